@@ -1,0 +1,103 @@
+package org.sealpost.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sealpost.portal.config.ProductionReadiness;
+
+/** {@code ./sealpost run}. Exit codes: 0 stopped cleanly, 2 refused to start, else Payara's. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "run" : args[0];
+        if (!command.equals("run")) {
+            System.err.println("sealpost launcher: unknown command '" + command + "' (run)");
+            System.exit(64);
+        }
+        try {
+            System.exit(run());
+        } catch (LaunchException e) {
+            System.err.println("sealpost: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    static int run() {
+        long started = System.nanoTime();
+        List<String> missing = ProductionReadiness.missingSettings(LauncherSettings::lookupWithDevDefault);
+        if (!missing.isEmpty()) {
+            missing.forEach(line -> System.err.println("sealpost: " + line));
+            System.err.println("sealpost: refusing to start in production mode until these are set");
+            return 2;
+        }
+        boolean production = ProductionReadiness.isProduction(LauncherSettings::lookupWithDevDefault);
+        Path dataDir = Path.of(LauncherSettings.lookup("sealpost.data.dir").orElse("data")).toAbsolutePath();
+        int httpPort = LauncherSettings.integer("sealpost.http.port", 8080);
+        Distribution dist = Distribution.besideLauncher();
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new LaunchException("cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
+        }
+
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("sealpost.mode", production ? "prod" : "dev");
+        props.put("sealpost.data.dir", dataDir.toString());
+        props.put("sealpost.http.port", Integer.toString(httpPort));
+
+        EmbeddedDatabase embedded = null;
+        Optional<String> dbUrl = LauncherSettings.lookup("sealpost.db.url");
+        if (dbUrl.isEmpty()) {
+            System.out.println("sealpost: no SEALPOST_DB_URL; starting the embedded PostgreSQL in " + dataDir.resolve("postgres"));
+            embedded = EmbeddedDatabase.start(dataDir.resolve("postgres"));
+            props.put("sealpost.db.url", embedded.jdbcUrl());
+            props.put("sealpost.db.user", embedded.user());
+            // The embedded cluster trusts loopback connections; the pool still wants a value.
+            props.put("sealpost.db.password", "embedded");
+        }
+
+        List<String> jvmOptions = LauncherSettings.lookup("sealpost.java.opts")
+                .map(o -> Arrays.asList(o.trim().split("\\s+"))).orElse(List.of());
+        final EmbeddedDatabase database = embedded;
+        PortalProcess portal;
+        try {
+            portal = PortalProcess.start(dist, dataDir, httpPort, props, jvmOptions);
+        } catch (IOException e) {
+            if (database != null) {
+                database.close();
+            }
+            throw new LaunchException("could not start Payara Micro: " + e.getMessage(), e);
+        }
+        // Ctrl-C / SIGTERM: the portal first (the bridge stops taking mail, transactions end),
+        // then the database under it.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            portal.stop();
+            if (database != null) {
+                database.close();
+            }
+        }, "sealpost-shutdown"));
+
+        try {
+            if (portal.awaitReady(Duration.ofMinutes(5))) {
+                double seconds = (System.nanoTime() - started) / 1e9;
+                System.out.printf("sealpost: ready in %.1f s: portal http://localhost:%d/ (pid %d), mode %s, data %s%n",
+                        seconds, httpPort, portal.pid(), production ? "prod" : "dev", dataDir);
+            }
+            int exit = portal.waitFor();
+            System.out.println("sealpost: Payara Micro exited with " + exit);
+            return exit;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.sealpost.portal.account;
+
+public enum Role {
+    RECIPIENT,
+    ADMIN
+}

@@ -1,0 +1,81 @@
+package org.sealpost.portal.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The portal's settings, read at run time through MicroProfile Config (environment
+ * variables, system properties), with the development defaults in one place.
+ */
+@ApplicationScoped
+public class PortalSettings {
+
+    private final Config config = ConfigProvider.getConfig();
+
+    public Optional<String> get(Setting setting) {
+        return config.getOptionalValue(setting.property(), String.class).filter(v -> !v.isBlank()).map(String::trim);
+    }
+
+    public Optional<String> lookup(String property) {
+        return config.getOptionalValue(property, String.class).filter(v -> !v.isBlank());
+    }
+
+    public boolean production() {
+        return ProductionReadiness.isProduction(this::lookup);
+    }
+
+    public Path dataDirectory() {
+        return Path.of(get(Setting.DATA_DIR).orElse("data")).toAbsolutePath();
+    }
+
+    public int httpPort() {
+        return integer(Setting.HTTP_PORT, 8080);
+    }
+
+    public String publicUrl() {
+        return get(Setting.PUBLIC_URL).orElse("http://localhost:" + httpPort());
+    }
+
+    public int integer(Setting setting, int fallback) {
+        return get(setting).map(v -> parseInt(setting, v)).orElse(fallback);
+    }
+
+    public long longValue(Setting setting, long fallback) {
+        return get(setting).map(v -> {
+            try {
+                return Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw new InvalidSettingException(setting, v, "a whole number");
+            }
+        }).orElse(fallback);
+    }
+
+    public boolean flag(Setting setting, boolean fallback) {
+        return get(setting).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new InvalidSettingException(setting, v, "true or false");
+        }).orElse(fallback);
+    }
+
+    /** A comma-separated list, blanks dropped. */
+    public List<String> list(Setting setting, List<String> fallback) {
+        return get(setting)
+                .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+                .orElse(fallback);
+    }
+
+    private static int parseInt(Setting setting, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(setting, value, "a whole number");
+        }
+    }
+}

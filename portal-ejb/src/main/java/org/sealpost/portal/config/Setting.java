@@ -1,0 +1,70 @@
+package org.sealpost.portal.config;
+
+import java.util.Locale;
+
+/**
+ * The settings an operator may give, each with its MicroProfile Config name. The environment
+ * variable is derived by the MicroProfile Config rule (upper case, dots to underscores), so
+ * {@code sealpost.db.url} is {@code SEALPOST_DB_URL}.
+ */
+public enum Setting {
+    MODE("sealpost.mode", "dev or prod; prod refuses to start without the settings marked required", false, false),
+    DATA_DIR("sealpost.data.dir", "directory for generated keys, certificates, the embedded database, the index", false, false),
+    HTTP_PORT("sealpost.http.port", "HTTP port of the portal", false, false),
+    PUBLIC_URL("sealpost.public.url", "the portal's address as recipients reach it, used in notification links", true, false),
+    DB_URL("sealpost.db.url", "JDBC URL of the PostgreSQL database", true, false),
+    DB_USER("sealpost.db.user", "database user", true, false),
+    DB_PASSWORD("sealpost.db.password", "database password", true, true),
+    KEYSTORE("sealpost.keystore", "PKCS#12 keystore holding the key-encryption keys", true, false),
+    KEYSTORE_PASSWORD("sealpost.keystore.password", "password of the key-encryption keystore", true, true),
+    SMARTHOST("sealpost.smarthost", "host:port of the smarthost that relays notifications (TLS required)", true, false),
+    SMTP_PORT("sealpost.smtp.port", "port of the mail bridge", false, false),
+    SMTP_BIND("sealpost.smtp.bind", "address the mail bridge listens on", false, false),
+    SMTP_HOSTNAME("sealpost.smtp.hostname", "the bridge's host name: banner, Received header, certificate", false, false),
+    SMTP_KEYSTORE("sealpost.smtp.keystore", "PKCS#12 file with the bridge's TLS key and certificate (generated if absent)", false, false),
+    SMTP_KEYSTORE_PASSWORD("sealpost.smtp.keystore.password", "password of the bridge's TLS keystore", false, true),
+    SMTP_ALLOWED_CLIENTS("sealpost.smtp.allowed.clients", "comma-separated CIDRs allowed to connect to the bridge", false, false),
+    SMTP_REQUIRE_CLIENT_CERT("sealpost.smtp.require.client.cert", "true to require a client certificate from the gateway", false, false),
+    SMTP_CLIENT_TRUSTSTORE("sealpost.smtp.client.truststore", "PKCS#12 trust store for gateway client certificates", false, false),
+    SMTP_CLIENT_TRUSTSTORE_PASSWORD("sealpost.smtp.client.truststore.password", "password of the client trust store", false, true),
+    SMTP_FLAG_HEADER("sealpost.smtp.flag.header", "the encrypt-flag header as 'Name: value'", false, false),
+    SMTP_ACCEPT_UNFLAGGED("sealpost.smtp.accept.unflagged", "true to accept mail without the encrypt-flag header", false, false),
+    SMTP_MAX_BYTES("sealpost.smtp.max.bytes", "largest message the bridge accepts, in bytes", false, false),
+    SMTP_MAX_RECIPIENTS("sealpost.smtp.max.recipients", "most recipients per message", false, false),
+    SMTP_MAX_CONNECTIONS("sealpost.smtp.max.connections", "most simultaneous bridge connections", false, false),
+    INTERNAL_DOMAINS("sealpost.internal.domains", "comma-separated internal mail domains", false, false);
+
+    private final String property;
+    private final String purpose;
+    private final boolean requiredInProduction;
+    private final boolean secret;
+
+    Setting(String property, String purpose, boolean requiredInProduction, boolean secret) {
+        this.property = property;
+        this.purpose = purpose;
+        this.requiredInProduction = requiredInProduction;
+        this.secret = secret;
+    }
+
+    public String property() {
+        return property;
+    }
+
+    /** The environment variable MicroProfile Config maps to this setting. */
+    public String environmentVariable() {
+        return property.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    public String purpose() {
+        return purpose;
+    }
+
+    public boolean requiredInProduction() {
+        return requiredInProduction;
+    }
+
+    /** Secrets are never printed, not even in the "missing" message. */
+    public boolean secret() {
+        return secret;
+    }
+}

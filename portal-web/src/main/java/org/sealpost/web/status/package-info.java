@@ -1,0 +1,2 @@
+/** The public landing page: what this portal is and whether it is up. */
+package org.sealpost.web.status;

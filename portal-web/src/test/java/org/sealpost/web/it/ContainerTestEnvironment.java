@@ -1,0 +1,38 @@
+package org.sealpost.web.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.InetAddress;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+import org.sealpost.testsupport.TestDatabase;
+
+/**
+ * Runs once when Failsafe opens its JUnit session, before Arquillian reads
+ * {@code arquillian.xml}: creates the database the containers use and publishes its
+ * coordinates, and a free port for the mail bridge, as system properties that
+ * {@code arquillian.xml} passes on to Payara Micro.
+ */
+public class ContainerTestEnvironment implements LauncherSessionListener {
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (System.getProperty("sealpost.it.db.url") != null) {
+            return;
+        }
+        TestDatabase.Database db = TestDatabase.server().createDatabase("portal_it");
+        System.setProperty("sealpost.it.db.url", db.jdbcUrl());
+        System.setProperty("sealpost.it.db.user", db.user());
+        System.setProperty("sealpost.it.db.password", db.password().isEmpty() ? "trust" : db.password());
+        System.setProperty("sealpost.it.smtp.port", Integer.toString(freeLoopbackPort()));
+    }
+
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
