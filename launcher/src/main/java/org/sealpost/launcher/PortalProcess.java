@@ -67,7 +67,7 @@ final class PortalProcess {
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready)
-                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                        .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return true;
                 }
