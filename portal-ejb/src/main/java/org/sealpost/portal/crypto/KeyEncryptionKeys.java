@@ -1,0 +1,343 @@
+package org.sealpost.portal.crypto;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.UnrecoverableKeyException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+
+/**
+ * The versioned AES-256 key-encryption keys (KEKs), kept as secret-key entries {@code kek-v1},
+ * {@code kek-v2}, … in a password-protected PKCS#12 keystore; the highest version wraps new data
+ * keys, every older one stays available to unwrap what it wrapped.
+ *
+ * <p>The keystore is the only place the KEKs live, so a database dump without it reveals nothing.
+ * Writes go to a fresh owner-only temporary file that is then moved over the keystore, so a crash
+ * never leaves a half-written keystore and the file is never readable by others, not even briefly.
+ *
+ * <p>Thread-safe. Several instances (cluster nodes) may share one keystore file: {@link #rotate()}
+ * re-reads the file before adding a version, and a node asked for a version it does not know yet
+ * re-reads the file once before giving up.
+ */
+public final class KeyEncryptionKeys {
+
+    private static final Logger LOG = System.getLogger(KeyEncryptionKeys.class.getName());
+    private static final Pattern ALIAS = Pattern.compile("kek-v([1-9][0-9]{0,8})");
+    private static final String KEYSTORE_TYPE = "PKCS12";
+    private static final int KEY_BITS = 256;
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    private final Path path;
+    private final char[] password;
+    private final SecureRandom random = new SecureRandom();
+    private volatile NavigableMap<Integer, SecretKey> keys;
+
+    private KeyEncryptionKeys(Path path, char[] password, NavigableMap<Integer, SecretKey> keys) {
+        this.path = path;
+        this.password = password;
+        this.keys = keys;
+    }
+
+    /**
+     * Opens an existing keystore.
+     *
+     * @throws KeyStoreUnusableException when the file is absent or unreadable, the password is
+     *                                   wrong, or it holds no {@code kek-vN} AES-256 entry
+     */
+    public static KeyEncryptionKeys open(Path keystore, char[] password) {
+        Path path = keystore.toAbsolutePath();
+        char[] pw = password.clone();
+        return new KeyEncryptionKeys(path, pw, load(path, pw));
+    }
+
+    /**
+     * Opens the keystore, first creating it with a fresh {@code kek-v1} when the file does not
+     * exist (development mode; production should provision and back up the keystore explicitly,
+     * because losing it loses every message).
+     */
+    public static KeyEncryptionKeys openOrCreate(Path keystore, char[] password) {
+        Path path = keystore.toAbsolutePath();
+        char[] pw = password.clone();
+        if (!Files.exists(path)) {
+            KeyStore store = emptyKeyStore();
+            SecureRandom random = new SecureRandom();
+            addKey(store, 1, pw, random);
+            try {
+                Files.createDirectories(path.getParent());
+                Path temp = writeOwnerOnlyTemp(path, store, pw);
+                try {
+                    // A hard link fails if another process created the keystore meanwhile; a
+                    // move would silently replace that one and strand its messages.
+                    Files.createLink(path, temp);
+                    LOG.log(Level.INFO, "Created KEK keystore {0} with kek-v1", path);
+                } catch (FileAlreadyExistsException raced) {
+                    LOG.log(Level.INFO, "KEK keystore {0} was created concurrently; using that one", path);
+                } catch (UnsupportedOperationException | IOException noLinks) {
+                    if (!Files.exists(path)) {
+                        Files.move(temp, path);
+                        LOG.log(Level.INFO, "Created KEK keystore {0} with kek-v1", path);
+                    }
+                } finally {
+                    Files.deleteIfExists(temp);
+                }
+            } catch (FileAlreadyExistsException raced) {
+                LOG.log(Level.INFO, "KEK keystore {0} was created concurrently; using that one", path);
+            } catch (IOException e) {
+                throw new KeyStoreUnusableException("Cannot create KEK keystore " + path + ": " + e, e);
+            }
+        }
+        return new KeyEncryptionKeys(path, pw, load(path, pw));
+    }
+
+    /** The version that wraps new data keys: the highest one in the keystore. */
+    public int currentVersion() {
+        return keys.lastKey();
+    }
+
+    /** All versions this instance can unwrap with, ascending. */
+    public SortedSet<Integer> versions() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(keys.keySet()));
+    }
+
+    /** The keystore file. */
+    public Path path() {
+        return path;
+    }
+
+    /**
+     * Adds the next version, saves the keystore and makes the new version current. Existing
+     * versions are kept: messages wrapped under them still open (and can be re-wrapped with
+     * {@link MessageSealer#rewrap} at leisure).
+     *
+     * @return the new current version
+     */
+    public synchronized int rotate() {
+        // Re-read first so a version another node added is neither lost nor reused.
+        NavigableMap<Integer, SecretKey> onDisk = load(path, password);
+        KeyStore store = emptyKeyStore();
+        for (Map.Entry<Integer, SecretKey> entry : onDisk.entrySet()) {
+            setEntry(store, entry.getKey(), entry.getValue(), password);
+        }
+        int next = onDisk.lastKey() + 1;
+        SecretKey added = addKey(store, next, password, random);
+        try {
+            Path temp = writeOwnerOnlyTemp(path, store, password);
+            try {
+                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new KeyStoreUnusableException("Cannot save KEK keystore " + path + " after adding kek-v"
+                    + next + ": " + e, e);
+        }
+        NavigableMap<Integer, SecretKey> updated = new TreeMap<>(onDisk);
+        updated.put(next, added);
+        keys = Collections.unmodifiableNavigableMap(updated);
+        LOG.log(Level.INFO, "Rotated KEK keystore {0}: kek-v{1} is now current", path, next);
+        return next;
+    }
+
+    /** The current version and its key, read from one snapshot so they always match. */
+    VersionedKey current() {
+        Map.Entry<Integer, SecretKey> last = keys.lastEntry();
+        return new VersionedKey(last.getKey(), last.getValue());
+    }
+
+    /**
+     * The key of {@code version}; re-reads the keystore once when the version is unknown here,
+     * because another node may have rotated.
+     *
+     * @return the key, or {@code null} when the keystore has no such version
+     */
+    SecretKey key(int version) {
+        SecretKey key = keys.get(version);
+        if (key != null || version <= 0) {
+            return key;
+        }
+        synchronized (this) {
+            key = keys.get(version);
+            if (key == null && version > keys.lastKey()) {
+                keys = load(path, password);
+                key = keys.get(version);
+            }
+            return key;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KeyEncryptionKeys[" + path + ", versions=" + keys.keySet() + "]";
+    }
+
+    record VersionedKey(int version, SecretKey key) {
+        @Override
+        public String toString() {
+            return "kek-v" + version;
+        }
+    }
+
+    private static NavigableMap<Integer, SecretKey> load(Path path, char[] password) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new KeyStoreUnusableException("KEK keystore " + path + " does not exist; without it no stored"
+                    + " message can be opened (restore it from backup, or point the configuration at it)", e);
+        } catch (IOException e) {
+            throw new KeyStoreUnusableException("Cannot read KEK keystore " + path + ": " + e, e);
+        }
+        warnIfReadableByOthers(path);
+        KeyStore store;
+        try {
+            store = KeyStore.getInstance(KEYSTORE_TYPE);
+            store.load(new ByteArrayInputStream(bytes), password);
+        } catch (IOException e) {
+            if (e.getCause() instanceof UnrecoverableKeyException) {
+                throw new KeyStoreUnusableException("Wrong password for KEK keystore " + path
+                        + " (its integrity check failed; the file may also be damaged)", e);
+            }
+            throw new KeyStoreUnusableException("KEK keystore " + path + " is not a readable PKCS#12 file: " + e, e);
+        } catch (GeneralSecurityException e) {
+            throw new KeyStoreUnusableException("Cannot load KEK keystore " + path + ": " + e, e);
+        }
+        NavigableMap<Integer, SecretKey> keys = new TreeMap<>();
+        try {
+            for (String alias : Collections.list(store.aliases())) {
+                Matcher matcher = ALIAS.matcher(alias);
+                if (!matcher.matches()) {
+                    continue;
+                }
+                int version = Integer.parseInt(matcher.group(1));
+                KeyStore.Entry entry = store.getEntry(alias, new KeyStore.PasswordProtection(password));
+                if (!(entry instanceof KeyStore.SecretKeyEntry secret)) {
+                    throw new KeyStoreUnusableException("KEK keystore " + path + ": entry " + alias
+                            + " is not a secret key");
+                }
+                SecretKey key = secret.getSecretKey();
+                byte[] encoded = key.getEncoded();
+                boolean aes256 = "AES".equalsIgnoreCase(key.getAlgorithm()) && encoded != null
+                        && encoded.length == KEY_BITS / 8;
+                if (encoded != null) {
+                    Arrays.fill(encoded, (byte) 0);
+                }
+                if (!aes256) {
+                    throw new KeyStoreUnusableException("KEK keystore " + path + ": entry " + alias
+                            + " is not an AES-256 key");
+                }
+                keys.put(version, key);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new KeyStoreUnusableException("Cannot read the KEK entries of keystore " + path
+                    + " (each entry must be protected with the keystore password): " + e, e);
+        }
+        if (keys.isEmpty()) {
+            throw new KeyStoreUnusableException("KEK keystore " + path
+                    + " holds no key-encryption key (expected AES secret-key entries kek-v1, kek-v2, ...)");
+        }
+        return Collections.unmodifiableNavigableMap(keys);
+    }
+
+    private static KeyStore emptyKeyStore() {
+        try {
+            KeyStore store = KeyStore.getInstance(KEYSTORE_TYPE);
+            store.load(null, null);
+            return store;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("PKCS#12 keystores are not available in this JDK", e);
+        }
+    }
+
+    private static SecretKey addKey(KeyStore store, int version, char[] password, SecureRandom random) {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES", "SunJCE");
+            generator.init(KEY_BITS, random);
+            SecretKey key = generator.generateKey();
+            setEntry(store, version, key, password);
+            return key;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot generate an AES-256 key: " + e, e);
+        }
+    }
+
+    private static void setEntry(KeyStore store, int version, SecretKey key, char[] password) {
+        try {
+            store.setEntry("kek-v" + version, new KeyStore.SecretKeyEntry(key),
+                    new KeyStore.PasswordProtection(password));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot store kek-v" + version + " in a PKCS#12 keystore: " + e, e);
+        }
+    }
+
+    /** Writes the keystore next to {@code target} into a new file only the owner can read, fsynced. */
+    private static Path writeOwnerOnlyTemp(Path target, KeyStore store, char[] password) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try {
+            store.store(buffer, password);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot encode PKCS#12 keystore: " + e, e);
+        }
+        Path dir = Objects.requireNonNull(target.getParent(), "keystore path has no parent directory");
+        boolean posix = Files.getFileStore(dir).supportsFileAttributeView("posix");
+        FileAttribute<?>[] attributes = posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                : new FileAttribute<?>[0];
+        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp", attributes);
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+            out.write(buffer.toByteArray());
+            out.flush();
+            channel.force(true);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return temp;
+    }
+
+    private static void warnIfReadableByOthers(Path path) {
+        try {
+            if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+                if (permissions.contains(PosixFilePermission.GROUP_READ)
+                        || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+                    LOG.log(Level.WARNING, "KEK keystore {0} is readable by group or others ({1}); chmod 600 it",
+                            path, PosixFilePermissions.toString(permissions));
+                }
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.log(Level.DEBUG, "Cannot check permissions of {0}: {1}", path, e);
+        }
+    }
+}
