@@ -1,0 +1,38 @@
+package org.sealpost.bridge.internal;
+
+import java.net.InetAddress;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.subethamail.smtp.server.Session;
+import org.subethamail.smtp.server.SessionHandler;
+
+/** Applies the {@link ClientAllowList} when a connection opens, before the banner. */
+public final class AllowListSessionHandler implements SessionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AllowListSessionHandler.class);
+
+    private final ClientAllowList allowList;
+
+    public AllowListSessionHandler(ClientAllowList allowList) {
+        this.allowList = allowList;
+    }
+
+    @Override
+    public SessionAcceptance accept(Session session) {
+        // The socket's own peer, not a PROXY-protocol claim: we enable no proxy handling.
+        InetAddress client = session.getRealRemoteAddress().getAddress();
+        Decision decision = allowList.decide(client);
+        if (decision.proceeds()) {
+            return SessionAcceptance.success();
+        }
+        LOG.warn("Refused a connection from {}: not in the allowed clients {}", client.getHostAddress(), allowList);
+        SmtpReply reply = decision.reply();
+        return SessionAcceptance.failure(reply.code(), reply.enhancedStatus() + " " + reply.text());
+    }
+
+    @Override
+    public void onSessionEnd(Session session) {
+        // Nothing to release.
+    }
+}
