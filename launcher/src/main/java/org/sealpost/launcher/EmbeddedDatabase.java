@@ -26,13 +26,15 @@ final class EmbeddedDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static EmbeddedDatabase start(Path clusterDirectory) {
+    /** @param port the loopback port, or 0 for any free one */
+    static EmbeddedDatabase start(Path clusterDirectory, int port) {
         try {
             Files.createDirectories(clusterDirectory.getParent());
             stopOrphanedServer(clusterDirectory);
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(clusterDirectory)
                     .setCleanDataDirectory(false)
+                    .setPort(port)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100")
                     .setPGStartupWait(Duration.ofSeconds(60))

@@ -58,7 +58,8 @@ public final class Main {
         Optional<String> dbUrl = LauncherSettings.lookup("sealpost.db.url");
         if (dbUrl.isEmpty()) {
             System.out.println("sealpost: no SEALPOST_DB_URL; starting the embedded PostgreSQL in " + dataDir.resolve("postgres"));
-            embedded = EmbeddedDatabase.start(dataDir.resolve("postgres"));
+            embedded = EmbeddedDatabase.start(dataDir.resolve("postgres"),
+                    LauncherSettings.integer("sealpost.embedded.db.port", 0));
             props.put("sealpost.db.url", embedded.jdbcUrl());
             props.put("sealpost.db.user", embedded.user());
             // The embedded cluster trusts loopback connections; the pool still wants a value.

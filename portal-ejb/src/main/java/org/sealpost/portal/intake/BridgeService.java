@@ -1,0 +1,125 @@
+package org.sealpost.portal.intake;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+import org.sealpost.bridge.BridgeSettings;
+import org.sealpost.bridge.MailBridge;
+import org.sealpost.bridge.tls.BridgeCertificates;
+import org.sealpost.portal.config.InvalidSettingException;
+import org.sealpost.portal.config.PortalSettings;
+import org.sealpost.portal.config.Setting;
+
+/**
+ * Starts the mail bridge once the schema is migrated and the keys are open, and stops it
+ * first when the portal undeploys, so no message is accepted that could not be stored.
+ */
+@Singleton
+@Startup
+@DependsOn({"StartupGate", "PortalKeys"})
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class BridgeService {
+
+    private static final Logger LOG = Logger.getLogger(BridgeService.class.getName());
+
+    @Inject
+    private PortalSettings settings;
+
+    @Inject
+    private MessageIntake intake;
+
+    private volatile MailBridge bridge;
+    private volatile BridgeCertificates certificates;
+
+    @PostConstruct
+    void start() {
+        BridgeSettings bridgeSettings = bridgeSettings();
+        bridge = MailBridge.start(bridgeSettings, intake);
+        LOG.info(() -> "mail bridge listening on " + bridgeSettings.bindAddress() + ":" + bridge.port()
+                + " (STARTTLS required; certificate SHA-256 " + certificates.sha256Fingerprint() + ")");
+    }
+
+    @PreDestroy
+    void stop() {
+        if (bridge != null) {
+            bridge.close();
+        }
+    }
+
+    public boolean listening() {
+        MailBridge b = bridge;
+        return b != null && b.isRunning();
+    }
+
+    public int port() {
+        return bridge.port();
+    }
+
+    public BridgeCertificates certificates() {
+        return certificates;
+    }
+
+    private BridgeSettings bridgeSettings() {
+        String hostName = settings.get(Setting.SMTP_HOSTNAME).orElse("localhost");
+        certificates = settings.get(Setting.SMTP_KEYSTORE)
+                .map(file -> BridgeCertificates.fromPkcs12(Path.of(file), settings.get(Setting.SMTP_KEYSTORE_PASSWORD)
+                        .orElseThrow(() -> new InvalidSettingException(Setting.SMTP_KEYSTORE_PASSWORD,
+                                "is required when " + Setting.SMTP_KEYSTORE.environmentVariable() + " is set"))
+                        .toCharArray()))
+                .orElseGet(() -> BridgeCertificates.loadOrGenerate(settings.dataDirectory(), hostName));
+
+        String flag = settings.get(Setting.SMTP_FLAG_HEADER).orElse("X-Sealpost-Encrypt: yes");
+        int colon = flag.indexOf(':');
+        if (colon <= 0 || colon == flag.length() - 1) {
+            throw new InvalidSettingException(Setting.SMTP_FLAG_HEADER, flag, "'Header-Name: value'");
+        }
+        BridgeSettings.Builder b = BridgeSettings.builder()
+                .bindAddress(settings.get(Setting.SMTP_BIND).orElse("127.0.0.1"))
+                .port(settings.integer(Setting.SMTP_PORT, 2525))
+                .hostName(hostName)
+                .maxMessageBytes(settings.longValue(Setting.SMTP_MAX_BYTES, BridgeSettings.DEFAULT_MAX_MESSAGE_BYTES))
+                .maxRecipients(settings.integer(Setting.SMTP_MAX_RECIPIENTS, BridgeSettings.DEFAULT_MAX_RECIPIENTS))
+                .maxConnections(settings.integer(Setting.SMTP_MAX_CONNECTIONS, BridgeSettings.DEFAULT_MAX_CONNECTIONS))
+                .allowedClients(settings.list(Setting.SMTP_ALLOWED_CLIENTS, BridgeSettings.DEFAULT_ALLOWED_CLIENTS))
+                .flagHeaderName(flag.substring(0, colon).trim())
+                .flagHeaderValue(flag.substring(colon + 1).trim())
+                .acceptUnflagged(settings.flag(Setting.SMTP_ACCEPT_UNFLAGGED, false))
+                .internalDomains(new HashSet<>(settings.list(Setting.INTERNAL_DOMAINS, List.of()).stream()
+                        .map(d -> d.toLowerCase(Locale.ROOT)).toList()))
+                .certificates(certificates);
+        if (settings.flag(Setting.SMTP_REQUIRE_CLIENT_CERT, false)) {
+            b.requireClientCertificate(true).clientTrustStore(clientTrustStore());
+        }
+        return b.build();
+    }
+
+    private KeyStore clientTrustStore() {
+        Path file = Path.of(settings.get(Setting.SMTP_CLIENT_TRUSTSTORE).orElseThrow(() -> new InvalidSettingException(
+                Setting.SMTP_CLIENT_TRUSTSTORE, "is required when client certificates are required")));
+        char[] password = settings.get(Setting.SMTP_CLIENT_TRUSTSTORE_PASSWORD).orElse("").toCharArray();
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, password);
+            return ks;
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new InvalidSettingException(Setting.SMTP_CLIENT_TRUSTSTORE, "cannot be read: " + e.getMessage());
+        }
+    }
+}

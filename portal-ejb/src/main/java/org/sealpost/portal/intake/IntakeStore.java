@@ -1,0 +1,116 @@
+package org.sealpost.portal.intake;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.sealpost.portal.account.EmailAddress;
+import org.sealpost.portal.platform.SealpostDataSource;
+
+/** Stores one sealed message for its recipients in one transaction. */
+@Stateless
+public class IntakeStore {
+
+    private static final String INSERT_CONTENT = """
+            INSERT INTO message_content (id, kek_version, wrapped_key, metadata_ciphertext, mime_ciphertext,
+                size_bytes, received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_ACCOUNT = """
+            INSERT INTO account (email, role, state) VALUES (?, 'RECIPIENT', 'PENDING')
+            ON CONFLICT (email) DO NOTHING RETURNING id""";
+    private static final String SELECT_ACCOUNT = "SELECT id FROM account WHERE email = ?";
+    private static final String INSERT_ENTRY = """
+            INSERT INTO mailbox_entry (account_id, content_id, folder, is_read, received_at)
+            VALUES (?, ?, 'INBOX', FALSE, ?) ON CONFLICT (account_id, content_id) DO NOTHING""";
+    private static final String INSERT_NOTIFICATION = """
+            INSERT INTO outbound_mail (kind, recipient, account_id, content_id, state, next_attempt_at)
+            VALUES ('NOTIFY_NEW_MESSAGE', ?, ?, ?, 'QUEUED', ?)""";
+    private static final String INSERT_AUDIT = """
+            INSERT INTO audit_event (occurred_at, actor, action, target_type, target_id, client_address, detail)
+            VALUES (?, 'mail-bridge', 'MESSAGE_RECEIVED', 'message', ?, ?, ?)""";
+
+    @Resource(lookup = SealpostDataSource.JNDI_NAME)
+    private DataSource dataSource;
+
+    /**
+     * Commits when this method returns (container-managed transaction); any exception rolls
+     * everything back, so a message is stored whole or not at all.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void store(SealedArrival arrival) throws SQLException {
+        Timestamp receivedAt = Timestamp.from(arrival.receivedAt());
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_CONTENT)) {
+                ps.setObject(1, arrival.messageId());
+                ps.setInt(2, arrival.sealed().kekVersion());
+                ps.setBytes(3, arrival.sealed().wrappedKey());
+                ps.setBytes(4, arrival.sealed().metadataCiphertext());
+                ps.setBytes(5, arrival.sealed().mimeCiphertext());
+                ps.setLong(6, arrival.sizeBytes());
+                ps.setTimestamp(7, receivedAt);
+                ps.executeUpdate();
+            }
+            List<Long> accountIds = new ArrayList<>();
+            for (EmailAddress recipient : arrival.recipients()) {
+                accountIds.add(accountFor(c, recipient));
+            }
+            try (PreparedStatement entry = c.prepareStatement(INSERT_ENTRY);
+                    PreparedStatement notify = c.prepareStatement(INSERT_NOTIFICATION)) {
+                for (int i = 0; i < accountIds.size(); i++) {
+                    entry.setLong(1, accountIds.get(i));
+                    entry.setObject(2, arrival.messageId());
+                    entry.setTimestamp(3, receivedAt);
+                    entry.addBatch();
+                    notify.setString(1, arrival.recipients().get(i).value());
+                    notify.setLong(2, accountIds.get(i));
+                    notify.setObject(3, arrival.messageId());
+                    notify.setTimestamp(4, receivedAt);
+                    notify.addBatch();
+                }
+                entry.executeBatch();
+                notify.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement(INSERT_AUDIT)) {
+                ps.setTimestamp(1, receivedAt);
+                ps.setString(2, arrival.messageId().toString());
+                ps.setString(3, arrival.clientAddress());
+                ps.setString(4, arrival.recipients().size() + " recipient(s), " + arrival.sizeBytes() + " bytes, "
+                        + arrival.tlsProtocol());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * The recipient's account id, creating a PENDING account if the address is new. When a
+     * concurrent delivery created it first, ON CONFLICT waits for that transaction and does
+     * nothing; the follow-up SELECT is a new statement, so it sees the committed row.
+     */
+    private static long accountFor(Connection c, EmailAddress address) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(INSERT_ACCOUNT)) {
+            insert.setString(1, address.value());
+            try (ResultSet rs = insert.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        try (PreparedStatement select = c.prepareStatement(SELECT_ACCOUNT)) {
+            select.setString(1, address.value());
+            try (ResultSet rs = select.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        throw new SQLException("account for " + address + " neither inserted nor found");
+    }
+}

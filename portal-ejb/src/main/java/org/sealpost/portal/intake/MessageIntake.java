@@ -1,0 +1,72 @@
+package org.sealpost.portal.intake;
+
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.sealpost.bridge.InboundMessage;
+import org.sealpost.bridge.InboundMessageSink;
+import org.sealpost.bridge.SinkVerdict;
+import org.sealpost.portal.account.EmailAddress;
+import org.sealpost.portal.crypto.PortalKeys;
+import org.sealpost.portal.crypto.SealedMessage;
+import org.sealpost.portal.message.mime.MimeMetadataExtractor;
+import org.sealpost.portal.message.mime.MimeReading;
+
+/**
+ * The portal's side of the bridge port: read, seal, store, and only then say yes.
+ *
+ * <p>Verdicts: an unreadable message (no header section at all) is refused permanently, since
+ * the gateway retrying it would never help; every failure to store is temporary ({@code 451}),
+ * so the gateway keeps the message and tries again, and nothing is half-stored because the
+ * store runs in one transaction.
+ */
+@ApplicationScoped
+public class MessageIntake implements InboundMessageSink {
+
+    private static final Logger LOG = Logger.getLogger(MessageIntake.class.getName());
+
+    private final MimeMetadataExtractor extractor = new MimeMetadataExtractor();
+
+    @Inject
+    private PortalKeys keys;
+
+    @Inject
+    private IntakeStore store;
+
+    @Override
+    public SinkVerdict accept(InboundMessage message) {
+        MimeReading reading = extractor.extract(message.rawMime());
+        if (reading instanceof MimeReading.Unreadable unreadable) {
+            LOG.warning(() -> "refused unreadable message from " + message.clientAddress() + ": " + unreadable.reason());
+            return SinkVerdict.permanentFailure("Message not stored: " + unreadable.reason());
+        }
+        MimeReading.Readable readable = (MimeReading.Readable) reading;
+        if (!readable.problems().isEmpty()) {
+            LOG.info(() -> "storing a damaged message as received from " + message.clientAddress() + ": "
+                    + readable.problems());
+        }
+        List<EmailAddress> recipients;
+        try {
+            recipients = message.recipients().stream().map(EmailAddress::of).distinct().toList();
+        } catch (IllegalArgumentException e) {
+            return SinkVerdict.permanentFailure("Recipient address not usable: " + e.getMessage());
+        }
+        UUID messageId = UUID.randomUUID();
+        try {
+            SealedMessage sealed = keys.sealer().seal(messageId, message.rawMime(), readable.metadata().encode());
+            store.store(new SealedArrival(messageId, sealed, message.rawMime().length, recipients,
+                    message.receivedAt(), message.clientAddress(), message.tlsProtocol()));
+            return SinkVerdict.accepted();
+        } catch (Exception e) {
+            // EJBException wraps the SQLException of a lost database, a failed commit, a full pool.
+            Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
+            LOG.log(Level.WARNING, "message from " + message.clientAddress() + " not stored, gateway told to retry: "
+                    + cause, LOG.isLoggable(Level.FINE) ? e : null);
+            return SinkVerdict.temporaryFailure("Storage unavailable, please try again later");
+        }
+    }
+}
