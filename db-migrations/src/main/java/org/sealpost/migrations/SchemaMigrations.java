@@ -21,7 +21,19 @@ public final class SchemaMigrations {
      *     holds a migration this build does not know (a newer build ran against it)
      */
     public static MigrationOutcome migrate(DataSource dataSource) {
-        Flyway flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
+        Flyway flyway = flyway(dataSource);
+        MigrateResult result = flyway.migrate();
+        String version = flyway.info().current() == null ? "none" : flyway.info().current().getVersion().getVersion();
+        return new MigrationOutcome(version, result.migrationsExecuted);
+    }
+
+    /** How many migrations of this build the database has not yet applied. */
+    public static int pendingMigrations(DataSource dataSource) {
+        return flyway(dataSource).info().pending().length;
+    }
+
+    private static Flyway flyway(DataSource dataSource) {
+        return Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION)
                 // Checksums of applied files must match: a released migration is never edited.
@@ -32,9 +44,6 @@ public final class SchemaMigrations {
                 .ignoreMigrationPatterns("")
                 .cleanDisabled(true)
                 .load();
-        MigrateResult result = flyway.migrate();
-        String version = flyway.info().current() == null ? "none" : flyway.info().current().getVersion().getVersion();
-        return new MigrationOutcome(version, result.migrationsExecuted);
     }
 
     /** What a start-up migration did. */

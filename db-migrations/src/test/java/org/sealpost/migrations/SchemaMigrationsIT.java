@@ -26,7 +26,9 @@ class SchemaMigrationsIT {
         assertThat(first.migrationsApplied()).isPositive();
         assertThat(second.migrationsApplied()).isZero();
         assertThat(second.schemaVersion()).isEqualTo(first.schemaVersion());
-        assertThat(tables(ds)).contains("account", "message_content", "mailbox_entry", "outbound_mail", "audit_event");
+        assertThat(SchemaMigrations.pendingMigrations(ds)).isZero();
+        assertThat(tables(ds)).contains("account", "message_content", "mailbox_entry", "outbound_mail", "audit_event",
+                "one_time_token");
     }
 
     @Test
