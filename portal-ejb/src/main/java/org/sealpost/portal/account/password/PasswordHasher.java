@@ -1,0 +1,158 @@
+package org.sealpost.portal.account.password;
+
+import java.nio.charset.CharacterCodingException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Objects;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * Hashes and verifies passwords with Argon2id (RFC 9106), stored as PHC strings.
+ *
+ * <p>A new hash uses the current {@link Argon2Settings}, a 16-byte random salt (RFC 9106 section
+ * 3.1 recommends 16) and a 32-byte tag. Verification takes every parameter from the stored string,
+ * so raising the cost later does not lock anyone out; {@link #needsRehash(String)} says when a
+ * successful login should store a new hash.
+ *
+ * <p>The password is normalised to NFKC and encoded as UTF-8 first (see {@code PasswordText}), the
+ * same form {@link PasswordPolicy} screened. The encoded bytes are wiped after use; the caller owns
+ * and wipes the {@code char[]}.
+ *
+ * <p>Thread-safe. Each call allocates the Argon2 memory (19 MiB by default) for its duration.
+ */
+public final class PasswordHasher {
+
+    public static final int SALT_BYTES = 16;
+    public static final int TAG_BYTES = 32;
+
+    private final Argon2Settings settings;
+    private final SecureRandom random;
+    private final byte[] dummySalt;
+    private final byte[] dummyTag;
+
+    /** A hasher with {@link Argon2Settings#OWASP} settings. */
+    public PasswordHasher() {
+        this(Argon2Settings.OWASP);
+    }
+
+    public PasswordHasher(Argon2Settings settings) {
+        this(settings, new SecureRandom());
+    }
+
+    PasswordHasher(Argon2Settings settings, SecureRandom random) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.random = Objects.requireNonNull(random, "random");
+        this.dummySalt = randomBytes(SALT_BYTES);
+        this.dummyTag = randomBytes(TAG_BYTES);
+    }
+
+    /** The settings new hashes are made with. */
+    public Argon2Settings settings() {
+        return settings;
+    }
+
+    /**
+     * A new PHC string for {@code password} with a fresh random salt.
+     *
+     * @throws IllegalArgumentException if the password has an unpaired UTF-16 surrogate, which
+     *                                  {@link PasswordPolicy} refuses before it gets here
+     */
+    public String hash(char[] password) {
+        return hash(password, randomBytes(SALT_BYTES));
+    }
+
+    /** {@link #hash(char[])} with a given salt, so tests can hold everything but one input fixed. */
+    String hash(char[] password, byte[] salt) {
+        Objects.requireNonNull(password, "password");
+        byte[] bytes;
+        try {
+            bytes = PasswordText.utf8(password);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("the password contains an unpaired UTF-16 surrogate", e);
+        }
+        try {
+            return new PhcString(settings, salt.clone(), argon2id(bytes, settings, salt, TAG_BYTES)).format();
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    /**
+     * Whether {@code password} is the one {@code phc} was made from. The tags are compared in
+     * constant time ({@link MessageDigest#isEqual} is, since JDK 6u17), so the time taken does not
+     * reveal how many leading bytes matched.
+     *
+     * @throws InvalidPasswordHashException if {@code phc} is not an Argon2id PHC string
+     */
+    public boolean verify(char[] password, String phc) {
+        Objects.requireNonNull(password, "password");
+        PhcString stored = PhcString.parse(phc);
+        return matches(password, stored.settings(), stored.salt(), stored.tag());
+    }
+
+    /**
+     * Spends the time of a {@link #verify} with the current settings and returns {@code false}.
+     * A login for an address without an account (or without a password yet) calls this instead of
+     * returning at once, so the response time does not tell an attacker which addresses exist
+     * (OWASP Authentication Cheat Sheet, "Authentication Responses").
+     */
+    public boolean verifyAgainstDummy(char[] password) {
+        Objects.requireNonNull(password, "password");
+        // The full Argon2 run and comparison happen; the outcome is meaningless (a random tag).
+        matches(password, settings, dummySalt, dummyTag);
+        return false;
+    }
+
+    /**
+     * Whether {@code phc} was made with other settings (or salt or tag length) than new hashes
+     * get now: after a successful {@link #verify}, the caller then stores {@link #hash} of the
+     * password it just checked.
+     *
+     * @throws InvalidPasswordHashException if {@code phc} is not an Argon2id PHC string
+     */
+    public boolean needsRehash(String phc) {
+        PhcString stored = PhcString.parse(phc);
+        return !stored.settings().equals(settings) || stored.salt().length != SALT_BYTES || stored.tag().length != TAG_BYTES;
+    }
+
+    private static boolean matches(char[] password, Argon2Settings settings, byte[] salt, byte[] expected) {
+        byte[] bytes;
+        boolean encodable = true;
+        try {
+            bytes = PasswordText.utf8(password);
+        } catch (CharacterCodingException e) {
+            // No hash can have been made from it; still do the work so the timing says nothing.
+            encodable = false;
+            bytes = new byte[0];
+        }
+        try {
+            byte[] actual = argon2id(bytes, settings, salt, expected.length);
+            return MessageDigest.isEqual(actual, expected) & encodable;
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    private static byte[] argon2id(byte[] password, Argon2Settings settings, byte[] salt, int tagBytes) {
+        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(settings.memoryKiB())
+                .withIterations(settings.iterations())
+                .withParallelism(settings.parallelism())
+                .withSalt(salt)
+                .build();
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(parameters);
+        byte[] tag = new byte[tagBytes];
+        generator.generateBytes(password, tag);
+        return tag;
+    }
+
+    private byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,55 @@
+package org.sealpost.portal.notification.template;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The English templates a new installation starts with, from this package's resources
+ * ({@code <kind>.subject.txt}, {@code <kind>.text.txt}, {@code <kind>.html}). They are parsed with
+ * the same checks as an administrator's, so a broken default fails the build's tests, not a
+ * customer's notification.
+ */
+public final class DefaultTemplates {
+
+    private static final Map<TemplateKind, NotificationTemplate> LOADED = new EnumMap<>(TemplateKind.class);
+
+    private DefaultTemplates() {
+    }
+
+    /** The default template of {@code kind}. */
+    public static synchronized NotificationTemplate of(TemplateKind kind) {
+        return LOADED.computeIfAbsent(kind, DefaultTemplates::load);
+    }
+
+    static String resourceBase(TemplateKind kind) {
+        return switch (kind) {
+            case REGISTER_FIRST_MESSAGE -> "register-first-message";
+            case NEW_MESSAGE -> "new-message";
+        };
+    }
+
+    private static NotificationTemplate load(TemplateKind kind) {
+        String base = resourceBase(kind);
+        String subject = read(base + ".subject.txt").strip();
+        try {
+            return NotificationTemplate.parse(kind, subject, read(base + ".text.txt"), read(base + ".html"));
+        } catch (TemplateException e) {
+            throw new IllegalStateException("the default " + kind + " template is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    private static String read(String name) {
+        try (InputStream in = DefaultTemplates.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("default template resource " + name + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read default template resource " + name, e);
+        }
+    }
+}

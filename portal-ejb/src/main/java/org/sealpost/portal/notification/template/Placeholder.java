@@ -1,0 +1,79 @@
+package org.sealpost.portal.notification.template;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The names a notification template may use: {@code {{name}}} for the value, {@code
+ * {{#name}}…{{/name}}} for a section shown only when the value is present (or the condition
+ * true), {@code {{^name}}…{{/name}}} for one shown only when it is absent (or false).
+ */
+public enum Placeholder {
+    /** The sender's display name; absent when the message had none. */
+    SENDER_NAME("senderName", Use.OPTIONAL_VALUE),
+    SENDER_ADDRESS("senderAddress", Use.VALUE),
+    /** How many new messages the notification is about, in digits. */
+    MESSAGE_COUNT("messageCount", Use.VALUE),
+    /** The date after which the (latest) message is no longer available; absent when it does not expire. */
+    EXPIRY_DATE("expiryDate", Use.OPTIONAL_VALUE),
+    /** The portal's sign-in address. */
+    PORTAL_LINK("portalLink", Use.LINK),
+    /** The one-time registration address; only in {@link TemplateKind#REGISTER_FIRST_MESSAGE}. */
+    REGISTRATION_LINK("registrationLink", Use.LINK),
+    /** The message's own subject; absent unless the administrator allows it to be shown. */
+    ORIGINAL_SUBJECT("originalSubject", Use.OPTIONAL_VALUE),
+    RECIPIENT_ADDRESS("recipientAddress", Use.VALUE),
+    ORGANISATION_NAME("organisationName", Use.VALUE),
+    /**
+     * Not a value but a condition, true when {@code messageCount} is 1: {@code
+     * {{#oneMessage}}a new message{{/oneMessage}}{{^oneMessage}}{{messageCount}} new
+     * messages{{/oneMessage}}}.
+     */
+    ONE_MESSAGE("oneMessage", Use.CONDITION);
+
+    private enum Use { VALUE, LINK, OPTIONAL_VALUE, CONDITION }
+
+    private final String key;
+    private final Use use;
+
+    Placeholder(String key, Use use) {
+        this.key = key;
+        this.use = use;
+    }
+
+    /** The name as written in templates, such as {@code senderName}. */
+    public String key() {
+        return key;
+    }
+
+    /** The name as it appears in a template, such as <code>{{senderName}}</code>. */
+    public String tag() {
+        return "{{" + key + "}}";
+    }
+
+    /** Whether {@code {{name}}} renders a value (every placeholder except the conditions). */
+    public boolean hasValue() {
+        return use != Use.CONDITION;
+    }
+
+    /**
+     * Whether {@code {{#name}}} may open a section: the values that can be absent, and the
+     * conditions. A section on a value that is always there would be a mistake.
+     */
+    public boolean opensSection() {
+        return use == Use.OPTIONAL_VALUE || use == Use.CONDITION;
+    }
+
+    /** Whether the value is an address the portal built, which may start a URL attribute. */
+    public boolean isLink() {
+        return use == Use.LINK;
+    }
+
+    static Optional<Placeholder> byKey(String key) {
+        return Arrays.stream(values()).filter(p -> p.key.equals(key)).findFirst();
+    }
+
+    static Optional<Placeholder> byKeyIgnoringCase(String key) {
+        return Arrays.stream(values()).filter(p -> p.key.equalsIgnoreCase(key)).findFirst();
+    }
+}

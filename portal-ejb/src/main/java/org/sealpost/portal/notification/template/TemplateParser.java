@@ -1,0 +1,237 @@
+package org.sealpost.portal.notification.template;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Parses one part of a template into {@link Segment}s and checks every tag against the kind and
+ * the part, so that whatever is saved renders. Sections follow Mustache's "standalone" rule: a
+ * line holding nothing but a section tag disappears with its line break, so text templates can
+ * put {@code {{#expiryDate}}} on a line of its own without leaving blank lines behind.
+ */
+final class TemplateParser {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+
+    private final TemplateKind kind;
+    private final TemplatePart part;
+    private final String source;
+    private final HtmlContext html;
+
+    private TemplateParser(TemplateKind kind, TemplatePart part, String source) {
+        this.kind = kind;
+        this.part = part;
+        this.source = source;
+        this.html = part == TemplatePart.HTML_BODY ? new HtmlContext() : null;
+    }
+
+    static List<Segment> parse(TemplateKind kind, TemplatePart part, String source) throws TemplateException {
+        return new TemplateParser(kind, part, source).parse();
+    }
+
+    private record Open(Placeholder placeholder, boolean inverted, List<Segment> parent, int at) {
+    }
+
+    private List<Segment> parse() throws TemplateException {
+        Deque<Open> open = new ArrayDeque<>();
+        List<Segment> current = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        int i = 0;
+        while (i < source.length()) {
+            int start = source.indexOf("{{", i);
+            int stray = source.indexOf("}}", i);
+            // CSS in an HTML body legitimately has "}}" (a rule inside @media), so only the
+            // subject and the text body treat it as a mistyped placeholder.
+            if (part != TemplatePart.HTML_BODY && stray >= 0 && (start < 0 || stray < start)) {
+                throw error(stray, null, "\"}}\" without an opening \"{{\": a mistyped placeholder?");
+            }
+            if (start < 0) {
+                literal(text, i, source.length());
+                break;
+            }
+            literal(text, i, start);
+            int end = source.indexOf("}}", start + 2);
+            int nextStart = source.indexOf("{{", start + 2);
+            if (end < 0 || (nextStart >= 0 && nextStart < end)) {
+                throw error(start, null, "\"{{\" is not closed by \"}}\"");
+            }
+            String inner = source.substring(start + 2, end);
+            int after = end + 2;
+            if (inner.startsWith("{")) {
+                throw error(start, null, "\"{{{\" (unescaped output) is not supported: values are always "
+                        + "escaped in the HTML body; write {{name}}");
+            }
+            String body = inner.strip();
+            char sigil = !body.isEmpty() && "#^/".indexOf(body.charAt(0)) >= 0 ? body.charAt(0) : 0;
+            String name = sigil == 0 ? body : body.substring(1).strip();
+            Placeholder placeholder = placeholder(name, start);
+            if (sigil != 0) {
+                int lineEnd = standaloneLineEnd(start, after);
+                if (lineEnd >= 0) {
+                    text.setLength(text.length() - (start - lineStart(start)));
+                    after = lineEnd;
+                }
+            }
+            flush(text, current);
+            switch (sigil) {
+                case 0 -> {
+                    valueAllowedHere(placeholder, start);
+                    current.add(new Segment.Value(placeholder));
+                }
+                case '#', '^' -> {
+                    if (!placeholder.opensSection()) {
+                        throw error(start, name, "{{" + sigil + name + "}} opens a section, but " + name
+                                + " always has a value; sections work with " + sectionNames());
+                    }
+                    for (Open outer : open) {
+                        if (outer.placeholder() == placeholder) {
+                            throw error(start, name, "a " + name + " section cannot be inside another " + name + " section");
+                        }
+                    }
+                    open.push(new Open(placeholder, sigil == '^', current, start));
+                    current = new ArrayList<>();
+                }
+                default -> {
+                    Open top = open.peek();
+                    if (top == null) {
+                        throw error(start, name, "{{/" + name + "}} closes a section that was not opened");
+                    }
+                    if (top.placeholder() != placeholder) {
+                        throw error(start, name, "{{/" + name + "}} closes {{" + (top.inverted() ? '^' : '#')
+                                + top.placeholder().key() + "}} from " + position(top.at()) + "; close that first");
+                    }
+                    open.pop();
+                    top.parent().add(new Segment.Section(placeholder, top.inverted(), current));
+                    current = top.parent();
+                }
+            }
+            i = after;
+        }
+        flush(text, current);
+        if (!open.isEmpty()) {
+            Open top = open.peek();
+            String key = top.placeholder().key();
+            throw error(top.at(), key, "{{" + (top.inverted() ? '^' : '#') + key + "}} is not closed by {{/" + key + "}}");
+        }
+        return List.copyOf(current);
+    }
+
+    private void literal(StringBuilder text, int from, int to) {
+        text.append(source, from, to);
+        if (html != null) {
+            html.feed(source.subSequence(from, to));
+        }
+    }
+
+    private static void flush(StringBuilder text, List<Segment> into) {
+        if (!text.isEmpty()) {
+            into.add(new Segment.Text(text.toString()));
+            text.setLength(0);
+        }
+    }
+
+    private Placeholder placeholder(String name, int at) throws TemplateException {
+        if (!NAME.matcher(name).matches()) {
+            throw error(at, null, "\"{{" + name + "}}\" is not a placeholder; names are letters and digits, "
+                    + "such as {{senderName}}. " + allowed());
+        }
+        Placeholder placeholder = Placeholder.byKey(name).orElse(null);
+        if (placeholder == null) {
+            String hint = Placeholder.byKeyIgnoringCase(name).map(p -> " (did you mean " + p.tag() + "?)").orElse("");
+            throw error(at, name, "unknown placeholder {{" + name + "}}" + hint + ". " + allowed());
+        }
+        if (!kind.allows(placeholder)) {
+            throw error(at, name, placeholder.tag() + " exists only in the " + TemplateKind.REGISTER_FIRST_MESSAGE
+                    + " template: the recipient of a " + kind + " notification has registered already and signs in at "
+                    + Placeholder.PORTAL_LINK.tag());
+        }
+        if (part == TemplatePart.SUBJECT && placeholder == Placeholder.REGISTRATION_LINK) {
+            throw error(at, name, placeholder.tag() + " must not be in the subject: subjects are logged by every mail "
+                    + "server on the way and shown in message lists, and the link opens the recipient's account");
+        }
+        return placeholder;
+    }
+
+    private void valueAllowedHere(Placeholder placeholder, int at) throws TemplateException {
+        String key = placeholder.key();
+        if (!placeholder.hasValue()) {
+            throw error(at, key, "{{" + key + "}} is a condition, not a value: use {{#" + key + "}}…{{/" + key
+                    + "}} or {{^" + key + "}}…{{/" + key + "}}");
+        }
+        if (html != null) {
+            String refusal = html.refusal(placeholder);
+            if (refusal != null) {
+                throw error(at, key, placeholder.tag() + " cannot stand here: " + refusal);
+            }
+            html.valueWritten();
+        }
+    }
+
+    /**
+     * Where the text continues if the tag from {@code start} to {@code end} stands alone on its line
+     * (only blanks around it), that is after the line break; -1 if it does not.
+     */
+    private int standaloneLineEnd(int start, int end) {
+        for (int k = lineStart(start); k < start; k++) {
+            if (!isBlank(source.charAt(k))) {
+                return -1;
+            }
+        }
+        int k = end;
+        while (k < source.length() && (isBlank(source.charAt(k)) || source.charAt(k) == '\r')) {
+            k++;
+        }
+        if (k == source.length()) {
+            return k;
+        }
+        return source.charAt(k) == '\n' ? k + 1 : -1;
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    private int lineStart(int index) {
+        return source.lastIndexOf('\n', index - 1) + 1;
+    }
+
+    private String position(int index) {
+        return "line " + line(index) + ", column " + column(index);
+    }
+
+    private int line(int index) {
+        int line = 1;
+        for (int k = 0; k < index; k++) {
+            if (source.charAt(k) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private int column(int index) {
+        return index - lineStart(index) + 1;
+    }
+
+    private String allowed() {
+        String values = kind.placeholders().stream().filter(Placeholder::hasValue)
+                .filter(p -> part != TemplatePart.SUBJECT || p != Placeholder.REGISTRATION_LINK)
+                .map(Placeholder::tag).collect(Collectors.joining(", "));
+        return "Allowed in " + part.label() + " of a " + kind + " template: " + values
+                + "; sections work with " + sectionNames() + ".";
+    }
+
+    private static String sectionNames() {
+        return java.util.Arrays.stream(Placeholder.values()).filter(Placeholder::opensSection)
+                .map(Placeholder::key).collect(Collectors.joining(", "));
+    }
+
+    private TemplateException error(int index, String placeholder, String what) {
+        return new TemplateException(part, placeholder, line(index), column(index),
+                "In " + part.label() + " at " + position(index) + ": " + what);
+    }
+}
