@@ -12,3 +12,13 @@ CREATE TABLE one_time_token (
     used_at     TIMESTAMPTZ
 );
 CREATE INDEX one_time_token_by_account ON one_time_token (account_id, purpose);
+
+-- Mail the account flows send besides arrival notifications: a fresh registration link asked
+-- for on an expired-link page, and a password-reset link.
+ALTER TABLE outbound_mail DROP CONSTRAINT outbound_mail_kind_check;
+ALTER TABLE outbound_mail ADD CONSTRAINT outbound_mail_kind_check
+    CHECK (kind IN ('NOTIFY_NEW_MESSAGE', 'REGISTRATION_LINK', 'PASSWORD_RESET', 'RELAY'));
+
+-- A password change or reset ends every other session: sessions that signed in before this
+-- instant are refused on their next request, on whichever node they land.
+ALTER TABLE account ADD COLUMN sessions_valid_after TIMESTAMPTZ;

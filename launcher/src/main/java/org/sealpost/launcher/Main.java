@@ -66,13 +66,34 @@ public final class Main {
             props.put("sealpost.db.password", "embedded");
         }
 
+        DevMailbox devMailbox = null;
+        if (!production && LauncherSettings.lookup("sealpost.smarthost").isEmpty()) {
+            int mailboxPort = LauncherSettings.integer("sealpost.dev.mailbox.port", 2526);
+            try {
+                devMailbox = DevMailbox.start(dataDir, mailboxPort);
+            } catch (IOException | RuntimeException e) {
+                if (embedded != null) {
+                    embedded.close();
+                }
+                throw new LaunchException("could not start the development mailbox on 127.0.0.1:" + mailboxPort + ": "
+                        + e.getMessage(), e);
+            }
+            props.put("sealpost.smarthost", "localhost:" + mailboxPort);
+            props.put("sealpost.smarthost.truststore", devMailbox.trustStore().toString());
+            props.put("sealpost.smarthost.truststore.password", DevMailbox.TRUSTSTORE_PASSWORD);
+        }
+
         List<String> jvmOptions = LauncherSettings.lookup("sealpost.java.opts")
                 .map(o -> Arrays.asList(o.trim().split("\\s+"))).orElse(List.of());
         final EmbeddedDatabase database = embedded;
+        final DevMailbox mailbox = devMailbox;
         PortalProcess portal;
         try {
             portal = PortalProcess.start(dist, dataDir, httpPort, props, jvmOptions);
         } catch (IOException e) {
+            if (mailbox != null) {
+                mailbox.close();
+            }
             if (database != null) {
                 database.close();
             }
@@ -82,6 +103,9 @@ public final class Main {
         // then the database under it.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             portal.stop();
+            if (mailbox != null) {
+                mailbox.close();
+            }
             if (database != null) {
                 database.close();
             }

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -48,6 +49,9 @@ public class Account {
 
     @Column(name = "last_login_at")
     private OffsetDateTime lastLoginAt;
+
+    @Column(name = "sessions_valid_after")
+    private OffsetDateTime sessionsValidAfter;
 
     @Version
     private int version;
@@ -90,5 +94,83 @@ public class Account {
 
     public boolean awaitsRegistration() {
         return state == AccountState.PENDING;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public OffsetDateTime lastSignInAt() {
+        return lastLoginAt;
+    }
+
+    public OffsetDateTime sessionsValidAfter() {
+        return sessionsValidAfter;
+    }
+
+    /**
+     * The owner registers through their one-time link: PENDING becomes ACTIVE with the given
+     * password hash. Only a PENDING account registers; an active one resets its password.
+     */
+    public void register(String newPasswordHash, Instant now) {
+        if (state != AccountState.PENDING) {
+            throw new IllegalStateException("account " + email + " is " + state + ", not awaiting registration");
+        }
+        this.passwordHash = newPasswordHash;
+        this.state = AccountState.ACTIVE;
+        this.sessionsValidAfter = at(now);
+    }
+
+    /** A new password (change or reset): every session that signed in before now ends. */
+    public void replacePassword(String newPasswordHash, Instant now) {
+        if (state != AccountState.ACTIVE) {
+            throw new IllegalStateException("account " + email + " is " + state + "; only an active account has a password");
+        }
+        this.passwordHash = newPasswordHash;
+        this.failedLogins = 0;
+        this.lockedUntil = null;
+        this.sessionsValidAfter = at(now);
+    }
+
+    /** Whether a sign-in may even be tried: active and not in a failure back-off. */
+    public boolean mayTrySignIn(Instant now) {
+        return state == AccountState.ACTIVE && passwordHash != null && !lockedAt(now);
+    }
+
+    public boolean lockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil.toInstant());
+    }
+
+    /**
+     * A wrong password. After {@code policy.maxFailures()} in a row the account is locked for
+     * {@code policy.lockDuration()}; the count starts afresh after the lock (NIST SP 800-63B
+     * §5.2.2 asks for such rate limiting rather than permanent lockout).
+     */
+    public void recordFailedSignIn(Instant now, SignInPolicy policy) {
+        if (lockedUntil != null && !lockedAt(now)) {
+            failedLogins = 0;
+            lockedUntil = null;
+        }
+        failedLogins++;
+        if (failedLogins >= policy.maxFailures()) {
+            lockedUntil = at(now.plus(policy.lockDuration()));
+            failedLogins = 0;
+        }
+    }
+
+    public void recordSignIn(Instant now) {
+        failedLogins = 0;
+        lockedUntil = null;
+        lastLoginAt = at(now);
+    }
+
+    /** Whether a session that signed in at {@code signedInAt} may go on. */
+    public boolean sessionStillValid(Instant signedInAt) {
+        return state == AccountState.ACTIVE
+                && (sessionsValidAfter == null || !signedInAt.isBefore(sessionsValidAfter.toInstant()));
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

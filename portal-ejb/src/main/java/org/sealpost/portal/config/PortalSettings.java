@@ -64,6 +64,17 @@ public class PortalSettings {
         }).orElse(fallback);
     }
 
+    /** An ISO-8601 duration such as {@code PT5M} or {@code P5D}. */
+    public java.time.Duration duration(Setting setting, java.time.Duration fallback) {
+        return get(setting).map(v -> {
+            try {
+                return java.time.Duration.parse(v);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new InvalidSettingException(setting, v, "an ISO-8601 duration such as PT5M or P5D");
+            }
+        }).orElse(fallback);
+    }
+
     /** A comma-separated list, blanks dropped. */
     public List<String> list(Setting setting, List<String> fallback) {
         return get(setting)

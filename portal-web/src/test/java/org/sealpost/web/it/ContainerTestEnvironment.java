@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 import org.sealpost.testsupport.TestDatabase;
@@ -26,6 +28,13 @@ public class ContainerTestEnvironment implements LauncherSessionListener {
         System.setProperty("sealpost.it.db.user", db.user());
         System.setProperty("sealpost.it.db.password", db.password().isEmpty() ? "trust" : db.password());
         System.setProperty("sealpost.it.smtp.port", Integer.toString(freeLoopbackPort()));
+        try {
+            Path dir = Files.createDirectories(Path.of(System.getProperty("sealpost.it.data.dir", "target/it-data"))
+                    .resolve("smarthost"));
+            CapturedMail.start(dir).forEach(System::setProperty);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the test smarthost", e);
+        }
     }
 
     private static int freeLoopbackPort() {

@@ -1,0 +1,141 @@
+package org.sealpost.portal.account;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.sealpost.portal.account.OneTimeTokens.Purpose;
+import org.sealpost.portal.account.password.PasswordVerdict;
+import org.sealpost.portal.audit.AuditAction;
+import org.sealpost.portal.audit.AuditTrail;
+import org.sealpost.portal.platform.SealpostDataSource;
+
+/**
+ * The two things a one-time link does: register a PENDING account (the link of the first
+ * notification) and reset a forgotten password. Opening a link only reads it
+ * ({@link #addressFor}); the link is spent when its form is accepted, and not when the
+ * password is refused, so the recipient can simply try again.
+ */
+@Stateless
+public class AccountLinks {
+
+    @PersistenceContext(unitName = "sealpost")
+    private EntityManager em;
+
+    @Resource(lookup = SealpostDataSource.JNDI_NAME)
+    private DataSource dataSource;
+
+    @Inject
+    private Passwords passwords;
+
+    @Inject
+    private AuditTrail audit;
+
+    /** The address a link belongs to, if it is usable; does not spend it. */
+    public Optional<EmailAddress> addressFor(String token, Purpose purpose) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return OneTimeTokens.peek(c, token, purpose, Instant.now())
+                    .map(r -> em.find(Account.class, r.accountId()))
+                    .filter(a -> a != null && usableFor(a, purpose))
+                    .map(Account::email);
+        }
+    }
+
+    public LinkOutcome complete(String token, Purpose purpose, char[] password, char[] confirmation, String client)
+            throws SQLException {
+        Instant now = Instant.now();
+        try (Connection c = dataSource.getConnection()) {
+            Optional<OneTimeTokens.Redeemable> link = OneTimeTokens.peek(c, token, purpose, now);
+            Account account = link.map(r -> em.find(Account.class, r.accountId(), LockModeType.PESSIMISTIC_WRITE))
+                    .filter(a -> usableFor(a, purpose)).orElse(null);
+            if (account == null) {
+                audit.record("anonymous", AuditAction.REGISTRATION_REFUSED, "link", null, client,
+                        purpose + " link not usable", now);
+                return new LinkOutcome.LinkNotUsable();
+            }
+            if (!Arrays.equals(password, confirmation)) {
+                return new LinkOutcome.ConfirmationMismatch();
+            }
+            PasswordVerdict verdict = passwords.policy().check(new String(password), account.email());
+            if (!verdict.isAcceptable()) {
+                return new LinkOutcome.PasswordRefused(verdict.problems());
+            }
+            // Spend under the row lock: of two submits of one form, exactly one gets here.
+            if (OneTimeTokens.spend(c, token, purpose, now).isEmpty()) {
+                return new LinkOutcome.LinkNotUsable();
+            }
+            String hash = passwords.hasher().hash(password);
+            if (purpose == Purpose.REGISTER) {
+                account.register(hash, now);
+                audit.record(account.email().value(), AuditAction.REGISTERED, "account", account.id().toString(),
+                        client, null, now);
+            } else {
+                account.replacePassword(hash, now);
+                audit.record(account.email().value(), AuditAction.PASSWORD_RESET, "account", account.id().toString(),
+                        client, "other sessions ended", now);
+            }
+            return new LinkOutcome.Done(account.id(), account.email());
+        } finally {
+            Arrays.fill(password, '\0');
+            Arrays.fill(confirmation, '\0');
+        }
+    }
+
+    /**
+     * "Send me a new link": queues a fresh registration link for a PENDING account, or a reset
+     * link for an ACTIVE one. The caller shows the same answer whether or not the address has
+     * an account.
+     */
+    public void requestLink(String address, String client) throws SQLException {
+        Instant now = Instant.now();
+        Optional<Account> account;
+        try {
+            account = em.createNamedQuery("Account.byEmail", Account.class)
+                    .setParameter("email", EmailAddress.of(address).value()).getResultStream().findFirst();
+        } catch (IllegalArgumentException notAnAddress) {
+            return;
+        }
+        if (account.isEmpty()) {
+            audit.record(address, AuditAction.PASSWORD_RESET_REQUESTED, "account", null, client, "unknown address", now);
+            return;
+        }
+        Account a = account.get();
+        String kind;
+        AuditAction action;
+        if (a.state() == AccountState.PENDING) {
+            kind = "REGISTRATION_LINK";
+            action = AuditAction.REGISTRATION_LINK_REQUESTED;
+        } else if (a.state() == AccountState.ACTIVE) {
+            kind = "PASSWORD_RESET";
+            action = AuditAction.PASSWORD_RESET_REQUESTED;
+        } else {
+            audit.record(address, AuditAction.PASSWORD_RESET_REQUESTED, "account", a.id().toString(), client,
+                    "account " + a.state(), now);
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO outbound_mail (kind, recipient, account_id, state, next_attempt_at)
+                VALUES (?, ?, ?, 'QUEUED', ?)""")) {
+            ps.setString(1, kind);
+            ps.setString(2, a.email().value());
+            ps.setLong(3, a.id());
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.executeUpdate();
+        }
+        audit.record(a.email().value(), action, "account", a.id().toString(), client, null, now);
+    }
+
+    private static boolean usableFor(Account a, Purpose purpose) {
+        return purpose == Purpose.REGISTER ? a.state() == AccountState.PENDING : a.state() == AccountState.ACTIVE;
+    }
+}

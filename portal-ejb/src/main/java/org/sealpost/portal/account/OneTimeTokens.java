@@ -1,0 +1,110 @@
+package org.sealpost.portal.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * One-time links (registration, password reset): 256 random bits, handed out once in a link
+ * and stored only as their SHA-256 hash, so neither a database dump nor a log of the table
+ * yields a working link. A plain hash suffices (no salt, no Argon2): the token has 256 bits of
+ * entropy, so there is nothing to guess; the hash only stops a reader of the table from using it.
+ */
+public final class OneTimeTokens {
+
+    /** What a token may be used for; one purpose's token never works for the other. */
+    public enum Purpose {
+        REGISTER,
+        RESET_PASSWORD
+    }
+
+    /** A token found unspent and unexpired, not yet spent. */
+    public record Redeemable(long tokenId, long accountId) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private OneTimeTokens() {
+    }
+
+    /** Creates a token for the account and returns its text, which only the link will carry. */
+    public static String mint(Connection c, long accountId, Purpose purpose, Duration validity, Instant now)
+            throws SQLException {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO one_time_token (account_id, purpose, token_hash, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?)""")) {
+            ps.setLong(1, accountId);
+            ps.setString(2, purpose.name());
+            ps.setBytes(3, hash(token));
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.setTimestamp(5, Timestamp.from(now.plus(validity)));
+            ps.executeUpdate();
+        }
+        return token;
+    }
+
+    /**
+     * Looks a token up without spending it: opening a link only shows its form, since mail
+     * scanners and link previews open links too.
+     */
+    public static Optional<Redeemable> peek(Connection c, String token, Purpose purpose, Instant now)
+            throws SQLException {
+        return find(c, token, purpose, now, false);
+    }
+
+    /**
+     * Spends a token: locks its row, checks it once more, marks it used. Returns empty if it
+     * was spent meanwhile (a second submit of the same form), expired, or never existed.
+     */
+    public static Optional<Redeemable> spend(Connection c, String token, Purpose purpose, Instant now)
+            throws SQLException {
+        Optional<Redeemable> found = find(c, token, purpose, now, true);
+        if (found.isPresent()) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE one_time_token SET used_at = ? WHERE id = ?")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setLong(2, found.get().tokenId());
+                ps.executeUpdate();
+            }
+        }
+        return found;
+    }
+
+    private static Optional<Redeemable> find(Connection c, String token, Purpose purpose, Instant now, boolean lock)
+            throws SQLException {
+        if (token == null || token.length() != 43) {
+            return Optional.empty();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, account_id FROM one_time_token
+                WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?"""
+                + (lock ? " FOR UPDATE" : ""))) {
+            ps.setBytes(1, hash(token));
+            ps.setString(2, purpose.name());
+            ps.setTimestamp(3, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Redeemable(rs.getLong(1), rs.getLong(2))) : Optional.empty();
+            }
+        }
+    }
+
+    static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.sealpost.portal.account;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import org.sealpost.portal.account.password.Argon2Settings;
+import org.sealpost.portal.account.password.PasswordHasher;
+import org.sealpost.portal.account.password.PasswordPolicy;
+import org.sealpost.portal.config.PortalSettings;
+
+/**
+ * The password hasher with the Argon2id cost from configuration
+ * ({@code SEALPOST_ARGON2_MEMORY_KIB}, {@code _ITERATIONS}, {@code _PARALLELISM}; OWASP's
+ * m=19 MiB, t=2, p=1 by default), and the NIST SP 800-63B policy.
+ */
+@ApplicationScoped
+public class Passwords {
+
+    private static final Logger LOG = Logger.getLogger(Passwords.class.getName());
+
+    @Inject
+    private PortalSettings settings;
+
+    private PasswordHasher hasher;
+    private PasswordPolicy policy;
+
+    @PostConstruct
+    void configure() {
+        Argon2Settings argon2 = new Argon2Settings(
+                intSetting("sealpost.argon2.memory.kib", Argon2Settings.OWASP.memoryKiB()),
+                intSetting("sealpost.argon2.iterations", Argon2Settings.OWASP.iterations()),
+                intSetting("sealpost.argon2.parallelism", Argon2Settings.OWASP.parallelism()));
+        hasher = new PasswordHasher(argon2);
+        policy = new PasswordPolicy();
+        LOG.info(() -> "password hashing: Argon2id m=" + argon2.memoryKiB() + " KiB, t=" + argon2.iterations() + ", p="
+                + argon2.parallelism());
+    }
+
+    private int intSetting(String property, int fallback) {
+        return settings.lookup(property).map(Integer::parseInt).orElse(fallback);
+    }
+
+    public PasswordHasher hasher() {
+        return hasher;
+    }
+
+    public PasswordPolicy policy() {
+        return policy;
+    }
+}

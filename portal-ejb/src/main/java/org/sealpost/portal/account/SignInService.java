@@ -1,0 +1,104 @@
+package org.sealpost.portal.account;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import org.sealpost.portal.audit.AuditAction;
+import org.sealpost.portal.audit.AuditTrail;
+
+/**
+ * Checks a password. Every refusal costs the same Argon2id work as a real check, so response
+ * time does not tell an unknown address from a wrong password either.
+ */
+@Stateless
+public class SignInService {
+
+    @PersistenceContext(unitName = "sealpost")
+    private EntityManager em;
+
+    @Inject
+    private Passwords passwords;
+
+    @Inject
+    private ClientThrottle throttle;
+
+    @Inject
+    private AuditTrail audit;
+
+    private final SignInPolicy policy = SignInPolicy.DEFAULT;
+
+    public SignInResult signIn(String address, char[] password, String client) {
+        Instant now = Instant.now();
+        try {
+            if (throttle.exhausted(client, now, policy)) {
+                passwords.hasher().verifyAgainstDummy(password);
+                audit.record(address, AuditAction.SIGN_IN_THROTTLED, "account", null, client, null, now);
+                return SignInResult.refused();
+            }
+            Optional<Account> found = lockedForUpdate(address);
+            if (found.isEmpty() || !found.get().mayTrySignIn(now)) {
+                passwords.hasher().verifyAgainstDummy(password);
+                throttle.recordFailure(client, now, policy);
+                audit.record(safe(address), AuditAction.SIGN_IN_FAILED, "account", found.map(a -> a.id().toString())
+                        .orElse(null), client, found.isEmpty() ? "unknown address" : "account " + found.get().state()
+                        + (found.get().lockedAt(now) ? ", locked" : ""), now);
+                return SignInResult.refused();
+            }
+            Account account = found.get();
+            if (!passwords.hasher().verify(password, account.passwordHash())) {
+                account.recordFailedSignIn(now, policy);
+                throttle.recordFailure(client, now, policy);
+                audit.record(account.email().value(), AuditAction.SIGN_IN_FAILED, "account", account.id().toString(),
+                        client, account.lockedAt(now) ? "wrong password; account locked" : "wrong password", now);
+                return SignInResult.refused();
+            }
+            account.recordSignIn(now);
+            audit.record(account.email().value(), AuditAction.SIGNED_IN, "account", account.id().toString(), client,
+                    null, now);
+            return SignInResult.success(account);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    public void signedOut(long accountId, String client) {
+        Account account = em.find(Account.class, accountId);
+        if (account != null) {
+            audit.record(account.email().value(), AuditAction.SIGNED_OUT, "account", account.id().toString(), client,
+                    null, Instant.now());
+        }
+    }
+
+    /** Whether the session of this account that signed in at {@code signedInAt} may go on. */
+    public boolean sessionStillValid(long accountId, Instant signedInAt) {
+        Account account = em.find(Account.class, accountId);
+        return account != null && account.sessionStillValid(signedInAt);
+    }
+
+    /**
+     * The row is locked while its password is checked, so concurrent wrong guesses each count
+     * (five parallel guesses must not all slip under the limit).
+     */
+    private Optional<Account> lockedForUpdate(String address) {
+        EmailAddress email;
+        try {
+            email = EmailAddress.of(address);
+        } catch (IllegalArgumentException notAnAddress) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery("Account.byEmail", Account.class)
+                .setParameter("email", email.value())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private static String safe(String address) {
+        return address == null ? "" : address.length() > 320 ? address.substring(0, 320) : address;
+    }
+}

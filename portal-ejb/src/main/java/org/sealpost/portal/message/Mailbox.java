@@ -1,0 +1,73 @@
+package org.sealpost.portal.message;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.sealpost.portal.crypto.PortalKeys;
+import org.sealpost.portal.crypto.SealBrokenException;
+import org.sealpost.portal.crypto.SealedMessage;
+import org.sealpost.portal.message.mime.MessageMetadata;
+import org.sealpost.portal.platform.SealpostDataSource;
+
+/** Reads an account's folders. Pages through the index on (account, folder, received_at DESC). */
+@Stateless
+public class Mailbox {
+
+    @Resource(lookup = SealpostDataSource.JNDI_NAME)
+    private DataSource dataSource;
+
+    @Inject
+    private PortalKeys keys;
+
+    public List<MailboxLine> inbox(long accountId, int first, int max) throws SQLException {
+        List<MailboxLine> lines = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT e.id, e.received_at, e.is_read, m.id, m.kek_version, m.wrapped_key, m.metadata_ciphertext,
+                       m.size_bytes
+                FROM mailbox_entry e JOIN message_content m ON m.id = e.content_id
+                WHERE e.account_id = ? AND e.folder = 'INBOX'
+                ORDER BY e.received_at DESC, e.id DESC OFFSET ? LIMIT ?""")) {
+            ps.setLong(1, accountId);
+            ps.setInt(2, first);
+            ps.setInt(3, max);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID contentId = rs.getObject(4, UUID.class);
+                    SealedMessage sealed = new SealedMessage(rs.getInt(5), rs.getBytes(6), new byte[0], rs.getBytes(7));
+                    MessageMetadata meta;
+                    try {
+                        meta = MessageMetadata.decode(keys.sealer().openMetadata(contentId, sealed));
+                    } catch (SealBrokenException e) {
+                        throw new SQLException("message " + contentId + " cannot be decrypted: " + e.getMessage(), e);
+                    }
+                    String sender = meta.from() == null ? ""
+                            : meta.from().displayName() != null && !meta.from().displayName().isBlank()
+                                    ? meta.from().displayName() : meta.from().address();
+                    lines.add(new MailboxLine(rs.getLong(1), sender, meta.subject() == null ? "" : meta.subject(),
+                            rs.getTimestamp(2).toInstant(), rs.getBoolean(3), !meta.attachments().isEmpty(),
+                            rs.getLong(8)));
+                }
+            }
+        }
+        return lines;
+    }
+
+    public long unreadInInbox(long accountId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM mailbox_entry WHERE account_id = ? AND folder = 'INBOX' AND NOT is_read")) {
+            ps.setLong(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.sealpost.portal.outbound;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.sealpost.portal.account.EmailAddress;
+import org.sealpost.portal.account.OneTimeTokens;
+import org.sealpost.portal.config.PortalSettings;
+import org.sealpost.portal.config.Setting;
+import org.sealpost.portal.crypto.PortalKeys;
+import org.sealpost.portal.crypto.SealBrokenException;
+import org.sealpost.portal.crypto.SealedMessage;
+import org.sealpost.portal.message.mime.MessageMetadata;
+import org.sealpost.portal.notification.template.DefaultTemplates;
+import org.sealpost.portal.notification.template.NotificationValues;
+import org.sealpost.portal.notification.template.RenderedNotification;
+import org.sealpost.portal.notification.template.TemplateKind;
+
+/**
+ * Writes the mail for a recipient's due queue rows: "please register" (with a fresh one-time
+ * link) while their account is PENDING, "please sign in" once it is ACTIVE, or a password-reset
+ * link. The secure message itself is never in the mail: only who sent it and how many wait.
+ */
+@ApplicationScoped
+public class NotificationComposer {
+
+    @Inject
+    private PortalSettings settings;
+
+    @Inject
+    private PortalKeys keys;
+
+    public MimeMessage compose(Connection c, Session session, String recipient, List<QueuedMail> mails, Instant now)
+            throws SQLException, MessagingException {
+        long accountId = Objects.requireNonNull(mails.get(0).accountId(), "queued notification without an account");
+        String state = accountState(c, accountId);
+        URI portal = URI.create(settings.publicUrl().replaceAll("/+$", "") + "/");
+        boolean reset = mails.stream().anyMatch(m -> m.kind().equals("PASSWORD_RESET"));
+
+        RenderedNotification rendered;
+        if (reset) {
+            String token = OneTimeTokens.mint(c, accountId, OneTimeTokens.Purpose.RESET_PASSWORD, Duration.ofHours(1), now);
+            rendered = PasswordResetMail.render(portal.resolve("reset.xhtml?token=" + token),
+                    settings.get(Setting.ORGANISATION_NAME).orElse("Sealpost"));
+        } else {
+            NotificationValues.Builder values = NotificationValues.builder()
+                    .recipientAddress(EmailAddress.of(recipient))
+                    .portalLink(portal)
+                    .messageCount(Math.max(1, (int) Math.max(mails.stream().filter(m -> m.contentId() != null).count(),
+                            unreadCount(c, accountId))))
+                    .originalSubjectAllowed(settings.flag(Setting.NOTIFY_SHOW_SUBJECT, false))
+                    .organisationName(settings.get(Setting.ORGANISATION_NAME).orElse("Sealpost"))
+                    // Overwritten below by the newest message's sender when there is one.
+                    .senderAddress(EmailAddress.of(notifyFromAddress()));
+            newestSender(c, mails).ifPresent(meta -> {
+                if (meta.from() != null) {
+                    values.senderName(meta.from().displayName());
+                    try {
+                        values.senderAddress(EmailAddress.of(meta.from().address()));
+                    } catch (IllegalArgumentException unusable) {
+                        // a damaged From: the notification simply names no sender address
+                    }
+                }
+                if (meta.subject() != null) {
+                    values.originalSubject(meta.subject());
+                }
+            });
+            TemplateKind kind;
+            if (state.equals("PENDING")) {
+                String token = OneTimeTokens.mint(c, accountId, OneTimeTokens.Purpose.REGISTER,
+                        settings.duration(Setting.REGISTRATION_LINK_VALIDITY, Duration.ofDays(14)), now);
+                values.registrationLink(portal.resolve("register.xhtml?token=" + token));
+                kind = TemplateKind.REGISTER_FIRST_MESSAGE;
+            } else {
+                kind = TemplateKind.NEW_MESSAGE;
+            }
+            rendered = DefaultTemplates.of(kind).render(values.build());
+        }
+        return mime(session, recipient, rendered, now);
+    }
+
+    private MimeMessage mime(Session session, String recipient, RenderedNotification rendered, Instant now)
+            throws MessagingException {
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(new InternetAddress(notifyFrom()));
+        m.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(recipient));
+        m.setSubject(rendered.subject(), "UTF-8");
+        m.setSentDate(Date.from(now));
+        // RFC 3834: an automatic message; auto-responders must not answer it.
+        m.setHeader("Auto-Submitted", "auto-generated");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(rendered.text(), "UTF-8");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(rendered.html(), "UTF-8", "html");
+        MimeMultipart alternative = new MimeMultipart("alternative", text, html);
+        m.setContent(alternative);
+        m.saveChanges();
+        return m;
+    }
+
+    private String notifyFrom() {
+        return settings.get(Setting.NOTIFY_FROM).orElse("Sealpost <no-reply@localhost>");
+    }
+
+    private String notifyFromAddress() {
+        try {
+            return new InternetAddress(notifyFrom()).getAddress();
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new org.sealpost.portal.config.InvalidSettingException(Setting.NOTIFY_FROM, notifyFrom(), "an address");
+        }
+    }
+
+    private static String accountState(Connection c, long accountId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT state FROM account WHERE id = ?")) {
+            ps.setLong(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("account " + accountId + " of a queued notification is gone");
+                }
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static long unreadCount(Connection c, long accountId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM mailbox_entry WHERE account_id = ? AND folder = 'INBOX' AND NOT is_read")) {
+            ps.setLong(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The metadata of the newest message the rows are about, decrypted to name its sender. */
+    private Optional<MessageMetadata> newestSender(Connection c, List<QueuedMail> mails) throws SQLException {
+        Optional<UUID> newest = mails.stream().filter(m -> m.contentId() != null)
+                .max((a, b) -> a.createdAt().compareTo(b.createdAt())).map(QueuedMail::contentId);
+        if (newest.isEmpty()) {
+            return Optional.empty();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT kek_version, wrapped_key, metadata_ciphertext FROM message_content WHERE id = ?")) {
+            ps.setObject(1, newest.get());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                SealedMessage sealed = new SealedMessage(rs.getInt(1), rs.getBytes(2), new byte[0], rs.getBytes(3));
+                return Optional.of(MessageMetadata.decode(keys.sealer().openMetadata(newest.get(), sealed)));
+            } catch (SealBrokenException e) {
+                return Optional.empty();
+            }
+        }
+    }
+}

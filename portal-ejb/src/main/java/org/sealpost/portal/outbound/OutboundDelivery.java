@@ -1,0 +1,96 @@
+package org.sealpost.portal.outbound;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.sealpost.portal.platform.SealpostDataSource;
+
+/**
+ * One pass over the due part of the outbound queue, in one transaction: claim, send, record.
+ * The claimed rows stay locked while their mail is sent, so a second node skips them; a node
+ * that dies mid-pass leaves them QUEUED for the next pass (at-least-once, never lost).
+ */
+@Stateless
+public class OutboundDelivery {
+
+    static final int BATCH = 50;
+    private static final Logger LOG = Logger.getLogger(OutboundDelivery.class.getName());
+
+    @Resource(lookup = SealpostDataSource.JNDI_NAME)
+    private DataSource dataSource;
+
+    @Inject
+    private OutboundSettings settings;
+
+    @Inject
+    private NotificationComposer composer;
+
+    /** @return how many queue rows were claimed (0 when nothing was due) */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public int deliverDue() throws SQLException {
+        Instant now = Instant.now();
+        try (Connection c = dataSource.getConnection()) {
+            List<QueuedMail> due = OutboundQueue.claimDue(c, now, BATCH);
+            // One notification per recipient for everything that arrived for them meanwhile.
+            Map<String, List<QueuedMail>> byRecipient = new LinkedHashMap<>();
+            for (QueuedMail m : due) {
+                byRecipient.computeIfAbsent(m.recipient(), r -> new java.util.ArrayList<>()).add(m);
+            }
+            for (Map.Entry<String, List<QueuedMail>> e : byRecipient.entrySet()) {
+                deliver(c, e.getKey(), e.getValue(), now);
+            }
+            return due.size();
+        }
+    }
+
+    private void deliver(Connection c, String recipient, List<QueuedMail> mails, Instant now) throws SQLException {
+        Optional<Instant> last = OutboundQueue.lastNotified(c, recipient);
+        Instant quietUntil = last.map(t -> t.plus(settings.quietPeriod())).orElse(Instant.MIN);
+        if (now.isBefore(quietUntil)) {
+            OutboundQueue.postpone(c, mails, quietUntil);
+            return;
+        }
+        try {
+            MimeMessage message = composer.compose(c, settings.transport().session(), recipient, mails, now);
+            settings.transport().send(message, recipient);
+            OutboundQueue.markSent(c, mails, now);
+        } catch (MessagingException | RuntimeException failure) {
+            String reason = describe(failure);
+            Instant queuedAt = mails.stream().map(QueuedMail::createdAt).min(Instant::compareTo).orElse(now);
+            int attempts = mails.stream().mapToInt(QueuedMail::attempts).max().orElse(0) + 1;
+            if (settings.retries().givenUp(queuedAt, now)) {
+                OutboundQueue.giveUp(c, mails, reason);
+                LOG.warning(() -> "gave up on notification to " + recipient + " after " + attempts + " attempts: " + reason);
+            } else {
+                Instant next = settings.retries().nextAttempt(now, attempts);
+                OutboundQueue.defer(c, mails, reason, next);
+                LOG.info(() -> "notification to " + recipient + " deferred until " + next + ": " + reason);
+            }
+        }
+    }
+
+    /** The innermost cause names the real problem (no STARTTLS, certificate, refused). */
+    static String describe(Throwable t) {
+        StringBuilder s = new StringBuilder();
+        for (Throwable x = t; x != null && s.length() < 900; x = x.getCause() == x ? null : x.getCause()) {
+            if (!s.isEmpty()) {
+                s.append(": ");
+            }
+            s.append(x.getMessage() == null ? x.getClass().getSimpleName() : x.getMessage().strip());
+        }
+        return s.length() > 1000 ? s.substring(0, 1000) : s.toString();
+    }
+}

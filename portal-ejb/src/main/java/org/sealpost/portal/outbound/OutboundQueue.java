@@ -1,0 +1,109 @@
+package org.sealpost.portal.outbound;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The SQL of the durable outbound queue; every method runs in the caller's transaction. */
+final class OutboundQueue {
+
+    private OutboundQueue() {
+    }
+
+    /**
+     * Locks up to {@code limit} due rows. SKIP LOCKED leaves rows another node holds to that
+     * node, so two nodes never send one mail, and neither waits for the other.
+     */
+    static List<QueuedMail> claimDue(Connection c, Instant now, int limit) throws SQLException {
+        List<QueuedMail> due = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, kind, recipient, account_id, content_id, attempts, created_at FROM outbound_mail
+                WHERE state = 'QUEUED' AND next_attempt_at <= ?
+                ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long account = rs.getLong(4);
+                    due.add(new QueuedMail(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.wasNull() ? null : account, rs.getObject(5, UUID.class), rs.getInt(6),
+                            rs.getTimestamp(7).toInstant()));
+                }
+            }
+        }
+        return due;
+    }
+
+    /** When this recipient was last sent a notification, if ever. */
+    static Optional<Instant> lastNotified(Connection c, String recipient) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT max(sent_at) FROM outbound_mail
+                WHERE recipient = ? AND kind = 'NOTIFY_NEW_MESSAGE' AND state = 'SENT'""")) {
+            ps.setString(1, recipient);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Timestamp t = rs.getTimestamp(1);
+                return Optional.ofNullable(t).map(Timestamp::toInstant);
+            }
+        }
+    }
+
+    static void markSent(Connection c, Collection<QueuedMail> mails, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE outbound_mail SET state = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = NULL
+                WHERE id = ?""")) {
+            for (QueuedMail m : mails) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setLong(2, m.id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** A failed attempt: counted, the reason kept, tried again at {@code next}. */
+    static void defer(Connection c, Collection<QueuedMail> mails, String error, Instant next) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE outbound_mail SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?""")) {
+            for (QueuedMail m : mails) {
+                ps.setString(1, error);
+                ps.setTimestamp(2, Timestamp.from(next));
+                ps.setLong(3, m.id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Not an attempt: the rows wait for the recipient's quiet period to end, then go out as one. */
+    static void postpone(Connection c, Collection<QueuedMail> mails, Instant until) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_mail SET next_attempt_at = ? WHERE id = ?")) {
+            for (QueuedMail m : mails) {
+                ps.setTimestamp(1, Timestamp.from(until));
+                ps.setLong(2, m.id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    static void giveUp(Connection c, Collection<QueuedMail> mails, String error) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE outbound_mail SET state = 'FAILED', attempts = attempts + 1, last_error = ? WHERE id = ?""")) {
+            for (QueuedMail m : mails) {
+                ps.setString(1, error);
+                ps.setLong(2, m.id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+}

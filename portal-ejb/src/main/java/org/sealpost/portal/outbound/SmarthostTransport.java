@@ -1,0 +1,76 @@
+package org.sealpost.portal.outbound;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Optional;
+import java.util.Properties;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * Delivers one message to the smarthost with Jakarta Mail, TLS required. Plain Java, so the
+ * rules are tested against a real TLS SMTP server without an application server.
+ */
+public final class SmarthostTransport {
+
+    private final Session session;
+
+    /**
+     * @param trustStore PKCS#12 trust anchors for the smarthost; empty for the JDK's CAs
+     */
+    public SmarthostTransport(String host, int port, Optional<Path> trustStore, char[] trustStorePassword) {
+        Properties p = new Properties();
+        p.put("mail.smtp.host", host);
+        p.put("mail.smtp.port", Integer.toString(port));
+        // RFC 3207: no STARTTLS offered, or a failed handshake, is an error, never plain text.
+        p.put("mail.smtp.starttls.enable", "true");
+        p.put("mail.smtp.starttls.required", "true");
+        p.put("mail.smtp.ssl.protocols", "TLSv1.3 TLSv1.2");
+        // RFC 6125 host name check of the smarthost's certificate.
+        p.put("mail.smtp.ssl.checkserveridentity", "true");
+        p.put("mail.smtp.ssl.socketFactory", sslContext(trustStore, trustStorePassword).getSocketFactory());
+        p.put("mail.smtp.connectiontimeout", "10000");
+        p.put("mail.smtp.timeout", "30000");
+        p.put("mail.smtp.writetimeout", "30000");
+        this.session = Session.getInstance(p);
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    /** Sends, or throws with the smarthost's or the TLS layer's reason. */
+    public void send(MimeMessage message, String envelopeRecipient) throws MessagingException {
+        Transport.send(message, new InternetAddress[] {new InternetAddress(envelopeRecipient)});
+    }
+
+    private static SSLContext sslContext(Optional<Path> trustStore, char[] password) {
+        try {
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            if (trustStore.isPresent()) {
+                KeyStore ks = KeyStore.getInstance("PKCS12");
+                try (InputStream in = Files.newInputStream(trustStore.get())) {
+                    ks.load(in, password);
+                }
+                tmf.init(ks);
+            } else {
+                tmf.init((KeyStore) null);
+            }
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("the smarthost trust store " + trustStore.orElse(null)
+                    + " cannot be used: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * Mail the portal sends: notifications to recipients (and, later, mail recipients write to
+ * internal addresses), delivered from a durable queue to the organisation's smarthost.
+ *
+ * <p>TLS is required on every delivery: the smarthost must offer STARTTLS (RFC 3207), the
+ * handshake must succeed with TLS 1.2 or 1.3, and its certificate must verify against the
+ * configured trust store with the host name checked (RFC 6125). Anything less defers the mail
+ * with the reason kept; the portal never falls back to plain text, because a notification
+ * carries a one-time registration link.
+ *
+ * <p>Rows are claimed with {@code SELECT ... FOR UPDATE SKIP LOCKED}, so several portal nodes
+ * share one queue and never send the same mail twice.
+ */
+package org.sealpost.portal.outbound;

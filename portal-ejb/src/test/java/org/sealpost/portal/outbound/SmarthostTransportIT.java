@@ -1,0 +1,133 @@
+package org.sealpost.portal.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sealpost.bridge.BridgeSettings;
+import org.sealpost.bridge.InboundMessage;
+import org.sealpost.bridge.MailBridge;
+import org.sealpost.bridge.SinkVerdict;
+import org.sealpost.bridge.tls.BridgeCertificates;
+
+/** The outbound transport against real SMTP servers on loopback: TLS or nothing. */
+class SmarthostTransportIT {
+
+    private static final char[] TRUST_PASSWORD = "trust".toCharArray();
+
+    @TempDir
+    Path dir;
+
+    private final List<InboundMessage> received = new CopyOnWriteArrayList<>();
+    private MailBridge smarthost;
+    private GreenMail plainServer;
+
+    @AfterEach
+    void stopServers() {
+        if (smarthost != null) {
+            smarthost.close();
+        }
+        if (plainServer != null) {
+            plainServer.stop();
+        }
+    }
+
+    @Test
+    void deliversOverStartTlsToASmarthostWhoseCertificateVerifies() throws Exception {
+        BridgeCertificates certs = BridgeCertificates.loadOrGenerate(dir.resolve("smarthost"), "localhost");
+        startTlsSmarthost(certs);
+        SmarthostTransport transport = new SmarthostTransport("localhost", smarthost.port(),
+                Optional.of(trustStoreWith(certs, "trusted.p12")), TRUST_PASSWORD);
+
+        transport.send(message(transport, "Hello over TLS"), "anna@client.example");
+
+        assertThat(received).singleElement().satisfies(m -> {
+            assertThat(m.recipients()).containsExactly("anna@client.example");
+            assertThat(m.tlsProtocol()).isIn("TLSv1.3", "TLSv1.2");
+            assertThat(new String(m.rawMime())).contains("Hello over TLS");
+        });
+    }
+
+    @Test
+    void aSmarthostWithoutStartTlsGetsNothingNotEvenInPlainText() throws Exception {
+        plainServer = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        plainServer.start();
+        int port = plainServer.getSmtp().getPort();
+        BridgeCertificates anyCerts = BridgeCertificates.loadOrGenerate(dir.resolve("any"), "localhost");
+        SmarthostTransport transport = new SmarthostTransport("127.0.0.1", port,
+                Optional.of(trustStoreWith(anyCerts, "any.p12")), TRUST_PASSWORD);
+
+        assertThatThrownBy(() -> transport.send(message(transport, "must not leak"), "anna@client.example"))
+                .isInstanceOf(MessagingException.class)
+                .hasMessageContaining("STARTTLS");
+        assertThat(plainServer.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void aSmarthostWithAnUntrustedCertificateIsRefusedAtTheHandshake() throws Exception {
+        startTlsSmarthost(BridgeCertificates.loadOrGenerate(dir.resolve("smarthost"), "localhost"));
+        BridgeCertificates stranger = BridgeCertificates.loadOrGenerate(dir.resolve("stranger"), "localhost");
+        SmarthostTransport transport = new SmarthostTransport("localhost", smarthost.port(),
+                Optional.of(trustStoreWith(stranger, "stranger.p12")), TRUST_PASSWORD);
+
+        assertThatThrownBy(() -> transport.send(message(transport, "x"), "anna@client.example"))
+                .isInstanceOf(MessagingException.class)
+                .hasStackTraceContaining("PKIX");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void aTrustedCertificateForAnotherHostNameIsRefused() throws Exception {
+        BridgeCertificates otherName = BridgeCertificates.loadOrGenerate(dir.resolve("other"), "smarthost.bank.example");
+        startTlsSmarthost(otherName);
+        SmarthostTransport transport = new SmarthostTransport("localhost", smarthost.port(),
+                Optional.of(trustStoreWith(otherName, "other.p12")), TRUST_PASSWORD);
+
+        assertThatThrownBy(() -> transport.send(message(transport, "x"), "anna@client.example"))
+                .isInstanceOf(MessagingException.class)
+                .hasStackTraceContaining("localhost");
+        assertThat(received).isEmpty();
+    }
+
+    private void startTlsSmarthost(BridgeCertificates certs) {
+        smarthost = MailBridge.start(BridgeSettings.builder().port(0).hostName("localhost").acceptUnflagged(true)
+                .internalDomains(Set.of()).certificates(certs).build(), m -> {
+                    received.add(m);
+                    return SinkVerdict.accepted();
+                });
+    }
+
+    private Path trustStoreWith(BridgeCertificates certs, String name) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setCertificateEntry("smarthost", certs.certificate());
+        Path file = dir.resolve(name);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            ks.store(out, TRUST_PASSWORD);
+        }
+        return file;
+    }
+
+    private static MimeMessage message(SmarthostTransport transport, String text) throws MessagingException {
+        MimeMessage m = new MimeMessage(transport.session());
+        m.setFrom("portal@sealpost.example");
+        m.setRecipients(jakarta.mail.Message.RecipientType.TO, "anna@client.example");
+        m.setSubject("test");
+        m.setText(text);
+        return m;
+    }
+}

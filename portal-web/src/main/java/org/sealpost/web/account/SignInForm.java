@@ -1,0 +1,79 @@
+package org.sealpost.web.account;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import org.sealpost.portal.account.AccountDirectory;
+import org.sealpost.portal.account.EmailAddress;
+import org.sealpost.web.security.SignedInSession;
+
+/** The sign-in page. */
+@Named
+@RequestScoped
+public class SignInForm {
+
+    @Inject
+    private SecurityContext security;
+
+    @Inject
+    private SignedInSession session;
+
+    @Inject
+    private AccountDirectory accounts;
+
+    private String email;
+    private String password;
+
+    public void signIn() {
+        if (signInAs(email, password)) {
+            Pages.redirect("/inbox.xhtml");
+        } else if (!FacesContext.getCurrentInstance().getResponseComplete()) {
+            // One message for every refusal: the form must not tell which addresses have accounts.
+            Pages.error("signin.refused");
+        }
+    }
+
+    /** Also used right after registration, with the password just chosen. */
+    boolean signInAs(String address, String secret) {
+        HttpServletRequest request = Pages.request();
+        AuthenticationStatus status = security.authenticate(request, Pages.response(),
+                AuthenticationParameters.withParams().newAuthentication(true)
+                        .credential(new UsernamePasswordCredential(address == null ? "" : address.trim(),
+                                new Password(secret == null ? "" : secret))));
+        if (status != AuthenticationStatus.SUCCESS) {
+            if (status == AuthenticationStatus.SEND_CONTINUE) {
+                FacesContext.getCurrentInstance().responseComplete();
+            }
+            return false;
+        }
+        // A new session id at sign-in: an id planted before it is worth nothing (session fixation).
+        request.changeSessionId();
+        EmailAddress who = EmailAddress.of(request.getUserPrincipal().getName());
+        session.signedIn(accounts.find(who).orElseThrow().id(), who.value(), Instant.now());
+        return true;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

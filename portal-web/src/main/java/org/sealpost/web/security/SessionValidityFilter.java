@@ -1,0 +1,47 @@
+package org.sealpost.web.security;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.sealpost.portal.account.SignInService;
+
+/**
+ * Ends a session whose account changed its password (or was disabled) after the session
+ * signed in, on whichever node the request lands: the account row says since when sessions
+ * are valid. Also sets the response headers every page needs.
+ */
+@WebFilter(urlPatterns = "/*")
+public class SessionValidityFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private SignedInSession session;
+
+    @Inject
+    private SignInService signIn;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        if (request.isSecure()) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000");
+        }
+        if (request.getUserPrincipal() != null && request.getSession(false) != null && session.accountId() != null
+                && !signIn.sessionStillValid(session.accountId(), session.signedInAt())) {
+            request.logout();
+            request.getSession().invalidate();
+            response.sendRedirect(request.getContextPath() + "/login.xhtml?ended=true");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

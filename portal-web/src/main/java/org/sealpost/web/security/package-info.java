@@ -1,0 +1,6 @@
+/**
+ * Who may see which page: Jakarta Security form authentication (custom form, our JSF login
+ * page) against the portal's own identity store; session rules (renewed id at sign-in, idle
+ * timeout, Secure cookie over HTTPS, sessions ended by a password change); response headers.
+ */
+package org.sealpost.web.security;

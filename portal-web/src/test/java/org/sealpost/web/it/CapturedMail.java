@@ -1,0 +1,79 @@
+package org.sealpost.web.it;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sealpost.bridge.BridgeSettings;
+import org.sealpost.bridge.InboundMessage;
+import org.sealpost.bridge.MailBridge;
+import org.sealpost.bridge.SinkVerdict;
+import org.sealpost.bridge.tls.BridgeCertificates;
+
+/**
+ * The container tests' smarthost: a real SMTP server with mandatory STARTTLS on loopback (the
+ * bridge's implementation), whose certificate the portal is told to trust. It keeps what the
+ * portal sends, for the tests to read.
+ */
+final class CapturedMail {
+
+    private static final List<InboundMessage> RECEIVED = new CopyOnWriteArrayList<>();
+    private static MailBridge server;
+
+    private CapturedMail() {
+    }
+
+    /** Starts the smarthost and returns the system properties that point the portal at it. */
+    static synchronized java.util.Map<String, String> start(Path dir) throws Exception {
+        BridgeCertificates certs = BridgeCertificates.loadOrGenerate(dir, "localhost");
+        server = MailBridge.start(BridgeSettings.builder().port(0).hostName("localhost").acceptUnflagged(true)
+                .internalDomains(Set.of()).certificates(certs).build(), m -> {
+                    RECEIVED.add(m);
+                    return SinkVerdict.accepted();
+                });
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("smarthost", certs.certificate());
+        Path file = dir.resolve("smarthost-trust.p12");
+        try (var out = Files.newOutputStream(file)) {
+            trust.store(out, "changeit".toCharArray());
+        }
+        return java.util.Map.of("sealpost.it.smarthost", "localhost:" + server.port(),
+                "sealpost.it.smarthost.truststore", file.toString());
+    }
+
+    /** Waits for a mail to the address whose text matches, and returns the first match group. */
+    static String awaitLink(String recipient, String linkPattern, int after, Duration patience) throws InterruptedException {
+        Pattern p = Pattern.compile(linkPattern);
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<String> mails = to(recipient);
+            for (int i = after; i < mails.size(); i++) {
+                Matcher m = p.matcher(mails.get(i));
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no mail to " + recipient + " matching " + linkPattern + " within " + patience
+                + "; got " + to(recipient).size() + " mail(s)");
+    }
+
+    static List<String> to(String recipient) {
+        return RECEIVED.stream().filter(m -> m.recipients().contains(recipient))
+                .map(m -> new String(m.rawMime(), StandardCharsets.UTF_8)).toList();
+    }
+
+    static Optional<String> latestTo(String recipient) {
+        List<String> all = to(recipient);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+}
