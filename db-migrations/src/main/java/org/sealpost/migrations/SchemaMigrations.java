@@ -43,6 +43,9 @@ public final class SchemaMigrations {
                 // that the newer code reads wrongly. Refuse, and say so.
                 .ignoreMigrationPatterns("")
                 .cleanDisabled(true)
+                // A database that is still starting (the embedded one starts beside Payara; a
+                // managed one may be failing over) is waited for: 1 s, doubling, 6 tries (~1 min).
+                .connectRetries(6)
                 .load();
     }
 

@@ -26,7 +26,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** @param port the loopback port, or 0 for any free one */
+    /** @param port the loopback port */
     static EmbeddedDatabase start(Path clusterDirectory, int port) {
         try {
             Files.createDirectories(clusterDirectory.getParent());
@@ -96,12 +96,10 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
-    }
+    static final String USER = "postgres";
 
-    String user() {
-        return "postgres";
+    static String jdbcUrl(int port) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
     @Override

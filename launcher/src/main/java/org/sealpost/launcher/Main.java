@@ -14,6 +14,13 @@ import org.sealpost.portal.config.ProductionReadiness;
 /** {@code ./sealpost run}. Exit codes: 0 stopped cleanly, 2 refused to start, else Payara's. */
 public final class Main {
 
+    /**
+     * The portal JVM's defaults: the serial collector and a bounded heap keep a 2-core node's
+     * portal near 550 MB resident instead of G1's 600-780 MB (docs/BENCHMARKS.md); a node with
+     * many cores and heavy traffic sets SEALPOST_JAVA_OPTS instead.
+     */
+    static final List<String> DEFAULT_PORTAL_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx1g");
+
     private Main() {
     }
 
@@ -28,6 +35,16 @@ public final class Main {
         } catch (LaunchException e) {
             System.err.println("sealpost: " + e.getMessage());
             System.exit(2);
+        }
+    }
+
+    private static void closeWhenStarted(java.util.concurrent.CompletableFuture<EmbeddedDatabase> start) {
+        if (start != null) {
+            try {
+                start.join().close();
+            } catch (RuntimeException alreadyFailed) {
+                // nothing was started
+            }
         }
     }
 
@@ -54,14 +71,18 @@ public final class Main {
         props.put("sealpost.data.dir", dataDir.toString());
         props.put("sealpost.http.port", Integer.toString(httpPort));
 
-        EmbeddedDatabase embedded = null;
+        // The embedded database starts while Payara boots: the portal first touches it at
+        // deployment, seconds later, and its pool waits and retries until then.
+        java.util.concurrent.CompletableFuture<EmbeddedDatabase> embeddedStart = null;
         Optional<String> dbUrl = LauncherSettings.lookup("sealpost.db.url");
         if (dbUrl.isEmpty()) {
-            System.out.println("sealpost: no SEALPOST_DB_URL; starting the embedded PostgreSQL in " + dataDir.resolve("postgres"));
-            embedded = EmbeddedDatabase.start(dataDir.resolve("postgres"),
-                    LauncherSettings.integer("sealpost.embedded.db.port", 0));
-            props.put("sealpost.db.url", embedded.jdbcUrl());
-            props.put("sealpost.db.user", embedded.user());
+            Path cluster = dataDir.resolve("postgres");
+            int port = LauncherSettings.integer("sealpost.embedded.db.port", 0);
+            int dbPort = port != 0 ? port : FreePort.onLoopback();
+            System.out.println("sealpost: no SEALPOST_DB_URL; starting the embedded PostgreSQL in " + cluster);
+            embeddedStart = java.util.concurrent.CompletableFuture.supplyAsync(() -> EmbeddedDatabase.start(cluster, dbPort));
+            props.put("sealpost.db.url", EmbeddedDatabase.jdbcUrl(dbPort));
+            props.put("sealpost.db.user", EmbeddedDatabase.USER);
             // The embedded cluster trusts loopback connections; the pool still wants a value.
             props.put("sealpost.db.password", "embedded");
         }
@@ -72,9 +93,7 @@ public final class Main {
             try {
                 devMailbox = DevMailbox.start(dataDir, mailboxPort);
             } catch (IOException | RuntimeException e) {
-                if (embedded != null) {
-                    embedded.close();
-                }
+                closeWhenStarted(embeddedStart);
                 throw new LaunchException("could not start the development mailbox on 127.0.0.1:" + mailboxPort + ": "
                         + e.getMessage(), e);
             }
@@ -84,8 +103,7 @@ public final class Main {
         }
 
         List<String> jvmOptions = LauncherSettings.lookup("sealpost.java.opts")
-                .map(o -> Arrays.asList(o.trim().split("\\s+"))).orElse(List.of());
-        final EmbeddedDatabase database = embedded;
+                .map(o -> Arrays.asList(o.trim().split("\\s+"))).orElse(DEFAULT_PORTAL_JVM_OPTIONS);
         final DevMailbox mailbox = devMailbox;
         PortalProcess portal;
         try {
@@ -94,11 +112,23 @@ public final class Main {
             if (mailbox != null) {
                 mailbox.close();
             }
-            if (database != null) {
-                database.close();
-            }
+            closeWhenStarted(embeddedStart);
             throw new LaunchException("could not start Payara Micro: " + e.getMessage(), e);
         }
+        EmbeddedDatabase database = null;
+        if (embeddedStart != null) {
+            try {
+                database = embeddedStart.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                portal.stop();
+                if (mailbox != null) {
+                    mailbox.close();
+                }
+                throw e.getCause() instanceof LaunchException le ? le
+                        : new LaunchException("the embedded PostgreSQL did not start: " + e.getCause(), e.getCause());
+            }
+        }
+        final EmbeddedDatabase startedDatabase = database;
         // Ctrl-C / SIGTERM: the portal first (the bridge stops taking mail, transactions end),
         // then the database under it.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -106,8 +136,8 @@ public final class Main {
             if (mailbox != null) {
                 mailbox.close();
             }
-            if (database != null) {
-                database.close();
+            if (startedDatabase != null) {
+                startedDatabase.close();
             }
         }, "sealpost-shutdown"));
 

@@ -30,8 +30,9 @@ final class PortalProcess {
      */
     static PortalProcess start(Distribution dist, Path dataDir, int httpPort, Map<String, String> systemProperties,
             List<String> extraJvmOptions) throws IOException {
-        Path runtimeDir = dataDir.resolve("payara");
-        Files.createDirectories(runtimeDir);
+        // No --rootdir: with a kept root directory Payara Micro redeploys the previous run's
+        // copy of the WAR at boot and then deploys --deploy again, doubling every restart's
+        // deployment time (measured, docs/BENCHMARKS.md). The portal keeps no state there.
         // Hazelcast binds to the machine's address unless told otherwise; keep it on loopback
         // (RUNTIME-NOTES). Written each start so an upgrade of the launcher takes effect.
         Path preboot = dataDir.resolve("payara-preboot.asadmin");
@@ -50,7 +51,6 @@ final class PortalProcess {
                 "--deploy", dist.portalWar().toString(),
                 "--contextroot", "/",
                 "--port", Integer.toString(httpPort),
-                "--rootdir", runtimeDir.toString(),
                 "--prebootcommandfile", preboot.toString(),
                 "--disablephonehome",
                 // One node in development: no data grid to form, nothing to discover.

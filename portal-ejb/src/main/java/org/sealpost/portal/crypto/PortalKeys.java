@@ -1,11 +1,13 @@
 package org.sealpost.portal.crypto;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +37,9 @@ public class PortalKeys {
     @Inject
     private PortalSettings settings;
 
+    @Resource
+    private ManagedExecutorService warmUp;
+
     private volatile MessageSealer sealer;
 
     @PostConstruct
@@ -53,9 +58,13 @@ public class PortalKeys {
             keks = KeyEncryptionKeys.openOrCreate(dir.resolve("kek.p12"), devPassword(dir.resolve("kek.password")));
         }
         sealer = new MessageSealer(keks);
-        CryptoWarmUp.Report warm = CryptoWarmUp.run();
-        LOG.info(() -> "key-encryption keys open (current version " + keks.currentVersion() + "); AES-GCM warmed up in "
-                + warm.elapsed().toMillis() + " ms");
+        LOG.info(() -> "key-encryption keys open (current version " + keks.currentVersion() + ")");
+        // Off the start-up path: the bridge may take its first messages while HotSpot still
+        // compiles the AES-GCM intrinsic; they are merely slower, never wrong.
+        warmUp.submit(() -> {
+            CryptoWarmUp.Report warm = CryptoWarmUp.run();
+            LOG.info(() -> "AES-GCM warmed up in " + warm.elapsed().toMillis() + " ms");
+        });
     }
 
     public MessageSealer sealer() {
