@@ -1,31 +1,19 @@
 package org.sealpost.bridge.internal;
 
-import java.io.IOException;
-
 import org.subethamail.smtp.server.Session;
 
-/** EHLO (RFC 5321 §4.1.1.1), advertising {@link EhloCapabilities}. */
-final class EhloCommand extends SmtpCommand {
-
-    static final SmtpReply SYNTAX = new SmtpReply(501, "5.5.4", "Syntax: EHLO <domain>");
+/** EHLO, advertising {@link EhloCapabilities}: STARTTLS only until TLS is on (RFC 3207 §4.2). */
+final class EhloCommand extends GreetingCommand {
 
     private final EhloCapabilities capabilities;
 
     EhloCommand(EhloCapabilities capabilities) {
-        super("EHLO", "Introduce yourself.");
+        super("EHLO");
         this.capabilities = capabilities;
     }
 
     @Override
-    void run(String arguments, Session session) throws IOException {
-        String[] words = arguments.strip().split(" +");
-        if (words[0].isEmpty()) {
-            reply(session, SYNTAX);
-            return;
-        }
-        // RFC 5321 §4.1.4: EHLO also clears any transaction in progress, like RSET.
-        session.resetMailTransaction();
-        session.setHelo(words[0]);
-        session.sendResponse(capabilities.reply(session.isTLSStarted()));
+    String greetingReply(Session session) {
+        return capabilities.reply(session.isTLSStarted());
     }
 }

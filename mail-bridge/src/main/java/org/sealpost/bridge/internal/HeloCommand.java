@@ -1,30 +1,19 @@
 package org.sealpost.bridge.internal;
 
-import java.io.IOException;
-
 import org.subethamail.smtp.server.Session;
 
-/** HELO (RFC 5321 §4.1.1.1), for clients that do not speak ESMTP. */
-final class HeloCommand extends SmtpCommand {
-
-    static final SmtpReply SYNTAX = new SmtpReply(501, "5.5.4", "Syntax: HELO <domain>");
+/** HELO, for clients that do not speak ESMTP: no extensions to advertise. */
+final class HeloCommand extends GreetingCommand {
 
     private final String hostName;
 
     HeloCommand(String hostName) {
-        super("HELO", "Introduce yourself.");
+        super("HELO");
         this.hostName = hostName;
     }
 
     @Override
-    void run(String arguments, Session session) throws IOException {
-        String[] words = arguments.strip().split(" +");
-        if (words[0].isEmpty()) {
-            reply(session, SYNTAX);
-            return;
-        }
-        session.resetMailTransaction();
-        session.setHelo(words[0]);
-        session.sendResponse("250 " + hostName);
+    String greetingReply(Session session) {
+        return "250 " + hostName;
     }
 }

@@ -34,7 +34,7 @@ public record ContentHeader(String value, Map<String, String> parameters) {
 
     public static ContentHeader parse(String header, String where, Problems problems) {
         int semicolon = indexOfUnquoted(header, ';', 0);
-        String value = stripComments(semicolon < 0 ? header : header.substring(0, semicolon))
+        String value = HeaderComments.strip(semicolon < 0 ? header : header.substring(0, semicolon))
                 .strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
         Map<String, String> plain = new LinkedHashMap<>();
         Map<String, TreeMap<Integer, Segment>> extended = new LinkedHashMap<>();
@@ -184,25 +184,6 @@ public record ContentHeader(String value, Map<String, String> parameters) {
             }
         }
         return -1;
-    }
-
-    private static String stripComments(String text) {
-        if (text.indexOf('(') < 0) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder();
-        int depth = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')' && depth > 0) {
-                depth--;
-            } else if (depth == 0) {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private record Segment(String text, boolean encoded) {

@@ -38,7 +38,7 @@ public final class MailDates {
 
     /** The date, or {@code null} (with a problem) when it cannot be read. */
     public static OffsetDateTime parse(String value, Problems problems) {
-        String text = stripComments(value).strip();
+        String text = HeaderComments.strip(value).strip();
         Matcher m = DATE.matcher(text);
         if (!m.matches()) {
             try {
@@ -94,21 +94,5 @@ public final class MailDates {
             return ZoneOffset.UTC;
         }
         return ZoneOffset.ofHours(hours);
-    }
-
-    private static String stripComments(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        int depth = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')' && depth > 0) {
-                depth--;
-            } else if (depth == 0) {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }
