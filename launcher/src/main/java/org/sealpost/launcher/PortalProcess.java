@@ -16,6 +16,16 @@ import java.util.concurrent.TimeUnit;
 /** Payara Micro running the portal WAR, as a child process of the launcher. */
 final class PortalProcess {
 
+    /**
+     * Hazelcast on loopback (RUNTIME-NOTES); SameSite=Strict on every cookie the HTTP listener
+     * writes, the session cookie included, which the servlet API cannot set on it portably.
+     */
+    static final String PREBOOT = """
+            set hazelcast-runtime-configuration.interface=127.0.0.1
+            set configs.config.server-config.network-config.protocols.protocol.http-listener.http.cookie-same-site-enabled=true
+            set configs.config.server-config.network-config.protocols.protocol.http-listener.http.cookie-same-site-value=Strict
+            """;
+
     private final Process process;
     private final int httpPort;
 
@@ -36,7 +46,7 @@ final class PortalProcess {
         // Hazelcast binds to the machine's address unless told otherwise; keep it on loopback
         // (RUNTIME-NOTES). Written each start so an upgrade of the launcher takes effect.
         Path preboot = dataDir.resolve("payara-preboot.asadmin");
-        Files.writeString(preboot, "set hazelcast-runtime-configuration.interface=127.0.0.1\n");
+        Files.writeString(preboot, PREBOOT);
 
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));

@@ -77,7 +77,22 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create test database " + name + " on " + adminUrl, e);
         }
+        if (embedded == null) {
+            dropAtExit(name);
+        }
         return new Database(urlFor(name), user, password, name);
+    }
+
+    /** A shared server must not fill up with test databases; the embedded one is thrown away whole. */
+    private void dropAtExit(String name) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(adminUrl, user, password);
+                    Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } catch (SQLException e) {
+                System.err.println("could not drop test database " + name + ": " + e.getMessage());
+            }
+        }, "drop-" + name));
     }
 
     private String urlFor(String database) {

@@ -44,24 +44,34 @@ public class OutboundDelivery {
         Instant now = Instant.now();
         try (Connection c = dataSource.getConnection()) {
             List<QueuedMail> due = OutboundQueue.claimDue(c, now, BATCH);
-            // One notification per recipient for everything that arrived for them meanwhile.
-            Map<String, List<QueuedMail>> byRecipient = new LinkedHashMap<>();
-            for (QueuedMail m : due) {
-                byRecipient.computeIfAbsent(m.recipient(), r -> new java.util.ArrayList<>()).add(m);
-            }
-            for (Map.Entry<String, List<QueuedMail>> e : byRecipient.entrySet()) {
-                deliver(c, e.getKey(), e.getValue(), now);
+            for (List<QueuedMail> batch : batches(due)) {
+                deliver(c, batch.get(0).recipient(), batch, now);
             }
             return due.size();
         }
     }
 
+    /**
+     * One mail per recipient and kind: every arrival notification due for a recipient goes out
+     * as one ("3 new secure messages"), while a reset or new-link mail they asked for is its own.
+     */
+    static java.util.Collection<List<QueuedMail>> batches(List<QueuedMail> due) {
+        Map<String, List<QueuedMail>> batches = new LinkedHashMap<>();
+        for (QueuedMail m : due) {
+            batches.computeIfAbsent(m.recipient() + "\n" + m.kind(), k -> new java.util.ArrayList<>()).add(m);
+        }
+        return batches.values();
+    }
+
     private void deliver(Connection c, String recipient, List<QueuedMail> mails, Instant now) throws SQLException {
-        Optional<Instant> last = OutboundQueue.lastNotified(c, recipient);
-        Instant quietUntil = last.map(t -> t.plus(settings.quietPeriod())).orElse(Instant.MIN);
-        if (now.isBefore(quietUntil)) {
-            OutboundQueue.postpone(c, mails, quietUntil);
-            return;
+        if (mails.get(0).kind().equals("NOTIFY_NEW_MESSAGE")) {
+            // No flood: after a notification, arrivals wait out the quiet period and go as one.
+            Optional<Instant> last = OutboundQueue.lastNotified(c, recipient);
+            Instant quietUntil = last.map(t -> t.plus(settings.quietPeriod())).orElse(Instant.MIN);
+            if (now.isBefore(quietUntil)) {
+                OutboundQueue.postpone(c, mails, quietUntil);
+                return;
+            }
         }
         try {
             MimeMessage message = composer.compose(c, settings.transport().session(), recipient, mails, now);

@@ -26,6 +26,8 @@ final class CapturedMail {
 
     private static final List<InboundMessage> RECEIVED = new CopyOnWriteArrayList<>();
     private static MailBridge server;
+    private static BridgeCertificates certificates;
+    private static int port;
 
     private CapturedMail() {
     }
@@ -33,11 +35,8 @@ final class CapturedMail {
     /** Starts the smarthost and returns the system properties that point the portal at it. */
     static synchronized java.util.Map<String, String> start(Path dir) throws Exception {
         BridgeCertificates certs = BridgeCertificates.loadOrGenerate(dir, "localhost");
-        server = MailBridge.start(BridgeSettings.builder().port(0).hostName("localhost").acceptUnflagged(true)
-                .internalDomains(Set.of()).certificates(certs).build(), m -> {
-                    RECEIVED.add(m);
-                    return SinkVerdict.accepted();
-                });
+        certificates = certs;
+        listen(0);
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("smarthost", certs.certificate());
@@ -45,8 +44,27 @@ final class CapturedMail {
         try (var out = Files.newOutputStream(file)) {
             trust.store(out, "changeit".toCharArray());
         }
-        return java.util.Map.of("sealpost.it.smarthost", "localhost:" + server.port(),
+        return java.util.Map.of("sealpost.it.smarthost", "localhost:" + port,
                 "sealpost.it.smarthost.truststore", file.toString());
+    }
+
+    private static void listen(int onPort) {
+        server = MailBridge.start(BridgeSettings.builder().port(onPort).hostName("localhost").acceptUnflagged(true)
+                .internalDomains(Set.of()).certificates(certificates).build(), m -> {
+                    RECEIVED.add(m);
+                    return SinkVerdict.accepted();
+                });
+        port = server.port();
+    }
+
+    /** The smarthost goes away: connections to its port are refused. */
+    static synchronized void stop() {
+        server.close();
+    }
+
+    /** The smarthost comes back on the same port. */
+    static synchronized void restart() {
+        listen(port);
     }
 
     /** Waits for a mail to the address whose text matches, and returns the first match group. */

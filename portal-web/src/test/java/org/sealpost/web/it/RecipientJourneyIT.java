@@ -68,7 +68,27 @@ class RecipientJourneyIT {
             assertThat(browser.text()).contains("Signed in as " + recipient);
             assertThat(browser.sessionCookie()).as("session id renewed at sign-in").isNotEqualTo(before);
             assertThat(browser.cookie("JSESSIONID").isHttpOnly()).isTrue();
+            assertThat(browser.cookie("JSESSIONID").getSameSite()).isEqualTo("Strict");
         }
+        assertThat(auditedActions(recipient)).containsSubsequence("REGISTERED", "SIGNED_IN", "SIGNED_OUT", "SIGNED_IN");
+    }
+
+    /** What the audit trail recorded for the address, oldest first; every row has its client address. */
+    private static java.util.List<String> auditedActions(String address) throws Exception {
+        java.util.List<String> actions = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection(System.getProperty("sealpost.it.db.url"),
+                System.getProperty("sealpost.it.db.user"), System.getProperty("sealpost.it.db.password"));
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT action, client_address FROM audit_event WHERE actor = ? ORDER BY id")) {
+            ps.setString(1, address);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    assertThat(rs.getString(2)).as("client address of " + rs.getString(1)).isNotBlank();
+                    actions.add(rs.getString(1));
+                }
+            }
+        }
+        return actions;
     }
 
     @Test
@@ -135,6 +155,8 @@ class RecipientJourneyIT {
             assertThat(browser.path()).startsWith("/login.xhtml");
             assertThat(browser.find("messages").getText()).isEqualTo(unknownAnswer);
         }
+        assertThat(auditedActions(recipient)).containsSubsequence("SIGN_IN_FAILED", "SIGN_IN_FAILED", "SIGN_IN_FAILED",
+                "SIGN_IN_FAILED", "SIGN_IN_FAILED", "SIGN_IN_FAILED");
     }
 
     @Test

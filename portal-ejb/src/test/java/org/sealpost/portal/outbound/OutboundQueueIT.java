@@ -1,0 +1,93 @@
+package org.sealpost.portal.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sealpost.migrations.SchemaMigrations;
+import org.sealpost.testsupport.TestDatabase;
+
+/** The queue's SQL against a real PostgreSQL, as two portal nodes would run it at once. */
+class OutboundQueueIT {
+
+    private DataSource db;
+
+    @BeforeEach
+    void queueOfTenDueNotifications() throws SQLException {
+        db = TestDatabase.server().createDatabase("outbound").dataSource();
+        SchemaMigrations.migrate(db);
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO account (email, role, state) VALUES ('anna@client.example', 'RECIPIENT', 'PENDING')");
+            for (int i = 0; i < 10; i++) {
+                s.execute("""
+                        INSERT INTO outbound_mail (kind, recipient, account_id, next_attempt_at)
+                        SELECT 'NOTIFY_NEW_MESSAGE', 'anna@client.example', id, now() - interval '1 minute'
+                        FROM account""");
+            }
+        }
+    }
+
+    @Test
+    void twoNodesClaimingAtOnceGetDisjointRowsAndNeitherWaits() throws SQLException {
+        try (Connection nodeA = db.getConnection(); Connection nodeB = db.getConnection()) {
+            nodeA.setAutoCommit(false);
+            nodeB.setAutoCommit(false);
+
+            List<QueuedMail> a = OutboundQueue.claimDue(nodeA, Instant.now(), 6);
+            List<QueuedMail> b = OutboundQueue.claimDue(nodeB, Instant.now(), 10);
+
+            Set<Long> idsA = a.stream().map(QueuedMail::id).collect(Collectors.toSet());
+            Set<Long> idsB = b.stream().map(QueuedMail::id).collect(Collectors.toSet());
+            assertThat(idsA).hasSize(6);
+            assertThat(idsB).hasSize(4).doesNotContainAnyElementsOf(idsA);
+            nodeA.commit();
+            nodeB.commit();
+        }
+    }
+
+    @Test
+    void aDeferredMailIsNotDueBeforeItsNextAttemptAndKeepsItsReason() throws SQLException {
+        Instant now = Instant.now();
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            List<QueuedMail> all = OutboundQueue.claimDue(c, now, 10);
+            OutboundQueue.defer(c, all.subList(0, 3), "smarthost offered no STARTTLS", now.plus(Duration.ofMinutes(5)));
+            c.commit();
+
+            assertThat(OutboundQueue.claimDue(c, now.plusSeconds(1), 100)).hasSize(7);
+            c.rollback();
+            assertThat(OutboundQueue.claimDue(c, now.plus(Duration.ofMinutes(6)), 100)).hasSize(10)
+                    .filteredOn(m -> m.attempts() == 1).hasSize(3);
+            c.rollback();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT count(*) FROM outbound_mail WHERE last_error = 'smarthost offered no STARTTLS'");
+                    var rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(3);
+            }
+        }
+    }
+
+    @Test
+    void arrivalsForOneRecipientBatchTogetherButAResetMailGoesOnItsOwn() {
+        Instant t = Instant.now();
+        List<QueuedMail> due = List.of(
+                new QueuedMail(1, "NOTIFY_NEW_MESSAGE", "anna@client.example", 7L, null, 0, t),
+                new QueuedMail(2, "PASSWORD_RESET", "anna@client.example", 7L, null, 0, t),
+                new QueuedMail(3, "NOTIFY_NEW_MESSAGE", "bob@client.example", 8L, null, 0, t),
+                new QueuedMail(4, "NOTIFY_NEW_MESSAGE", "anna@client.example", 7L, null, 0, t));
+
+        assertThat(OutboundDelivery.batches(due)).extracting(batch -> batch.stream().map(QueuedMail::id).toList())
+                .containsExactly(List.of(1L, 4L), List.of(2L), List.of(3L));
+    }
+}
