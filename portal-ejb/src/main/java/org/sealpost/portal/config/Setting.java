@@ -41,7 +41,8 @@ public enum Setting {
     SMTP_MAX_BYTES("sealpost.smtp.max.bytes", "largest message the bridge accepts, in bytes", false, false),
     SMTP_MAX_RECIPIENTS("sealpost.smtp.max.recipients", "most recipients per message", false, false),
     SMTP_MAX_CONNECTIONS("sealpost.smtp.max.connections", "most simultaneous bridge connections", false, false),
-    INTERNAL_DOMAINS("sealpost.internal.domains", "comma-separated internal mail domains", false, false);
+    INTERNAL_DOMAINS("sealpost.internal.domains", "comma-separated internal mail domains", false, false),
+    ADMIN_EMAILS("sealpost.admin.emails", "comma-separated addresses of administrators; each new one is e-mailed an invitation to register", false, false);
 
     private final String property;
     private final String purpose;

@@ -50,12 +50,19 @@ public class NotificationComposer {
     public MimeMessage compose(Connection c, Session session, String recipient, List<QueuedMail> mails, Instant now)
             throws SQLException, MessagingException {
         long accountId = Objects.requireNonNull(mails.get(0).accountId(), "queued notification without an account");
-        String state = accountState(c, accountId);
+        String[] account = accountStateAndRole(c, accountId);
+        String state = account[0];
+        boolean administrator = account[1].equals("ADMIN");
         URI portal = URI.create(settings.publicUrl().replaceAll("/+$", "") + "/");
         boolean reset = mails.stream().anyMatch(m -> m.kind().equals("PASSWORD_RESET"));
 
         RenderedNotification rendered;
-        if (reset) {
+        if (administrator && state.equals("PENDING")) {
+            String token = OneTimeTokens.mint(c, accountId, OneTimeTokens.Purpose.REGISTER,
+                    settings.duration(Setting.REGISTRATION_LINK_VALIDITY, Duration.ofDays(14)), now);
+            rendered = AdministratorInvitationMail.render(portal.resolve("register.xhtml?token=" + token),
+                    settings.get(Setting.ORGANISATION_NAME).orElse("Sealpost"));
+        } else if (reset) {
             String token = OneTimeTokens.mint(c, accountId, OneTimeTokens.Purpose.RESET_PASSWORD, Duration.ofHours(1), now);
             rendered = PasswordResetMail.render(portal.resolve("reset.xhtml?token=" + token),
                     settings.get(Setting.ORGANISATION_NAME).orElse("Sealpost"));
@@ -127,14 +134,14 @@ public class NotificationComposer {
         }
     }
 
-    private static String accountState(Connection c, long accountId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT state FROM account WHERE id = ?")) {
+    private static String[] accountStateAndRole(Connection c, long accountId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT state, role FROM account WHERE id = ?")) {
             ps.setLong(1, accountId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new SQLException("account " + accountId + " of a queued notification is gone");
                 }
-                return rs.getString(1);
+                return new String[] {rs.getString(1), rs.getString(2)};
             }
         }
     }

@@ -45,6 +45,10 @@ public class InboxOverview {
         return unread;
     }
 
+    public boolean isAdministrator() {
+        return jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().isUserInRole("ADMIN");
+    }
+
     public String getSignedInAs() {
         return session.email();
     }

@@ -1,0 +1,87 @@
+package org.sealpost.portal.administration;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.sealpost.portal.account.EmailAddress;
+import org.sealpost.portal.config.PortalSettings;
+import org.sealpost.portal.config.Setting;
+import org.sealpost.portal.platform.SealpostDataSource;
+
+/**
+ * At start-up, every address of {@code SEALPOST_ADMIN_EMAILS} without an account gets a
+ * PENDING administrator account and a registration link by mail: no default password ever
+ * exists. An address that already has a recipient account is not promoted silently; the log
+ * says so, and an operator decides.
+ */
+@Singleton
+@Startup
+@DependsOn("StartupGate")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class AdministratorInvitations {
+
+    private static final Logger LOG = Logger.getLogger(AdministratorInvitations.class.getName());
+
+    @Resource(lookup = SealpostDataSource.JNDI_NAME)
+    private DataSource dataSource;
+
+    @Inject
+    private PortalSettings settings;
+
+    @PostConstruct
+    void inviteNewAdministrators() {
+        List<String> addresses = settings.list(Setting.ADMIN_EMAILS, List.of());
+        for (String text : addresses) {
+            EmailAddress address = EmailAddress.of(text);
+            try (Connection c = dataSource.getConnection()) {
+                Long created = createPendingAdministrator(c, address);
+                if (created != null) {
+                    try (PreparedStatement ps = c.prepareStatement("""
+                            INSERT INTO outbound_mail (kind, recipient, account_id) VALUES ('REGISTRATION_LINK', ?, ?)""")) {
+                        ps.setString(1, address.value());
+                        ps.setLong(2, created);
+                        ps.executeUpdate();
+                    }
+                    LOG.info(() -> "administrator " + address + " invited to register");
+                } else if (!isAdministrator(c, address)) {
+                    LOG.warning(() -> address + " is listed in " + Setting.ADMIN_EMAILS.environmentVariable()
+                            + " but already has a recipient account; it is not made an administrator automatically");
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot invite administrator " + address + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static Long createPendingAdministrator(Connection c, EmailAddress address) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO account (email, role, state) VALUES (?, 'ADMIN', 'PENDING')
+                ON CONFLICT (email) DO NOTHING RETURNING id""")) {
+            ps.setString(1, address.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    private static boolean isAdministrator(Connection c, EmailAddress address) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT role FROM account WHERE email = ?")) {
+            ps.setString(1, address.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getString(1).equals("ADMIN");
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.sealpost.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The administrator named in configuration is invited by mail, registers, and sees mail the
+ * portal could not deliver, with the reason; a recipient cannot open the administration pages.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AdministrationIT {
+
+    private static final String ADMIN = "postmaster@bank.example";
+    private static final String REGISTRATION_LINK = "https?://[^/\\s]+(/register\\.xhtml\\?token=[A-Za-z0-9_-]{43})";
+    private static final String PASSWORD = "administrator passphrase of the test";
+
+    @Deployment(testable = false)
+    static WebArchive portal() {
+        return PortalDeployment.withTestClasses();
+    }
+
+    @ArquillianResource
+    private URL portal;
+
+    private final BridgeClient bridge = BridgeClient.forContainer();
+
+    @Test
+    void theInvitedAdministratorRegistersAndSeesUndeliveredMailWithItsReason() throws Exception {
+        String link = CapturedMail.awaitLink(ADMIN, REGISTRATION_LINK, 0, Duration.ofSeconds(60));
+        assertThat(CapturedMail.latestTo(ADMIN).orElseThrow()).contains("administrator");
+
+        String stuck = "stuck." + UUID.randomUUID().toString().substring(0, 8) + "@client.example";
+        CapturedMail.stop();
+        try (Browser browser = new Browser(portal.toString(), "administration")) {
+            bridge.sendRaw(BridgeClient.message(UUID.randomUUID() + "@bank.example", "s", "b", true), stuck);
+
+            browser.open(link).type("password", PASSWORD).type("confirmation", PASSWORD).click("submit");
+            assertThat(browser.text()).contains("Signed in as " + ADMIN);
+            browser.click("admin-link");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!browser.text().contains(stuck) && System.nanoTime() < deadline) {
+                Thread.sleep(1000);
+                browser.open("/admin/outbound.xhtml");
+            }
+            browser.screenshot("undelivered");
+            assertThat(browser.text()).contains(stuck).contains("Waiting for a retry").containsIgnoringCase("connect");
+        } finally {
+            CapturedMail.restart();
+        }
+    }
+
+    @Test
+    void aRecipientIsForbiddenTheAdministrationPages() throws Exception {
+        String recipient = "curious." + UUID.randomUUID().toString().substring(0, 8) + "@client.example";
+        bridge.sendRaw(BridgeClient.message(UUID.randomUUID() + "@bank.example", "s", "b", true), recipient);
+        String link = CapturedMail.awaitLink(recipient, REGISTRATION_LINK, 0, Duration.ofSeconds(60));
+
+        try (Browser browser = new Browser(portal.toString(), "forbidden")) {
+            browser.open(link).type("password", PASSWORD).type("confirmation", PASSWORD).click("submit");
+            assertThat(browser.text()).contains("Signed in as " + recipient).doesNotContain("Administration");
+
+            browser.open("/admin/outbound.xhtml");
+            assertThat(browser.text()).doesNotContain("Undelivered mail").containsAnyOf("403", "Forbidden");
+        }
+    }
+
+}
