@@ -98,6 +98,14 @@ public final class Main {
                         + e.getMessage(), e);
             }
             props.put("sealpost.smarthost", "localhost:" + mailboxPort);
+            // A developer watching the mailbox should not wait production's 5 minutes for a
+            // retry, nor 10 for a second notification; explicit settings still win.
+            if (LauncherSettings.lookup("sealpost.retry.interval").isEmpty()) {
+                props.put("sealpost.retry.interval", "PT15S");
+            }
+            if (LauncherSettings.lookup("sealpost.notify.quiet.period").isEmpty()) {
+                props.put("sealpost.notify.quiet.period", "PT1M");
+            }
             props.put("sealpost.smarthost.truststore", devMailbox.trustStore().toString());
             props.put("sealpost.smarthost.truststore.password", DevMailbox.TRUSTSTORE_PASSWORD);
         }
