@@ -1,0 +1,101 @@
+package org.sealpost.portal.message;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The SQL of mailbox entries. Every statement names the account beside the entry id: an id
+ * from a forged URL finds nothing unless it is the caller's own, and "not yours" looks exactly
+ * like "does not exist".
+ */
+public final class MailboxEntries {
+
+    private MailboxEntries() {
+    }
+
+    private static final String COLUMNS = "id, account_id, content_id, folder, folder_before_trash, is_read";
+
+    public static Optional<MailboxEntry> find(Connection c, long entryId, long accountId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM mailbox_entry WHERE id = ? AND account_id = ?")) {
+            ps.setLong(1, entryId);
+            ps.setLong(2, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static MailboxEntry entry(ResultSet rs) throws SQLException {
+        String before = rs.getString(5);
+        return new MailboxEntry(rs.getLong(1), rs.getLong(2), rs.getObject(3, UUID.class),
+                Folder.valueOf(rs.getString(4)), before == null ? null : Folder.valueOf(before), rs.getBoolean(6));
+    }
+
+    /** Writes folder and read state of an entry read by {@link #find}. */
+    public static void save(Connection c, MailboxEntry entry) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE mailbox_entry SET folder = ?, folder_before_trash = ?, is_read = ?
+                WHERE id = ? AND account_id = ?""")) {
+            ps.setString(1, entry.folder().name());
+            ps.setString(2, entry.folderBeforeTrash() == null ? null : entry.folderBeforeTrash().name());
+            ps.setBoolean(3, entry.read());
+            ps.setLong(4, entry.id());
+            ps.setLong(5, entry.accountId());
+            if (ps.executeUpdate() != 1) {
+                throw new SQLException("mailbox entry " + entry.id() + " vanished while it was changed");
+            }
+        }
+    }
+
+    /**
+     * Deletes the entry; if it was the message's last one, deletes the message's ciphertext and
+     * its wrapped data key too (crypto-shredding: without the wrapped key no copy of the
+     * ciphertext, in a backup or a replica, can be decrypted any more). Returns whether the
+     * content went with it.
+     *
+     * <p>The content row is locked first, so two recipients deleting their last two entries at
+     * once are serialised: the second one sees the first one's deletion and removes the content.
+     */
+    public static boolean deleteForever(Connection c, MailboxEntry entry) throws SQLException {
+        if (!entry.mayBeDeletedForever()) {
+            throw new IllegalStateException("only an entry in the trash is deleted for ever");
+        }
+        try (PreparedStatement lock = c.prepareStatement("SELECT id FROM message_content WHERE id = ? FOR UPDATE")) {
+            lock.setObject(1, entry.contentId());
+            lock.executeQuery().close();
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM mailbox_entry WHERE id = ? AND account_id = ?")) {
+            ps.setLong(1, entry.id());
+            ps.setLong(2, entry.accountId());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                DELETE FROM message_content m WHERE m.id = ?
+                AND NOT EXISTS (SELECT 1 FROM mailbox_entry e WHERE e.content_id = m.id)""")) {
+            ps.setObject(1, entry.contentId());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** The account's entries in the trash, for "empty trash". */
+    public static List<MailboxEntry> inTrash(Connection c, long accountId) throws SQLException {
+        List<MailboxEntry> entries = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM mailbox_entry WHERE account_id = ? AND folder = 'TRASH' ORDER BY id")) {
+            ps.setLong(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(entry(rs));
+                }
+            }
+        }
+        return entries;
+    }
+}

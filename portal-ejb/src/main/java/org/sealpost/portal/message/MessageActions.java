@@ -1,0 +1,75 @@
+package org.sealpost.portal.message;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+import org.sealpost.portal.audit.AuditAction;
+import org.sealpost.portal.audit.AuditTrail;
+import org.sealpost.portal.platform.SealpostDataSource;
+
+/** What a recipient does to a message in their mailbox; each action one transaction. */
+@Stateless
+public class MessageActions {
+
+    @Resource(lookup = SealpostDataSource.JNDI_NAME)
+    private DataSource dataSource;
+
+    @Inject
+    private AuditTrail audit;
+
+    public void markRead(long entryId, long accountId, boolean read) throws SQLException, MessageNotFoundException {
+        change(entryId, accountId, e -> e.markRead(read));
+    }
+
+    public void moveToTrash(long entryId, long accountId) throws SQLException, MessageNotFoundException {
+        change(entryId, accountId, MailboxEntry::moveToTrash);
+    }
+
+    public void restore(long entryId, long accountId) throws SQLException, MessageNotFoundException {
+        change(entryId, accountId, MailboxEntry::restore);
+    }
+
+    /** @return whether the message's content (and its key) went with the entry */
+    public boolean deleteForever(long entryId, long accountId, String actor, String client)
+            throws SQLException, MessageNotFoundException {
+        try (Connection c = dataSource.getConnection()) {
+            MailboxEntry entry = MailboxEntries.find(c, entryId, accountId)
+                    .filter(MailboxEntry::mayBeDeletedForever)
+                    .orElseThrow(() -> new MessageNotFoundException(entryId));
+            boolean shredded = MailboxEntries.deleteForever(c, entry);
+            audit.record(actor, AuditAction.MESSAGE_DELETED, "message", entry.contentId().toString(), client,
+                    shredded ? "last copy: content and key deleted" : "entry deleted; other recipients keep theirs",
+                    Instant.now());
+            return shredded;
+        }
+    }
+
+    /** @return how many entries were deleted */
+    public int emptyTrash(long accountId, String actor, String client) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            int n = 0;
+            for (MailboxEntry entry : MailboxEntries.inTrash(c, accountId)) {
+                MailboxEntries.deleteForever(c, entry);
+                n++;
+            }
+            audit.record(actor, AuditAction.MESSAGE_DELETED, "trash", Long.toString(accountId), client,
+                    n + " message(s) deleted", Instant.now());
+            return n;
+        }
+    }
+
+    private void change(long entryId, long accountId, UnaryOperator<MailboxEntry> rule)
+            throws SQLException, MessageNotFoundException {
+        try (Connection c = dataSource.getConnection()) {
+            MailboxEntry entry = MailboxEntries.find(c, entryId, accountId)
+                    .orElseThrow(() -> new MessageNotFoundException(entryId));
+            MailboxEntries.save(c, rule.apply(entry));
+        }
+    }
+
+}
