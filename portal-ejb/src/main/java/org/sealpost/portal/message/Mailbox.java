@@ -28,16 +28,22 @@ public class Mailbox {
     private PortalKeys keys;
 
     public List<MailboxLine> inbox(long accountId, int first, int max) throws SQLException {
+        return folder(accountId, Folder.INBOX, first, max);
+    }
+
+    /** One page of a folder, newest first. */
+    public List<MailboxLine> folder(long accountId, Folder folder, int first, int max) throws SQLException {
         List<MailboxLine> lines = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 SELECT e.id, e.received_at, e.is_read, m.id, m.kek_version, m.wrapped_key, m.metadata_ciphertext,
                        m.size_bytes
                 FROM mailbox_entry e JOIN message_content m ON m.id = e.content_id
-                WHERE e.account_id = ? AND e.folder = 'INBOX'
+                WHERE e.account_id = ? AND e.folder = ?
                 ORDER BY e.received_at DESC, e.id DESC OFFSET ? LIMIT ?""")) {
             ps.setLong(1, accountId);
-            ps.setInt(2, first);
-            ps.setInt(3, max);
+            ps.setString(2, folder.name());
+            ps.setInt(3, first);
+            ps.setInt(4, max);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     UUID contentId = rs.getObject(4, UUID.class);
@@ -58,6 +64,18 @@ public class Mailbox {
             }
         }
         return lines;
+    }
+
+    public long count(long accountId, Folder folder) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM mailbox_entry WHERE account_id = ? AND folder = ?")) {
+            ps.setLong(1, accountId);
+            ps.setString(2, folder.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     public long unreadInInbox(long accountId) throws SQLException {

@@ -46,6 +46,10 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
 
+    ChromeDriver driver() {
+        return driver;
+    }
+
     /** Opens a path of the portal (the part of a link after the host). */
     Browser open(String pathAndQuery) {
         driver.get(base + pathAndQuery);
@@ -78,9 +82,10 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** The element whose id is, or ends with, the given id (JSF prefixes ids with their form's). */
     WebElement find(String id) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='" + id + "']")));
+        By by = id.contains(":") ? By.id(id) : By.cssSelector("[id$='" + id + "']");
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
     String text() {

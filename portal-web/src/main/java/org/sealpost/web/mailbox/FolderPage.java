@@ -1,0 +1,144 @@
+package org.sealpost.web.mailbox;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.sealpost.portal.message.Folder;
+import org.sealpost.portal.message.Mailbox;
+import org.sealpost.portal.message.MailboxLine;
+import org.sealpost.portal.message.MessageActions;
+import org.sealpost.portal.message.MessageNotFoundException;
+import org.sealpost.web.security.SignedInSession;
+
+/**
+ * inbox.xhtml, sent.xhtml and trash.xhtml: one folder, a page at a time (the database pages;
+ * a mailbox of 10,000 messages decrypts 25 lines for a page, not 10,000), and the actions a
+ * folder offers. Which folder is the page's {@code f:viewParam}-free choice: each page sets it.
+ */
+@Named
+@ViewScoped
+public class FolderPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private Mailbox mailbox;
+
+    @Inject
+    private MessageActions actions;
+
+    @Inject
+    private SignedInSession session;
+
+    private Folder folder = Folder.INBOX;
+    private final LazyDataModel<MailboxLine> lines = new Lines();
+
+    @PostConstruct
+    void open() {
+        String view = FacesContext.getCurrentInstance().getViewRoot().getViewId();
+        folder = view.endsWith("/sent.xhtml") ? Folder.SENT : view.endsWith("/trash.xhtml") ? Folder.TRASH : Folder.INBOX;
+    }
+
+    public LazyDataModel<MailboxLine> getLines() {
+        return lines;
+    }
+
+    public boolean isTrash() {
+        return folder == Folder.TRASH;
+    }
+
+    public String getFolderName() {
+        return folder.name();
+    }
+
+    public long getUnread() throws SQLException {
+        return mailbox.unreadInInbox(session.accountId());
+    }
+
+    public String getSignedInAs() {
+        return session.email();
+    }
+
+    public boolean isAdministrator() {
+        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole("ADMIN");
+    }
+
+    public void moveToTrash(long entryId) throws SQLException, IOException {
+        act(() -> actions.moveToTrash(entryId, session.accountId()));
+    }
+
+    public void restore(long entryId) throws SQLException, IOException {
+        act(() -> actions.restore(entryId, session.accountId()));
+    }
+
+    public void deleteForever(long entryId) throws SQLException, IOException {
+        act(() -> actions.deleteForever(entryId, session.accountId(), session.email(), clientAddress()));
+    }
+
+    public void emptyTrash() throws SQLException {
+        actions.emptyTrash(session.accountId(), session.email(), clientAddress());
+    }
+
+    private interface Action {
+        void run() throws SQLException, MessageNotFoundException;
+    }
+
+    /** A forged or stale id answers 404, exactly like a message that never existed. */
+    private static void act(Action action) throws SQLException, IOException {
+        try {
+            action.run();
+        } catch (MessageNotFoundException e) {
+            FacesContext faces = FacesContext.getCurrentInstance();
+            faces.getExternalContext().responseSendError(404, "No such message");
+            faces.responseComplete();
+        }
+    }
+
+    private static String clientAddress() {
+        return ((jakarta.servlet.http.HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
+                .getRequest()).getRemoteAddr();
+    }
+
+    private final class Lines extends LazyDataModel<MailboxLine> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filters) {
+            try {
+                return (int) mailbox.count(session.accountId(), folder);
+            } catch (SQLException e) {
+                throw new IllegalStateException("the folder cannot be read now", e);
+            }
+        }
+
+        @Override
+        public List<MailboxLine> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
+            try {
+                return mailbox.folder(session.accountId(), folder, first, pageSize);
+            } catch (SQLException e) {
+                throw new IllegalStateException("the folder cannot be read now", e);
+            }
+        }
+
+        @Override
+        public String getRowKey(MailboxLine line) {
+            return Long.toString(line.entryId());
+        }
+
+        @Override
+        public MailboxLine getRowData(String rowKey) {
+            return null; // no row selection on these pages
+        }
+    }
+}
