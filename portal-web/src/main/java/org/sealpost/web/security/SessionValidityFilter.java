@@ -32,6 +32,11 @@ public class SessionValidityFilter extends HttpFilter {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
+        // A read message must not stay in a shared computer's browser cache.
+        String path = request.getServletPath();
+        if (path.equals("/message.xhtml") || path.equals("/attachment")) {
+            response.setHeader("Cache-Control", "no-store");
+        }
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }

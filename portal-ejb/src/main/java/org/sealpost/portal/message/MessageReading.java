@@ -1,0 +1,90 @@
+package org.sealpost.portal.message;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import org.sealpost.portal.crypto.PortalKeys;
+import org.sealpost.portal.crypto.SealBrokenException;
+import org.sealpost.portal.crypto.SealedMessage;
+import org.sealpost.portal.message.mime.MessageMetadata;
+import org.sealpost.portal.message.view.MessageRendering;
+import org.sealpost.portal.message.view.RenderOptions;
+import org.sealpost.portal.message.view.RenderedAttachment;
+import org.sealpost.portal.platform.SealpostDataSource;
+
+/**
+ * Opens a message for its recipient: found by (entry, account) only, decrypted, rendered safe,
+ * and marked read. Not found and not yours are one answer.
+ */
+@Stateless
+public class MessageReading {
+
+    @Resource(lookup = SealpostDataSource.JNDI_NAME)
+    private DataSource dataSource;
+
+    @Inject
+    private PortalKeys keys;
+
+    /**
+     * @param inlineImageUrl the portal URL a {@code cid:} image of this message becomes
+     */
+    public OpenedMessage open(long entryId, long accountId, boolean showRemoteImages,
+            Function<String, String> inlineImageUrl) throws SQLException, MessageNotFoundException {
+        try (Connection c = dataSource.getConnection()) {
+            MailboxEntry entry = MailboxEntries.find(c, entryId, accountId)
+                    .orElseThrow(() -> new MessageNotFoundException(entryId));
+            Decrypted d = decrypt(c, entry);
+            RenderOptions options = RenderOptions.blockingRemoteImages(inlineImageUrl);
+            OpenedMessage opened = new OpenedMessage(entry.markRead(true), d.metadata(),
+                    MessageRendering.render(d.mime(), showRemoteImages ? options.withRemoteImages() : options));
+            if (!entry.read()) {
+                MailboxEntries.save(c, entry.markRead(true));
+            }
+            return opened;
+        }
+    }
+
+    /** A part by its part id (attachments) or content id (inline images). */
+    public AttachmentDownload attachment(long entryId, long accountId, Predicate<RenderedAttachment> which)
+            throws SQLException, MessageNotFoundException {
+        try (Connection c = dataSource.getConnection()) {
+            MailboxEntry entry = MailboxEntries.find(c, entryId, accountId)
+                    .orElseThrow(() -> new MessageNotFoundException(entryId));
+            byte[] mime = decrypt(c, entry).mime();
+            RenderedAttachment part = MessageRendering.render(mime, RenderOptions.blockingRemoteImages(id -> ""))
+                    .attachments().stream().filter(which).findFirst()
+                    .orElseThrow(() -> new MessageNotFoundException(entryId));
+            byte[] content = MessageRendering.attachmentContent(mime, part.partId())
+                    .orElseThrow(() -> new MessageNotFoundException(entryId));
+            return new AttachmentDownload(part.fileName(), part.contentType(), content);
+        }
+    }
+
+    private record Decrypted(MessageMetadata metadata, byte[] mime) {
+    }
+
+    private Decrypted decrypt(Connection c, MailboxEntry entry) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT kek_version, wrapped_key, mime_ciphertext, metadata_ciphertext FROM message_content WHERE id = ?""")) {
+            ps.setObject(1, entry.contentId());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("message content " + entry.contentId() + " of entry " + entry.id() + " is gone");
+                }
+                SealedMessage sealed = new SealedMessage(rs.getInt(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4));
+                return new Decrypted(MessageMetadata.decode(keys.sealer().openMetadata(entry.contentId(), sealed)),
+                        keys.sealer().openMime(entry.contentId(), sealed));
+            } catch (SealBrokenException e) {
+                throw new SQLException("message " + entry.contentId() + " cannot be decrypted: " + e.getMessage(), e);
+            }
+        }
+    }
+
+}

@@ -1,0 +1,130 @@
+package org.sealpost.web.mailbox;
+
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.sealpost.portal.message.MessageActions;
+import org.sealpost.portal.message.MessageNotFoundException;
+import org.sealpost.portal.message.MessageReading;
+import org.sealpost.portal.message.OpenedMessage;
+import org.sealpost.portal.message.mime.MailAddress;
+import org.sealpost.portal.message.view.RenderedAttachment;
+import org.sealpost.web.security.SignedInSession;
+
+/** message.xhtml?id=N: one message, opened (and so marked read) by its recipient. */
+@Named
+@ViewScoped
+public class MessagePage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private MessageReading reading;
+
+    @Inject
+    private MessageActions actions;
+
+    @Inject
+    private SignedInSession session;
+
+    private Long id;
+    private boolean showImages;
+    private transient OpenedMessage message;
+
+    /** f:viewAction: an id that is not one of the caller's messages answers 404, like a missing one. */
+    public void open() throws SQLException, IOException {
+        if (id == null) {
+            notFound();
+            return;
+        }
+        String base = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
+                + "/attachment?entry=" + id + "&cid=";
+        try {
+            message = reading.open(id, session.accountId(), showImages,
+                    cid -> base + URLEncoder.encode(cid, StandardCharsets.UTF_8));
+        } catch (MessageNotFoundException e) {
+            notFound();
+        }
+    }
+
+    public void showRemoteImages() throws SQLException, IOException {
+        showImages = true;
+        open();
+    }
+
+    public void markUnread() throws SQLException, IOException {
+        act(() -> actions.markRead(id, session.accountId(), false));
+    }
+
+    public void moveToTrash() throws SQLException, IOException {
+        act(() -> actions.moveToTrash(id, session.accountId()));
+    }
+
+    private interface Action {
+        void run() throws SQLException, MessageNotFoundException;
+    }
+
+    private void act(Action action) throws SQLException, IOException {
+        try {
+            action.run();
+            ExternalContext ext = FacesContext.getCurrentInstance().getExternalContext();
+            ext.redirect(ext.getRequestContextPath() + "/inbox.xhtml");
+        } catch (MessageNotFoundException e) {
+            notFound();
+        }
+    }
+
+    private static void notFound() throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getExternalContext().responseSendError(404, "No such message");
+        faces.responseComplete();
+    }
+
+    public OpenedMessage getMessage() {
+        return message;
+    }
+
+    public String getFrom() {
+        return message == null ? "" : format(message.metadata().from() == null ? List.of() : List.of(message.metadata().from()));
+    }
+
+    public String getTo() {
+        return message == null ? "" : format(message.metadata().to());
+    }
+
+    public String getCc() {
+        return message == null ? "" : format(message.metadata().cc());
+    }
+
+    public List<RenderedAttachment> getAttachments() {
+        return message == null ? List.of()
+                : message.rendered().attachments().stream().filter(a -> !a.inline()).toList();
+    }
+
+    public String attachmentUrl(RenderedAttachment a) {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/attachment?entry=" + id
+                + "&part=" + URLEncoder.encode(a.partId(), StandardCharsets.UTF_8);
+    }
+
+    private static String format(List<MailAddress> addresses) {
+        return addresses.stream().map(a -> a.displayName() == null || a.displayName().isBlank() ? a.address()
+                : a.displayName() + " <" + a.address() + ">").collect(Collectors.joining(", "));
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+}
