@@ -132,6 +132,11 @@ public class Account {
         this.sessionsValidAfter = at(now);
     }
 
+    /** "Sign out everywhere": every session that signed in before now ends on its next request. */
+    public void endAllSessions(Instant now) {
+        this.sessionsValidAfter = at(now);
+    }
+
     /** Whether a sign-in may even be tried: active and not in a failure back-off. */
     public boolean mayTrySignIn(Instant now) {
         return state == AccountState.ACTIVE && passwordHash != null && !lockedAt(now);

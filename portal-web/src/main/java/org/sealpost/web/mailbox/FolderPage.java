@@ -69,6 +69,18 @@ public class FolderPage implements Serializable {
         return session.email();
     }
 
+    /** A size as people read it: 12 KB, 3.4 MB. */
+    public String size(MailboxLine line) {
+        long b = line.sizeBytes();
+        if (b < 1024) {
+            return b + " B";
+        }
+        if (b < 1024 * 1024) {
+            return Math.round(b / 1024.0) + " KB";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", b / (1024.0 * 1024.0));
+    }
+
     public boolean isAdministrator() {
         return FacesContext.getCurrentInstance().getExternalContext().isUserInRole("ADMIN");
     }

@@ -1,0 +1,92 @@
+package org.sealpost.portal.account;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.sealpost.portal.account.password.PasswordVerdict;
+import org.sealpost.portal.audit.AuditAction;
+import org.sealpost.portal.audit.AuditTrail;
+
+/** What a signed-in person changes about their own account. */
+@Stateless
+public class AccountSettings {
+
+    @PersistenceContext(unitName = "sealpost")
+    private EntityManager em;
+
+    @Inject
+    private Passwords passwords;
+
+    @Inject
+    private AuditTrail audit;
+
+    /**
+     * The current password is required, so a session left open on a shared computer cannot
+     * take the account over. Every session that signed in before the change ends; the caller
+     * renews its own session's sign-in time to keep it.
+     */
+    public PasswordChange changePassword(long accountId, char[] current, char[] chosen, char[] confirmation,
+            String client) {
+        Instant now = Instant.now();
+        try {
+            Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+            if (account == null || !passwords.hasher().verify(current, account.passwordHash())) {
+                audit.record(account == null ? "" : account.email().value(), AuditAction.PASSWORD_CHANGE_REFUSED,
+                        "account", Long.toString(accountId), client, "wrong current password", now);
+                return new PasswordChange.WrongCurrentPassword();
+            }
+            if (!Arrays.equals(chosen, confirmation)) {
+                return new PasswordChange.ConfirmationMismatch();
+            }
+            PasswordVerdict verdict = passwords.policy().check(new String(chosen), account.email());
+            if (!verdict.isAcceptable()) {
+                return new PasswordChange.Refused(verdict.problems());
+            }
+            account.replacePassword(passwords.hasher().hash(chosen), now);
+            audit.record(account.email().value(), AuditAction.PASSWORD_CHANGED, "account", account.id().toString(),
+                    client, "other sessions ended", now);
+            return new PasswordChange.Changed();
+        } finally {
+            Arrays.fill(current, '\0');
+            Arrays.fill(chosen, '\0');
+            Arrays.fill(confirmation, '\0');
+        }
+    }
+
+    public void signOutEverywhere(long accountId, String client) {
+        Instant now = Instant.now();
+        Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        account.endAllSessions(now);
+        audit.record(account.email().value(), AuditAction.SIGNED_OUT_EVERYWHERE, "account", account.id().toString(),
+                client, null, now);
+    }
+
+    /** The latest sign-ins and failed attempts on this account, newest first, from the audit trail. */
+    public List<SignInRecord> recentSignIns(long accountId, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT occurred_at, client_address, action FROM audit_event
+                WHERE target_type = 'account' AND target_id = ? AND action IN ('SIGNED_IN', 'SIGN_IN_FAILED')
+                ORDER BY occurred_at DESC LIMIT ?""")
+                .setParameter(1, Long.toString(accountId))
+                .setParameter(2, limit)
+                .getResultList();
+        return rows.stream().map(r -> new SignInRecord(instant(r[0]), (String) r[1], "SIGNED_IN".equals(r[2]))).toList();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return Instant.parse(value.toString());
+    }
+}

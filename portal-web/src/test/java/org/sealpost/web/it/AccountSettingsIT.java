@@ -1,0 +1,96 @@
+package org.sealpost.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The account page: password change that needs the current one, recent sign-ins, sign out everywhere. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccountSettingsIT {
+
+    private static final String REGISTRATION_LINK = "https?://[^/\\s]+(/register\\.xhtml\\?token=[A-Za-z0-9_-]{43})";
+    private static final String PASSWORD = "account page passphrase";
+    private static final String NEW_PASSWORD = "a changed account passphrase";
+
+    @Deployment(testable = false)
+    static WebArchive portal() {
+        return PortalDeployment.withTestClasses();
+    }
+
+    @ArquillianResource
+    private URL portal;
+
+    private final BridgeClient bridge = BridgeClient.forContainer();
+
+    @Test
+    void changingThePasswordNeedsTheCurrentOneKeepsThisSessionAndEndsTheOthers() throws Exception {
+        String recipient = registered("change");
+        try (Browser here = new Browser(portal.toString(), "account-here");
+                Browser elsewhere = new Browser(portal.toString(), "account-elsewhere")) {
+            signIn(here, recipient, PASSWORD);
+            signIn(elsewhere, recipient, PASSWORD);
+
+            here.click("nav-account");
+            // The browser reached the portal over loopback, IPv4 or IPv6.
+            assertThat(here.text()).contains("Recent sign-ins").containsPattern("(127\\.0\\.0\\.1|0:0:0:0:0:0:0:1) Signed in");
+            here.type("current", "not my password at all").type("chosen", NEW_PASSWORD)
+                    .type("confirmation", NEW_PASSWORD).click("change");
+            assertThat(here.text()).contains("Your current password is not right");
+
+            here.type("current", PASSWORD).type("chosen", NEW_PASSWORD).type("confirmation", NEW_PASSWORD)
+                    .click("change").screenshot("changed");
+            assertThat(here.text()).contains("Your password is changed");
+
+            here.open("/inbox.xhtml");
+            assertThat(here.text()).contains("Signed in as " + recipient);
+            elsewhere.open("/inbox.xhtml");
+            assertThat(elsewhere.path()).startsWith("/login.xhtml");
+            signIn(elsewhere, recipient, NEW_PASSWORD);
+            assertThat(elsewhere.text()).contains("Signed in as " + recipient);
+        }
+    }
+
+    @Test
+    void signingOutEverywhereEndsThisSessionAndEveryOther() throws Exception {
+        String recipient = registered("everywhere");
+        try (Browser here = new Browser(portal.toString(), "everywhere-here");
+                Browser elsewhere = new Browser(portal.toString(), "everywhere-elsewhere")) {
+            signIn(here, recipient, PASSWORD);
+            signIn(elsewhere, recipient, PASSWORD);
+
+            here.click("nav-account").click("signout-everywhere");
+            assertThat(here.text()).contains("You are signed out");
+
+            here.open("/inbox.xhtml");
+            assertThat(here.path()).startsWith("/login.xhtml");
+            elsewhere.open("/inbox.xhtml");
+            assertThat(elsewhere.path()).startsWith("/login.xhtml");
+        }
+    }
+
+    private static void signIn(Browser browser, String address, String password) {
+        browser.open("/login.xhtml").type("email", address).type("password", password).click("submit");
+        assertThat(browser.text()).contains("Signed in as " + address);
+    }
+
+    private String registered(String purpose) throws Exception {
+        String recipient = purpose + "." + UUID.randomUUID().toString().substring(0, 8) + "@client.example";
+        bridge.sendRaw(BridgeClient.message(UUID.randomUUID() + "@bank.example", "s", "b", true), recipient);
+        String link = CapturedMail.awaitLink(recipient, REGISTRATION_LINK, 0, Duration.ofSeconds(60));
+        try (Browser browser = new Browser(portal.toString(), purpose + "-register")) {
+            browser.open(link).type("password", PASSWORD).type("confirmation", PASSWORD).click("submit");
+            assertThat(browser.text()).contains("Signed in as " + recipient);
+        }
+        return recipient;
+    }
+}
