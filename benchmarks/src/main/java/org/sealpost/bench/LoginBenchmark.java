@@ -1,13 +1,7 @@
 package org.sealpost.bench;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,10 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Sign-ins per second through the real login form (JSF view state, Argon2id verify, session
@@ -30,8 +20,6 @@ import java.util.stream.Stream;
  */
 public final class LoginBenchmark {
 
-    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
-    private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/register\\.xhtml\\?token=[A-Za-z0-9_-]{43})");
     private static final String PASSWORD = "benchmark passphrase for sign-ins";
 
     private LoginBenchmark() {
@@ -115,56 +103,23 @@ public final class LoginBenchmark {
                 throw new IllegalStateException("the bridge answered " + code);
             }
         }
-        String link = null;
-        for (int i = 0; i < 300 && link == null; i++) {
-            Thread.sleep(200);
-            if (Files.isDirectory(mailbox)) {
-                try (Stream<Path> files = Files.list(mailbox)) {
-                    for (Path f : files.filter(p -> p.toString().endsWith(".eml")).toList()) {
-                        String mail = Files.readString(f);
-                        Matcher m = LINK.matcher(mail);
-                        if (mail.contains("To: " + user) && m.find()) {
-                            link = m.group(1);
-                        }
-                    }
-                }
-            }
-        }
-        if (link == null) {
-            throw new IllegalStateException("no registration mail for " + user + " in " + mailbox);
-        }
-        HttpClient http = client();
-        String form = get(http, base + link);
-        HttpResponse<String> r = post(http, base + link, Map.of("choose", "choose", "choose:password", PASSWORD,
-                "choose:confirmation", PASSWORD, "choose:submit", "", "jakarta.faces.ViewState", viewState(form)));
-        if (r.statusCode() != 302) {
-            throw new IllegalStateException("registration answered " + r.statusCode());
-        }
+        PortalHttp.register(base, PortalHttp.registrationLink(mailbox, user, Duration.ofSeconds(60)), PASSWORD);
     }
 
     private static HttpClient client() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        return PortalHttp.client();
     }
 
     private static String get(HttpClient http, String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        return PortalHttp.get(http, url);
     }
 
     private static HttpResponse<String> post(HttpClient http, String url, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return PortalHttp.post(http, url, form);
     }
 
     private static String viewState(String page) {
-        Matcher m = VIEW_STATE.matcher(page);
-        if (!m.find()) {
-            throw new IllegalStateException("no view state in the page");
-        }
-        return m.group(1);
+        return PortalHttp.viewState(page);
     }
 
     private static double pct(long[] sorted, int p) {

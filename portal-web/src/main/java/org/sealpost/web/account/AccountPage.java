@@ -35,7 +35,7 @@ public class AccountPage {
         switch (outcome) {
             case PasswordChange.Changed changed -> {
                 // Other sessions end; this one, where the owner just proved the password, goes on.
-                session.signedIn(session.accountId(), session.email(), Instant.now());
+                session.renewed(Instant.now());
                 Pages.info("account.passwordChanged");
             }
             case PasswordChange.WrongCurrentPassword wrong -> Pages.error("account.wrongCurrent");

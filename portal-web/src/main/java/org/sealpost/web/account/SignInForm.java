@@ -57,7 +57,8 @@ public class SignInForm {
         // A new session id at sign-in: an id planted before it is worth nothing (session fixation).
         request.changeSessionId();
         EmailAddress who = EmailAddress.of(request.getUserPrincipal().getName());
-        session.signedIn(accounts.find(who).orElseThrow().id(), who.value(), Instant.now());
+        var account = accounts.find(who).orElseThrow();
+        session.signedIn(account.id(), who.value(), account.role().name(), Instant.now());
         return true;
     }
 

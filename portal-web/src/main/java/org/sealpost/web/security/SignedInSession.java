@@ -13,11 +13,22 @@ public class SignedInSession implements Serializable {
     private Long accountId;
     private String email;
     private Instant signedInAt;
+    private String role;
 
-    public void signedIn(long accountId, String email, Instant at) {
+    public void signedIn(long accountId, String email, String role, Instant at) {
         this.accountId = accountId;
         this.email = email;
+        this.role = role;
         this.signedInAt = at;
+    }
+
+    /** A new sign-in time for the same person (after they proved their password again). */
+    public void renewed(Instant at) {
+        this.signedInAt = at;
+    }
+
+    public String role() {
+        return role;
     }
 
     public Long accountId() {

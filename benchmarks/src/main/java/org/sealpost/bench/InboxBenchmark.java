@@ -1,0 +1,185 @@
+package org.sealpost.bench;
+
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Signed-in recipients reading: S sessions (one account each, M messages in each inbox) load
+ * the inbox's first page and open a random message of theirs, in a closed loop for D seconds.
+ * Seeds its own data through the bridge and registers through the development mailbox.
+ */
+public final class InboxBenchmark {
+
+    private static final Pattern MESSAGE_LINK = Pattern.compile("message\\.xhtml\\?id=(\\d+)");
+    private static final String PASSWORD = "inbox benchmark passphrase";
+
+    private InboxBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new TreeMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        String base = a.getOrDefault("base", "http://127.0.0.1:8080");
+        int smtpPort = Integer.parseInt(a.getOrDefault("smtp-port", "2525"));
+        Path mailbox = Path.of(a.getOrDefault("mailbox", "data/dev-mailbox/mail"));
+        int sessions = Integer.parseInt(a.getOrDefault("sessions", "50"));
+        int perMailbox = Integer.parseInt(a.getOrDefault("messages", "1000"));
+        int seconds = Integer.parseInt(a.getOrDefault("seconds", "30"));
+        long thinkMillis = Long.parseLong(a.getOrDefault("think-ms", "0"));
+
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            users.add("reader" + i + "." + run + "@client.example");
+        }
+        long t0 = System.nanoTime();
+        seed(smtpPort, users, perMailbox);
+        System.out.printf("inbox: seeded %d mailboxes x %d messages in %.0f s%n", sessions, perMailbox,
+                (System.nanoTime() - t0) / 1e9);
+
+        List<HttpClient> clients = new ArrayList<>();
+        List<long[]> ids = new ArrayList<>();
+        for (String user : users) {
+            HttpClient http = PortalHttp.register(base, PortalHttp.registrationLink(mailbox, user, Duration.ofMinutes(2)),
+                    PASSWORD);
+            clients.add(http);
+            ids.add(messageIds(PortalHttp.get(http, base + "/inbox.xhtml")));
+        }
+        drive(base, clients, ids, 5, thinkMillis); // warm-up
+        drive(base, clients, ids, seconds, thinkMillis);
+    }
+
+    /** 20 messages per connection, 8 connections, round-robin over the mailboxes. */
+    private static void seed(int smtpPort, List<String> users, int perMailbox) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        int total = users.size() * perMailbox;
+        Thread[] workers = new Thread[8];
+        for (int w = 0; w < workers.length; w++) {
+            workers[w] = Thread.ofPlatform().start(() -> {
+                try {
+                    while (next.get() < total) {
+                        try (SmtpClient smtp = SmtpClient.connectWithStartTls("127.0.0.1", smtpPort)) {
+                            for (int k = 0; k < 20; k++) {
+                                int n = next.getAndIncrement();
+                                if (n >= total) {
+                                    break;
+                                }
+                                String to = users.get(n % users.size());
+                                smtp.send("advisor@bank.example", to, TestMail.build(UUID.randomUUID() + "@bench.invalid",
+                                        "advisor@bank.example", to, "X-Sealpost-Encrypt: yes", 4096));
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
+    }
+
+    private static long[] messageIds(String inboxPage) {
+        Matcher m = MESSAGE_LINK.matcher(inboxPage);
+        List<Long> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(Long.parseLong(m.group(1)));
+        }
+        if (found.isEmpty()) {
+            throw new IllegalStateException("no message links in the inbox page");
+        }
+        return found.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static void drive(String base, List<HttpClient> clients, List<long[]> ids, int seconds, long think)
+            throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Long> inbox = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> view = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(clients.size());
+        long start = System.nanoTime();
+        for (int s = 0; s < clients.size(); s++) {
+            HttpClient http = clients.get(s);
+            long[] mine = ids.get(s);
+            Thread.ofPlatform().start(() -> {
+                try {
+                    while (System.nanoTime() < end) {
+                        long t = System.nanoTime();
+                        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/inbox.xhtml"))
+                                .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                        String page = response.body();
+                        inbox.add(System.nanoTime() - t);
+                        if (!page.contains("message.xhtml?id=")) {
+                            report(errors, "inbox page " + response.statusCode() + " for session " + mine[0] + " headers "
+                                    + response.headers().map() + ": " + excerpt(page));
+                        }
+                        pause(think);
+                        long id = mine[ThreadLocalRandom.current().nextInt(mine.length)];
+                        t = System.nanoTime();
+                        var viewed = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                base + "/message.xhtml?id=" + id)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                        String message = viewed.body();
+                        view.add(System.nanoTime() - t);
+                        if (!message.contains("body-")) {
+                            report(errors, "message page " + viewed.statusCode() + ": " + excerpt(message));
+                        }
+                        pause(think);
+                    }
+                } catch (Exception e) {
+                    report(errors, e.toString());
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.printf("inbox: %d sessions, %d s, think %d ms: inbox page %.0f req/s p50 %.0f / p95 %.0f / p99 %.0f ms; "
+                + "message view %.0f req/s p50 %.0f / p95 %.0f / p99 %.0f ms; %d errors%n", clients.size(), seconds, think,
+                inbox.size() / elapsed, pct(inbox, 50), pct(inbox, 95), pct(inbox, 99),
+                view.size() / elapsed, pct(view, 50), pct(view, 95), pct(view, 99), errors.get());
+    }
+
+    private static String excerpt(String html) {
+        String text = html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
+        return text.substring(0, Math.min(600, text.length()));
+    }
+
+    private static void report(AtomicInteger errors, String what) {
+        if (errors.incrementAndGet() <= 3) {
+            System.err.println("inbox: first error: " + what);
+        }
+    }
+
+    private static void pause(long ms) throws InterruptedException {
+        if (ms > 0) {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(ms / 2, ms * 3 / 2 + 1));
+        }
+    }
+
+    private static double pct(List<Long> values, int p) {
+        long[] sorted = values.stream().mapToLong(Long::longValue).toArray();
+        if (sorted.length == 0) {
+            return 0;
+        }
+        Arrays.sort(sorted);
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+}

@@ -1,0 +1,86 @@
+package org.sealpost.bench;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The portal's pages as a load driver uses them: sessions, JSF view state, registration. */
+final class PortalHttp {
+
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/register\\.xhtml\\?token=[A-Za-z0-9_-]{43})");
+
+    private PortalHttp() {
+    }
+
+    /** A client with a session of its own. */
+    static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.valueOf(System.getProperty("bench.http", "HTTP_1_1"))).cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    static String get(HttpClient http, String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    static HttpResponse<String> post(HttpClient http, String url, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String viewState(String page) {
+        Matcher m = VIEW_STATE.matcher(page);
+        if (!m.find()) {
+            throw new IllegalStateException("no view state in the page");
+        }
+        return m.group(1);
+    }
+
+    /** Waits for the registration mail to the address in the development mailbox. */
+    static String registrationLink(Path mailbox, String user, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.isDirectory(mailbox)) {
+                try (Stream<Path> files = Files.list(mailbox)) {
+                    for (Path f : files.filter(p -> p.toString().endsWith(".eml")).toList()) {
+                        String mail = Files.readString(f);
+                        Matcher m = LINK.matcher(mail);
+                        if (mail.contains("To: " + user + "\r") && m.find()) {
+                            return m.group(1);
+                        }
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("no registration mail for " + user + " in " + mailbox);
+    }
+
+    /** Registers through the link; the returned client is signed in (registration signs in). */
+    static HttpClient register(String base, String link, String password) throws Exception {
+        HttpClient http = client();
+        String form = get(http, base + link);
+        HttpResponse<String> r = post(http, base + link, Map.of("choose", "choose", "choose:password", password,
+                "choose:confirmation", password, "choose:submit", "", "jakarta.faces.ViewState", viewState(form)));
+        if (r.statusCode() != 302) {
+            throw new IllegalStateException("registration answered " + r.statusCode());
+        }
+        return http;
+    }
+}
