@@ -3,8 +3,6 @@ package org.sealpost.web.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
-import java.time.Duration;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class AccountSettingsIT {
 
-    private static final String REGISTRATION_LINK = "https?://[^/\\s]+(/register\\.xhtml\\?token=[A-Za-z0-9_-]{43})";
     private static final String PASSWORD = "account page passphrase";
     private static final String NEW_PASSWORD = "a changed account passphrase";
 
@@ -84,13 +81,6 @@ class AccountSettingsIT {
     }
 
     private String registered(String purpose) throws Exception {
-        String recipient = purpose + "." + UUID.randomUUID().toString().substring(0, 8) + "@client.example";
-        bridge.sendRaw(BridgeClient.message(UUID.randomUUID() + "@bank.example", "s", "b", true), recipient);
-        String link = CapturedMail.awaitLink(recipient, REGISTRATION_LINK, 0, Duration.ofSeconds(60));
-        try (Browser browser = new Browser(portal.toString(), purpose + "-register")) {
-            browser.open(link).type("password", PASSWORD).type("confirmation", PASSWORD).click("submit");
-            assertThat(browser.text()).contains("Signed in as " + recipient);
-        }
-        return recipient;
+        return Recipients.registered(portal.toString(), bridge, purpose, PASSWORD);
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AdministrationIT {
 
     private static final String ADMIN = "postmaster@bank.example";
-    private static final String REGISTRATION_LINK = "https?://[^/\\s]+(/register\\.xhtml\\?token=[A-Za-z0-9_-]{43})";
+    private static final String REGISTRATION_LINK = Recipients.REGISTRATION_LINK;
     private static final String PASSWORD = "administrator passphrase of the test";
 
     @Deployment(testable = false)
@@ -62,13 +62,12 @@ class AdministrationIT {
 
     @Test
     void aRecipientIsForbiddenTheAdministrationPages() throws Exception {
-        String recipient = "curious." + UUID.randomUUID().toString().substring(0, 8) + "@client.example";
-        bridge.sendRaw(BridgeClient.message(UUID.randomUUID() + "@bank.example", "s", "b", true), recipient);
-        String link = CapturedMail.awaitLink(recipient, REGISTRATION_LINK, 0, Duration.ofSeconds(60));
+        String recipient = Recipients.newAddress("curious");
+        String link = Recipients.firstMessageAndLink(bridge, recipient, "s");
 
         try (Browser browser = new Browser(portal.toString(), "forbidden")) {
-            browser.open(link).type("password", PASSWORD).type("confirmation", PASSWORD).click("submit");
-            assertThat(browser.text()).contains("Signed in as " + recipient).doesNotContain("Administration");
+            Recipients.register(browser, link, recipient, PASSWORD);
+            assertThat(browser.text()).doesNotContain("Administration");
 
             browser.open("/admin/outbound.xhtml");
             assertThat(browser.text()).doesNotContain("Undelivered mail").containsAnyOf("403", "Forbidden");

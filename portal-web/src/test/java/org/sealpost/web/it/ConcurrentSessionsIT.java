@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class ConcurrentSessionsIT {
 
-    private static final String REGISTRATION_LINK = "https?://[^/\\s]+(/register\\.xhtml\\?token=[A-Za-z0-9_-]{43})";
+    private static final String REGISTRATION_LINK = Recipients.REGISTRATION_LINK;
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
     private static final String PASSWORD = "concurrent sessions passphrase";
 

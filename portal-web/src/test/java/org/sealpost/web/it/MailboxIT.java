@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class MailboxIT {
 
-    private static final String REGISTRATION_LINK = "https?://[^/\\s]+(/register\\.xhtml\\?token=[A-Za-z0-9_-]{43})";
+    private static final String REGISTRATION_LINK = Recipients.REGISTRATION_LINK;
     private static final String PASSWORD = "mailbox test passphrase";
 
     @Deployment(testable = false)
@@ -37,7 +37,7 @@ class MailboxIT {
 
     @Test
     void aMessageGoesToTheTrashComesBackAndDeletedForEverTakesItsContentWithIt() throws Exception {
-        String recipient = "folders." + UUID.randomUUID().toString().substring(0, 8) + "@client.example";
+        String recipient = Recipients.newAddress("folders");
         String keep = "Keep me " + UUID.randomUUID().toString().substring(0, 6);
         String drop = "Drop me " + UUID.randomUUID().toString().substring(0, 6);
         bridge.sendRaw(BridgeClient.message(UUID.randomUUID() + "@bank.example", keep, "b", true), recipient);
@@ -45,7 +45,7 @@ class MailboxIT {
         String link = CapturedMail.awaitLink(recipient, REGISTRATION_LINK, 0, Duration.ofSeconds(60));
 
         try (Browser browser = new Browser(portal.toString(), "folders")) {
-            browser.open(link).type("password", PASSWORD).type("confirmation", PASSWORD).click("submit");
+            Recipients.register(browser, link, recipient, PASSWORD);
             assertThat(browser.text()).contains(keep).contains(drop);
 
             browser.click(rowButton(browser, drop, "trash"));

@@ -28,7 +28,7 @@ import org.openqa.selenium.WebElement;
 @RunAsClient
 class MessageViewIT {
 
-    private static final String REGISTRATION_LINK = "https?://[^/\\s]+(/register\\.xhtml\\?token=[A-Za-z0-9_-]{43})";
+    private static final String REGISTRATION_LINK = Recipients.REGISTRATION_LINK;
     private static final String PASSWORD = "message view passphrase";
     private static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
@@ -50,7 +50,7 @@ class MessageViewIT {
         String link = CapturedMail.awaitLink(recipient, REGISTRATION_LINK, 0, Duration.ofSeconds(60));
 
         try (Browser browser = new Browser(portal.toString(), "message-view")) {
-            browser.open(link).type("password", PASSWORD).type("confirmation", PASSWORD).click("submit");
+            Recipients.register(browser, link, recipient, PASSWORD);
             browser.driver().findElement(By.linkText(subject)).click();
             browser.find("body-html");
             browser.screenshot("hostile");
@@ -101,7 +101,7 @@ class MessageViewIT {
         long ownersEntry = entryOf(owner);
 
         try (Browser browser = new Browser(portal.toString(), "snoop")) {
-            browser.open(link).type("password", PASSWORD).type("confirmation", PASSWORD).click("submit");
+            Recipients.register(browser, link, snoop, PASSWORD);
             String cookie = browser.sessionCookie();
 
             assertThat(get(base() + "/message.xhtml?id=" + ownersEntry, cookie).statusCode()).isEqualTo(404);

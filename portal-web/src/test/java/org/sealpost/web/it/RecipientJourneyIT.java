@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class RecipientJourneyIT {
 
-    private static final String REGISTRATION_LINK = "https?://[^/\\s]+(/register\\.xhtml\\?token=[A-Za-z0-9_-]{43})";
+    private static final String REGISTRATION_LINK = Recipients.REGISTRATION_LINK;
     private static final String RESET_LINK = "https?://[^/\\s]+(/reset\\.xhtml\\?token=[A-Za-z0-9_-]{43})";
     private static final String PASSWORD = "correct horse battery staple";
 
@@ -189,18 +189,11 @@ class RecipientJourneyIT {
 
     /** A recipient who received a message and registered through its link. */
     private String registeredRecipient(String purpose) throws Exception {
-        String recipient = newRecipient(purpose);
-        bridge.sendRaw(BridgeClient.message(UUID.randomUUID() + "@bank.example", "s", "b", true), recipient);
-        String link = CapturedMail.awaitLink(recipient, REGISTRATION_LINK, 0, Duration.ofSeconds(60));
-        try (Browser browser = new Browser(portal.toString(), purpose + "-register")) {
-            browser.open(link).type("password", PASSWORD).type("confirmation", PASSWORD).click("submit");
-            assertThat(browser.text()).contains("Signed in as " + recipient);
-        }
-        return recipient;
+        return Recipients.registered(portal.toString(), bridge, purpose, PASSWORD);
     }
 
     private static String newRecipient(String purpose) {
-        return purpose + "." + UUID.randomUUID().toString().substring(0, 8) + "@client.example";
+        return Recipients.newAddress(purpose);
     }
 
     private static void sql(String statement, Object... args) throws Exception {
