@@ -65,12 +65,12 @@ public final class LoginBenchmark {
             workers[t] = Thread.ofPlatform().start(() -> {
                 while (System.nanoTime() < end) {
                     try {
-                        HttpClient http = client();
-                        String page = get(http, base + "/login.xhtml");
+                        HttpClient http = PortalHttp.client();
+                        String page = PortalHttp.get(http, base + "/login.xhtml");
                         long t0 = System.nanoTime();
-                        HttpResponse<String> r = post(http, base + "/login.xhtml", Map.of("signin", "signin",
+                        HttpResponse<String> r = PortalHttp.post(http, base + "/login.xhtml", Map.of("signin", "signin",
                                 "signin:email", user, "signin:password", PASSWORD, "signin:submit", "",
-                                "jakarta.faces.ViewState", viewState(page)));
+                                "jakarta.faces.ViewState", PortalHttp.viewState(page)));
                         long elapsed = System.nanoTime() - t0;
                         if (r.statusCode() == 302 && r.headers().firstValue("Location").orElse("").contains("/inbox.xhtml")) {
                             latencies.add(elapsed);
@@ -104,22 +104,6 @@ public final class LoginBenchmark {
             }
         }
         PortalHttp.register(base, PortalHttp.registrationLink(mailbox, user, Duration.ofSeconds(60)), PASSWORD);
-    }
-
-    private static HttpClient client() {
-        return PortalHttp.client();
-    }
-
-    private static String get(HttpClient http, String url) throws Exception {
-        return PortalHttp.get(http, url);
-    }
-
-    private static HttpResponse<String> post(HttpClient http, String url, Map<String, String> form) throws Exception {
-        return PortalHttp.post(http, url, form);
-    }
-
-    private static String viewState(String page) {
-        return PortalHttp.viewState(page);
     }
 
     private static double pct(long[] sorted, int p) {

@@ -27,10 +27,6 @@ public class Mailbox {
     @Inject
     private PortalKeys keys;
 
-    public List<MailboxLine> inbox(long accountId, int first, int max) throws SQLException {
-        return folder(accountId, Folder.INBOX, first, max);
-    }
-
     /** One page of a folder, newest first. */
     public List<MailboxLine> folder(long accountId, Folder folder, int first, int max) throws SQLException {
         List<MailboxLine> lines = new ArrayList<>();

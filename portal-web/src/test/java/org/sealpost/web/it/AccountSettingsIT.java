@@ -2,32 +2,15 @@ package org.sealpost.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The account page: password change that needs the current one, recent sign-ins, sign out everywhere. */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class AccountSettingsIT {
+class AccountSettingsIT extends PortalClientTest {
 
     private static final String PASSWORD = "account page passphrase";
     private static final String NEW_PASSWORD = "a changed account passphrase";
-
-    @Deployment(testable = false)
-    static WebArchive portal() {
-        return PortalDeployment.withTestClasses();
-    }
-
-    @ArquillianResource
-    private URL portal;
-
-    private final BridgeClient bridge = BridgeClient.forContainer();
 
     @Test
     void changingThePasswordNeedsTheCurrentOneKeepsThisSessionAndEndsTheOthers() throws Exception {

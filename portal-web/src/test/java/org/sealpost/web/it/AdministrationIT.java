@@ -2,38 +2,21 @@ package org.sealpost.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The administrator named in configuration is invited by mail, registers, and sees mail the
  * portal could not deliver, with the reason; a recipient cannot open the administration pages.
  */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class AdministrationIT {
+class AdministrationIT extends PortalClientTest {
 
     private static final String ADMIN = "postmaster@bank.example";
     private static final String REGISTRATION_LINK = Recipients.REGISTRATION_LINK;
     private static final String PASSWORD = "administrator passphrase of the test";
-
-    @Deployment(testable = false)
-    static WebArchive portal() {
-        return PortalDeployment.withTestClasses();
-    }
-
-    @ArquillianResource
-    private URL portal;
-
-    private final BridgeClient bridge = BridgeClient.forContainer();
 
     @Test
     void theInvitedAdministratorRegistersAndSeesUndeliveredMailWithItsReason() throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,36 +22,20 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Several recipients signed in at once keep their access: with Payara's session-restored
  * groups (@AutoApplySession) about one request in twenty was answered 403 (Payara #6145); the
  * portal's mechanism states the caller's role on every request.
  */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ConcurrentSessionsIT {
+class ConcurrentSessionsIT extends PortalClientTest {
 
     private static final String REGISTRATION_LINK = Recipients.REGISTRATION_LINK;
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
     private static final String PASSWORD = "concurrent sessions passphrase";
-
-    @Deployment(testable = false)
-    static WebArchive portal() {
-        return PortalDeployment.withTestClasses();
-    }
-
-    @ArquillianResource
-    private URL portal;
-
-    private final BridgeClient bridge = BridgeClient.forContainer();
 
     @Test
     void fourRecipientsReadingAtOnceAreNeverRefused() throws Exception {

@@ -14,28 +14,17 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The intake path end to end: a real SMTP client over STARTTLS, the bridge inside the
  * deployed portal, the encrypted store in PostgreSQL, checked from outside by decrypting
  * with the keystore the portal generated.
  */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class MailIntakeIT {
+class MailIntakeIT extends PortalClientTest {
 
-    @Deployment(testable = false)
-    static WebArchive portal() {
-        return PortalDeployment.withTestClasses();
-    }
-
-    private final BridgeClient bridge = BridgeClient.forContainer();
     private final StoredMessages store = new StoredMessages();
 
     @Test

@@ -2,38 +2,21 @@ package org.sealpost.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The recipient's folders in a browser: trash, restore, delete for ever (and the content with it). */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class MailboxIT {
+class MailboxIT extends PortalClientTest {
 
     private static final String REGISTRATION_LINK = Recipients.REGISTRATION_LINK;
     private static final String PASSWORD = "mailbox test passphrase";
-
-    @Deployment(testable = false)
-    static WebArchive portal() {
-        return PortalDeployment.withTestClasses();
-    }
-
-    @ArquillianResource
-    private URL portal;
-
-    private final BridgeClient bridge = BridgeClient.forContainer();
 
     @Test
     void aMessageGoesToTheTrashComesBackAndDeletedForEverTakesItsContentWithIt() throws Exception {

@@ -3,7 +3,6 @@ package org.sealpost.web.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,34 +12,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** Reading a hostile HTML message with an inline image and an attachment, in a real browser. */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class MessageViewIT {
+class MessageViewIT extends PortalClientTest {
 
     private static final String REGISTRATION_LINK = Recipients.REGISTRATION_LINK;
     private static final String PASSWORD = "message view passphrase";
     private static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
-
-    @Deployment(testable = false)
-    static WebArchive portal() {
-        return PortalDeployment.withTestClasses();
-    }
-
-    @ArquillianResource
-    private URL portal;
-
-    private final BridgeClient bridge = BridgeClient.forContainer();
 
     @Test
     void hostileHtmlDoesNothingRemoteImagesWaitForConsentAndTheAttachmentDownloadsSafely() throws Exception {

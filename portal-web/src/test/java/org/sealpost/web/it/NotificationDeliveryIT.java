@@ -8,29 +8,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The outbound queue inside the running portal: mail waits while the smarthost is away and
  * goes out when it returns; a burst of arrivals makes one notification, not a flood.
  */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class NotificationDeliveryIT {
+class NotificationDeliveryIT extends PortalClientTest {
 
     private static final String REGISTRATION_LINK = Recipients.REGISTRATION_LINK;
-
-    @Deployment(testable = false)
-    static WebArchive portal() {
-        return PortalDeployment.withTestClasses();
-    }
-
-    private final BridgeClient bridge = BridgeClient.forContainer();
 
     @Test
     void whileTheSmarthostIsAwayTheNotificationWaitsWithItsReasonAndGoesOutWhenItReturns() throws Exception {

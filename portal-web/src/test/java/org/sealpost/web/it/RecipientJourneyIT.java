@@ -2,19 +2,13 @@ package org.sealpost.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The recipient's story in a real browser: secure mail arrives over the bridge, the
@@ -22,23 +16,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the inbox, signs out and signs in again; and the account rules around it (lockout, links
  * spent only on submit, password reset ending other sessions).
  */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class RecipientJourneyIT {
+class RecipientJourneyIT extends PortalClientTest {
 
     private static final String REGISTRATION_LINK = Recipients.REGISTRATION_LINK;
     private static final String RESET_LINK = "https?://[^/\\s]+(/reset\\.xhtml\\?token=[A-Za-z0-9_-]{43})";
     private static final String PASSWORD = "correct horse battery staple";
-
-    @Deployment(testable = false)
-    static WebArchive portal() {
-        return PortalDeployment.withTestClasses();
-    }
-
-    @ArquillianResource
-    private URL portal;
-
-    private final BridgeClient bridge = BridgeClient.forContainer();
 
     @Test
     void aNewRecipientRegistersFromTheNotificationLandsInTheInboxSignsOutAndSignsInAgain() throws Exception {

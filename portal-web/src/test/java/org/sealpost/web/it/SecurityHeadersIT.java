@@ -3,32 +3,17 @@ package org.sealpost.web.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The headers every page answers with, signed in or not. */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class SecurityHeadersIT {
-
-    @Deployment(testable = false)
-    static WebArchive portal() {
-        return PortalDeployment.withTestClasses();
-    }
-
-    @ArquillianResource
-    private URL portal;
+class SecurityHeadersIT extends PortalClientTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"login.xhtml", "forgot.xhtml", "register.xhtml?token=x", "index.xhtml"})
