@@ -8,6 +8,8 @@ import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.sealpost.portal.account.AccountSettings;
 import org.sealpost.portal.account.PasswordChange;
@@ -36,6 +38,10 @@ public class AccountPage {
 
     /** Read once per request; the session list's row forms read it while decoding, too. */
     private List<OpenSession> openSessions;
+
+    /** Minutes are enough to recognise a sign-in; UTC until the portal knows the reader's zone. */
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private String current;
     private String chosen;
@@ -94,6 +100,10 @@ public class AccountPage {
     /** The button's accessible name says which session it signs out ("Sign out Firefox on Windows at …"). */
     public String signOutLabel(OpenSession other) {
         return Pages.text("sessions.signOutLabel", other.device(), other.clientAddress());
+    }
+
+    public String when(Instant instant) {
+        return instant == null ? "" : WHEN.format(instant);
     }
 
     public List<SignInRecord> getRecentSignIns() {
