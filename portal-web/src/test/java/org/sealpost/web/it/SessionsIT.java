@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -110,6 +112,46 @@ class SessionsIT extends PortalClientTest {
             here.open("/account/settings.xhtml");
             assertThat(sessionRows(here)).hasSize(1).allMatch(r -> r.contains("(this session)"));
             assertThat(endButtons(here)).isEmpty();
+        }
+    }
+
+    @Test
+    void lastSeenIsWrittenOnlyOnceItIsAMinuteOld() throws Exception {
+        try (Browser here = new Browser(portal.toString(), "sessions-last-seen")) {
+            String recipient = registerIn(here, "sessions-last-seen");
+            Instant registered = lastSeen(recipient);
+
+            here.open("/inbox.xhtml").open("/sent.xhtml").open("/inbox.xhtml");
+            assertThat(lastSeen(recipient)).isEqualTo(registered);
+
+            // As if the last write were two minutes ago: the next request writes again.
+            execute("""
+                    UPDATE portal_session SET last_seen_at = last_seen_at - interval '2 minutes'
+                    WHERE account_id = (SELECT id FROM account WHERE email = ?)""", recipient);
+            here.open("/inbox.xhtml");
+            assertThat(here.text()).contains("Signed in as " + recipient);
+            assertThat(lastSeen(recipient)).isAfterOrEqualTo(registered);
+        }
+    }
+
+    private Instant lastSeen(String address) throws Exception {
+        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement("""
+                SELECT s.last_seen_at FROM portal_session s JOIN account a ON a.id = s.account_id
+                WHERE a.email = ? AND s.ended_at IS NULL""")) {
+            ps.setString(1, address);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("an open session of " + address).isTrue();
+                Instant seen = rs.getObject(1, OffsetDateTime.class).toInstant();
+                assertThat(rs.next()).as("only one open session of " + address).isFalse();
+                return seen;
+            }
+        }
+    }
+
+    private void execute(String sql, String argument) throws Exception {
+        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, argument);
+            assertThat(ps.executeUpdate()).isPositive();
         }
     }
 
