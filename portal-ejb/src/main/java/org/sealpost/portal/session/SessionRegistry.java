@@ -75,10 +75,14 @@ public class SessionRegistry {
      * requests write nothing). The SELECT sees the rows as they were before that update,
      * which is all it needs.
      *
-     * @param handle the session's handle; null for a session that has none (ends it)
+     * @param handle the session's handle; null for a session that has none, which ends
      */
     public SessionVerdict check(long accountId, SessionHandle handle, Instant signedInAt, Instant now) {
-        String h = handle == null ? null : handle.value();
+        if (handle == null) {
+            // Signed in before the registry existed: no row can say it goes on.
+            return SessionVerdict.ENDED;
+        }
+        String h = handle.value();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 WITH touched AS (
