@@ -19,6 +19,8 @@ import org.sealpost.portal.account.password.PasswordVerdict;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.platform.SealpostDataSource;
+import org.sealpost.portal.session.EndReason;
+import org.sealpost.portal.session.SessionRegistry;
 
 /**
  * The two things a one-time link does: register a PENDING account (the link of the first
@@ -40,6 +42,9 @@ public class AccountLinks {
 
     @Inject
     private AuditTrail audit;
+
+    @Inject
+    private SessionRegistry sessions;
 
     /** The address a link belongs to, if it is usable; does not spend it. */
     public Optional<EmailAddress> addressFor(String token, Purpose purpose) throws SQLException {
@@ -81,6 +86,7 @@ public class AccountLinks {
                         client, null, now);
             } else {
                 account.replacePassword(hash, now);
+                sessions.endAll(account.id(), null, EndReason.PASSWORD_REPLACED, now);
                 audit.record(account.email().value(), AuditAction.PASSWORD_RESET, "account", account.id().toString(),
                         client, "other sessions ended", now);
             }

@@ -12,6 +12,9 @@ import java.util.List;
 import org.sealpost.portal.account.password.PasswordVerdict;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
+import org.sealpost.portal.session.EndReason;
+import org.sealpost.portal.session.SessionHandle;
+import org.sealpost.portal.session.SessionRegistry;
 
 /** What a signed-in person changes about their own account. */
 @Stateless
@@ -26,13 +29,17 @@ public class AccountSettings {
     @Inject
     private AuditTrail audit;
 
+    @Inject
+    private SessionRegistry sessions;
+
     /**
      * The current password is required, so a session left open on a shared computer cannot
      * take the account over. Every session that signed in before the change ends; the caller
-     * renews its own session's sign-in time to keep it.
+     * renews its own session's sign-in time to keep it, and its registry row ({@code
+     * thisSession}) stays open.
      */
-    public PasswordChange changePassword(long accountId, char[] current, char[] chosen, char[] confirmation,
-            String client) {
+    public PasswordChange changePassword(long accountId, SessionHandle thisSession, char[] current, char[] chosen,
+            char[] confirmation, String client) {
         Instant now = Instant.now();
         try {
             Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
@@ -49,6 +56,7 @@ public class AccountSettings {
                 return new PasswordChange.Refused(verdict.problems());
             }
             account.replacePassword(passwords.hasher().hash(chosen), now);
+            sessions.endAll(accountId, thisSession, EndReason.PASSWORD_REPLACED, now);
             audit.record(account.email().value(), AuditAction.PASSWORD_CHANGED, "account", account.id().toString(),
                     client, "other sessions ended", now);
             return new PasswordChange.Changed();
@@ -63,6 +71,7 @@ public class AccountSettings {
         Instant now = Instant.now();
         Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         account.endAllSessions(now);
+        sessions.endAll(accountId, null, EndReason.SIGNED_OUT_EVERYWHERE, now);
         audit.record(account.email().value(), AuditAction.SIGNED_OUT_EVERYWHERE, "account", account.id().toString(),
                 client, null, now);
     }

@@ -10,6 +10,9 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
+import org.sealpost.portal.session.EndReason;
+import org.sealpost.portal.session.SessionHandle;
+import org.sealpost.portal.session.SessionRegistry;
 
 /**
  * Checks a password. Every refusal costs the same Argon2id work as a real check, so response
@@ -29,6 +32,9 @@ public class SignInService {
 
     @Inject
     private AuditTrail audit;
+
+    @Inject
+    private SessionRegistry sessions;
 
     private final SignInPolicy policy = SignInPolicy.DEFAULT;
 
@@ -66,18 +72,17 @@ public class SignInService {
         }
     }
 
-    public void signedOut(long accountId, String client) {
+    /** The session's own sign-out: its registry row closes (a null handle has none) and it is audited. */
+    public void signedOut(long accountId, SessionHandle session, String client) {
+        Instant now = Instant.now();
+        if (session != null) {
+            sessions.end(session, EndReason.SIGNED_OUT, now);
+        }
         Account account = em.find(Account.class, accountId);
         if (account != null) {
             audit.record(account.email().value(), AuditAction.SIGNED_OUT, "account", account.id().toString(), client,
-                    null, Instant.now());
+                    null, now);
         }
-    }
-
-    /** Whether the session of this account that signed in at {@code signedInAt} may go on. */
-    public boolean sessionStillValid(long accountId, Instant signedInAt) {
-        Account account = em.find(Account.class, accountId);
-        return account != null && account.sessionStillValid(signedInAt);
     }
 
     /**

@@ -15,5 +15,9 @@ public enum AuditAction {
     PASSWORD_CHANGED,
     MESSAGE_DELETED,
     PASSWORD_CHANGE_REFUSED,
-    SIGNED_OUT_EVERYWHERE
+    SIGNED_OUT_EVERYWHERE,
+    /** The owner signed out another session of their account from the account page. */
+    SIGNED_OUT_OTHER_SESSION,
+    /** A sign-out of another session named no open session of the caller's account. */
+    SESSION_END_REFUSED
 }

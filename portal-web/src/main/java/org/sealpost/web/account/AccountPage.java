@@ -8,13 +8,21 @@ import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.sealpost.portal.account.AccountSettings;
 import org.sealpost.portal.account.PasswordChange;
 import org.sealpost.portal.account.SignInRecord;
+import org.sealpost.portal.session.EndOutcome;
+import org.sealpost.portal.session.OpenSession;
+import org.sealpost.portal.session.SessionRegistry;
 import org.sealpost.web.security.SignedInSession;
 
-/** account/settings.xhtml: change password, recent sign-ins, sign out everywhere. */
+/**
+ * account/settings.xhtml: change password, recent sign-ins, the account's sessions with a
+ * sign-out for each other one, sign out everywhere.
+ */
 @Named
 @RequestScoped
 public class AccountPage {
@@ -25,12 +33,22 @@ public class AccountPage {
     @Inject
     private SignedInSession session;
 
+    @Inject
+    private SessionRegistry sessions;
+
+    /** Read once per request; the session list's row forms read it while decoding, too. */
+    private List<OpenSession> openSessions;
+
+    /** Minutes are enough to recognise a sign-in; UTC until the portal knows the reader's zone. */
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
     private String current;
     private String chosen;
     private String confirmation;
 
     public void changePassword() {
-        PasswordChange outcome = settings.changePassword(session.accountId(), chars(current), chars(chosen),
+        PasswordChange outcome = settings.changePassword(session.accountId(), session.handle(), chars(current), chars(chosen),
                 chars(confirmation), Pages.request().getRemoteAddr());
         switch (outcome) {
             case PasswordChange.Changed changed -> {
@@ -53,6 +71,39 @@ public class AccountPage {
         Pages.request().getSession().invalidate();
         ExternalContext ext = FacesContext.getCurrentInstance().getExternalContext();
         ext.redirect(ext.getRequestContextPath() + "/login.xhtml?signedOut=true");
+    }
+
+    /**
+     * A session row's "Sign out" button: the handle comes from the posted form, so it is only
+     * a claim; the registry ends it only if it is another open session of this account, and
+     * answers a forged or stale handle exactly like a session that is already gone.
+     */
+    public void endSession() {
+        String handle = Pages.request().getParameter("handle");
+        EndOutcome outcome = sessions.endOther(session.accountId(), session.email(), handle, session.handle(),
+                Pages.request().getRemoteAddr(), Instant.now());
+        switch (outcome) {
+            case EndOutcome.Ended ended -> Pages.info("sessions.ended", ended.session().device(),
+                    ended.session().clientAddress());
+            case EndOutcome.NoSuchSession missing -> Pages.error("sessions.noSuchSession");
+        }
+        openSessions = null;
+    }
+
+    public List<OpenSession> getOpenSessions() {
+        if (openSessions == null) {
+            openSessions = sessions.openSessions(session.accountId(), session.handle(), Instant.now());
+        }
+        return openSessions;
+    }
+
+    /** The button's accessible name says which session it signs out ("Sign out Firefox on Windows at …"). */
+    public String signOutLabel(OpenSession other) {
+        return Pages.text("sessions.signOutLabel", other.device(), other.clientAddress());
+    }
+
+    public String when(Instant instant) {
+        return instant == null ? "" : WHEN.format(instant);
     }
 
     public List<SignInRecord> getRecentSignIns() {

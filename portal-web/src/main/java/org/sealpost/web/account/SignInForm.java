@@ -13,6 +13,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.sealpost.portal.account.AccountDirectory;
 import org.sealpost.portal.account.EmailAddress;
+import org.sealpost.portal.session.EndReason;
+import org.sealpost.portal.session.SessionHandle;
+import org.sealpost.portal.session.SessionRegistry;
 import org.sealpost.web.security.SignedInSession;
 
 /** The sign-in page. */
@@ -28,6 +31,9 @@ public class SignInForm {
 
     @Inject
     private AccountDirectory accounts;
+
+    @Inject
+    private SessionRegistry sessions;
 
     private String email;
     private String password;
@@ -58,7 +64,15 @@ public class SignInForm {
         request.changeSessionId();
         EmailAddress who = EmailAddress.of(request.getUserPrincipal().getName());
         var account = accounts.find(who).orElseThrow();
-        session.signedIn(account.id(), who.value(), account.role().name(), Instant.now());
+        Instant now = Instant.now();
+        if (session.handle() != null) {
+            // Signing in again in a signed-in browser replaces that sign-in.
+            sessions.end(session.handle(), EndReason.SIGNED_OUT, now);
+        }
+        SessionHandle handle = sessions.register(account.id(), request.getRemoteAddr(),
+                request.getHeader("User-Agent"), now);
+        request.getSession().setAttribute(SignedInSession.HANDLE_ATTRIBUTE, handle);
+        session.signedIn(account.id(), who.value(), account.role().name(), now, handle);
         return true;
     }
 

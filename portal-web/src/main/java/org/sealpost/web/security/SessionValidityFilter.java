@@ -8,12 +8,17 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.sealpost.portal.account.SignInService;
+import java.time.Instant;
+import org.sealpost.portal.session.SessionRegistry;
+import org.sealpost.portal.session.SessionVerdict;
 
 /**
  * Ends a session whose account changed its password (or was disabled) after the session
- * signed in, on whichever node the request lands: the account row says since when sessions
- * are valid. Also sets the response headers every page needs.
+ * signed in, or that another session of the account signed out, on whichever node the request
+ * lands: the account row says since when sessions are valid, the session registry's row whether
+ * this session was ended. Both come from one query per request ({@link SessionRegistry#check}),
+ * which also keeps the session's last-seen time (written at most once a minute). Also sets the
+ * response headers every page needs.
  */
 @WebFilter(urlPatterns = "/*")
 public class SessionValidityFilter extends HttpFilter {
@@ -28,7 +33,7 @@ public class SessionValidityFilter extends HttpFilter {
     private SignedInSession session;
 
     @Inject
-    private SignInService signIn;
+    private SessionRegistry sessions;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -49,12 +54,16 @@ public class SessionValidityFilter extends HttpFilter {
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
-        if (request.getUserPrincipal() != null && request.getSession(false) != null && session.accountId() != null
-                && !signIn.sessionStillValid(session.accountId(), session.signedInAt())) {
-            request.logout();
-            request.getSession().invalidate();
-            response.sendRedirect(request.getContextPath() + "/login.xhtml?ended=true");
-            return;
+        if (request.getUserPrincipal() != null && request.getSession(false) != null && session.accountId() != null) {
+            SessionVerdict verdict = sessions.check(session.accountId(), session.handle(), session.signedInAt(),
+                    Instant.now());
+            if (verdict != SessionVerdict.GOES_ON) {
+                request.logout();
+                request.getSession().invalidate();
+                response.sendRedirect(request.getContextPath() + "/login.xhtml?ended="
+                        + (verdict == SessionVerdict.ENDED_FROM_OTHER_SESSION ? "remotely" : "true"));
+                return;
+            }
         }
         chain.doFilter(request, response);
     }
