@@ -27,11 +27,11 @@ public class MessageActions {
     }
 
     public void moveToTrash(long entryId, long accountId) throws SQLException, MessageNotFoundException {
-        change(entryId, accountId, MailboxEntry::moveToTrash);
+        changeFolder(entryId, accountId, MailboxEntry::moveToTrash);
     }
 
     public void restore(long entryId, long accountId) throws SQLException, MessageNotFoundException {
-        change(entryId, accountId, MailboxEntry::restore);
+        changeFolder(entryId, accountId, MailboxEntry::restore);
     }
 
     /** @return whether the message's content (and its key) went with the entry */
@@ -42,6 +42,7 @@ public class MessageActions {
                     .filter(MailboxEntry::mayBeDeletedForever)
                     .orElseThrow(() -> new MessageNotFoundException(entryId));
             boolean shredded = MailboxEntries.deleteForever(c, entry);
+            SearchIndexQueue.enqueue(c, accountId, entryId); // its index document goes too
             audit.record(actor, AuditAction.MESSAGE_DELETED, "message", entry.contentId().toString(), client,
                     shredded ? "last copy: content and key deleted" : "entry deleted; other recipients keep theirs",
                     Instant.now());
@@ -55,6 +56,7 @@ public class MessageActions {
             int n = 0;
             for (MailboxEntry entry : MailboxEntries.inTrash(c, accountId)) {
                 MailboxEntries.deleteForever(c, entry);
+                SearchIndexQueue.enqueue(c, accountId, entry.id());
                 n++;
             }
             audit.record(actor, AuditAction.MESSAGE_DELETED, "trash", Long.toString(accountId), client,
@@ -69,6 +71,20 @@ public class MessageActions {
             MailboxEntry entry = MailboxEntries.find(c, entryId, accountId)
                     .orElseThrow(() -> new MessageNotFoundException(entryId));
             MailboxEntries.save(c, rule.apply(entry));
+        }
+    }
+
+    /** As {@link #change}, and the search index learns the new folder ({@code in:trash}). */
+    private void changeFolder(long entryId, long accountId, UnaryOperator<MailboxEntry> rule)
+            throws SQLException, MessageNotFoundException {
+        try (Connection c = dataSource.getConnection()) {
+            MailboxEntry entry = MailboxEntries.find(c, entryId, accountId)
+                    .orElseThrow(() -> new MessageNotFoundException(entryId));
+            MailboxEntry moved = rule.apply(entry);
+            if (moved.folder() != entry.folder()) {
+                MailboxEntries.save(c, moved);
+                SearchIndexQueue.enqueue(c, accountId, entryId);
+            }
         }
     }
 
