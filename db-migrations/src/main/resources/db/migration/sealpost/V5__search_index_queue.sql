@@ -12,3 +12,10 @@ CREATE TABLE search_index_queue (
     entry_id   BIGINT      NOT NULL,
     queued_at  TIMESTAMPTZ NOT NULL DEFAULT now()
 );
+
+-- Which database the node's index was built from. The index directory records this id; an
+-- index built from another database (a new one after the old was dropped, a data directory
+-- copied to another installation) is rebuilt instead of answering with documents whose ids
+-- mean other messages here.
+CREATE TABLE search_index_source (database_id UUID NOT NULL);
+INSERT INTO search_index_source (database_id) VALUES (gen_random_uuid());

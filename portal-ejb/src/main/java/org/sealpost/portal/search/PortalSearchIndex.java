@@ -16,6 +16,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -37,7 +39,8 @@ import org.sealpost.search.MessageIndexes;
  * <p>A missing index, one that cannot be opened (damaged, another key, another format), is
  * replaced by an empty one and every mailbox entry is queued for indexing: a rebuild that the
  * {@link SearchIndexer} does in the background, so start-up and readiness wait only for one
- * {@code INSERT ... SELECT} of ids, never for the rebuild. The entries are queued before the
+ * {@code INSERT ... SELECT} of ids, never for the rebuild. So is an index built from another
+ * database (it records the id migration V5 gave the database it came from). The entries are queued before the
  * new index is created: a crash in between finds no index at the next start and queues again,
  * and a crash during the rebuild leaves the rest in the queue.
  */
@@ -51,6 +54,8 @@ public class PortalSearchIndex {
     private static final Logger LOG = Logger.getLogger(PortalSearchIndex.class.getName());
     /** Lucene's commit point: an index directory without one holds no usable index. */
     private static final String COMMIT_POINT_PREFIX = "segments_";
+    /** Beside Lucene's files, which Lucene leaves alone (not a name of its codecs). */
+    static final String DATABASE_ID_FILE = "sealpost-database-id";
 
     @Inject
     private PortalSettings settings;
@@ -68,9 +73,16 @@ public class PortalSearchIndex {
         Path directory = settings.dataDirectory().resolve("search");
         byte[] key = keys.searchIndexKey();
         try {
+            String database = databaseId();
             if (!hasIndex(directory)) {
                 LOG.info(() -> "no search index in " + directory + ": rebuilding it from the database in the background");
-                index = fresh(directory, key);
+                index = fresh(directory, key, database);
+                return;
+            }
+            if (!database.equals(recordedDatabaseId(directory))) {
+                LOG.info(() -> "the search index in " + directory + " was built from another database: rebuilding it"
+                        + " in the background");
+                index = fresh(directory, key, database);
                 return;
             }
             try {
@@ -78,7 +90,7 @@ public class PortalSearchIndex {
             } catch (RuntimeException unusable) {
                 LOG.log(Level.WARNING, "the search index in " + directory + " cannot be used (" + unusable.getMessage()
                         + "): deleting it and rebuilding it from the database in the background");
-                index = fresh(directory, key);
+                index = fresh(directory, key, database);
             }
         } finally {
             Arrays.fill(key, (byte) 0);
@@ -103,7 +115,7 @@ public class PortalSearchIndex {
         return open;
     }
 
-    private MessageIndex fresh(Path directory, byte[] key) {
+    private MessageIndex fresh(Path directory, byte[] key, String database) {
         int queued;
         try (Connection c = dataSource.getConnection()) {
             queued = SearchIndexQueue.enqueueEveryEntry(c);
@@ -112,7 +124,35 @@ public class PortalSearchIndex {
         }
         LOG.info(() -> queued + " mailbox entries queued for the search index");
         deleteRecursively(directory);
-        return MessageIndexes.openLucene(directory, key);
+        MessageIndex created = MessageIndexes.openLucene(directory, key);
+        try {
+            Files.writeString(directory.resolve(DATABASE_ID_FILE), database);
+        } catch (IOException e) {
+            created.close();
+            throw new UncheckedIOException("cannot write " + directory.resolve(DATABASE_ID_FILE), e);
+        }
+        return created;
+    }
+
+    /** The id V5 gave this database: an index records it to know where it came from. */
+    private String databaseId() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT database_id FROM search_index_source"); ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("search_index_source is empty; it is filled by migration V5");
+            }
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database id for the search index: " + e, e);
+        }
+    }
+
+    private static String recordedDatabaseId(Path directory) {
+        try {
+            return Files.readString(directory.resolve(DATABASE_ID_FILE)).strip();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static boolean hasIndex(Path directory) {
