@@ -42,7 +42,6 @@ public class MessageActions {
                     .filter(MailboxEntry::mayBeDeletedForever)
                     .orElseThrow(() -> new MessageNotFoundException(entryId));
             boolean shredded = MailboxEntries.deleteForever(c, entry);
-            SearchIndexQueue.enqueue(c, accountId, entryId); // its index document goes too
             audit.record(actor, AuditAction.MESSAGE_DELETED, "message", entry.contentId().toString(), client,
                     shredded ? "last copy: content and key deleted" : "entry deleted; other recipients keep theirs",
                     Instant.now());
@@ -56,7 +55,6 @@ public class MessageActions {
             int n = 0;
             for (MailboxEntry entry : MailboxEntries.inTrash(c, accountId)) {
                 MailboxEntries.deleteForever(c, entry);
-                SearchIndexQueue.enqueue(c, accountId, entry.id());
                 n++;
             }
             audit.record(actor, AuditAction.MESSAGE_DELETED, "trash", Long.toString(accountId), client,
