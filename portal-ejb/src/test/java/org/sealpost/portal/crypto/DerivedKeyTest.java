@@ -3,6 +3,7 @@ package org.sealpost.portal.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,7 @@ class DerivedKeyTest {
     void hkdfMatchesRfc5869TestCase3() {
         // RFC 5869 appendix A.3: IKM 22 x 0x0b, no salt, no info; the first 32 of the 42 OKM bytes.
         byte[] ikm = new byte[22];
-        java.util.Arrays.fill(ikm, (byte) 0x0b);
+        Arrays.fill(ikm, (byte) 0x0b);
 
         byte[] okm = KeyEncryptionKeys.hkdfSha256(ikm, new byte[0]);
 

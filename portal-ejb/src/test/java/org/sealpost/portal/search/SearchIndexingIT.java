@@ -3,6 +3,8 @@ package org.sealpost.portal.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -219,7 +223,7 @@ class SearchIndexingIT {
         return index.search(account, query, 0, 10);
     }
 
-    private java.util.List<String> ids(long account, String query) throws InvalidQueryException {
+    private List<String> ids(long account, String query) throws InvalidQueryException {
         return search(account, query).messageIds();
     }
 
@@ -278,7 +282,7 @@ class SearchIndexingIT {
 
     private static void deleteTree(Path root) throws Exception {
         try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }
@@ -314,7 +318,7 @@ class SearchIndexingIT {
 
         @Override
         public void commit() {
-            throw new java.io.UncheckedIOException(new java.io.IOException("disk full"));
+            throw new UncheckedIOException(new IOException("disk full"));
         }
 
         @Override

@@ -16,6 +16,7 @@ import org.sealpost.portal.search.MessageSearch;
 import org.sealpost.portal.search.SearchLine;
 import org.sealpost.portal.search.SearchResults;
 import org.sealpost.search.InvalidQueryException;
+import org.sealpost.search.MessageIndex;
 import org.sealpost.web.security.SignedInSession;
 
 /**
@@ -82,7 +83,7 @@ public class SearchMessages implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filters) {
-            return (int) Math.min(total, org.sealpost.search.MessageIndex.MAX_WINDOW);
+            return (int) Math.min(total, MessageIndex.MAX_WINDOW);
         }
 
         @Override
@@ -90,7 +91,7 @@ public class SearchMessages implements Serializable {
             if (!searched) {
                 return List.of();
             }
-            int max = Math.min(pageSize, org.sealpost.search.MessageIndex.MAX_WINDOW - first);
+            int max = Math.min(pageSize, MessageIndex.MAX_WINDOW - first);
             if (max < 1) {
                 return List.of();
             }

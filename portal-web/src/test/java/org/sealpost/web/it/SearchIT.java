@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -234,7 +236,7 @@ class SearchIT extends PortalClientTest {
                 "SELECT column_name FROM information_schema.columns WHERE table_name = ?")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
-                List<String> names = new java.util.ArrayList<>();
+                List<String> names = new ArrayList<>();
                 while (rs.next()) {
                     names.add(rs.getString(1));
                 }
@@ -250,7 +252,7 @@ class SearchIT extends PortalClientTest {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 try {
                     all.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
-                } catch (java.nio.file.NoSuchFileException merged) {
+                } catch (NoSuchFileException merged) {
                     // a segment merged away while listing
                 }
             }
