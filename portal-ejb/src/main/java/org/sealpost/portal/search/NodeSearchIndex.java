@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.sealpost.portal.message.SearchIndexQueue;
 import org.sealpost.search.MessageIndex;
 import org.sealpost.search.MessageIndexes;
@@ -57,6 +58,11 @@ final class NodeSearchIndex {
         try {
             return MessageIndexes.openLucene(directory, key);
         } catch (RuntimeException unusable) {
+            if (lockedByAnother(unusable)) {
+                // Never delete an index another process is writing: refuse instead.
+                throw new IllegalStateException("the search index in " + directory + " is in use by another process;"
+                        + " every Sealpost node needs its own data directory", unusable);
+            }
             LOG.log(Level.WARNING, "the search index in " + directory + " cannot be used (" + unusable.getMessage()
                     + "): deleting it and rebuilding it from the database in the background");
             return fresh(directory, key, database, dataSource);
@@ -101,6 +107,15 @@ final class NodeSearchIndex {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    private static boolean lockedByAnother(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof LockObtainFailedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasIndex(Path directory) {

@@ -168,6 +168,19 @@ class SearchIndexingIT {
     }
 
     @Test
+    void anIndexInUseByAnotherProcessIsRefusedAndLeftAlone() throws Exception {
+        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        long entry = deliver(anna, "Busy", "possum");
+        drain().indexBatch();
+
+        assertThatThrownBy(() -> NodeSearchIndex.openOrRebuild(indexDir, KEY, db))
+                .hasMessageContaining("in use by another process");
+
+        assertThat(ids(anna, "possum")).containsExactly(Long.toString(entry));
+        assertThat(queued()).as("no rebuild queued").isZero();
+    }
+
+    @Test
     void anIndexFromAnotherDatabaseIsRebuiltSoNoIdOfTheOldOneAnswers() throws Exception {
         index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
         deliver(anna, "Old database", "dingo");

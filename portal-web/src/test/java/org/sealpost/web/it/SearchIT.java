@@ -175,6 +175,17 @@ class SearchIT extends PortalClientTest {
         }
     }
 
+    @Test
+    void signedOutTheSearchPageOnlyRedirectsToSignIn() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base() + "/search.xhtml?q=invoice")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location").orElseThrow()).contains("/login.xhtml");
+        assertThat(r.body()).doesNotContain("How to search");
+    }
+
     /** Runs the search until it reports {@code expected} matches (the index catches up within seconds). */
     private static void awaitMatches(Browser browser, String query, int expected) throws Exception {
         String wanted = switch (expected) {
@@ -270,10 +281,13 @@ class SearchIT extends PortalClientTest {
         throw new AssertionError("no row with " + text);
     }
 
+    private String base() {
+        String s = portal.toString();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
     private HttpResponse<String> get(String pathAndQuery, String sessionCookie) throws Exception {
-        String base = portal.toString().endsWith("/") ? portal.toString().substring(0, portal.toString().length() - 1)
-                : portal.toString();
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery))
                 .header("Cookie", "JSESSIONID=" + sessionCookie).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
