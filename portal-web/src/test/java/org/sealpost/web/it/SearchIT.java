@@ -109,6 +109,14 @@ class SearchIT extends PortalClientTest {
             }
             browser.open("/search.xhtml?q=" + encode("foo*")).screenshot("wildcard");
             assertThat(browser.text()).contains("Wildcard search (* or ?) is not supported");
+
+            // The query is shown back in the box and the total line, always as text.
+            String hostile = "\"><img src=x onerror=alert(1)> x";
+            HttpResponse<String> page = get("/search.xhtml?q=" + encode(hostile), browser.sessionCookie());
+            assertThat(page.body()).doesNotContain("<img src=x").contains("&lt;img src=x");
+            browser.open("/search.xhtml?q=" + encode("<b>bold</b>"));
+            assertThat(browser.find("search-q").getAttribute("value")).isEqualTo("<b>bold</b>");
+            assertThat(browser.find("search-total").getText()).contains("\u201c<b>bold</b>\u201d");
         }
     }
 
