@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -33,7 +34,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.KeyGenerator;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The versioned AES-256 key-encryption keys (KEKs), kept as secret-key entries {@code kek-v1},
@@ -167,6 +170,45 @@ public final class KeyEncryptionKeys {
         keys = Collections.unmodifiableNavigableMap(updated);
         LOG.log(Level.INFO, "Rotated KEK keystore {0}: kek-v{1} is now current", path, next);
         return next;
+    }
+
+    /**
+     * A 256-bit key for another purpose than wrapping data keys, derived with HKDF-SHA256
+     * (RFC 5869) from the oldest key-encryption key; {@code purpose} is HKDF's "info", so keys
+     * for different purposes are independent and none reveals the KEK (ADR 0007).
+     *
+     * <p>The oldest version, not the current one: rotating the KEK must not change a derived key
+     * (the search index would need a rebuild after every rotation). Retiring the oldest version
+     * does change it; whatever used it must then be rebuilt, which is why only rebuildable
+     * things (the search index) use a derived key.
+     */
+    public byte[] derivedKey(String purpose) {
+        Objects.requireNonNull(purpose, "purpose");
+        byte[] ikm = keys.firstEntry().getValue().getEncoded();
+        try {
+            return hkdfSha256(ikm, purpose.getBytes(StandardCharsets.UTF_8));
+        } finally {
+            Arrays.fill(ikm, (byte) 0);
+        }
+    }
+
+    /**
+     * HKDF-SHA256 (RFC 5869) with the default salt (HashLen zero bytes), 32 bytes of output:
+     * one block of expand.
+     */
+    static byte[] hkdfSha256(byte[] ikm, byte[] info) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
+            byte[] prk = mac.doFinal(ikm);
+            mac.init(new SecretKeySpec(prk, "HmacSHA256"));
+            Arrays.fill(prk, (byte) 0);
+            mac.update(info);
+            mac.update((byte) 1);
+            return mac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+        }
     }
 
     /** The current version and its key, read from one snapshot so they always match. */

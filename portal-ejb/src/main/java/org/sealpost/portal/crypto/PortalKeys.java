@@ -40,11 +40,14 @@ public class PortalKeys {
     @Resource
     private ManagedExecutorService warmUp;
 
+    /** HKDF "info" of the search index key; a new value means a new key and a rebuilt index. */
+    static final String SEARCH_INDEX_KEY_PURPOSE = "sealpost/search-index-key/v1";
+
     private volatile MessageSealer sealer;
+    private volatile KeyEncryptionKeys keks;
 
     @PostConstruct
     void open() {
-        KeyEncryptionKeys keks;
         if (settings.get(Setting.KEYSTORE).isPresent()) {
             Path keystore = Path.of(settings.get(Setting.KEYSTORE).get());
             char[] password = settings.get(Setting.KEYSTORE_PASSWORD)
@@ -58,7 +61,8 @@ public class PortalKeys {
             keks = KeyEncryptionKeys.openOrCreate(dir.resolve("kek.p12"), devPassword(dir.resolve("kek.password")));
         }
         sealer = new MessageSealer(keks);
-        LOG.info(() -> "key-encryption keys open (current version " + keks.currentVersion() + ")");
+        KeyEncryptionKeys opened = keks;
+        LOG.info(() -> "key-encryption keys open (current version " + opened.currentVersion() + ")");
         // Off the start-up path: the bridge may take its first messages while HotSpot still
         // compiles the AES-GCM intrinsic; they are merely slower, never wrong.
         warmUp.submit(() -> {
@@ -69,6 +73,15 @@ public class PortalKeys {
 
     public MessageSealer sealer() {
         return sealer;
+    }
+
+    /**
+     * The search index key: derived from the keystore (ADR 0007), so it is never in the
+     * database or the index directory, and production needs no secret beyond the keystore it
+     * already must name.
+     */
+    public byte[] searchIndexKey() {
+        return keks.derivedKey(SEARCH_INDEX_KEY_PURPOSE);
     }
 
     /** Dev mode's keystore password: random, generated once, readable by the owner only. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.sealpost.portal.account.EmailAddress;
+import org.sealpost.portal.message.SearchIndexQueue;
 import org.sealpost.portal.platform.SealpostDataSource;
 
 /** Stores one sealed message for its recipients in one transaction. */
@@ -78,6 +79,9 @@ public class IntakeStore {
                 entry.executeBatch();
                 notify.executeBatch();
             }
+            // The index learns of the message after the 250, from this durable row (ADR 0007):
+            // Lucene is never on the path that decides whether the gateway's mail is accepted.
+            SearchIndexQueue.enqueueEntriesOf(c, arrival.messageId());
             try (PreparedStatement ps = c.prepareStatement(INSERT_AUDIT)) {
                 ps.setTimestamp(1, receivedAt);
                 ps.setString(2, arrival.messageId().toString());

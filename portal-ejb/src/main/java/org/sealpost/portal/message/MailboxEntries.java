@@ -58,7 +58,8 @@ public final class MailboxEntries {
      * Deletes the entry; if it was the message's last one, deletes the message's ciphertext and
      * its wrapped data key too (crypto-shredding: without the wrapped key no copy of the
      * ciphertext, in a backup or a replica, can be decrypted any more). Returns whether the
-     * content went with it.
+     * content went with it. The entry's search index document goes too, through the
+     * {@link SearchIndexQueue} row written in the same transaction.
      *
      * <p>The content row is locked first, so two recipients deleting their last two entries at
      * once are serialised: the second one sees the first one's deletion and removes the content.
@@ -76,6 +77,8 @@ public final class MailboxEntries {
             ps.setLong(2, entry.accountId());
             ps.executeUpdate();
         }
+        // Here, not in the callers: no way to delete an entry and leave its words searchable.
+        SearchIndexQueue.enqueue(c, entry.accountId(), entry.id());
         try (PreparedStatement ps = c.prepareStatement("""
                 DELETE FROM message_content m WHERE m.id = ?
                 AND NOT EXISTS (SELECT 1 FROM mailbox_entry e WHERE e.content_id = m.id)""")) {

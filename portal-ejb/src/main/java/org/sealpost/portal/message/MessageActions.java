@@ -27,11 +27,11 @@ public class MessageActions {
     }
 
     public void moveToTrash(long entryId, long accountId) throws SQLException, MessageNotFoundException {
-        change(entryId, accountId, MailboxEntry::moveToTrash);
+        changeFolder(entryId, accountId, MailboxEntry::moveToTrash);
     }
 
     public void restore(long entryId, long accountId) throws SQLException, MessageNotFoundException {
-        change(entryId, accountId, MailboxEntry::restore);
+        changeFolder(entryId, accountId, MailboxEntry::restore);
     }
 
     /** @return whether the message's content (and its key) went with the entry */
@@ -69,6 +69,20 @@ public class MessageActions {
             MailboxEntry entry = MailboxEntries.find(c, entryId, accountId)
                     .orElseThrow(() -> new MessageNotFoundException(entryId));
             MailboxEntries.save(c, rule.apply(entry));
+        }
+    }
+
+    /** As {@link #change}, and the search index learns the new folder ({@code in:trash}). */
+    private void changeFolder(long entryId, long accountId, UnaryOperator<MailboxEntry> rule)
+            throws SQLException, MessageNotFoundException {
+        try (Connection c = dataSource.getConnection()) {
+            MailboxEntry entry = MailboxEntries.find(c, entryId, accountId)
+                    .orElseThrow(() -> new MessageNotFoundException(entryId));
+            MailboxEntry moved = rule.apply(entry);
+            if (moved.folder() != entry.folder()) {
+                MailboxEntries.save(c, moved);
+                SearchIndexQueue.enqueue(c, accountId, entryId);
+            }
         }
     }
 

@@ -1,0 +1,105 @@
+package org.sealpost.portal.search;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.sealpost.portal.crypto.PortalKeys;
+import org.sealpost.portal.crypto.SealBrokenException;
+import org.sealpost.portal.crypto.SealedMessage;
+import org.sealpost.portal.message.Folder;
+import org.sealpost.portal.message.mime.MessageMetadata;
+import org.sealpost.portal.platform.SealpostDataSource;
+import org.sealpost.search.InvalidQueryException;
+import org.sealpost.search.SearchResult;
+
+/**
+ * A recipient searches their own messages. Confined to the account twice: the index adds an
+ * account clause the query text cannot reach, and each hit is then looked up by (entry,
+ * account), so even a wrong document in the index could not show another account's message.
+ */
+@Stateless
+public class MessageSearch {
+
+    @Resource(lookup = SealpostDataSource.JNDI_NAME)
+    private DataSource dataSource;
+
+    @Inject
+    private PortalSearchIndex searchIndex;
+
+    @Inject
+    private PortalKeys keys;
+
+    /**
+     * @throws InvalidQueryException when the query cannot run; its message is one sentence for
+     *     the person who typed it
+     */
+    public SearchResults search(long accountId, String query, int first, int max)
+            throws InvalidQueryException, SQLException {
+        SearchResult result = searchIndex.index().search(accountId, query, first, max);
+        if (result.hits().isEmpty()) {
+            return new SearchResults(result.totalHits(), List.of());
+        }
+        Map<Long, SearchLine> found = lines(accountId, result.messageIds().stream().map(Long::valueOf).toList());
+        List<SearchLine> lines = new ArrayList<>();
+        for (String id : result.messageIds()) {
+            SearchLine line = found.get(Long.valueOf(id));
+            if (line != null) { // null: deleted a moment ago, its index document not yet removed
+                lines.add(line);
+            }
+        }
+        return new SearchResults(result.totalHits(), lines);
+    }
+
+    /** How many of the account's messages the query finds. */
+    public long count(long accountId, String query) throws InvalidQueryException {
+        return searchIndex.index().search(accountId, query, 0, 1).totalHits();
+    }
+
+    private Map<Long, SearchLine> lines(long accountId, List<Long> entryIds) throws SQLException {
+        Map<Long, SearchLine> lines = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT e.id, e.folder, e.received_at, e.is_read, m.id, m.kek_version, m.wrapped_key,
+                       m.metadata_ciphertext
+                FROM mailbox_entry e JOIN message_content m ON m.id = e.content_id
+                WHERE e.account_id = ? AND e.id = ANY (?)""")) {
+            ps.setLong(1, accountId);
+            Array ids = c.createArrayOf("bigint", entryIds.toArray(Long[]::new));
+            ps.setArray(2, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID contentId = rs.getObject(5, UUID.class);
+                    SealedMessage sealed = new SealedMessage(rs.getInt(6), rs.getBytes(7), new byte[0], rs.getBytes(8));
+                    MessageMetadata meta;
+                    try {
+                        meta = MessageMetadata.decode(keys.sealer().openMetadata(contentId, sealed));
+                    } catch (SealBrokenException e) {
+                        throw new SQLException("message " + contentId + " cannot be decrypted: " + e.getMessage(), e);
+                    }
+                    long entryId = rs.getLong(1);
+                    lines.put(entryId, new SearchLine(entryId, sender(meta), meta.subject() == null ? "" : meta.subject(),
+                            rs.getTimestamp(3).toInstant(), Folder.valueOf(rs.getString(2)), rs.getBoolean(4)));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static String sender(MessageMetadata meta) {
+        if (meta.from() == null) {
+            return "";
+        }
+        String name = meta.from().displayName();
+        return name != null && !name.isBlank() ? name : meta.from().address();
+    }
+}

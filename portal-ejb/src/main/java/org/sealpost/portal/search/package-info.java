@@ -1,0 +1,19 @@
+/**
+ * Search over a recipient's messages, wired to the {@code search-index} module (ADR 0004,
+ * ADR 0007).
+ *
+ * <p>The database stays the only source of truth and the bridge's {@code 250} never waits
+ * for Lucene: whoever changes a mailbox entry writes an id-only row to the {@link
+ * org.sealpost.portal.message.SearchIndexQueue} in the same transaction, and the {@link
+ * org.sealpost.portal.search.SearchIndexer} brings the node's index ({@link
+ * org.sealpost.portal.search.PortalSearchIndex}, under the data directory) up to date within
+ * about a second: decrypt, reduce to text ({@link org.sealpost.portal.search.SearchDocuments}),
+ * index, commit, and only then forget the rows. A lost or unusable index is rebuilt from the
+ * database in the background. {@link org.sealpost.portal.search.MessageSearch} answers the
+ * search page, always for the signed-in account only.
+ *
+ * <p>One index per node: with several nodes, each would need every change, and a shared
+ * queue that one node drains does not give that. Search across a cluster is the planned move
+ * to a search server behind the same interface (DESIGN.md, scaling).
+ */
+package org.sealpost.portal.search;

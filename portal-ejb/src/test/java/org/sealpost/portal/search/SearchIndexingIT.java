@@ -1,0 +1,342 @@
+package org.sealpost.portal.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sealpost.migrations.SchemaMigrations;
+import org.sealpost.portal.crypto.KeyEncryptionKeys;
+import org.sealpost.portal.crypto.MessageSealer;
+import org.sealpost.portal.crypto.SealedMessage;
+import org.sealpost.portal.message.MailboxEntries;
+import org.sealpost.portal.message.SearchIndexQueue;
+import org.sealpost.portal.message.mime.MimeMetadataExtractor;
+import org.sealpost.portal.message.mime.MimeReading;
+import org.sealpost.search.IndexedMessage;
+import org.sealpost.search.InvalidQueryException;
+import org.sealpost.search.MessageIndex;
+import org.sealpost.search.SearchOrder;
+import org.sealpost.search.SearchResult;
+import org.sealpost.testsupport.TestDatabase;
+
+/**
+ * The queue, the drain and the index's life cycle against a real PostgreSQL and a Lucene
+ * index on disk: what is queued is indexed, nothing is forgotten before Lucene committed, and
+ * an index that is missing, unusable or from another database is rebuilt from the database.
+ */
+class SearchIndexingIT {
+
+    private static final byte[] KEY = "search indexing test index key!!".getBytes(StandardCharsets.US_ASCII);
+
+    @TempDir
+    Path dir;
+
+    private DataSource db;
+    private MessageSealer sealer;
+    private Path indexDir;
+    private MessageIndex index;
+    private long anna;
+    private long ben;
+
+    @BeforeEach
+    void twoAccountsAndAnEmptyNode() throws SQLException {
+        db = TestDatabase.server().createDatabase("searchindexing").dataSource();
+        SchemaMigrations.migrate(db);
+        sealer = new MessageSealer(KeyEncryptionKeys.openOrCreate(dir.resolve("kek.p12"), "pw".toCharArray()));
+        indexDir = dir.resolve("search");
+        try (Connection c = db.getConnection()) {
+            anna = account(c, "anna@client.example");
+            ben = account(c, "ben@client.example");
+        }
+    }
+
+    @AfterEach
+    void closeIndex() {
+        if (index != null) {
+            index.close();
+        }
+    }
+
+    @Test
+    void whatIsQueuedIsIndexedAndTheRowsGoOnlyAfterwards() throws Exception {
+        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        long annas = deliver(anna, "Wombat figures", "the numbat report");
+        deliver(ben, "Other", "the numbat report");
+        assertThat(queued()).isEqualTo(2);
+
+        assertThat(drain().indexBatch()).isEqualTo(2);
+
+        assertThat(queued()).isZero();
+        assertThat(ids(anna, "numbat")).containsExactly(Long.toString(annas));
+        assertThat(ids(anna, "subject:wombat")).containsExactly(Long.toString(annas));
+        assertThat(index.count(ben)).isOne();
+    }
+
+    @Test
+    void whenLuceneCannotCommitTheRowsStayQueued() throws Exception {
+        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        deliver(anna, "Kept", "queued work");
+        MessageIndex failingCommit = new CommitFails(index);
+
+        assertThatThrownBy(() -> new QueueDrain(db, failingCommit, sealer).indexBatch())
+                .hasMessageContaining("disk full");
+
+        assertThat(queued()).isOne();
+    }
+
+    @Test
+    void workLeftInTheQueueAtAStopIsDoneAfterTheRestart() throws Exception {
+        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        long entry = deliver(anna, "Late", "platypus");
+        index.close(); // the node stops before its indexer got to the row
+
+        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        assertThat(queued()).as("the same index reopened: no rebuild, the one row").isOne();
+        drain().indexBatch();
+
+        assertThat(ids(anna, "platypus")).containsExactly(Long.toString(entry));
+    }
+
+    @Test
+    void aMissingIndexIsRebuiltFromEveryMailboxEntry() throws Exception {
+        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        long first = deliver(anna, "One", "echidna");
+        long second = deliver(anna, "Two", "echidna");
+        long bens = deliver(ben, "Three", "echidna");
+        drain().indexBatch();
+        index.close();
+        index = null;
+        deleteTree(indexDir);
+
+        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        assertThat(index.count(anna)).as("empty until the drain rebuilds it").isZero();
+        assertThat(queued()).isEqualTo(3);
+        drain().indexBatch();
+
+        assertThat(ids(anna, "echidna")).containsExactlyInAnyOrder(Long.toString(first), Long.toString(second));
+        assertThat(ids(ben, "echidna")).containsExactly(Long.toString(bens));
+    }
+
+    @Test
+    void anIndexBuiltWithAnotherKeyIsReplacedAndRebuilt() throws Exception {
+        index = NodeSearchIndex.openOrRebuild(indexDir, "another key, 32 bytes long......".getBytes(
+                StandardCharsets.US_ASCII), db);
+        long entry = deliver(anna, "Keyed", "quoll");
+        drain().indexBatch();
+        index.close();
+
+        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        drain().indexBatch();
+
+        assertThat(ids(anna, "quoll")).containsExactly(Long.toString(entry));
+    }
+
+    @Test
+    void aDamagedIndexIsReplacedAndRebuilt() throws Exception {
+        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        long entry = deliver(anna, "Damaged", "bilby");
+        drain().indexBatch();
+        index.close();
+        try (var files = Files.list(indexDir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+                Files.write(f, new byte[] {1, 2, 3});
+            }
+        }
+
+        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        drain().indexBatch();
+
+        assertThat(ids(anna, "bilby")).containsExactly(Long.toString(entry));
+    }
+
+    @Test
+    void anIndexInUseByAnotherProcessIsRefusedAndLeftAlone() throws Exception {
+        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        long entry = deliver(anna, "Busy", "possum");
+        drain().indexBatch();
+
+        assertThatThrownBy(() -> NodeSearchIndex.openOrRebuild(indexDir, KEY, db))
+                .hasMessageContaining("in use by another process");
+
+        assertThat(ids(anna, "possum")).containsExactly(Long.toString(entry));
+        assertThat(queued()).as("no rebuild queued").isZero();
+    }
+
+    @Test
+    void anIndexFromAnotherDatabaseIsRebuiltSoNoIdOfTheOldOneAnswers() throws Exception {
+        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        deliver(anna, "Old database", "dingo");
+        drain().indexBatch();
+        index.close();
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE search_index_source SET database_id = gen_random_uuid()")) {
+            ps.executeUpdate(); // as if the data directory met another database
+        }
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM search_index_queue")) {
+            ps.executeUpdate();
+        }
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE mailbox_entry SET folder = 'TRASH'")) {
+            ps.executeUpdate(); // changed without the queue: only a rebuild can know
+        }
+
+        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        drain().indexBatch();
+
+        assertThat(search(anna, "dingo in:trash").totalHits()).isOne();
+        assertThat(search(anna, "dingo in:inbox").totalHits()).isZero();
+    }
+
+    @Test
+    void aMoveIsReindexedAndAnEntryDeletedForEverLeavesTheIndex() throws Exception {
+        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        long entry = deliver(anna, "Moving", "wallaby");
+        drain().indexBatch();
+        try (Connection c = db.getConnection()) {
+            MailboxEntries.save(c, MailboxEntries.find(c, entry, anna).orElseThrow().moveToTrash());
+            SearchIndexQueue.enqueue(c, anna, entry);
+        }
+        drain().indexBatch();
+        assertThat(search(anna, "wallaby in:trash").totalHits()).isOne();
+        assertThat(search(anna, "wallaby in:inbox").totalHits()).isZero();
+
+        try (Connection c = db.getConnection()) {
+            MailboxEntries.deleteForever(c, MailboxEntries.find(c, entry, anna).orElseThrow());
+        }
+        drain().indexBatch();
+
+        assertThat(search(anna, "wallaby").totalHits()).isZero();
+        assertThat(index.count(anna)).isZero();
+    }
+
+    private QueueDrain drain() {
+        return new QueueDrain(db, index, sealer);
+    }
+
+    private SearchResult search(long account, String query) throws InvalidQueryException {
+        return index.search(account, query, 0, 10);
+    }
+
+    private List<String> ids(long account, String query) throws InvalidQueryException {
+        return search(account, query).messageIds();
+    }
+
+    /** Stores a sealed message with one inbox entry and its queue row, as the intake does. */
+    private long deliver(long account, String subject, String body) throws SQLException {
+        byte[] mime = ("From: advisor@bank.example\r\nSubject: " + subject
+                + "\r\nContent-Type: text/plain\r\n\r\n" + body + "\r\n").getBytes(StandardCharsets.UTF_8);
+        UUID id = UUID.randomUUID();
+        MimeReading.Readable reading = (MimeReading.Readable) new MimeMetadataExtractor().extract(mime);
+        SealedMessage sealed = sealer.seal(id, mime, reading.metadata().encode());
+        try (Connection c = db.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO message_content (id, kek_version, wrapped_key, metadata_ciphertext, mime_ciphertext,
+                        size_bytes, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                ps.setObject(1, id);
+                ps.setInt(2, sealed.kekVersion());
+                ps.setBytes(3, sealed.wrappedKey());
+                ps.setBytes(4, sealed.metadataCiphertext());
+                ps.setBytes(5, sealed.mimeCiphertext());
+                ps.setLong(6, mime.length);
+                ps.setTimestamp(7, Timestamp.from(Instant.now()));
+                ps.executeUpdate();
+            }
+            long entry;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO mailbox_entry (account_id, content_id, folder, received_at)
+                    VALUES (?, ?, 'INBOX', now()) RETURNING id""")) {
+                ps.setLong(1, account);
+                ps.setObject(2, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    entry = rs.getLong(1);
+                }
+            }
+            SearchIndexQueue.enqueueEntriesOf(c, id);
+            return entry;
+        }
+    }
+
+    private long queued() throws SQLException {
+        try (Connection c = db.getConnection()) {
+            return SearchIndexQueue.size(c);
+        }
+    }
+
+    private static long account(Connection c, String email) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO account (email, role, state) VALUES (?, 'RECIPIENT', 'ACTIVE') RETURNING id")) {
+            ps.setString(1, email);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** An index whose disk is full when it commits. */
+    private record CommitFails(MessageIndex delegate) implements MessageIndex {
+        @Override
+        public void index(IndexedMessage message) {
+            delegate.index(message);
+        }
+
+        @Override
+        public void delete(long accountId, String messageId) {
+            delegate.delete(accountId, messageId);
+        }
+
+        @Override
+        public void deleteAllOf(long accountId) {
+            delegate.deleteAllOf(accountId);
+        }
+
+        @Override
+        public SearchResult search(long accountId, String query, SearchOrder order, int offset, int limit)
+                throws InvalidQueryException {
+            return delegate.search(accountId, query, order, offset, limit);
+        }
+
+        @Override
+        public long count(long accountId) {
+            return delegate.count(accountId);
+        }
+
+        @Override
+        public void commit() {
+            throw new UncheckedIOException(new IOException("disk full"));
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+}
