@@ -61,14 +61,6 @@ public class FolderPage implements Serializable {
         return folder.name();
     }
 
-    public long getUnread() throws SQLException {
-        return mailbox.unreadInInbox(session.accountId());
-    }
-
-    public String getSignedInAs() {
-        return session.email();
-    }
-
     /** The table's description for screen readers: which folder, in which order, how many. */
     public String caption(String title) {
         return Texts.format("inbox.caption", title, lines.getRowCount());
