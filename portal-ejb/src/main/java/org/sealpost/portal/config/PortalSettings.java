@@ -82,6 +82,17 @@ public class PortalSettings {
                 .orElse(fallback);
     }
 
+    /** The zone dates are shown in: {@link Setting#DISPLAY_ZONE}, else the server's. */
+    public java.time.ZoneId displayZone() {
+        return get(Setting.DISPLAY_ZONE).map(v -> {
+            try {
+                return java.time.ZoneId.of(v);
+            } catch (java.time.DateTimeException e) {
+                throw new InvalidSettingException(Setting.DISPLAY_ZONE, v, "a time zone such as Europe/Berlin or UTC");
+            }
+        }).orElse(java.time.ZoneId.systemDefault());
+    }
+
     private static int parseInt(Setting setting, String value) {
         try {
             return Integer.parseInt(value);

@@ -22,6 +22,16 @@ public class MessageActions {
     @Inject
     private AuditTrail audit;
 
+    /** For the container, which injects the fields. */
+    public MessageActions() {
+    }
+
+    /** For tests of the ownership rule against a plain database (no audit record is reached when refused). */
+    MessageActions(DataSource dataSource, AuditTrail audit) {
+        this.dataSource = dataSource;
+        this.audit = audit;
+    }
+
     public void markRead(long entryId, long accountId, boolean read) throws SQLException, MessageNotFoundException {
         change(entryId, accountId, e -> e.markRead(read));
     }

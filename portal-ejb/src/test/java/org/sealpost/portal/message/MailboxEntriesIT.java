@@ -130,6 +130,49 @@ class MailboxEntriesIT {
         }
     }
 
+    @Test
+    void everyActionWithAnotherAccountsEntryIdIsRefusedAndChangesNothing() throws SQLException {
+        MessageActions actions = new MessageActions(db, null);
+        try (Connection c = db.getConnection()) {
+            MailboxEntries.save(c, MailboxEntries.find(c, benShared, ben).orElseThrow().moveToTrash());
+        }
+        // Ben's entry, in his trash, asked for through Anna's account: every action as if it did not exist.
+        assertThatThrownBy(() -> actions.markRead(benShared, anna, true)).isInstanceOf(MessageNotFoundException.class);
+        assertThatThrownBy(() -> actions.restore(benShared, anna)).isInstanceOf(MessageNotFoundException.class);
+        assertThatThrownBy(() -> actions.deleteForever(benShared, anna, "anna@client.example", "127.0.0.1"))
+                .isInstanceOf(MessageNotFoundException.class);
+        // Anna's inbox entry asked for through Ben's account.
+        assertThatThrownBy(() -> actions.moveToTrash(annaShared, ben)).isInstanceOf(MessageNotFoundException.class);
+        assertThatThrownBy(() -> actions.markRead(annaShared, ben, true)).isInstanceOf(MessageNotFoundException.class);
+
+        try (Connection c = db.getConnection()) {
+            MailboxEntry bens = MailboxEntries.find(c, benShared, ben).orElseThrow();
+            assertThat(bens.folder()).isEqualTo(Folder.TRASH);
+            assertThat(bens.read()).isFalse();
+            MailboxEntry annas = MailboxEntries.find(c, annaShared, anna).orElseThrow();
+            assertThat(annas.folder()).isEqualTo(Folder.INBOX);
+            assertThat(annas.read()).isFalse();
+            assertThat(count(c, "SELECT count(*) FROM message_content WHERE id = '" + shared + "'")).isOne();
+            assertThat(count(c, "SELECT count(*) FROM audit_event")).as("nothing happened, nothing recorded").isZero();
+        }
+    }
+
+    @Test
+    void theOwnersActionsThroughTheServiceDoWhatTheySay() throws Exception {
+        MessageActions actions = new MessageActions(db, null);
+        actions.markRead(annaShared, anna, true);
+        actions.moveToTrash(annaShared, anna);
+        try (Connection c = db.getConnection()) {
+            MailboxEntry annas = MailboxEntries.find(c, annaShared, anna).orElseThrow();
+            assertThat(annas.folder()).isEqualTo(Folder.TRASH);
+            assertThat(annas.read()).isTrue();
+        }
+        actions.restore(annaShared, anna);
+        try (Connection c = db.getConnection()) {
+            assertThat(MailboxEntries.find(c, annaShared, anna).orElseThrow().folder()).isEqualTo(Folder.INBOX);
+        }
+    }
+
     private static long account(Connection c, String email) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO account (email, role, state) VALUES (?, 'RECIPIENT', 'ACTIVE') RETURNING id")) {

@@ -8,8 +8,6 @@ import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.sealpost.portal.account.AccountSettings;
 import org.sealpost.portal.account.PasswordChange;
@@ -40,9 +38,6 @@ public class AccountPage {
     private List<OpenSession> openSessions;
 
     /** Minutes are enough to recognise a sign-in; UTC until the portal knows the reader's zone. */
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
     private String current;
     private String chosen;
     private String confirmation;
@@ -100,10 +95,6 @@ public class AccountPage {
     /** The button's accessible name says which session it signs out ("Sign out Firefox on Windows at …"). */
     public String signOutLabel(OpenSession other) {
         return Pages.text("sessions.signOutLabel", other.device(), other.clientAddress());
-    }
-
-    public String when(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant);
     }
 
     public List<SignInRecord> getRecentSignIns() {

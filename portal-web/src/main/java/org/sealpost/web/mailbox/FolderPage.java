@@ -61,44 +61,36 @@ public class FolderPage implements Serializable {
         return folder.name();
     }
 
-    public long getUnread() throws SQLException {
-        return mailbox.unreadInInbox(session.accountId());
+    /** The table's description for screen readers: which folder, in which order, how many. */
+    public String caption(String title) {
+        return Texts.format("inbox.caption", title, lines.getRowCount());
     }
 
-    public String getSignedInAs() {
-        return session.email();
+    public String sender(MailboxLine line) {
+        return line.sender() == null || line.sender().isBlank() ? Texts.get("inbox.noSender") : line.sender();
     }
 
-    /** A size as people read it: 12 KB, 3.4 MB. */
-    public String size(MailboxLine line) {
-        long b = line.sizeBytes();
-        if (b < 1024) {
-            return b + " B";
-        }
-        if (b < 1024 * 1024) {
-            return Math.round(b / 1024.0) + " KB";
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f MB", b / (1024.0 * 1024.0));
-    }
-
-    public boolean isAdministrator() {
-        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole("ADMIN");
+    /** Never an empty link: a message without a subject still needs a name to be opened by. */
+    public String subject(MailboxLine line) {
+        return line.subject() == null || line.subject().isBlank() ? Texts.get("inbox.noSubject") : line.subject();
     }
 
     public void moveToTrash(long entryId) throws SQLException, IOException {
-        act(() -> actions.moveToTrash(entryId, session.accountId()));
+        act(() -> actions.moveToTrash(entryId, session.accountId()), "action.trashed");
     }
 
     public void restore(long entryId) throws SQLException, IOException {
-        act(() -> actions.restore(entryId, session.accountId()));
+        act(() -> actions.restore(entryId, session.accountId()), "action.restored");
     }
 
     public void deleteForever(long entryId) throws SQLException, IOException {
-        act(() -> actions.deleteForever(entryId, session.accountId(), session.email(), clientAddress()));
+        act(() -> actions.deleteForever(entryId, session.accountId(), session.email(), clientAddress()),
+                "action.deleted");
     }
 
     public void emptyTrash() throws SQLException {
-        actions.emptyTrash(session.accountId(), session.email(), clientAddress());
+        int deleted = actions.emptyTrash(session.accountId(), session.email(), clientAddress());
+        Texts.announce(Texts.format("action.trashEmptied", deleted));
     }
 
     private interface Action {
@@ -106,9 +98,10 @@ public class FolderPage implements Serializable {
     }
 
     /** A forged or stale id answers 404, exactly like a message that never existed. */
-    private static void act(Action action) throws SQLException, IOException {
+    private static void act(Action action, String outcomeKey) throws SQLException, IOException {
         try {
             action.run();
+            Texts.announce(Texts.get(outcomeKey));
         } catch (MessageNotFoundException e) {
             FacesContext faces = FacesContext.getCurrentInstance();
             faces.getExternalContext().responseSendError(404, "No such message");

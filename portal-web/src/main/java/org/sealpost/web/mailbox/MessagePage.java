@@ -10,8 +10,10 @@ import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.sealpost.portal.message.Folder;
 import org.sealpost.portal.message.MessageActions;
 import org.sealpost.portal.message.MessageNotFoundException;
 import org.sealpost.portal.message.MessageReading;
@@ -38,6 +40,8 @@ public class MessagePage implements Serializable {
 
     private Long id;
     private boolean showImages;
+    /** Where the message was when opened: "move to trash" and "mark unread" return there. */
+    private Folder folder = Folder.INBOX;
     private transient OpenedMessage message;
 
     /** f:viewAction: an id that is not one of the caller's messages answers 404, like a missing one. */
@@ -51,6 +55,7 @@ public class MessagePage implements Serializable {
         try {
             message = reading.open(id, session.accountId(), showImages,
                     cid -> base + URLEncoder.encode(cid, StandardCharsets.UTF_8));
+            folder = message.entry().folder();
         } catch (MessageNotFoundException e) {
             notFound();
         }
@@ -62,22 +67,30 @@ public class MessagePage implements Serializable {
     }
 
     public void markUnread() throws SQLException, IOException {
-        act(() -> actions.markRead(id, session.accountId(), false));
+        act(() -> actions.markRead(id, session.accountId(), false), folder, null);
     }
 
     public void moveToTrash() throws SQLException, IOException {
-        act(() -> actions.moveToTrash(id, session.accountId()));
+        act(() -> actions.moveToTrash(id, session.accountId()), folder, "action.trashed");
+    }
+
+    /** Back to the folder it was in before the trash; the reader returns to the trash they came from. */
+    public void restore() throws SQLException, IOException {
+        act(() -> actions.restore(id, session.accountId()), Folder.TRASH, "action.restored");
     }
 
     private interface Action {
         void run() throws SQLException, MessageNotFoundException;
     }
 
-    private void act(Action action) throws SQLException, IOException {
+    private void act(Action action, Folder returnTo, String outcomeKey) throws SQLException, IOException {
         try {
             action.run();
+            if (outcomeKey != null) {
+                Texts.announceAfterRedirect(Texts.get(outcomeKey));
+            }
             ExternalContext ext = FacesContext.getCurrentInstance().getExternalContext();
-            ext.redirect(ext.getRequestContextPath() + "/inbox.xhtml");
+            ext.redirect(ext.getRequestContextPath() + page(returnTo));
         } catch (MessageNotFoundException e) {
             notFound();
         }
@@ -87,6 +100,41 @@ public class MessagePage implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         faces.getExternalContext().responseSendError(404, "No such message");
         faces.responseComplete();
+    }
+
+    private static String page(Folder folder) {
+        return switch (folder) {
+            case INBOX -> "/inbox.xhtml";
+            case SENT -> "/sent.xhtml";
+            case TRASH -> "/trash.xhtml";
+        };
+    }
+
+    /** The outcome of the folder the message is in, for the page's "back" link. */
+    public String getFolderOutcome() {
+        return page(folder).replace(".xhtml", "");
+    }
+
+    public String getFolderName() {
+        return Texts.get(switch (folder) {
+            case INBOX -> "inbox.title";
+            case SENT -> "sent.title";
+            case TRASH -> "trash.title";
+        });
+    }
+
+    public boolean isInTrash() {
+        return folder == Folder.TRASH;
+    }
+
+    public String getSubject() {
+        String subject = message == null ? null : message.metadata().subject();
+        return subject == null || subject.isBlank() ? Texts.get("message.noSubject") : subject;
+    }
+
+    /** The Date header's moment; the page shows it in the display zone. */
+    public Instant getDate() {
+        return message == null || message.metadata().date() == null ? null : message.metadata().date().toInstant();
     }
 
     public OpenedMessage getMessage() {

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -42,6 +43,23 @@ final class BridgeClient {
 
     /** Sends raw RFC 5322 bytes, exactly as given, to the envelope recipients; throws on any non-250. */
     void sendRaw(String raw, String... recipients) throws MessagingException {
+        Transport.send(verbatim(raw), addresses(recipients));
+    }
+
+    /**
+     * Sends several raw messages over one SMTP connection (one MAIL transaction each, as a
+     * gateway with a queue does), each to the same envelope recipients; throws on any non-250.
+     */
+    void sendAllRaw(List<String> raws, String... recipients) throws MessagingException {
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            for (String raw : raws) {
+                transport.sendMessage(verbatim(raw), addresses(recipients));
+            }
+        }
+    }
+
+    private MimeMessage verbatim(String raw) throws MessagingException {
         byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
         // A MimeMessage re-serialises headers (adds Date, re-encodes 8-bit text); a gateway
         // relays the bytes it received, so the test writes them verbatim.
@@ -56,11 +74,15 @@ final class BridgeClient {
                 // leave the message as received
             }
         };
+        return verbatim;
+    }
+
+    private static InternetAddress[] addresses(String... recipients) throws MessagingException {
         InternetAddress[] to = new InternetAddress[recipients.length];
         for (int i = 0; i < recipients.length; i++) {
             to[i] = new InternetAddress(recipients[i]);
         }
-        Transport.send(verbatim, to);
+        return to;
     }
 
     static String message(String messageId, String subject, String body, boolean flagged) {

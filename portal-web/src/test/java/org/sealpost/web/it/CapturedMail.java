@@ -1,5 +1,12 @@
 package org.sealpost.web.it;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +14,7 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -85,9 +93,36 @@ final class CapturedMail {
                 + "; got " + to(recipient).size() + " mail(s)");
     }
 
+    /**
+     * The mails to the address: each as received, followed by its text parts decoded (a
+     * notification that names a non-ASCII sender goes out quoted-printable, which breaks a
+     * long link across soft line breaks in the raw form).
+     */
     static List<String> to(String recipient) {
         return RECEIVED.stream().filter(m -> m.recipients().contains(recipient))
-                .map(m -> new String(m.rawMime(), StandardCharsets.UTF_8)).toList();
+                .map(m -> new String(m.rawMime(), StandardCharsets.UTF_8) + "\n" + decodedText(m.rawMime())).toList();
+    }
+
+    private static String decodedText(byte[] raw) {
+        try {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+            StringBuilder text = new StringBuilder();
+            collectText(message, text);
+            return text.toString();
+        } catch (MessagingException | IOException e) {
+            return "";
+        }
+    }
+
+    private static void collectText(Part part, StringBuilder text) throws MessagingException, IOException {
+        if (part.isMimeType("text/*")) {
+            text.append(part.getContent()).append('\n');
+        } else if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collectText(multipart.getBodyPart(i), text);
+            }
+        }
     }
 
     static Optional<String> latestTo(String recipient) {

@@ -8,6 +8,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.sealpost.portal.crypto.KeyEncryptionKeys;
@@ -48,6 +50,60 @@ final class StoredMessages {
             }
         }
         return Optional.empty();
+    }
+
+    /** One mailbox entry as the database holds it. */
+    record Entry(long id, UUID contentId, String folder, boolean read) {
+    }
+
+    /** The recipient's mailbox entries, oldest first. */
+    List<Entry> entriesOf(String recipient) throws SQLException {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("""
+                SELECT e.id, e.content_id, e.folder, e.is_read FROM mailbox_entry e JOIN account a ON a.id = e.account_id
+                WHERE a.email = ? ORDER BY e.received_at, e.id""")) {
+            ps.setString(1, recipient);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Entry> entries = new ArrayList<>();
+                while (rs.next()) {
+                    entries.add(new Entry(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getBoolean(4)));
+                }
+                return entries;
+            }
+        }
+    }
+
+    /** The recipient's only (or first) entry's id. */
+    long firstEntryOf(String recipient) throws SQLException {
+        return entriesOf(recipient).get(0).id();
+    }
+
+    /** The entry as it is now, or empty once it is deleted. */
+    Optional<Entry> entry(long id) throws SQLException {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id, content_id, folder, is_read FROM mailbox_entry WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Entry(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getBoolean(4))) : Optional.empty();
+            }
+        }
+    }
+
+    /** Whether the message content row (ciphertext and wrapped key) still exists. */
+    boolean contentExists(UUID contentId) throws SQLException {
+        return count("SELECT count(*) FROM message_content WHERE id = ?", contentId) == 1;
+    }
+
+    /**
+     * Files an entry in the Sent folder, as the portal's own sending will: the intake only
+     * fills inboxes, and the folder pages must treat Sent the same way.
+     */
+    void fileAsSent(long entryId) throws SQLException {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE mailbox_entry SET folder = 'SENT', is_read = TRUE WHERE id = ?")) {
+            ps.setLong(1, entryId);
+            ps.executeUpdate();
+        }
     }
 
     long count(String sql, Object... args) throws SQLException {

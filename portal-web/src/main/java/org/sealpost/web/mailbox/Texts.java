@@ -1,0 +1,40 @@
+package org.sealpost.web.mailbox;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** The bundle's texts for the viewer's locale, and the page's announcement of an action's outcome. */
+final class Texts {
+
+    private static final String BUNDLE = "org.sealpost.web.messages";
+
+    private Texts() {
+    }
+
+    static String get(String key) {
+        return ResourceBundle.getBundle(BUNDLE, locale()).getString(key);
+    }
+
+    static String format(String key, Object... args) {
+        return new MessageFormat(get(key), locale()).format(args);
+    }
+
+    /** Shown in the page's message area, which screen readers announce (aria-live). */
+    static void announce(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    }
+
+    /** The same, for the page a redirect is about to show. */
+    static void announceAfterRedirect(String text) {
+        announce(text);
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+    }
+
+    private static Locale locale() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces != null && faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
+    }
+}
