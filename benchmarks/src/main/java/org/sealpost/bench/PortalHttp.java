@@ -83,4 +83,16 @@ final class PortalHttp {
         }
         return http;
     }
+
+    /** Signs in through the login form; the returned client holds the signed-in session. */
+    static HttpClient signIn(String base, String user, String password) throws Exception {
+        HttpClient http = client();
+        String page = get(http, base + "/login.xhtml");
+        HttpResponse<String> r = post(http, base + "/login.xhtml", Map.of("signin", "signin", "signin:email", user,
+                "signin:password", password, "signin:submit", "", "jakarta.faces.ViewState", viewState(page)));
+        if (r.statusCode() != 302 || !r.headers().firstValue("Location").orElse("").contains("/inbox.xhtml")) {
+            throw new IllegalStateException("sign-in of " + user + " answered " + r.statusCode());
+        }
+        return http;
+    }
 }

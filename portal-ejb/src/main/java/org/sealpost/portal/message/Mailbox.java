@@ -1,7 +1,7 @@
 package org.sealpost.portal.message;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,8 +17,15 @@ import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.message.mime.MessageMetadata;
 import org.sealpost.portal.platform.SealpostDataSource;
 
-/** Reads an account's folders. Pages through the index on (account, folder, received_at DESC). */
-@Stateless
+/**
+ * Reads an account's folders. Pages through the index on (account, folder, received_at DESC).
+ *
+ * <p>A CDI bean, not an EJB: it only reads, one statement at a time, so it needs no container
+ * transaction, and Payara's EJB proxy builds (and throws away) an exception with a deep stack
+ * trace on every call from CDI — three calls per inbox page, measured with JFR under the inbox
+ * benchmark (docs/BENCHMARKS.md).
+ */
+@ApplicationScoped
 public class Mailbox {
 
     @Resource(lookup = SealpostDataSource.JNDI_NAME)
