@@ -82,7 +82,8 @@ class SearchIT extends PortalClientTest {
             awaitMatches(browser, word + " in:inbox", 0);
 
             browser.click("nav-trash");
-            browser.click(rowButton(browser, subjectWord, "delete")).screenshot("deleted");
+            browser.press(rowButton(browser, subjectWord, "delete")).visible("confirm-yes");
+            browser.click("confirm-yes").screenshot("deleted");
             awaitMatches(browser, word, 0);
             awaitMatches(browser, word + " in:trash", 0);
             awaitMatches(browser, subjectWord + " OR " + attachment, 0);
