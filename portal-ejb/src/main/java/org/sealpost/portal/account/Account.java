@@ -13,6 +13,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.sealpost.portal.session.SessionCheck;
+import org.sealpost.portal.session.SessionVerdict;
 
 /** A person who reads secure messages in the portal, or administers it. */
 @Entity
@@ -169,10 +171,15 @@ public class Account {
         lastLoginAt = at(now);
     }
 
-    /** Whether a session that signed in at {@code signedInAt} may go on. */
+    /**
+     * Whether a session that signed in at {@code signedInAt} may go on, as far as the account
+     * decides it. The rule itself is {@link SessionCheck}'s, which the per-request check applies
+     * to the account and the session's registry row read in one query.
+     */
     public boolean sessionStillValid(Instant signedInAt) {
-        return state == AccountState.ACTIVE
-                && (sessionsValidAfter == null || !signedInAt.isBefore(sessionsValidAfter.toInstant()));
+        return new SessionCheck(state == AccountState.ACTIVE,
+                sessionsValidAfter == null ? null : sessionsValidAfter.toInstant(), true, null)
+                .verdict(signedInAt) == SessionVerdict.GOES_ON;
     }
 
     private static OffsetDateTime at(Instant instant) {
