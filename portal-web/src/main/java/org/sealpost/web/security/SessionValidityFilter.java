@@ -54,7 +54,10 @@ public class SessionValidityFilter extends HttpFilter {
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
-        if (request.getUserPrincipal() != null && request.getSession(false) != null && session.accountId() != null) {
+        // Scripts, style sheets and icons (jakarta.faces.resource) are the same for everyone and
+        // several come with every page: the page itself is checked, they need no database query.
+        if (request.getUserPrincipal() != null && request.getSession(false) != null && session.accountId() != null
+                && !path.startsWith("/jakarta.faces.resource/")) {
             SessionVerdict verdict = sessions.check(session.accountId(), session.handle(), session.signedInAt(),
                     Instant.now());
             if (verdict != SessionVerdict.GOES_ON) {
