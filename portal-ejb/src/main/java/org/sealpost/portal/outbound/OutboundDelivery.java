@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,20 +59,24 @@ public class OutboundDelivery {
     static java.util.Collection<List<QueuedMail>> batches(List<QueuedMail> due) {
         Map<String, List<QueuedMail>> batches = new LinkedHashMap<>();
         for (QueuedMail m : due) {
-            batches.computeIfAbsent(m.recipient() + "\n" + m.kind(), k -> new java.util.ArrayList<>()).add(m);
+            batches.computeIfAbsent(m.recipient() + "\n" + m.kind(), k -> new ArrayList<>()).add(m);
         }
         return batches.values();
     }
 
-    private void deliver(Connection c, String recipient, List<QueuedMail> mails, Instant now) throws SQLException {
-        if (mails.get(0).kind().equals("NOTIFY_NEW_MESSAGE")) {
+    private void deliver(Connection c, String recipient, List<QueuedMail> claimed, Instant now) throws SQLException {
+        List<QueuedMail> mails = claimed;
+        if (claimed.get(0).kind().equals("NOTIFY_NEW_MESSAGE")) {
             // No flood: after a notification, arrivals wait out the quiet period and go as one.
             Optional<Instant> last = OutboundQueue.lastNotified(c, recipient);
             Instant quietUntil = last.map(t -> t.plus(settings.quietPeriod())).orElse(Instant.MIN);
             if (now.isBefore(quietUntil)) {
-                OutboundQueue.postpone(c, mails, quietUntil);
+                OutboundQueue.postpone(c, claimed, quietUntil);
                 return;
             }
+            // The mail about to go out speaks for every arrival still waiting, not only this batch's.
+            mails = new ArrayList<>(claimed);
+            mails.addAll(OutboundQueue.claimQueuedArrivals(c, recipient, claimed.stream().map(QueuedMail::id).toList()));
         }
         try {
             MimeMessage message = composer.compose(c, settings.transport().session(), recipient, mails, now);

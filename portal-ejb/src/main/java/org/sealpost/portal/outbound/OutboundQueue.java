@@ -32,14 +32,43 @@ final class OutboundQueue {
             ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long account = rs.getLong(4);
-                    due.add(new QueuedMail(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.wasNull() ? null : account, rs.getObject(5, UUID.class), rs.getInt(6),
-                            rs.getTimestamp(7).toInstant()));
+                    due.add(row(rs));
                 }
             }
         }
         return due;
+    }
+
+    private static QueuedMail row(ResultSet rs) throws SQLException {
+        long account = rs.getLong(4);
+        return new QueuedMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.wasNull() ? null : account,
+                rs.getObject(5, UUID.class), rs.getInt(6), rs.getTimestamp(7).toInstant());
+    }
+
+    /**
+     * Locks every other arrival notification still queued for {@code recipient}, due or not, so
+     * the one mail about to go out can speak for all of them. Without this a pass could only
+     * cover the rows its {@link #claimDue} batch happened to hold, and the quiet period then
+     * postponed the rest: a burst of N arrivals drained at one batch per quiet period.
+     * Rows the caller already holds are excluded by id, since FOR UPDATE would return them again
+     * (a transaction does not skip its own locks).
+     */
+    static List<QueuedMail> claimQueuedArrivals(Connection c, String recipient, Collection<Long> held)
+            throws SQLException {
+        List<QueuedMail> more = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, kind, recipient, account_id, content_id, attempts, created_at FROM outbound_mail
+                WHERE recipient = ? AND kind = 'NOTIFY_NEW_MESSAGE' AND state = 'QUEUED' AND NOT (id = ANY (?))
+                ORDER BY id FOR UPDATE SKIP LOCKED""")) {
+            ps.setString(1, recipient);
+            ps.setArray(2, c.createArrayOf("bigint", held.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    more.add(row(rs));
+                }
+            }
+        }
+        return more;
     }
 
     /** When this recipient was last sent a notification, if ever. */

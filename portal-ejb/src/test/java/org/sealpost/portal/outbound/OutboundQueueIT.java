@@ -56,6 +56,37 @@ class OutboundQueueIT {
     }
 
     @Test
+    void theRecipientsOtherQueuedArrivalsJoinTheBatchDueOrNotButNeverRowsAnotherNodeHolds() throws SQLException {
+        Instant now = Instant.now();
+        try (Connection nodeA = db.getConnection(); Connection nodeB = db.getConnection();
+                Statement s = nodeA.createStatement()) {
+            // An arrival postponed by the quiet period, and someone else's arrival.
+            s.execute("""
+                    INSERT INTO outbound_mail (kind, recipient, account_id, next_attempt_at)
+                    SELECT 'NOTIFY_NEW_MESSAGE', email, id, now() + interval '10 minutes' FROM account""");
+            s.execute("INSERT INTO account (email, role, state) VALUES ('bob@client.example', 'RECIPIENT', 'PENDING')");
+            s.execute("""
+                    INSERT INTO outbound_mail (kind, recipient, account_id, next_attempt_at)
+                    SELECT 'NOTIFY_NEW_MESSAGE', email, id, now() - interval '1 minute' FROM account
+                    WHERE email = 'bob@client.example'""");
+            nodeA.setAutoCommit(false);
+            nodeB.setAutoCommit(false);
+
+            List<QueuedMail> heldByA = OutboundQueue.claimDue(nodeA, now, 4);
+            List<QueuedMail> heldByB = OutboundQueue.claimDue(nodeB, now, 3);
+            List<QueuedMail> joining = OutboundQueue.claimQueuedArrivals(nodeA, "anna@client.example",
+                    heldByA.stream().map(QueuedMail::id).toList());
+
+            Set<Long> joiningIds = joining.stream().map(QueuedMail::id).collect(Collectors.toSet());
+            assertThat(joining).hasSize(10 + 1 - 4 - 3).allMatch(m -> m.recipient().equals("anna@client.example"));
+            assertThat(joiningIds).doesNotContainAnyElementsOf(heldByA.stream().map(QueuedMail::id).toList())
+                    .doesNotContainAnyElementsOf(heldByB.stream().map(QueuedMail::id).toList());
+            nodeA.commit();
+            nodeB.commit();
+        }
+    }
+
+    @Test
     void aDeferredMailIsNotDueBeforeItsNextAttemptAndKeepsItsReason() throws SQLException {
         Instant now = Instant.now();
         try (Connection c = db.getConnection()) {

@@ -7,7 +7,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +53,44 @@ class NotificationDeliveryIT extends PortalClientTest {
         // The quiet period (15 s here) holds back whatever the first notification did not cover.
         Thread.sleep(6_000);
         assertThat(CapturedMail.to(recipient)).hasSize(1);
+    }
+
+    @Test
+    void whenTheQuietPeriodEndsOneNotificationCoversEveryArrivalThatWaitedEvenMoreThanOnePassClaims() throws Exception {
+        String recipient = "flood." + UUID.randomUUID().toString().substring(0, 8) + "@client.example";
+        // Three times what one outbound pass claims: most of the burst lands after the first
+        // notification and waits out the quiet period together.
+        List<String> burst = IntStream.range(0, 3 * 50)
+                .mapToObj(i -> BridgeClient.message(UUID.randomUUID() + "@bank.example", "Statement " + i, "b", true))
+                .toList();
+        bridge.sendAllRaw(burst, recipient);
+        int notifiedDuringTheBurst = CapturedMail.to(recipient).size();
+
+        // Quiet period 15 s here, passes every 2 s: everything must be out well before a second
+        // quiet period could pass.
+        awaitNoneQueued(recipient, Duration.ofSeconds(15 + 8));
+        assertThat(CapturedMail.to(recipient)).hasSizeLessThanOrEqualTo(notifiedDuringTheBurst + 1);
+    }
+
+    private static void awaitNoneQueued(String recipient, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT count(*) FROM outbound_mail WHERE recipient = ? AND state = 'QUEUED'")) {
+                ps.setString(1, recipient);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    int queued = rs.getInt(1);
+                    if (queued == 0) {
+                        return;
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new AssertionError(queued + " notifications to " + recipient + " still queued after " + patience);
+                    }
+                }
+            }
+            Thread.sleep(300);
+        }
     }
 
     private static String awaitDeferral(String recipient, Duration patience) throws Exception {
