@@ -64,8 +64,7 @@ public final class InboxBenchmark {
             clients.add(http);
             ids.add(messageIds(PortalHttp.get(http, base + "/inbox.xhtml")));
         }
-        drive(base, clients, ids, 5, thinkMillis); // warm-up
-        drive(base, clients, ids, seconds, thinkMillis);
+        drive(base, clients, ids, 5, seconds, thinkMillis);
     }
 
     /** 20 messages per connection, 8 connections, round-robin over the mailboxes. */
@@ -111,25 +110,36 @@ public final class InboxBenchmark {
         return found.stream().mapToLong(Long::longValue).toArray();
     }
 
-    private static void drive(String base, List<HttpClient> clients, List<long[]> ids, int seconds, long think)
-            throws InterruptedException {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
+    /**
+     * One continuous run: every session starts at a random point of its first think time, and
+     * only requests that start after the warm-up count. Starting all sessions at once (or
+     * restarting them for the measurement) would put one burst of S simultaneous inbox requests
+     * at the front of the measurement, which is what the tail of the first runs was made of.
+     */
+    private static void drive(String base, List<HttpClient> clients, List<long[]> ids, int warmUpSeconds, int seconds,
+            long think) throws InterruptedException {
+        long start = System.nanoTime() + warmUpSeconds * 1_000_000_000L;
+        long end = start + seconds * 1_000_000_000L;
         List<Long> inbox = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Long> view = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(clients.size());
-        long start = System.nanoTime();
         for (int s = 0; s < clients.size(); s++) {
             HttpClient http = clients.get(s);
             long[] mine = ids.get(s);
             Thread.ofPlatform().start(() -> {
                 try {
+                    if (think > 0) {
+                        Thread.sleep(ThreadLocalRandom.current().nextLong(think));
+                    }
                     while (System.nanoTime() < end) {
                         long t = System.nanoTime();
                         var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/inbox.xhtml"))
                                 .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
                         String page = response.body();
-                        inbox.add(System.nanoTime() - t);
+                        if (t >= start) {
+                            inbox.add(System.nanoTime() - t);
+                        }
                         if (!page.contains("message.xhtml?id=")) {
                             report(errors, "inbox page " + response.statusCode() + " for session " + mine[0] + " headers "
                                     + response.headers().map() + ": " + excerpt(page));
@@ -140,7 +150,9 @@ public final class InboxBenchmark {
                         var viewed = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                                 base + "/message.xhtml?id=" + id)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
                         String message = viewed.body();
-                        view.add(System.nanoTime() - t);
+                        if (t >= start) {
+                            view.add(System.nanoTime() - t);
+                        }
                         if (!message.contains("body-")) {
                             report(errors, "message page " + viewed.statusCode() + ": " + excerpt(message));
                         }
