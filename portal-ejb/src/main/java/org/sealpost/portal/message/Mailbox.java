@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.PortalKeys;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
@@ -47,13 +48,16 @@ public class Mailbox {
             ps.setString(2, folder.name());
             ps.setInt(3, first);
             ps.setInt(4, max);
+            // Once per page, not per line: PortalKeys is an EJB, and each call through its
+            // proxy costs an interceptor chain and a thrown exception (docs/BENCHMARKS.md).
+            MessageSealer sealer = keys.sealer();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     UUID contentId = rs.getObject(4, UUID.class);
                     SealedMessage sealed = new SealedMessage(rs.getInt(5), rs.getBytes(6), new byte[0], rs.getBytes(7));
                     MessageMetadata meta;
                     try {
-                        meta = MessageMetadata.decode(keys.sealer().openMetadata(contentId, sealed));
+                        meta = MessageMetadata.decode(sealer.openMetadata(contentId, sealed));
                     } catch (SealBrokenException e) {
                         throw new SQLException("message " + contentId + " cannot be decrypted: " + e.getMessage(), e);
                     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.PortalKeys;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
@@ -76,13 +77,16 @@ public class MessageSearch {
             ps.setLong(1, accountId);
             Array ids = c.createArrayOf("bigint", entryIds.toArray(Long[]::new));
             ps.setArray(2, ids);
+            // Once per page, not per line: PortalKeys is an EJB, and each call through its
+            // proxy costs an interceptor chain and a thrown exception (docs/BENCHMARKS.md).
+            MessageSealer sealer = keys.sealer();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     UUID contentId = rs.getObject(5, UUID.class);
                     SealedMessage sealed = new SealedMessage(rs.getInt(6), rs.getBytes(7), new byte[0], rs.getBytes(8));
                     MessageMetadata meta;
                     try {
-                        meta = MessageMetadata.decode(keys.sealer().openMetadata(contentId, sealed));
+                        meta = MessageMetadata.decode(sealer.openMetadata(contentId, sealed));
                     } catch (SealBrokenException e) {
                         throw new SQLException("message " + contentId + " cannot be decrypted: " + e.getMessage(), e);
                     }
