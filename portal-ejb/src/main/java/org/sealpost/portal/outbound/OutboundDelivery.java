@@ -11,23 +11,27 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.sealpost.portal.platform.SealpostDataSource;
 
 /**
- * One pass over the due part of the outbound queue, in one transaction: claim, send, record.
- * The claimed rows stay locked while their mail is sent, so a second node skips them; a node
- * that dies mid-pass leaves them QUEUED for the next pass (at-least-once, never lost).
+ * Delivers the due mail of one recipient per transaction: claim, send, record. The claimed
+ * rows stay locked while their mail is sent, so a second node skips them; a node that dies
+ * mid-delivery leaves them QUEUED for the next pass (at-least-once, never lost).
+ *
+ * <p>One recipient, not one pass, per transaction: a notification's registration link is a
+ * token minted in the same transaction, and it must be committed by the time anyone can click
+ * it. When a transaction covered a whole pass, the first recipient's link stayed uncommitted
+ * while the mail of up to 49 others was sent, and a quick click found "this link cannot be
+ * used". One recipient's failure now rolls back nobody else's either.
  */
 @Stateless
 public class OutboundDelivery {
 
-    static final int BATCH = 50;
+    private static final String ARRIVAL = "NOTIFY_NEW_MESSAGE";
     private static final Logger LOG = Logger.getLogger(OutboundDelivery.class.getName());
 
     @Resource(lookup = SealpostDataSource.JNDI_NAME)
@@ -39,44 +43,34 @@ public class OutboundDelivery {
     @Inject
     private NotificationComposer composer;
 
-    /** @return how many queue rows were claimed (0 when nothing was due) */
+    /** @return false when nothing was due */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public int deliverDue() throws SQLException {
+    public boolean deliverNext() throws SQLException {
         Instant now = Instant.now();
         try (Connection c = dataSource.getConnection()) {
-            List<QueuedMail> due = OutboundQueue.claimDue(c, now, BATCH);
-            for (List<QueuedMail> batch : batches(due)) {
-                deliver(c, batch.get(0).recipient(), batch, now);
+            List<QueuedMail> due = OutboundQueue.claimDue(c, now, 1);
+            if (due.isEmpty()) {
+                return false;
             }
-            return due.size();
+            deliver(c, due.get(0), now);
+            return true;
         }
     }
 
-    /**
-     * One mail per recipient and kind: every arrival notification due for a recipient goes out
-     * as one ("3 new secure messages"), while a reset or new-link mail they asked for is its own.
-     */
-    static java.util.Collection<List<QueuedMail>> batches(List<QueuedMail> due) {
-        Map<String, List<QueuedMail>> batches = new LinkedHashMap<>();
-        for (QueuedMail m : due) {
-            batches.computeIfAbsent(m.recipient() + "\n" + m.kind(), k -> new ArrayList<>()).add(m);
-        }
-        return batches.values();
-    }
-
-    private void deliver(Connection c, String recipient, List<QueuedMail> claimed, Instant now) throws SQLException {
-        List<QueuedMail> mails = claimed;
-        if (claimed.get(0).kind().equals("NOTIFY_NEW_MESSAGE")) {
+    private void deliver(Connection c, QueuedMail first, Instant now) throws SQLException {
+        String recipient = first.recipient();
+        List<QueuedMail> mails = new ArrayList<>(List.of(first));
+        if (first.kind().equals(ARRIVAL)) {
+            // Every arrival still queued for the recipient shares the first one's fate: one
+            // notification ("3 new secure messages") or one postponement, never one each.
+            mails.addAll(OutboundQueue.claimQueuedArrivals(c, recipient, List.of(first.id())));
             // No flood: after a notification, arrivals wait out the quiet period and go as one.
             Optional<Instant> last = OutboundQueue.lastNotified(c, recipient);
             Instant quietUntil = last.map(t -> t.plus(settings.quietPeriod())).orElse(Instant.MIN);
             if (now.isBefore(quietUntil)) {
-                OutboundQueue.postpone(c, claimed, quietUntil);
+                OutboundQueue.postpone(c, mails, quietUntil);
                 return;
             }
-            // The mail about to go out speaks for every arrival still waiting, not only this batch's.
-            mails = new ArrayList<>(claimed);
-            mails.addAll(OutboundQueue.claimQueuedArrivals(c, recipient, claimed.stream().map(QueuedMail::id).toList()));
         }
         try {
             MimeMessage message = composer.compose(c, settings.transport().session(), recipient, mails, now);

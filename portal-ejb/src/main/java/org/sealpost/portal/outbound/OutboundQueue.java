@@ -47,9 +47,9 @@ final class OutboundQueue {
 
     /**
      * Locks every other arrival notification still queued for {@code recipient}, due or not, so
-     * the one mail about to go out can speak for all of them. Without this a pass could only
-     * cover the rows its {@link #claimDue} batch happened to hold, and the quiet period then
-     * postponed the rest: a burst of N arrivals drained at one batch per quiet period.
+     * the one mail about to go out (or the one postponement) covers all of them. When a
+     * notification covered only the rows one {@link #claimDue} batch happened to hold, the
+     * quiet period postponed the rest: a burst drained at one batch of 50 per quiet period.
      * Rows the caller already holds are excluded by id, since FOR UPDATE would return them again
      * (a transaction does not skip its own locks).
      */

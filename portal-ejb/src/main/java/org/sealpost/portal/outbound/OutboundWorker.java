@@ -47,8 +47,8 @@ public class OutboundWorker {
 
     private void drain() {
         try {
-            while (delivery.deliverDue() == OutboundDelivery.BATCH) {
-                // a full batch: more may be due
+            while (delivery.deliverNext()) {
+                // one recipient delivered (or postponed); more may be due
             }
         } catch (Exception e) {
             // The database may be away; the next pass tries again.

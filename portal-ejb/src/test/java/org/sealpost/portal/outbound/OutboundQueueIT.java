@@ -108,17 +108,4 @@ class OutboundQueueIT {
             }
         }
     }
-
-    @Test
-    void arrivalsForOneRecipientBatchTogetherButAResetMailGoesOnItsOwn() {
-        Instant t = Instant.now();
-        List<QueuedMail> due = List.of(
-                new QueuedMail(1, "NOTIFY_NEW_MESSAGE", "anna@client.example", 7L, null, 0, t),
-                new QueuedMail(2, "PASSWORD_RESET", "anna@client.example", 7L, null, 0, t),
-                new QueuedMail(3, "NOTIFY_NEW_MESSAGE", "bob@client.example", 8L, null, 0, t),
-                new QueuedMail(4, "NOTIFY_NEW_MESSAGE", "anna@client.example", 7L, null, 0, t));
-
-        assertThat(OutboundDelivery.batches(due)).extracting(batch -> batch.stream().map(QueuedMail::id).toList())
-                .containsExactly(List.of(1L, 4L), List.of(2L), List.of(3L));
-    }
 }
