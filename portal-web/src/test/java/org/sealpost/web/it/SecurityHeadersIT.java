@@ -32,6 +32,10 @@ class SecurityHeadersIT extends PortalClientTest {
         // PrimeFaces' own policy: scripts only with this response's nonce, no 'unsafe-inline'.
         assertThat(policies).anySatisfy(p -> assertThat(p).containsPattern("script-src 'self' 'nonce-[^']+'")
                 .doesNotContain("unsafe-inline"));
+        // A browser enforces every policy it gets: none may loosen scripts, not even beside a stricter one.
+        assertThat(policies).allSatisfy(p -> assertThat(p).doesNotContain("unsafe-eval")
+                .doesNotContainPattern("script-src[^;]*'unsafe-inline'")
+                .doesNotContainPattern("default-src[^;]*'unsafe-inline'"));
     }
 
     /** Signed out, a mailbox page is never rendered: Jakarta Security redirects before any content. */
