@@ -75,6 +75,12 @@ public class FolderPage implements Serializable {
         return line.subject() == null || line.subject().isBlank() ? Texts.get("inbox.noSubject") : line.subject();
     }
 
+    /** Where a line's subject leads: the message page of that entry. */
+    public String messageLink(MailboxLine line) {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/message.xhtml?id="
+                + line.entryId();
+    }
+
     public void moveToTrash(long entryId) throws SQLException, IOException {
         act(() -> actions.moveToTrash(entryId, session.accountId()), "action.trashed");
     }
