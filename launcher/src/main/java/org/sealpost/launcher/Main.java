@@ -18,8 +18,16 @@ public final class Main {
      * The portal JVM's defaults: the serial collector and a bounded heap keep a 2-core node's
      * portal near 550 MB resident instead of G1's 600-780 MB (docs/BENCHMARKS.md); a node with
      * many cores and heavy traffic sets SEALPOST_JAVA_OPTS instead.
+     *
+     * <p>SweeperThreshold: the JVM asks the collector to unload compiled code each time the code
+     * cache has grown by this share of its size (15 % by default), and the serial collector can
+     * only do that in a full collection. Payara's code grows past 15 % (36 MB) about every
+     * 100 s during its first minutes, and each of those full collections stopped every request
+     * for half a second (the inbox benchmark's p99 of 430-560 ms, docs/BENCHMARKS.md); at 50 %
+     * they come only when the cache really fills.
      */
-    static final List<String> DEFAULT_PORTAL_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx1g");
+    static final List<String> DEFAULT_PORTAL_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx1g",
+            "-XX:SweeperThreshold=50");
 
     private Main() {
     }
