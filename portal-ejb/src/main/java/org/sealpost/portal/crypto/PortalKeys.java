@@ -7,6 +7,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -30,6 +32,11 @@ import org.sealpost.portal.config.Setting;
 @Startup
 @DependsOn("StartupGate")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// Hands out keys held in memory and touches no transactional resource. Without this, a
+// singleton's methods default to REQUIRED, and every call from outside a transaction began
+// and committed an empty JTA transaction. (The hot paths no longer call it per message at
+// all: they inject the sealer, see Sealers.)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class PortalKeys {
 
     private static final Logger LOG = Logger.getLogger(PortalKeys.class.getName());
