@@ -11,7 +11,7 @@ import org.sealpost.bridge.InboundMessage;
 import org.sealpost.bridge.InboundMessageSink;
 import org.sealpost.bridge.SinkVerdict;
 import org.sealpost.portal.account.EmailAddress;
-import org.sealpost.portal.crypto.PortalKeys;
+import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.message.mime.MimeMetadataExtractor;
 import org.sealpost.portal.message.mime.MimeReading;
@@ -32,7 +32,7 @@ public class MessageIntake implements InboundMessageSink {
     private final MimeMetadataExtractor extractor = new MimeMetadataExtractor();
 
     @Inject
-    private PortalKeys keys;
+    private MessageSealer sealer;
 
     @Inject
     private IntakeStore store;
@@ -57,7 +57,7 @@ public class MessageIntake implements InboundMessageSink {
         }
         UUID messageId = UUID.randomUUID();
         try {
-            SealedMessage sealed = keys.sealer().seal(messageId, message.rawMime(), readable.metadata().encode());
+            SealedMessage sealed = sealer.seal(messageId, message.rawMime(), readable.metadata().encode());
             store.store(new SealedArrival(messageId, sealed, message.rawMime().length, recipients,
                     message.receivedAt(), message.clientAddress(), message.tlsProtocol()));
             return SinkVerdict.accepted();

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.sealpost.portal.crypto.MessageSealer;
-import org.sealpost.portal.crypto.PortalKeys;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.message.mime.MessageMetadata;
@@ -33,7 +32,7 @@ public class Mailbox {
     private DataSource dataSource;
 
     @Inject
-    private PortalKeys keys;
+    private MessageSealer sealer;
 
     /** One page of a folder, newest first. */
     public List<MailboxLine> folder(long accountId, Folder folder, int first, int max) throws SQLException {
@@ -48,9 +47,6 @@ public class Mailbox {
             ps.setString(2, folder.name());
             ps.setInt(3, first);
             ps.setInt(4, max);
-            // Once per page, not per line: PortalKeys is an EJB, and each call through its
-            // proxy costs an interceptor chain and a thrown exception (docs/BENCHMARKS.md).
-            MessageSealer sealer = keys.sealer();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     UUID contentId = rs.getObject(4, UUID.class);

@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
-import org.sealpost.portal.crypto.PortalKeys;
+import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.message.mime.MessageMetadata;
@@ -30,7 +30,7 @@ public class MessageReading {
     private DataSource dataSource;
 
     @Inject
-    private PortalKeys keys;
+    private MessageSealer sealer;
 
     /**
      * @param inlineImageUrl the portal URL a {@code cid:} image of this message becomes
@@ -79,8 +79,8 @@ public class MessageReading {
                     throw new SQLException("message content " + entry.contentId() + " of entry " + entry.id() + " is gone");
                 }
                 SealedMessage sealed = new SealedMessage(rs.getInt(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4));
-                return new Decrypted(MessageMetadata.decode(keys.sealer().openMetadata(entry.contentId(), sealed)),
-                        keys.sealer().openMime(entry.contentId(), sealed));
+                return new Decrypted(MessageMetadata.decode(sealer.openMetadata(entry.contentId(), sealed)),
+                        sealer.openMime(entry.contentId(), sealed));
             } catch (SealBrokenException e) {
                 throw new SQLException("message " + entry.contentId() + " cannot be decrypted: " + e.getMessage(), e);
             }

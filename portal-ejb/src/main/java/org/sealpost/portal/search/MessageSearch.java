@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.sealpost.portal.crypto.MessageSealer;
-import org.sealpost.portal.crypto.PortalKeys;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.message.Folder;
@@ -39,7 +38,7 @@ public class MessageSearch {
     private PortalSearchIndex searchIndex;
 
     @Inject
-    private PortalKeys keys;
+    private MessageSealer sealer;
 
     /**
      * @throws InvalidQueryException when the query cannot run; its message is one sentence for
@@ -77,9 +76,6 @@ public class MessageSearch {
             ps.setLong(1, accountId);
             Array ids = c.createArrayOf("bigint", entryIds.toArray(Long[]::new));
             ps.setArray(2, ids);
-            // Once per page, not per line: PortalKeys is an EJB, and each call through its
-            // proxy costs an interceptor chain and a thrown exception (docs/BENCHMARKS.md).
-            MessageSealer sealer = keys.sealer();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     UUID contentId = rs.getObject(5, UUID.class);
