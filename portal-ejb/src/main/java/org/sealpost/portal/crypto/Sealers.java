@@ -5,8 +5,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
 /**
- * The {@link MessageSealer} as an injectable value, for the paths that seal or open a message
- * per request or per line. {@link PortalKeys} builds the sealer once, when it opens the
+ * The {@link MessageSealer} as an injectable value: the one way the portal's beans get it.
+ * {@link PortalKeys} builds the sealer once, when it opens the
  * keystore at start-up, and never replaces it, so a bean may hold it. Asking the PortalKeys EJB
  * for it each time cost a full EJB invocation (Weld's proxy, Payara's interceptor chain and a
  * thrown exception): a fifth of the bridge's intake CPU in a JFR profile (docs/BENCHMARKS.md).

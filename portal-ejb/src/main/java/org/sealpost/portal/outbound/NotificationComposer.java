@@ -24,7 +24,7 @@ import org.sealpost.portal.account.EmailAddress;
 import org.sealpost.portal.account.OneTimeTokens;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
-import org.sealpost.portal.crypto.PortalKeys;
+import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.message.mime.MessageMetadata;
@@ -45,7 +45,7 @@ public class NotificationComposer {
     private PortalSettings settings;
 
     @Inject
-    private PortalKeys keys;
+    private MessageSealer sealer;
 
     public MimeMessage compose(Connection c, Session session, String recipient, List<QueuedMail> mails, Instant now)
             throws SQLException, MessagingException {
@@ -172,7 +172,7 @@ public class NotificationComposer {
                     return Optional.empty();
                 }
                 SealedMessage sealed = new SealedMessage(rs.getInt(1), rs.getBytes(2), new byte[0], rs.getBytes(3));
-                return Optional.of(MessageMetadata.decode(keys.sealer().openMetadata(newest.get(), sealed)));
+                return Optional.of(MessageMetadata.decode(sealer.openMetadata(newest.get(), sealed)));
             } catch (SealBrokenException e) {
                 return Optional.empty();
             }

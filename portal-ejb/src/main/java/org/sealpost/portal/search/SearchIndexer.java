@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.sealpost.portal.crypto.PortalKeys;
+import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.platform.SealpostDataSource;
 
 /**
@@ -45,7 +45,7 @@ public class SearchIndexer {
     private PortalSearchIndex searchIndex;
 
     @Inject
-    private PortalKeys keys;
+    private MessageSealer sealer;
 
     private ScheduledFuture<?> task;
 
@@ -63,7 +63,7 @@ public class SearchIndexer {
 
     private void drain() {
         try {
-            QueueDrain drain = new QueueDrain(dataSource, searchIndex.index(), keys.sealer());
+            QueueDrain drain = new QueueDrain(dataSource, searchIndex.index(), sealer);
             while (drain.indexBatch() == QueueDrain.BATCH) {
                 // a full batch: more is waiting (a rebuild, a burst of arrivals)
             }
