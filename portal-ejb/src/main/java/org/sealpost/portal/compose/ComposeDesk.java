@@ -255,8 +255,11 @@ final class ComposeDesk {
 
     UploadOutcome addAttachment(long accountId, long draftId, String fileName, String contentType, InputStream content)
             throws NotFoundException, SQLException {
-        StoredDraft stored = drafts.findForChange(draftId, accountId)
-                .orElseThrow(() -> new NotFoundException("draft", draftId));
+        StoredDraft stored = drafts.find(draftId, accountId).orElseThrow(() -> new NotFoundException("draft", draftId));
+        jdbc.with(c -> {
+            Drafts.lockForUpload(c, draftId);
+            return null;
+        });
         PortalPolicy policy = policy();
         if (!policy.scope(PortalAction.ATTACH).allowed()) {
             return new UploadOutcome.Refused(Refusal.of(null, null, RefusalReason.ATTACHMENTS_DISABLED));
