@@ -389,16 +389,18 @@ final class ComposeDesk {
         Instant now = clock.instant();
         String self = ownAddress(accountId);
 
-        Optional<Original> original = stored.originalEntryId() == null ? Optional.empty()
-                : Optional.of(original(accountId, stored.origin()));
+        // Only a forward needs the original again (its files); a reply's quote and threading are in the draft.
+        Optional<Original> original = stored.action() != PortalAction.FORWARD || stored.originalEntryId() == null
+                ? Optional.empty() : Optional.of(original(accountId, stored.origin()));
         List<OutgoingMail.Attachment> attachments = new ArrayList<>();
+        List<DraftFile> uploads = files.of(stored.id());
         long totalBytes = 0;
-        for (DraftFile f : files.of(stored.id())) {
+        for (DraftFile f : uploads) {
             totalBytes += f.sizeBytes();
         }
-        List<RenderedAttachment> forwarded = stored.action() == PortalAction.FORWARD && original.isPresent()
+        List<RenderedAttachment> forwarded = original.isPresent()
                 ? forwardable(original.get(), content.leftOutForwarded()) : List.of();
-        int fileCount = files.of(stored.id()).size() + forwarded.size();
+        int fileCount = uploads.size() + forwarded.size();
         totalBytes += forwarded.stream().mapToLong(RenderedAttachment::size).sum();
 
         PortalPolicy policy = policy();
@@ -412,7 +414,7 @@ final class ComposeDesk {
         }
 
         // Files: uploads opened from their sealed streams, forwarded ones from the original.
-        for (DraftFile f : files.of(stored.id())) {
+        for (DraftFile f : uploads) {
             DraftFile.Label label = openLabel(f);
             byte[] bytes = jdbc.with(c -> {
                 try (InputStream in = sealer.openStream(f.sealId(), f.keyHolder(), DraftFiles.content(c, f.id()))) {
