@@ -67,6 +67,16 @@ class AnswersTest {
     }
 
     @Test
+    void answeringOnesOwnSentMessageGoesToItsRecipients() {
+        MessageMetadata sent = new MessageMetadata(new MailAddress("anna@client.example via Sealpost",
+                "portal@bank.example"), List.of(new MailAddress(null, "anna@client.example")),
+                List.of(new MailAddress(null, "carl@bank.example")), List.of(), "Figures", null, "<s@portal>",
+                List.of(), 100, true, false);
+        assertThat(Answers.prefill(PortalAction.REPLY, sent, "hi", "anna@client.example").to())
+                .isEqualTo("carl@bank.example");
+    }
+
+    @Test
     void theQuoteNamesTheSenderAndDateAndQuotesEveryLine() {
         DraftFields f = Answers.prefill(PortalAction.REPLY, original(List.of(), List.of(), List.of()),
                 "line one\r\n> earlier\r\n", "anna@client.example");
