@@ -149,6 +149,9 @@ final class ComposeDesk {
             SQLException {
         Instant now = clock.instant();
         if (draftId == null) {
+            if (origin == null) {
+                throw new IllegalArgumentException("a new draft needs its origin (what it answers)");
+            }
             DraftContent content;
             if (origin.action() == PortalAction.COMPOSE) {
                 content = new DraftContent(fields, null, null, List.of());
