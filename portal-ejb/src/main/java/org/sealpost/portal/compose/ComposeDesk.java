@@ -46,6 +46,7 @@ import org.sealpost.portal.message.view.RenderOptions;
 import org.sealpost.portal.message.view.RenderedAttachment;
 import org.sealpost.portal.message.view.RenderedMessage;
 import org.sealpost.portal.outbound.OutboundQueue;
+import org.sealpost.portal.policy.AddressField;
 import org.sealpost.portal.policy.AttachmentLoad;
 import org.sealpost.portal.policy.EffectivePolicy;
 import org.sealpost.portal.policy.PortalAction;
@@ -434,14 +435,14 @@ final class ComposeDesk {
         }
 
         // Each address once, in the field it was first typed in.
-        Map<RecipientAddress, org.sealpost.portal.policy.AddressField> fieldOf = new LinkedHashMap<>();
+        Map<RecipientAddress, AddressField> fieldOf = new LinkedHashMap<>();
         for (TypedAddress t : TypedAddress.read(fields.to(), fields.cc())) {
             t.parsed().ifPresent(a -> fieldOf.putIfAbsent(a, t.field()));
         }
         List<RecipientAddress> to = fieldOf.entrySet().stream()
-                .filter(e -> e.getValue() == org.sealpost.portal.policy.AddressField.TO).map(Map.Entry::getKey).toList();
+                .filter(e -> e.getValue() == AddressField.TO).map(Map.Entry::getKey).toList();
         List<RecipientAddress> cc = fieldOf.entrySet().stream()
-                .filter(e -> e.getValue() == org.sealpost.portal.policy.AddressField.CC).map(Map.Entry::getKey).toList();
+                .filter(e -> e.getValue() == AddressField.CC).map(Map.Entry::getKey).toList();
 
         UUID contentId = UUID.randomUUID();
         OutgoingMail mail;
