@@ -84,8 +84,8 @@ final class ComposeDesk {
     record Settings(Supplier<PortalPolicy> policySeed, InternetAddress portalAddress, String messageIdDomain) {
     }
 
-    /** What a send did, for the caller to wake the outbound worker. */
-    record Sending(SendOutcome outcome, int relayRows) {
+    /** What a send did; {@code queuedRows} (relays and notifications) tell the caller to wake the outbound worker. */
+    record Sending(SendOutcome outcome, int queuedRows) {
     }
 
     private static final String FORWARDED = "f";
@@ -483,7 +483,8 @@ final class ComposeDesk {
         AuditTrail.record(em, self, AuditAction.MESSAGE_SENT, "message", contentId.toString(), clientAddress,
                 stored.action() + " to " + internal.size() + " internal, " + external.size() + " external, "
                         + attachments.size() + " file(s), " + raw.length + " bytes", now);
-        return new Sending(new SendOutcome.Sent(sentEntry, internal.size(), external.size()), internal.size());
+        return new Sending(new SendOutcome.Sent(sentEntry, internal.size(), external.size()),
+                internal.size() + external.size());
     }
 
     // ---- address completion

@@ -201,8 +201,8 @@ public class ComposeService {
         } catch (SQLException | PersistenceException e) {
             throw unavailable(e);
         }
-        if (sending.relayRows() > 0) {
-            mailQueued.fire(new MailQueued(sending.relayRows()));
+        if (sending.queuedRows() > 0) {
+            mailQueued.fire(new MailQueued(sending.queuedRows()));
         }
         return sending.outcome();
     }
