@@ -27,7 +27,8 @@ public final class BridgeServer {
                 new RecipientPolicy(settings.maxRecipients(), settings.internalDomains()),
                 sizeLimit,
                 new EncryptFlagRule(settings.flagHeaderName(), settings.flagHeaderValue(), settings.acceptUnflagged()),
-                new ReceivedHeader(settings.hostName(), SOFTWARE_NAME));
+                new ReceivedHeader(settings.hostName(), SOFTWARE_NAME),
+                new InFlightBytes(settings.maxBytesInFlight()));
         SSLContext context = settings.sslContext().orElseGet(
                 () -> settings.certificates().orElseThrow().sslContext(settings.clientTrustStore().orElse(null)));
         ServerTlsPolicy tlsPolicy = new ServerTlsPolicy(context, settings.requireClientCertificate());
