@@ -249,21 +249,21 @@ public final class MessageRendering {
     }
 
     /**
-     * Where a cut body may end without splitting a character: after the last line break in its
-     * final kilobytes, else after the last byte below 0x80 (never inside a UTF-8 sequence).
+     * Where a cut body may end without splitting a UTF-8 character (RFC 3629 section 3: a
+     * sequence is a lead byte and its continuation bytes {@code 10xxxxxx}); in a single-byte
+     * charset this drops at most three bytes of a text cut anyway.
      */
-    private static int characterBoundary(byte[] bytes) {
-        for (int i = bytes.length - 1; i >= Math.max(0, bytes.length - 4096); i--) {
-            if (bytes[i] == '\n') {
-                return i + 1;
+    static int characterBoundary(byte[] bytes) {
+        int end = bytes.length;
+        for (int i = end - 1; i >= Math.max(0, end - 4); i--) {
+            int b = bytes[i] & 0xff;
+            if ((b & 0xC0) == 0x80) {
+                continue; // a continuation byte: look for its lead
             }
+            int length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+            return i + length <= end ? end : i;
         }
-        for (int i = bytes.length - 1; i >= 0; i--) {
-            if (bytes[i] >= 0) {
-                return i + 1;
-            }
-        }
-        return bytes.length;
+        return end;
     }
 
     private static boolean isAscii(String charset) {
