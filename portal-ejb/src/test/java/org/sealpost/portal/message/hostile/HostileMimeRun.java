@@ -37,7 +37,7 @@ import org.sealpost.portal.search.SearchDocuments;
  */
 public final class HostileMimeRun {
 
-    static final long TIMEOUT_SECONDS = 60;
+    static final long TIMEOUT_SECONDS = Long.getLong("timeout", 60);
     /** Downloads asked for per message, as a reader clicking through the attachments would. */
     private static final int DOWNLOADS = 3;
     /** Recipients per message: the indexer handles one queue row per recipient. */
