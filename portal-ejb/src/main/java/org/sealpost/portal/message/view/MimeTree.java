@@ -25,8 +25,9 @@ import org.sealpost.portal.message.mime.internal.SharedSlice;
  *
  * <p>Header fields are read the way {@link MimeMetadataExtractor} reads them (raw bytes, RFC 2047
  * and RFC 2231 by this module's own readers); multiparts are split by {@link MultipartSplit} and
- * each part's header fields read by Jakarta Mail's {@link MimeBodyPart}. An attached {@code message/rfc822} is a leaf: it is offered as a download,
- * not shown, so its inner parts need no numbers.
+ * each part's header fields read by Jakarta Mail's {@link MimeBodyPart}. An attached
+ * {@code message/rfc822} is a leaf: it is offered as a download, not shown, so its inner parts
+ * need no numbers.
  *
  * <p>The whole tree is views on the one array the message arrived in: every node's content is
  * an offset and a length in it ({@link SharedSlice}, which Jakarta Mail reads without
@@ -164,7 +165,8 @@ final class MimeTree {
             problems.add(Kind.MISSING_BOUNDARY, where + " is a multipart without boundary parameter;"
                     + " the boundary is taken from its first '--' line");
         }
-        // Split in one pass over the lines, in place; one more part than may still be read, so that the loop below sees the limit passed.
+        // Split in one pass over the lines, in place; one more part than may still be read, so
+        // that the loop below sees the limit passed.
         MultipartSplit.Result split = MultipartSplit.split(content.buffer(), content.offset(), content.end(), boundary,
                 Math.max(0, MimeMetadataExtractor.MAX_PARTS - parts) + 1);
         if (!split.found()) {
