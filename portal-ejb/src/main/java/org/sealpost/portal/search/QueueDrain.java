@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -82,9 +83,9 @@ final class QueueDrain {
     private Optional<IndexedMessage> document(Connection c, SearchIndexQueue.Item item) throws SQLException {
         UUID contentId;
         Folder folder;
-        java.time.Instant receivedAt;
+        Instant receivedAt;
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT e.folder, e.received_at, e.content_id FROM mailbox_entry e WHERE e.id = ? AND e.account_id = ?""")) {
+                SELECT folder, received_at, content_id FROM mailbox_entry WHERE id = ? AND account_id = ?""")) {
             ps.setLong(1, item.entryId());
             ps.setLong(2, item.accountId());
             try (ResultSet rs = ps.executeQuery()) {
@@ -112,7 +113,8 @@ final class QueueDrain {
     private Optional<SearchDocuments.Content> content(Connection c, SearchIndexQueue.Item item, UUID contentId)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT kek_version, wrapped_key, mime_ciphertext, metadata_ciphertext FROM message_content WHERE id = ?""")) {
+                SELECT kek_version, wrapped_key, mime_ciphertext, metadata_ciphertext
+                FROM message_content WHERE id = ?""")) {
             ps.setObject(1, contentId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
