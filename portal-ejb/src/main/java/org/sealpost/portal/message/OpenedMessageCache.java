@@ -20,7 +20,9 @@ import org.sealpost.portal.message.view.ParsedMessage;
  * <p>Bounded three ways: at most {@link #MAX_BYTES} of messages in all, {@link #MAX_ENTRIES}
  * of them, and none kept longer than {@link #IDLE} after its last use; least recently used
  * goes first. Keyed by (entry, account): the caller still finds the entry by both for every
- * request, so a message moved, deleted or not the caller's is never served from here.
+ * request, so a message moved, deleted or not the caller's is never served from here; and an
+ * entry deleted for ever is dropped at once ({@link #forget}), so that after crypto-shredding
+ * its plaintext is not kept in memory either.
  */
 @ApplicationScoped
 public class OpenedMessageCache {
@@ -89,6 +91,14 @@ public class OpenedMessageCache {
         }
         held.put(key, new Held(opened, now));
         bytes += size;
+    }
+
+    /** Drops the message at once: its entry was deleted, so its plaintext must not outlive it here. */
+    public synchronized void forget(long entryId, long accountId) {
+        Held h = held.remove(new Key(entryId, accountId));
+        if (h != null) {
+            bytes -= h.opened.parsed().size();
+        }
     }
 
     synchronized long bytesHeld() {

@@ -92,6 +92,17 @@ class OpenedMessageCacheTest {
     }
 
     @Test
+    void aForgottenMessageIsGoneAtOnce() {
+        OpenedMessageCache cache = new OpenedMessageCache(new MovableClock());
+        cache.put(1, 1, opened(1000));
+        cache.put(2, 1, opened(1000));
+        cache.forget(1, 1);
+        assertThat(cache.get(1, 1)).isEmpty();
+        assertThat(cache.get(2, 1)).isPresent();
+        assertThat(cache.bytesHeld()).isEqualTo(1000);
+    }
+
+    @Test
     void atMostSoManyMessagesAreKept() {
         OpenedMessageCache cache = new OpenedMessageCache(new MovableClock());
         for (int i = 0; i <= OpenedMessageCache.MAX_ENTRIES; i++) {
