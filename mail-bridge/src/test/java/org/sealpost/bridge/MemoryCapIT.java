@@ -63,6 +63,13 @@ class MemoryCapIT {
                     assertThat(e.getReturnCode()).isEqualTo(452);
                     assertThat(e.getMessage()).contains("4.3.1");
                 });
+        // A client that declares the size is told so at MAIL already (RFC 1870 §6.1).
+        try (SmtpDialogue smtp = fixture.connectSecure()) {
+            assertThat(smtp.command("MAIL FROM:<sender@partner.example> SIZE=" + 900 * 1024).line())
+                    .startsWith("452 4.3.1 ");
+            assertThat(smtp.command("MAIL FROM:<sender@partner.example> SIZE=10000").line())
+                    .isEqualTo("250 2.1.0 Ok");
+        }
         // A small one still fits beside it.
         sendOrThrow("small", 10 * 1024);
 

@@ -42,6 +42,15 @@ public final class InFlightBytes {
         return held.get();
     }
 
+    /**
+     * Whether a message of the size a client declared ({@code SIZE=}, RFC 1870) would fit now,
+     * counted as it will be (twice): RFC 1870 §6.1 lets MAIL answer {@code 452} for "insufficient
+     * system storage" at this moment, before the client sends anything.
+     */
+    public boolean hasRoomFor(long declaredSize) {
+        return held.get() + 2 * Math.max(0, declaredSize) <= capacity;
+    }
+
     /** A transaction's share; close it once the sink has returned (or the message was refused). */
     public Reservation reserve() {
         return new Reservation();
