@@ -43,7 +43,8 @@ public enum Setting {
     SMTP_MAX_CONNECTIONS("sealpost.smtp.max.connections", "most simultaneous bridge connections", false, false),
     INTERNAL_DOMAINS("sealpost.internal.domains", "comma-separated internal mail domains", false, false),
     ADMIN_EMAILS("sealpost.admin.emails", "comma-separated addresses of administrators; each new one is e-mailed an invitation to register", false, false),
-    DISPLAY_ZONE("sealpost.display.zone", "time zone the portal shows dates in, e.g. Europe/Berlin (default: the server's)", false, false);
+    DISPLAY_ZONE("sealpost.display.zone", "time zone the portal shows dates in, e.g. Europe/Berlin (default: the server's)", false, false),
+    CLUSTER("sealpost.cluster", "none (default): one node, and production refuses to start if Payara's Hazelcast clustering is on; hazelcast: clustering is meant and its data grid secured by the operator", false, false);
 
     private final String property;
     private final String purpose;
