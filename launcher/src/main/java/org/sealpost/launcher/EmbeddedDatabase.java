@@ -37,6 +37,15 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setPort(port)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100")
+                    // The library's defaults are a test database's: it starts the server with -F
+                    // (fsync off) and synchronous_commit=off. Here a commit is what the bridge's
+                    // 250 promises (RFC 5321 §6.1: the message is now ours to keep), so it must be
+                    // on disk before the reply: with synchronous_commit off the last ~600 ms of
+                    // commits die with the server, with fsync off a power cut can lose or corrupt
+                    // anything. "-c" settings come after -F on the command line and win.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // The launcher stops the database itself, after Payara: see close().
                     .setRegisterShutdownHook(false)

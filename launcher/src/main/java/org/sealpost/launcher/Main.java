@@ -58,7 +58,10 @@ public final class Main {
 
     static int run() {
         long started = System.nanoTime();
-        List<String> missing = ProductionReadiness.missingSettings(LauncherSettings::lookupWithDevDefault);
+        List<String> missing = new java.util.ArrayList<>(
+                ProductionReadiness.missingSettings(LauncherSettings::lookupWithDevDefault));
+        // The launcher starts Payara Micro with --nocluster: no clustering to find here.
+        missing.addAll(ProductionReadiness.unsafeSettings(LauncherSettings::lookupWithDevDefault, false));
         if (!missing.isEmpty()) {
             missing.forEach(line -> System.err.println("sealpost: " + line));
             System.err.println("sealpost: refusing to start in production mode until these are set");

@@ -18,12 +18,16 @@ final class PortalProcess {
 
     /**
      * Hazelcast on loopback (RUNTIME-NOTES); SameSite=Strict on every cookie the HTTP listener
-     * writes, the session cookie included, which the servlet API cannot set on it portably.
+     * writes, the session cookie included, which the servlet API cannot set on it portably; no
+     * {@code Server} or {@code X-Powered-By} header naming the container and its version
+     * (the listener's {@code server-header} and {@code xpowered-by} attributes).
      */
     static final String PREBOOT = """
             set hazelcast-runtime-configuration.interface=127.0.0.1
             set configs.config.server-config.network-config.protocols.protocol.http-listener.http.cookie-same-site-enabled=true
             set configs.config.server-config.network-config.protocols.protocol.http-listener.http.cookie-same-site-value=Strict
+            set configs.config.server-config.network-config.protocols.protocol.http-listener.http.server-header=false
+            set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xpowered-by=false
             """;
 
     private final Process process;

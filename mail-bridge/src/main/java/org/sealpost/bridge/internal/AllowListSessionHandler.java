@@ -2,15 +2,11 @@ package org.sealpost.bridge.internal;
 
 import java.net.InetAddress;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.server.Session;
 import org.subethamail.smtp.server.SessionHandler;
 
 /** Applies the {@link ClientAllowList} when a connection opens, before the banner. */
 public final class AllowListSessionHandler implements SessionHandler {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AllowListSessionHandler.class);
 
     private final ClientAllowList allowList;
 
@@ -26,13 +22,13 @@ public final class AllowListSessionHandler implements SessionHandler {
         if (decision.proceeds()) {
             return SessionAcceptance.success();
         }
-        LOG.warn("Refused a connection from {}: not in the allowed clients {}", client.getHostAddress(), allowList);
         SmtpReply reply = decision.reply();
+        SessionLog.refusedConnection(client, reply, "not in the allowed clients " + allowList);
         return SessionAcceptance.failure(reply.code(), reply.enhancedStatus() + " " + reply.text());
     }
 
     @Override
     public void onSessionEnd(Session session) {
-        // Nothing to release.
+        SessionLog.end(session);
     }
 }

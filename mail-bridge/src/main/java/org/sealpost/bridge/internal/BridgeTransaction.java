@@ -85,7 +85,7 @@ public final class BridgeTransaction implements MessageHandler {
         MessageSizeLimit.ReceivedData received = rules.size().read(data, reservation);
         Decision size = rules.size().decide(received);
         if (!size.proceeds()) {
-            LOG.info("Refused a message of {} bytes from {}: over the limit", received.totalBytes(),
+            LOG.debug("Refused a message of {} bytes from {}: over the limit", received.totalBytes(),
                     connection.clientAddress().getHostAddress());
             throw size.reply().toRejectException();
         }
@@ -97,8 +97,8 @@ public final class BridgeTransaction implements MessageHandler {
         }
         Decision flag = rules.encryptFlag().decide(received.bytes());
         if (!flag.proceeds()) {
-            LOG.info("Refused a message from {} for {}: encrypt flag missing",
-                    connection.clientAddress().getHostAddress(), recipients);
+            LOG.debug("Refused a message from {} for {} recipient(s): encrypt flag missing",
+                    connection.clientAddress().getHostAddress(), recipients.size());
             throw flag.reply().toRejectException();
         }
 
@@ -121,8 +121,10 @@ public final class BridgeTransaction implements MessageHandler {
             throw SinkReplies.SINK_FAILED.toRejectException();
         }
         SmtpReply reply = SinkReplies.forVerdict(verdict, queueId);
-        LOG.info("Message {} from {} for {}: {}", queueId, connection.clientAddress().getHostAddress(),
-                recipients, reply.line());
+        // DEBUG, not INFO: at a gateway's volume a line per message drowns the refusals, and the
+        // log must not become a second record of who wrote to whom.
+        LOG.debug("Message {} from {} for {} recipient(s): {}", queueId, connection.clientAddress().getHostAddress(),
+                recipients.size(), reply.line());
         if (!reply.isPositive()) {
             throw reply.toRejectException();
         }

@@ -42,7 +42,7 @@ final class DataCommand extends SmtpCommand {
             reply(session, NO_PARAMETERS);
             return;
         }
-        session.sendResponse(GO_AHEAD);
+        SessionLog.send(session, GO_AHEAD);
 
         SmtpDataInputStream data = new SmtpDataInputStream(session.getRawInput());
         String reply;
@@ -62,6 +62,9 @@ final class DataCommand extends SmtpCommand {
         }
         // RFC 5321 §4.1.1.4: the end of data ends the transaction, whichever the reply.
         session.resetMailTransaction();
-        session.sendResponse(reply);
+        if (reply.startsWith("250")) {
+            SessionLog.accepted(session);
+        }
+        SessionLog.send(session, reply);
     }
 }

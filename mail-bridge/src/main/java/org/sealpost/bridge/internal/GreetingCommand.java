@@ -28,6 +28,6 @@ abstract class GreetingCommand extends SmtpCommand {
         }
         session.resetMailTransaction();
         session.setHelo(words[0]);
-        session.sendResponse(greetingReply(session));
+        SessionLog.send(session, greetingReply(session));
     }
 }

@@ -58,7 +58,7 @@ final class MailCommand extends SmtpCommand {
             session.getMessageHandler().from(mail.reversePath());
         } catch (RejectException e) {
             session.resetMailTransaction();
-            session.sendResponse(e.getErrorResponse());
+            SessionLog.send(session, e.getErrorResponse());
             return;
         }
         reply(session, OK);

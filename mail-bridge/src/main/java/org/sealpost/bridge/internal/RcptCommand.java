@@ -31,7 +31,7 @@ final class RcptCommand extends SmtpCommand {
         try {
             session.getMessageHandler().recipient(recipient.address());
         } catch (RejectException e) {
-            session.sendResponse(e.getErrorResponse());
+            SessionLog.send(session, e.getErrorResponse());
             return;
         }
         session.addRecipient(recipient.address());

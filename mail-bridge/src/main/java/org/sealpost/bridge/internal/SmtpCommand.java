@@ -38,6 +38,6 @@ abstract class SmtpCommand extends BaseCommand {
     abstract void run(String arguments, Session session) throws IOException;
 
     static void reply(Session session, SmtpReply reply) throws IOException {
-        session.sendResponse(reply.line());
+        SessionLog.send(session, reply.line());
     }
 }

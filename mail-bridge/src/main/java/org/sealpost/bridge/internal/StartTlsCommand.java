@@ -60,7 +60,8 @@ final class StartTlsCommand extends SmtpCommand {
         } catch (IOException e) {
             // Nothing useful can be said to a client whose handshake failed: no reply can be
             // sent in TLS, and a plaintext one would be read as garbage. Close.
-            LOG.info("TLS handshake with {} failed: {}", session.getRealRemoteAddress(), e.toString());
+            LOG.debug("TLS handshake with {} failed", session.getRealRemoteAddress(), e);
+            SessionLog.failed(session, "TLS handshake failed: " + e.getMessage());
             session.quit();
         }
     }

@@ -29,7 +29,7 @@ final class TlsGate implements Command {
         if (decision.proceeds()) {
             command.execute(line, session);
         } else {
-            session.sendResponse(decision.reply().line());
+            SessionLog.send(session, decision.reply().line());
         }
     }
 

@@ -39,4 +39,50 @@ public final class ProductionReadiness {
         }
         return List.copyOf(lines);
     }
+
+    /** {@link Setting#CLUSTER}: the portal runs alone, and Payara's clustering must be off. */
+    public static final String CLUSTER_NONE = "none";
+    /** {@link Setting#CLUSTER}: the operator means Payara's Hazelcast data grid to run, secured. */
+    public static final String CLUSTER_HAZELCAST = "hazelcast";
+
+    /**
+     * One line per setting that is present but unsafe in production; empty in development and
+     * when the start may go ahead.
+     *
+     * @param clusteringEnabled whether the server runs Payara's Hazelcast data grid (automatic
+     *     clustering); the launcher, which starts Payara itself with {@code --nocluster}, passes false
+     */
+    public static List<String> unsafeSettings(Function<String, Optional<String>> settings, boolean clusteringEnabled) {
+        if (!isProduction(settings)) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        settings.apply(Setting.PUBLIC_URL.property()).filter(v -> !v.isBlank()).map(String::trim)
+                .filter(url -> !isHttpsUrl(url))
+                .ifPresent(url -> lines.add("unsafe setting " + Setting.PUBLIC_URL.environmentVariable() + " ("
+                        + Setting.PUBLIC_URL.property() + ") is " + url + ": production needs an https:// address,"
+                        + " or registration links, passwords and session cookies would travel in the clear"));
+        String cluster = settings.apply(Setting.CLUSTER.property()).map(v -> v.trim().toLowerCase(Locale.ROOT))
+                .filter(v -> !v.isEmpty()).orElse(CLUSTER_NONE);
+        if (!cluster.equals(CLUSTER_NONE) && !cluster.equals(CLUSTER_HAZELCAST)) {
+            lines.add("unsafe setting " + Setting.CLUSTER.environmentVariable() + " (" + Setting.CLUSTER.property()
+                    + ") is '" + cluster + "': expected " + CLUSTER_NONE + " or " + CLUSTER_HAZELCAST);
+        } else if (clusteringEnabled && cluster.equals(CLUSTER_NONE)) {
+            // Payara Micro joins any other Payara it discovers (multicast) and shares its data
+            // grid, unauthenticated and unencrypted by default: never by accident in production.
+            lines.add("Payara's Hazelcast clustering is on, but " + Setting.CLUSTER.environmentVariable()
+                    + " is not '" + CLUSTER_HAZELCAST + "': start Payara Micro with --nocluster, or secure its data"
+                    + " grid and set " + Setting.CLUSTER.environmentVariable() + "=" + CLUSTER_HAZELCAST);
+        }
+        return List.copyOf(lines);
+    }
+
+    private static boolean isHttpsUrl(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
 }

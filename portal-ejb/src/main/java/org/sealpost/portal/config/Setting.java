@@ -49,7 +49,8 @@ public enum Setting {
     POLICY_FORWARD("sealpost.policy.forward", "first-start policy for Forward: disabled, internal or external (default disabled)", false, false),
     POLICY_COMPOSE("sealpost.policy.compose", "first-start policy for New message: disabled, internal or external (default internal)", false, false),
     POLICY_ATTACH("sealpost.policy.attach", "first-start policy for attaching files: disabled, internal or external (default internal)", false, false),
-    SEND_FROM("sealpost.send.from", "From address of mail the portal relays to internal colleagues for a recipient (default: the notification From address)", false, false);
+    SEND_FROM("sealpost.send.from", "From address of mail the portal relays to internal colleagues for a recipient (default: the notification From address)", false, false),
+    CLUSTER("sealpost.cluster", "none (default): one node, and production refuses to start if Payara's Hazelcast clustering is on; hazelcast: clustering is meant and its data grid secured by the operator", false, false);
 
     private final String property;
     private final String purpose;

@@ -39,7 +39,8 @@ public class StartupGate {
 
     @PostConstruct
     void open() {
-        List<String> missing = ProductionReadiness.missingSettings(settings::lookup);
+        List<String> missing = new java.util.ArrayList<>(ProductionReadiness.missingSettings(settings::lookup));
+        missing.addAll(ProductionReadiness.unsafeSettings(settings::lookup, PayaraClustering.enabled()));
         if (!missing.isEmpty()) {
             missing.forEach(line -> LOG.severe("sealpost: " + line));
             throw new IllegalStateException("Sealpost refuses to start in production: " + String.join("; ", missing));

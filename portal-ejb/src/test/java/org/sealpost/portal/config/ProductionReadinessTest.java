@@ -59,4 +59,81 @@ class ProductionReadinessTest {
         assertThat(Setting.SMTP_FLAG_HEADER.environmentVariable()).isEqualTo("SEALPOST_SMTP_FLAG_HEADER");
         assertThat(Setting.DATA_DIR.environmentVariable()).isEqualTo("SEALPOST_DATA_DIR");
     }
+
+    private void productionWithEveryRequiredSetting() {
+        configured.put("sealpost.mode", "prod");
+        for (Setting s : Setting.values()) {
+            if (s.requiredInProduction()) {
+                configured.put(s.property(), "value");
+            }
+        }
+        configured.put("sealpost.public.url", "https://secure.bank.example");
+    }
+
+    @Test
+    void productionRefusesAPlainHttpPublicUrlBecauseLinksAndPasswordsWouldTravelInTheClear() {
+        productionWithEveryRequiredSetting();
+        configured.put("sealpost.public.url", "http://secure.bank.example");
+
+        assertThat(ProductionReadiness.unsafeSettings(settings, false)).singleElement()
+                .satisfies(line -> assertThat(line).startsWith("unsafe setting SEALPOST_PUBLIC_URL (sealpost.public.url)")
+                        .contains("http://secure.bank.example", "https://"));
+    }
+
+    @Test
+    void productionRefusesAPublicUrlThatIsNoAbsoluteHttpsAddress() {
+        productionWithEveryRequiredSetting();
+        for (String url : new String[] {"secure.bank.example", "https:secure", "ftp://secure.bank.example", "https://"}) {
+            configured.put("sealpost.public.url", url);
+
+            assertThat(ProductionReadiness.unsafeSettings(settings, false)).as(url).hasSize(1);
+        }
+    }
+
+    @Test
+    void productionAcceptsAnHttpsPublicUrlInAnyCase() {
+        productionWithEveryRequiredSetting();
+        configured.put("sealpost.public.url", " HTTPS://secure.bank.example:8443/portal ");
+
+        assertThat(ProductionReadiness.unsafeSettings(settings, false)).isEmpty();
+    }
+
+    @Test
+    void productionRefusesToStartClusteredUnlessTheOperatorSaysClusteringIsMeant() {
+        productionWithEveryRequiredSetting();
+
+        assertThat(ProductionReadiness.unsafeSettings(settings, true)).singleElement()
+                .satisfies(line -> assertThat(line).contains("Hazelcast clustering is on", "--nocluster",
+                        "SEALPOST_CLUSTER=hazelcast"));
+
+        configured.put("sealpost.cluster", "none");
+        assertThat(ProductionReadiness.unsafeSettings(settings, true)).hasSize(1);
+
+        configured.put("sealpost.cluster", "hazelcast");
+        assertThat(ProductionReadiness.unsafeSettings(settings, true)).isEmpty();
+    }
+
+    @Test
+    void productionUnclusteredNeedsNoClusterSetting() {
+        productionWithEveryRequiredSetting();
+
+        assertThat(ProductionReadiness.unsafeSettings(settings, false)).isEmpty();
+    }
+
+    @Test
+    void anUnknownClusterValueIsRefusedRatherThanGuessed() {
+        productionWithEveryRequiredSetting();
+        configured.put("sealpost.cluster", "yes");
+
+        assertThat(ProductionReadiness.unsafeSettings(settings, false)).singleElement()
+                .satisfies(line -> assertThat(line).startsWith("unsafe setting SEALPOST_CLUSTER"));
+    }
+
+    @Test
+    void developmentMayUsePlainHttpAndClustering() {
+        configured.put("sealpost.mode", "dev");
+        configured.put("sealpost.public.url", "http://localhost:8080");
+
+        assertThat(ProductionReadiness.unsafeSettings(settings, true)).isEmpty();
+    }
 }

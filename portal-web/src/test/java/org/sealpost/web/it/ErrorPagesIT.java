@@ -1,0 +1,115 @@
+package org.sealpost.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every error a person can meet is the portal's own page, in its language and look, and
+ * neither the page nor the headers name the server or show how it failed.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ErrorPagesIT {
+
+    private static final String PASSWORD = "error pages passphrase of the test";
+
+    /** Its own deployment: the WAR plus a servlet that fails on request. */
+    @Deployment(testable = false)
+    static WebArchive portal() {
+        return PortalDeployment.withTestClasses(FailingServlet.class);
+    }
+
+    @ArquillianResource
+    URL portal;
+
+    private final BridgeClient bridge = BridgeClient.forContainer();
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource({
+        "GET, no-such-page.xhtml, 404, Page not found",
+        "GET, no/such/file.txt, 404, Page not found",
+        "POST, it/fail, 405, Request not accepted",
+        "GET, it/fail?throw, 500, Something went wrong",
+        "GET, it/fail?status=500, 500, Something went wrong",
+        "GET, it/fail?status=503, 503, Temporarily unavailable",
+        "GET, it/fail?status=403, 403, Not open to you"})
+    void eachErrorIsThePortalsOwnPageNamingNeitherTheServerNorTheFailure(String method, String path, int status,
+            String title) throws Exception {
+        HttpResponse<String> r = http().send(HttpRequest.newBuilder(URI.create(portal + path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(status);
+        assertIsThePortalsErrorPage(r, status, title);
+    }
+
+    @Test
+    void aRecipientOpeningTheAdministrationGetsThePortals403() throws Exception {
+        String recipient = Recipients.newAddress("nosy");
+        String link = Recipients.firstMessageAndLink(bridge, recipient, "s");
+        String sessionCookie;
+        try (Browser browser = new Browser(portal.toString(), "error-403")) {
+            Recipients.register(browser, link, recipient, PASSWORD);
+            browser.open("/admin/outbound.xhtml");
+            assertThat(browser.text()).contains("Not open to you").doesNotContain("Undelivered mail");
+            sessionCookie = browser.sessionCookie();
+        }
+
+        HttpResponse<String> r = http().send(
+                HttpRequest.newBuilder(URI.create(portal + "admin/outbound.xhtml"))
+                        .header("Cookie", "JSESSIONID=" + sessionCookie).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertIsThePortalsErrorPage(r, 403, "Not open to you");
+    }
+
+    @Test
+    void anOrdinaryPageNamesNeitherTheServerNorItsFrameworkInItsHeaders() throws Exception {
+        HttpResponse<String> r = http().send(
+                HttpRequest.newBuilder(URI.create(portal + "login.xhtml")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertNoHeaderNamesTheServer(r);
+    }
+
+    /** HTTP/1.1, as a browser behind a proxy sees it: no h2c upgrade that might hide headers. */
+    private static HttpClient http() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    private static void assertIsThePortalsErrorPage(HttpResponse<String> r, int status, String title) {
+        assertThat(r.body())
+                .contains("<html", "lang=\"en\"", "Sealpost secure messages", title, "Error code", Integer.toString(status),
+                        "css/portal.css")
+                .doesNotContainIgnoringCase("payara")
+                .doesNotContainIgnoringCase("glassfish")
+                .doesNotContain(FailingServlet.SECRET_DETAIL, "Exception", "\tat ", "HTTP Status");
+        assertNoHeaderNamesTheServer(r);
+    }
+
+    private static void assertNoHeaderNamesTheServer(HttpResponse<String> r) {
+        assertThat(r.headers().firstValue("X-Powered-By")).isEmpty();
+        assertThat(r.headers().firstValue("Server")).isEmpty();
+        for (Map.Entry<String, List<String>> header : r.headers().map().entrySet()) {
+            assertThat(String.join(" ", header.getValue())).as(header.getKey())
+                    .doesNotContainIgnoringCase("payara").doesNotContainIgnoringCase("glassfish")
+                    .doesNotContainIgnoringCase("grizzly");
+        }
+    }
+}
