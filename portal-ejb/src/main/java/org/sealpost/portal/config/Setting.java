@@ -43,7 +43,11 @@ public enum Setting {
     SMTP_MAX_CONNECTIONS("sealpost.smtp.max.connections", "most simultaneous bridge connections", false, false),
     INTERNAL_DOMAINS("sealpost.internal.domains", "comma-separated internal mail domains", false, false),
     ADMIN_EMAILS("sealpost.admin.emails", "comma-separated addresses of administrators; each new one is e-mailed an invitation to register", false, false),
-    DISPLAY_ZONE("sealpost.display.zone", "time zone the portal shows dates in, e.g. Europe/Berlin (default: the server's)", false, false);
+    DISPLAY_ZONE("sealpost.display.zone", "time zone the portal shows dates in, e.g. Europe/Berlin (default: the server's)", false, false),
+    TRUSTED_PROXIES("sealpost.trusted.proxies", "comma-separated CIDRs of reverse proxies whose forwarding headers name the client (default: none)", false, false),
+    FORWARDED_HEADER("sealpost.forwarded.header", "the header trusted proxies write the client chain into: X-Forwarded-For or Forwarded (RFC 7239)", false, false),
+    SESSION_IDLE("sealpost.session.idle", "idle timeout of a signed-in session (ISO-8601 duration)", false, false),
+    SESSION_MAX_AGE("sealpost.session.max.age", "absolute lifetime of a signed-in session, however active (ISO-8601 duration)", false, false);
 
     private final String property;
     private final String purpose;
