@@ -37,9 +37,22 @@ public final class OneTimeTokens {
     private OneTimeTokens() {
     }
 
-    /** Creates a token for the account and returns its text, which only the link will carry. */
+    /**
+     * Creates a token for the account and returns its text, which only the link will carry.
+     * Every earlier open token of the same purpose stops working: only the newest mail's link
+     * opens the account, so a notification read by someone else weeks ago is worth nothing
+     * once a newer one went out (OWASP ASVS 4.0 V2.5.x, one valid recovery secret at a time).
+     */
     public static String mint(Connection c, long accountId, Purpose purpose, Duration validity, Instant now)
             throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE one_time_token SET revoked_at = ?
+                WHERE account_id = ? AND purpose = ? AND used_at IS NULL AND revoked_at IS NULL""")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setLong(2, accountId);
+            ps.setString(3, purpose.name());
+            ps.executeUpdate();
+        }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -82,6 +95,20 @@ public final class OneTimeTokens {
         return found;
     }
 
+    /**
+     * Every open token of the account, of every purpose, stops working: the password was just
+     * set, changed or reset, and no link minted before that may set it again.
+     */
+    public static int revokeAll(Connection c, long accountId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE one_time_token SET revoked_at = ?
+                WHERE account_id = ? AND used_at IS NULL AND revoked_at IS NULL""")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setLong(2, accountId);
+            return ps.executeUpdate();
+        }
+    }
+
     private static Optional<Redeemable> find(Connection c, String token, Purpose purpose, Instant now, boolean lock)
             throws SQLException {
         if (token == null || token.length() != 43) {
@@ -89,7 +116,7 @@ public final class OneTimeTokens {
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT id, account_id FROM one_time_token
-                WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?"""
+                WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?"""
                 + (lock ? " FOR UPDATE" : ""))) {
             ps.setBytes(1, hash(token));
             ps.setString(2, purpose.name());
