@@ -75,6 +75,10 @@ class ForwardedClientIT extends PortalClientTest {
         assertThat(attacker.signIn(anna, PASSWORD, NO_HEADERS)).as("the flooding client itself is throttled").isFalse();
 
         assertThat(other.signIn(anna, PASSWORD, NO_HEADERS)).as("another client behind the same proxy").isTrue();
+        var inbox = other.get("inbox.xhtml", NO_HEADERS);
+        assertThat(inbox.statusCode()).isEqualTo(200);
+        assertThat(inbox.body()).contains("<title>Inbox", anna);
+        assertThat(inbox.headers().firstValue("Cache-Control")).as("a signed-in page").hasValue("no-store");
 
         assertThat(store.count("""
                 SELECT count(*) FROM audit_event WHERE action = 'SIGN_IN_THROTTLED' AND client_address = ?""",
