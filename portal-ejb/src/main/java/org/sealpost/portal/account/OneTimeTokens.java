@@ -39,20 +39,12 @@ public final class OneTimeTokens {
 
     /**
      * Creates a token for the account and returns its text, which only the link will carry.
-     * Every earlier open token of the same purpose stops working: only the newest mail's link
-     * opens the account, so a notification read by someone else weeks ago is worth nothing
-     * once a newer one went out (OWASP ASVS 4.0 V2.5.x, one valid recovery secret at a time).
+     * The earlier ones of its purpose stop working once the mail carrying it has gone out
+     * ({@link #supersede}), not before: a mail deferred by a smarthost outage must not kill the
+     * link the recipient already has.
      */
     public static String mint(Connection c, long accountId, Purpose purpose, Duration validity, Instant now)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE one_time_token SET revoked_at = ?
-                WHERE account_id = ? AND purpose = ? AND used_at IS NULL AND revoked_at IS NULL""")) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setLong(2, accountId);
-            ps.setString(3, purpose.name());
-            ps.executeUpdate();
-        }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -93,6 +85,27 @@ public final class OneTimeTokens {
             }
         }
         return found;
+    }
+
+    /**
+     * A mail with a link just went out: every open token of the account that is older than the
+     * newest one of its purpose stops working. Only the newest mail's link opens the account,
+     * so a notification someone else read weeks ago is worth nothing once a newer one went out
+     * (OWASP ASVS 4.0 V2.5: one valid recovery secret at a time). Tokens minted for mails that
+     * then failed to go out were never seen by anyone and go with the next successful one.
+     *
+     * @return how many tokens stopped working
+     */
+    public static int supersede(Connection c, long accountId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE one_time_token t SET revoked_at = ?
+                WHERE t.account_id = ? AND t.used_at IS NULL AND t.revoked_at IS NULL
+                  AND t.id < (SELECT max(n.id) FROM one_time_token n
+                              WHERE n.account_id = t.account_id AND n.purpose = t.purpose)""")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setLong(2, accountId);
+            return ps.executeUpdate();
+        }
     }
 
     /**

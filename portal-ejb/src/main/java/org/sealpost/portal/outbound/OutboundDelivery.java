@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.sealpost.portal.account.OneTimeTokens;
 import org.sealpost.portal.platform.SealpostDataSource;
 
 /**
@@ -76,6 +77,10 @@ public class OutboundDelivery {
             MimeMessage message = composer.compose(c, settings.transport().session(), recipient, mails, now);
             settings.transport().send(message, recipient);
             OutboundQueue.markSent(c, mails, now);
+            if (first.accountId() != null) {
+                // The link this mail carries is now the only one of its purpose (issue 14).
+                OneTimeTokens.supersede(c, first.accountId(), now);
+            }
         } catch (MessagingException | RuntimeException failure) {
             String reason = describe(failure);
             Instant queuedAt = mails.stream().map(QueuedMail::createdAt).min(Instant::compareTo).orElse(now);

@@ -36,12 +36,16 @@ class OneTimeTokensIT {
     }
 
     @Test
-    void aNewLinkOfAPurposeRevokesTheEarlierOnesOfThatPurposeOnly() throws SQLException {
+    void aNewLinkOfAPurposeRevokesTheEarlierOnesOfThatPurposeOnlyOnceItsMailHasGone() throws SQLException {
         try (Connection c = db.getConnection()) {
             String firstNotification = OneTimeTokens.mint(c, anna, Purpose.REGISTER, Duration.ofDays(14), now);
             String reset = OneTimeTokens.mint(c, anna, Purpose.RESET_PASSWORD, Duration.ofHours(1), now);
             String secondNotification = OneTimeTokens.mint(c, anna, Purpose.REGISTER, Duration.ofDays(14),
                     now.plusSeconds(1));
+            assertThat(OneTimeTokens.peek(c, firstNotification, Purpose.REGISTER, now.plusSeconds(2)))
+                    .as("while the second mail has not gone out").isPresent();
+
+            assertThat(OneTimeTokens.supersede(c, anna, now.plusSeconds(1))).isOne();
 
             assertThat(OneTimeTokens.peek(c, firstNotification, Purpose.REGISTER, now.plusSeconds(2))).isEmpty();
             assertThat(OneTimeTokens.spend(c, firstNotification, Purpose.REGISTER, now.plusSeconds(2))).isEmpty();

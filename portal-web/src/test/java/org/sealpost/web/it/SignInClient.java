@@ -23,7 +23,6 @@ import javax.net.ssl.SSLContext;
 final class SignInClient {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
-    private static final Pattern ACTION = Pattern.compile("<form id=\"signin\"[^>]*action=\"([^\"]+)\"");
 
     private final HttpClient http;
     private final String base;
@@ -41,27 +40,43 @@ final class SignInClient {
 
     /** Signs in; true when the portal answered with the redirect to the inbox. */
     boolean signIn(String address, String password, Map<String, String> extraHeaders) throws Exception {
-        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(base + "login.xhtml")).GET(), extraHeaders);
-        Matcher state = VIEW_STATE.matcher(page.body());
-        Matcher action = ACTION.matcher(page.body());
-        if (!state.find() || !action.find()) {
-            throw new IllegalStateException("no sign-in form in " + page.statusCode() + ": " + page.body());
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("signin:email", address);
+        fields.put("signin:password", password);
+        fields.put("signin:submit", "");
+        HttpResponse<String> answer = submit("login.xhtml", "signin", fields, extraHeaders);
+        return answer.statusCode() == 302
+                && answer.headers().firstValue("Location").orElse("").contains("/inbox.xhtml");
+    }
+
+    /**
+     * Opens {@code page} (relative to the portal) and submits its form {@code formId} with
+     * {@code fields} (full client ids), as a browser would: the form's own action, its view state.
+     */
+    HttpResponse<String> submit(String page, String formId, Map<String, String> fields,
+            Map<String, String> extraHeaders) throws Exception {
+        HttpResponse<String> shown = send(HttpRequest.newBuilder(URI.create(base + page)).GET(), extraHeaders);
+        Matcher action = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\"[^>]*action=\"([^\"]+)\"")
+                .matcher(shown.body());
+        if (!action.find()) {
+            throw new IllegalStateException("no form " + formId + " in " + page + " (" + shown.statusCode() + "): "
+                    + shown.body());
+        }
+        Matcher state = VIEW_STATE.matcher(shown.body().substring(action.start()));
+        if (!state.find()) {
+            throw new IllegalStateException("no view state in form " + formId + " of " + page);
         }
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("signin", "signin");
-        form.put("signin:email", address);
-        form.put("signin:password", password);
-        form.put("signin:submit", "");
+        form.put(formId, formId);
+        form.putAll(fields);
         form.put("jakarta.faces.ViewState", state.group(1).replace("&#58;", ":"));
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base).resolve(action.group(1).replace("&amp;", "&")))
+        return send(HttpRequest.newBuilder(URI.create(base).resolve(action.group(1).replace("&amp;", "&")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)), extraHeaders);
-        return answer.statusCode() == 302
-                && answer.headers().firstValue("Location").orElse("").contains("/inbox.xhtml");
     }
 
     HttpResponse<String> get(String page, Map<String, String> extraHeaders) throws Exception {
