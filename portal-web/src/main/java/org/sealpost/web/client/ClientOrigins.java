@@ -2,6 +2,8 @@ package org.sealpost.web.client;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,6 +50,15 @@ public class ClientOrigins {
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException(Setting.FORWARDED_HEADER, name, "X-Forwarded-For or Forwarded");
         }
+    }
+
+    /**
+     * Reads the settings when the application starts, so a mistyped
+     * {@code SEALPOST_TRUSTED_PROXIES} stops the deployment with its message instead of failing
+     * the first request.
+     */
+    void checkSettingsAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // observing is enough: the container creates the bean, and readSettings runs
     }
 
     /** The client of the request being served, for code without an injection point. */

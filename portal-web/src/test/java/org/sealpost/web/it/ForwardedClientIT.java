@@ -38,6 +38,18 @@ class ForwardedClientIT extends PortalClientTest {
         }
     }
 
+    @Test
+    void aRedirectThroughTheProxyNeverSendsTheBrowserToPlainHttp() throws Exception {
+        SignInClient client = new SignInClient(nginx.base(), "127.0.0.9", nginx.sslContext());
+
+        var answer = client.submit("login.xhtml", "signin", Map.of("signin:email", anna, "signin:password", PASSWORD,
+                "signin:submit", ""), NO_HEADERS);
+
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location").orElseThrow()).contains("/inbox.xhtml")
+                .doesNotStartWith("http:");
+    }
+
     /** An ACTIVE account with {@link #PASSWORD}, written as registration would write it. */
     private String activeAccount(String purpose) throws Exception {
         String address = Recipients.newAddress(purpose);
