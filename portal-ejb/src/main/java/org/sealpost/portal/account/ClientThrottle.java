@@ -11,7 +11,8 @@ import java.time.Instant;
  *
  * <p>The key is the client address as {@code ClientOrigins} in the web tier determines it (the
  * rightmost untrusted hop behind a trusted proxy), so an exhausted client refuses that client
- * and nobody else: never everyone behind one proxy.
+ * and nobody else: never everyone behind one proxy. An IPv6 client counts as its /64
+ * ({@link ClientKey}).
  */
 @ApplicationScoped
 public class ClientThrottle {
@@ -21,10 +22,10 @@ public class ClientThrottle {
     private final SlidingWindows failures = new SlidingWindows(MAX_TRACKED_CLIENTS);
 
     public boolean exhausted(String client, Instant now, SignInPolicy policy) {
-        return failures.count(client, now, policy.clientWindow()) >= policy.maxFailuresPerClient();
+        return failures.count(ClientKey.of(client), now, policy.clientWindow()) >= policy.maxFailuresPerClient();
     }
 
     public void recordFailure(String client, Instant now, SignInPolicy policy) {
-        failures.record(client, now, policy.clientWindow());
+        failures.record(ClientKey.of(client), now, policy.clientWindow());
     }
 }

@@ -19,10 +19,11 @@ public class LinkRequestThrottle {
 
     /** Counts the request; true if the client is within its limit. */
     public boolean admit(String client, Instant now) {
-        if (requests.count(client, now, WINDOW) >= PER_CLIENT) {
+        String key = ClientKey.of(client);
+        if (requests.count(key, now, WINDOW) >= PER_CLIENT) {
             return false;
         }
-        requests.record(client, now, WINDOW);
+        requests.record(key, now, WINDOW);
         return true;
     }
 }
