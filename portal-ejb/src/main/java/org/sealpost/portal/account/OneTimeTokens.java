@@ -87,23 +87,38 @@ public final class OneTimeTokens {
         return found;
     }
 
+    /** The id of the account's newest token, 0 if it has none: the mark {@link #supersede} counts from. */
+    public static long newestId(Connection c, long accountId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT coalesce(max(id), 0) FROM one_time_token WHERE account_id = ?")) {
+            ps.setLong(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /**
-     * A mail with a link just went out: every open token of the account that is older than the
-     * newest one of its purpose stops working. Only the newest mail's link opens the account,
-     * so a notification someone else read weeks ago is worth nothing once a newer one went out
-     * (OWASP ASVS 4.0 V2.5: one valid recovery secret at a time). Tokens minted for mails that
-     * then failed to go out were never seen by anyone and go with the next successful one.
+     * A mail just went out carrying the tokens minted after {@code mark} ({@link #newestId}
+     * before it was written): every older open token of their purposes stops working. Only the
+     * newest mail's link opens the account, so a notification someone else read weeks ago is
+     * worth nothing once a newer one went out (OWASP ASVS 4.0 V2.5: one valid recovery secret
+     * at a time). Tokens minted for mails that then failed to go out were never seen by anyone
+     * and go with the next successful one; a mail that minted nothing retires nothing.
      *
      * @return how many tokens stopped working
      */
-    public static int supersede(Connection c, long accountId, Instant now) throws SQLException {
+    public static int supersede(Connection c, long accountId, long mark, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE one_time_token t SET revoked_at = ?
-                WHERE t.account_id = ? AND t.used_at IS NULL AND t.revoked_at IS NULL
-                  AND t.id < (SELECT max(n.id) FROM one_time_token n
-                              WHERE n.account_id = t.account_id AND n.purpose = t.purpose)""")) {
+                WHERE t.account_id = ? AND t.id <= ? AND t.used_at IS NULL AND t.revoked_at IS NULL
+                  AND t.purpose IN (SELECT n.purpose FROM one_time_token n WHERE n.account_id = ? AND n.id > ?)""")) {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setLong(2, accountId);
+            ps.setLong(3, mark);
+            ps.setLong(4, accountId);
+            ps.setLong(5, mark);
             return ps.executeUpdate();
         }
     }

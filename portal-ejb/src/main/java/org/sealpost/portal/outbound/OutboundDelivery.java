@@ -73,13 +73,14 @@ public class OutboundDelivery {
                 return;
             }
         }
+        long tokenMark = first.accountId() == null ? 0 : OneTimeTokens.newestId(c, first.accountId());
         try {
             MimeMessage message = composer.compose(c, settings.transport().session(), recipient, mails, now);
             settings.transport().send(message, recipient);
             OutboundQueue.markSent(c, mails, now);
             if (first.accountId() != null) {
                 // The link this mail carries is now the only one of its purpose (issue 14).
-                OneTimeTokens.supersede(c, first.accountId(), now);
+                OneTimeTokens.supersede(c, first.accountId(), tokenMark, now);
             }
         } catch (MessagingException | RuntimeException failure) {
             String reason = describe(failure);

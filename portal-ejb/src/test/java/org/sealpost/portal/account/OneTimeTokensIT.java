@@ -40,12 +40,15 @@ class OneTimeTokensIT {
         try (Connection c = db.getConnection()) {
             String firstNotification = OneTimeTokens.mint(c, anna, Purpose.REGISTER, Duration.ofDays(14), now);
             String reset = OneTimeTokens.mint(c, anna, Purpose.RESET_PASSWORD, Duration.ofHours(1), now);
+            long mark = OneTimeTokens.newestId(c, anna);
             String secondNotification = OneTimeTokens.mint(c, anna, Purpose.REGISTER, Duration.ofDays(14),
                     now.plusSeconds(1));
             assertThat(OneTimeTokens.peek(c, firstNotification, Purpose.REGISTER, now.plusSeconds(2)))
                     .as("while the second mail has not gone out").isPresent();
 
-            assertThat(OneTimeTokens.supersede(c, anna, now.plusSeconds(1))).isOne();
+            assertThat(OneTimeTokens.supersede(c, anna, OneTimeTokens.newestId(c, anna), now.plusSeconds(1)))
+                    .as("a mail that minted nothing retires nothing").isZero();
+            assertThat(OneTimeTokens.supersede(c, anna, mark, now.plusSeconds(1))).isOne();
 
             assertThat(OneTimeTokens.peek(c, firstNotification, Purpose.REGISTER, now.plusSeconds(2))).isEmpty();
             assertThat(OneTimeTokens.spend(c, firstNotification, Purpose.REGISTER, now.plusSeconds(2))).isEmpty();
