@@ -7,9 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -18,6 +16,7 @@ import org.sealpost.portal.account.OneTimeTokens.Purpose;
 import org.sealpost.portal.account.password.PasswordVerdict;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
+import org.sealpost.portal.outbound.AccountMail;
 import org.sealpost.portal.platform.SealpostDataSource;
 import org.sealpost.portal.session.EndReason;
 import org.sealpost.portal.session.SessionRegistry;
@@ -45,6 +44,9 @@ public class AccountLinks {
 
     @Inject
     private SessionRegistry sessions;
+
+    @Inject
+    private LinkRequestThrottle linkRequests;
 
     /** The address a link belongs to, if it is usable; does not spend it. */
     public Optional<EmailAddress> addressFor(String token, Purpose purpose) throws SQLException {
@@ -80,15 +82,19 @@ public class AccountLinks {
                 return new LinkOutcome.LinkNotUsable();
             }
             String hash = passwords.hasher().hash(password);
+            // The password is set: no other link of the account may set it again.
+            OneTimeTokens.revokeAll(c, account.id(), now);
             if (purpose == Purpose.REGISTER) {
                 account.register(hash, now);
+                AccountMail.notice(c, AccountMail.Notice.ACCOUNT_REGISTERED, account.email().value(), account.id(), now);
                 audit.record(account.email().value(), AuditAction.REGISTERED, "account", account.id().toString(),
                         client, null, now);
             } else {
                 account.replacePassword(hash, now);
                 sessions.endAll(account.id(), null, EndReason.PASSWORD_REPLACED, now);
+                AccountMail.notice(c, AccountMail.Notice.PASSWORD_RESET_DONE, account.email().value(), account.id(), now);
                 audit.record(account.email().value(), AuditAction.PASSWORD_RESET, "account", account.id().toString(),
-                        client, "other sessions ended", now);
+                        client, "other sessions ended, open links revoked", now);
             }
             return new LinkOutcome.Done(account.id(), account.email());
         } finally {
@@ -100,10 +106,19 @@ public class AccountLinks {
     /**
      * "Send me a new link": queues a fresh registration link for a PENDING account, or a reset
      * link for an ACTIVE one. The caller shows the same answer whether or not the address has
-     * an account.
+     * an account, and whether or not a limit held the request back: at most one link mail per
+     * address and purpose is pending (a new request while one is, changes nothing: the pending
+     * one mints a fresh link when it goes), at most {@link AccountMail#LINK_MAILS_PER_ADDRESS}
+     * per address an hour, and at most {@link LinkRequestThrottle#PER_CLIENT} requests per
+     * client in a quarter of an hour.
      */
     public void requestLink(String address, String client) throws SQLException {
         Instant now = Instant.now();
+        if (!linkRequests.admit(client, now)) {
+            audit.record(safe(address), AuditAction.PASSWORD_RESET_REQUESTED, "account", null, client,
+                    "client over its link request limit", now);
+            return;
+        }
         Optional<Account> account;
         try {
             account = em.createNamedQuery("Account.byEmail", Account.class)
@@ -116,29 +131,30 @@ public class AccountLinks {
             return;
         }
         Account a = account.get();
-        String kind;
+        AccountMail.Link kind;
         AuditAction action;
         if (a.state() == AccountState.PENDING) {
-            kind = "REGISTRATION_LINK";
+            kind = AccountMail.Link.REGISTRATION_LINK;
             action = AuditAction.REGISTRATION_LINK_REQUESTED;
         } else if (a.state() == AccountState.ACTIVE) {
-            kind = "PASSWORD_RESET";
+            kind = AccountMail.Link.PASSWORD_RESET;
             action = AuditAction.PASSWORD_RESET_REQUESTED;
         } else {
             audit.record(address, AuditAction.PASSWORD_RESET_REQUESTED, "account", a.id().toString(), client,
                     "account " + a.state(), now);
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO outbound_mail (kind, recipient, account_id, state, next_attempt_at)
-                VALUES (?, ?, ?, 'QUEUED', ?)""")) {
-            ps.setString(1, kind);
-            ps.setString(2, a.email().value());
-            ps.setLong(3, a.id());
-            ps.setTimestamp(4, Timestamp.from(now));
-            ps.executeUpdate();
+        AccountMail.LinkRequest outcome;
+        try (Connection c = dataSource.getConnection()) {
+            outcome = AccountMail.requestLink(c, kind, a.email().value(), a.id(), now);
         }
-        audit.record(a.email().value(), action, "account", a.id().toString(), client, null, now);
+        audit.record(a.email().value(), action, "account", a.id().toString(), client,
+                outcome == AccountMail.LinkRequest.QUEUED ? null : outcome.name().toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', ' '), now);
+    }
+
+    private static String safe(String address) {
+        return address == null ? "" : address.length() > 320 ? address.substring(0, 320) : address;
     }
 
     private static boolean usableFor(Account a, Purpose purpose) {

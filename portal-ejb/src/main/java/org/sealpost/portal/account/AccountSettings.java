@@ -1,17 +1,23 @@
 package org.sealpost.portal.account;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import javax.sql.DataSource;
 import org.sealpost.portal.account.password.PasswordVerdict;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
+import org.sealpost.portal.outbound.AccountMail;
+import org.sealpost.portal.platform.SealpostDataSource;
 import org.sealpost.portal.session.EndReason;
 import org.sealpost.portal.session.SessionHandle;
 import org.sealpost.portal.session.SessionRegistry;
@@ -31,6 +37,9 @@ public class AccountSettings {
 
     @Inject
     private SessionRegistry sessions;
+
+    @Resource(lookup = SealpostDataSource.JNDI_NAME)
+    private DataSource dataSource;
 
     /**
      * The current password is required, so a session left open on a shared computer cannot
@@ -57,6 +66,13 @@ public class AccountSettings {
             }
             account.replacePassword(passwords.hasher().hash(chosen), now);
             sessions.endAll(accountId, thisSession, EndReason.PASSWORD_REPLACED, now);
+            try (Connection c = dataSource.getConnection()) {
+                // No link minted before the change may set the password again.
+                OneTimeTokens.revokeAll(c, accountId, now);
+                AccountMail.notice(c, AccountMail.Notice.PASSWORD_CHANGED, account.email().value(), accountId, now);
+            } catch (SQLException e) {
+                throw new jakarta.ejb.EJBException("could not revoke the account's links", e);
+            }
             audit.record(account.email().value(), AuditAction.PASSWORD_CHANGED, "account", account.id().toString(),
                     client, "other sessions ended", now);
             return new PasswordChange.Changed();

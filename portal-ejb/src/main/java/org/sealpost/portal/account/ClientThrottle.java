@@ -2,50 +2,30 @@ package org.sealpost.portal.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Failed sign-ins per client address in a sliding window, so one address cannot spray a
  * common password over many accounts (per-account locks alone would not notice). Kept in
  * memory per node: a cluster of N nodes allows N times the limit, which still bounds the
  * spray; the per-account lock, in the database, is exact.
+ *
+ * <p>The key is the client address as {@code ClientOrigins} in the web tier determines it (the
+ * rightmost untrusted hop behind a trusted proxy), so an exhausted client refuses that client
+ * and nobody else: never everyone behind one proxy. An IPv6 client counts as its /64
+ * ({@link ClientKey}).
  */
 @ApplicationScoped
 public class ClientThrottle {
 
     private static final int MAX_TRACKED_CLIENTS = 100_000;
 
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final SlidingWindows failures = new SlidingWindows(MAX_TRACKED_CLIENTS);
 
     public boolean exhausted(String client, Instant now, SignInPolicy policy) {
-        Deque<Instant> times = failures.get(client);
-        if (times == null) {
-            return false;
-        }
-        synchronized (times) {
-            prune(times, now, policy);
-            return times.size() >= policy.maxFailuresPerClient();
-        }
+        return failures.count(ClientKey.of(client), now, policy.clientWindow()) >= policy.maxFailuresPerClient();
     }
 
     public void recordFailure(String client, Instant now, SignInPolicy policy) {
-        if (failures.size() > MAX_TRACKED_CLIENTS) {
-            failures.clear();
-        }
-        Deque<Instant> times = failures.computeIfAbsent(client, c -> new ArrayDeque<>());
-        synchronized (times) {
-            prune(times, now, policy);
-            times.addLast(now);
-        }
-    }
-
-    private static void prune(Deque<Instant> times, Instant now, SignInPolicy policy) {
-        Instant horizon = now.minus(policy.clientWindow());
-        while (!times.isEmpty() && times.peekFirst().isBefore(horizon)) {
-            times.removeFirst();
-        }
+        failures.record(ClientKey.of(client), now, policy.clientWindow());
     }
 }

@@ -37,7 +37,12 @@ public final class OneTimeTokens {
     private OneTimeTokens() {
     }
 
-    /** Creates a token for the account and returns its text, which only the link will carry. */
+    /**
+     * Creates a token for the account and returns its text, which only the link will carry.
+     * The earlier ones of its purpose stop working once the mail carrying it has gone out
+     * ({@link #supersede}), not before: a mail deferred by a smarthost outage must not kill the
+     * link the recipient already has.
+     */
     public static String mint(Connection c, long accountId, Purpose purpose, Duration validity, Instant now)
             throws SQLException {
         byte[] raw = new byte[32];
@@ -82,6 +87,56 @@ public final class OneTimeTokens {
         return found;
     }
 
+    /** The id of the account's newest token, 0 if it has none: the mark {@link #supersede} counts from. */
+    public static long newestId(Connection c, long accountId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT coalesce(max(id), 0) FROM one_time_token WHERE account_id = ?")) {
+            ps.setLong(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * A mail just went out carrying the tokens minted after {@code mark} ({@link #newestId}
+     * before it was written): every older open token of their purposes stops working. Only the
+     * newest mail's link opens the account, so a notification someone else read weeks ago is
+     * worth nothing once a newer one went out (OWASP ASVS 4.0 V2.5: one valid recovery secret
+     * at a time). Tokens minted for mails that then failed to go out were never seen by anyone
+     * and go with the next successful one; a mail that minted nothing retires nothing.
+     *
+     * @return how many tokens stopped working
+     */
+    public static int supersede(Connection c, long accountId, long mark, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE one_time_token t SET revoked_at = ?
+                WHERE t.account_id = ? AND t.id <= ? AND t.used_at IS NULL AND t.revoked_at IS NULL
+                  AND t.purpose IN (SELECT n.purpose FROM one_time_token n WHERE n.account_id = ? AND n.id > ?)""")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setLong(2, accountId);
+            ps.setLong(3, mark);
+            ps.setLong(4, accountId);
+            ps.setLong(5, mark);
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Every open token of the account, of every purpose, stops working: the password was just
+     * set, changed or reset, and no link minted before that may set it again.
+     */
+    public static int revokeAll(Connection c, long accountId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE one_time_token SET revoked_at = ?
+                WHERE account_id = ? AND used_at IS NULL AND revoked_at IS NULL""")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setLong(2, accountId);
+            return ps.executeUpdate();
+        }
+    }
+
     private static Optional<Redeemable> find(Connection c, String token, Purpose purpose, Instant now, boolean lock)
             throws SQLException {
         if (token == null || token.length() != 43) {
@@ -89,7 +144,7 @@ public final class OneTimeTokens {
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT id, account_id FROM one_time_token
-                WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?"""
+                WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?"""
                 + (lock ? " FOR UPDATE" : ""))) {
             ps.setBytes(1, hash(token));
             ps.setString(2, purpose.name());

@@ -50,7 +50,11 @@ public enum Setting {
     POLICY_COMPOSE("sealpost.policy.compose", "first-start policy for New message: disabled, internal or external (default internal)", false, false),
     POLICY_ATTACH("sealpost.policy.attach", "first-start policy for attaching files: disabled, internal or external (default internal)", false, false),
     SEND_FROM("sealpost.send.from", "From address of mail the portal relays to internal colleagues for a recipient (default: the notification From address)", false, false),
-    CLUSTER("sealpost.cluster", "none (default): one node, and production refuses to start if Payara's Hazelcast clustering is on; hazelcast: clustering is meant and its data grid secured by the operator", false, false);
+    CLUSTER("sealpost.cluster", "none (default): one node, and production refuses to start if Payara's Hazelcast clustering is on; hazelcast: clustering is meant and its data grid secured by the operator", false, false),
+    TRUSTED_PROXIES("sealpost.trusted.proxies", "comma-separated CIDRs of reverse proxies whose forwarding headers name the client (default: none)", false, false),
+    FORWARDED_HEADER("sealpost.forwarded.header", "the header trusted proxies write the client chain into: X-Forwarded-For or Forwarded (RFC 7239)", false, false),
+    SESSION_IDLE("sealpost.session.idle", "idle timeout of a signed-in session (ISO-8601 duration)", false, false),
+    SESSION_MAX_AGE("sealpost.session.max.age", "absolute lifetime of a signed-in session, however active (ISO-8601 duration)", false, false);
 
     private final String property;
     private final String purpose;

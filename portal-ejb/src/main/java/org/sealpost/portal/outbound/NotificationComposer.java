@@ -57,7 +57,16 @@ public class NotificationComposer {
         boolean reset = mails.stream().anyMatch(m -> m.kind().equals("PASSWORD_RESET"));
 
         RenderedNotification rendered;
-        if (administrator && state.equals("PENDING")) {
+        Optional<TemplateKind> notice = noticeKind(mails.get(0).kind());
+        if (notice.isPresent()) {
+            // Composed through the template engine like every notification, with no link in it.
+            rendered = DefaultTemplates.of(notice.get()).render(NotificationValues.builder()
+                    .recipientAddress(EmailAddress.of(recipient))
+                    .portalLink(portal)
+                    .senderAddress(EmailAddress.of(notifyFromAddress()))
+                    .organisationName(settings.get(Setting.ORGANISATION_NAME).orElse("Sealpost"))
+                    .build());
+        } else if (administrator && state.equals("PENDING")) {
             String token = OneTimeTokens.mint(c, accountId, OneTimeTokens.Purpose.REGISTER,
                     settings.duration(Setting.REGISTRATION_LINK_VALIDITY, Duration.ofDays(14)), now);
             rendered = AdministratorInvitationMail.render(portal.resolve("register.xhtml?token=" + token),
@@ -101,6 +110,15 @@ public class NotificationComposer {
             rendered = DefaultTemplates.of(kind).render(values.build());
         }
         return mime(session, recipient, rendered, now);
+    }
+
+    private static Optional<TemplateKind> noticeKind(String queuedKind) {
+        return switch (queuedKind) {
+            case "ACCOUNT_REGISTERED" -> Optional.of(TemplateKind.ACCOUNT_REGISTERED);
+            case "PASSWORD_CHANGED" -> Optional.of(TemplateKind.PASSWORD_CHANGED);
+            case "PASSWORD_RESET_DONE" -> Optional.of(TemplateKind.PASSWORD_RESET_DONE);
+            default -> Optional.empty();
+        };
     }
 
     private MimeMessage mime(Session session, String recipient, RenderedNotification rendered, Instant now)

@@ -19,6 +19,7 @@ import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.message.MessageContents;
+import org.sealpost.portal.account.OneTimeTokens;
 import org.sealpost.portal.platform.SealpostDataSource;
 
 /**
@@ -80,6 +81,7 @@ public class OutboundDelivery {
                 return;
             }
         }
+        long tokenMark = first.accountId() == null ? 0 : OneTimeTokens.newestId(c, first.accountId());
         try {
             if (first.kind().equals(RELAY)) {
                 settings.transport().relay(relayed(c, first), recipient);
@@ -88,6 +90,10 @@ public class OutboundDelivery {
                 settings.transport().send(message, recipient);
             }
             OutboundQueue.markSent(c, mails, now);
+            if (first.accountId() != null) {
+                // The link this mail carries is now the only one of its purpose (issue 14).
+                OneTimeTokens.supersede(c, first.accountId(), tokenMark, now);
+            }
         } catch (MessagingException | RuntimeException failure) {
             String reason = describe(failure);
             Instant queuedAt = mails.stream().map(QueuedMail::createdAt).min(Instant::compareTo).orElse(now);

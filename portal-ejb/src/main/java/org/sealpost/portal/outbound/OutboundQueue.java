@@ -43,10 +43,13 @@ public final class OutboundQueue {
      */
     static List<QueuedMail> claimDue(Connection c, Instant now, int limit) throws SQLException {
         List<QueuedMail> due = new ArrayList<>();
+        // Arrival notifications first, then the rest, each oldest first: a queue of link mail
+        // or account notices never delays a new-mail notification (issue 14). Served by the
+        // index outbound_mail_due_arrivals_first (V10).
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT id, kind, recipient, account_id, content_id, attempts, created_at FROM outbound_mail
                 WHERE state = 'QUEUED' AND next_attempt_at <= ?
-                ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+                ORDER BY (kind <> 'NOTIFY_NEW_MESSAGE'), next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {
@@ -152,6 +155,56 @@ public final class OutboundQueue {
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+    }
+
+    /**
+     * Queues a link mail unless one of that kind is already pending for the address; the
+     * partial unique index outbound_mail_one_pending_link (V10) makes that hold across nodes.
+     *
+     * @return true if a row was added
+     */
+    static boolean queueLinkUnlessPending(Connection c, String kind, String recipient, long accountId, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO outbound_mail (kind, recipient, account_id, state, next_attempt_at, created_at)
+                VALUES (?, ?, ?, 'QUEUED', ?, ?)
+                ON CONFLICT (recipient, kind) WHERE state = 'QUEUED' AND kind IN ('REGISTRATION_LINK', 'PASSWORD_RESET')
+                DO NOTHING""")) {
+            ps.setString(1, kind);
+            ps.setString(2, recipient);
+            ps.setLong(3, accountId);
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.setTimestamp(5, Timestamp.from(now));
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** How many link mails (of any state) the address was queued since {@code since}. */
+    static int linkMailsSince(Connection c, String recipient, Instant since) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT count(*) FROM outbound_mail
+                WHERE recipient = ? AND kind IN ('REGISTRATION_LINK', 'PASSWORD_RESET') AND created_at >= ?""")) {
+            ps.setString(1, recipient);
+            ps.setTimestamp(2, Timestamp.from(since));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** Queues one mail of {@code kind} for the account's address, due now. */
+    static void queue(Connection c, String kind, String recipient, long accountId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO outbound_mail (kind, recipient, account_id, state, next_attempt_at, created_at)
+                VALUES (?, ?, ?, 'QUEUED', ?, ?)""")) {
+            ps.setString(1, kind);
+            ps.setString(2, recipient);
+            ps.setLong(3, accountId);
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.setTimestamp(5, Timestamp.from(now));
+            ps.executeUpdate();
         }
     }
 }

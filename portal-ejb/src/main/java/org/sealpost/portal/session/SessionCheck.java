@@ -1,5 +1,6 @@
 package org.sealpost.portal.session;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -13,7 +14,26 @@ import java.time.Instant;
  * @param endReason          why that row ended, or null while it is open
  */
 public record SessionCheck(boolean accountActive, Instant sessionsValidAfter, boolean registered,
-        EndReason endReason) {
+        EndReason endReason, Instant registeredAt) {
+
+    /** A check that knows nothing of when the session's row was registered. */
+    public SessionCheck(boolean accountActive, Instant sessionsValidAfter, boolean registered, EndReason endReason) {
+        this(accountActive, sessionsValidAfter, registered, endReason, null);
+    }
+
+    /**
+     * The verdict at {@code now} with an absolute lifetime: however active, a session whose
+     * registry row is {@code maxAge} old or older ends (OWASP ASVS 4.0 V3.3.2, NIST SP 800-63B
+     * §7.2). The row's time, not the session's own sign-in time, counts: proving the password
+     * again on the account page renews the latter and must not extend the lifetime.
+     */
+    public SessionVerdict verdict(Instant signedInAt, Instant now, Duration maxAge) {
+        SessionVerdict verdict = verdict(signedInAt);
+        if (verdict == SessionVerdict.GOES_ON && registeredAt != null && !now.isBefore(registeredAt.plus(maxAge))) {
+            return SessionVerdict.REACHED_MAX_AGE;
+        }
+        return verdict;
+    }
 
     /**
      * The verdict on a session that signed in at {@code signedInAt}. The account's rules come

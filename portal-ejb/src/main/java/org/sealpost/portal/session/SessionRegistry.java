@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.config.PortalSettings;
+import org.sealpost.portal.config.Setting;
 
 /**
  * The database registry of signed-in sessions (table {@code portal_session}, migration V4).
@@ -38,12 +39,18 @@ public class SessionRegistry {
 
     private Activity activity;
 
+    /** The absolute session lifetime when {@code SEALPOST_SESSION_MAX_AGE} is not set. */
+    public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(12);
+
+    private Duration maxAge;
+
     @PostConstruct
     void readSettings() {
         // The same setting SessionSetup gives the container as its session timeout.
         Duration idle = settings.lookup("sealpost.session.idle").map(String::trim).map(Duration::parse)
                 .orElse(Duration.ofMinutes(15));
         activity = new Activity(idle);
+        maxAge = settings.duration(Setting.SESSION_MAX_AGE, DEFAULT_MAX_AGE);
     }
 
     /** A new signed-in session of the account; its handle goes into the servlet session. */
@@ -89,7 +96,7 @@ public class SessionRegistry {
                     UPDATE portal_session SET last_seen_at = ?
                     WHERE handle = ? AND account_id = ? AND ended_at IS NULL AND last_seen_at < ?
                     RETURNING id)
-                SELECT a.state = 'ACTIVE', a.sessions_valid_after, s.id IS NOT NULL, s.end_reason
+                SELECT a.state = 'ACTIVE', a.sessions_valid_after, s.id IS NOT NULL, s.end_reason, s.signed_in_at
                 FROM account a LEFT JOIN portal_session s ON s.account_id = a.id AND s.handle = ?
                 WHERE a.id = ?""")
                 .setParameter(1, at(now))
@@ -104,8 +111,8 @@ public class SessionRegistry {
         }
         Object[] r = rows.get(0);
         SessionCheck check = new SessionCheck(Boolean.TRUE.equals(r[0]), instant(r[1]), Boolean.TRUE.equals(r[2]),
-                r[3] == null ? null : EndReason.valueOf((String) r[3]));
-        return check.verdict(signedInAt);
+                r[3] == null ? null : EndReason.valueOf((String) r[3]), instant(r[4]));
+        return check.verdict(signedInAt, now, maxAge);
     }
 
     /** The account's active sessions, most recently active first, the asking one marked. */

@@ -10,5 +10,7 @@ public enum SessionVerdict {
      */
     ENDED,
     /** Another session of the same account signed this one out from the account page. */
-    ENDED_FROM_OTHER_SESSION
+    ENDED_FROM_OTHER_SESSION,
+    /** The session is as old as the absolute lifetime ({@code SEALPOST_SESSION_MAX_AGE}) allows. */
+    REACHED_MAX_AGE
 }

@@ -31,4 +31,15 @@ class ClientThrottleTest {
 
         assertThat(throttle.exhausted("203.0.113.7", t0.plus(Duration.ofMinutes(10)).plusSeconds(1), policy)).isFalse();
     }
+
+    @Test
+    void anIpv6ClientIsItsSlash64SoFreshAddressesInItDoNotBuyFreshAttempts() {
+        for (int i = 0; i < 3; i++) {
+            throttle.recordFailure("2001:db8:1:2::" + Integer.toHexString(i + 1), t0, policy);
+        }
+
+        assertThat(throttle.exhausted("2001:db8:1:2:ffff:eeee:dddd:cccc", t0.plusSeconds(1), policy)).isTrue();
+        assertThat(throttle.exhausted("2001:db8:1:3::1", t0.plusSeconds(1), policy)).as("the next /64").isFalse();
+        assertThat(throttle.exhausted("203.0.113.7", t0.plusSeconds(1), policy)).isFalse();
+    }
 }

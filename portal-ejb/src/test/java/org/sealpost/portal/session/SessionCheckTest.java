@@ -49,4 +49,19 @@ class SessionCheckTest {
     void aSessionOfAnAccountThatIsNoLongerActiveEnds() {
         assertThat(new SessionCheck(false, null, true, null).verdict(signedIn)).isEqualTo(SessionVerdict.ENDED);
     }
+
+    @Test
+    void anActiveSessionEndsOnceItsRowIsAsOldAsTheAbsoluteLifetimeHoweverRecentlyItProvedItsPassword() {
+        java.time.Duration twelveHours = java.time.Duration.ofHours(12);
+        SessionCheck check = new SessionCheck(true, null, true, null, signedIn);
+        Instant renewed = signedIn.plus(java.time.Duration.ofHours(11));
+
+        assertThat(check.verdict(renewed, signedIn.plus(twelveHours).minusSeconds(1), twelveHours))
+                .isEqualTo(SessionVerdict.GOES_ON);
+        assertThat(check.verdict(renewed, signedIn.plus(twelveHours), twelveHours))
+                .isEqualTo(SessionVerdict.REACHED_MAX_AGE);
+        assertThat(new SessionCheck(true, null, true, EndReason.ENDED_FROM_OTHER_SESSION, signedIn)
+                .verdict(signedIn, signedIn.plus(twelveHours), twelveHours))
+                .as("an ended session keeps its own reason").isEqualTo(SessionVerdict.ENDED_FROM_OTHER_SESSION);
+    }
 }

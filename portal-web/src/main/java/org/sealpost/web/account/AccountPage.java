@@ -44,7 +44,7 @@ public class AccountPage {
 
     public void changePassword() {
         PasswordChange outcome = settings.changePassword(session.accountId(), session.handle(), chars(current), chars(chosen),
-                chars(confirmation), Pages.request().getRemoteAddr());
+                chars(confirmation), Pages.client());
         switch (outcome) {
             case PasswordChange.Changed changed -> {
                 // Other sessions end; this one, where the owner just proved the password, goes on.
@@ -61,7 +61,7 @@ public class AccountPage {
     }
 
     public void signOutEverywhere() throws ServletException, IOException {
-        settings.signOutEverywhere(session.accountId(), Pages.request().getRemoteAddr());
+        settings.signOutEverywhere(session.accountId(), Pages.client());
         Pages.request().logout();
         Pages.request().getSession().invalidate();
         ExternalContext ext = FacesContext.getCurrentInstance().getExternalContext();
@@ -76,7 +76,7 @@ public class AccountPage {
     public void endSession() {
         String handle = Pages.request().getParameter("handle");
         EndOutcome outcome = sessions.endOther(session.accountId(), session.email(), handle, session.handle(),
-                Pages.request().getRemoteAddr(), Instant.now());
+                Pages.client(), Instant.now());
         switch (outcome) {
             case EndOutcome.Ended ended -> Pages.info("sessions.ended", ended.session().device(),
                     ended.session().clientAddress());

@@ -17,7 +17,7 @@ public class ForgottenPassword {
     private String email;
 
     public void request() throws SQLException {
-        links.requestLink(email == null ? "" : email.trim(), Pages.request().getRemoteAddr());
+        links.requestLink(email == null ? "" : email.trim(), Pages.client());
         Pages.info("link.requested");
         email = null;
     }

@@ -41,7 +41,7 @@ abstract class OneTimeLinkForm implements Serializable {
     public void submit() throws SQLException {
         String chosen = password == null ? "" : password;
         LinkOutcome outcome = links.complete(token, purpose(), chosen.toCharArray(),
-                (confirmation == null ? "" : confirmation).toCharArray(), Pages.request().getRemoteAddr());
+                (confirmation == null ? "" : confirmation).toCharArray(), Pages.client());
         switch (outcome) {
             case LinkOutcome.Done done -> completed(done, chosen);
             case LinkOutcome.LinkNotUsable gone -> usable = false;
@@ -54,7 +54,7 @@ abstract class OneTimeLinkForm implements Serializable {
 
     /** "Send me a new link" on an expired or used link's page. */
     public void requestNewLink() throws SQLException {
-        links.requestLink(newLinkAddress == null ? "" : newLinkAddress.trim(), Pages.request().getRemoteAddr());
+        links.requestLink(newLinkAddress == null ? "" : newLinkAddress.trim(), Pages.client());
         Pages.info("link.requested");
         newLinkAddress = null;
     }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
+import org.sealpost.web.client.ClientOrigins;
 
 /** Small helpers the account beans share: messages from the bundle, redirects, the request. */
 final class Pages {
@@ -48,6 +49,11 @@ final class Pages {
 
     static HttpServletRequest request() {
         return (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    }
+
+    /** The client address of this request, as {@link ClientOrigins} determines it. */
+    static String client() {
+        return ClientOrigins.current(request()).address();
     }
 
     static HttpServletResponse response() {

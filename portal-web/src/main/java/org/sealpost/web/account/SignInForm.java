@@ -69,7 +69,7 @@ public class SignInForm {
             // Signing in again in a signed-in browser replaces that sign-in.
             sessions.end(session.handle(), EndReason.SIGNED_OUT, now);
         }
-        SessionHandle handle = sessions.register(account.id(), request.getRemoteAddr(),
+        SessionHandle handle = sessions.register(account.id(), Pages.client(),
                 request.getHeader("User-Agent"), now);
         request.getSession().setAttribute(SignedInSession.HANDLE_ATTRIBUTE, handle);
         session.signedIn(account.id(), who.value(), account.role().name(), now, handle);

@@ -24,7 +24,7 @@ public class SignOut {
 
     public void signOut() throws ServletException, IOException {
         if (signedIn.accountId() != null) {
-            signIn.signedOut(signedIn.accountId(), signedIn.handle(), Pages.request().getRemoteAddr());
+            signIn.signedOut(signedIn.accountId(), signedIn.handle(), Pages.client());
         }
         Pages.request().logout();
         HttpSession session = Pages.request().getSession(false);

@@ -116,8 +116,8 @@ public class FolderPage implements Serializable {
     }
 
     private static String clientAddress() {
-        return ((jakarta.servlet.http.HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
-                .getRequest()).getRemoteAddr();
+        return org.sealpost.web.client.ClientOrigins.current((jakarta.servlet.http.HttpServletRequest) FacesContext
+                .getCurrentInstance().getExternalContext().getRequest()).address();
     }
 
     private final class Lines extends LazyDataModel<MailboxLine> {

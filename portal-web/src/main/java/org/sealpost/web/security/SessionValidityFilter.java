@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Instant;
 import org.sealpost.portal.session.SessionRegistry;
 import org.sealpost.portal.session.SessionVerdict;
+import org.sealpost.web.client.ClientOrigins;
 
 /**
  * Ends a session whose account changed its password (or was disabled) after the session
@@ -41,6 +42,9 @@ public class SessionValidityFilter extends HttpFilter {
     @Inject
     private SessionRegistry sessions;
 
+    @Inject
+    private ClientOrigins clients;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -52,12 +56,16 @@ public class SessionValidityFilter extends HttpFilter {
         response.addHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
-        // A read message must not stay in a shared computer's browser cache.
+        // No page may stay in a shared computer's browser cache or its back-forward history:
+        // a signed-in page shows mail and account details, and the sign-in, registration and
+        // reset pages carry their form's state and link token (RFC 9111 §5.2.2.5, OWASP ASVS
+        // 4.0 V8.2.1). Scripts, style sheets and icons are the same for everyone.
         String path = request.getServletPath();
-        if (path.equals("/message.xhtml") || path.equals("/attachment")) {
+        if (!path.startsWith("/jakarta.faces.resource/")) {
             response.setHeader("Cache-Control", "no-store");
         }
-        if (request.isSecure()) {
+        // HTTPS as the client sees it: the socket's, or a trusted proxy's X-Forwarded-Proto.
+        if (clients.of(request).secure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
         // Scripts, style sheets and icons (jakarta.faces.resource) are the same for everyone and
@@ -69,8 +77,11 @@ public class SessionValidityFilter extends HttpFilter {
             if (verdict != SessionVerdict.GOES_ON) {
                 request.logout();
                 request.getSession().invalidate();
-                response.sendRedirect(request.getContextPath() + "/login.xhtml?ended="
-                        + (verdict == SessionVerdict.ENDED_FROM_OTHER_SESSION ? "remotely" : "true"));
+                response.sendRedirect(request.getContextPath() + "/login.xhtml?ended=" + switch (verdict) {
+                    case ENDED_FROM_OTHER_SESSION -> "remotely";
+                    case REACHED_MAX_AGE -> "lifetime";
+                    default -> "true";
+                });
                 return;
             }
         }

@@ -29,6 +29,9 @@ public final class DefaultTemplates {
         return switch (kind) {
             case REGISTER_FIRST_MESSAGE -> "register-first-message";
             case NEW_MESSAGE -> "new-message";
+            case ACCOUNT_REGISTERED -> "account-registered";
+            case PASSWORD_CHANGED -> "password-changed";
+            case PASSWORD_RESET_DONE -> "password-reset-done";
         };
     }
 

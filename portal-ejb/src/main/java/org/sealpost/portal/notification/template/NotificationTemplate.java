@@ -181,6 +181,9 @@ public final class NotificationTemplate {
     /** The link must be at the top level: inside a section it could disappear. */
     private static void requireLink(TemplateKind kind, TemplatePart part, List<Segment> segments) throws TemplateException {
         Placeholder link = kind.requiredLink();
+        if (link == null) {
+            return;
+        }
         boolean present = segments.stream().anyMatch(s -> s instanceof Segment.Value v && v.placeholder() == link);
         if (!present) {
             throw new TemplateException(part, link.key(), 0, 0, capitalised(part.label()) + " of a " + kind

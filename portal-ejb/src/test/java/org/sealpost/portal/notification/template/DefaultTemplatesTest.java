@@ -25,7 +25,7 @@ class DefaultTemplatesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TemplateKind.class)
+    @EnumSource(value = TemplateKind.class, names = {"REGISTER_FIRST_MESSAGE", "NEW_MESSAGE"})
     void everyDefaultParsesAndRendersWithoutLeftoverBraces(TemplateKind kind) {
         NotificationTemplate template = DefaultTemplates.of(kind);
 
@@ -42,7 +42,7 @@ class DefaultTemplatesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TemplateKind.class)
+    @EnumSource(value = TemplateKind.class, names = {"REGISTER_FIRST_MESSAGE", "NEW_MESSAGE"})
     void everyDefaultNamesTheSenderTheOrganisationAndTheRecipientAndSaysTheMessageIsNotInTheMail(TemplateKind kind) {
         RenderedNotification mail = DefaultTemplates.of(kind).render(values().build());
 
@@ -53,7 +53,7 @@ class DefaultTemplatesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TemplateKind.class)
+    @EnumSource(value = TemplateKind.class, names = {"REGISTER_FIRST_MESSAGE", "NEW_MESSAGE"})
     void theHtmlDefaultsShowEveryLinkAsItsAddressAndLoadNothingRemote(TemplateKind kind) {
         String html = DefaultTemplates.of(kind).render(values().build()).html();
 
@@ -112,5 +112,25 @@ class DefaultTemplatesTest {
 
         assertThat(text).startsWith("Hello,\n\nAnna Berg <anna.berg@bank.example> at Bank Example has sent you a new secure message.\n\n"
                 + "For your privacy");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TemplateKind.class, names = {"ACCOUNT_REGISTERED", "PASSWORD_CHANGED", "PASSWORD_RESET_DONE"})
+    void everyAccountNoticeSaysWhatToDoIfItWasNotYouAndCarriesNoLink(TemplateKind kind) {
+        RenderedNotification mail = DefaultTemplates.of(kind).render(values().build());
+
+        assertThat(mail.subject()).contains("Bank Example").doesNotContain("{{", "}}", "\n");
+        for (String body : new String[] {mail.text(), mail.html()}) {
+            assertThat(body).contains("this was not you", "Bank Example", "carl@customer.example",
+                    "never ask for your password").doesNotContain("{{", "}}", PORTAL.toString(),
+                    REGISTRATION.toString(), "http://", "https://");
+        }
+        assertThat(mail.html()).doesNotContainIgnoringCase("<a ").doesNotContainIgnoringCase("<img");
+    }
+
+    @Test
+    void anAccountNoticeTemplateCannotUseALink() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NotificationTemplate.parse(TemplateKind.PASSWORD_CHANGED,
+                "s", "Sign in at {{portalLink}}", "<p>{{portalLink}}</p>")).isInstanceOf(TemplateException.class);
     }
 }
