@@ -11,9 +11,9 @@ CREATE UNIQUE INDEX outbound_mail_one_pending_link ON outbound_mail (recipient, 
 -- The per-address limit counts an address's recent link mails, whatever became of them.
 CREATE INDEX outbound_mail_link_mails_by_recipient ON outbound_mail (recipient, created_at)
     WHERE kind IN ('REGISTRATION_LINK', 'PASSWORD_RESET');
--- Workers claim arrival notifications before any other due mail, so new-mail notices never
--- wait behind link mail or account notices; this index serves that order.
-CREATE INDEX outbound_mail_due_arrivals_first ON outbound_mail ((kind <> 'NOTIFY_NEW_MESSAGE'), next_attempt_at, id)
+-- Workers claim arrival notifications and relayed mail before any other due mail, so neither
+-- waits behind link mail or account notices; this index serves that order.
+CREATE INDEX outbound_mail_due_arrivals_first ON outbound_mail ((kind NOT IN ('NOTIFY_NEW_MESSAGE', 'RELAY')), next_attempt_at, id)
     WHERE state = 'QUEUED';
 
 -- Account notices: "a password was set / changed / reset; if this was not you ...", no link.

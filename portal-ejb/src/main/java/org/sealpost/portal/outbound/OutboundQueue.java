@@ -43,13 +43,13 @@ public final class OutboundQueue {
      */
     static List<QueuedMail> claimDue(Connection c, Instant now, int limit) throws SQLException {
         List<QueuedMail> due = new ArrayList<>();
-        // Arrival notifications first, then the rest, each oldest first: a queue of link mail
-        // or account notices never delays a new-mail notification (issue 14). Served by the
-        // index outbound_mail_due_arrivals_first (V10).
+        // Arrival notifications and mail people wrote to colleagues first, then the rest, each
+        // oldest first: a queue of link mail or account notices never delays either (issue 14).
+        // Served by the index outbound_mail_due_arrivals_first (V10).
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT id, kind, recipient, account_id, content_id, attempts, created_at FROM outbound_mail
                 WHERE state = 'QUEUED' AND next_attempt_at <= ?
-                ORDER BY (kind <> 'NOTIFY_NEW_MESSAGE'), next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+                ORDER BY (kind NOT IN ('NOTIFY_NEW_MESSAGE', 'RELAY')), next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {
