@@ -19,5 +19,13 @@ public enum AuditAction {
     /** The owner signed out another session of their account from the account page. */
     SIGNED_OUT_OTHER_SESSION,
     /** A sign-out of another session named no open session of the caller's account. */
-    SESSION_END_REFUSED
+    SESSION_END_REFUSED,
+    /** A recipient sent a message from the portal (reply, reply all, forward or new). */
+    MESSAGE_SENT,
+    /** The portal policy refused a send; the detail names the reason codes, never the message's words. */
+    SEND_REFUSED,
+    /** A recipient discarded a draft; its content and files are shredded. */
+    DRAFT_DISCARDED,
+    /** The portal policy was written: seeded from the settings on first start, or changed. */
+    POLICY_CHANGED
 }
