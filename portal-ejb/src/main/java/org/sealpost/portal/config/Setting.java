@@ -43,7 +43,13 @@ public enum Setting {
     SMTP_MAX_CONNECTIONS("sealpost.smtp.max.connections", "most simultaneous bridge connections", false, false),
     INTERNAL_DOMAINS("sealpost.internal.domains", "comma-separated internal mail domains", false, false),
     ADMIN_EMAILS("sealpost.admin.emails", "comma-separated addresses of administrators; each new one is e-mailed an invitation to register", false, false),
-    DISPLAY_ZONE("sealpost.display.zone", "time zone the portal shows dates in, e.g. Europe/Berlin (default: the server's)", false, false);
+    DISPLAY_ZONE("sealpost.display.zone", "time zone the portal shows dates in, e.g. Europe/Berlin (default: the server's)", false, false),
+    POLICY_REPLY("sealpost.policy.reply", "first-start policy for Reply: disabled, internal or external (default internal); the database wins once it holds a policy", false, false),
+    POLICY_REPLY_ALL("sealpost.policy.reply.all", "first-start policy for Reply all: disabled, internal or external (default internal)", false, false),
+    POLICY_FORWARD("sealpost.policy.forward", "first-start policy for Forward: disabled, internal or external (default disabled)", false, false),
+    POLICY_COMPOSE("sealpost.policy.compose", "first-start policy for New message: disabled, internal or external (default internal)", false, false),
+    POLICY_ATTACH("sealpost.policy.attach", "first-start policy for attaching files: disabled, internal or external (default internal)", false, false),
+    SEND_FROM("sealpost.send.from", "From address of mail the portal relays to internal colleagues for a recipient (default: the notification From address)", false, false);
 
     private final String property;
     private final String purpose;
