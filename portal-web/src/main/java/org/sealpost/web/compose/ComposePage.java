@@ -73,6 +73,7 @@ public class ComposePage implements Serializable {
     private Instant savedAt;
     /** The fields as last saved (or as prepared): the automatic save only writes a change. */
     private DraftFields lastSaved;
+    private int unchangedAutoSaves;
 
     /** f:viewAction on the first request of the view: prepares or loads what is to be written. */
     public void open() throws IOException {
@@ -165,8 +166,20 @@ public class ComposePage implements Serializable {
     /** Every 30 s and when a field is left: saves the draft if anything changed since the last save. */
     public void autoSave() throws IOException {
         if (opened && !fields().equals(lastSaved)) {
+            unchangedAutoSaves = 0;
             save();
+        } else {
+            unchangedAutoSaves++;
         }
+    }
+
+    /**
+     * The 30-second save stops after a minute without a change, so a compose page left open does
+     * not keep an idle session alive for ever (SEALPOST_SESSION_IDLE); leaving a field saves, and
+     * starts it again.
+     */
+    public boolean isAutoSaveIdle() {
+        return unchangedAutoSaves >= 2;
     }
 
     private boolean save() throws IOException {

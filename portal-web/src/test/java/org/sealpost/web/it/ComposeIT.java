@@ -61,6 +61,11 @@ class ComposeIT extends PortalClientTest {
             assertThat(value(browser, "compose:subject")).isEqualTo("Re: " + subject);
             assertThat(value(browser, "compose:body")).contains("> Please sign the offer.");
             assertThat(browser.accessibilityViolations(Set.of("serious", "critical"))).isEmpty();
+            // Completion offers the account's own correspondents (PrimeFaces' AJAX, under the nonce CSP).
+            browser.find("cc_input").sendKeys("advi");
+            assertThat(browser.visible("cc_panel").getText()).contains(ADVISOR);
+            browser.find("cc_input").sendKeys(Keys.ESCAPE);
+            browser.type("cc_input", "");
 
             browser.find("compose:body").sendKeys(Keys.chord(Keys.CONTROL, Keys.HOME), "I have signed it: " + marker + "\n");
             browser.click("send").screenshot("reply-sent");
