@@ -71,10 +71,66 @@ public final class ComposeBenchmark {
         int rounds = Integer.parseInt(a.getOrDefault("rounds", "10"));
         int warmUp = Integer.parseInt(a.getOrDefault("warm-up-rounds", "3"));
         long think = Long.parseLong(a.getOrDefault("think-ms", "1000"));
-        new ComposeBenchmark(base).run(smtpPort, mailbox, sessions, rounds, warmUp, think);
+        int bigUploads = Integer.parseInt(a.getOrDefault("big-uploads", "10"));
+        int bigBytes = Integer.parseInt(a.getOrDefault("big-upload-bytes", Integer.toString(25 * 1024 * 1024 - 4096)));
+        ComposeBenchmark bench = new ComposeBenchmark(base);
+        List<HttpClient> clients = bench.run(smtpPort, mailbox, sessions, rounds, warmUp, think);
+        if (bigUploads > 0) {
+            bench.bigUploads(clients.subList(0, Math.min(bigUploads, clients.size())), bigBytes);
+        }
     }
 
-    private void run(int smtpPort, Path mailbox, int sessions, int rounds, int warmUp, long think) throws Exception {
+    /**
+     * N sessions each upload one file just under the default 25 MiB limit at the same moment (the
+     * issue's "ten concurrent 25 MiB uploads under -Xmx1g"): each must be stored, and the portal
+     * must answer its readiness check afterwards.
+     */
+    private void bigUploads(List<HttpClient> clients, int bytes) throws Exception {
+        byte[] file = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(file);
+        List<Long> times = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger stored = new AtomicInteger();
+        CountDownLatch ready = new CountDownLatch(clients.size());
+        CountDownLatch done = new CountDownLatch(clients.size());
+        for (HttpClient http : clients) {
+            Thread.ofPlatform().start(() -> {
+                try {
+                    String html = PortalHttp.get(http, base + "/compose.xhtml");
+                    Map<String, String> form = new LinkedHashMap<>();
+                    form.put("compose", "compose");
+                    form.put("compose:to_input", "");
+                    form.put("compose:cc_input", "");
+                    form.put("compose:subject", "big upload");
+                    form.put("compose:body", "");
+                    form.put("jakarta.faces.ViewState", PortalHttp.viewState(html));
+                    ready.countDown();
+                    ready.await();
+                    long t = System.nanoTime();
+                    HttpResponse<String> up = upload(http, html, form, file);
+                    times.add(System.nanoTime() - t);
+                    if (up.statusCode() == 200 && up.body().contains("bench-attachment.bin")) {
+                        stored.incrementAndGet();
+                    } else {
+                        report("big upload " + up.statusCode() + ": " + excerpt(up.body()));
+                    }
+                } catch (Exception e) {
+                    report("big upload: " + e);
+                } finally {
+                    ready.countDown();
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        int health = PortalHttp.client().send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+        System.out.printf("compose: %d concurrent uploads of %.1f MiB: %d stored, slowest %.1f s; /health/ready then %d%n",
+                clients.size(), bytes / 1048576.0, stored.get(),
+                times.stream().mapToLong(Long::longValue).max().orElse(0) / 1e9, health);
+    }
+
+    private List<HttpClient> run(int smtpPort, Path mailbox, int sessions, int rounds, int warmUp, long think)
+            throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);
         List<String> users = new ArrayList<>();
         for (int i = 0; i < sessions; i++) {
@@ -147,6 +203,7 @@ public final class ComposeBenchmark {
                 pct(attach, 50), pct(attach, 95), attach.size(),
                 pct(delivery, 50), pct(delivery, 95), pct(delivery, 99), delivery.size(), sendStarted.size(),
                 errors.get());
+        return clients;
     }
 
     /** One reply: the page, optionally an upload, the send (a redirect to Sent when it went). */
@@ -173,7 +230,9 @@ public final class ComposeBenchmark {
         form.put("jakarta.faces.ViewState", PortalHttp.viewState(html));
         if (withAttachment) {
             t = System.nanoTime();
-            HttpResponse<String> up = upload(http, html, form);
+            byte[] file = new byte[ATTACHMENT_BYTES];
+            ThreadLocalRandom.current().nextBytes(file);
+            HttpResponse<String> up = upload(http, html, form, file);
             if (measured) {
                 attach.add(System.nanoTime() - t);
             }
@@ -198,7 +257,8 @@ public final class ComposeBenchmark {
     }
 
     /** The page's own upload request (PrimeFaces' advanced p:fileUpload): multipart, partial AJAX. */
-    private HttpResponse<String> upload(HttpClient http, String html, Map<String, String> form) throws Exception {
+    private HttpResponse<String> upload(HttpClient http, String html, Map<String, String> form, byte[] file)
+            throws Exception {
         String input = PageFields.fileInputName(html);
         String component = input.endsWith("_input") ? input.substring(0, input.length() - "_input".length()) : input;
         Map<String, String> fields = new LinkedHashMap<>(form);
@@ -208,22 +268,19 @@ public final class ComposeBenchmark {
         fields.put(component + "_totalFilesCount", "1");
         fields.put("jakarta.faces.partial.render", "compose:attachments compose:draft-status");
         String boundary = "bench" + UUID.randomUUID().toString().replace("-", "");
-        ByteArrayOutputStream body = new ByteArrayOutputStream(ATTACHMENT_BYTES + 4096);
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
         for (Map.Entry<String, String> f : fields.entrySet()) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+            head.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
                     + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
-        byte[] file = new byte[ATTACHMENT_BYTES];
-        ThreadLocalRandom.current().nextBytes(file);
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + input
+        head.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + input
                 + "\"; filename=\"bench-attachment.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(file);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         return http.send(HttpRequest.newBuilder(URI.create(base + "/compose.xhtml"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Faces-Request", "partial/ajax")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head.toByteArray(), file, tail))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
