@@ -21,6 +21,12 @@ public class AuditTrail {
 
     public void record(String actor, AuditAction action, String targetType, String targetId, String clientAddress,
             String detail, Instant at) {
+        record(em, actor, action, targetType, targetId, clientAddress, detail, at);
+    }
+
+    /** The same, on a given entity manager: for services that run outside the container in tests. */
+    public static void record(EntityManager em, String actor, AuditAction action, String targetType, String targetId,
+            String clientAddress, String detail, Instant at) {
         em.createNativeQuery("""
                 INSERT INTO audit_event (occurred_at, actor, action, target_type, target_id, client_address, detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")

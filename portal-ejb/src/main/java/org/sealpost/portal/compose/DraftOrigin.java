@@ -6,7 +6,9 @@ import org.sealpost.portal.policy.PortalAction;
 /**
  * What a draft answers: a new message ({@link PortalAction#COMPOSE}, no original), or a reply,
  * reply all or forward of the caller's mailbox entry {@code originalEntryId}. Fixed when the
- * draft is first saved; the server never takes it from a later request.
+ * draft is first saved; the server never takes it from a later request. A saved reply or
+ * forward whose original was since deleted for ever has a null {@code originalEntryId} (its
+ * quoted text and threading are kept in the draft); starting one needs an original.
  */
 public record DraftOrigin(PortalAction action, Long originalEntryId) {
 
@@ -15,9 +17,8 @@ public record DraftOrigin(PortalAction action, Long originalEntryId) {
         if (!action.writes()) {
             throw new IllegalArgumentException(action + " does not start a message");
         }
-        if ((action == PortalAction.COMPOSE) != (originalEntryId == null)) {
-            throw new IllegalArgumentException(action + (originalEntryId == null ? " needs" : " takes no")
-                    + " original message");
+        if (action == PortalAction.COMPOSE && originalEntryId != null) {
+            throw new IllegalArgumentException("a new message answers no original");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.sealpost.portal.crypto;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -82,6 +83,35 @@ public final class MessageSealer {
         try {
             byte[] wrapped = AesGcm.seal(kek.key(), dataKeyBytes, dataKeyContext(messageId, kek.version()), random);
             return sealed.withWrappedKey(kek.version(), wrapped);
+        } finally {
+            Arrays.fill(dataKeyBytes, (byte) 0);
+        }
+    }
+
+    /**
+     * Encrypts a stream of any length (an uploaded file) under the data key of {@code keyHolder}
+     * (from {@link #seal}, under the same {@code id}), chunk by chunk as it is read: the file is
+     * never whole in memory. See {@link ChunkedSeal}.
+     */
+    public InputStream sealStream(UUID id, SealedMessage keyHolder, InputStream plaintext) throws SealBrokenException {
+        Objects.requireNonNull(plaintext, "plaintext");
+        byte[] dataKeyBytes = unwrap(id, keyHolder);
+        try {
+            return ChunkedSeal.sealing(new SecretKeySpec(dataKeyBytes, "AES"), id, plaintext, random);
+        } finally {
+            Arrays.fill(dataKeyBytes, (byte) 0);
+        }
+    }
+
+    /**
+     * Decrypts what {@link #sealStream} wrote, as it is read. A chunk that fails authentication,
+     * or a stream cut short, makes {@code read} throw an {@link java.io.IOException}.
+     */
+    public InputStream openStream(UUID id, SealedMessage keyHolder, InputStream ciphertext) throws SealBrokenException {
+        Objects.requireNonNull(ciphertext, "ciphertext");
+        byte[] dataKeyBytes = unwrap(id, keyHolder);
+        try {
+            return ChunkedSeal.opening(new SecretKeySpec(dataKeyBytes, "AES"), id, ciphertext);
         } finally {
             Arrays.fill(dataKeyBytes, (byte) 0);
         }

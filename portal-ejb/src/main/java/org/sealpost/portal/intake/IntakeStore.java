@@ -10,9 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.sealpost.portal.account.EmailAddress;
+import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.message.SearchIndexQueue;
 import org.sealpost.portal.platform.SealpostDataSource;
 
@@ -49,36 +52,8 @@ public class IntakeStore {
     public void store(SealedArrival arrival) throws SQLException {
         Timestamp receivedAt = Timestamp.from(arrival.receivedAt());
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_CONTENT)) {
-                ps.setObject(1, arrival.messageId());
-                ps.setInt(2, arrival.sealed().kekVersion());
-                ps.setBytes(3, arrival.sealed().wrappedKey());
-                ps.setBytes(4, arrival.sealed().metadataCiphertext());
-                ps.setBytes(5, arrival.sealed().mimeCiphertext());
-                ps.setLong(6, arrival.sizeBytes());
-                ps.setTimestamp(7, receivedAt);
-                ps.executeUpdate();
-            }
-            List<Long> accountIds = new ArrayList<>();
-            for (EmailAddress recipient : arrival.recipients()) {
-                accountIds.add(accountFor(c, recipient));
-            }
-            try (PreparedStatement entry = c.prepareStatement(INSERT_ENTRY);
-                    PreparedStatement notify = c.prepareStatement(INSERT_NOTIFICATION)) {
-                for (int i = 0; i < accountIds.size(); i++) {
-                    entry.setLong(1, accountIds.get(i));
-                    entry.setObject(2, arrival.messageId());
-                    entry.setTimestamp(3, receivedAt);
-                    entry.addBatch();
-                    notify.setString(1, arrival.recipients().get(i).value());
-                    notify.setLong(2, accountIds.get(i));
-                    notify.setObject(3, arrival.messageId());
-                    notify.setTimestamp(4, receivedAt);
-                    notify.addBatch();
-                }
-                entry.executeBatch();
-                notify.executeBatch();
-            }
+            storeContent(c, arrival.messageId(), arrival.sealed(), arrival.sizeBytes(), arrival.receivedAt());
+            deliverInPortal(c, arrival.messageId(), arrival.recipients(), arrival.receivedAt());
             // The index learns of the message after the 250, from this durable row (ADR 0007):
             // Lucene is never on the path that decides whether the gateway's mail is accepted.
             SearchIndexQueue.enqueueEntriesOf(c, arrival.messageId());
@@ -90,6 +65,55 @@ public class IntakeStore {
                         + arrival.tlsProtocol());
                 ps.executeUpdate();
             }
+        }
+    }
+
+    /**
+     * The sealed message itself, once however many recipients it has. Also how the portal
+     * stores a message a recipient sends (compose), in the caller's transaction.
+     */
+    public static void storeContent(Connection c, UUID messageId, SealedMessage sealed, long sizeBytes,
+            Instant receivedAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_CONTENT)) {
+            ps.setObject(1, messageId);
+            ps.setInt(2, sealed.kekVersion());
+            ps.setBytes(3, sealed.wrappedKey());
+            ps.setBytes(4, sealed.metadataCiphertext());
+            ps.setBytes(5, sealed.mimeCiphertext());
+            ps.setLong(6, sizeBytes);
+            ps.setTimestamp(7, Timestamp.from(receivedAt));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Puts a stored message into the inbox of each recipient, creating a PENDING account for an
+     * address seen for the first time, and queues each one's notification (which holds none of
+     * the message's words). Bridged mail and mail a portal user sends to external addresses
+     * take this one path, so both reach a new person the same way: a registration link.
+     */
+    public static void deliverInPortal(Connection c, UUID messageId, List<EmailAddress> recipients,
+            Instant receivedAt) throws SQLException {
+        Timestamp at = Timestamp.from(receivedAt);
+        List<Long> accountIds = new ArrayList<>();
+        for (EmailAddress recipient : recipients) {
+            accountIds.add(accountFor(c, recipient));
+        }
+        try (PreparedStatement entry = c.prepareStatement(INSERT_ENTRY);
+                PreparedStatement notify = c.prepareStatement(INSERT_NOTIFICATION)) {
+            for (int i = 0; i < accountIds.size(); i++) {
+                entry.setLong(1, accountIds.get(i));
+                entry.setObject(2, messageId);
+                entry.setTimestamp(3, at);
+                entry.addBatch();
+                notify.setString(1, recipients.get(i).value());
+                notify.setLong(2, accountIds.get(i));
+                notify.setObject(3, messageId);
+                notify.setTimestamp(4, at);
+                notify.addBatch();
+            }
+            entry.executeBatch();
+            notify.executeBatch();
         }
     }
 

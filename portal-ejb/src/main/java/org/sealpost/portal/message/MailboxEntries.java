@@ -87,6 +87,22 @@ public final class MailboxEntries {
         }
     }
 
+    /** A message the account sent, in its Sent folder (read). Returns the entry's id. */
+    public static long insertSent(Connection c, long accountId, UUID contentId, java.time.Instant at)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO mailbox_entry (account_id, content_id, folder, is_read, received_at)
+                VALUES (?, ?, 'SENT', TRUE, ?) RETURNING id""")) {
+            ps.setLong(1, accountId);
+            ps.setObject(2, contentId);
+            ps.setTimestamp(3, java.sql.Timestamp.from(at));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** The account's entries in the trash, for "empty trash". */
     public static List<MailboxEntry> inTrash(Connection c, long accountId) throws SQLException {
         List<MailboxEntry> entries = new ArrayList<>();

@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.sealpost.portal.crypto.MessageSealer;
+import org.sealpost.portal.crypto.SealBrokenException;
+import org.sealpost.portal.crypto.SealedMessage;
+import org.sealpost.portal.message.MessageContents;
 import org.sealpost.portal.platform.SealpostDataSource;
 
 /**
@@ -32,6 +36,7 @@ import org.sealpost.portal.platform.SealpostDataSource;
 public class OutboundDelivery {
 
     private static final String ARRIVAL = "NOTIFY_NEW_MESSAGE";
+    private static final String RELAY = "RELAY";
     private static final Logger LOG = Logger.getLogger(OutboundDelivery.class.getName());
 
     @Resource(lookup = SealpostDataSource.JNDI_NAME)
@@ -42,6 +47,9 @@ public class OutboundDelivery {
 
     @Inject
     private NotificationComposer composer;
+
+    @Inject
+    private MessageSealer sealer;
 
     /** @return false when nothing was due */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -73,8 +81,12 @@ public class OutboundDelivery {
             }
         }
         try {
-            MimeMessage message = composer.compose(c, settings.transport().session(), recipient, mails, now);
-            settings.transport().send(message, recipient);
+            if (first.kind().equals(RELAY)) {
+                settings.transport().relay(relayed(c, first), recipient);
+            } else {
+                MimeMessage message = composer.compose(c, settings.transport().session(), recipient, mails, now);
+                settings.transport().send(message, recipient);
+            }
             OutboundQueue.markSent(c, mails, now);
         } catch (MessagingException | RuntimeException failure) {
             String reason = describe(failure);
@@ -88,6 +100,24 @@ public class OutboundDelivery {
                 OutboundQueue.defer(c, mails, reason, next);
                 LOG.info(() -> "notification to " + recipient + " deferred until " + next + ": " + reason);
             }
+        }
+    }
+
+    /**
+     * The MIME of a message a portal user sent to a colleague, opened from its sealed copy. Gone
+     * when the sender deleted it for ever before it left (its key is shredded): then it is given
+     * up rather than tried for days.
+     */
+    private byte[] relayed(Connection c, QueuedMail mail) throws SQLException, MessagingException {
+        if (mail.contentId() == null) {
+            throw new MessagingException("the message was deleted for ever before it could be delivered");
+        }
+        SealedMessage sealed = MessageContents.sealed(c, mail.contentId())
+                .orElseThrow(() -> new MessagingException("the message was deleted for ever before it could be delivered"));
+        try {
+            return sealer.openMime(mail.contentId(), sealed);
+        } catch (SealBrokenException e) {
+            throw new MessagingException("the message cannot be decrypted: " + e.getMessage(), e);
         }
     }
 

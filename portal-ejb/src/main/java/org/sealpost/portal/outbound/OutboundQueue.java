@@ -13,9 +13,28 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The SQL of the durable outbound queue; every method runs in the caller's transaction. */
-final class OutboundQueue {
+public final class OutboundQueue {
 
     private OutboundQueue() {
+    }
+
+    /**
+     * Queues message {@code contentId} (sealed, stored) for relay to an internal address through
+     * the smarthost: the mail a portal user sends to a colleague. The row, not the mail, is what
+     * the transaction commits: with the sent copy, so a crash cannot send without a copy or keep
+     * a copy that never goes (at-least-once from here, like notifications).
+     */
+    public static void enqueueRelay(Connection c, String recipient, long senderAccountId, UUID contentId, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO outbound_mail (kind, recipient, account_id, content_id, state, next_attempt_at)
+                VALUES ('RELAY', ?, ?, ?, 'QUEUED', ?)""")) {
+            ps.setString(1, recipient);
+            ps.setLong(2, senderAccountId);
+            ps.setObject(3, contentId);
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.executeUpdate();
+        }
     }
 
     /**

@@ -7,6 +7,8 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,15 @@ public class OutboundWorker {
     @PostConstruct
     void start() {
         task = scheduler.scheduleWithFixedDelay(this::drain, 2, 2, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Mail was queued and its transaction committed: drain now instead of at the next tick, so
+     * a reply reaches the smarthost within about a second. Only after success: a rolled-back
+     * send queued nothing. Other nodes still find the rows on their next pass.
+     */
+    public void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailQueued queued) {
+        scheduler.execute(this::drain);
     }
 
     @PreDestroy

@@ -53,6 +53,19 @@ public final class SmarthostTransport {
         Transport.send(message, new InternetAddress[] {new InternetAddress(envelopeRecipient)});
     }
 
+    /**
+     * Sends a finished message exactly as it is: no header rewritten, so its Message-ID (the
+     * thread the colleague's answer refers to) is the one the portal's copies hold.
+     * {@code Transport.send} would call {@code saveChanges()} and mint a new one.
+     */
+    public void relay(byte[] rawMime, String envelopeRecipient) throws MessagingException {
+        MimeMessage message = new MimeMessage(session, new java.io.ByteArrayInputStream(rawMime));
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            transport.sendMessage(message, new InternetAddress[] {new InternetAddress(envelopeRecipient)});
+        }
+    }
+
     private static SSLContext sslContext(Optional<Path> trustStore, char[] password) {
         try {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

@@ -1,5 +1,6 @@
 package org.sealpost.portal.policy;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -25,6 +26,8 @@ import java.util.Set;
  * is checked against on the server.
  */
 @Entity
+// Never served from a cache: another node may have changed it (the shared cache is off too).
+@Cacheable(false)
 @Table(name = "portal_policy")
 public class PortalPolicy {
 

@@ -4,7 +4,7 @@ package org.sealpost.portal.message.view;
  * Turns a sender-chosen attachment name into one that is safe as a download name
  * ({@code Content-Disposition} filename, RFC 6266) and on the recipient's disk.
  */
-final class FileNames {
+public final class FileNames {
 
     static final int MAX_LENGTH = 255;
     /** Kept when a long name is shortened, so the file still opens with the right program. */
@@ -23,7 +23,7 @@ final class FileNames {
      * {@code _}, leading dots and trailing dots and spaces removed, shortened to
      * {@value #MAX_LENGTH} characters keeping the extension. {@code fallback} when nothing is left.
      */
-    static String sanitize(String name, String fallback) {
+    public static String sanitize(String name, String fallback) {
         if (name == null) {
             return fallback;
         }
