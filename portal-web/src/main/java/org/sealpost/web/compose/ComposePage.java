@@ -135,8 +135,6 @@ public class ComposePage implements Serializable {
                     show(refused.decision());
                 }
             }
-        } catch (ActionDisabledException e) {
-            refuse(null, Refusal.of(null, null, RefusalReason.ACTION_DISABLED, e.action().name()));
         } catch (NotFoundException e) {
             notFound();
         }
@@ -149,6 +147,7 @@ public class ComposePage implements Serializable {
         }
     }
 
+    /** A refusal next to its field; those of the whole message beside the attachments, or (the action) at the top. */
     private void refuse(AddressField field, Refusal refusal) {
         String where = field == AddressField.TO ? TO : field == AddressField.CC ? CC
                 : refusal.reason() == RefusalReason.ACTION_DISABLED ? null : ATTACHMENTS;
@@ -189,9 +188,6 @@ public class ComposePage implements Serializable {
             savedAt = saved.savedAt();
             lastSaved = fields();
             return true;
-        } catch (ActionDisabledException e) {
-            refuse(null, Refusal.of(null, null, RefusalReason.ACTION_DISABLED, e.action().name()));
-            return false;
         } catch (NotFoundException e) {
             notFound();
             return false;
