@@ -262,6 +262,9 @@ public final class ComposeBenchmark {
         String input = PageFields.fileInputName(html);
         String component = input.endsWith("_input") ? input.substring(0, input.length() - "_input".length()) : input;
         Map<String, String> fields = new LinkedHashMap<>(form);
+        // PrimeFaces' CSP mode refuses an AJAX post without the page's nonce (the browser's
+        // PrimeFaces.csp.init adds it to every form as primefaces.nonce).
+        fields.put("primefaces.nonce", PageFields.cspNonce(html));
         fields.put("jakarta.faces.partial.ajax", "true");
         fields.put("jakarta.faces.partial.execute", component);
         fields.put("jakarta.faces.source", component);
@@ -273,7 +276,8 @@ public final class ComposeBenchmark {
             head.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
                     + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
-        head.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + input
+        // The file goes under the component's client id (fileupload.js: paramName is the widget's id).
+        head.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + component
                 + "\"; filename=\"bench-attachment.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);

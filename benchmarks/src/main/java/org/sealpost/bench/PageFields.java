@@ -47,6 +47,15 @@ final class PageFields {
         throw new IllegalStateException("no file input on the page");
     }
 
+    /** The page's CSP nonce, as PrimeFaces' {@code PrimeFaces.csp.init('…')} receives it. */
+    static String cspNonce(String html) {
+        Matcher m = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)").matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSP nonce on the page");
+        }
+        return m.group(1);
+    }
+
     static String unescape(String s) {
         Matcher m = Pattern.compile("&#(x?)([0-9a-fA-F]+);").matcher(s.replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&quot;", "\"").replace("&#39;", "'"));
