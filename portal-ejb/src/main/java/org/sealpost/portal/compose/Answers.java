@@ -57,6 +57,10 @@ final class Answers {
         Optional<RecipientAddress> own = RecipientAddress.parse(self);
         own.ifPresent(a -> seen.add(a.value()));
         addAll(replyTarget, to, seen);
+        if (to.isEmpty()) {
+            // The account answers its own message (from Sent): the answer goes to whom it went.
+            addAll(original.to(), to, seen);
+        }
         if (action == PortalAction.REPLY_ALL) {
             addAll(original.to(), to, seen);
             addAll(original.cc(), cc, seen);

@@ -149,6 +149,9 @@ final class ComposeDesk {
             SQLException {
         Instant now = clock.instant();
         if (draftId == null) {
+            if (origin == null) {
+                throw new IllegalArgumentException("a new draft needs its origin (what it answers)");
+            }
             DraftContent content;
             if (origin.action() == PortalAction.COMPOSE) {
                 content = new DraftContent(fields, null, null, List.of());
@@ -255,8 +258,11 @@ final class ComposeDesk {
 
     UploadOutcome addAttachment(long accountId, long draftId, String fileName, String contentType, InputStream content)
             throws NotFoundException, SQLException {
-        StoredDraft stored = drafts.findForChange(draftId, accountId)
-                .orElseThrow(() -> new NotFoundException("draft", draftId));
+        StoredDraft stored = drafts.find(draftId, accountId).orElseThrow(() -> new NotFoundException("draft", draftId));
+        jdbc.with(c -> {
+            Drafts.lockForUpload(c, draftId);
+            return null;
+        });
         PortalPolicy policy = policy();
         if (!policy.scope(PortalAction.ATTACH).allowed()) {
             return new UploadOutcome.Refused(Refusal.of(null, null, RefusalReason.ATTACHMENTS_DISABLED));
@@ -386,16 +392,18 @@ final class ComposeDesk {
         Instant now = clock.instant();
         String self = ownAddress(accountId);
 
-        Optional<Original> original = stored.originalEntryId() == null ? Optional.empty()
-                : Optional.of(original(accountId, stored.origin()));
+        // Only a forward needs the original again (its files); a reply's quote and threading are in the draft.
+        Optional<Original> original = stored.action() != PortalAction.FORWARD || stored.originalEntryId() == null
+                ? Optional.empty() : Optional.of(original(accountId, stored.origin()));
         List<OutgoingMail.Attachment> attachments = new ArrayList<>();
+        List<DraftFile> uploads = files.of(stored.id());
         long totalBytes = 0;
-        for (DraftFile f : files.of(stored.id())) {
+        for (DraftFile f : uploads) {
             totalBytes += f.sizeBytes();
         }
-        List<RenderedAttachment> forwarded = stored.action() == PortalAction.FORWARD && original.isPresent()
+        List<RenderedAttachment> forwarded = original.isPresent()
                 ? forwardable(original.get(), content.leftOutForwarded()) : List.of();
-        int fileCount = files.of(stored.id()).size() + forwarded.size();
+        int fileCount = uploads.size() + forwarded.size();
         totalBytes += forwarded.stream().mapToLong(RenderedAttachment::size).sum();
 
         PortalPolicy policy = policy();
@@ -409,7 +417,7 @@ final class ComposeDesk {
         }
 
         // Files: uploads opened from their sealed streams, forwarded ones from the original.
-        for (DraftFile f : files.of(stored.id())) {
+        for (DraftFile f : uploads) {
             DraftFile.Label label = openLabel(f);
             byte[] bytes = jdbc.with(c -> {
                 try (InputStream in = sealer.openStream(f.sealId(), f.keyHolder(), DraftFiles.content(c, f.id()))) {

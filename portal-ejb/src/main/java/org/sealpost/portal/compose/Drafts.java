@@ -32,6 +32,20 @@ final class Drafts {
                 .getResultStream().findFirst();
     }
 
+    /**
+     * Makes uploads to one draft take turns (the limits are checked against what the draft
+     * already holds), on the connection the upload's insert uses. FOR NO KEY UPDATE, not FOR
+     * UPDATE: the insert's foreign-key check takes a KEY SHARE lock on the draft row, which FOR
+     * UPDATE would block if it were held on another connection.
+     */
+    static void lockForUpload(java.sql.Connection c, long draftId) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM draft WHERE id = ? FOR NO KEY UPDATE")) {
+            ps.setLong(1, draftId);
+            ps.executeQuery().close();
+        }
+    }
+
     /** Stores a new draft now, so its id exists for the files that follow in this transaction. */
     void add(StoredDraft draft) {
         em.persist(draft);

@@ -103,6 +103,38 @@ class SmarthostTransportIT {
         assertThat(received).isEmpty();
     }
 
+    @Test
+    void aRelayedMessageArrivesOverTlsByteForByteWithItsMessageIdAndThreading() throws Exception {
+        BridgeCertificates certs = BridgeCertificates.loadOrGenerate(dir.resolve("smarthost"), "localhost");
+        startTlsSmarthost(certs);
+        SmarthostTransport transport = new SmarthostTransport("localhost", smarthost.port(),
+                Optional.of(trustStoreWith(certs, "trusted.p12")), TRUST_PASSWORD);
+        byte[] reply = String.join("\r\n",
+                "From: \"anna@client.example via Sealpost\" <portal@bank.example>",
+                "Reply-To: anna@client.example",
+                "To: bob@bank.example",
+                "Subject: Re: Quarterly figures",
+                "Message-ID: <4a7c@portal.bank.example>",
+                "In-Reply-To: <orig-1@bank.example>",
+                "References: <root@bank.example> <orig-1@bank.example>",
+                "MIME-Version: 1.0",
+                "Content-Type: text/plain; charset=UTF-8",
+                "",
+                "Thanks, Bob.",
+                "").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        transport.relay(reply, "bob@bank.example");
+
+        assertThat(received).singleElement().satisfies(m -> {
+            assertThat(m.recipients()).containsExactly("bob@bank.example");
+            assertThat(m.tlsProtocol()).isIn("TLSv1.3", "TLSv1.2");
+            String arrived = new String(m.rawMime(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(arrived).contains("Message-ID: <4a7c@portal.bank.example>\r\n",
+                    "In-Reply-To: <orig-1@bank.example>\r\n",
+                    "References: <root@bank.example> <orig-1@bank.example>\r\n", "\r\n\r\nThanks, Bob.");
+        });
+    }
+
     private void startTlsSmarthost(BridgeCertificates certs) {
         smarthost = MailBridge.start(BridgeSettings.builder().port(0).hostName("localhost").acceptUnflagged(true)
                 .internalDomains(Set.of()).certificates(certs).build(), m -> {
