@@ -32,7 +32,7 @@ import org.sealpost.bridge.InboundMessage;
  * it back afterwards.
  */
 @RunAsClient
-class ComposeIT extends PortalClientTest {
+class ComposePageIT extends PortalClientTest {
 
     private static final String PASSWORD = "compose test passphrase";
     private static final String ADVISOR = "advisor@bank.example";
