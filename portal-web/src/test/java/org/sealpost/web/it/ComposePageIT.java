@@ -92,6 +92,10 @@ class ComposePageIT extends PortalClientTest {
         try (Browser browser = new Browser(portal.toString(), "compose-forward")) {
             Recipients.register(browser, link, recipient, PASSWORD);
             entry = stored.firstEntryOf(recipient);
+            // Reply all answers the sender and the other recipients, never the reader themself.
+            browser.open("/message.xhtml?id=" + entry).click("reply-all");
+            assertThat(value(browser, "to_input") + ", " + value(browser, "cc_input")).contains(ADVISOR)
+                    .contains("customer@client.example").doesNotContain(recipient);
             browser.open("/message.xhtml?id=" + entry).find("reply");
             assertThat(browser.driver().findElements(By.cssSelector("[id$='forward']"))).isEmpty();
             assertThat(get("/compose.xhtml?forward=" + entry, browser.sessionCookie()).statusCode()).isEqualTo(404);
@@ -209,11 +213,25 @@ class ComposePageIT extends PortalClientTest {
             browser.click("nav-drafts").screenshot("drafts");
             assertThat(browser.text()).contains(subject).contains(colleague);
 
+            assertThat(browser.accessibilityViolations(Set.of("serious", "critical"))).isEmpty();
+
             browser.driver().findElement(By.linkText(subject)).click();
             browser.find("compose:subject");
             assertThat(value(browser, "to_input")).isEqualTo(colleague);
             assertThat(value(browser, "compose:subject")).isEqualTo(subject);
             assertThat(value(browser, "compose:body")).isEqualTo("To be continued");
+
+            // Discard asks first; "Cancel" keeps the draft, "Yes" deletes it.
+            browser.press("discard");
+            browser.visible("confirm-no");
+            browser.press("confirm-no");
+            assertThat(value(browser, "compose:subject")).isEqualTo(subject);
+            browser.press("discard");
+            browser.visible("confirm-yes");
+            browser.click("confirm-yes").screenshot("discarded");
+            assertThat(browser.text()).contains("The message is discarded.");
+            browser.click("nav-drafts");
+            assertThat(browser.text()).doesNotContain(subject).contains("No drafts.");
         }
     }
 
