@@ -148,6 +148,15 @@ class ComposePageIT extends PortalClientTest {
 
                 browser.type("to_input", outsider + ", " + colleague).click("send").screenshot("external-sent");
                 assertThat(browser.text()).contains("Your message is sent.");
+
+                // Turned off, "New message" leaves every folder page at once, and its address answers 404.
+                policy("compose_scope", "DISABLED");
+                for (String folder : new String[] {"/inbox.xhtml", "/sent.xhtml", "/trash.xhtml", "/drafts.xhtml",
+                    "/search.xhtml?q=loan"}) {
+                    browser.open(folder).find("nav-inbox");
+                    assertThat(browser.driver().findElements(By.cssSelector("[id$='new-message']"))).as(folder).isEmpty();
+                }
+                assertThat(get("/compose.xhtml", browser.sessionCookie()).statusCode()).isEqualTo(404);
             } finally {
                 policy("compose_scope", "INTERNAL_ONLY");
             }
@@ -187,8 +196,14 @@ class ComposePageIT extends PortalClientTest {
                 browser.press("remove");
                 new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                         .until(d -> d.findElements(By.id("attachment-list")).isEmpty());
+
+                policy("attach_scope", "DISABLED");
+                browser.open("/compose.xhtml").find("compose:subject");
+                assertThat(browser.driver().findElements(By.cssSelector("input[type=file]"))).isEmpty();
+                assertThat(browser.text()).doesNotContain("Attach files");
             } finally {
                 policy("max_attachment_bytes", 25L * 1024 * 1024);
+                policy("attach_scope", "INTERNAL_ONLY");
             }
         }
     }
