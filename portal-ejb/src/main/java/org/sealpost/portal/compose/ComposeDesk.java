@@ -46,6 +46,7 @@ import org.sealpost.portal.message.view.RenderOptions;
 import org.sealpost.portal.message.view.RenderedAttachment;
 import org.sealpost.portal.message.view.RenderedMessage;
 import org.sealpost.portal.outbound.OutboundQueue;
+import org.sealpost.portal.policy.AddressField;
 import org.sealpost.portal.policy.AttachmentLoad;
 import org.sealpost.portal.policy.EffectivePolicy;
 import org.sealpost.portal.policy.PortalAction;
@@ -83,8 +84,8 @@ final class ComposeDesk {
     record Settings(Supplier<PortalPolicy> policySeed, InternetAddress portalAddress, String messageIdDomain) {
     }
 
-    /** What a send did, for the caller to wake the outbound worker. */
-    record Sending(SendOutcome outcome, int relayRows) {
+    /** What a send did; {@code queuedRows} (relays and notifications) tell the caller to wake the outbound worker. */
+    record Sending(SendOutcome outcome, int queuedRows) {
     }
 
     private static final String FORWARDED = "f";
@@ -434,14 +435,14 @@ final class ComposeDesk {
         }
 
         // Each address once, in the field it was first typed in.
-        Map<RecipientAddress, org.sealpost.portal.policy.AddressField> fieldOf = new LinkedHashMap<>();
+        Map<RecipientAddress, AddressField> fieldOf = new LinkedHashMap<>();
         for (TypedAddress t : TypedAddress.read(fields.to(), fields.cc())) {
             t.parsed().ifPresent(a -> fieldOf.putIfAbsent(a, t.field()));
         }
         List<RecipientAddress> to = fieldOf.entrySet().stream()
-                .filter(e -> e.getValue() == org.sealpost.portal.policy.AddressField.TO).map(Map.Entry::getKey).toList();
+                .filter(e -> e.getValue() == AddressField.TO).map(Map.Entry::getKey).toList();
         List<RecipientAddress> cc = fieldOf.entrySet().stream()
-                .filter(e -> e.getValue() == org.sealpost.portal.policy.AddressField.CC).map(Map.Entry::getKey).toList();
+                .filter(e -> e.getValue() == AddressField.CC).map(Map.Entry::getKey).toList();
 
         UUID contentId = UUID.randomUUID();
         OutgoingMail mail;
@@ -482,7 +483,8 @@ final class ComposeDesk {
         AuditTrail.record(em, self, AuditAction.MESSAGE_SENT, "message", contentId.toString(), clientAddress,
                 stored.action() + " to " + internal.size() + " internal, " + external.size() + " external, "
                         + attachments.size() + " file(s), " + raw.length + " bytes", now);
-        return new Sending(new SendOutcome.Sent(sentEntry, internal.size(), external.size()), internal.size());
+        return new Sending(new SendOutcome.Sent(sentEntry, internal.size(), external.size()),
+                internal.size() + external.size());
     }
 
     // ---- address completion

@@ -77,7 +77,7 @@ public class ComposeService {
         String from = settings.get(Setting.SEND_FROM)
                 .orElse(settings.get(Setting.NOTIFY_FROM).orElse("Sealpost <no-reply@localhost>"));
         try {
-            return new InternetAddress(new InternetAddress(from, true).getAddress());
+            return new InternetAddress(new InternetAddress(from).getAddress());
         } catch (AddressException e) {
             throw new InvalidSettingException(Setting.SEND_FROM, from, "an e-mail address");
         }
@@ -201,8 +201,8 @@ public class ComposeService {
         } catch (SQLException | PersistenceException e) {
             throw unavailable(e);
         }
-        if (sending.relayRows() > 0) {
-            mailQueued.fire(new MailQueued(sending.relayRows()));
+        if (sending.queuedRows() > 0) {
+            mailQueued.fire(new MailQueued(sending.queuedRows()));
         }
         return sending.outcome();
     }
