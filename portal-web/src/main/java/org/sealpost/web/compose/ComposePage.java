@@ -74,6 +74,13 @@ public class ComposePage implements Serializable {
     /** The fields as last saved (or as prepared): the automatic save only writes a change. */
     private DraftFields lastSaved;
     private int unchangedAutoSaves;
+    /**
+     * Sent or discarded: a save still on its way (the 30-second one) must not bring the draft
+     * back. The writing methods are synchronized, so such a save runs wholly before or after.
+     */
+    private boolean finished;
+    /** What the last upload or removal did, for screen readers (the page's live region). */
+    private String attachmentNotice;
 
     /** f:viewAction on the first request of the view: prepares or loads what is to be written. */
     public void open() throws IOException {
@@ -120,11 +127,12 @@ public class ComposePage implements Serializable {
     }
 
     /** Send: gone to the Sent folder, or back on this page with every refusal next to its field. */
-    public void send() throws IOException {
+    public synchronized void send() throws IOException {
         try {
             SendOutcome outcome = compose.send(session.accountId(), draftId, origin, fields(), clientAddress());
             switch (outcome) {
                 case SendOutcome.Sent sent -> {
+                    finished = true;
                     Texts.announceAfterRedirect(Texts.get("compose.sent"));
                     redirect("/sent.xhtml");
                 }
@@ -155,15 +163,18 @@ public class ComposePage implements Serializable {
     }
 
     /** Save draft: stored, and the page's address becomes the draft's, so a reload opens it again. */
-    public void saveDraft() throws IOException {
+    public synchronized void saveDraft() throws IOException {
         if (save()) {
             Texts.announceAfterRedirect(Texts.get("compose.draftSaved"));
             redirect("/compose.xhtml?draft=" + draftId);
         }
     }
 
-    /** Every 30 s and when a field is left: saves the draft if anything changed since the last save. */
-    public void autoSave() throws IOException {
+    /** Every 30 s while the page is open: saves the draft if anything changed since the last save. */
+    public synchronized void autoSave() throws IOException {
+        if (finished) {
+            return;
+        }
         if (opened && !fields().equals(lastSaved)) {
             unchangedAutoSaves = 0;
             save();
@@ -174,8 +185,8 @@ public class ComposePage implements Serializable {
 
     /**
      * The 30-second save stops after a minute without a change, so a compose page left open does
-     * not keep an idle session alive for ever (SEALPOST_SESSION_IDLE); leaving a field saves, and
-     * starts it again.
+     * not keep an idle session alive for ever (SEALPOST_SESSION_IDLE); typing in a field starts
+     * it again.
      */
     public boolean isAutoSaveIdle() {
         return unchangedAutoSaves >= 2;
@@ -195,7 +206,7 @@ public class ComposePage implements Serializable {
     }
 
     /** Discard (after the confirmation): the draft and its files are deleted for good. */
-    public void discard() throws IOException {
+    public synchronized void discard() throws IOException {
         try {
             if (draftId != null) {
                 compose.discardDraft(session.accountId(), draftId, clientAddress());
@@ -203,6 +214,7 @@ public class ComposePage implements Serializable {
         } catch (NotFoundException alreadyGone) {
             // sent or discarded in another tab: nothing is left to discard
         }
+        finished = true;
         Texts.announceAfterRedirect(Texts.get("compose.discarded"));
         redirect(origin != null && origin.originalEntryId() != null
                 ? "/message.xhtml?id=" + origin.originalEntryId() : "/inbox.xhtml");
@@ -213,7 +225,7 @@ public class ComposePage implements Serializable {
      * storage with the draft (saved first if it never was). The server refuses it over the
      * policy's limits while it reads.
      */
-    public void upload(FileUploadEvent event) throws IOException {
+    public synchronized void upload(FileUploadEvent event) throws IOException {
         UploadedFile file = event.getFile();
         try {
             if (draftId == null && !save()) {
@@ -227,7 +239,7 @@ public class ComposePage implements Serializable {
             switch (outcome) {
                 case UploadOutcome.Stored stored -> {
                     attachments = append(attachments, stored.attachment());
-                    Texts.announce(Texts.format("compose.attachment.added", stored.attachment().fileName()));
+                    attachmentNotice = Texts.format("compose.attachment.added", stored.attachment().fileName());
                 }
                 case UploadOutcome.Refused refused -> error(ATTACHMENTS, Texts.format("compose.refused.address",
                         file.getFileName(), texts().sentence(refused.refusal())));
@@ -246,7 +258,7 @@ public class ComposePage implements Serializable {
     }
 
     /** Remove, before sending: an upload is deleted, a forwarded file left out. */
-    public void removeAttachment(String attachmentId) throws IOException {
+    public synchronized void removeAttachment(String attachmentId) throws IOException {
         if (draftId == null) {
             if (!save()) {
                 return;
@@ -257,7 +269,7 @@ public class ComposePage implements Serializable {
             String name = attachments.stream().filter(a -> a.id().equals(attachmentId)).map(DraftAttachment::fileName)
                     .findFirst().orElse("");
             attachments = d.attachments();
-            Texts.announce(Texts.format("compose.attachment.removed", name));
+            attachmentNotice = Texts.format("compose.attachment.removed", name);
         } catch (NotFoundException e) {
             notFound();
         }
@@ -318,6 +330,10 @@ public class ComposePage implements Serializable {
 
     public List<DraftAttachment> getAttachments() {
         return attachments;
+    }
+
+    public String getAttachmentNotice() {
+        return attachmentNotice;
     }
 
     public Instant getSavedAt() {

@@ -192,10 +192,14 @@ class ComposePageIT extends PortalClientTest {
                 browser.awaitText(small.getFileName().toString()).screenshot("attached");
                 assertThat(browser.find("attachment-list").getText()).contains(small.getFileName().toString())
                         .doesNotContain(big.getFileName().toString());
+                assertThat(browser.find("attachment-notice").getAttribute("textContent"))
+                        .isEqualTo(small.getFileName() + " is attached.");
 
                 browser.press("remove");
                 new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                         .until(d -> d.findElements(By.id("attachment-list")).isEmpty());
+                assertThat(browser.find("attachment-notice").getAttribute("textContent"))
+                        .isEqualTo(small.getFileName() + " is removed.");
 
                 policy("attach_scope", "DISABLED");
                 browser.open("/compose.xhtml").find("compose:subject");
@@ -209,7 +213,7 @@ class ComposePageIT extends PortalClientTest {
     }
 
     @Test
-    void aDraftSavedWhileTypingOutlivesASignOut() throws Exception {
+    void aDraftSavedWhileTypingOutlivesASignOutAndIsDiscardedAfterAConfirmation() throws Exception {
         String recipient = Recipients.registered(portal.toString(), bridge, "drafter", PASSWORD);
         String subject = "Half-written " + shortId();
         String colleague = "colleague." + shortId() + "@bank.example";
@@ -218,9 +222,11 @@ class ComposePageIT extends PortalClientTest {
             signIn(browser, recipient);
             browser.open("/inbox.xhtml").click("new-message");
             browser.type("to_input", colleague).type("compose:subject", subject).type("compose:body", "To be continued");
-            browser.find("compose:subject").click(); // leaving a field saves the draft
+            // Saved within the 30-second period, without any button.
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(45))
+                    .until(d -> browser.text().contains("Draft saved at"));
             awaitAjaxDone(browser);
-            browser.awaitText("Draft saved at").screenshot("autosaved");
+            browser.screenshot("autosaved");
 
             browser.click("submit");
             assertThat(browser.text()).contains("You are signed out");
