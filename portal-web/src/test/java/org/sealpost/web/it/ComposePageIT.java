@@ -257,7 +257,7 @@ class ComposePageIT extends PortalClientTest {
     }
 
     @Test
-    void anotherAccountsMessageOrDraftAndUnknownIdsAnswer404() throws Exception {
+    void anotherAccountsMessageOrDraftAndUnknownIdsAnswer404AndThePageFitsAPhone() throws Exception {
         String owner = Recipients.registered(portal.toString(), bridge, "owner", PASSWORD);
         String other = Recipients.registered(portal.toString(), bridge, "other", PASSWORD);
         long ownersEntry = stored.firstEntryOf(owner);
@@ -270,6 +270,11 @@ class ComposePageIT extends PortalClientTest {
             assertThat(get("/compose.xhtml?replyAll=" + ownersEntry, cookie).statusCode()).isEqualTo(404);
             assertThat(get("/compose.xhtml?reply=999999999", cookie).statusCode()).isEqualTo(404);
             assertThat(get("/compose.xhtml?draft=999999999", cookie).statusCode()).isEqualTo(404);
+
+            // On a phone the compose page fits the screen: nothing to scroll sideways.
+            browser.phone().open("/compose.xhtml?reply=" + stored.firstEntryOf(other)).find("compose:body");
+            browser.screenshot("compose-375");
+            assertThat(browser.scrollsSideways()).as(browser.widths()).isFalse();
         }
     }
 
