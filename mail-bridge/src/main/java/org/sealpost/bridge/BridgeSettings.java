@@ -29,6 +29,8 @@ public final class BridgeSettings {
     /** RFC 5321 §4.5.3.1.8: a server must buffer at least 100 recipients. */
     public static final int DEFAULT_MAX_RECIPIENTS = 100;
     public static final int DEFAULT_MAX_CONNECTIONS = 50;
+    /** How many messages of the largest size may be in memory at once by default. */
+    public static final int DEFAULT_MESSAGES_IN_FLIGHT = 2;
     /** RFC 5321 §4.5.3.2.7: a server SHOULD wait at least 5 minutes for the next command. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
     public static final List<String> DEFAULT_ALLOWED_CLIENTS = List.of("127.0.0.0/8", "::1/128");
@@ -43,6 +45,7 @@ public final class BridgeSettings {
     private final long maxMessageBytes;
     private final int maxRecipients;
     private final int maxConnections;
+    private final long maxBytesInFlight;
     private final Duration idleTimeout;
     private final List<String> allowedClients;
     private final boolean requireClientCertificate;
@@ -61,6 +64,8 @@ public final class BridgeSettings {
         this.maxMessageBytes = builder.maxMessageBytes;
         this.maxRecipients = builder.maxRecipients;
         this.maxConnections = builder.maxConnections;
+        this.maxBytesInFlight = builder.maxBytesInFlight > 0 ? builder.maxBytesInFlight
+                : DEFAULT_MESSAGES_IN_FLIGHT * 2 * builder.maxMessageBytes;
         this.idleTimeout = builder.idleTimeout;
         this.allowedClients = builder.allowedClients;
         this.requireClientCertificate = builder.requireClientCertificate;
@@ -102,6 +107,16 @@ public final class BridgeSettings {
 
     public int maxConnections() {
         return maxConnections;
+    }
+
+    /**
+     * The most message bytes held in memory across all connections at once, counted twice per
+     * received byte (the receive buffer and the stored copy); beyond it a message is answered
+     * {@code 452 4.3.1} and the gateway retries. Default: room for
+     * {@value #DEFAULT_MESSAGES_IN_FLIGHT} messages of the largest size.
+     */
+    public long maxBytesInFlight() {
+        return maxBytesInFlight;
     }
 
     public Duration idleTimeout() {
@@ -155,6 +170,7 @@ public final class BridgeSettings {
         private long maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
         private int maxRecipients = DEFAULT_MAX_RECIPIENTS;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private long maxBytesInFlight;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private List<String> allowedClients = DEFAULT_ALLOWED_CLIENTS;
         private boolean requireClientCertificate;
@@ -223,6 +239,19 @@ public final class BridgeSettings {
                 throw new IllegalArgumentException("maxConnections: must be at least 1, was " + maxConnections);
             }
             this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /**
+         * Message bytes in memory across all connections (each received byte counts twice), at
+         * least twice {@code maxMessageBytes} so that one message of the largest size always fits;
+         * default {@value BridgeSettings#DEFAULT_MESSAGES_IN_FLIGHT} such messages.
+         */
+        public Builder maxBytesInFlight(long maxBytesInFlight) {
+            if (maxBytesInFlight < 1) {
+                throw new IllegalArgumentException("maxBytesInFlight: must be positive, was " + maxBytesInFlight);
+            }
+            this.maxBytesInFlight = maxBytesInFlight;
             return this;
         }
 
@@ -330,6 +359,10 @@ public final class BridgeSettings {
             }
             if (requireClientCertificate && certificates != null && clientTrustStore == null) {
                 throw new IllegalArgumentException("clientTrustStore: required when requireClientCertificate is true");
+            }
+            if (maxBytesInFlight > 0 && maxBytesInFlight < 2 * maxMessageBytes) {
+                throw new IllegalArgumentException("maxBytesInFlight: " + maxBytesInFlight + " is less than twice"
+                        + " maxMessageBytes (" + maxMessageBytes + "); a message of the largest size would never fit");
             }
             return new BridgeSettings(this);
         }

@@ -33,6 +33,17 @@ class BridgeSettingsTest {
     }
 
     @Test
+    void bytesInFlightDefaultToTwoLargestMessagesAndMustHoldOne() throws NoSuchAlgorithmException {
+        BridgeSettings defaults = BridgeSettings.builder().sslContext(SSLContext.getDefault()).build();
+        assertThat(defaults.maxBytesInFlight()).isEqualTo(2 * 2 * 25L * 1024 * 1024);
+        BridgeSettings small = BridgeSettings.builder().sslContext(SSLContext.getDefault()).maxMessageBytes(1000).build();
+        assertThat(small.maxBytesInFlight()).isEqualTo(4000);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> BridgeSettings.builder().sslContext(SSLContext.getDefault())
+                .maxMessageBytes(1000).maxBytesInFlight(1999).build()).withMessageStartingWith("maxBytesInFlight: ");
+    }
+
+    @Test
     void badCidrIsRefusedNamingTheSettingAndTheEntry() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> BridgeSettings.builder().allowedClients(List.of("10.0.0.0/8", "192.168.1.1/24")))

@@ -26,6 +26,11 @@ final class RecordingSink implements InboundMessageSink {
         behaviour.set(message -> verdict);
     }
 
+    /** From now on, answer what {@code answer} says (it may block: it runs on the session's thread). */
+    void answering(Function<InboundMessage, SinkVerdict> answer) {
+        behaviour.set(answer);
+    }
+
     /** From now on, throw {@code failure}. */
     void throwing(RuntimeException failure) {
         behaviour.set(message -> {

@@ -18,15 +18,16 @@ public final class BridgeCommands {
     }
 
     /**
-     * @param handler the server's command handler, before the server starts
+     * @param handler  the server's command handler, before the server starts
+     * @param inFlight the bytes of messages in memory, checked against a declared {@code SIZE=}
      */
     public static void install(CommandHandler handler, MandatoryStartTls tlsRule, EhloCapabilities capabilities,
-            String hostName, MessageSizeLimit sizeLimit) {
+            String hostName, MessageSizeLimit sizeLimit, InFlightBytes inFlight) {
         List<SmtpCommand> commands = List.of(
                 new EhloCommand(capabilities),
                 new HeloCommand(hostName),
                 new StartTlsCommand(),
-                new MailCommand(sizeLimit),
+                new MailCommand(sizeLimit, inFlight),
                 new RcptCommand(),
                 new DataCommand(),
                 FixedReplyCommand.noop(),

@@ -23,11 +23,13 @@ public final class BridgeServer {
 
     public static SMTPServer create(BridgeSettings settings, InboundMessageSink sink, Clock clock) {
         MessageSizeLimit sizeLimit = new MessageSizeLimit(settings.maxMessageBytes());
+        InFlightBytes inFlight = new InFlightBytes(settings.maxBytesInFlight());
         TransactionRules rules = new TransactionRules(
                 new RecipientPolicy(settings.maxRecipients(), settings.internalDomains()),
                 sizeLimit,
                 new EncryptFlagRule(settings.flagHeaderName(), settings.flagHeaderValue(), settings.acceptUnflagged()),
-                new ReceivedHeader(settings.hostName(), SOFTWARE_NAME));
+                new ReceivedHeader(settings.hostName(), SOFTWARE_NAME),
+                inFlight);
         SSLContext context = settings.sslContext().orElseGet(
                 () -> settings.certificates().orElseThrow().sslContext(settings.clientTrustStore().orElse(null)));
         ServerTlsPolicy tlsPolicy = new ServerTlsPolicy(context, settings.requireClientCertificate());
@@ -50,7 +52,8 @@ public final class BridgeServer {
                 .serverThreadName("sealpost-mail-bridge-" + settings.bindAddress() + ":" + settings.port())
                 .build();
         BridgeCommands.install(server.getCommandHandler(), new MandatoryStartTls(),
-                new EhloCapabilities(settings.hostName(), settings.maxMessageBytes()), settings.hostName(), sizeLimit);
+                new EhloCapabilities(settings.hostName(), settings.maxMessageBytes()), settings.hostName(), sizeLimit,
+                inFlight);
         return server;
     }
 

@@ -73,12 +73,27 @@ public final class BridgeTransaction implements MessageHandler {
      */
     @Override
     public String data(InputStream data) throws RejectException, IOException {
-        MessageSizeLimit.ReceivedData received = rules.size().read(data);
+        // The reservation is given back only after the sink has returned: until then the bytes
+        // are in memory (ours, then the sink's), whatever the outcome.
+        try (InFlightBytes.Reservation reservation = rules.inFlight().reserve()) {
+            return receive(data, reservation);
+        }
+    }
+
+    private String receive(InputStream data, InFlightBytes.Reservation reservation)
+            throws RejectException, IOException {
+        MessageSizeLimit.ReceivedData received = rules.size().read(data, reservation);
         Decision size = rules.size().decide(received);
         if (!size.proceeds()) {
             LOG.info("Refused a message of {} bytes from {}: over the limit", received.totalBytes(),
                     connection.clientAddress().getHostAddress());
             throw size.reply().toRejectException();
+        }
+        if (reservation.refused()) {
+            LOG.warn("Refused a message of {} bytes from {} for now: {} bytes of messages in memory already"
+                    + " (cap {}); the gateway will retry", received.totalBytes(),
+                    connection.clientAddress().getHostAddress(), rules.inFlight().held(), rules.inFlight().capacity());
+            throw InFlightBytes.FULL.toRejectException();
         }
         Decision flag = rules.encryptFlag().decide(received.bytes());
         if (!flag.proceeds()) {

@@ -14,9 +14,12 @@ final class MailCommand extends SmtpCommand {
 
     private final MessageSizeLimit sizeLimit;
 
-    MailCommand(MessageSizeLimit sizeLimit) {
+    private final InFlightBytes inFlight;
+
+    MailCommand(MessageSizeLimit sizeLimit, InFlightBytes inFlight) {
         super("MAIL", "Starts a transaction: MAIL FROM:<sender>");
         this.sizeLimit = sizeLimit;
+        this.inFlight = inFlight;
     }
 
     @Override
@@ -42,6 +45,11 @@ final class MailCommand extends SmtpCommand {
             Decision size = sizeLimit.decideDeclaredSize(mail.declaredSize().getAsLong());
             if (!size.proceeds()) {
                 reply(session, size.reply());
+                return;
+            }
+            // Not now, maybe later: the gateway keeps the message and retries (RFC 1870 §6.1).
+            if (!inFlight.hasRoomFor(mail.declaredSize().getAsLong())) {
+                reply(session, InFlightBytes.FULL);
                 return;
             }
         }

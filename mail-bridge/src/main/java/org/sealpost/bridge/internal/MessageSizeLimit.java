@@ -44,17 +44,32 @@ public final class MessageSizeLimit {
      * a 1 GB array.
      */
     public ReceivedData read(InputStream data) throws IOException {
+        return read(data, InFlightBytes.unlimited().reserve());
+    }
+
+    /**
+     * As {@link #read(InputStream)}, reserving every kept byte in {@code reservation} first. Once
+     * the reservation is refused nothing more is kept and what was kept is dropped (the message
+     * will be answered 452 and never stored); the rest is still read to the end.
+     */
+    public ReceivedData read(InputStream data, InFlightBytes.Reservation reservation) throws IOException {
         ByteArrayOutputStream kept = new ByteArrayOutputStream(8192);
         byte[] buffer = new byte[8192];
         long total = 0;
         int n;
         while ((n = data.read(buffer)) != -1) {
-            if (total < maxBytes) {
-                kept.write(buffer, 0, (int) Math.min(n, maxBytes - total));
+            if (total < maxBytes && kept != null) {
+                int keep = (int) Math.min(n, maxBytes - total);
+                // Twice: the buffer grows by doubling, and its bytes are copied once more to be stored.
+                if (reservation.grow(2L * keep)) {
+                    kept.write(buffer, 0, keep);
+                } else {
+                    kept = null;
+                }
             }
             total += n;
         }
-        return new ReceivedData(kept.toByteArray(), total);
+        return new ReceivedData(kept == null ? new byte[0] : kept.toByteArray(), total);
     }
 
     /** Checks the bytes actually received. */

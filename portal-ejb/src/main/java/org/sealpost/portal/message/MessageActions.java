@@ -22,6 +22,9 @@ public class MessageActions {
     @Inject
     private AuditTrail audit;
 
+    @Inject
+    private OpenedMessageCache openedMessages;
+
     /** For the container, which injects the fields. */
     public MessageActions() {
     }
@@ -52,6 +55,7 @@ public class MessageActions {
                     .filter(MailboxEntry::mayBeDeletedForever)
                     .orElseThrow(() -> new MessageNotFoundException(entryId));
             boolean shredded = MailboxEntries.deleteForever(c, entry);
+            forgetOpened(entry);
             audit.record(actor, AuditAction.MESSAGE_DELETED, "message", entry.contentId().toString(), client,
                     shredded ? "last copy: content and key deleted" : "entry deleted; other recipients keep theirs",
                     Instant.now());
@@ -65,11 +69,19 @@ public class MessageActions {
             int n = 0;
             for (MailboxEntry entry : MailboxEntries.inTrash(c, accountId)) {
                 MailboxEntries.deleteForever(c, entry);
+                forgetOpened(entry);
                 n++;
             }
             audit.record(actor, AuditAction.MESSAGE_DELETED, "trash", Long.toString(accountId), client,
                     n + " message(s) deleted", Instant.now());
             return n;
+        }
+    }
+
+    /** A deleted entry's decrypted message leaves memory with it (absent in tests without a container). */
+    private void forgetOpened(MailboxEntry entry) {
+        if (openedMessages != null) {
+            openedMessages.forget(entry.id(), entry.accountId());
         }
     }
 

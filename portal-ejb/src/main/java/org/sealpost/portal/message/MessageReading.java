@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
@@ -15,6 +16,7 @@ import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.message.mime.MessageMetadata;
 import org.sealpost.portal.message.view.MessageRendering;
+import org.sealpost.portal.message.view.ParsedMessage;
 import org.sealpost.portal.message.view.RenderOptions;
 import org.sealpost.portal.message.view.RenderedAttachment;
 import org.sealpost.portal.platform.SealpostDataSource;
@@ -32,6 +34,9 @@ public class MessageReading {
     @Inject
     private MessageSealer sealer;
 
+    @Inject
+    private OpenedMessageCache openedMessages;
+
     /**
      * @param inlineImageUrl the portal URL a {@code cid:} image of this message becomes
      */
@@ -40,10 +45,10 @@ public class MessageReading {
         try (Connection c = dataSource.getConnection()) {
             MailboxEntry entry = MailboxEntries.find(c, entryId, accountId)
                     .orElseThrow(() -> new MessageNotFoundException(entryId));
-            Decrypted d = decrypt(c, entry);
+            OpenedMessageCache.Opened d = read(c, entry);
             RenderOptions options = RenderOptions.blockingRemoteImages(inlineImageUrl);
             OpenedMessage opened = new OpenedMessage(entry.markRead(true), d.metadata(),
-                    MessageRendering.render(d.mime(), showRemoteImages ? options.withRemoteImages() : options));
+                    d.parsed().render(showRemoteImages ? options.withRemoteImages() : options));
             if (!entry.read()) {
                 MailboxEntries.save(c, entry.markRead(true));
             }
@@ -51,23 +56,38 @@ public class MessageReading {
         }
     }
 
-    /** A part by its part id (attachments) or content id (inline images). */
+    /**
+     * A part by its part id (attachments) or content id (inline images), from the message as the
+     * page read it when it was opened moments ago (else read now).
+     */
     public AttachmentDownload attachment(long entryId, long accountId, Predicate<RenderedAttachment> which)
             throws SQLException, MessageNotFoundException {
         try (Connection c = dataSource.getConnection()) {
             MailboxEntry entry = MailboxEntries.find(c, entryId, accountId)
                     .orElseThrow(() -> new MessageNotFoundException(entryId));
-            byte[] mime = decrypt(c, entry).mime();
-            RenderedAttachment part = MessageRendering.render(mime, RenderOptions.blockingRemoteImages(id -> ""))
-                    .attachments().stream().filter(which).findFirst()
+            ParsedMessage parsed = read(c, entry).parsed();
+            RenderedAttachment part = parsed.attachments().stream().filter(which).findFirst()
                     .orElseThrow(() -> new MessageNotFoundException(entryId));
-            byte[] content = MessageRendering.attachmentContent(mime, part.partId())
+            byte[] content = parsed.content(part.partId())
                     .orElseThrow(() -> new MessageNotFoundException(entryId));
             return new AttachmentDownload(part.fileName(), part.contentType(), content);
         }
     }
 
     private record Decrypted(MessageMetadata metadata, byte[] mime) {
+    }
+
+    /** The entry's message decrypted and parsed once for its reader's page, images and downloads. */
+    private OpenedMessageCache.Opened read(Connection c, MailboxEntry entry) throws SQLException {
+        Optional<OpenedMessageCache.Opened> held = openedMessages.get(entry.id(), entry.accountId());
+        if (held.isPresent()) {
+            return held.get();
+        }
+        Decrypted d = decrypt(c, entry);
+        OpenedMessageCache.Opened opened = new OpenedMessageCache.Opened(d.metadata(),
+                MessageRendering.parse(d.mime()));
+        openedMessages.put(entry.id(), entry.accountId(), opened);
+        return opened;
     }
 
     private Decrypted decrypt(Connection c, MailboxEntry entry) throws SQLException {

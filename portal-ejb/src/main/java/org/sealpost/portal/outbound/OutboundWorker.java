@@ -10,15 +10,17 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.sealpost.portal.platform.BackgroundWorkers;
+import org.sealpost.portal.platform.RecurringWorker;
 
 /**
  * Drains the outbound queue every two seconds, so a notification leaves within seconds of
  * the message's arrival. Fixed delay, not fixed rate: passes never overlap on one node, and
- * other nodes are kept apart by the row locks.
+ * other nodes are kept apart by the row locks. A pass that ends in an {@link Error} does not
+ * stop the worker ({@link RecurringWorker}); it turns readiness DOWN until a pass completes.
  */
 @Singleton
 @Startup
@@ -33,11 +35,14 @@ public class OutboundWorker {
     @Inject
     private OutboundDelivery delivery;
 
-    private ScheduledFuture<?> task;
+    @Inject
+    private BackgroundWorkers workers;
+
+    private RecurringWorker worker;
 
     @PostConstruct
     void start() {
-        task = scheduler.scheduleWithFixedDelay(this::drain, 2, 2, TimeUnit.SECONDS);
+        worker = workers.start("outbound", scheduler, Duration.ofSeconds(2), Duration.ofSeconds(2), this::drain);
     }
 
     /**
@@ -51,8 +56,8 @@ public class OutboundWorker {
 
     @PreDestroy
     void stop() {
-        if (task != null) {
-            task.cancel(false);
+        if (worker != null) {
+            worker.stop();
         }
     }
 
@@ -62,7 +67,7 @@ public class OutboundWorker {
                 // one recipient delivered (or postponed); more may be due
             }
         } catch (Exception e) {
-            // The database may be away; the next pass tries again.
+            // The database may be away; the next pass tries again. An Error goes on to RecurringWorker.
             LOG.log(Level.WARNING, "outbound pass failed: " + OutboundDelivery.describe(e));
         }
     }

@@ -9,8 +9,10 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * {@code GET /health/ready}: UP only once the schema is migrated and every listener is up,
- * so a load balancer or the launcher never sends work to a half-started node.
+ * {@code GET /health/ready}: UP only once the schema is migrated, every listener is up and
+ * every background worker is working ({@link BackgroundWorkers}: a pass that ended in an
+ * {@link Error} turns it DOWN until a later pass completes), so a load balancer or the launcher
+ * never sends work to a half-started or ailing node.
  */
 @Readiness
 @ApplicationScoped
@@ -22,9 +24,15 @@ public class PortalReadiness implements HealthCheck {
     @Inject
     private Instance<ListenerProbe> listeners;
 
+    @Inject
+    private BackgroundWorkers workers;
+
     @Override
     public HealthCheckResponse call() {
-        String schema = startupGate.schemaVersion();
+        return readiness(startupGate.schemaVersion(), listeners, workers);
+    }
+
+    static HealthCheckResponse readiness(String schema, Iterable<ListenerProbe> listeners, BackgroundWorkers workers) {
         boolean up = schema != null;
         HealthCheckResponseBuilder response = HealthCheckResponse.named("sealpost")
                 .withData("schema", schema == null ? "not migrated" : schema);
@@ -33,6 +41,7 @@ public class PortalReadiness implements HealthCheck {
             response.withData(listener.listenerName(), listening ? "listening" : "down");
             up &= listening;
         }
+        up &= workers.report(response);
         return response.status(up).build();
     }
 }

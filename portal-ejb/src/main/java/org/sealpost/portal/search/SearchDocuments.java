@@ -20,23 +20,53 @@ import org.sealpost.search.IndexedMessage;
  *
  * <p>The body is the one the reader is shown: the HTML reduced to text when there is HTML
  * (a reader that can show HTML prefers it, RFC 2046 section 5.1.4), else the plain text, so
- * what a search finds is what the recipient saw.
+ * what a search finds is what the recipient saw (and, like the page, at most
+ * {@link MessageRendering#MAX_BODY_BYTES} of it).
+ *
+ * <p>A message to several recipients is one content and several entries: its text is read once
+ * ({@link #content}) and becomes one document per entry ({@link #of(long, long, Folder, Instant, Content)}).
  */
 public final class SearchDocuments {
 
     private SearchDocuments() {
     }
 
-    public static IndexedMessage of(long accountId, long entryId, Folder folder, Instant receivedAt,
-            MessageMetadata metadata, byte[] rawMime) {
+    /** What every entry of one message shares: read once per message, not once per recipient. */
+    public record Content(MessageMetadata metadata, String body, List<String> attachmentNames) {
+
+        public Content {
+            Objects.requireNonNull(metadata, "metadata");
+            attachmentNames = List.copyOf(attachmentNames);
+        }
+
+        /** The header record only, for a message whose body could not be read. */
+        public static Content withoutBody(MessageMetadata metadata) {
+            return new Content(metadata, "", names(metadata));
+        }
+    }
+
+    public static Content content(MessageMetadata metadata, byte[] rawMime) {
         Objects.requireNonNull(metadata, "metadata");
         RenderedMessage rendered = MessageRendering.render(rawMime, RenderOptions.blockingRemoteImages(cid -> ""));
         String body = rendered.safeHtmlBody() != null ? HtmlText.of(rendered.safeHtmlBody()) : rendered.textBody();
-        List<String> attachmentNames = metadata.attachments().stream().map(AttachmentInfo::fileName)
-                .filter(name -> name != null && !name.isBlank()).toList();
+        return new Content(metadata, body, names(metadata));
+    }
+
+    public static IndexedMessage of(long accountId, long entryId, Folder folder, Instant receivedAt, Content content) {
+        MessageMetadata metadata = content.metadata();
         return new IndexedMessage(accountId, Long.toString(entryId), folder.name(),
                 metadata.from() == null ? "" : metadata.from().toString(), addresses(metadata.to()),
-                addresses(metadata.cc()), metadata.subject(), body, attachmentNames, receivedAt);
+                addresses(metadata.cc()), metadata.subject(), content.body(), content.attachmentNames(), receivedAt);
+    }
+
+    public static IndexedMessage of(long accountId, long entryId, Folder folder, Instant receivedAt,
+            MessageMetadata metadata, byte[] rawMime) {
+        return of(accountId, entryId, folder, receivedAt, content(metadata, rawMime));
+    }
+
+    private static List<String> names(MessageMetadata metadata) {
+        return metadata.attachments().stream().map(AttachmentInfo::fileName)
+                .filter(name -> name != null && !name.isBlank()).toList();
     }
 
     private static String addresses(List<MailAddress> addresses) {

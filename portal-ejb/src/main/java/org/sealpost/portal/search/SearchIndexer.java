@@ -12,19 +12,21 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.sealpost.portal.crypto.MessageSealer;
+import org.sealpost.portal.platform.BackgroundWorkers;
+import org.sealpost.portal.platform.RecurringWorker;
 import org.sealpost.portal.platform.SealpostDataSource;
 
 /**
  * Drains the search index queue every second ({@link QueueDrain}), so a message is searchable
  * about a second after its {@code 250}. One thread on one node, with a fixed delay, so passes
  * never overlap and a rebuild (which is just a long queue) is interleaved with fresh arrivals
- * in queue order.
+ * in queue order. A pass that ends in an {@link Error} does not stop the indexer
+ * ({@link RecurringWorker}); it turns readiness DOWN until a pass completes.
  */
 @Singleton
 @Startup
@@ -47,17 +49,20 @@ public class SearchIndexer {
     @Inject
     private MessageSealer sealer;
 
-    private ScheduledFuture<?> task;
+    @Inject
+    private BackgroundWorkers workers;
+
+    private RecurringWorker worker;
 
     @PostConstruct
     void start() {
-        task = scheduler.scheduleWithFixedDelay(this::drain, 1, 1, TimeUnit.SECONDS);
+        worker = workers.start("search-index", scheduler, Duration.ofSeconds(1), Duration.ofSeconds(1), this::drain);
     }
 
     @PreDestroy
     void stop() {
-        if (task != null) {
-            task.cancel(false);
+        if (worker != null) {
+            worker.stop();
         }
     }
 
@@ -69,6 +74,7 @@ public class SearchIndexer {
             }
         } catch (Exception e) {
             // The database may be away or the disk full; the rows stay, the next pass retries.
+            // An Error goes on to RecurringWorker.
             LOG.log(Level.WARNING, "search indexing pass failed, retrying: " + e, LOG.isLoggable(Level.FINE) ? e : null);
         }
     }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,6 +90,70 @@ class SearchIndexingIT {
         assertThat(ids(anna, "numbat")).containsExactly(Long.toString(annas));
         assertThat(ids(anna, "subject:wombat")).containsExactly(Long.toString(annas));
         assertThat(index.count(ben)).isOne();
+    }
+
+    @Test
+    void aMessageToSeveralRecipientsIsDecryptedAndReadOncePerBatch() throws Exception {
+        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        long[] entries = deliverToAll("Joint statement", "the quokka clause", anna, ben);
+        AtomicInteger contentReads = new AtomicInteger();
+
+        int handled = new QueueDrain(countingContentReads(db, contentReads), index, sealer).indexBatch();
+
+        assertThat(handled).isEqualTo(2);
+        assertThat(contentReads).as("reads of the sealed message body").hasValue(1);
+        assertThat(ids(anna, "quokka")).containsExactly(Long.toString(entries[0]));
+        assertThat(ids(ben, "quokka")).containsExactly(Long.toString(entries[1]));
+    }
+
+    /** A DataSource that counts the statements reading {@code mime_ciphertext}. */
+    private static DataSource countingContentReads(DataSource real, AtomicInteger reads) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(method, real, args);
+                    if (!(result instanceof Connection connection)) {
+                        return result;
+                    }
+                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                            (p, m, a) -> {
+                                if (m.getName().equals("prepareStatement") && a != null && a[0] instanceof String sql
+                                        && sql.contains("mime_ciphertext")) {
+                                    reads.incrementAndGet();
+                                }
+                                return invoke(m, connection, a);
+                            });
+                });
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** One sealed message with an inbox entry for each account, queued as the intake does. */
+    private long[] deliverToAll(String subject, String body, long... accounts) throws SQLException {
+        long first = deliver(accounts[0], subject, body);
+        long[] entries = new long[accounts.length];
+        entries[0] = first;
+        try (Connection c = db.getConnection()) {
+            for (int i = 1; i < accounts.length; i++) {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO mailbox_entry (account_id, content_id, folder, received_at)
+                        SELECT ?, content_id, 'INBOX', now() FROM mailbox_entry WHERE id = ? RETURNING id""")) {
+                    ps.setLong(1, accounts[i]);
+                    ps.setLong(2, first);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        entries[i] = rs.getLong(1);
+                    }
+                }
+                SearchIndexQueue.enqueue(c, accounts[i], entries[i]);
+            }
+        }
+        return entries;
     }
 
     @Test

@@ -158,6 +158,13 @@ public class MessagePage implements Serializable {
                 : message.rendered().attachments().stream().filter(a -> !a.inline()).toList();
     }
 
+    /** One plain sentence for each reason part of the message is not shown (limits, damage). */
+    public List<String> getNotShown() {
+        return message == null ? List.of()
+                : message.rendered().notShown().stream().map(kind -> Texts.get("message.notShown." + kind.name()))
+                        .toList();
+    }
+
     public String attachmentUrl(RenderedAttachment a) {
         return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/attachment?entry=" + id
                 + "&part=" + URLEncoder.encode(a.partId(), StandardCharsets.UTF_8);

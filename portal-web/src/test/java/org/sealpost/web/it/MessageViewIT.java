@@ -102,7 +102,8 @@ class MessageViewIT extends PortalClientTest {
                         "--alt\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nThe plain alternative\r\n"
                         + "--alt\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n<p>The <b>rich</b> alternative</p>\r\n"
                         + "--alt--\r\n"),
-                internationalMessage(tag)), recipient);
+                internationalMessage(tag),
+                mail("Nested " + tag, "multipart/mixed; boundary=n0", "7bit", nested(25))), recipient);
         String link = CapturedMail.awaitLink(recipient, REGISTRATION_LINK, 0, Duration.ofSeconds(60));
 
         try (Browser browser = new Browser(portal.toString(), "kinds")) {
@@ -150,7 +151,27 @@ class MessageViewIT extends PortalClientTest {
             assertThat(file.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(file.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/octet-stream");
             assertThat(new String(file.body(), StandardCharsets.UTF_8)).isEqualTo("Laufzeit;Zins\r\n1 Jahr;2,5\r\n5 Jahre;3");
+
+            // Nested beyond the limit (issue 14): what is within it shows, and a sentence says the rest does not.
+            browser.click("nav-inbox");
+            browser.driver().findElement(By.linkText("Nested " + tag)).click();
+            assertThat(browser.find("body-text").getText()).contains("level 0");
+            assertThat(browser.text()).contains("Some parts of this message are nested too deeply and are not shown.");
         }
+    }
+
+    /** Multiparts nested {@code depth} deep, a text part at every level. */
+    private static String nested(int depth) {
+        StringBuilder body = new StringBuilder();
+        for (int level = 0; level < depth; level++) {
+            body.append("--n").append(level).append("\r\nContent-Type: text/plain\r\n\r\nlevel ").append(level)
+                    .append("\r\n--n").append(level).append("\r\nContent-Type: multipart/mixed; boundary=n")
+                    .append(level + 1).append("\r\n\r\n");
+        }
+        for (int level = depth; level >= 0; level--) {
+            body.append("--n").append(level).append("--\r\n");
+        }
+        return body.toString();
     }
 
     @Test

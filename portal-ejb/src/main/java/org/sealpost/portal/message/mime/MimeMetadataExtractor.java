@@ -1,29 +1,24 @@
 package org.sealpost.portal.message.mime;
 
-import jakarta.activation.DataSource;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.sealpost.portal.message.mime.MimeProblem.Kind;
 import org.sealpost.portal.message.mime.internal.AddressParser;
 import org.sealpost.portal.message.mime.internal.ContentHeader;
 import org.sealpost.portal.message.mime.internal.HeaderText;
 import org.sealpost.portal.message.mime.internal.MailDates;
+import org.sealpost.portal.message.mime.internal.MultipartSplit;
 import org.sealpost.portal.message.mime.internal.Problems;
 import org.sealpost.portal.message.mime.internal.RawHeaderSection;
+import org.sealpost.portal.message.mime.internal.SharedSlice;
 import org.sealpost.portal.message.mime.internal.TransferSize;
 
 /**
@@ -34,14 +29,18 @@ import org.sealpost.portal.message.mime.internal.TransferSize;
  * {@link MimeProblem} next to whatever could be read. Only bytes that are not a message at all
  * yield {@link MimeReading.Unreadable}.
  *
- * <p>Header fields are read from the raw bytes by this package's own readers, and the MIME
- * structure by Jakarta Mail's {@link MimeMultipart} and {@link MimeBodyPart}. Jakarta Mail's
- * leniency switches for header decoding ({@code mail.mime.decodetext.strict},
- * {@code mail.mime.parameters.strict}, {@code mail.mime.multipart.*}, ...) are JVM-wide system
- * properties, not Session properties, so setting them would change every other mail user in the
- * application server; and where it gives up it does so silently. Multipart parsing relies on its
- * defaults, which are already lenient (missing end boundary and missing boundary parameter are
- * tolerated) and are checked here through {@link MimeMultipart#isComplete()}.
+ * <p>Header fields are read from the raw bytes by this package's own readers; multiparts are
+ * split by {@link MultipartSplit} (one pass over the lines, in place, as leniently as Jakarta
+ * Mail's {@code MimeMultipart}: missing end boundary and missing boundary parameter are
+ * tolerated and reported) and each part's header fields read by Jakarta Mail's
+ * {@link MimeBodyPart}. Jakarta Mail's leniency switches for header decoding
+ * ({@code mail.mime.decodetext.strict}, {@code mail.mime.parameters.strict}, ...) are JVM-wide
+ * system properties, not Session properties, so setting them would change every other mail user
+ * in the application server; and where it gives up it does so silently.
+ *
+ * <p>Limits keep a hostile message cheap: {@link #MAX_DEPTH} levels of nesting, {@link #MAX_PARTS}
+ * parts, {@link RawHeaderSection#MAX_BYTES} of header section; what lies beyond is reported,
+ * not read, and the message is still stored as received.
  *
  * <p>Thread-safe and stateless; one instance can serve every caller.
  */
@@ -53,8 +52,6 @@ public final class MimeMetadataExtractor {
     public static final int MAX_PARTS = 1000;
     /** RFC 5322 section 2.1.1. */
     static final int MAX_LINE_OCTETS = 998;
-
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9!#$&^_.+-]+");
 
     public MimeMetadataExtractor() {
     }
@@ -93,6 +90,10 @@ public final class MimeMetadataExtractor {
         scanLines(raw, problems);
         for (String skipped : headers.skipped()) {
             problems.add(Kind.LEADING_GARBAGE, "skipped " + skipped + " before the first header field");
+        }
+        if (headers.truncated()) {
+            problems.add(Kind.HEADER_SECTION_TOO_LARGE, "the header section is longer than "
+                    + RawHeaderSection.MAX_BYTES + " bytes; the fields after that were not read");
         }
         if (headers.separatorMissing()) {
             problems.add(Kind.NO_HEADER_BODY_SEPARATOR,
@@ -134,7 +135,7 @@ public final class MimeMetadataExtractor {
                     single(headers, "Content-Type", problems),
                     single(headers, "Content-Transfer-Encoding", problems),
                     single(headers, "Content-Disposition", problems),
-                    () -> new SharedByteArrayInputStream(raw, headers.bodyOffset(), raw.length - headers.bodyOffset()));
+                    () -> new SharedSlice(raw, headers.bodyOffset(), raw.length - headers.bodyOffset()));
             walk.entity(top, "message body", 0, "text/plain");
         } catch (RuntimeException | MessagingException | IOException e) {
             problems.add(Kind.UNREADABLE_PART, "the message body could not be read completely ("
@@ -316,23 +317,22 @@ public final class MimeMetadataExtractor {
                 boundary = null;
             }
             String subtype = type.value().substring("multipart/".length());
-            ContentType structural = new ContentType("multipart", TOKEN.matcher(subtype).matches() ? subtype : "mixed",
-                    null);
-            if (boundary != null) {
-                structural.setParameter("boundary", boundary);
-            }
-            MimeMultipart multipart = new MimeMultipart(new StreamDataSource(structural.toString(), entity.content()));
-            int count;
-            try {
-                count = multipart.getCount();
-            } catch (MessagingException e) {
+            // Every part is a window on the message's one array (SharedSlice), never a copy; split
+            // in one pass over the lines, and one more part than may still be read, so that the
+            // loop below sees the limit passed.
+            SharedSlice slice = slice(entity.content());
+            MultipartSplit.Result split = MultipartSplit.split(slice.buffer(), slice.offset(), slice.end(), boundary,
+                    Math.max(0, MAX_PARTS - parts) + 1);
+            if (!split.found()) {
                 problems.add(Kind.BOUNDARY_NOT_FOUND, where + " is a multipart whose boundary never occurs;"
                         + " its parts could not be separated");
                 return;
             }
-            if (!multipart.isComplete()) {
+            // A body cut at the part limit lacks its close-delimiter by our doing, not the sender's.
+            if (!split.closed() && !split.cutShort()) {
                 problems.add(Kind.UNTERMINATED_MULTIPART, where + " is a multipart without its closing boundary");
             }
+            int count = split.parts().size();
             String childDefault = subtype.equals("digest") ? "message/rfc822" : "text/plain";
             for (int i = 0; i < count; i++) {
                 if (++parts > MAX_PARTS) {
@@ -344,8 +344,9 @@ public final class MimeMetadataExtractor {
                 }
                 String childWhere = (depth == 0 ? "part " : where + ".").replace("message body.", "part ") + (i + 1);
                 try {
-                    BodyPart part = multipart.getBodyPart(i);
-                    entity(Entity.of((MimeBodyPart) part, problems, childWhere), childWhere, depth + 1, childDefault);
+                    int[] bounds = split.parts().get(i);
+                    MimeBodyPart part = new MimeBodyPart(new SharedSlice(slice.buffer(), bounds[0], bounds[1] - bounds[0]));
+                    entity(Entity.of(part, problems, childWhere), childWhere, depth + 1, childDefault);
                 } catch (MessagingException | IOException | RuntimeException e) {
                     problems.add(Kind.UNREADABLE_PART, childWhere + " could not be read (" + e.getClass().getSimpleName() + ")");
                 }
@@ -368,31 +369,14 @@ public final class MimeMetadataExtractor {
         }
     }
 
-    /** Hands Jakarta Mail a fresh stream over the content each time, without copying it. */
-    private record StreamDataSource(String contentType, ContentSource source) implements DataSource {
-
-        @Override
-        public InputStream getInputStream() throws IOException {
-            try {
-                return source.open();
-            } catch (MessagingException e) {
-                throw new IOException(e);
+    /** The content as a window on the message; a copy only if it is somehow not one already. */
+    private static SharedSlice slice(ContentSource content) throws MessagingException, IOException {
+        try (InputStream in = content.open()) {
+            if (in instanceof SharedSlice slice) {
+                return new SharedSlice(slice.buffer(), slice.readPosition(), slice.end() - slice.readPosition());
             }
-        }
-
-        @Override
-        public OutputStream getOutputStream() {
-            throw new UnsupportedOperationException("read-only");
-        }
-
-        @Override
-        public String getContentType() {
-            return contentType;
-        }
-
-        @Override
-        public String getName() {
-            return "part";
+            byte[] copy = in.readAllBytes();
+            return new SharedSlice(copy, 0, copy.length);
         }
     }
 }

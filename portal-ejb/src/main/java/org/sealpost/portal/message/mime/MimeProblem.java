@@ -61,7 +61,11 @@ public record MimeProblem(Kind kind, String detail) {
         /** More MIME parts than the limit; the rest were not read. */
         TOO_MANY_PARTS,
         /** A part could not be read for another reason. */
-        UNREADABLE_PART
+        UNREADABLE_PART,
+        /** The header section is longer than the limit; the fields after it were not read. */
+        HEADER_SECTION_TOO_LARGE,
+        /** A body text is longer than the limit shown; only its beginning is shown and indexed. */
+        BODY_TOO_LARGE
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.sealpost.portal.message.view;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -27,25 +28,39 @@ import org.sealpost.portal.message.view.MimeTree.Node;
  */
 public final class MessageRendering {
 
+    /**
+     * The most of a body text (decoded) that is shown and indexed: a longer one is cut, with a
+     * sentence saying so. Two MiB is a few hundred printed pages; what the HTML sanitiser and
+     * the page are given stays bounded whatever arrives.
+     */
+    public static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+
     private static final Pattern MIME_TYPE = Pattern.compile("[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+");
 
     private MessageRendering() {
     }
 
-    public static RenderedMessage render(byte[] rawMime, RenderOptions options) {
-        Objects.requireNonNull(options, "options");
+    /**
+     * Reads the message's structure once; the result renders the page, lists and serves its
+     * parts, as often as asked, without reading the bytes again. Never throws on message content.
+     * The array must not change afterwards: the parsed message is views on it, not a copy.
+     */
+    public static ParsedMessage parse(byte[] rawMime) {
         Problems problems = new Problems();
         try {
             Node root = MimeTree.read(rawMime, problems);
-            if (root == null) {
-                return new RenderedMessage(null, null, List.of(), 0, problems.toList());
-            }
-            return render(root, options, problems);
+            return new ParsedMessage(root, problems, rawMime == null ? 0 : rawMime.length);
         } catch (RuntimeException | StackOverflowError e) {
             // A bug here must not make a stored message unreadable: say so instead of failing the page.
             problems.add(Kind.UNREADABLE_PART, "the message could not be read (" + e.getClass().getSimpleName() + ")");
-            return new RenderedMessage(null, null, List.of(), 0, problems.toList());
+            return new ParsedMessage(null, problems, rawMime == null ? 0 : rawMime.length);
         }
+    }
+
+    /** {@code parse(rawMime).render(options)}. */
+    public static RenderedMessage render(byte[] rawMime, RenderOptions options) {
+        Objects.requireNonNull(options, "options");
+        return parse(rawMime).render(options);
     }
 
     /**
@@ -54,20 +69,10 @@ public final class MessageRendering {
      * part. The caller must check that the message belongs to the current account.
      */
     public static Optional<byte[]> attachmentContent(byte[] rawMime, String partId) {
-        if (partId == null || partId.isEmpty()) {
-            return Optional.empty();
-        }
-        Problems ignored = new Problems();
-        try {
-            Node root = MimeTree.read(rawMime, ignored);
-            Node part = root == null ? null : find(root, partId);
-            return part == null || !part.isLeaf() ? Optional.empty() : Optional.of(part.decoded(ignored));
-        } catch (RuntimeException | StackOverflowError e) {
-            return Optional.empty();
-        }
+        return parse(rawMime).content(partId);
     }
 
-    private static Node find(Node node, String partId) {
+    static Node find(Node node, String partId) {
         if (partId.equals(node.partId)) {
             return node;
         }
@@ -81,7 +86,11 @@ public final class MessageRendering {
         return null;
     }
 
-    private static RenderedMessage render(Node root, RenderOptions options, Problems problems) {
+    /** What a message shows as its body and what it offers as parts: decided once per message. */
+    record Layout(Node text, Node html, List<RenderedAttachment> attachments, Set<String> contentIds) {
+    }
+
+    static Layout layout(Node root, Problems problems) {
         Selection selection = new Selection();
         select(root, selection);
 
@@ -97,23 +106,26 @@ public final class MessageRendering {
                 attachments.add(attachment(leaf, attachments.size() + 1, problems));
             }
         }
+        return new Layout(selection.text, selection.html, List.copyOf(attachments), Set.copyOf(contentIds));
+    }
 
-        String text = selection.text == null ? null : text(selection.text, problems);
+    static RenderedMessage render(Layout layout, RenderOptions options, Problems problems) {
+        String text = layout.text() == null ? null : text(layout.text(), problems);
         String html = null;
         int blocked = 0;
-        if (selection.html != null) {
+        if (layout.html() != null) {
             try {
-                HtmlPolicyFactory.SanitizedHtml safe = HtmlPolicyFactory.sanitize(text(selection.html, problems),
-                        options, contentIds);
+                HtmlPolicyFactory.SanitizedHtml safe = HtmlPolicyFactory.sanitize(text(layout.html(), problems),
+                        options, layout.contentIds());
                 html = safe.html();
                 blocked = safe.blockedRemoteImages();
             } catch (RuntimeException | StackOverflowError e) {
                 // Never fall back to the unsanitised HTML: show the text alternative, if any.
-                problems.add(Kind.UNREADABLE_PART, selection.html.where + " (HTML) could not be sanitised and is not"
+                problems.add(Kind.UNREADABLE_PART, layout.html().where + " (HTML) could not be sanitised and is not"
                         + " shown (" + e.getClass().getSimpleName() + ")");
             }
         }
-        return new RenderedMessage(text, html, attachments, blocked, problems.toList());
+        return new RenderedMessage(text, html, layout.attachments(), blocked, problems.toList());
     }
 
     /** The parts chosen as the displayed body, and every body text the choice made redundant. */
@@ -208,7 +220,7 @@ public final class MessageRendering {
         String type = MIME_TYPE.matcher(leaf.mimeType()).matches() ? leaf.mimeType() : "application/octet-stream";
         boolean inline = leaf.disposition != null ? leaf.disposition.value().equals("inline") : leaf.contentId != null;
         return new RenderedAttachment(leaf.partId, FileNames.sanitize(leaf.declaredFileName(), "attachment-" + number),
-                type, leaf.decoded(problems).length, inline, leaf.contentId);
+                type, leaf.decodedSize(problems), inline, leaf.contentId);
     }
 
     /**
@@ -218,7 +230,13 @@ public final class MessageRendering {
      * characters. NUL characters are removed: they are invalid in the XHTML page.
      */
     private static String text(Node part, Problems problems) {
-        byte[] bytes = part.decoded(problems);
+        TransferDecoding.Decoded decoded = part.decoded(problems, MAX_BODY_BYTES);
+        byte[] bytes = decoded.bytes();
+        if (decoded.truncated()) {
+            bytes = Arrays.copyOf(bytes, characterBoundary(bytes));
+            problems.add(Kind.BODY_TOO_LARGE, part.where + " is longer than " + MAX_BODY_BYTES
+                    + " bytes; only its beginning is shown");
+        }
         String charset = part.type.parameter("charset");
         String result;
         if (charset == null || charset.isBlank() || isAscii(charset)) {
@@ -228,6 +246,24 @@ public final class MessageRendering {
             result = HeaderText.decodeCharset(bytes, charset, part.where, problems);
         }
         return result.indexOf('\0') < 0 ? result : result.replace("\0", "");
+    }
+
+    /**
+     * Where a cut body may end without splitting a UTF-8 character (RFC 3629 section 3: a
+     * sequence is a lead byte and its continuation bytes {@code 10xxxxxx}); in a single-byte
+     * charset this drops at most three bytes of a text cut anyway.
+     */
+    static int characterBoundary(byte[] bytes) {
+        int end = bytes.length;
+        for (int i = end - 1; i >= Math.max(0, end - 4); i--) {
+            int b = bytes[i] & 0xff;
+            if ((b & 0xC0) == 0x80) {
+                continue; // a continuation byte: look for its lead
+            }
+            int length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+            return i + length <= end ? end : i;
+        }
+        return end;
     }
 
     private static boolean isAscii(String charset) {

@@ -1,25 +1,21 @@
 package org.sealpost.portal.message.view;
 
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.sealpost.portal.message.mime.MimeMetadataExtractor;
 import org.sealpost.portal.message.mime.MimeProblem.Kind;
 import org.sealpost.portal.message.mime.internal.ContentHeader;
 import org.sealpost.portal.message.mime.internal.HeaderText;
+import org.sealpost.portal.message.mime.internal.MultipartSplit;
 import org.sealpost.portal.message.mime.internal.Problems;
 import org.sealpost.portal.message.mime.internal.RawHeaderSection;
+import org.sealpost.portal.message.mime.internal.SharedSlice;
 
 /**
  * The MIME structure of one message with IMAP section numbers (RFC 3501 section 6.4.5): the
@@ -28,15 +24,18 @@ import org.sealpost.portal.message.mime.internal.RawHeaderSection;
  * numbers, so a number handed to the browser finds the same part when the download is asked for.
  *
  * <p>Header fields are read the way {@link MimeMetadataExtractor} reads them (raw bytes, RFC 2047
- * and RFC 2231 by this module's own readers); multiparts are split by Jakarta Mail's
- * {@link MimeMultipart}. An attached {@code message/rfc822} is a leaf: it is offered as a download,
- * not shown, so its inner parts need no numbers.
+ * and RFC 2231 by this module's own readers); multiparts are split by {@link MultipartSplit} and
+ * each part's header fields read by Jakarta Mail's {@link MimeBodyPart}. An attached
+ * {@code message/rfc822} is a leaf: it is offered as a download, not shown, so its inner parts
+ * need no numbers.
+ *
+ * <p>The whole tree is views on the one array the message arrived in: every node's content is
+ * an offset and a length in it ({@link SharedSlice}, which Jakarta Mail reads without
+ * copying), so a message nested twenty deep costs its own size once, not twenty times.
  */
 final class MimeTree {
 
-    private static final Pattern TOKEN = Pattern.compile("[a-z0-9!#$&^_.+-]+");
-
-    /** One MIME entity. Leaves carry their still transfer-encoded content. */
+    /** One MIME entity. Leaves carry their still transfer-encoded content, as a window on the message. */
     static final class Node {
         final String partId;
         final String where;
@@ -44,11 +43,11 @@ final class MimeTree {
         final ContentHeader disposition;
         final String contentId;
         final String transferEncoding;
-        final byte[] raw;
+        final SharedSlice raw;
         final List<Node> children;
 
         Node(String partId, String where, ContentHeader type, ContentHeader disposition, String contentId,
-                String transferEncoding, byte[] raw, List<Node> children) {
+                String transferEncoding, SharedSlice raw, List<Node> children) {
             this.partId = partId;
             this.where = where;
             this.type = type;
@@ -82,7 +81,19 @@ final class MimeTree {
         }
 
         byte[] decoded(Problems problems) {
-            return TransferDecoding.decode(raw, transferEncoding, where, problems);
+            return TransferDecoding.decode(raw.buffer(), raw.offset(), raw.end(), transferEncoding, where, problems);
+        }
+
+        /** At most {@code limit} decoded bytes; {@code truncated} tells whether there were more. */
+        TransferDecoding.Decoded decoded(Problems problems, int limit) {
+            return TransferDecoding.decode(raw.buffer(), raw.offset(), raw.end(), transferEncoding, where, problems,
+                    limit);
+        }
+
+        /** The decoded size, counted without decoding into memory. */
+        long decodedSize(Problems problems) {
+            return TransferDecoding.decodedSize(raw.buffer(), raw.offset(), raw.end(), transferEncoding, where,
+                    problems);
         }
     }
 
@@ -104,11 +115,15 @@ final class MimeTree {
             problems.add(Kind.UNREADABLE_PART, "not a message: the data does not begin with a header field");
             return null;
         }
+        if (headers.truncated()) {
+            problems.add(Kind.HEADER_SECTION_TOO_LARGE, "the header section is longer than "
+                    + RawHeaderSection.MAX_BYTES + " bytes; the fields after that were not read");
+        }
         MimeTree tree = new MimeTree(problems);
         String where = "message body";
         String contentType = topHeader(headers, "Content-Type", problems);
         ContentHeader type = tree.contentType(contentType, where, "text/plain");
-        byte[] body = Arrays.copyOfRange(rawMime, headers.bodyOffset(), rawMime.length);
+        SharedSlice body = new SharedSlice(rawMime, headers.bodyOffset(), rawMime.length - headers.bodyOffset());
         return tree.entity(type.value().startsWith("multipart/") ? "" : "1", where, type,
                 topHeader(headers, "Content-Disposition", problems), topHeader(headers, "Content-ID", problems),
                 topHeader(headers, "Content-Transfer-Encoding", problems), body, 0);
@@ -121,7 +136,7 @@ final class MimeTree {
     }
 
     private Node entity(String partId, String where, ContentHeader type, String disposition, String contentId,
-            String transferEncoding, byte[] content, int depth) {
+            String transferEncoding, SharedSlice content, int depth) {
         ContentHeader parsedDisposition = disposition == null || disposition.isBlank() ? null
                 : ContentHeader.parse(disposition, where + " Content-Disposition", problems);
         String id = contentId(contentId);
@@ -137,39 +152,33 @@ final class MimeTree {
         return new Node(partId, where, type, parsedDisposition, id, transferEncoding, content, null);
     }
 
-    private List<Node> multipart(String partId, String where, ContentHeader type, byte[] content, int depth) {
+    private List<Node> multipart(String partId, String where, ContentHeader type, SharedSlice content, int depth) {
         if (depth >= MimeMetadataExtractor.MAX_DEPTH) {
             problems.add(Kind.NESTING_TOO_DEEP, "multiparts nested deeper than " + MimeMetadataExtractor.MAX_DEPTH
                     + " levels; the deeper parts were not read");
             return List.of();
         }
         String subtype = type.value().substring("multipart/".length());
-        ContentType structural = new ContentType("multipart", TOKEN.matcher(subtype).matches() ? subtype : "mixed",
-                null);
         String boundary = type.parameter("boundary");
-        if (boundary != null && !boundary.isEmpty()) {
-            structural.setParameter("boundary", boundary);
-        } else {
+        if (boundary == null || boundary.isEmpty()) {
+            boundary = null;
             problems.add(Kind.MISSING_BOUNDARY, where + " is a multipart without boundary parameter;"
                     + " the boundary is taken from its first '--' line");
         }
-        MimeMultipart multipart;
-        int count;
-        try {
-            multipart = new MimeMultipart(new ByteArrayDataSource(content, structural.toString()));
-            count = multipart.getCount();
-        } catch (MessagingException | RuntimeException e) {
+        // Split in one pass over the lines, in place; one more part than may still be read, so
+        // that the loop below sees the limit passed.
+        MultipartSplit.Result split = MultipartSplit.split(content.buffer(), content.offset(), content.end(), boundary,
+                Math.max(0, MimeMetadataExtractor.MAX_PARTS - parts) + 1);
+        if (!split.found()) {
             problems.add(Kind.BOUNDARY_NOT_FOUND, where + " is a multipart whose boundary never occurs;"
                     + " its content is shown as text");
             return null;
         }
-        try {
-            if (!multipart.isComplete()) {
-                problems.add(Kind.UNTERMINATED_MULTIPART, where + " is a multipart without its closing boundary");
-            }
-        } catch (MessagingException e) {
-            problems.add(Kind.UNTERMINATED_MULTIPART, where + " is a multipart that could not be read to its end");
+        // A body cut at the part limit lacks its close-delimiter by our doing, not the sender's.
+        if (!split.closed() && !split.cutShort()) {
+            problems.add(Kind.UNTERMINATED_MULTIPART, where + " is a multipart without its closing boundary");
         }
+        int count = split.parts().size();
         String childDefault = subtype.equals("digest") ? "message/rfc822" : "text/plain";
         List<Node> children = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -181,12 +190,11 @@ final class MimeTree {
             String childId = partId.isEmpty() ? String.valueOf(i + 1) : partId + "." + (i + 1);
             String childWhere = "part " + childId;
             try {
-                BodyPart part = multipart.getBodyPart(i);
-                MimeBodyPart mimePart = (MimeBodyPart) part;
-                byte[] childContent;
-                try (InputStream in = mimePart.getRawInputStream()) {
-                    childContent = in.readAllBytes();
-                }
+                int[] bounds = split.parts().get(i);
+                // Jakarta Mail reads the part's header fields; its content stays a window on the message.
+                MimeBodyPart mimePart = new MimeBodyPart(
+                        new SharedSlice(content.buffer(), bounds[0], bounds[1] - bounds[0]));
+                SharedSlice childContent = slice(mimePart);
                 ContentHeader childType = contentType(header(mimePart, "Content-Type", childWhere), childWhere,
                         childDefault);
                 children.add(entity(childId, childWhere, childType, header(mimePart, "Content-Disposition", childWhere),
@@ -198,6 +206,18 @@ final class MimeTree {
             }
         }
         return children;
+    }
+
+    /** The part's content as a window on the message: Jakarta Mail cuts it from our SharedSlice. */
+    private static SharedSlice slice(MimeBodyPart part) throws MessagingException, IOException {
+        try (InputStream in = part.getRawInputStream()) {
+            if (in instanceof SharedSlice slice) {
+                return slice;
+            }
+            // Not expected: MimeBodyPart keeps a SharedInputStream shared. Correct, if a copy.
+            byte[] copy = in.readAllBytes();
+            return new SharedSlice(copy, 0, copy.length);
+        }
     }
 
     private String header(MimeBodyPart part, String name, String where) throws MessagingException {

@@ -1,7 +1,10 @@
 package org.sealpost.portal.message.view;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.sealpost.portal.message.mime.MimeProblem;
+import org.sealpost.portal.message.mime.MimeProblem.Kind;
 
 /**
  * A message made ready for the browser. Show {@code safeHtmlBody} when it is not {@code null},
@@ -23,5 +26,20 @@ public record RenderedMessage(String textBody, String safeHtmlBody, List<Rendere
         if (blockedRemoteImages < 0) {
             throw new IllegalArgumentException("blockedRemoteImages must not be negative: " + blockedRemoteImages);
         }
+    }
+
+    /** The kinds of problem that leave part of the message unshown, which the reader must be told of. */
+    public static final Set<Kind> LEAVE_PARTS_UNSHOWN = Set.copyOf(EnumSet.of(Kind.NESTING_TOO_DEEP,
+            Kind.TOO_MANY_PARTS, Kind.HEADER_SECTION_TOO_LARGE, Kind.BODY_TOO_LARGE, Kind.UNREADABLE_PART));
+
+    /**
+     * Why part of the message is not on the page (parts nested too deep or too many, a header or
+     * body text over the limit, a part that could not be read), once per reason, in a fixed
+     * order; the page says each in a sentence. Empty when everything is shown.
+     */
+    public Set<Kind> notShown() {
+        Set<Kind> reasons = EnumSet.noneOf(Kind.class);
+        problems.stream().map(MimeProblem::kind).filter(LEAVE_PARTS_UNSHOWN::contains).forEach(reasons::add);
+        return reasons;
     }
 }

@@ -29,6 +29,14 @@ public final class Problems {
         problems.add(problem);
     }
 
+    /** An independent collector holding what this one holds so far. */
+    public Problems copy() {
+        Problems copy = new Problems();
+        copy.problems.addAll(problems);
+        copy.dropped = dropped;
+        return copy;
+    }
+
     public boolean contains(MimeProblem.Kind kind) {
         return problems.stream().anyMatch(p -> p.kind() == kind);
     }

@@ -26,8 +26,11 @@ public final class RawHeaderSection {
     private final int bodyOffset;
     private final boolean separatorMissing;
     private final List<String> skipped;
+    private final boolean truncated;
 
-    private RawHeaderSection(List<Field> fields, int bodyOffset, boolean separatorMissing, List<String> skipped) {
+    private RawHeaderSection(List<Field> fields, int bodyOffset, boolean separatorMissing, List<String> skipped,
+            boolean truncated) {
+        this.truncated = truncated;
         this.fields = List.copyOf(fields);
         this.bodyOffset = bodyOffset;
         this.separatorMissing = separatorMissing;
@@ -57,6 +60,21 @@ public final class RawHeaderSection {
     public List<Field> all(String name) {
         return fields.stream().filter(f -> f.is(name)).toList();
     }
+
+    /**
+     * True when the header section is longer than {@link #MAX_BYTES}: the fields after that
+     * point were not kept (the body still starts where the section really ends).
+     */
+    public boolean truncated() {
+        return truncated;
+    }
+
+    /**
+     * Fields that start this many bytes or more into the header section are skipped. RFC 5322
+     * sets no limit, but the fields a reader needs come first, and a section of this size is
+     * already some thousand trace fields.
+     */
+    public static final int MAX_BYTES = 256 * 1024;
 
     public static RawHeaderSection scan(byte[] data) {
         List<String> skipped = new ArrayList<>();
@@ -90,6 +108,8 @@ public final class RawHeaderSection {
         ByteArrayOutputStream currentValue = null;
         boolean separatorMissing = false;
         int bodyOffset = data.length;
+        int sectionStart = pos;
+        boolean truncated = false;
         while (pos < data.length) {
             int end = lineEnd(data, pos);
             int length = contentLength(data, pos, end);
@@ -99,7 +119,9 @@ public final class RawHeaderSection {
             }
             byte first = data[pos];
             if ((first == ' ' || first == '\t') && currentName != null) {
-                currentValue.write(data, pos, length);
+                if (currentValue != null) {
+                    currentValue.write(data, pos, length);
+                }
                 pos = next(data, end);
                 continue;
             }
@@ -109,8 +131,16 @@ public final class RawHeaderSection {
                 bodyOffset = pos;
                 break;
             }
-            if (currentName != null) {
+            if (currentName != null && currentValue != null) {
                 fields.add(new Field(currentName, currentValue.toByteArray()));
+            }
+            if (pos - sectionStart >= MAX_BYTES) {
+                // Still a field, so still the header section: step over it, keep nothing.
+                truncated = true;
+                currentName = "";
+                currentValue = null;
+                pos = next(data, end);
+                continue;
             }
             currentName = new String(data, pos, trimEnd(data, pos, colon) - pos,
                     java.nio.charset.StandardCharsets.US_ASCII);
@@ -118,10 +148,10 @@ public final class RawHeaderSection {
             currentValue.write(data, colon + 1, pos + length - colon - 1);
             pos = next(data, end);
         }
-        if (currentName != null) {
+        if (currentName != null && currentValue != null) {
             fields.add(new Field(currentName, currentValue.toByteArray()));
         }
-        return new RawHeaderSection(fields, Math.min(bodyOffset, data.length), separatorMissing, skipped);
+        return new RawHeaderSection(fields, Math.min(bodyOffset, data.length), separatorMissing, skipped, truncated);
     }
 
     /**

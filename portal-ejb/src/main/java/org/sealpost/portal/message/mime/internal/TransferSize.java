@@ -28,7 +28,10 @@ public final class TransferSize {
         return switch (name) {
             case "", "7bit", "8bit", "binary" -> raw.transferTo(OutputStream.nullOutputStream());
             case "base64" -> base64(raw, where, problems);
-            case "quoted-printable" -> quotedPrintable(raw.readAllBytes(), where, problems);
+            case "quoted-printable" -> raw instanceof SharedSlice slice
+                    ? quotedPrintable(slice.buffer(), slice.readPosition(), slice.end(),
+                            where, problems)
+                    : quotedPrintable(raw.readAllBytes(), where, problems);
             default -> {
                 problems.add(Kind.UNKNOWN_TRANSFER_ENCODING, where + " uses Content-Transfer-Encoding \""
                         + HeaderText.safeToken(name) + "\"; its size is the encoded size");
@@ -93,11 +96,16 @@ public final class TransferSize {
     }
 
     static long quotedPrintable(byte[] data, String where, Problems problems) {
+        return quotedPrintable(data, 0, data.length, where, problems);
+    }
+
+    /** Counts {@code data[from, to)} in place: a 25 MiB part is not copied to be counted. */
+    static long quotedPrintable(byte[] data, int from, int to, String where, Problems problems) {
         long size = 0;
         long badEscapes = 0;
         int pendingWhitespace = 0;
-        int i = 0;
-        while (i < data.length) {
+        int i = from;
+        while (i < to) {
             byte b = data[i];
             if (b == ' ' || b == '\t') {
                 pendingWhitespace++;
@@ -107,7 +115,7 @@ public final class TransferSize {
             if (b == '\r' || b == '\n') {
                 // Trailing white space before a line break was added in transport: drop it (rule 3).
                 pendingWhitespace = 0;
-                if (b == '\r' && i + 1 < data.length && data[i + 1] == '\n') {
+                if (b == '\r' && i + 1 < to && data[i + 1] == '\n') {
                     size += 2;
                     i += 2;
                 } else {
@@ -120,16 +128,16 @@ public final class TransferSize {
             pendingWhitespace = 0;
             if (b == '=') {
                 int j = i + 1;
-                while (j < data.length && (data[j] == ' ' || data[j] == '\t')) {
+                while (j < to && (data[j] == ' ' || data[j] == '\t')) {
                     j++; // "=  CRLF" is still a soft line break
                 }
-                if (j == data.length) {
+                if (j == to) {
                     i = j;
                 } else if (data[j] == '\n') {
                     i = j + 1;
                 } else if (data[j] == '\r') {
-                    i = j + 1 < data.length && data[j + 1] == '\n' ? j + 2 : j + 1;
-                } else if (i + 2 < data.length && isHex(data[i + 1]) && isHex(data[i + 2])) {
+                    i = j + 1 < to && data[j + 1] == '\n' ? j + 2 : j + 1;
+                } else if (i + 2 < to && isHex(data[i + 1]) && isHex(data[i + 2])) {
                     size++;
                     i += 3;
                 } else {
