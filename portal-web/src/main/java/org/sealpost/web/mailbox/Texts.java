@@ -7,28 +7,28 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 /** The bundle's texts for the viewer's locale, and the page's announcement of an action's outcome. */
-final class Texts {
+public final class Texts {
 
     private static final String BUNDLE = "org.sealpost.web.messages";
 
     private Texts() {
     }
 
-    static String get(String key) {
+    public static String get(String key) {
         return ResourceBundle.getBundle(BUNDLE, locale()).getString(key);
     }
 
-    static String format(String key, Object... args) {
+    public static String format(String key, Object... args) {
         return new MessageFormat(get(key), locale()).format(args);
     }
 
     /** Shown in the page's message area, which screen readers announce (aria-live). */
-    static void announce(String text) {
+    public static void announce(String text) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
     }
 
     /** The same, for the page a redirect is about to show. */
-    static void announceAfterRedirect(String text) {
+    public static void announceAfterRedirect(String text) {
         announce(text);
         FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
     }

@@ -125,6 +125,30 @@ final class CapturedMail {
         }
     }
 
+    /**
+     * Waits for a mail to the envelope recipient whose text (raw or decoded) contains the marker,
+     * and returns it as received, with the TLS it came over.
+     */
+    static InboundMessage awaitMail(String recipient, String marker, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (InboundMessage m : RECEIVED) {
+                if (m.recipients().contains(recipient) && (new String(m.rawMime(), StandardCharsets.UTF_8)
+                        + "\n" + decodedText(m.rawMime())).contains(marker)) {
+                    return m;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no mail to " + recipient + " containing " + marker + " within " + patience
+                + "; got " + to(recipient).size() + " mail(s)");
+    }
+
+    /** The mail as a MIME message, to read its headers. */
+    static MimeMessage parsed(InboundMessage mail) throws MessagingException {
+        return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(mail.rawMime()));
+    }
+
     static Optional<String> latestTo(String recipient) {
         List<String> all = to(recipient);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));

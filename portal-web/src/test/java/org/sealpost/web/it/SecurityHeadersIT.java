@@ -41,7 +41,7 @@ class SecurityHeadersIT extends PortalClientTest {
     /** Signed out, a mailbox page is never rendered: Jakarta Security redirects before any content. */
     @ParameterizedTest
     @ValueSource(strings = {"inbox.xhtml", "sent.xhtml", "trash.xhtml", "message.xhtml?id=1", "attachment?entry=1&part=2",
-        "account/settings.xhtml", "admin/outbound.xhtml"})
+        "account/settings.xhtml", "admin/outbound.xhtml", "compose.xhtml?reply=1", "drafts.xhtml"})
     void signedOutTheMailboxPagesOnlyRedirectToSignIn(String page) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(portal.toString() + page)).GET().build(),
