@@ -56,8 +56,10 @@ public final class MailboxEntries {
 
     /**
      * Deletes the entry; if it was the message's last one, deletes the message's ciphertext and
-     * its wrapped data key too (crypto-shredding: without the wrapped key no copy of the
-     * ciphertext, in a backup or a replica, can be decrypted any more). Returns whether the
+     * its wrapped data key too. The content is then unreadable from the live database at once.
+     * It is not yet unreadable from a backup or a replica: the wrapped key sits in the same row
+     * as the ciphertext, so an older copy of the row still opens with the key-encryption key that
+     * wrapped it, until that KEK version is destroyed (SECURITY.md). Returns whether the
      * content went with it. The entry's search index document goes too, through the
      * {@link SearchIndexQueue} row written in the same transaction.
      *
