@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class PortalProcess {
 
     /**
-     * Hazelcast on loopback (RUNTIME-NOTES); SameSite=Strict on every cookie the HTTP listener
+     * Hazelcast on loopback (docs/ARCHITECTURE.md, "Runtime facts"); SameSite=Strict on every cookie the HTTP listener
      * writes, the session cookie included, which the servlet API cannot set on it portably; no
      * {@code Server} or {@code X-Powered-By} header naming the container and its version
      * (the listener's {@code server-header} and {@code xpowered-by} attributes).
@@ -48,7 +48,7 @@ final class PortalProcess {
         // copy of the WAR at boot and then deploys --deploy again, doubling every restart's
         // deployment time (measured, docs/BENCHMARKS.md). The portal keeps no state there.
         // Hazelcast binds to the machine's address unless told otherwise; keep it on loopback
-        // (RUNTIME-NOTES). Written each start so an upgrade of the launcher takes effect.
+        // (docs/ARCHITECTURE.md, "Runtime facts"). Written each start so an upgrade of the launcher takes effect.
         Path preboot = dataDir.resolve("payara-preboot.asadmin");
         Files.writeString(preboot, PREBOOT);
 

@@ -14,7 +14,7 @@ import org.sealpost.portal.crypto.internal.AesGcm;
  *
  * <p>Why: the intrinsic only takes over once the JIT has compiled the calling methods, which is
  * driven by invocation counts. A JVM that first sees 1 MB messages makes few invocations and was
- * measured at ~60 MB/s for its first ~13 s instead of ~4 GB/s (RUNTIME-NOTES). Many 10 KB
+ * measured at ~60 MB/s for its first ~13 s instead of ~4 GB/s (docs/ARCHITECTURE.md, "Runtime facts"). Many 10 KB
  * operations get the counts up quickly; a few buffers just over 1 MB go first so the profile the
  * JIT compiles from also contains the large-message branches (without them, the first large
  * message deoptimises the compiled code and runs slowly again).

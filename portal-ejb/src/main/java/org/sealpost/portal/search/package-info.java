@@ -14,6 +14,6 @@
  *
  * <p>One index per node: with several nodes, each would need every change, and a shared
  * queue that one node drains does not give that. Search across a cluster is the planned move
- * to a search server behind the same interface (DESIGN.md, scaling).
+ * to a search server behind the same interface (docs/ARCHITECTURE.md, "Scaling past one node").
  */
 package org.sealpost.portal.search;

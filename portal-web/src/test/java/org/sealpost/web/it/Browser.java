@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Headless Debian Chromium driven by its own ChromeDriver, kept on loopback: every host name
  * but localhost resolves to nothing, a dead proxy catches anything else, and the background
- * services that phone home are off (RUNTIME-NOTES).
+ * services that phone home are off (docs/ARCHITECTURE.md, "Runtime facts").
  */
 final class Browser implements AutoCloseable {
 

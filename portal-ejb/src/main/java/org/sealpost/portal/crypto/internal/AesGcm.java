@@ -20,7 +20,7 @@ import javax.crypto.spec.GCMParameterSpec;
  * <p>The provider is pinned to SunJCE instead of taking the first provider that offers
  * AES/GCM: if anyone registers BouncyCastle at position 1, a plain
  * {@code Cipher.getInstance("AES/GCM/NoPadding")} silently switches to a pure-Java
- * implementation about 50 times slower (RUNTIME-NOTES).
+ * implementation about 50 times slower (docs/ARCHITECTURE.md, "Runtime facts").
  */
 public final class AesGcm {
 

@@ -15,7 +15,7 @@
  * <p>HTML bodies are attacker-controlled markup shown inside an authenticated page, so they go
  * through the OWASP Java HTML Sanitizer with an allow-list
  * ({@link org.sealpost.portal.message.view.HtmlPolicyFactory}), as the OWASP XSS Prevention Cheat
- * Sheet (rule 6) and DESIGN.md's security model require: no scripts, no event handlers, no
+ * Sheet (rule 6) and docs/ARCHITECTURE.md's security model require: no scripts, no event handlers, no
  * script or data URLs, no frames, plug-ins, forms, SVG or MathML, and styles only from the
  * sanitizer's CSS schema. The Content-Security-Policy of the page is a second line of defence,
  * not the first. Remote images are removed by default, because fetching them tells the sender
