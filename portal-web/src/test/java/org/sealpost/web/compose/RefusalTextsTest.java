@@ -51,4 +51,17 @@ class RefusalTextsTest {
         assertThat(texts.line(Refusal.of(null, null, RefusalReason.ATTACHMENTS_DISABLED)))
                 .isEqualTo("Attachments are not allowed");
     }
+
+    @Test
+    void aGermanReaderGetsTheGermanSentence() {
+        RefusalTexts german = new RefusalTexts(ResourceBundle.getBundle("org.sealpost.web.messages", Locale.GERMAN),
+                Locale.GERMAN);
+        Refusal refusal = Refusal.of(AddressField.TO, "anna@client.example", RefusalReason.EXTERNAL_NOT_ALLOWED,
+                PortalAction.REPLY.name(), "bank.example");
+
+        assertThat(german.line(refusal))
+                .isEqualTo("anna@client.example: Antworten dürfen nur an Adressen bei bank.example gehen");
+        assertThat(german.line(Refusal.of(null, null, RefusalReason.ATTACHMENTS_TOO_LARGE, "26214400", "25")))
+                .isEqualTo("Größer als die erlaubten 25 MiB");
+    }
 }

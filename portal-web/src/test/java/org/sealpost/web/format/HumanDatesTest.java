@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
 
 class HumanDatesTest {
@@ -65,5 +66,18 @@ class HumanDatesTest {
     @Test
     void theMachineReadableFormIsIsoInstant() {
         assertThat(HumanDates.iso(Instant.parse("2026-07-04T22:15:00Z"))).isEqualTo("2026-07-04T22:15:00Z");
+    }
+
+    @Test
+    void theGermanBundlesPatternsReadAsGermanDates() {
+        ResourceBundle texts = ResourceBundle.getBundle("org.sealpost.web.messages", Locale.GERMAN);
+        HumanDates german = new HumanDates(BERLIN, Locale.GERMAN, texts.getString("format.date.today"),
+                texts.getString("format.date.thisYear"), texts.getString("format.date.older"),
+                texts.getString("format.date.full"));
+        Instant now = Instant.parse("2026-12-20T09:30:00Z");
+        assertThat(german.brief(Instant.parse("2026-12-20T07:05:00Z"), now)).isEqualTo("08:05");
+        assertThat(german.brief(Instant.parse("2026-12-03T12:00:00Z"), now)).isEqualTo("3. Dez.");
+        assertThat(german.brief(Instant.parse("2025-03-05T12:00:00Z"), now)).isEqualTo("5. März 2025");
+        assertThat(german.full(Instant.parse("2026-07-04T22:15:00Z"))).isEqualTo("5. Juli 2026, 00:15");
     }
 }

@@ -47,4 +47,15 @@ class HumanSizesTest {
         assertThat(english.format(3_565_158)).isEqualTo("3.4 MB");
         assertThat(english.format(5 * 1024 * 1024)).isEqualTo("5 MB");
     }
+
+    @Test
+    void theGermanBundlesWordingUsesTheDecimalComma() {
+        ResourceBundle texts = ResourceBundle.getBundle("org.sealpost.web.messages", Locale.GERMAN);
+        HumanSizes german = new HumanSizes(Locale.GERMAN, texts.getString("format.size.bytes"),
+                texts.getString("format.size.kilobytes"), texts.getString("format.size.megabytes"));
+        assertThat(german.format(1)).isEqualTo("1 Byte");
+        assertThat(german.format(1023)).isEqualTo("1.023 Byte");
+        assertThat(german.format(12_800)).isEqualTo("13 KB");
+        assertThat(german.format(1_572_864)).isEqualTo("1,5 MB");
+    }
 }
