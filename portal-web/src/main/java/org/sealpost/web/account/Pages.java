@@ -20,7 +20,9 @@ final class Pages {
     static String text(String key, Object... args) {
         FacesContext faces = FacesContext.getCurrentInstance();
         ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
-        return args.length == 0 ? bundle.getString(key) : MessageFormat.format(bundle.getString(key), args);
+        // The viewer's locale, not the server's default, for any number or date in the arguments.
+        return args.length == 0 ? bundle.getString(key)
+                : new MessageFormat(bundle.getString(key), faces.getViewRoot().getLocale()).format(args);
     }
 
     static void error(String key, Object... args) {

@@ -21,6 +21,7 @@ public class PortalStatus {
         ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
         String schema = startupGate.schemaVersion();
         return schema == null ? bundle.getString("status.starting")
-                : MessageFormat.format(bundle.getString("status.summary"), schema);
+                : new MessageFormat(bundle.getString("status.summary"), faces.getViewRoot().getLocale())
+                        .format(new Object[] {schema});
     }
 }
