@@ -6,6 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +51,35 @@ class GermanPagesIT extends PortalClientTest {
 
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.body()).contains("lang=\"de\"").contains("Seite nicht gefunden").doesNotContain("Page not found");
+    }
+
+    /**
+     * Signed in, the folder pages speak German too, and the dates and sizes on them come from the
+     * German bundle's patterns in the German locale: the line's full date (its tooltip) has a
+     * German month name, the size a German unit.
+     */
+    @Test
+    void aGermanRecipientsInboxShowsGermanDatesAndSizes() throws Exception {
+        Map<String, String> german = Map.of("Accept-Language", "de-DE,de;q=0.9");
+        String address = Recipients.newAddress("german");
+        String subject = "Kontoauszug " + UUID.randomUUID().toString().substring(0, 6);
+        bridge.sendRaw(BridgeClient.message(UUID.randomUUID() + "@bank.example", subject, "b", true), address);
+        String link = CapturedMail.awaitLink(address, Recipients.REGISTRATION_LINK, 0, Duration.ofSeconds(60));
+        SignInClient client = new SignInClient(portal.toString(), "127.0.0.1", null);
+        String password = "ein langes deutsches Kennwort";
+
+        HttpResponse<String> registered = client.submit(link.substring(1), "choose",
+                Map.of("choose:password", password, "choose:confirmation", password, "choose:submit", ""), german);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(302);
+        HttpResponse<String> inbox = client.get("inbox.xhtml", german);
+
+        assertThat(inbox.statusCode()).isEqualTo(200);
+        assertThat(inbox.body()).contains("lang=\"de\"").contains("Posteingang").contains("Angemeldet als")
+                .contains(subject)
+                .containsPattern("title=\"\\d{1,2}\\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September"
+                        + "|Oktober|November|Dezember) \\d{4}, \\d{2}:\\d{2}\"")
+                .containsPattern(">\\d+ (Byte|KB)<")
+                .doesNotContain("Inbox");
     }
 
     private HttpResponse<String> get(String page, String acceptLanguage) throws Exception {
