@@ -88,7 +88,7 @@ final class DevMailbox implements AutoCloseable {
                     .maxConnections(10)
                     .certificates(certificates)
                     .build(), this::deliver);
-            System.out.println("sealpost: development mailbox listening on 127.0.0.1:" + port
+            System.out.println("sealpost: development mailbox on 127.0.0.1:" + port
                     + ", mail in " + directory.resolve("mail"));
         }
     }

@@ -26,12 +26,21 @@ final class EmbeddedDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** @param port the loopback port */
-    static EmbeddedDatabase start(Path clusterDirectory, int port) {
+    /**
+     * @param port the loopback port
+     * @param serverLog where the PostgreSQL server writes its log; empty: the library's logger
+     */
+    static EmbeddedDatabase start(Path clusterDirectory, int port, Optional<Path> serverLog) {
         try {
             Files.createDirectories(clusterDirectory.getParent());
             stopOrphanedServer(clusterDirectory);
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (serverLog.isPresent()) {
+                Files.createDirectories(serverLog.get().getParent());
+                builder.setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog.get().toFile()))
+                        .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog.get().toFile()));
+            }
+            EmbeddedPostgres pg = builder
                     .setDataDirectory(clusterDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)

@@ -56,6 +56,25 @@ public final class Main {
         }
     }
 
+    /** Lines of the server's log shown when it dies while starting: enough for a stack trace's top. */
+    static final int LINES_SHOWN_ON_FAILURE = 40;
+
+    private static void showWhyItStopped(PortalProcess portal) {
+        portal.logFile().ifPresent(file -> {
+            System.out.println("sealpost: the portal stopped while starting; the last lines of " + file + ":");
+            portal.logTail(LINES_SHOWN_ON_FAILURE).forEach(line -> System.out.println("  " + line));
+        });
+    }
+
+    /**
+     * A JDBC URL fit for the console: a password in the URL's user part or its parameters
+     * ({@code password=}, as the PostgreSQL driver reads it) replaced by {@code ***}.
+     */
+    static String withoutCredentials(String jdbcUrl) {
+        return jdbcUrl.replaceAll("//[^/?#@]*@", "//***@")
+                .replaceAll("(?i)([?&;](?:password|sslpassword)=)[^&;]*", "$1***");
+    }
+
     static int run() {
         long started = System.nanoTime();
         List<String> missing = new java.util.ArrayList<>(
@@ -71,10 +90,23 @@ public final class Main {
         Path dataDir = Path.of(LauncherSettings.lookup("sealpost.data.dir").orElse("data")).toAbsolutePath();
         int httpPort = LauncherSettings.integer("sealpost.http.port", 8080);
         Distribution dist = Distribution.besideLauncher();
+        ConsoleMode console = ConsoleMode.fromSettings();
+        Path logs = dataDir.resolve("logs");
         try {
             Files.createDirectories(dataDir);
+            if (console == ConsoleMode.QUIET) {
+                Files.createDirectories(logs);
+            }
         } catch (IOException e) {
             throw new LaunchException("cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
+        }
+        if (console == ConsoleMode.QUIET) {
+            // The launcher's own libraries (the embedded PostgreSQL's, the development mailbox's
+            // SMTP sessions) log through slf4j-simple, which reads these once, at its first
+            // logger: nothing has asked for one yet.
+            System.setProperty("org.slf4j.simpleLogger.logFile", logs.resolve("launcher.log").toString());
+            System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+            System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
         }
 
         Map<String, String> props = new LinkedHashMap<>();
@@ -85,17 +117,22 @@ public final class Main {
         // The embedded database starts while Payara boots: the portal first touches it at
         // deployment, seconds later, and its pool waits and retries until then.
         java.util.concurrent.CompletableFuture<EmbeddedDatabase> embeddedStart = null;
+        int embeddedPort = 0;
         Optional<String> dbUrl = LauncherSettings.lookup("sealpost.db.url");
         if (dbUrl.isEmpty()) {
             Path cluster = dataDir.resolve("postgres");
             int port = LauncherSettings.integer("sealpost.embedded.db.port", 0);
             int dbPort = port != 0 ? port : FreePort.onLoopback();
-            System.out.println("sealpost: no SEALPOST_DB_URL; starting the embedded PostgreSQL in " + cluster);
-            embeddedStart = java.util.concurrent.CompletableFuture.supplyAsync(() -> EmbeddedDatabase.start(cluster, dbPort));
+            embeddedPort = dbPort;
+            Optional<Path> postgresLog = console == ConsoleMode.QUIET ? Optional.of(logs.resolve("postgres.log")) : Optional.empty();
+            embeddedStart = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> EmbeddedDatabase.start(cluster, dbPort, postgresLog));
             props.put("sealpost.db.url", EmbeddedDatabase.jdbcUrl(dbPort));
             props.put("sealpost.db.user", EmbeddedDatabase.USER);
             // The embedded cluster trusts loopback connections; the pool still wants a value.
             props.put("sealpost.db.password", "embedded");
+        } else {
+            System.out.println("sealpost: database " + withoutCredentials(dbUrl.get()) + " (the portal connects as it starts)");
         }
 
         DevMailbox devMailbox = null;
@@ -126,7 +163,11 @@ public final class Main {
         final DevMailbox mailbox = devMailbox;
         PortalProcess portal;
         try {
-            portal = PortalProcess.start(dist, dataDir, httpPort, props, jvmOptions);
+            Optional<RotatingLog> portalLog = console == ConsoleMode.QUIET
+                    ? Optional.of(new RotatingLog(logs.resolve("portal.log"), RotatingLog.DEFAULT_MAX_BYTES, RotatingLog.DEFAULT_FILES))
+                    : Optional.empty();
+            portal = PortalProcess.start(dist, dataDir, httpPort, props, jvmOptions, portalLog);
+            portalLog.ifPresent(log -> System.out.println("sealpost: starting the portal (Payara Micro), its log in " + log.file()));
         } catch (IOException e) {
             if (mailbox != null) {
                 mailbox.close();
@@ -146,6 +187,8 @@ public final class Main {
                 throw e.getCause() instanceof LaunchException le ? le
                         : new LaunchException("the embedded PostgreSQL did not start: " + e.getCause(), e.getCause());
             }
+            System.out.println("sealpost: database ready (embedded PostgreSQL on 127.0.0.1:"
+                    + embeddedPort + ", data in " + dataDir.resolve("postgres") + ")");
         }
         final EmbeddedDatabase startedDatabase = database;
         // Ctrl-C / SIGTERM: the portal first (the bridge stops taking mail, transactions end),
@@ -162,9 +205,21 @@ public final class Main {
 
         try {
             if (portal.awaitReady(Duration.ofMinutes(5))) {
+                portal.ready();
                 double seconds = (System.nanoTime() - started) / 1e9;
-                System.out.printf("sealpost: ready in %.1f s: portal http://localhost:%d/ (pid %d), mode %s, data %s%n",
-                        seconds, httpPort, portal.pid(), production ? "prod" : "dev", dataDir);
+                // The bridge is part of the portal: /health/ready is UP only once it listens.
+                System.out.println("sealpost: mail bridge on " + LauncherSettings.lookup("sealpost.smtp.bind").orElse("127.0.0.1")
+                        + ":" + LauncherSettings.integer("sealpost.smtp.port", 2525));
+                System.out.println("sealpost: portal on http://localhost:" + httpPort + "/");
+                System.out.printf("sealpost: ready in %.1f s (pid %d, mode %s, data %s)%n",
+                        seconds, portal.pid(), production ? "prod" : "dev", dataDir);
+                portal.logFile().ifPresent(file -> System.out.println("sealpost: from here on only the server's warnings and "
+                        + "errors show; its full log is " + file + " (SEALPOST_LOG_CONSOLE=full shows everything here)"));
+            } else if (portal.isAlive()) {
+                System.out.println("sealpost: the portal is not ready after 5 minutes"
+                        + portal.logFile().map(file -> "; its log: " + file).orElse(""));
+            } else {
+                showWhyItStopped(portal);
             }
             int exit = portal.waitFor();
             System.out.println("sealpost: Payara Micro exited with " + exit);

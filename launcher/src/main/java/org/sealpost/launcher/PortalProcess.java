@@ -1,16 +1,21 @@
 package org.sealpost.launcher;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Payara Micro running the portal WAR, as a child process of the launcher. */
@@ -32,18 +37,25 @@ final class PortalProcess {
 
     private final Process process;
     private final int httpPort;
+    /** Quiet console: where every line of the server's output goes; empty when it streams to stdout. */
+    private final Optional<RotatingLog> log;
+    private final ServerLogFilter filter = new ServerLogFilter();
+    private Thread pump;
 
-    private PortalProcess(Process process, int httpPort) {
+    private PortalProcess(Process process, int httpPort, Optional<RotatingLog> log) {
         this.process = process;
         this.httpPort = httpPort;
+        this.log = log;
     }
 
     /**
      * @param systemProperties passed to the portal's JVM as {@code -D}; MicroProfile Config
      *     reads them, and the environment is inherited as well
+     * @param log where the server's output goes, only its errors reaching the console; empty:
+     *     the server writes to the launcher's stdout and stderr as it is
      */
     static PortalProcess start(Distribution dist, Path dataDir, int httpPort, Map<String, String> systemProperties,
-            List<String> extraJvmOptions) throws IOException {
+            List<String> extraJvmOptions, Optional<RotatingLog> log) throws IOException {
         // No --rootdir: with a kept root directory Payara Micro redeploys the previous run's
         // copy of the WAR at boot and then deploys --deploy again, doubling every restart's
         // deployment time (measured, docs/BENCHMARKS.md). The portal keeps no state there.
@@ -69,8 +81,88 @@ final class PortalProcess {
                 "--disablephonehome",
                 // One node in development: no data grid to form, nothing to discover.
                 "--nocluster"));
-        Process process = new ProcessBuilder(command).inheritIO().start();
-        return new PortalProcess(process, httpPort);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (log.isEmpty()) {
+            Process process = builder.inheritIO().start();
+            return new PortalProcess(process, httpPort, log);
+        }
+        // One stream for both: a stack trace on stderr stays next to the record it belongs to.
+        Process process = builder.redirectInput(ProcessBuilder.Redirect.INHERIT).redirectErrorStream(true).start();
+        PortalProcess portal = new PortalProcess(process, httpPort, log);
+        portal.pump = Thread.ofPlatform().name("portal-log").daemon().start(() -> portal.copyOutput(process.getInputStream()));
+        return portal;
+    }
+
+    /**
+     * Every line to the log file, the filter's choice to the console. Must never stop reading
+     * before the server ends: a full pipe would block every thread of Payara that logs.
+     */
+    private void copyOutput(InputStream output) {
+        RotatingLog file = log.orElseThrow();
+        boolean fileFailing = false;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
+            String raw;
+            while ((raw = reader.readLine()) != null) {
+                String line = ServerLogFilter.withoutColour(raw);
+                try {
+                    file.append(line);
+                    fileFailing = false;
+                } catch (IOException e) {
+                    if (!fileFailing) {
+                        System.err.println("sealpost: cannot write " + file.file() + " (" + e.getMessage()
+                                + "); the server's log is lost until it can");
+                    }
+                    fileFailing = true;
+                }
+                try {
+                    filter.accept(line).forEach(System.out::println);
+                } catch (RuntimeException e) {
+                    System.out.println(line);
+                }
+            }
+        } catch (IOException e) {
+            // the server's end of the pipe closed: it has exited
+        } finally {
+            try {
+                file.close();
+            } catch (IOException e) {
+                System.err.println("sealpost: cannot close " + file.file() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** From now on the console shows the server's warnings too, not only its errors. */
+    void ready() {
+        filter.showWarningsFromNowOn();
+    }
+
+    /** The file holding the server's full log, unless it streams to the console. */
+    Optional<Path> logFile() {
+        return log.map(RotatingLog::file);
+    }
+
+    /** The last lines the server wrote, once its output has been copied to the end. */
+    List<String> logTail(int lines) {
+        awaitOutputCopied();
+        try {
+            return log.isPresent() ? log.get().lastLines(lines) : List.of();
+        } catch (IOException e) {
+            return List.of("(cannot read " + log.get().file() + ": " + e.getMessage() + ")");
+        }
+    }
+
+    private void awaitOutputCopied() {
+        if (pump != null && !process.isAlive()) {
+            try {
+                pump.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Waits until {@code /health/ready} answers 200, the process dies, or the time is up. */
@@ -94,7 +186,9 @@ final class PortalProcess {
     }
 
     int waitFor() throws InterruptedException {
-        return process.waitFor();
+        int exit = process.waitFor();
+        awaitOutputCopied();
+        return exit;
     }
 
     long pid() {
@@ -116,5 +210,7 @@ final class PortalProcess {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        // The server's last lines (its shutdown) into the file before the launcher exits.
+        awaitOutputCopied();
     }
 }

@@ -23,7 +23,7 @@ class EmbeddedDatabaseTest {
     void theLaunchersDatabaseFlushesEveryCommitToDiskBeforeAnsweringSoA250dMessageSurvivesAPowerCut()
             throws Exception {
         int port = FreePort.onLoopback();
-        try (EmbeddedDatabase db = EmbeddedDatabase.start(data.resolve("postgres"), port);
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(data.resolve("postgres"), port, java.util.Optional.empty());
                 Connection c = DriverManager.getConnection(EmbeddedDatabase.jdbcUrl(port), EmbeddedDatabase.USER, "");
                 Statement s = c.createStatement()) {
             assertThat(show(s, "fsync")).isEqualTo("on");

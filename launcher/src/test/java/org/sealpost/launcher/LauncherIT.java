@@ -57,11 +57,36 @@ class LauncherIT {
                 "SEALPOST_EMBEDDED_DB_PORT", Integer.toString(db));
 
         Launch first = Launch.start(data, env);
-        first.awaitLine("sealpost: ready in", 240);
-        assertThat(ready(http)).isEqualTo(200);
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + db + "/sealpost", "postgres", "");
-                Statement s = c.createStatement()) {
-            s.execute("INSERT INTO account (email, role, state) VALUES ('kept@client.example', 'RECIPIENT', 'PENDING')");
+        try {
+            first.awaitLine("sealpost: ready in", 240);
+            assertThat(ready(http)).isEqualTo(200);
+            // A person sees what they need; Payara's boot log (about 650 lines) is in the file.
+            List<String> console = first.output();
+            List<String> untilReady = console.subList(0, indexOfFirst(console, "sealpost: ready in") + 1);
+            assertThat(untilReady).as(String.join("\n", untilReady)).hasSizeLessThan(20)
+                    .contains("sealpost: mail bridge on 127.0.0.1:" + env.get("SEALPOST_SMTP_PORT"),
+                            "sealpost: portal on http://localhost:" + http + "/")
+                    .anySatisfy(line -> assertThat(line).startsWith("sealpost: database ready (embedded PostgreSQL on 127.0.0.1:" + db))
+                    .anySatisfy(line -> assertThat(line).startsWith("sealpost: development mailbox on 127.0.0.1:"
+                            + env.get("SEALPOST_DEV_MAILBOX_PORT")))
+                    .noneSatisfy(line -> assertThat(line).containsAnyOf("levelValue", "Payara Micro URLs", "INFO"));
+            Path portalLog = data.resolve("logs/portal.log");
+            assertThat(console).anySatisfy(line -> assertThat(line).contains(portalLog.toString()));
+            assertThat(Files.readAllLines(portalLog))
+                    .anySatisfy(line -> assertThat(line).contains("Payara Micro", "ready in"))
+                    .anySatisfy(line -> assertThat(line).contains("[INFO]", "[levelValue: 800]"))
+                    .anySatisfy(line -> assertThat(line).contains("migration(s) applied now)"))
+                    .noneSatisfy(line -> assertThat(line).contains("\u001B"));
+            assertThat(data.resolve("logs/postgres.log")).isNotEmptyFile();
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + db + "/sealpost", "postgres", "");
+                    Statement s = c.createStatement()) {
+                s.execute("INSERT INTO account (email, role, state) VALUES ('kept@client.example', 'RECIPIENT', 'PENDING')");
+            }
+        } catch (AssertionError | Exception e) {
+            // A failed assertion must not leave the launcher, its Payara and PostgreSQL running.
+            first.process.destroy();
+            first.process.waitFor(90, TimeUnit.SECONDS);
+            throw e;
         }
         first.process.destroy(); // SIGTERM, as Ctrl-C or systemd would send
         assertThat(first.process.waitFor(90, TimeUnit.SECONDS)).isTrue();
@@ -69,10 +94,14 @@ class LauncherIT {
         assertThat(Files.exists(data.resolve("keys/kek.p12"))).isTrue();
         assertThat(Files.exists(data.resolve("tls/bridge.p12"))).isTrue();
 
-        Launch second = Launch.start(data, env);
+        // The second start as a container runs it: SEALPOST_LOG_CONSOLE=full streams the whole log.
+        Map<String, String> full = new java.util.HashMap<>(env);
+        full.put("SEALPOST_LOG_CONSOLE", "full");
+        Launch second = Launch.start(data, full);
         try {
             second.awaitLine("sealpost: ready in", 240);
-            assertThat(second.output()).anySatisfy(line -> assertThat(line).contains("(0 migration(s) applied now)"));
+            assertThat(second.output()).anySatisfy(line -> assertThat(line).contains("(0 migration(s) applied now)"))
+                    .anySatisfy(line -> assertThat(line).contains("[levelValue: 800]"));
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + db + "/sealpost", "postgres", "");
                     Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT count(*) FROM account WHERE email = 'kept@client.example'")) {
@@ -83,6 +112,34 @@ class LauncherIT {
             second.process.destroy();
             second.process.waitFor(90, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void aPortalThatDiesWhileStartingShowsTheEndOfItsLogAndWhereItIs() throws Exception {
+        // A heap too small for any JVM: the portal's JVM exits at once, saying why on stderr.
+        Launch launch = Launch.start(data, Map.of("SEALPOST_JAVA_OPTS", "-Xmx1m",
+                "SEALPOST_HTTP_PORT", Integer.toString(FreePort.onLoopback()),
+                "SEALPOST_DEV_MAILBOX_PORT", Integer.toString(FreePort.onLoopback())));
+
+        try {
+            assertThat(launch.process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(launch.process.exitValue()).isNotZero();
+            assertThat(launch.output())
+                    .contains("sealpost: the portal stopped while starting; the last lines of " + data.resolve("logs/portal.log") + ":")
+                    .anySatisfy(line -> assertThat(line).contains("Too small maximum heap"));
+        } finally {
+            launch.process.destroy();
+            launch.process.waitFor(90, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int indexOfFirst(List<String> lines, String prefix) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line starting '" + prefix + "' in " + lines);
     }
 
     private static int ready(int port) throws Exception {
