@@ -2,8 +2,6 @@ package org.sealpost.portal.outbound;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +15,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Delivers one message to the smarthost with Jakarta Mail, TLS required. Plain Java, so the
+ * Delivers mail to the smarthost with Jakarta Mail, TLS required, one or several per session. Plain Java, so the
  * rules are tested against a real TLS SMTP server without an application server.
  */
 public final class SmarthostTransport {
@@ -41,6 +39,9 @@ public final class SmarthostTransport {
         p.put("mail.smtp.connectiontimeout", "10000");
         p.put("mail.smtp.timeout", "30000");
         p.put("mail.smtp.writetimeout", "30000");
+        // isConnected() checks a kept session with RSET rather than NOOP, which also clears a
+        // failed mail transaction before the next one (RFC 5321 §4.1.1.5; SmarthostConnection).
+        p.put("mail.smtp.userset", "true");
         this.session = Session.getInstance(p);
     }
 
@@ -48,21 +49,25 @@ public final class SmarthostTransport {
         return session;
     }
 
-    /** Sends, or throws with the smarthost's or the TLS layer's reason. */
-    public void send(MimeMessage message, String envelopeRecipient) throws MessagingException {
-        Transport.send(message, new InternetAddress[] {new InternetAddress(envelopeRecipient)});
+    /**
+     * An SMTP session for several mails in a row (one outbound pass); not yet connected. The
+     * caller closes it.
+     */
+    public SmarthostConnection connection() {
+        return new SmarthostConnection(session);
     }
 
-    /**
-     * Sends a finished message exactly as it is: no header rewritten, so its Message-ID (the
-     * thread the colleague's answer refers to) is the one the portal's copies hold.
-     * {@code Transport.send} would call {@code saveChanges()} and mint a new one.
-     */
+    /** Sends on a session of its own, or throws with the smarthost's or the TLS layer's reason. */
+    public void send(MimeMessage message, String envelopeRecipient) throws MessagingException {
+        try (SmarthostConnection connection = connection()) {
+            connection.send(message, envelopeRecipient);
+        }
+    }
+
+    /** Relays a finished message unchanged ({@link SmarthostConnection#relay}) on a session of its own. */
     public void relay(byte[] rawMime, String envelopeRecipient) throws MessagingException {
-        MimeMessage message = new MimeMessage(session, new java.io.ByteArrayInputStream(rawMime));
-        try (Transport transport = session.getTransport("smtp")) {
-            transport.connect();
-            transport.sendMessage(message, new InternetAddress[] {new InternetAddress(envelopeRecipient)});
+        try (SmarthostConnection connection = connection()) {
+            connection.relay(rawMime, envelopeRecipient);
         }
     }
 
