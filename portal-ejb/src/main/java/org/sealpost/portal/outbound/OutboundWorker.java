@@ -17,10 +17,13 @@ import org.sealpost.portal.platform.BackgroundWorkers;
 import org.sealpost.portal.platform.RecurringWorker;
 
 /**
- * Drains the outbound queue every two seconds, so a notification leaves within seconds of
- * the message's arrival. Fixed delay, not fixed rate: passes never overlap on one node, and
- * other nodes are kept apart by the row locks. A pass that ends in an {@link Error} does not
- * stop the worker ({@link RecurringWorker}); it turns readiness DOWN until a pass completes.
+ * Drains the outbound queue every two seconds, and at once when mail was queued, so a
+ * notification or a reply leaves within about a second. One pass at a time on a node: a wake
+ * that comes while a pass runs makes that pass look once more before it ends (never lost, never
+ * a second pass beside it), so one SMTP session ({@link SmarthostConnection}) carries all the
+ * mail of a pass instead of a connection per mail. Other nodes are kept apart by the row locks.
+ * A pass that ends in an {@link Error} does not stop the worker ({@link RecurringWorker}); it
+ * turns readiness DOWN until a pass completes.
  */
 @Singleton
 @Startup
@@ -36,13 +39,19 @@ public class OutboundWorker {
     private OutboundDelivery delivery;
 
     @Inject
+    private OutboundSettings settings;
+
+    @Inject
     private BackgroundWorkers workers;
+
+    private final PassGate gate = new PassGate();
 
     private RecurringWorker worker;
 
     @PostConstruct
     void start() {
-        worker = workers.start("outbound", scheduler, Duration.ofSeconds(2), Duration.ofSeconds(2), this::drain);
+        worker = workers.start("outbound", scheduler, Duration.ofSeconds(2), Duration.ofSeconds(2),
+                () -> gate.pass(this::drain));
     }
 
     /**
@@ -51,7 +60,9 @@ public class OutboundWorker {
      * send queued nothing. Other nodes still find the rows on their next pass.
      */
     public void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailQueued queued) {
-        scheduler.execute(this::drain);
+        if (gate.request()) {
+            scheduler.execute(() -> gate.pass(this::drain));
+        }
     }
 
     @PreDestroy
@@ -62,13 +73,13 @@ public class OutboundWorker {
     }
 
     private void drain() {
-        try {
-            while (delivery.deliverNext()) {
+        try (SmarthostConnection smtp = settings.transport().connection()) {
+            while (delivery.deliverNext(smtp)) {
                 // one recipient delivered (or postponed); more may be due
             }
         } catch (Exception e) {
             // The database may be away; the next pass tries again. An Error goes on to RecurringWorker.
-            LOG.log(Level.WARNING, "outbound pass failed: " + OutboundDelivery.describe(e));
+            LOG.log(Level.WARNING, "outbound pass failed: " + OutboundDesk.describe(e));
         }
     }
 }

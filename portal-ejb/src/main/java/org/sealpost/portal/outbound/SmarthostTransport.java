@@ -2,22 +2,23 @@ package org.sealpost.portal.outbound;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Optional;
 import java.util.Properties;
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Delivers one message to the smarthost with Jakarta Mail, TLS required. Plain Java, so the
+ * Delivers mail to the smarthost with Jakarta Mail, TLS required, one or several per session. Plain Java, so the
  * rules are tested against a real TLS SMTP server without an application server.
  */
 public final class SmarthostTransport {
@@ -38,9 +39,19 @@ public final class SmarthostTransport {
         // RFC 6125 host name check of the smarthost's certificate.
         p.put("mail.smtp.ssl.checkserveridentity", "true");
         p.put("mail.smtp.ssl.socketFactory", sslContext(trustStore, trustStorePassword).getSocketFactory());
+        // TCP_NODELAY (RFC 1122 §4.2.3.4 lets an application turn Nagle off): right after the
+        // STARTTLS handshake the client's EHLO waited behind its own unacknowledged Finished
+        // record until the smarthost's delayed ACK (40 ms on Linux) — most of a session's set-up
+        // time on loopback (docs/BENCHMARKS.md, "Writing"). The TLS layer goes on top of this
+        // socket unchanged.
+        p.put("mail.smtp.socketFactory", new NoDelaySockets());
+        p.put("mail.smtp.socketFactory.fallback", "false");
         p.put("mail.smtp.connectiontimeout", "10000");
         p.put("mail.smtp.timeout", "30000");
         p.put("mail.smtp.writetimeout", "30000");
+        // isConnected() checks a kept session with RSET rather than NOOP, which also clears a
+        // failed mail transaction before the next one (RFC 5321 §4.1.1.5; SmarthostConnection).
+        p.put("mail.smtp.userset", "true");
         this.session = Session.getInstance(p);
     }
 
@@ -48,21 +59,60 @@ public final class SmarthostTransport {
         return session;
     }
 
-    /** Sends, or throws with the smarthost's or the TLS layer's reason. */
-    public void send(MimeMessage message, String envelopeRecipient) throws MessagingException {
-        Transport.send(message, new InternetAddress[] {new InternetAddress(envelopeRecipient)});
+    /**
+     * An SMTP session for several mails in a row (one outbound pass); not yet connected. The
+     * caller closes it.
+     */
+    public SmarthostConnection connection() {
+        return new SmarthostConnection(session);
     }
 
-    /**
-     * Sends a finished message exactly as it is: no header rewritten, so its Message-ID (the
-     * thread the colleague's answer refers to) is the one the portal's copies hold.
-     * {@code Transport.send} would call {@code saveChanges()} and mint a new one.
-     */
+    /** Sends on a session of its own, or throws with the smarthost's or the TLS layer's reason. */
+    public void send(MimeMessage message, String envelopeRecipient) throws MessagingException {
+        try (SmarthostConnection connection = connection()) {
+            connection.send(message, envelopeRecipient);
+        }
+    }
+
+    /** Relays a finished message unchanged ({@link SmarthostConnection#relay}) on a session of its own. */
     public void relay(byte[] rawMime, String envelopeRecipient) throws MessagingException {
-        MimeMessage message = new MimeMessage(session, new java.io.ByteArrayInputStream(rawMime));
-        try (Transport transport = session.getTransport("smtp")) {
-            transport.connect();
-            transport.sendMessage(message, new InternetAddress[] {new InternetAddress(envelopeRecipient)});
+        try (SmarthostConnection connection = connection()) {
+            connection.relay(rawMime, envelopeRecipient);
+        }
+    }
+
+    /** Plain TCP sockets with Nagle's algorithm off; STARTTLS wraps them. */
+    private static final class NoDelaySockets extends SocketFactory {
+
+        private static Socket noDelay(Socket socket) throws IOException {
+            socket.setTcpNoDelay(true);
+            return socket;
+        }
+
+        @Override
+        public Socket createSocket() throws IOException {
+            return noDelay(new Socket());
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return noDelay(new Socket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return noDelay(new Socket(host, port, localHost, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return noDelay(new Socket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
+            return noDelay(new Socket(address, port, localAddress, localPort));
         }
     }
 

@@ -10,5 +10,10 @@
  *
  * <p>Rows are claimed with {@code SELECT ... FOR UPDATE SKIP LOCKED}, so several portal nodes
  * share one queue and never send the same mail twice.
+ *
+ * <p>A pass ({@link org.sealpost.portal.outbound.OutboundWorker}, one at a time per node) keeps
+ * one SMTP session for all its mail (RFC 5321 §3.3), while every recipient still gets a
+ * transaction of its own ({@link org.sealpost.portal.outbound.OutboundDelivery}): setting up a
+ * TLS session cost many times what a mail on it costs (docs/BENCHMARKS.md, "Writing").
  */
 package org.sealpost.portal.outbound;
