@@ -54,10 +54,10 @@ public class NotificationComposer {
         String state = account[0];
         boolean administrator = account[1].equals("ADMIN");
         URI portal = URI.create(settings.publicUrl().replaceAll("/+$", "") + "/");
-        boolean reset = mails.stream().anyMatch(m -> m.kind().equals("PASSWORD_RESET"));
+        boolean reset = mails.stream().anyMatch(m -> m.kind() == OutboundKind.PASSWORD_RESET);
 
         RenderedNotification rendered;
-        Optional<TemplateKind> notice = noticeKind(mails.get(0).kind());
+        Optional<TemplateKind> notice = mails.get(0).kind().notice();
         if (notice.isPresent()) {
             // Composed through the template engine like every notification, with no link in it.
             rendered = DefaultTemplates.of(notice.get()).render(NotificationValues.builder()
@@ -112,14 +112,6 @@ public class NotificationComposer {
         return mime(session, recipient, rendered, now);
     }
 
-    private static Optional<TemplateKind> noticeKind(String queuedKind) {
-        return switch (queuedKind) {
-            case "ACCOUNT_REGISTERED" -> Optional.of(TemplateKind.ACCOUNT_REGISTERED);
-            case "PASSWORD_CHANGED" -> Optional.of(TemplateKind.PASSWORD_CHANGED);
-            case "PASSWORD_RESET_DONE" -> Optional.of(TemplateKind.PASSWORD_RESET_DONE);
-            default -> Optional.empty();
-        };
-    }
 
     private MimeMessage mime(Session session, String recipient, RenderedNotification rendered, Instant now)
             throws MessagingException {

@@ -28,8 +28,6 @@ import org.sealpost.portal.message.MessageContents;
  */
 public final class OutboundDesk {
 
-    private static final String ARRIVAL = "NOTIFY_NEW_MESSAGE";
-    private static final String RELAY = "RELAY";
     private static final Logger LOG = Logger.getLogger(OutboundDesk.class.getName());
 
     private final NotificationComposer composer;
@@ -63,7 +61,7 @@ public final class OutboundDesk {
     private void deliver(Connection c, SmarthostConnection smtp, QueuedMail first, Instant now) throws SQLException {
         String recipient = first.recipient();
         List<QueuedMail> mails = new ArrayList<>(List.of(first));
-        if (first.kind().equals(ARRIVAL)) {
+        if (first.kind() == OutboundKind.NOTIFY_NEW_MESSAGE) {
             // Every arrival still queued for the recipient shares the first one's fate: one
             // notification ("3 new secure messages") or one postponement, never one each.
             mails.addAll(OutboundQueue.claimQueuedArrivals(c, recipient, List.of(first.id())));
@@ -76,10 +74,10 @@ public final class OutboundDesk {
             }
         }
         // A relay's account is its sender's and the relay mints no link: no token bookkeeping.
-        boolean carriesLinks = first.accountId() != null && !first.kind().equals(RELAY);
+        boolean carriesLinks = first.accountId() != null && first.kind() != OutboundKind.RELAY;
         long tokenMark = carriesLinks ? OneTimeTokens.newestId(c, first.accountId()) : 0;
         try {
-            if (first.kind().equals(RELAY)) {
+            if (first.kind() == OutboundKind.RELAY) {
                 smtp.relay(relayed(c, first), recipient);
             } else {
                 MimeMessage message = composer.compose(c, smtp.session(), recipient, mails, now);

@@ -63,7 +63,7 @@ public final class OutboundQueue {
 
     private static QueuedMail row(ResultSet rs) throws SQLException {
         long account = rs.getLong(4);
-        return new QueuedMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.wasNull() ? null : account,
+        return new QueuedMail(rs.getLong(1), OutboundKind.valueOf(rs.getString(2)), rs.getString(3), rs.wasNull() ? null : account,
                 rs.getObject(5, UUID.class), rs.getInt(6), rs.getTimestamp(7).toInstant());
     }
 

@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A row of the outbound queue, as claimed by a worker. */
-public record QueuedMail(long id, String kind, String recipient, Long accountId, UUID contentId, int attempts,
+public record QueuedMail(long id, OutboundKind kind, String recipient, Long accountId, UUID contentId, int attempts,
         Instant createdAt) {
 }

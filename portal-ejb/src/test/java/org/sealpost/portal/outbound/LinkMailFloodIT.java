@@ -77,7 +77,7 @@ class LinkMailFloodIT {
             List<QueuedMail> first = OutboundQueue.claimDue(c, now.plusSeconds(1), 1);
 
             assertThat(first).singleElement().satisfies(m -> {
-                assertThat(m.kind()).isEqualTo("NOTIFY_NEW_MESSAGE");
+                assertThat(m.kind()).isEqualTo(OutboundKind.NOTIFY_NEW_MESSAGE);
                 assertThat(m.recipient()).isEqualTo("anna@client.example");
             });
             c.rollback();

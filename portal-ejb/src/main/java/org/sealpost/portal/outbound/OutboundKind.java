@@ -1,0 +1,35 @@
+package org.sealpost.portal.outbound;
+
+import java.util.Optional;
+import org.sealpost.portal.notification.template.TemplateKind;
+
+/**
+ * What a row of the outbound queue is, as column {@code outbound_mail.kind} stores it (the
+ * migrations' CHECK constraint lists the same names).
+ */
+public enum OutboundKind {
+    /** "A secure message is waiting": the registration link or the sign-in link. */
+    NOTIFY_NEW_MESSAGE,
+    /** A message a portal user wrote to a colleague, sent as it was sealed. */
+    RELAY,
+    /** A registration link the person asked for again. */
+    REGISTRATION_LINK,
+    /** A password-reset link. */
+    PASSWORD_RESET,
+    /** "Your password was set", no link. */
+    ACCOUNT_REGISTERED,
+    /** "Your password was changed", no link. */
+    PASSWORD_CHANGED,
+    /** "Your password was reset", no link. */
+    PASSWORD_RESET_DONE;
+
+    /** The no-link notice this kind is rendered as, if it is one. */
+    Optional<TemplateKind> notice() {
+        return switch (this) {
+            case ACCOUNT_REGISTERED -> Optional.of(TemplateKind.ACCOUNT_REGISTERED);
+            case PASSWORD_CHANGED -> Optional.of(TemplateKind.PASSWORD_CHANGED);
+            case PASSWORD_RESET_DONE -> Optional.of(TemplateKind.PASSWORD_RESET_DONE);
+            default -> Optional.empty();
+        };
+    }
+}
