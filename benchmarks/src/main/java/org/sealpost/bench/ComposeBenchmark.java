@@ -21,7 +21,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -60,10 +59,7 @@ public final class ComposeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new TreeMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> a = BenchOptions.parse(args);
         String base = a.getOrDefault("base", "http://127.0.0.1:8080");
         int smtpPort = Integer.parseInt(a.getOrDefault("smtp-port", "2525"));
         Path mailbox = Path.of(a.getOrDefault("mailbox", "data/dev-mailbox/mail"));

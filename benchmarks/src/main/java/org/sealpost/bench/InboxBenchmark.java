@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,10 +28,7 @@ public final class InboxBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new TreeMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> a = BenchOptions.parse(args);
         String base = a.getOrDefault("base", "http://127.0.0.1:8080");
         int smtpPort = Integer.parseInt(a.getOrDefault("smtp-port", "2525"));
         Path mailbox = Path.of(a.getOrDefault("mailbox", "data/dev-mailbox/mail"));

@@ -126,10 +126,7 @@ public final class IngestBenchmark {
         }
 
         static Options parse(String[] args) {
-            Map<String, String> a = new TreeMap<>();
-            for (int i = 0; i + 1 < args.length; i += 2) {
-                a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-            }
+            Map<String, String> a = BenchOptions.parse(args);
             List<Long> pids = new ArrayList<>();
             for (String p : a.getOrDefault("server-pids", "").split(",")) {
                 if (!p.isBlank()) {
