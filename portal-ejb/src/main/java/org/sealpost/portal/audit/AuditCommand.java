@@ -21,14 +21,14 @@ public final class AuditCommand implements OperatorCommand {
 
     @Override
     public List<String> usage() {
-        return List.of("audit verify    check the audit log's hash chain; exit 0 when intact, 1 naming the first"
-                + " changed, inserted or removed event");
+        return List.of("audit verify");
     }
 
     @Override
     public int run(List<String> arguments, OperatorContext context) throws Exception {
         if (arguments.size() != 1 || !arguments.get(0).equals("verify")) {
-            context.err().println("usage: ./sealpost " + usage().get(0));
+            context.err().println("usage: ./sealpost audit verify (checks the audit log's hash chain: exit 0 when"
+                    + " intact, 1 naming the first event changed, inserted or removed)");
             return USAGE;
         }
         // Linking in batches of their own transactions, as the worker does: a long backlog never

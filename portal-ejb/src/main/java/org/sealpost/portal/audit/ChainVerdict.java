@@ -24,6 +24,9 @@ public record ChainVerdict(long checked, long headSeq, String headHash, long wai
     public String describe() {
         String tail = waiting == 0 ? "" : " " + waiting + " newer event(s) wait to be linked (the oldest from "
                 + oldestWaiting + ").";
+        if (intact() && headSeq == 0) {
+            return "The audit chain is intact: no event has been linked yet." + tail;
+        }
         if (intact()) {
             return "The audit chain is intact: " + checked + " event(s), sequence 1 to " + headSeq + ", head hash "
                     + headHash + "." + tail;
