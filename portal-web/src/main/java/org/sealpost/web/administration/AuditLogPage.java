@@ -64,7 +64,6 @@ public class AuditLogPage implements Serializable {
     private LocalDateTime from;
     private LocalDateTime until;
     private AuditFilter applied = AuditFilter.EVERYTHING;
-    private String verdict;
     private boolean capped;
     private final LazyDataModel<AuditEvent> events = new Events();
 
@@ -90,10 +89,12 @@ public class AuditLogPage implements Serializable {
     public void verify() {
         try {
             ChainVerdict result = chain.verify(session.email(), client());
-            verdict = sentence(result);
-            Texts.announce(verdict);
+            // In the page's announced message area: green when intact, red naming the break.
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(
+                    result.intact() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR, sentence(result), null));
         } catch (AuditUnavailableException e) {
-            Texts.announce(Texts.get("admin.audit.unavailable"));
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    Texts.get("admin.audit.unavailable"), null));
         }
     }
 
@@ -133,10 +134,6 @@ public class AuditLogPage implements Serializable {
         } catch (AuditUnavailableException e) {
             return Texts.get("admin.audit.unavailable");
         }
-    }
-
-    public String getVerdict() {
-        return verdict;
     }
 
     /** Above the table when the count was capped: only the newest events can be paged to. */

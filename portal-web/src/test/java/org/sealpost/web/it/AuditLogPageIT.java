@@ -36,7 +36,7 @@ class AuditLogPageIT extends PortalClientTest {
             assertThat(browser.find("log:events").getText()).contains("Registered", recipient).doesNotContain(admin);
 
             browser.click("chain:verify");
-            assertThat(browser.find("verdict").getText()).contains("The chain is intact");
+            assertThat(browser.find("messages").getText()).contains("The chain is intact");
             assertThat(browser.find("last-check").getText()).contains("Last check:", admin, "intact");
 
             long seq = store.count("""
@@ -46,7 +46,7 @@ class AuditLogPageIT extends PortalClientTest {
             try {
                 browser.click("chain:verify");
                 browser.screenshot("audit-broken");
-                assertThat(browser.find("verdict").getText()).contains("The chain is broken at sequence " + seq + ": event")
+                assertThat(browser.find("messages").getText()).contains("The chain is broken at sequence " + seq + ": event")
                         .contains("was changed after it was linked");
             } finally {
                 // The other container tests share this database: leave the chain as it was.
