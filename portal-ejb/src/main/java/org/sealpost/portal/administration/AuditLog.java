@@ -4,17 +4,11 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.io.BufferedWriter;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.sealpost.portal.account.Account;
 import org.sealpost.portal.account.AccountDirectory;
@@ -38,8 +32,6 @@ public class AuditLog {
 
     /** Rows counted for the paginator at most; beyond, the page asks for a narrower filter. */
     public static final long COUNT_CAP = 10_000;
-
-    private static final int EXPORT_BATCH = 1_000;
 
     @Resource(lookup = SealpostDataSource.JNDI_NAME)
     private DataSource dataSource;
@@ -93,26 +85,9 @@ public class AuditLog {
      */
     public long export(AuditFilter filter, OutputStream out, String actor, String clientAddress) {
         try (Connection c = dataSource.getConnection()) {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            AuditCsv csv = new AuditCsv(writer);
-            csv.header();
-            long rows = AuditTrail.forEach(c, filter, EXPORT_BATCH, csv::row);
-            writer.flush();
-            AuditTrail.record(c, actor, AuditAction.AUDIT_LOG_EXPORTED, "audit_log", null, clientAddress,
-                    rows + " event(s); " + describe(filter), Instant.now());
-            return rows;
+            return AuditCsv.export(c, filter, out, actor, clientAddress, Instant.now());
         } catch (SQLException e) {
             throw new AuditUnavailableException("the audit log cannot be read now", e);
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
         }
-    }
-
-    static String describe(AuditFilter f) {
-        return "account " + Optional.ofNullable(f.actor()).orElse("any")
-                + (f.accountId() == null ? "" : " (id " + f.accountId() + ")")
-                + ", kind " + Optional.ofNullable(f.kind()).map(Enum::name).orElse("any")
-                + ", from " + Optional.ofNullable(f.from()).map(Instant::toString).orElse("the start")
-                + ", until " + Optional.ofNullable(f.until()).map(Instant::toString).orElse("now");
     }
 }

@@ -1,8 +1,15 @@
 package org.sealpost.portal.audit;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -27,7 +34,30 @@ public final class AuditCsv {
     static final List<String> HEADER = List.of("id", "sequence", "occurred_at", "actor", "action", "target_type",
             "target_id", "client_address", "detail", "field", "old_value", "new_value", "hash");
 
+    private static final int EXPORT_BATCH = 1_000;
+
     private final Writer out;
+
+    /**
+     * Writes every event {@code filter} selects to {@code out} as UTF-8 CSV, newest first, one
+     * batch of rows in memory at a time, and records the export itself (who, which filter, how
+     * many) in the caller's transaction. Returns the number of events written.
+     */
+    public static long export(Connection c, AuditFilter filter, OutputStream out, String actor, String clientAddress,
+            Instant now) throws SQLException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        AuditCsv csv = new AuditCsv(writer);
+        csv.header();
+        long rows = AuditTrail.forEach(c, filter, EXPORT_BATCH, csv::row);
+        try {
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        AuditTrail.record(c, actor, AuditAction.AUDIT_LOG_EXPORTED, "audit_log", null, clientAddress,
+                rows + " event(s); " + filter.describe(), now);
+        return rows;
+    }
 
     public AuditCsv(Writer out) {
         this.out = out;

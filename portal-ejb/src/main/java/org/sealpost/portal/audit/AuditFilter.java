@@ -26,4 +26,12 @@ public record AuditFilter(String actor, Long accountId, AuditAction kind, Instan
             throw new IllegalArgumentException("the time range ends before it starts");
         }
     }
+
+    /** The filter in words, for the export's audit event. */
+    public String describe() {
+        return "account " + (actor == null ? "any" : actor) + (accountId == null ? "" : " (id " + accountId + ")")
+                + ", kind " + (kind == null ? "any" : kind.name())
+                + ", from " + (from == null ? "the start" : from.toString())
+                + ", until " + (until == null ? "now" : until.toString());
+    }
 }

@@ -301,6 +301,44 @@ class AuditChainIT {
     }
 
     @Test
+    void theCsvExportHoldsEveryFilteredEventDefusesFormulasAndIsItselfAudited() throws Exception {
+        Instant t = Instant.parse("2026-12-01T10:00:00Z");
+        db.inTransaction(em -> {
+            for (int i = 0; i < 2_500; i++) {
+                AuditTrail.record(em, "anna@client.example", AuditAction.SIGNED_IN, "account", "7", null, "n" + i,
+                        t.plusMillis(i));
+            }
+            // What an outsider typed into the sign-in form becomes the actor.
+            AuditTrail.record(em, "=HYPERLINK(\"http://evil.example/\",\"x\")", AuditAction.SIGN_IN_FAILED,
+                    "account", null, "198.51.100.9", "unknown address", t.plusSeconds(10));
+            return null;
+        });
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+
+        long rows = db.inTransaction(em -> AuditCsv.export(PortalJpa.connectionOf(em), AuditFilter.EVERYTHING, csv,
+                "admin@bank.example", "127.0.0.1", Instant.now()));
+
+        List<String> lines = List.of(csv.toString(StandardCharsets.UTF_8).split("\r\n"));
+        assertThat(rows).isEqualTo(2_501);
+        assertThat(lines).hasSize(2_502);
+        assertThat(lines.get(0)).startsWith("id,sequence,occurred_at,actor,action");
+        assertThat(lines.get(1)).contains(",\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"x\"\")\",SIGN_IN_FAILED,");
+        assertThat(lines.get(2_501)).contains(",anna@client.example,SIGNED_IN,account,7,,n0,");
+        assertThat(rows("SELECT actor || ' ' || client_address || ' ' || detail FROM audit_event"
+                + " WHERE action = 'AUDIT_LOG_EXPORTED'"))
+                .containsExactly("admin@bank.example 127.0.0.1 2501 event(s); account any, kind any, from the start,"
+                        + " until now");
+    }
+
+    @Test
+    void aTimeRangeThatEndsBeforeItStartsIsRefusedWithASentence() {
+        Instant t = Instant.parse("2026-12-01T10:00:00Z");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AuditFilter(null, null, null, t, t.minusSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("the time range ends before it starts");
+    }
+
+    @Test
     void theOperatorCommandExitsZeroWhenIntactAndOneNamingTheEventOtherwise() throws Exception {
         List<Long> ids = record(6); // not linked yet: the command links before it verifies
         TestContext context = new TestContext();
