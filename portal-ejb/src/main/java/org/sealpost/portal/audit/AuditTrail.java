@@ -135,6 +135,7 @@ public class AuditTrail {
                 .setParameter(9, oldValue)
                 .setParameter(10, newValue)
                 .executeUpdate();
+        org.sealpost.portal.metrics.PortalMeters.audited(action);
     }
 
     // ---- reading, for the account page and the audit page
