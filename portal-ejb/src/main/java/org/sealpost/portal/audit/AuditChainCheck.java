@@ -18,7 +18,13 @@ public final class AuditChainCheck {
 
     /** Verifies in the caller's transaction; the check's own event is linked by the next pass. */
     public static ChainVerdict run(Connection c, String actor, String clientAddress, Instant now) throws SQLException {
-        ChainVerdict verdict = AuditChainVerifier.verify(c);
+        return run(c, actor, clientAddress, now, null);
+    }
+
+    /** The same, also checking an anchor written down earlier ({@code null}: none). */
+    public static ChainVerdict run(Connection c, String actor, String clientAddress, Instant now, ChainAnchor anchor)
+            throws SQLException {
+        ChainVerdict verdict = AuditChainVerifier.verify(c, anchor);
         AuditChainHead.recordCheck(c, new ChainCheck(now, actor, verdict.intact(), verdict.describe()));
         AuditTrail.record(c, actor, AuditAction.AUDIT_CHAIN_CHECKED, "audit_chain", Long.toString(verdict.headSeq()),
                 clientAddress, verdict.describe(), now);

@@ -37,7 +37,17 @@ public final class AuditChainVerifier {
      * extends the chain meanwhile (linkers skip their pass; recording events goes on).
      */
     public static ChainVerdict verify(Connection c) throws SQLException {
+        return verify(c, null);
+    }
+
+    /**
+     * The same, also checking that the chain still passes through {@code anchor} (may be
+     * {@code null}): a point written down earlier, which a chain recomputed from before it no
+     * longer holds.
+     */
+    public static ChainVerdict verify(Connection c, ChainAnchor anchor) throws SQLException {
         AuditChainHead.Head head = AuditChainHead.lockForCheck(c);
+        byte[] hashAtAnchor = null;
         Walk walk = new Walk(c);
         long expected = 1;
         byte[] previousHash = AuditChainHash.genesis();
@@ -69,6 +79,9 @@ public final class AuditChainVerifier {
                                 + " does not belong to the chain: neither its fields nor the next link confirm its"
                                 + " hash (inserted, or replaced together with its hash).");
             } else {
+                if (anchor != null && seq == anchor.seq()) {
+                    hashAtAnchor = event.chainHash();
+                }
                 previousHash = event.chainHash();
                 previous = event;
                 expected++;
@@ -82,6 +95,15 @@ public final class AuditChainVerifier {
         } else if (breakage == null && !MessageDigest.isEqual(previousHash, head.lastHash())) {
             breakage = new ChainBreak(ChainBreak.Kind.CHANGED, head.lastSeq(), previous == null ? null : previous.id(),
                     "the chain head's hash is not the hash of its last event (the head was changed).");
+        }
+        if (breakage == null && anchor != null && hashAtAnchor == null) {
+            breakage = new ChainBreak(ChainBreak.Kind.REWRITTEN, anchor.seq(), null, "the anchor's sequence "
+                    + anchor.seq() + " lies beyond the chain's end at " + checked + ": events were removed and the head"
+                    + " lowered, or the database was restored from an older backup.");
+        } else if (breakage == null && anchor != null && !MessageDigest.isEqual(hashAtAnchor, anchor.hash())) {
+            breakage = new ChainBreak(ChainBreak.Kind.REWRITTEN, anchor.seq(), null, "sequence " + anchor.seq()
+                    + " has the hash " + AuditChainHash.hex(hashAtAnchor) + ", not the anchor's "
+                    + AuditChainHash.hex(anchor.hash()) + ": the chain was recomputed from there or earlier.");
         }
         AuditTrail.Unlinked waiting = AuditTrail.unlinkedTail(c);
         return new ChainVerdict(checked, head.lastSeq(), AuditChainHash.hex(head.lastHash()), waiting.count(),

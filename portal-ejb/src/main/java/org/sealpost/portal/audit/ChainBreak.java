@@ -17,6 +17,11 @@ public record ChainBreak(Kind kind, long seq, Long eventId, String explanation) 
         /** An event the chain does not link: beyond the head, repeating a sequence number, or with a hash nothing confirms. */
         INSERTED,
         /** A sequence number is missing: in the middle (a gap) or at the end (fewer events than the head records). */
-        REMOVED
+        REMOVED,
+        /**
+         * The chain is consistent but no longer passes through an anchor written down earlier
+         * ({@link ChainAnchor}): it was recomputed, or the database restored from an older backup.
+         */
+        REWRITTEN
     }
 }

@@ -206,6 +206,50 @@ class AuditChainIT {
     }
 
     @Test
+    void aChainRecomputedBySomeoneWithWriteAccessPassesAloneButNotAgainstAnAnchorNotedBefore() throws Exception {
+        recordAndLink(6);
+        ChainVerdict before = verify();
+        ChainAnchor noted = ChainAnchor.parse(before.headSeq() + ":" + before.headHash());
+
+        // The attacker edits event 3 and recomputes every hash from there, head included.
+        sql("UPDATE audit_event SET detail = 'nothing to see' WHERE chain_seq = 3");
+        db.inTransaction(em -> {
+            Connection c = PortalJpa.connectionOf(em);
+            byte[] previous = AuditTrail.linkedAfter(c, 1, Long.MAX_VALUE, 1).get(0).chainHash(); // seq 2
+            for (AuditEvent e : AuditTrail.linkedAfter(c, 2, Long.MAX_VALUE, 10)) {
+                previous = AuditChainHash.hash(e, e.chainSeq(), previous);
+                try (PreparedStatement ps = c.prepareStatement("UPDATE audit_event SET chain_hash = ? WHERE id = ?")) {
+                    ps.setBytes(1, previous);
+                    ps.setLong(2, e.id());
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE audit_chain_head SET last_hash = ?")) {
+                ps.setBytes(1, previous);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+
+        assertThat(verify().intact()).as("a recomputed chain is consistent in itself").isTrue();
+        ChainVerdict againstAnchor = db.inTransaction(em -> AuditChainVerifier.verify(PortalJpa.connectionOf(em), noted));
+        assertThat(againstAnchor.breakage().kind()).isEqualTo(ChainBreak.Kind.REWRITTEN);
+        assertThat(againstAnchor.breakage().seq()).isEqualTo(6);
+        assertThat(againstAnchor.describe()).contains("not the anchor's " + before.headHash());
+    }
+
+    @Test
+    void anAnchorBeyondTheChainsEndIsReportedAsRewritten() throws Exception {
+        recordAndLink(4);
+        ChainAnchor future = ChainAnchor.parse("9:" + "ab".repeat(32));
+
+        ChainVerdict verdict = db.inTransaction(em -> AuditChainVerifier.verify(PortalJpa.connectionOf(em), future));
+
+        assertThat(verdict.breakage().kind()).isEqualTo(ChainBreak.Kind.REWRITTEN);
+        assertThat(verdict.describe()).contains("beyond the chain's end at 4");
+    }
+
+    @Test
     void eventsNotLinkedYetAreReportedAsTheWaitingTailNotAsABreak() throws Exception {
         recordAndLink(3);
         record(2);
@@ -368,11 +412,40 @@ class AuditChainIT {
     }
 
     @Test
+    void theOperatorCommandPrintsTheAnchorForTheNextCheckAndChecksAnAnchorGiven() throws Exception {
+        record(3);
+        TestContext first = new TestContext();
+        assertThat(new AuditCommand().run(List.of("verify"), first)).isEqualTo(OperatorCommand.OK);
+        String printed = first.printed();
+        String anchorText = printed.substring(printed.indexOf("anchor for the next check: ") + 27).trim();
+        assertThat(anchorText).matches("3:[0-9a-f]{64}");
+
+        TestContext second = new TestContext();
+        assertThat(new AuditCommand().run(List.of("verify", "--anchor", anchorText), second)).isEqualTo(OperatorCommand.OK);
+
+        TestContext wrong = new TestContext();
+        String otherHash = "3:" + "0".repeat(64);
+        assertThat(new AuditCommand().run(List.of("verify", "--anchor", otherHash), wrong))
+                .isEqualTo(OperatorCommand.REFUSED);
+        assertThat(wrong.complained()).contains("broken at sequence 3", "not the anchor's");
+    }
+
+    @Test
+    void aMalformedAnchorIsRefusedWithASentenceBeforeAnythingIsTouched() throws Exception {
+        TestContext context = new TestContext();
+
+        assertThat(new AuditCommand().run(List.of("verify", "--anchor", "12:beef"), context))
+                .isEqualTo(OperatorCommand.USAGE);
+        assertThat(context.complained()).contains("an anchor is SEQUENCE:HASH", "'12:beef'");
+        assertThat(single("SELECT count(*) FROM audit_event")).isZero();
+    }
+
+    @Test
     void theOperatorCommandRefusesAnythingButVerifyWithItsUsage() throws Exception {
         TestContext context = new TestContext();
 
         assertThat(new AuditCommand().run(List.of("verfiy"), context)).isEqualTo(OperatorCommand.USAGE);
-        assertThat(context.complained()).contains("usage: ./sealpost audit verify");
+        assertThat(context.complained()).contains("usage: ./sealpost audit verify [--anchor SEQUENCE:HASH]");
         assertThat(single("SELECT count(*) FROM audit_event")).isZero();
     }
 

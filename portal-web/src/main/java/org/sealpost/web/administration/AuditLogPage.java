@@ -120,6 +120,7 @@ public class AuditLogPage implements Serializable {
             case CHANGED -> "admin.audit.verify.changed";
             case INSERTED -> "admin.audit.verify.inserted";
             case REMOVED -> "admin.audit.verify.removed";
+            case REWRITTEN -> "admin.audit.verify.rewritten";
         };
         return Texts.format(key, Long.toString(b.seq()), b.eventId() == null ? "" : b.eventId().toString()) + waiting;
     }
