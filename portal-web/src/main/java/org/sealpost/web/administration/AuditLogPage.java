@@ -113,7 +113,8 @@ public class AuditLogPage implements Serializable {
     static String sentence(ChainVerdict result) {
         String waiting = result.waiting() == 0 ? "" : " " + Texts.format("admin.audit.verify.waiting", result.waiting());
         if (result.intact()) {
-            return Texts.format("admin.audit.verify.intact", result.checked(), result.headSeq()) + waiting;
+            return Texts.format("admin.audit.verify.intact", result.checked(), result.headSeq(),
+                    result.headSeq() + ":" + result.headHash()) + waiting;
         }
         ChainBreak b = result.breakage();
         String key = switch (b.kind()) {
