@@ -27,5 +27,9 @@ public enum AuditAction {
     /** A recipient discarded a draft; its content and files are shredded. */
     DRAFT_DISCARDED,
     /** The portal policy was written: seeded from the settings on first start, or changed. */
-    POLICY_CHANGED
+    POLICY_CHANGED,
+    /** The audit chain was verified (the button on the audit page, {@code ./sealpost audit verify}); the detail is the verdict. */
+    AUDIT_CHAIN_CHECKED,
+    /** An administrator exported audit events as CSV; the detail is the filter. */
+    AUDIT_LOG_EXPORTED
 }
