@@ -40,16 +40,26 @@ public final class BridgeCertificateDesk {
     private final SecureRandom random;
 
     /**
+     * @param sealer seals and opens the private keys ({@code null} only through {@link #readOnly})
      * @param hostName the bridge's host name ({@code SEALPOST_SMTP_HOSTNAME}): the self-signed
      *     certificate's name, and the name an imported certificate should carry
      */
     public BridgeCertificateDesk(EntityManager em, MessageSealer sealer, Clock clock, String hostName) {
         this.em = Objects.requireNonNull(em, "em");
         this.rows = new StoredBridgeCertificates(em);
-        this.seal = new PrivateKeySeal(sealer);
+        this.seal = sealer == null ? null : new PrivateKeySeal(sealer);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.hostName = Objects.requireNonNull(hostName, "hostName");
         this.random = new SecureRandom();
+    }
+
+    /**
+     * A desk that only reads ({@link #overview}, {@link #daysLeft}, {@link #currentId},
+     * {@link #pendingRequest}): no key-encryption keys needed, so {@code cert show} works
+     * where the keystore is not readable.
+     */
+    public static BridgeCertificateDesk readOnly(EntityManager em, Clock clock, String hostName) {
+        return new BridgeCertificateDesk(em, null, clock, hostName);
     }
 
     /** The key and chain a node serves, with the row id it polls to notice a change. */
@@ -80,14 +90,14 @@ public final class BridgeCertificateDesk {
      *
      * @return whether it was stored
      */
-    public boolean adopt(BridgeCertificates existing, String actor) {
+    public boolean adopt(BridgeCertificates existing, String actor) throws CertificateRefusedException {
         if (rows.lockInState(CertificateState.CURRENT).isPresent()) {
             return false;
         }
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         PrivateKey key = existing.privateKey();
-        BridgeCertificate row = BridgeCertificate.withChain(id, key.getAlgorithm(), seal.seal(id, key),
+        BridgeCertificate row = BridgeCertificate.withChain(id, key.getAlgorithm(), seal().seal(id, key),
                 existing.certificateChain(), actor, now);
         row.activate(now);
         rows.add(row);
@@ -103,7 +113,7 @@ public final class BridgeCertificateDesk {
         ChainCheck.Passed passed = ChainCheck.check(keys.getPrivate(), List.of(certificate), now, hostName);
         UUID id = UUID.randomUUID();
         BridgeCertificate row = BridgeCertificate.withChain(id, keys.getPrivate().getAlgorithm(),
-                seal.seal(id, keys.getPrivate()), List.of(certificate), actor, now);
+                seal().seal(id, keys.getPrivate()), List.of(certificate), actor, now);
         serve(row, now);
         audit(actor, AuditAction.BRIDGE_CERTIFICATE_SELF_SIGNED, id, certificate, now);
         return outcome(List.of(certificate), passed);
@@ -120,7 +130,7 @@ public final class BridgeCertificateDesk {
         String csr = CertificateSigning.certificateSigningRequest(keys, subject, extraNames);
         rows.lockInState(CertificateState.PENDING_CSR).ifPresent(rows::remove);
         UUID id = UUID.randomUUID();
-        rows.add(BridgeCertificate.waitingFor(id, keys.getPrivate().getAlgorithm(), seal.seal(id, keys.getPrivate()),
+        rows.add(BridgeCertificate.waitingFor(id, keys.getPrivate().getAlgorithm(), seal().seal(id, keys.getPrivate()),
                 csr, actor, now));
         AuditTrail.record(em, actor, AuditAction.BRIDGE_CERTIFICATE_REQUESTED, TARGET, id.toString(), null,
                 "CSR for " + subject.toX500Name() + ", key " + kind.option(), now);
@@ -151,7 +161,7 @@ public final class BridgeCertificateDesk {
         Instant now = clock.instant();
         ChainCheck.Passed passed = ChainCheck.check(read.key(), read.chain(), now, hostName);
         UUID id = UUID.randomUUID();
-        BridgeCertificate row = BridgeCertificate.withChain(id, read.key().getAlgorithm(), seal.seal(id, read.key()),
+        BridgeCertificate row = BridgeCertificate.withChain(id, read.key().getAlgorithm(), seal().seal(id, read.key()),
                 read.chain(), actor, now);
         serve(row, now);
         audit(actor, AuditAction.BRIDGE_CERTIFICATE_IMPORTED, id, read.chain().get(0), now);
@@ -219,7 +229,7 @@ public final class BridgeCertificateDesk {
         for (BridgeCertificate row : rows.all()) {
             try {
                 PrivateKeySeal.Sealed before = row.sealedKey();
-                PrivateKeySeal.Sealed after = seal.rewrap(row.id(), before);
+                PrivateKeySeal.Sealed after = seal().rewrap(row.id(), before);
                 if (after.kekVersion() != before.kekVersion()) {
                     row.resealed(after);
                     moved++;
@@ -242,9 +252,16 @@ public final class BridgeCertificateDesk {
         rows.flush();
     }
 
+    private PrivateKeySeal seal() throws CertificateRefusedException {
+        if (seal == null) {
+            throw new CertificateRefusedException(CertificateProblem.KEYS_UNAVAILABLE);
+        }
+        return seal;
+    }
+
     private PrivateKey open(BridgeCertificate row) throws CertificateRefusedException {
         try {
-            return seal.open(row.id(), row.keyAlgorithm(), row.sealedKey());
+            return seal().open(row.id(), row.keyAlgorithm(), row.sealedKey());
         } catch (SealBrokenException e) {
             throw new CertificateRefusedException(CertificateProblem.KEYS_UNAVAILABLE, e);
         }
