@@ -1,8 +1,10 @@
 package org.sealpost.portal.certificate;
 
+import jakarta.ejb.ApplicationException;
 import java.util.Objects;
 
-/** A certificate operation refused with a reason; nothing was changed. */
+/** A certificate operation refused with a reason; nothing was changed (in the container: rolled back). */
+@ApplicationException(rollback = true)
 public class CertificateRefusedException extends Exception {
 
     private static final long serialVersionUID = 1L;
