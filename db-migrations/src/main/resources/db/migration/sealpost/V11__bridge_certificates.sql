@@ -53,3 +53,10 @@ CREATE TABLE smarthost_tls_session (
     peer_subject TEXT,
     observed_at  TIMESTAMPTZ NOT NULL
 );
+
+-- The administrators' daily reminder from 30 days before the bridge certificate expires goes
+-- out through the outbound queue like every mail the portal sends (retries, give-up age).
+ALTER TABLE outbound_mail DROP CONSTRAINT outbound_mail_kind_check;
+ALTER TABLE outbound_mail ADD CONSTRAINT outbound_mail_kind_check
+    CHECK (kind IN ('NOTIFY_NEW_MESSAGE', 'REGISTRATION_LINK', 'PASSWORD_RESET', 'RELAY',
+                    'ACCOUNT_REGISTERED', 'PASSWORD_CHANGED', 'PASSWORD_RESET_DONE', 'CERTIFICATE_EXPIRING'));

@@ -18,6 +18,8 @@ import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
+import org.sealpost.portal.outbound.OutboundKind;
+import org.sealpost.portal.outbound.OutboundQueue;
 
 /**
  * The bridge certificate's life cycle, one method per thing an operator does; each runs in the
@@ -218,6 +220,26 @@ public final class BridgeCertificateDesk {
         }
         long left = java.time.Duration.between(clock.instant(), current.get().notAfter().get()).toDays();
         return left <= warnDays && current.get().claimExpiryNotice(today);
+    }
+
+    /** From how many days before expiry the administrators are reminded, once a day. */
+    public static final int EXPIRY_WARNING_DAYS = 30;
+
+    /**
+     * The daily reminder: when the certificate in use expires within
+     * {@value #EXPIRY_WARNING_DAYS} days and no node has sent today's yet, queues one mail to
+     * every active administrator. Never touches the certificate: an expired one keeps serving,
+     * the bridge never stops accepting because of it.
+     *
+     * @return how many mails were queued (0 when none was due)
+     */
+    public int remindAdministratorsOfExpiry(LocalDate today) throws java.sql.SQLException {
+        if (!claimExpiryNotice(today, EXPIRY_WARNING_DAYS)) {
+            return 0;
+        }
+        rows.flush();
+        return OutboundQueue.queueForAdministrators(em.unwrap(java.sql.Connection.class),
+                OutboundKind.CERTIFICATE_EXPIRING, clock.instant());
     }
 
     /**

@@ -88,7 +88,8 @@ public class BridgeCertificateService {
         return desk().servedKey();
     }
 
-    public boolean claimExpiryNotice(LocalDate today, int warnDays) {
-        return desk().claimExpiryNotice(today, warnDays);
+    /** See {@link BridgeCertificateDesk#remindAdministratorsOfExpiry}. */
+    public int remindAdministratorsOfExpiry(LocalDate today) throws java.sql.SQLException {
+        return desk().remindAdministratorsOfExpiry(today);
     }
 }

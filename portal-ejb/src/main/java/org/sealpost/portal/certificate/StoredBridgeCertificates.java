@@ -74,4 +74,16 @@ public final class StoredBridgeCertificates {
         return new TreeSet<>(em.createQuery("SELECT DISTINCT c.kekVersion FROM BridgeCertificate c", Integer.class)
                 .getResultList());
     }
+
+    /**
+     * When the certificate in use expires, on a plain JDBC connection: for the outbound
+     * composer, which renders mail on the delivery's connection, outside any entity manager.
+     */
+    public static Optional<java.time.Instant> currentNotAfter(java.sql.Connection c) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT not_after FROM bridge_certificate WHERE state = 'CURRENT'");
+                java.sql.ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(rs.getTimestamp(1)).map(java.sql.Timestamp::toInstant) : Optional.empty();
+        }
+    }
 }

@@ -229,6 +229,32 @@ class BridgeCertificateDeskIT {
     }
 
     @Test
+    void administratorsAreRemindedOnceADayFrom30DaysBeforeExpiry() throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM outbound_mail");
+            s.executeUpdate("INSERT INTO account (email, role, state) VALUES ('postmaster@bank.example', 'ADMIN', 'ACTIVE'),"
+                    + " ('pending@bank.example', 'ADMIN', 'PENDING'), ('anna@client.example', 'RECIPIENT', 'ACTIVE')"
+                    + " ON CONFLICT (email) DO NOTHING");
+        }
+        ImportOutcome issued = desk(d -> d.selfSigned(KeyKind.EC_P256, List.of(), "a"));
+        java.time.Instant expires = issued.certificate().notAfter();
+        Clock farAway = Clock.fixed(expires.minus(java.time.Duration.ofDays(31)), java.time.ZoneOffset.UTC);
+        Clock close = Clock.fixed(expires.minus(java.time.Duration.ofDays(10)), java.time.ZoneOffset.UTC);
+        LocalDate day = LocalDate.ofInstant(close.instant(), java.time.ZoneOffset.UTC);
+
+        Integer early = db.inTransaction(em -> new BridgeCertificateDesk(em, sealer, farAway, HOST)
+                .remindAdministratorsOfExpiry(day.minusDays(21)));
+        Integer first = db.inTransaction(em -> new BridgeCertificateDesk(em, sealer, close, HOST).remindAdministratorsOfExpiry(day));
+        Integer again = db.inTransaction(em -> new BridgeCertificateDesk(em, sealer, close, HOST).remindAdministratorsOfExpiry(day));
+        Integer nextDay = db.inTransaction(em -> new BridgeCertificateDesk(em, sealer, close, HOST)
+                .remindAdministratorsOfExpiry(day.plusDays(1)));
+
+        assertThat(List.of(early, first, again, nextDay)).containsExactly(0, 1, 0, 1);
+        assertThat(strings("SELECT recipient || ' ' || kind FROM outbound_mail"))
+                .containsOnly("postmaster@bank.example CERTIFICATE_EXPIRING");
+    }
+
+    @Test
     void keysMoveToANewKeyEncryptionKey() throws Exception {
         Path own = keys.resolve("rotation");
         Files.createDirectories(own);
