@@ -38,7 +38,10 @@ public final class CertificateCommand implements OperatorCommand {
                 "cert self-signed [--key rsa2048|rsa3072|ec256] [--san NAME …]",
                 "cert csr --subject \"/C=DE/ST=Hessen/L=Frankfurt/O=Bank/OU=IT/CN=mail.bank.example/emailAddress=it@bank.example\" [--san NAME …] [--key rsa2048|rsa3072|ec256]",
                 "cert import FILE [--password-file F]   (a PEM chain for the waiting key, or a PKCS#12 file; its password from F or the first line of stdin)",
-                "cert rollback");
+                "cert rollback",
+                "cert trust show   (the smarthost's trust anchors and the TLS of the last delivery)",
+                "cert trust import FILE   (PEM certificates the smarthost's certificate must chain to)",
+                "cert trust remove SHA256-FINGERPRINT");
     }
 
     @Override
@@ -58,6 +61,7 @@ public final class CertificateCommand implements OperatorCommand {
                 case "csr" -> csr(context, options, hostName);
                 case "import" -> importFile(context, options, hostName);
                 case "rollback" -> rollback(context, options, hostName);
+                case "trust" -> trust(context, options);
                 default -> {
                     context.err().println("sealpost cert: unknown sub-command '" + arguments.get(0) + "'");
                     usage().forEach(line -> context.err().println("usage: ./sealpost " + line));
@@ -151,6 +155,70 @@ public final class CertificateCommand implements OperatorCommand {
         context.out().println("The bridge serves the previous certificate again:");
         print(context.out(), details);
         return OK;
+    }
+
+    private static int trust(OperatorContext context, Options options) throws Exception {
+        options.onlyWithFiles();
+        List<String> words = options.positional;
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("trust needs show, import FILE or remove FINGERPRINT");
+        }
+        PrintStream out = context.out();
+        switch (words.get(0)) {
+            case "show" -> {
+                if (words.size() != 1) {
+                    throw new IllegalArgumentException("trust show takes no argument");
+                }
+                List<CertificateDetails> anchors = context.inTransaction(em -> new SmarthostTrustDesk(em, Clock.systemUTC()).anchors());
+                Optional<SmarthostTlsSessions.SessionSeen> last = context.inTransaction(
+                        em -> new SmarthostTrustDesk(em, Clock.systemUTC()).lastSession());
+                if (anchors.isEmpty()) {
+                    out.println("Smarthost trust: as configured (" + context.setting(Setting.SMARTHOST_TRUSTSTORE)
+                            .map(f -> "SEALPOST_SMARTHOST_TRUSTSTORE " + f).orElse("the JDK's CAs") + "); no imported anchors.");
+                } else {
+                    out.println("Smarthost trust anchors (imported; they replace the configured trust store):");
+                    anchors.forEach(a -> out.println("  " + a.subject() + ", until " + a.notAfter() + ", SHA-256 "
+                            + a.sha256Fingerprint()));
+                }
+                out.println(last.map(l -> "Last delivery: " + l.protocol() + ", " + l.cipherSuite() + ", smarthost "
+                        + l.peerSubject() + ", at " + l.at()).orElse("Last delivery: none recorded yet."));
+                return OK;
+            }
+            case "import" -> {
+                if (words.size() != 2) {
+                    throw new IllegalArgumentException("trust import needs exactly one FILE");
+                }
+                String pem;
+                try {
+                    pem = Files.readString(Path.of(words.get(1)), StandardCharsets.US_ASCII);
+                } catch (NoSuchFileException e) {
+                    throw new IllegalArgumentException("no such file: " + words.get(1));
+                } catch (java.nio.charset.MalformedInputException e) {
+                    throw new CertificateRefusedException(CertificateProblem.NOT_PEM, e);
+                }
+                List<CertificateDetails> added = context.inTransaction(
+                        em -> new SmarthostTrustDesk(em, Clock.systemUTC()).importAnchors(pem, context.actor()));
+                out.println(added.isEmpty() ? "Every certificate in the file was already a trust anchor."
+                        : "New smarthost connections trust, besides the anchors already imported:");
+                added.forEach(a -> out.println("  " + a.subject() + ", SHA-256 " + a.sha256Fingerprint()));
+                return OK;
+            }
+            case "remove" -> {
+                if (words.size() != 2) {
+                    throw new IllegalArgumentException("trust remove needs exactly one SHA-256 fingerprint");
+                }
+                boolean removed = context.inTransaction(
+                        em -> new SmarthostTrustDesk(em, Clock.systemUTC()).remove(words.get(1).toUpperCase(java.util.Locale.ROOT),
+                                context.actor()));
+                if (!removed) {
+                    context.err().println("sealpost cert: refused: No trust anchor has that fingerprint.");
+                    return REFUSED;
+                }
+                out.println("Removed.");
+                return OK;
+            }
+            default -> throw new IllegalArgumentException("trust needs show, import FILE or remove FINGERPRINT");
+        }
     }
 
     private static char[] password(OperatorContext context, Options options) throws IOException {
