@@ -60,6 +60,16 @@ class AdministrationIT extends PortalClientTest {
 
             browser.click("rollback:submit");
             assertThat(browser.find("fingerprint").getText()).isEqualTo(before);
+
+            // The invitation went to the smarthost over TLS; its protocol and cipher are shown.
+            long shown = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!browser.text().contains("Last delivery to the smarthost: TLSv1.") && System.nanoTime() < shown) {
+                Thread.sleep(1000);
+                browser.open("/admin/certificate.xhtml");
+            }
+            assertThat(browser.find("last-delivery").getText()).startsWith("Last delivery to the smarthost: TLSv1.")
+                    .contains("TLS_");
+            assertThat(browser.text()).contains("No trust anchors imported");
         }
     }
 
