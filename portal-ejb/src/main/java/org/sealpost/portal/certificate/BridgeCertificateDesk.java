@@ -1,11 +1,15 @@
 package org.sealpost.portal.certificate;
 
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -81,7 +85,7 @@ public final class BridgeCertificateDesk {
     public Optional<Long> daysLeft() {
         Instant now = clock.instant();
         return rows.inState(CertificateState.CURRENT).flatMap(BridgeCertificate::notAfter)
-                .map(notAfter -> java.time.Duration.between(now, notAfter).toDays());
+                .map(notAfter -> Duration.between(now, notAfter).toDays());
     }
 
     /**
@@ -173,7 +177,7 @@ public final class BridgeCertificateDesk {
     /** PEM text or a PKCS#12 file, told apart by their content. */
     public ImportOutcome importFile(byte[] content, char[] password, String actor) throws CertificateRefusedException {
         if (CertificateFiles.looksLikePem(content)) {
-            return importChain(new String(content, java.nio.charset.StandardCharsets.US_ASCII), actor);
+            return importChain(new String(content, StandardCharsets.US_ASCII), actor);
         }
         return importPkcs12(content, password, actor);
     }
@@ -218,7 +222,7 @@ public final class BridgeCertificateDesk {
         if (current.isEmpty() || current.get().notAfter().isEmpty()) {
             return false;
         }
-        long left = java.time.Duration.between(clock.instant(), current.get().notAfter().get()).toDays();
+        long left = Duration.between(clock.instant(), current.get().notAfter().get()).toDays();
         return left <= warnDays && current.get().claimExpiryNotice(today);
     }
 
@@ -233,12 +237,12 @@ public final class BridgeCertificateDesk {
      *
      * @return how many mails were queued (0 when none was due)
      */
-    public int remindAdministratorsOfExpiry(LocalDate today) throws java.sql.SQLException {
+    public int remindAdministratorsOfExpiry(LocalDate today) throws SQLException {
         if (!claimExpiryNotice(today, EXPIRY_WARNING_DAYS)) {
             return 0;
         }
         rows.flush();
-        return OutboundQueue.queueForAdministrators(em.unwrap(java.sql.Connection.class),
+        return OutboundQueue.queueForAdministrators(em.unwrap(Connection.class),
                 OutboundKind.CERTIFICATE_EXPIRING, clock.instant());
     }
 

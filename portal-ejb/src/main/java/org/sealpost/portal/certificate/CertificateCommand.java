@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.sealpost.portal.config.Setting;
@@ -208,7 +209,7 @@ public final class CertificateCommand implements OperatorCommand {
                     throw new IllegalArgumentException("trust remove needs exactly one SHA-256 fingerprint");
                 }
                 boolean removed = context.inTransaction(
-                        em -> new SmarthostTrustDesk(em, Clock.systemUTC()).remove(words.get(1).toUpperCase(java.util.Locale.ROOT),
+                        em -> new SmarthostTrustDesk(em, Clock.systemUTC()).remove(words.get(1).toUpperCase(Locale.ROOT),
                                 context.actor()));
                 if (!removed) {
                     context.err().println("sealpost cert: refused: No trust anchor has that fingerprint.");

@@ -14,8 +14,14 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import javax.security.auth.x500.X500Principal;
+
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 /**
  * What is checked before a certificate replaces the bridge's: the key is the certificate's,
@@ -112,13 +118,11 @@ public final class ChainCheck {
         return names;
     }
 
-    static java.util.Optional<String> commonName(X500Principal principal) {
-        org.bouncycastle.asn1.x500.X500Name name = org.bouncycastle.asn1.x500.X500Name.getInstance(principal.getEncoded());
-        var rdns = name.getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.CN);
+    static Optional<String> commonName(X500Principal principal) {
+        RDN[] rdns = X500Name.getInstance(principal.getEncoded()).getRDNs(BCStyle.CN);
         if (rdns.length == 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(
-                rdns[0].getFirst().getValue()).toLowerCase(Locale.ROOT));
+        return Optional.of(IETFUtils.valueToString(rdns[0].getFirst().getValue()).toLowerCase(Locale.ROOT));
     }
 }

@@ -2,6 +2,12 @@ package org.sealpost.portal.certificate;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,11 +85,10 @@ public final class StoredBridgeCertificates {
      * When the certificate in use expires, on a plain JDBC connection: for the outbound
      * composer, which renders mail on the delivery's connection, outside any entity manager.
      */
-    public static Optional<java.time.Instant> currentNotAfter(java.sql.Connection c) throws java.sql.SQLException {
-        try (java.sql.PreparedStatement ps = c.prepareStatement(
-                "SELECT not_after FROM bridge_certificate WHERE state = 'CURRENT'");
-                java.sql.ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.ofNullable(rs.getTimestamp(1)).map(java.sql.Timestamp::toInstant) : Optional.empty();
+    public static Optional<Instant> currentNotAfter(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT not_after FROM bridge_certificate WHERE state = 'CURRENT'");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant) : Optional.empty();
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.bouncycastle.asn1.x500.X500Name;
@@ -21,6 +22,8 @@ public record SubjectFields(String country, String state, String locality, Strin
     /** X.520 upper bound (ub-name etc., RFC 5280 Appendix A) on each text field. */
     private static final int MAX_FIELD = 64;
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    /** The attribute names of OpenSSL's one-line subject that a CSR may carry. */
+    private static final Set<String> ATTRIBUTES = Set.of("C", "ST", "L", "O", "OU", "CN", "emailAddress");
 
     /**
      * Checks every field; blank optional fields become {@code null}.
@@ -74,7 +77,7 @@ public record SubjectFields(String country, String state, String locality, Strin
                     throw new CertificateRefusedException(CertificateProblem.INVALID_SUBJECT);
                 }
                 String key = part.substring(0, equals).strip();
-                if (!Map.of("C", 1, "ST", 1, "L", 1, "O", 1, "OU", 1, "CN", 1, "emailAddress", 1).containsKey(key)
+                if (!ATTRIBUTES.contains(key)
                         || values.put(key, part.substring(equals + 1)) != null) {
                     throw new CertificateRefusedException(CertificateProblem.INVALID_SUBJECT);
                 }

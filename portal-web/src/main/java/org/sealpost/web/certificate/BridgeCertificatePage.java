@@ -23,6 +23,7 @@ import org.sealpost.portal.certificate.BridgeCertificateService;
 import org.sealpost.portal.certificate.CertificateDetails;
 import org.sealpost.portal.certificate.CertificateFiles;
 import org.sealpost.portal.certificate.CertificateOverview;
+import org.sealpost.portal.certificate.CertificateProblem;
 import org.sealpost.portal.certificate.CertificateRefusedException;
 import org.sealpost.portal.certificate.ImportOutcome;
 import org.sealpost.portal.certificate.KeyKind;
@@ -140,8 +141,7 @@ public class BridgeCertificatePage {
         requireAdministrator();
         Optional<String> csr = certificates.pendingRequest();
         if (csr.isEmpty()) {
-            refused(new CertificateRefusedException(
-                    org.sealpost.portal.certificate.CertificateProblem.NO_WAITING_KEY));
+            refused(new CertificateRefusedException(CertificateProblem.NO_WAITING_KEY));
             return;
         }
         FacesContext faces = FacesContext.getCurrentInstance();
