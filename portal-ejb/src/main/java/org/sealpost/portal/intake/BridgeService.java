@@ -21,16 +21,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Logger;
 import org.sealpost.bridge.BridgeSettings;
 import org.sealpost.bridge.MailBridge;
 import org.sealpost.bridge.tls.BridgeCertificates;
-import org.sealpost.bridge.tls.BridgeKeyMaterial;
 import org.sealpost.portal.certificate.BridgeCertificateDesk;
 import org.sealpost.portal.certificate.BridgeCertificateService;
 import org.sealpost.portal.certificate.CertificateRefusedException;
+import org.sealpost.portal.certificate.ServedCertificate;
 import org.sealpost.portal.platform.BackgroundWorkers;
 import org.sealpost.portal.platform.RecurringWorker;
 import org.sealpost.portal.config.InvalidSettingException;
@@ -70,9 +68,7 @@ public class BridgeService {
     private ManagedScheduledExecutorService scheduler;
 
     private volatile MailBridge bridge;
-    private volatile BridgeKeyMaterial keyMaterial;
-    /** The bridge_certificate row this node serves; the poll compares the CURRENT row's id with it. */
-    private volatile UUID servedId;
+    private volatile ServedCertificate served;
     private RecurringWorker reload;
 
     @PostConstruct
@@ -102,15 +98,9 @@ public class BridgeService {
      * the old key until they end (BridgeKeyMaterial).
      */
     void reloadIfChanged() throws CertificateRefusedException {
-        Optional<UUID> current = certificateService.currentId();
-        if (current.isEmpty() || current.get().equals(servedId)) {
-            return;
-        }
-        BridgeCertificateDesk.ServedKey served = certificateService.servedKey().orElseThrow();
-        keyMaterial.replace(served.material());
-        servedId = served.id();
-        LOG.info(() -> "mail bridge: new connections now get certificate SHA-256 "
-                + served.material().sha256Fingerprint());
+        served.follow(certificateService.currentId(), certificateService::servedKey).ifPresent(key ->
+                LOG.info(() -> "mail bridge: new connections now get certificate SHA-256 "
+                        + key.material().sha256Fingerprint()));
     }
 
     public boolean listening() {
@@ -124,7 +114,7 @@ public class BridgeService {
 
     /** The key and certificate new connections get now. */
     public BridgeCertificates certificates() {
-        return keyMaterial.certificates();
+        return served.material().certificates();
     }
 
     /**
@@ -162,10 +152,8 @@ public class BridgeService {
 
     private BridgeSettings bridgeSettings() {
         String hostName = settings.get(Setting.SMTP_HOSTNAME).orElse("localhost");
-        BridgeCertificateDesk.ServedKey served = servedKey(hostName);
         boolean clientCertificates = settings.flag(Setting.SMTP_REQUIRE_CLIENT_CERT, false);
-        keyMaterial = BridgeKeyMaterial.of(served.material(), clientCertificates ? clientTrustStore() : null);
-        servedId = served.id();
+        served = new ServedCertificate(servedKey(hostName), clientCertificates ? clientTrustStore() : null);
 
         String flag = settings.get(Setting.SMTP_FLAG_HEADER).orElse("X-Sealpost-Encrypt: yes");
         int colon = flag.indexOf(':');
@@ -185,7 +173,7 @@ public class BridgeService {
                 .acceptUnflagged(settings.flag(Setting.SMTP_ACCEPT_UNFLAGGED, false))
                 .internalDomains(new HashSet<>(settings.list(Setting.INTERNAL_DOMAINS, List.of()).stream()
                         .map(d -> d.toLowerCase(Locale.ROOT)).toList()))
-                .keyMaterial(keyMaterial)
+                .keyMaterial(served.material())
                 .requireClientCertificate(clientCertificates);
         return b.build();
     }
