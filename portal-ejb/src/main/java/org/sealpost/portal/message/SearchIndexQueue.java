@@ -94,4 +94,14 @@ public final class SearchIndexQueue {
             return rs.getLong(1);
         }
     }
+
+    /** When the oldest waiting row was queued; empty when none waits. */
+    public static java.util.Optional<java.time.Instant> oldestQueuedAt(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT min(queued_at) FROM search_index_queue");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            java.sql.Timestamp t = rs.getTimestamp(1);
+            return java.util.Optional.ofNullable(t).map(java.sql.Timestamp::toInstant);
+        }
+    }
 }
