@@ -7,7 +7,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneId;
+import jakarta.inject.Inject;
+import org.sealpost.portal.config.PortalSettings;
 
 /** The overview page's figures ({@link PortalOverview}); only administrators. */
 @Stateless
@@ -17,10 +18,13 @@ public class OverviewService {
     @PersistenceContext(unitName = "sealpost")
     private EntityManager em;
 
-    /** "Today" and "this week" in the server's time zone, the one the portal's pages show times in. */
+    @Inject
+    private PortalSettings settings;
+
+    /** "Today" and "this week" in the zone the portal's pages show times in ({@code SEALPOST_DISPLAY_ZONE}). */
     public Overview now() {
         try {
-            return new PortalOverview(em).at(Instant.now(), ZoneId.systemDefault());
+            return new PortalOverview(em).at(Instant.now(), settings.displayZone());
         } catch (SQLException | PersistenceException e) {
             throw new AdministrationUnavailableException(e);
         }
