@@ -108,7 +108,9 @@ public class PortalPermissionsPage implements Serializable {
         for (ActionScope row : actions) {
             scopes.put(row.action, row.scope);
         }
-        List<String> typed = Arrays.stream(domains.split("[\\s,;]+")).map(String::strip).filter(d -> !d.isEmpty())
+        // One per line (commas work too). Not split at spaces: "not a domain" is one entry,
+        // refused and named as typed, rather than three words refused one by one.
+        List<String> typed = Arrays.stream(domains.split("[\\r\\n,;]+")).map(String::strip).filter(d -> !d.isEmpty())
                 .toList();
         // The field is in MiB; a stored limit that is not a whole number of MiB stays as it is
         // unless the number shown was changed.
