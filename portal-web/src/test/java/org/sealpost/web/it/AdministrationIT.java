@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -70,6 +71,7 @@ class AdministrationIT {
             assertThat(browser.path()).startsWith("/admin/");
             assertThat(browser.text()).contains("Overview", "Messages received", "Accounts by state", "Search index");
             browser.screenshot("overview");
+            assertThat(browser.accessibilityViolations(Set.of("serious", "critical"))).as("overview").isEmpty();
             browser.click("admin-nav-queue");
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!browser.text().contains(stuck) && System.nanoTime() < deadline) {
@@ -77,6 +79,7 @@ class AdministrationIT {
                 browser.open("/admin/outbound.xhtml");
             }
             browser.screenshot("mail-queue");
+            assertThat(browser.accessibilityViolations(Set.of("serious", "critical"))).as("mail queue").isEmpty();
             assertThat(browser.text()).contains(stuck).contains("Waiting for a retry").containsIgnoringCase("connect");
         } finally {
             CapturedMail.restart();
@@ -154,6 +157,7 @@ class AdministrationIT {
             assertThat(admin.text()).contains("The permissions are saved",
                     "Recipients can forward messages to internal addresses only.");
             assertThat(checked(admin, "forward")).isEqualTo("INTERNAL_ONLY");
+            assertThat(admin.accessibilityViolations(Set.of("serious", "critical"))).as("permissions").isEmpty();
 
             scope(otherAdmin, "compose", "DISABLED");
             otherAdmin.click("save").screenshot("permissions-stale");
@@ -234,6 +238,7 @@ class AdministrationIT {
             signIn(admin, ADMIN);
             admin.open("/admin/accounts.xhtml").type("find:query", recipient).click("find:search");
             assertThat(admin.find("accounts:list:0:state").getText()).isEqualTo("Locked");
+            assertThat(admin.accessibilityViolations(Set.of("serious", "critical"))).as("accounts").isEmpty();
             admin.click("accounts:list:0:unlock").screenshot("unlocked");
             assertThat(admin.text()).contains(recipient + " is unlocked and can sign in again.");
             assertThat(admin.find("accounts:list:0:state").getText()).isEqualTo("Active");
