@@ -36,8 +36,9 @@ public final class PortalOverview {
         Instant startOfDay = today.atStartOfDay(zone).toInstant();
         Instant startOfWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone)
                 .toInstant();
+        SearchIndexQueue.Lag index = SearchIndexQueue.lag(c);
         return new Overview(MessageContents.receivedSince(c, startOfDay), MessageContents.receivedSince(c, startOfWeek),
-                OutboundQueue.figures(c), new Accounts(em).countByState(), SearchIndexQueue.size(c),
-                SearchIndexQueue.oldestQueuedAt(c).orElse(null));
+                OutboundQueue.figures(c), new Accounts(em).countByState(), index.rows(),
+                index.oldestQueuedAt().orElse(null));
     }
 }

@@ -95,13 +95,16 @@ public final class SearchIndexQueue {
         }
     }
 
-    /** When the oldest waiting row was queued; empty when none waits. */
-    public static java.util.Optional<java.time.Instant> oldestQueuedAt(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT min(queued_at) FROM search_index_queue");
+    /** What the search index still has to catch up with: how many rows, queued since when. */
+    public record Lag(long rows, java.util.Optional<java.time.Instant> oldestQueuedAt) {
+    }
+
+    public static Lag lag(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*), min(queued_at) FROM search_index_queue");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            java.sql.Timestamp t = rs.getTimestamp(1);
-            return java.util.Optional.ofNullable(t).map(java.sql.Timestamp::toInstant);
+            java.sql.Timestamp oldest = rs.getTimestamp(2);
+            return new Lag(rs.getLong(1), java.util.Optional.ofNullable(oldest).map(java.sql.Timestamp::toInstant));
         }
     }
 }
