@@ -45,5 +45,25 @@ public enum AuditAction {
     /** Trust anchors for the smarthost connection were imported. */
     SMARTHOST_TRUST_ANCHORS_IMPORTED,
     /** A smarthost trust anchor was removed. */
-    SMARTHOST_TRUST_ANCHOR_REMOVED
+    SMARTHOST_TRUST_ANCHOR_REMOVED,
+
+    // The administration console (issue 12); each detail names the old and the new value.
+    /** An administrator lifted an account's lock or failure back-off. */
+    ACCOUNT_UNLOCKED,
+    /** An administrator disabled an account; its sessions ended. */
+    ACCOUNT_DISABLED,
+    /** An administrator enabled a disabled account again. */
+    ACCOUNT_ENABLED,
+    /** An administrator sent an account a new registration link or a password-reset link. */
+    ACCOUNT_LINK_SENT,
+    /** An administrator ended every session of an account. */
+    ACCOUNT_SESSIONS_ENDED,
+    /** An administrator deleted an account and its messages (crypto-shredded). */
+    ACCOUNT_DELETED,
+    /** An administrator asked for an undelivered mail to be tried again now. */
+    OUTBOUND_RETRIED,
+    /** An administrator gave an undelivered mail up. */
+    OUTBOUND_GIVEN_UP,
+    /** An administrator deleted an undelivered mail from the queue. */
+    OUTBOUND_DELETED
 }
