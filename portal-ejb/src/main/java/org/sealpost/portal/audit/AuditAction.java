@@ -27,5 +27,13 @@ public enum AuditAction {
     /** A recipient discarded a draft; its content and files are shredded. */
     DRAFT_DISCARDED,
     /** The portal policy was written: seeded from the settings on first start, or changed. */
-    POLICY_CHANGED
+    POLICY_CHANGED,
+    /** A new key-encryption key version became current; the re-wrap of the older keys begins. */
+    KEK_ROTATED,
+    /** Every data key of a rotation was re-wrapped to its version. */
+    KEK_REWRAP_FINISHED,
+    /** A key-encryption key version was removed from the keystore. */
+    KEK_RETIRED,
+    /** A retirement was refused (in use, current, too soon, unknown); nothing changed. */
+    KEK_RETIRE_REFUSED
 }
