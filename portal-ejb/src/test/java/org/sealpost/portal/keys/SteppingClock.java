@@ -10,14 +10,22 @@ import java.time.ZoneOffset;
 final class SteppingClock extends Clock {
 
     private volatile Instant now = Instant.parse("2026-12-03T10:00:00Z");
+    private volatile Duration tick = Duration.ZERO;
+
+    /** From now on every reading moves the clock on by {@code tick} (a command that waits in a loop). */
+    void tickOnEveryReading(Duration tick) {
+        this.tick = tick;
+    }
 
     void advance(Duration by) {
         now = now.plus(by);
     }
 
     @Override
-    public Instant instant() {
-        return now;
+    public synchronized Instant instant() {
+        Instant read = now;
+        now = now.plus(tick);
+        return read;
     }
 
     @Override
