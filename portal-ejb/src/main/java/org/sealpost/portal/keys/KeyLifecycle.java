@@ -87,11 +87,16 @@ public final class KeyLifecycle {
      * @return the new current version
      */
     public int rotate(String actor) throws SQLException {
+        return rotate(actor, null);
+    }
+
+    /** {@link #rotate(String)} asked from {@code clientAddress} (the admin page), for the audit trail. */
+    public int rotate(String actor, String clientAddress) throws SQLException {
         int version = keks.rotate();
         long older = WrappedDataKeys.olderThan(connection(), version);
         Instant now = clock.instant();
         rotations.add(KekRotation.started(version, actor, older, now));
-        AuditTrail.record(em, actor, AuditAction.KEK_ROTATED, TARGET, "kek-v" + version, null,
+        AuditTrail.record(em, actor, AuditAction.KEK_ROTATED, TARGET, "kek-v" + version, clientAddress,
                 "kek-v" + version + " is current in " + keks.path() + "; " + older
                         + " data keys wrapped by older versions to re-wrap", now);
         return version;
@@ -151,6 +156,11 @@ public final class KeyLifecycle {
      * @throws RetireRefusedException with the reason and a sentence for the operator
      */
     public void retire(int version, String actor) throws SQLException, RetireRefusedException {
+        retire(version, actor, null);
+    }
+
+    /** {@link #retire(int, String)} asked from {@code clientAddress} (the admin page), for the audit trail. */
+    public void retire(int version, String actor, String clientAddress) throws SQLException, RetireRefusedException {
         keks.reload();
         SortedSet<Integer> held = keks.versions();
         Instant now = clock.instant();
@@ -183,13 +193,13 @@ public final class KeyLifecycle {
                         + " with it. Try again in " + wait + " s.");
             }
         } catch (RetireRefusedException refused) {
-            AuditTrail.record(em, actor, AuditAction.KEK_RETIRE_REFUSED, TARGET, "kek-v" + version, null,
+            AuditTrail.record(em, actor, AuditAction.KEK_RETIRE_REFUSED, TARGET, "kek-v" + version, clientAddress,
                     refused.reason() + ": " + refused.getMessage(), now);
             throw refused;
         }
         boolean oldest = version == held.first();
         keks.retire(version);
-        AuditTrail.record(em, actor, AuditAction.KEK_RETIRED, TARGET, "kek-v" + version, null,
+        AuditTrail.record(em, actor, AuditAction.KEK_RETIRED, TARGET, "kek-v" + version, clientAddress,
                 "kek-v" + version + " removed from " + keks.path()
                         + (oldest ? "; the search index key (derived from the oldest version) changes: each node"
                                 + " rebuilds its index at its next start" : ""), now);

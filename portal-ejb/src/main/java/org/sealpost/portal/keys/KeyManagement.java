@@ -33,13 +33,13 @@ public class KeyManagement {
     }
 
     /** @return the new current version */
-    public int rotate(String actor) throws SQLException {
-        return lifecycle().rotate(actor);
+    public int rotate(String actor, String clientAddress) throws SQLException {
+        return lifecycle().rotate(actor, clientAddress);
     }
 
     /** A refusal commits its audit event and changes nothing else (an application exception does not roll back). */
-    public void retire(int version, String actor) throws SQLException, RetireRefusedException {
-        lifecycle().retire(version, actor);
+    public void retire(int version, String actor, String clientAddress) throws SQLException, RetireRefusedException {
+        lifecycle().retire(version, actor, clientAddress);
     }
 
     public KeyLifecycle.RewrapState rewrapState() throws SQLException {
