@@ -24,7 +24,7 @@ public enum AuditAction {
     MESSAGE_SENT,
     /** The portal policy refused a send; the detail names the reason codes, never the message's words. */
     SEND_REFUSED,
-    /** A recipient discarded a draft; its content and files are shredded. */
+    /** A recipient discarded a draft; its content, files and wrapped keys are deleted (ADR 0012 on backups). */
     DRAFT_DISCARDED,
     /** The portal policy was written: seeded from the settings on first start, or changed. */
     POLICY_CHANGED,

@@ -17,7 +17,9 @@ import org.sealpost.portal.config.PortalSettings;
 /**
  * The key-encryption keys the portal seals messages under. Production names the keystore
  * and its password ({@code SEALPOST_KEYSTORE}, {@code SEALPOST_KEYSTORE_PASSWORD}); dev mode
- * generates both under the data directory on first start and reuses them after.
+ * generates both under the data directory on first start and reuses them after
+ * ({@link KeystoreLocation}, shared with {@code ./sealpost keys}). A rotation or retirement by
+ * the operator's command is picked up from the file within seconds ({@link KeyEncryptionKeys}).
  */
 @Singleton
 @Startup
