@@ -263,11 +263,13 @@ public final class KeyEncryptionKeys {
             if (now - nextCheckNanos < 0) {
                 return;
             }
-            nextCheckNanos = now + checkIntervalNanos;
             FileStamp seen = FileStamp.of(path);
             if (seen == null || seen.equals(stamp)) {
+                nextCheckNanos = now + checkIntervalNanos;
                 return;
             }
+            // nextCheckNanos moves on only once the new keys are in place: a thread arriving
+            // meanwhile waits here for them instead of wrapping with the version just replaced.
             try {
                 NavigableMap<Integer, SecretKey> reread = load(path, password);
                 if (!reread.keySet().equals(keys.keySet())) {
@@ -279,6 +281,8 @@ public final class KeyEncryptionKeys {
             } catch (KeyStoreUnusableException e) {
                 LOG.log(Level.WARNING, "KEK keystore {0} changed but cannot be read ({1}); keeping versions {2}",
                         path, e.getMessage(), keys.keySet());
+            } finally {
+                nextCheckNanos = System.nanoTime() + checkIntervalNanos;
             }
         }
     }
