@@ -90,14 +90,15 @@ public class KekRotation {
 
     /**
      * Where the re-wrap stands, with {@code left} keys still under older versions: done, left,
-     * the rate since the rotation started (so a pause, a restart, shows as a lower rate) and
+     * the rate since the re-wrap could start (so a pause, a restart, shows as a lower rate) and
      * the time left at that rate.
      */
     public RotationProgress progress(long left, Instant now) {
         Instant last = progressAt == null ? null : progressAt.toInstant();
         Double perSecond = null;
         if (last != null && rewrapped > 0) {
-            double seconds = Math.max(Duration.between(startedAt(), last).toMillis(), 1) / 1000.0;
+            // From when the re-wrap could start: the settling time is no part of its rate.
+            double seconds = Math.max(Duration.between(startedAt().plus(SETTLE), last).toMillis(), 1) / 1000.0;
             perSecond = rewrapped / seconds;
         }
         Duration timeLeft = left == 0 ? Duration.ZERO

@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param version    the version it made current
  * @param done       keys re-wrapped to it so far
  * @param left       keys still wrapped by an older version (counted, not remembered)
- * @param perSecond  re-wrapped keys per second since it started; null before the first batch
+ * @param perSecond  re-wrapped keys per second since the re-wrap could start (the rotation plus {@link KekRotation#SETTLE}); null before the first batch
  * @param timeLeft   at that rate; null while the rate is unknown, zero when nothing is left
  * @param finishedAt when the last older key was re-wrapped; null while some are left
  * @param settled    whether the nodes have had time to start wrapping with it ({@link KekRotation#SETTLE});
