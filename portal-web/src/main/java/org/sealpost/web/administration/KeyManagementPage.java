@@ -62,6 +62,9 @@ public class KeyManagementPage {
         }
         String rate = p.perSecond() == null ? Texts.get("admin.keys.progress.rateUnknown")
                 : String.format(locale(), "%.0f", p.perSecond());
+        if (p.finished() && p.done() == 0) {
+            return Texts.format("admin.keys.progress.finishedAtOnce", p.version());
+        }
         if (p.finished()) {
             return Texts.format("admin.keys.progress.finished", p.version(), p.done(), rate);
         }
