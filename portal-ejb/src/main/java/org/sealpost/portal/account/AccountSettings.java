@@ -8,7 +8,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -94,24 +93,9 @@ public class AccountSettings {
 
     /** The latest sign-ins and failed attempts on this account, newest first, from the audit trail. */
     public List<SignInRecord> recentSignIns(long accountId, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT occurred_at, client_address, action FROM audit_event
-                WHERE target_type = 'account' AND target_id = ? AND action IN ('SIGNED_IN', 'SIGN_IN_FAILED')
-                ORDER BY occurred_at DESC LIMIT ?""")
-                .setParameter(1, Long.toString(accountId))
-                .setParameter(2, limit)
-                .getResultList();
-        return rows.stream().map(r -> new SignInRecord(instant(r[0]), (String) r[1], "SIGNED_IN".equals(r[2]))).toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return Instant.parse(value.toString());
+        return AuditTrail.aboutAccount(em, accountId, List.of(AuditAction.SIGNED_IN, AuditAction.SIGN_IN_FAILED), limit)
+                .stream()
+                .map(e -> new SignInRecord(e.occurredAt(), e.clientAddress(), AuditAction.SIGNED_IN.name().equals(e.action())))
+                .toList();
     }
 }

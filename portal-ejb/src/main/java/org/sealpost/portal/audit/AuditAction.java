@@ -28,6 +28,10 @@ public enum AuditAction {
     DRAFT_DISCARDED,
     /** The portal policy was written: seeded from the settings on first start, or changed. */
     POLICY_CHANGED,
+    /** The audit chain was verified (the button on the audit page, {@code ./sealpost audit verify}); the detail is the verdict. */
+    AUDIT_CHAIN_CHECKED,
+    /** An administrator exported audit events as CSV; the detail is the filter. */
+    AUDIT_LOG_EXPORTED,
     /** A new key-encryption key version became current; the re-wrap of the older keys begins. */
     KEK_ROTATED,
     /** Every data key of a rotation was re-wrapped to its version. */
