@@ -24,7 +24,7 @@ public enum AuditAction {
     MESSAGE_SENT,
     /** The portal policy refused a send; the detail names the reason codes, never the message's words. */
     SEND_REFUSED,
-    /** A recipient discarded a draft; its content and files are shredded. */
+    /** A recipient discarded a draft; its content, files and wrapped keys are deleted (ADR 0012 on backups). */
     DRAFT_DISCARDED,
     /** The portal policy was written: seeded from the settings on first start, or changed. */
     POLICY_CHANGED,
@@ -65,5 +65,13 @@ public enum AuditAction {
     /** An administrator gave an undelivered mail up. */
     OUTBOUND_GIVEN_UP,
     /** An administrator deleted an undelivered mail from the queue. */
-    OUTBOUND_DELETED
+    OUTBOUND_DELETED,
+    /** A new key-encryption key version became current; the re-wrap of the older keys begins. */
+    KEK_ROTATED,
+    /** Every data key of a rotation was re-wrapped to its version. */
+    KEK_REWRAP_FINISHED,
+    /** A key-encryption key version was removed from the keystore. */
+    KEK_RETIRED,
+    /** A retirement was refused (in use, current, too soon, unknown); nothing changed. */
+    KEK_RETIRE_REFUSED
 }

@@ -56,10 +56,12 @@ public final class MailboxEntries {
 
     /**
      * Deletes the entry; if it was the message's last one, deletes the message's ciphertext and
-     * its wrapped data key too. The content is then unreadable from the live database at once.
-     * It is not yet unreadable from a backup or a replica: the wrapped key sits in the same row
-     * as the ciphertext, so an older copy of the row still opens with the key-encryption key that
-     * wrapped it, until that KEK version is destroyed (SECURITY.md). Returns whether the
+     * its wrapped data key too: no query of the live database returns them any more. A backup or
+     * replica taken before still holds the row, and it opens for as long as the key-encryption
+     * key version that wrapped its key exists; it becomes unreadable once that version is retired
+     * (rotation, re-wrap, then {@code ./sealpost keys retire}: ADR 0012, SECURITY.md). Until
+     * VACUUM reuses the space, the deleted row's bytes also stay in PostgreSQL's files and WAL,
+     * which are like a backup in that respect. Returns whether the
      * content went with it. The entry's search index document goes too, through the
      * {@link SearchIndexQueue} row written in the same transaction.
      *
