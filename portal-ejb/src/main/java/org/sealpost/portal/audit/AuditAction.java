@@ -27,5 +27,14 @@ public enum AuditAction {
     /** A recipient discarded a draft; its content and files are shredded. */
     DRAFT_DISCARDED,
     /** The portal policy was written: seeded from the settings on first start, or changed. */
-    POLICY_CHANGED
+    POLICY_CHANGED,
+    /**
+     * The runtime settings (branding, logo, mail bridge, delivery retries) were seeded from the
+     * environment on first start, or changed by an administrator; the detail has old → new.
+     */
+    RUNTIME_SETTINGS_CHANGED,
+    /** A mail template was saved or restored to its default; the detail has old → new. */
+    MAIL_TEMPLATE_CHANGED,
+    /** An administrator queued a test of a mail template to their own address. */
+    MAIL_TEMPLATE_TEST_SENT
 }

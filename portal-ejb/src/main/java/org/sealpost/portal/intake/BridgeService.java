@@ -2,6 +2,7 @@ package org.sealpost.portal.intake;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -9,6 +10,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,13 +22,20 @@ import java.security.KeyStore;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.sealpost.bridge.BridgeAdmission;
 import org.sealpost.bridge.BridgeSettings;
 import org.sealpost.bridge.MailBridge;
 import org.sealpost.bridge.tls.BridgeCertificates;
 import org.sealpost.portal.config.InvalidSettingException;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
+import org.sealpost.portal.settings.RuntimeSettingsChanged;
+import org.sealpost.portal.settings.RuntimeSettingsService;
 
 /**
  * Starts the mail bridge once the schema is migrated and the keys are open, and stops it
@@ -39,6 +50,9 @@ public class BridgeService {
 
     private static final Logger LOG = Logger.getLogger(BridgeService.class.getName());
 
+    /** How stale another node's change of the allow-list or flag may be here, at most. */
+    static final long ADMISSION_REFRESH_SECONDS = 5;
+
     @Inject
     private PortalSettings settings;
 
@@ -48,16 +62,52 @@ public class BridgeService {
     private volatile MailBridge bridge;
     private volatile BridgeCertificates certificates;
 
+    @Inject
+    private RuntimeSettingsService runtimeSettings;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    /**
+     * The allow-list and encrypt flag the bridge asks for at every connection and message: read
+     * from the database at start, after every change made on this node, and every few seconds
+     * for changes made on another. The SMTP threads never query the database themselves.
+     */
+    private final AtomicReference<BridgeAdmission> admission = new AtomicReference<>();
+
+    private volatile ScheduledFuture<?> refresher;
+
     @PostConstruct
     void start() {
+        admission.set(runtimeSettings.current().bridgeRules().admission());
+        refresher = scheduler.scheduleWithFixedDelay(this::refreshAdmission, ADMISSION_REFRESH_SECONDS,
+                ADMISSION_REFRESH_SECONDS, TimeUnit.SECONDS);
         BridgeSettings bridgeSettings = bridgeSettings();
         bridge = MailBridge.start(bridgeSettings, intake);
         LOG.info(() -> "mail bridge listening on " + bridgeSettings.bindAddress() + ":" + bridge.port()
                 + " (STARTTLS required; certificate SHA-256 " + certificates.sha256Fingerprint() + ")");
     }
 
+    /** A change saved on this node applies to the next connection at once. */
+    public void settingsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) RuntimeSettingsChanged changed) {
+        refreshAdmission();
+    }
+
+    private void refreshAdmission() {
+        try {
+            admission.set(runtimeSettings.current().bridgeRules().admission());
+        } catch (RuntimeException e) {
+            // The database may be away: the bridge keeps the rules it has.
+            LOG.log(Level.WARNING, "the mail bridge's allow-list and flag cannot be refreshed now; the last ones stay", e);
+        }
+    }
+
     @PreDestroy
     void stop() {
+        ScheduledFuture<?> r = refresher;
+        if (r != null) {
+            r.cancel(false);
+        }
         if (bridge != null) {
             bridge.close();
         }
@@ -85,11 +135,6 @@ public class BridgeService {
                         .toCharArray()))
                 .orElseGet(() -> BridgeCertificates.loadOrGenerate(settings.dataDirectory(), hostName));
 
-        String flag = settings.get(Setting.SMTP_FLAG_HEADER).orElse("X-Sealpost-Encrypt: yes");
-        int colon = flag.indexOf(':');
-        if (colon <= 0 || colon == flag.length() - 1) {
-            throw new InvalidSettingException(Setting.SMTP_FLAG_HEADER, flag, "'Header-Name: value'");
-        }
         BridgeSettings.Builder b = BridgeSettings.builder()
                 .bindAddress(settings.get(Setting.SMTP_BIND).orElse("127.0.0.1"))
                 .port(settings.integer(Setting.SMTP_PORT, 2525))
@@ -97,10 +142,8 @@ public class BridgeService {
                 .maxMessageBytes(settings.longValue(Setting.SMTP_MAX_BYTES, BridgeSettings.DEFAULT_MAX_MESSAGE_BYTES))
                 .maxRecipients(settings.integer(Setting.SMTP_MAX_RECIPIENTS, BridgeSettings.DEFAULT_MAX_RECIPIENTS))
                 .maxConnections(settings.integer(Setting.SMTP_MAX_CONNECTIONS, BridgeSettings.DEFAULT_MAX_CONNECTIONS))
-                .allowedClients(settings.list(Setting.SMTP_ALLOWED_CLIENTS, BridgeSettings.DEFAULT_ALLOWED_CLIENTS))
-                .flagHeaderName(flag.substring(0, colon).trim())
-                .flagHeaderValue(flag.substring(colon + 1).trim())
-                .acceptUnflagged(settings.flag(Setting.SMTP_ACCEPT_UNFLAGGED, false))
+                // Allow-list and encrypt flag: the runtime settings, asked per connection and message.
+                .admission(admission::get)
                 .internalDomains(new HashSet<>(settings.list(Setting.INTERNAL_DOMAINS, List.of()).stream()
                         .map(d -> d.toLowerCase(Locale.ROOT)).toList()))
                 .certificates(certificates);

@@ -21,7 +21,9 @@ public enum OutboundKind {
     /** "Your password was changed", no link. */
     PASSWORD_CHANGED,
     /** "Your password was reset", no link. */
-    PASSWORD_RESET_DONE;
+    PASSWORD_RESET_DONE,
+    /** An administrator's "send me a test" of one template, with sample values and links that open nothing. */
+    TEMPLATE_TEST;
 
     /** The no-link notice this kind is rendered as, if it is one. */
     Optional<TemplateKind> notice() {

@@ -9,7 +9,11 @@ import org.sealpost.portal.config.InvalidSettingException;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
 
-/** The outbound side's settings, read once at start. */
+/**
+ * The outbound side's settings, read once at start. The retry interval and give-up age are
+ * runtime settings (the database's, read per delivery: {@code settings.DeliveryRetries}); their
+ * environment settings only seed them.
+ */
 @ApplicationScoped
 public class OutboundSettings {
 
@@ -17,7 +21,6 @@ public class OutboundSettings {
     private PortalSettings settings;
 
     private SmarthostTransport transport;
-    private RetrySchedule retries;
     private Duration quietPeriod;
     private String smarthost;
 
@@ -39,17 +42,11 @@ public class OutboundSettings {
         transport = new SmarthostTransport(smarthost.substring(0, colon), port,
                 settings.get(Setting.SMARTHOST_TRUSTSTORE).map(Path::of),
                 settings.get(Setting.SMARTHOST_TRUSTSTORE_PASSWORD).orElse("").toCharArray());
-        retries = new RetrySchedule(settings.duration(Setting.RETRY_INTERVAL, Duration.ofMinutes(5)),
-                settings.duration(Setting.RETRY_MAX_AGE, Duration.ofDays(5)));
         quietPeriod = settings.duration(Setting.NOTIFY_QUIET_PERIOD, Duration.ofMinutes(10));
     }
 
     public SmarthostTransport transport() {
         return transport;
-    }
-
-    public RetrySchedule retries() {
-        return retries;
     }
 
     public Duration quietPeriod() {

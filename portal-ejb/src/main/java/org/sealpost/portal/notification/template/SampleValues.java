@@ -23,6 +23,12 @@ public final class SampleValues {
      */
     public static NotificationValues of(URI portalLink, EmailAddress recipient, String organisationName,
             String accentColour, boolean showSubject) {
+        return builder(portalLink, recipient).organisationName(organisationName).accentColour(accentColour)
+                .originalSubjectAllowed(showSubject).build();
+    }
+
+    /** The sample values without the branding, which {@code PortalMails} fills in. */
+    public static NotificationValues.Builder builder(URI portalLink, EmailAddress recipient) {
         return NotificationValues.builder()
                 .senderName("Maria Example")
                 .senderAddress(EmailAddress.of("maria.example@bank.example"))
@@ -32,10 +38,6 @@ public final class SampleValues {
                 .registrationLink(portalLink.resolve("register.xhtml?token=SAMPLE-NOT-A-REAL-LINK"))
                 .resetLink(portalLink.resolve("reset.xhtml?token=SAMPLE-NOT-A-REAL-LINK"))
                 .originalSubject("Your loan agreement (sample)")
-                .originalSubjectAllowed(showSubject)
-                .recipientAddress(recipient)
-                .organisationName(organisationName)
-                .accentColour(accentColour)
-                .build();
+                .recipientAddress(recipient);
     }
 }
