@@ -1,8 +1,12 @@
 package org.sealpost.portal.settings;
 
+import jakarta.ejb.ApplicationException;
+
 import java.util.Objects;
 
 /** A runtime setting the portal refuses, with the reason and the value it is about; nothing was saved. */
+// Reaches the web as itself (not wrapped), and the transaction rolls back: nothing half-saved.
+@ApplicationException(rollback = true)
 public final class SettingsRefusedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
