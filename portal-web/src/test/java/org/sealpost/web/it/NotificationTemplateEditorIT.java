@@ -10,6 +10,9 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An administrator edits the new-message mail in the browser: the preview follows the typing,
@@ -42,12 +45,22 @@ class NotificationTemplateEditorIT extends PortalClientTest {
             browser.type("template:html", "<p>Branded notice from {{organisationName}}: "
                     + "<a href=\"{{portalLink}}\">{{portalLink}}</a></p>");
             browser.awaitText("Branded notice from Sealpost: sign in at http");
-            assertThat(browser.driver().findElement(By.id("preview-html")).getAttribute("sandbox")).isEmpty();
-            assertThat(browser.driver().findElement(By.id("preview-html")).getAttribute("srcdoc"))
-                    .contains("Branded notice from Sealpost");
+            // The preview is re-rendered after each pause in typing: read the frame once it settled.
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .ignoring(StaleElementReferenceException.class).until(d -> {
+                        WebElement frame = d.findElement(By.id("preview-html"));
+                        return "".equals(frame.getAttribute("sandbox"))
+                                && frame.getAttribute("srcdoc").contains("Branded notice from Sealpost");
+                    });
             browser.screenshot("template-preview");
             browser.click("template:save");
             assertThat(browser.text()).contains("The mail “New message” was saved");
+
+            // "Send me a test": through the outbound queue to the administrator, sample values.
+            browser.press("template:test").awaitText("A test of “New message” is on its way to " + admin);
+            String test = new String(CapturedMail.awaitMail(admin, "Branded notice from Sealpost: sign in at",
+                    Duration.ofSeconds(60)).rawMime(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(test).contains("Subject: Branded news from Sealpost");
         }
 
         bridge.sendRaw(BridgeClient.message(UUID.randomUUID() + "@bank.example", "after the edit", "b", true), reader);
