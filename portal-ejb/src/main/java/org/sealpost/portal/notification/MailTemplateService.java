@@ -3,12 +3,10 @@ package org.sealpost.portal.notification;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.URI;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.sealpost.portal.account.EmailAddress;
@@ -16,7 +14,6 @@ import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.notification.template.RenderedNotification;
 import org.sealpost.portal.notification.template.TemplateException;
 import org.sealpost.portal.notification.template.TemplateKind;
-import org.sealpost.portal.outbound.MailQueued;
 import org.sealpost.portal.settings.Branding;
 import org.sealpost.portal.settings.RuntimeSettingsService;
 
@@ -33,9 +30,6 @@ public class MailTemplateService {
 
     @Inject
     private RuntimeSettingsService runtimeSettings;
-
-    @Inject
-    private Event<MailQueued> queued;
 
     public List<TemplateEdit> all() {
         return new TemplateDesk(em).all();
@@ -61,15 +55,6 @@ public class MailTemplateService {
 
     public void restoreDefault(String actor, String clientAddress, TemplateKind kind, Integer expectedVersion) {
         new TemplateDesk(em).restoreDefault(actor, clientAddress, kind, expectedVersion, Instant.now());
-    }
-
-    public void sendTest(String actor, String clientAddress, long accountId, String address, TemplateKind kind) {
-        try {
-            new TemplateDesk(em).queueTest(actor, clientAddress, accountId, address, kind, Instant.now());
-        } catch (SQLException e) {
-            throw new org.sealpost.portal.compose.StorageUnavailableException("the test mail cannot be queued now", e);
-        }
-        queued.fire(new MailQueued(1));
     }
 
     private URI portal() {

@@ -2,8 +2,6 @@ package org.sealpost.portal.notification;
 
 import jakarta.persistence.EntityManager;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -15,17 +13,17 @@ import org.sealpost.portal.notification.template.RenderedNotification;
 import org.sealpost.portal.notification.template.SampleValues;
 import org.sealpost.portal.notification.template.TemplateException;
 import org.sealpost.portal.notification.template.TemplateKind;
-import org.sealpost.portal.outbound.OutboundQueue;
 import org.sealpost.portal.settings.Branding;
 
 /**
  * The template editor's work in the caller's transaction: list, preview, save, restore the
- * default, queue a test; every change is an audit event with old → new. Plain Java over an
+ * default; every change is an audit event with old → new ("send me a test" is the outbound
+ * queue's: {@code outbound.TemplateTestMail}). Plain Java over an
  * entity manager (tests run it on PostgreSQL without Payara).
  */
 public final class TemplateDesk {
 
-    static final String TARGET = "mail_template";
+    public static final String TARGET = "mail_template";
 
     private final EntityManager em;
     private final MailTemplates templates;
@@ -83,14 +81,6 @@ public final class TemplateDesk {
             AuditTrail.record(em, actor, AuditAction.MAIL_TEMPLATE_CHANGED, TARGET, kind.name(), clientAddress,
                     "restored the default: " + String.join("; ", TemplateChanges.between(before, parsed(after))), now);
         }
-    }
-
-    /** Queues the template in force, with sample values, to the administrator's own address. */
-    public void queueTest(String actor, String clientAddress, long accountId, String address, TemplateKind kind,
-            Instant now) throws SQLException {
-        OutboundQueue.queueTemplateTest(em.unwrap(Connection.class), address, accountId, kind, now);
-        AuditTrail.record(em, actor, AuditAction.MAIL_TEMPLATE_TEST_SENT, TARGET, kind.name(), clientAddress,
-                "test to " + address, now);
     }
 
     private static NotificationTemplate parsed(TemplateEdit edit) {

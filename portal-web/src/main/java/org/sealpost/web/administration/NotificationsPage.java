@@ -17,6 +17,7 @@ import org.sealpost.portal.notification.template.Placeholder;
 import org.sealpost.portal.notification.template.RenderedNotification;
 import org.sealpost.portal.notification.template.TemplateException;
 import org.sealpost.portal.notification.template.TemplateKind;
+import org.sealpost.portal.outbound.TemplateTestMail;
 import org.sealpost.portal.settings.AccentColour;
 import org.sealpost.portal.settings.Branding;
 import org.sealpost.portal.settings.LogoCheck;
@@ -47,6 +48,9 @@ public class NotificationsPage implements Serializable {
 
     @Inject
     private RuntimeSettingsService settings;
+
+    @Inject
+    private TemplateTestMail testMail;
 
     @Inject
     private SignedInSession session;
@@ -140,7 +144,7 @@ public class NotificationsPage implements Serializable {
 
     public void sendTest() {
         AdminForms.requireAdministrator();
-        templates.sendTest(session.email(), AdminForms.client(), session.accountId(), session.email(), kind);
+        testMail.send(session.email(), AdminForms.client(), session.accountId(), session.email(), kind);
         AdminForms.saved("settings.template.testQueued", label(kind), session.email());
     }
 

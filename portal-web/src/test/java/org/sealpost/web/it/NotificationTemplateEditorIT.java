@@ -1,7 +1,9 @@
 package org.sealpost.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.mail.MessagingException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,7 +18,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An administrator edits the new-message mail in the browser: the preview follows the typing,
- * a broken template is refused with its line, the saved one is what the next notification says.
+ * a broken template is refused with its line, the saved one is what the next notification says;
+ * and narrows the bridge's allow-list, which the next SMTP connection meets without a restart.
+ * Each test leaves the shared settings as it found them.
  */
 @RunAsClient
 class NotificationTemplateEditorIT extends PortalClientTest {
@@ -67,6 +71,51 @@ class NotificationTemplateEditorIT extends PortalClientTest {
         String mail = new String(CapturedMail.awaitMail(reader, "Branded notice from Sealpost: sign in at",
                 Duration.ofSeconds(90)).rawMime(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(mail).contains("Subject: Branded news from Sealpost");
+    }
+
+    @Test
+    void anAdministratorNarrowsTheGatewayAllowListAndTheNextConnectionIsRefusedWithoutARestart() throws Exception {
+        String admin = Recipients.registered(portal.toString(), bridge, "bridge-admin", PASSWORD);
+        promoteToAdministrator(admin);
+
+        try (Browser browser = new Browser(portal.toString(), "bridge-settings")) {
+            browser.open("/login.xhtml").type("email", admin).type("password", PASSWORD).click("submit");
+            browser.open("/admin/bridge.xhtml");
+            assertThat(browser.find("bridge:flag-name").getAttribute("value")).isEqualTo("X-Sealpost-Encrypt");
+            assertThat(browser.text()).contains("127.0.0.0/8");
+
+            browser.type("bridge:clients", "127.0.0.0/8\n10.0.0.1/8").click("bridge:save");
+            assertThat(browser.text()).contains("“10.0.0.1/8” is not an address or network in CIDR notation");
+            bridge.sendRaw(BridgeClient.message(UUID.randomUUID() + "@bank.example", "still open", "b", true),
+                    Recipients.newAddress("still-open"));
+
+            try {
+                // We connect from 127.0.0.1; allowing only 10.0.0.0/8 keeps every packet on loopback.
+                browser.open("/admin/bridge.xhtml").type("bridge:clients", "10.0.0.0/8").click("bridge:save");
+                assertThat(browser.text()).contains("The mail bridge settings were saved");
+
+                assertThatThrownBy(() -> bridge.sendRaw(BridgeClient.message(UUID.randomUUID() + "@bank.example",
+                        "shut out", "b", true), Recipients.newAddress("shut-out")))
+                        .isInstanceOf(MessagingException.class).hasMessageContaining("554");
+            } finally {
+                browser.open("/admin/bridge.xhtml").type("bridge:clients", "127.0.0.0/8\n::1/128").click("bridge:save");
+            }
+            bridge.sendRaw(BridgeClient.message(UUID.randomUUID() + "@bank.example", "open again", "b", true),
+                    Recipients.newAddress("open-again"));
+
+            browser.open("/admin/notifications.xhtml").type("branding:accent", "#facc15").click("branding:save");
+            assertThat(browser.text()).contains("The colour #facc15 (1.5:1) is too light");
+            try {
+                browser.open("/admin/notifications.xhtml").type("branding:organisation", "Bank Example")
+                        .type("branding:accent", "#0f766e").click("branding:save");
+                assertThat(browser.find("brand-name").getText()).isEqualTo("Bank Example");
+                assertThat(browser.driver().findElement(By.tagName("body")).getAttribute("style"))
+                        .contains("#0f766e");
+            } finally {
+                browser.open("/admin/notifications.xhtml").type("branding:organisation", "Sealpost")
+                        .type("branding:accent", "#1d4ed8").click("branding:save");
+            }
+        }
     }
 
     private static void promoteToAdministrator(String address) throws Exception {
