@@ -34,6 +34,7 @@ import org.sealpost.bridge.tls.BridgeCertificates;
 import org.sealpost.portal.config.InvalidSettingException;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
+import org.sealpost.portal.meters.PortalMeters;
 import org.sealpost.portal.settings.RuntimeSettingsChanged;
 import org.sealpost.portal.settings.RuntimeSettingsService;
 
@@ -83,7 +84,7 @@ public class BridgeService {
         refresher = scheduler.scheduleWithFixedDelay(this::refreshAdmission, ADMISSION_REFRESH_SECONDS,
                 ADMISSION_REFRESH_SECONDS, TimeUnit.SECONDS);
         BridgeSettings bridgeSettings = bridgeSettings();
-        bridge = MailBridge.start(bridgeSettings, intake);
+        bridge = MailBridge.start(bridgeSettings, intake, PortalMeters.BRIDGE);
         LOG.info(() -> "mail bridge listening on " + bridgeSettings.bindAddress() + ":" + bridge.port()
                 + " (STARTTLS required; certificate SHA-256 " + certificates.sha256Fingerprint() + ")");
     }
