@@ -1,8 +1,11 @@
 package org.sealpost.web.branding;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.sealpost.portal.settings.RuntimeSettingsChanged;
 import org.sealpost.portal.settings.RuntimeSettingsService;
 import org.sealpost.portal.settings.RuntimeSettingsView;
 
@@ -21,6 +24,15 @@ public class BrandingView {
             current = settings.current();
         }
         return current;
+    }
+
+    /**
+     * A change saved in this request (the branding form) is what the page rendered after it
+     * shows: the header's {@code rendered} conditions were read while the form was decoded,
+     * before the change, so that read is dropped.
+     */
+    void changed(@Observes(notifyObserver = Reception.IF_EXISTS) RuntimeSettingsChanged change) {
+        current = null;
     }
 
     public String getOrganisationName() {

@@ -108,7 +108,7 @@ class NotificationTemplateEditorIT extends PortalClientTest {
             try {
                 browser.open("/admin/notifications.xhtml").type("branding:organisation", "Bank Example")
                         .type("branding:accent", "#0f766e").click("branding:save");
-                assertThat(browser.find("brand-name").getText()).isEqualTo("Bank Example");
+                assertThat(browser.find("brand-name").getText()).as(browser.text()).isEqualTo("Bank Example");
                 assertThat(browser.driver().findElement(By.tagName("body")).getAttribute("style"))
                         .contains("#0f766e");
             } finally {
