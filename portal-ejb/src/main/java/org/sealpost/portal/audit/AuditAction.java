@@ -73,5 +73,14 @@ public enum AuditAction {
     /** A key-encryption key version was removed from the keystore. */
     KEK_RETIRED,
     /** A retirement was refused (in use, current, too soon, unknown); nothing changed. */
-    KEK_RETIRE_REFUSED
+    KEK_RETIRE_REFUSED,
+    /**
+     * The runtime settings (branding, logo, mail bridge, delivery retries) were seeded from the
+     * environment on first start, or changed by an administrator; the detail has old → new.
+     */
+    RUNTIME_SETTINGS_CHANGED,
+    /** A mail template was saved or restored to its default; the detail has old → new. */
+    MAIL_TEMPLATE_CHANGED,
+    /** An administrator queued a test of a mail template to their own address. */
+    MAIL_TEMPLATE_TEST_SENT
 }
