@@ -85,7 +85,7 @@ class KeysCommandIT {
         assertThat(keys("status")).isEqualTo(OperatorCommand.OK);
 
         assertThat(out()).contains("keystore " + dataDir.resolve("keys/kek.p12"))
-                .containsPattern("kek-v1 +current +1 +0 +0 +1")
+                .containsPattern("kek-v1 +current +1(?: +0)+ +1\\n")
                 .contains("no rotation recorded");
     }
 
@@ -105,7 +105,7 @@ class KeysCommandIT {
         assertThat(keys("retire", "kek-v1")).isEqualTo(OperatorCommand.OK);
         assertThat(out()).contains("kek-v1 is retired").contains("rebuilds its search index");
         assertThat(keys("status")).isZero();
-        assertThat(out()).containsPattern("kek-v2 +current +1 +0 +0 +1").doesNotContain("kek-v1 ");
+        assertThat(out()).containsPattern("kek-v2 +current +1(?: +0)+ +1\\n").doesNotContain("kek-v1 ");
     }
 
     @Test
