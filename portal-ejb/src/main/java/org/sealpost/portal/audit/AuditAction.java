@@ -27,5 +27,21 @@ public enum AuditAction {
     /** A recipient discarded a draft; its content and files are shredded. */
     DRAFT_DISCARDED,
     /** The portal policy was written: seeded from the settings on first start, or changed. */
-    POLICY_CHANGED
+    POLICY_CHANGED,
+    /** The password was right and the sign-in waits for the account's second factor (or its enrolment). */
+    SIGN_IN_AWAITS_SECOND_FACTOR,
+    /** An authenticator was enrolled and confirmed with a code; ten recovery codes were issued. */
+    SECOND_FACTOR_ENROLLED,
+    /** A wrong authentication or recovery code (counted like a wrong password), or a locked account's attempt. */
+    SECOND_FACTOR_FAILED,
+    /** An authentication code of an already used time step was refused (RFC 6238 §5.2). */
+    SECOND_FACTOR_REPLAYED,
+    /** A recovery code signed in; it is spent. */
+    RECOVERY_CODE_USED,
+    /** The owner replaced their recovery codes with a new set. */
+    RECOVERY_CODES_REGENERATED,
+    /** The owner turned their second factor off. */
+    SECOND_FACTOR_DISABLED,
+    /** Turning the second factor off or replacing the recovery codes was refused (wrong proof, or required). */
+    SECOND_FACTOR_CHANGE_REFUSED
 }
