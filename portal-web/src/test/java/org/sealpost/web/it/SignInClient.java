@@ -79,6 +79,13 @@ final class SignInClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), extraHeaders);
     }
 
+    /** A form post made by hand (no page opened first, no view state of its own). */
+    HttpResponse<String> post(String page, String formBody, Map<String, String> extraHeaders) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + page))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody)), extraHeaders);
+    }
+
     HttpResponse<String> get(String page, Map<String, String> extraHeaders) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + page)).GET(), extraHeaders);
     }
