@@ -165,6 +165,23 @@ class SecondFactorDeskIT {
     }
 
     @Test
+    void anAdministratorsRequiredEnrolmentCompletesTheSignInAndOnlyThenResetsTheFailureCount() throws Exception {
+        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE account SET failed_logins = 3 WHERE id = " + admin);
+        }
+        Enrolment enrolment = desk(true, d -> d.startEnrolment(admin, "Bank", T0)).orElseThrow();
+        byte[] secret = secretOf(enrolment);
+        assertThat(check(true, d -> d.confirmEnrolment(admin, codeAt(secret, T0), true, CLIENT, T0)).accepted()).isTrue();
+        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT failed_logins, last_login_at FROM account WHERE id = " + admin)) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+            assertThat(rs.getTimestamp(2)).isNotNull();
+        }
+        assertThat(auditActions()).containsSubsequence("SECOND_FACTOR_ENROLLED", "SIGNED_IN");
+    }
+
+    @Test
     void aCodeSignsInOnceAndItsReplayAndOlderStepsAreRefused() throws Exception {
         byte[] secret = enrolled(anna);
         Instant later = T0.plusSeconds(30);
