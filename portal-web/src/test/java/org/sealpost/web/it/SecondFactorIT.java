@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -42,6 +43,8 @@ class SecondFactorIT extends PortalClientTest {
     private static final String ADMIN = "security@bank.example";
     private static final String PASSWORD = "second factor administrator passphrase";
 
+    private static final Set<String> BLOCKING = Set.of("serious", "critical");
+
     private static byte[] adminSecret;
     private static List<String> adminRecoveryCodes;
     private static final Map<String, Long> LAST_USED_STEP = new HashMap<>();
@@ -61,6 +64,7 @@ class SecondFactorIT extends PortalClientTest {
             assertThat(key).matches("([A-Z2-7]{4} ){7}[A-Z2-7]{4}");
             browser.screenshot("enrolment");
             adminSecret = new Base32().decode(key.replace(" ", ""));
+            assertThat(browser.accessibilityViolations(BLOCKING)).as("axe-core on the enrolment page").isEmpty();
 
             browser.type("confirmation-code", "000000".equals(code(adminSecret, stepNow())) ? "111111" : "000000")
                     .click("confirm");
@@ -127,6 +131,7 @@ class SecondFactorIT extends PortalClientTest {
             assertThat(browser.text()).contains("Authentication code", "Use a recovery code")
                     .doesNotContain("Signed in as");
             browser.screenshot("code-step");
+            assertThat(browser.accessibilityViolations(BLOCKING)).as("axe-core on the code page").isEmpty();
             String code = freshCode(ADMIN, adminSecret);
             browser.type("authentication-code", code).click("verify");
             assertThat(browser.path()).startsWith("/inbox.xhtml");
@@ -150,6 +155,7 @@ class SecondFactorIT extends PortalClientTest {
         try (Browser browser = new Browser(portal.toString(), "second-factor-recovery")) {
             passwordStep(browser, ADMIN);
             browser.click("recovery-instead");
+            assertThat(browser.text()).contains("Recovery code");
             browser.type("recovery-code", recovery.toUpperCase(Locale.ROOT)).click("use");
             assertThat(browser.path()).startsWith("/inbox.xhtml");
             assertThat(browser.text()).contains("Signed in as " + ADMIN, "Recovery codes left: 9");
