@@ -34,8 +34,15 @@ public final class Main {
 
     public static void main(String[] args) {
         String command = args.length == 0 ? "run" : args[0];
+        if (command.equals("operator") && args.length >= 2) {
+            System.exit(OperatorCommands.run(args[1], List.of(args).subList(2, args.length)));
+        }
+        if (command.equals("operator-usage")) {
+            OperatorCommands.available().values().forEach(c -> c.usage().forEach(line -> System.out.println("  " + line)));
+            System.exit(0);
+        }
         if (!command.equals("run")) {
-            System.err.println("sealpost launcher: unknown command '" + command + "' (run)");
+            System.err.println("sealpost launcher: unknown command '" + command + "' (run, operator NAME …)");
             System.exit(64);
         }
         try {

@@ -25,7 +25,10 @@ final class PortalProcess {
      * Hazelcast on loopback (docs/ARCHITECTURE.md, "Runtime facts"); SameSite=Strict on every cookie the HTTP listener
      * writes, the session cookie included, which the servlet API cannot set on it portably; no
      * {@code Server} or {@code X-Powered-By} header naming the container and its version
-     * (the listener's {@code server-header} and {@code xpowered-by} attributes).
+     * (the listener's {@code server-header} and {@code xpowered-by} attributes); Payara's own
+     * MicroProfile Metrics endpoint off, since it would serve {@code /metrics} (heap, pools, class
+     * counts) to anyone on the public listener — the portal's metrics have a listener of their
+     * own ({@code SEALPOST_METRICS_ADDRESS}).
      */
     static final String PREBOOT = """
             set hazelcast-runtime-configuration.interface=127.0.0.1
@@ -33,6 +36,7 @@ final class PortalProcess {
             set configs.config.server-config.network-config.protocols.protocol.http-listener.http.cookie-same-site-value=Strict
             set configs.config.server-config.network-config.protocols.protocol.http-listener.http.server-header=false
             set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xpowered-by=false
+            set configs.config.server-config.microprofile-metrics-configuration.enabled=false
             """;
 
     private final Process process;

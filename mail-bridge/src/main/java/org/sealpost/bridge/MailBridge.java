@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 
 import org.sealpost.bridge.internal.BridgeServer;
+import org.sealpost.bridge.internal.SessionLog;
 import org.subethamail.smtp.server.SMTPServer;
 
 /**
@@ -31,12 +32,20 @@ public final class MailBridge implements AutoCloseable {
      * @throws IllegalStateException if the address cannot be bound
      */
     public static MailBridge start(BridgeSettings settings, InboundMessageSink sink) {
+        return start(settings, sink, BridgeObserver.NONE);
+    }
+
+    /** The same, telling {@code observer} every refusal and acceptance (for metrics). */
+    public static MailBridge start(BridgeSettings settings, InboundMessageSink sink, BridgeObserver observer) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(observer, "observer");
         SMTPServer server = BridgeServer.create(settings, sink, Clock.systemUTC());
+        SessionLog.observe(server, observer);
         try {
             server.start();
         } catch (RuntimeException e) {
+            SessionLog.forget(server);
             throw new IllegalStateException("the mail bridge cannot listen on " + settings.bindAddress() + ":"
                     + settings.port() + ": " + e.getMessage(), e);
         }
@@ -56,5 +65,6 @@ public final class MailBridge implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        SessionLog.forget(server);
     }
 }

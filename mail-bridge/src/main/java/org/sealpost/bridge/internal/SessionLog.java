@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import org.sealpost.bridge.BridgeObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.subethamail.smtp.server.SMTPServer;
 import org.subethamail.smtp.server.Session;
 
 /**
@@ -29,7 +31,27 @@ public final class SessionLog {
 
     private static final Map<Session, Outcome> OPEN = new ConcurrentHashMap<>();
 
+    /** Each running bridge's observer; several bridges may share a JVM (tests, two listeners). */
+    private static final Map<SMTPServer, BridgeObserver> OBSERVERS = new ConcurrentHashMap<>();
+
+    /** The RFC 3463 enhanced status code after the reply code: class.subject.detail. */
+    private static final Pattern ENHANCED_STATUS = Pattern.compile("^[245]\\.[0-9]{1,3}\\.[0-9]{1,3}$");
+
     private SessionLog() {
+    }
+
+    /** From now on, {@code server}'s replies are also told to {@code observer}. */
+    public static void observe(SMTPServer server, BridgeObserver observer) {
+        OBSERVERS.put(server, observer);
+    }
+
+    /** The server stopped: forget its observer. */
+    public static void forget(SMTPServer server) {
+        OBSERVERS.remove(server);
+    }
+
+    private static BridgeObserver observerOf(Session session) {
+        return OBSERVERS.getOrDefault(session.getServer(), BridgeObserver.NONE);
     }
 
     /** Sends a reply, remembering it if it is a refusal (4xx or 5xx, RFC 5321 §4.2.1). */
@@ -37,17 +59,33 @@ public final class SessionLog {
         session.sendResponse(replyLine);
         if (isRefusal(replyLine)) {
             OPEN.computeIfAbsent(session, s -> new Outcome()).refused(replyLine);
+            observerOf(session).refused(Integer.parseInt(replyLine.substring(0, 3)), enhancedStatus(replyLine));
         }
     }
 
     /** A session that failed without a reply of ours (a TLS handshake that did not complete). */
     public static void failed(Session session, String reason) {
         OPEN.computeIfAbsent(session, s -> new Outcome()).failed(reason);
+        observerOf(session).handshakeFailed();
     }
 
     /** Counts a message accepted with 250 (its own line is DEBUG, in the transaction). */
     public static void accepted(Session session) {
         OPEN.computeIfAbsent(session, s -> new Outcome()).accepted();
+        observerOf(session).accepted();
+    }
+
+    /** "550 5.7.1 Relaying denied" → "5.7.1"; "" when the reply has none (RFC 2034 §4 makes it optional). */
+    static String enhancedStatus(String replyLine) {
+        if (replyLine.length() < 5 || (replyLine.charAt(3) != ' ' && replyLine.charAt(3) != '-')) {
+            return "";
+        }
+        int end = 4;
+        while (end < replyLine.length() && !Character.isWhitespace(replyLine.charAt(end))) {
+            end++;
+        }
+        String candidate = replyLine.substring(4, end);
+        return ENHANCED_STATUS.matcher(candidate).matches() ? candidate : "";
     }
 
     /** A connection refused before the banner: the session never starts, so log it now. */

@@ -38,5 +38,6 @@ public class AuditTrail {
                 .setParameter(6, clientAddress)
                 .setParameter(7, detail)
                 .executeUpdate();
+        org.sealpost.portal.metrics.PortalMeters.audited(action);
     }
 }

@@ -55,7 +55,8 @@ public enum Setting {
     FORWARDED_HEADER("sealpost.forwarded.header", "the header trusted proxies write the client chain into: X-Forwarded-For or Forwarded (RFC 7239)", false, false),
     SESSION_IDLE("sealpost.session.idle", "idle timeout of a signed-in session (ISO-8601 duration)", false, false),
     SESSION_MAX_AGE("sealpost.session.max.age", "absolute lifetime of a signed-in session, however active (ISO-8601 duration)", false, false),
-    LOG_CONSOLE("sealpost.log.console", "what ./sealpost run shows of the server's log: quiet (default: addresses, then warnings and errors; the full log in <data>/logs/) or full (everything on stdout, for containers)", false, false);
+    LOG_CONSOLE("sealpost.log.console", "what ./sealpost run shows of the server's log: quiet (default: addresses, then warnings and errors; the full log in <data>/logs/) or full (everything on stdout, for containers)", false, false),
+    METRICS_ADDRESS("sealpost.metrics.address", "host:port of the Prometheus /metrics listener, e.g. 127.0.0.1:9464; unset (default): no metrics listener. Never the portal's public port", false, false);
 
     private final String property;
     private final String purpose;

@@ -25,6 +25,7 @@ import org.sealpost.bridge.tls.BridgeCertificates;
 import org.sealpost.portal.config.InvalidSettingException;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
+import org.sealpost.portal.metrics.PortalMeters;
 
 /**
  * Starts the mail bridge once the schema is migrated and the keys are open, and stops it
@@ -51,7 +52,7 @@ public class BridgeService {
     @PostConstruct
     void start() {
         BridgeSettings bridgeSettings = bridgeSettings();
-        bridge = MailBridge.start(bridgeSettings, intake);
+        bridge = MailBridge.start(bridgeSettings, intake, PortalMeters.BRIDGE);
         LOG.info(() -> "mail bridge listening on " + bridgeSettings.bindAddress() + ":" + bridge.port()
                 + " (STARTTLS required; certificate SHA-256 " + certificates.sha256Fingerprint() + ")");
     }

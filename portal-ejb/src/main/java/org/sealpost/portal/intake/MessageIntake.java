@@ -1,5 +1,9 @@
 package org.sealpost.portal.intake;
 
+import java.time.Duration;
+import org.sealpost.portal.metrics.PortalMeters;
+import org.sealpost.portal.metrics.PortalMeters.IntakeOutcome;
+
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,6 +43,18 @@ public class MessageIntake implements InboundMessageSink {
 
     @Override
     public SinkVerdict accept(InboundMessage message) {
+        long started = System.nanoTime();
+        SinkVerdict verdict = store(message);
+        PortalMeters.intake(switch (verdict.kind()) {
+            case ACCEPTED -> IntakeOutcome.STORED;
+            case PERMANENT_FAILURE -> IntakeOutcome.REFUSED;
+            case TEMPORARY_FAILURE -> IntakeOutcome.STORAGE_UNAVAILABLE;
+        },
+                Duration.ofNanos(System.nanoTime() - started));
+        return verdict;
+    }
+
+    private SinkVerdict store(InboundMessage message) {
         MimeReading reading = extractor.extract(message.rawMime());
         if (reading instanceof MimeReading.Unreadable unreadable) {
             LOG.warning(() -> "refused unreadable message from " + message.clientAddress() + ": " + unreadable.reason());

@@ -94,4 +94,17 @@ public final class SearchIndexQueue {
             return rs.getLong(1);
         }
     }
+
+    /** What the search index still has to catch up with: how many rows, queued since when. */
+    public record Lag(long rows, java.util.Optional<java.time.Instant> oldestQueuedAt) {
+    }
+
+    public static Lag lag(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*), min(queued_at) FROM search_index_queue");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            java.sql.Timestamp oldest = rs.getTimestamp(2);
+            return new Lag(rs.getLong(1), java.util.Optional.ofNullable(oldest).map(java.sql.Timestamp::toInstant));
+        }
+    }
 }

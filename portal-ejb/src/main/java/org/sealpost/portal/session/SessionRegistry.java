@@ -207,4 +207,17 @@ public class SessionRegistry {
         }
         return Instant.parse(value.toString());
     }
+
+    /**
+     * Sessions that would pass {@link #check} now: not ended, active by {@link Activity}, within
+     * the absolute lifetime. For monitoring.
+     */
+    public long activeSessions(Instant now) {
+        return ((Number) em.createNativeQuery("""
+                SELECT count(*) FROM portal_session
+                WHERE ended_at IS NULL AND last_seen_at >= ? AND signed_in_at > ?""")
+                .setParameter(1, activity.activeSince(now).atOffset(java.time.ZoneOffset.UTC))
+                .setParameter(2, now.minus(maxAge).atOffset(java.time.ZoneOffset.UTC))
+                .getSingleResult()).longValue();
+    }
 }

@@ -28,6 +28,7 @@ public class ContainerTestEnvironment implements LauncherSessionListener {
         System.setProperty("sealpost.it.db.user", db.user());
         System.setProperty("sealpost.it.db.password", db.password().isEmpty() ? "trust" : db.password());
         System.setProperty("sealpost.it.smtp.port", Integer.toString(freeLoopbackPort()));
+        System.setProperty("sealpost.it.metrics.port", Integer.toString(freeLoopbackPort()));
         try {
             Path dir = Files.createDirectories(Path.of(System.getProperty("sealpost.it.data.dir", "target/it-data"))
                     .resolve("smarthost"));
