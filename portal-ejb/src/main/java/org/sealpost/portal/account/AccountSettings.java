@@ -92,17 +92,25 @@ public class AccountSettings {
                 client, null, now);
     }
 
-    /** The latest sign-ins and failed attempts on this account, newest first, from the audit trail. */
+    /**
+     * The latest sign-ins and failed attempts on this account (wrong passwords, and wrong codes
+     * after a right password), newest first, from the audit trail.
+     */
     public List<SignInRecord> recentSignIns(long accountId, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT occurred_at, client_address, action FROM audit_event
-                WHERE target_type = 'account' AND target_id = ? AND action IN ('SIGNED_IN', 'SIGN_IN_FAILED')
+                WHERE target_type = 'account' AND target_id = ?
+                  AND action IN ('SIGNED_IN', 'SIGN_IN_FAILED', 'SECOND_FACTOR_FAILED')
                 ORDER BY occurred_at DESC LIMIT ?""")
                 .setParameter(1, Long.toString(accountId))
                 .setParameter(2, limit)
                 .getResultList();
-        return rows.stream().map(r -> new SignInRecord(instant(r[0]), (String) r[1], "SIGNED_IN".equals(r[2]))).toList();
+        return rows.stream().map(r -> new SignInRecord(instant(r[0]), (String) r[1], switch ((String) r[2]) {
+            case "SIGNED_IN" -> SignInRecord.Outcome.SIGNED_IN;
+            case "SECOND_FACTOR_FAILED" -> SignInRecord.Outcome.WRONG_CODE;
+            default -> SignInRecord.Outcome.WRONG_PASSWORD;
+        })).toList();
     }
 
     private static Instant instant(Object value) {

@@ -32,7 +32,10 @@ public enum AuditAction {
     SIGN_IN_AWAITS_SECOND_FACTOR,
     /** An authenticator was enrolled and confirmed with a code; ten recovery codes were issued. */
     SECOND_FACTOR_ENROLLED,
-    /** A wrong authentication or recovery code (counted like a wrong password), or a locked account's attempt. */
+    /**
+     * The sign-in's second step failed: a wrong authentication or recovery code (counted like a
+     * wrong password), or an attempt on a locked account. Listed on the owner's account page.
+     */
     SECOND_FACTOR_FAILED,
     /** An authentication code of an already used time step was refused (RFC 6238 §5.2). */
     SECOND_FACTOR_REPLAYED,
@@ -42,6 +45,9 @@ public enum AuditAction {
     RECOVERY_CODES_REGENERATED,
     /** The owner turned their second factor off. */
     SECOND_FACTOR_DISABLED,
-    /** Turning the second factor off or replacing the recovery codes was refused (wrong proof, or required). */
+    /**
+     * A change of the second factor was refused: turning it off or new recovery codes (wrong
+     * proof, or required), or a wrong code confirming an enrolment.
+     */
     SECOND_FACTOR_CHANGE_REFUSED
 }

@@ -91,7 +91,7 @@ public final class SecondFactorDesk {
         }
         OptionalLong step = matchingStep(pending.get(), code, now);
         if (step.isEmpty()) {
-            audit(account, AuditAction.SECOND_FACTOR_FAILED, client, "wrong code confirming the enrolment", now);
+            audit(account, AuditAction.SECOND_FACTOR_CHANGE_REFUSED, client, "enrolment: wrong confirming code", now);
             return new CodeCheck.Wrong();
         }
         // The confirming code is used: it must not sign in again within its window.

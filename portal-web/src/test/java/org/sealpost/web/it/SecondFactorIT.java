@@ -196,10 +196,15 @@ class SecondFactorIT extends PortalClientTest {
 
             passwordStep(browser, recipient);
             assertThat(browser.path()).startsWith("/sign-in/code.xhtml");
-            browser.type("authentication-code", freshCode(recipient, secret)).click("verify");
+            String right = freshCode(recipient, secret);
+            browser.type("authentication-code", right.equals("123456") ? "654321" : "123456").click("verify");
+            assertThat(browser.text()).contains("That code is not right");
+            browser.type("authentication-code", right).click("verify");
             assertThat(browser.text()).contains("Signed in as " + recipient);
 
             browser.click("nav-account");
+            // The wrong code is on the owner's list of recent sign-ins: someone knew the password.
+            assertThat(browser.find("sign-ins").getText()).contains("Right password, wrong code");
             browser.type("proof", "not the password").click("turn-off");
             assertThat(browser.text()).contains("neither a current code from your app nor your password", "On:");
             browser.type("proof", PASSWORD).click("turn-off");
