@@ -165,6 +165,22 @@ class SecondFactorDeskIT {
     }
 
     @Test
+    void openingTheEnrolmentAgainReplacesTheUnconfirmedSecret() throws Exception {
+        byte[] first = secretOf(desk(false, d -> d.startEnrolment(anna, "Bank", T0)).orElseThrow());
+        byte[] second = secretOf(desk(false, d -> d.startEnrolment(anna, "Bank", T0)).orElseThrow());
+        assertThat(second).isNotEqualTo(first);
+        // Both in one transaction too, as a page reloaded within one request would.
+        byte[] third = desk(false, d -> {
+            d.startEnrolment(anna, "Bank", T0);
+            return secretOf(d.startEnrolment(anna, "Bank", T0).orElseThrow());
+        });
+        assertThat(check(false, d -> d.confirmEnrolment(anna, codeAt(second, T0), false, CLIENT, T0)))
+                .isInstanceOf(CodeCheck.Wrong.class);
+        assertThat(check(false, d -> d.confirmEnrolment(anna, codeAt(third, T0), false, CLIENT, T0)).accepted()).isTrue();
+        assertThat(count("SELECT count(*) FROM second_factor")).isOne();
+    }
+
+    @Test
     void anAdministratorsRequiredEnrolmentCompletesTheSignInAndOnlyThenResetsTheFailureCount() throws Exception {
         try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
             s.executeUpdate("UPDATE account SET failed_logins = 3 WHERE id = " + admin);
@@ -310,6 +326,13 @@ class SecondFactorDeskIT {
         assertThat(fresh).hasSize(10).doesNotContainAnyElementsOf(old);
         assertThat(check(false, d -> d.signInWithRecoveryCode(anna, old.get(0), CLIENT, T0))).isInstanceOf(CodeCheck.Wrong.class);
         assertThat(check(false, d -> d.signInWithRecoveryCode(anna, fresh.get(0), CLIENT, T0))).isInstanceOf(CodeCheck.Accepted.class);
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private List<String> auditActions() throws Exception {
