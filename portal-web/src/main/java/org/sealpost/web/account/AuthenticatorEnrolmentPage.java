@@ -117,12 +117,12 @@ public class AuthenticatorEnrolmentPage implements Serializable {
     }
 
     /** Shown on the sign-in's own page: the administrator must enrol to sign in at all. */
-    public boolean duringSignIn() {
-        return SecondStepPages.REQUIRED_ENROLMENT.equals(FacesContext.getCurrentInstance().getViewRoot().getViewId());
-    }
-
     public boolean isDuringSignIn() {
         return duringSignIn();
+    }
+
+    private static boolean duringSignIn() {
+        return SecondStepPages.REQUIRED_ENROLMENT.equals(FacesContext.getCurrentInstance().getViewRoot().getViewId());
     }
 
     public boolean isOffered() {
