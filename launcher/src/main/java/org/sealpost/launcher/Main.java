@@ -82,6 +82,22 @@ public final class Main {
                 .replaceAll("(?i)([?&;](?:password|sslpassword)=)[^&;]*", "$1***");
     }
 
+    /**
+     * A node's name behind a load balancer, as the JVM option that makes the web container end
+     * every session id in {@code .<name>} (GlassFish's and Payara's {@code jvmRoute}): an
+     * open-source nginx has no sticky directive, but can route on that suffix of the session
+     * cookie (deploy/nginx/sealpost.conf).
+     */
+    static Optional<String> nodeRoute(Optional<String> nodeName) {
+        return nodeName.map(name -> {
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9-]{0,31}")) {
+                throw new LaunchException("setting SEALPOST_NODE_NAME must be 1 to 32 letters, digits and '-', "
+                        + "starting with a letter or digit, got '" + name + "'");
+            }
+            return "-DjvmRoute=" + name;
+        });
+    }
+
     static int run() {
         long started = System.nanoTime();
         List<String> missing = new java.util.ArrayList<>(
@@ -94,6 +110,8 @@ public final class Main {
             return 2;
         }
         boolean production = ProductionReadiness.isProduction(LauncherSettings::lookupWithDevDefault);
+        // Checked before anything starts, so a bad name stops nothing half-started.
+        Optional<String> route = nodeRoute(LauncherSettings.lookup("sealpost.node.name"));
         Path dataDir = Path.of(LauncherSettings.lookup("sealpost.data.dir").orElse("data")).toAbsolutePath();
         int httpPort = LauncherSettings.integer("sealpost.http.port", 8080);
         Distribution dist = Distribution.besideLauncher();
@@ -165,8 +183,9 @@ public final class Main {
             props.put("sealpost.smarthost.truststore.password", DevMailbox.TRUSTSTORE_PASSWORD);
         }
 
-        List<String> jvmOptions = LauncherSettings.lookup("sealpost.java.opts")
-                .map(o -> Arrays.asList(o.trim().split("\\s+"))).orElse(DEFAULT_PORTAL_JVM_OPTIONS);
+        List<String> jvmOptions = new java.util.ArrayList<>(LauncherSettings.lookup("sealpost.java.opts")
+                .map(o -> Arrays.asList(o.trim().split("\\s+"))).orElse(DEFAULT_PORTAL_JVM_OPTIONS));
+        route.ifPresent(jvmOptions::add);
         final DevMailbox mailbox = devMailbox;
         PortalProcess portal;
         try {

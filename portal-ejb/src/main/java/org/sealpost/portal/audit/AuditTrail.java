@@ -38,6 +38,6 @@ public class AuditTrail {
                 .setParameter(6, clientAddress)
                 .setParameter(7, detail)
                 .executeUpdate();
-        org.sealpost.portal.metrics.PortalMeters.audited(action);
+        org.sealpost.portal.meters.PortalMeters.audited(action.name());
     }
 }

@@ -25,7 +25,7 @@ import org.sealpost.bridge.tls.BridgeCertificates;
 import org.sealpost.portal.config.InvalidSettingException;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
-import org.sealpost.portal.metrics.PortalMeters;
+import org.sealpost.portal.meters.PortalMeters;
 
 /**
  * Starts the mail bridge once the schema is migrated and the keys are open, and stops it

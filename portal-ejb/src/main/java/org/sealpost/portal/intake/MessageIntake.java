@@ -1,8 +1,8 @@
 package org.sealpost.portal.intake;
 
 import java.time.Duration;
-import org.sealpost.portal.metrics.PortalMeters;
-import org.sealpost.portal.metrics.PortalMeters.IntakeOutcome;
+import org.sealpost.portal.meters.PortalMeters;
+import org.sealpost.portal.meters.PortalMeters.IntakeOutcome;
 
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;

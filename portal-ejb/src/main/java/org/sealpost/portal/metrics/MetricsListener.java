@@ -30,6 +30,7 @@ import org.sealpost.portal.config.InvalidSettingException;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.intake.BridgeService;
+import org.sealpost.portal.meters.PortalMeters;
 import org.sealpost.portal.outbound.OutboundKind;
 import org.sealpost.portal.outbound.OutboundQueue;
 

@@ -1,7 +1,7 @@
 package org.sealpost.portal.outbound;
 
-import org.sealpost.portal.metrics.PortalMeters;
-import org.sealpost.portal.metrics.PortalMeters.DeliveryOutcome;
+import org.sealpost.portal.meters.PortalMeters;
+import org.sealpost.portal.meters.PortalMeters.DeliveryOutcome;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -87,7 +87,7 @@ public final class OutboundDesk {
                 smtp.send(message, recipient);
             }
             OutboundQueue.markSent(c, mails, now);
-            PortalMeters.delivery(first.kind(), DeliveryOutcome.DELIVERED, mails.size());
+            PortalMeters.delivery(first.kind().name(), DeliveryOutcome.DELIVERED, mails.size());
             if (carriesLinks) {
                 // The link this mail carries is now the only one of its purpose (issue 14).
                 OneTimeTokens.supersede(c, first.accountId(), tokenMark, now);
@@ -98,12 +98,12 @@ public final class OutboundDesk {
             int attempts = mails.stream().mapToInt(QueuedMail::attempts).max().orElse(0) + 1;
             if (retries.givenUp(queuedAt, now)) {
                 OutboundQueue.giveUp(c, mails, reason);
-                PortalMeters.delivery(first.kind(), DeliveryOutcome.GIVEN_UP, mails.size());
+                PortalMeters.delivery(first.kind().name(), DeliveryOutcome.GIVEN_UP, mails.size());
                 LOG.warning(() -> "gave up on notification to " + recipient + " after " + attempts + " attempts: " + reason);
             } else {
                 Instant next = retries.nextAttempt(now, attempts);
                 OutboundQueue.defer(c, mails, reason, next);
-                PortalMeters.delivery(first.kind(), DeliveryOutcome.DEFERRED, mails.size());
+                PortalMeters.delivery(first.kind().name(), DeliveryOutcome.DEFERRED, mails.size());
                 LOG.info(() -> "notification to " + recipient + " deferred until " + next + ": " + reason);
             }
         }

@@ -21,6 +21,7 @@ import org.sealpost.portal.message.Folder;
 import org.sealpost.portal.message.mime.MessageMetadata;
 import org.sealpost.portal.platform.SealpostDataSource;
 import org.sealpost.search.InvalidQueryException;
+import org.sealpost.search.MessageIndex;
 import org.sealpost.search.SearchResult;
 
 /**
@@ -40,13 +41,15 @@ public class MessageSearch {
     @Inject
     private MessageSealer sealer;
 
+    /** The most results a search pages through: the index's window. */
+    public static final int MAX_RESULTS = MessageIndex.MAX_WINDOW;
+
     /**
-     * @throws InvalidQueryException when the query cannot run; its message is one sentence for
-     *     the person who typed it
+     * @throws UnsearchableQueryException when the query cannot run; the page says why
      */
     public SearchResults search(long accountId, String query, int first, int max)
-            throws InvalidQueryException, SQLException {
-        SearchResult result = searchIndex.index().search(accountId, query, first, max);
+            throws UnsearchableQueryException, SQLException {
+        SearchResult result = run(accountId, query, first, max);
         if (result.hits().isEmpty()) {
             return new SearchResults(result.totalHits(), List.of());
         }
@@ -62,8 +65,17 @@ public class MessageSearch {
     }
 
     /** How many of the account's messages the query finds. */
-    public long count(long accountId, String query) throws InvalidQueryException {
-        return searchIndex.index().search(accountId, query, 0, 1).totalHits();
+    public long count(long accountId, String query) throws UnsearchableQueryException {
+        return run(accountId, query, 0, 1).totalHits();
+    }
+
+    private SearchResult run(long accountId, String query, int first, int max) throws UnsearchableQueryException {
+        try {
+            return searchIndex.index().search(accountId, query, first, max);
+        } catch (InvalidQueryException e) {
+            throw new UnsearchableQueryException(SearchProblem.of(e.problem()), e.fieldPrefix(), e.problem().limit(),
+                    e.getMessage());
+        }
     }
 
     private Map<Long, SearchLine> lines(long accountId, List<Long> entryIds) throws SQLException {

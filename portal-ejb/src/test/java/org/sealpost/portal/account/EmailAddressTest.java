@@ -23,4 +23,12 @@ class EmailAddressTest {
         assertThatThrownBy(() -> EmailAddress.of("anna@")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EmailAddress.of("anna berg@bank.example")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anInternationalisedDomainIsOneAddressInItsUnicodeAndItsAsciiForm() {
+        assertThat(EmailAddress.of("Anna@Müller.Example")).isEqualTo(EmailAddress.of("anna@xn--mller-kva.example"));
+        assertThat(EmailAddress.of("anna@müller.example").domain()).isEqualTo("xn--mller-kva.example");
+        // The local part is left alone (RFC 6531 allows UTF-8 there; IDNA is for domains only).
+        assertThat(EmailAddress.of("jürgen@bank.example").value()).isEqualTo("jürgen@bank.example");
+    }
 }

@@ -15,8 +15,8 @@ import org.primefaces.model.SortMeta;
 import org.sealpost.portal.search.MessageSearch;
 import org.sealpost.portal.search.SearchLine;
 import org.sealpost.portal.search.SearchResults;
-import org.sealpost.search.InvalidQueryException;
-import org.sealpost.search.MessageIndex;
+import org.sealpost.portal.search.UnsearchableQueryException;
+import org.sealpost.web.mailbox.Texts;
 import org.sealpost.web.security.SignedInSession;
 
 /**
@@ -55,10 +55,16 @@ public class SearchMessages implements Serializable {
         try {
             total = search.count(session.accountId(), query);
             searched = true;
-        } catch (InvalidQueryException e) {
+        } catch (UnsearchableQueryException e) {
             searched = false;
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, e.getMessage(), null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, problem(e), null));
         }
+    }
+
+    /** The reader's sentence for what is wrong with the search, from the bundle. */
+    static String problem(UnsearchableQueryException e) {
+        return Texts.format("search.problem." + e.problem().name(),
+                e.limit().isPresent() ? e.limit().getAsInt() : 0, e.fieldPrefix().orElse(""), e.example());
     }
 
     public String getQuery() {
@@ -83,7 +89,7 @@ public class SearchMessages implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filters) {
-            return (int) Math.min(total, MessageIndex.MAX_WINDOW);
+            return (int) Math.min(total, MessageSearch.MAX_RESULTS);
         }
 
         @Override
@@ -91,7 +97,7 @@ public class SearchMessages implements Serializable {
             if (!searched) {
                 return List.of();
             }
-            int max = Math.min(pageSize, MessageIndex.MAX_WINDOW - first);
+            int max = Math.min(pageSize, MessageSearch.MAX_RESULTS - first);
             if (max < 1) {
                 return List.of();
             }
@@ -99,7 +105,7 @@ public class SearchMessages implements Serializable {
                 SearchResults page = search.search(session.accountId(), query, first, max);
                 total = page.total();
                 return page.lines();
-            } catch (InvalidQueryException e) {
+            } catch (UnsearchableQueryException e) {
                 // run() already accepted this query; the index cannot change its mind
                 throw new IllegalStateException(e);
             } catch (SQLException e) {

@@ -108,6 +108,17 @@ class SearchIT extends PortalClientTest {
                 assertThat(page.body()).as(broken.getKey()).contains(escaped(broken.getValue()))
                         .doesNotContain("Exception").doesNotContain("search-total");
             }
+            // Limits and prefixes are filled in; a German reader gets the German sentence.
+            assertThat(get("/search.xhtml?q=" + encode("from: alice"), browser.sessionCookie()).body())
+                    .contains(escaped("Write what to look for right after \u201cfrom:\u201d, without a space, as in from:alice."));
+            assertThat(get("/search.xhtml?q=" + encode("x".repeat(1001)), browser.sessionCookie()).body())
+                    .contains(escaped("Your search is too long: use at most 1,000 characters."));
+            HttpResponse<String> german = get("/search.xhtml?q=" + encode("foo*"), browser.sessionCookie(), "de-DE,de;q=0.9");
+            assertThat(german.body()).contains(escaped(
+                    "Platzhalter (* oder ?) werden nicht unterst\u00fctzt: Suchen Sie nach ganzen W\u00f6rtern."))
+                    .doesNotContain("Wildcard search");
+            assertThat(get("/search.xhtml?q=" + encode("x".repeat(1001)), browser.sessionCookie(), "de").body())
+                    .contains(escaped("Ihre Suche ist zu lang: Verwenden Sie h\u00f6chstens 1.000 Zeichen."));
             browser.open("/search.xhtml?q=" + encode("foo*")).screenshot("wildcard");
             assertThat(browser.text()).contains("Wildcard search (* or ?) is not supported");
 
@@ -296,8 +307,13 @@ class SearchIT extends PortalClientTest {
     }
 
     private HttpResponse<String> get(String pathAndQuery, String sessionCookie) throws Exception {
+        return get(pathAndQuery, sessionCookie, "en");
+    }
+
+    private HttpResponse<String> get(String pathAndQuery, String sessionCookie, String acceptLanguage) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery))
-                .header("Cookie", "JSESSIONID=" + sessionCookie).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Cookie", "JSESSIONID=" + sessionCookie).header("Accept-Language", acceptLanguage).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String encode(String s) {

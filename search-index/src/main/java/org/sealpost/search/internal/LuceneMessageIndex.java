@@ -1,5 +1,6 @@
 package org.sealpost.search.internal;
 
+import org.sealpost.search.QueryProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.sealpost.search.internal;
 
+import org.sealpost.search.QueryProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

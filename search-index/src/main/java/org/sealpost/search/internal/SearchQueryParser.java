@@ -1,5 +1,6 @@
 package org.sealpost.search.internal;
 
+import org.sealpost.search.QueryProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,9 +25,9 @@ import org.sealpost.search.internal.QueryLexer.Token;
  */
 final class SearchQueryParser {
 
-  static final int MAX_LENGTH = 1_000;
-  static final int MAX_TERMS = 50;
-  static final int MAX_DEPTH = 8;
+  static final int MAX_LENGTH = QueryProblem.MAX_LENGTH;
+  static final int MAX_TERMS = QueryProblem.MAX_TERMS;
+  static final int MAX_DEPTH = QueryProblem.MAX_DEPTH;
 
   private final List<Token> tokens;
   private int next;

@@ -1,0 +1,567 @@
+package org.sealpost.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.sealpost.portal.account.password.PasswordHasher;
+import org.sealpost.testsupport.TestDatabase;
+
+/**
+ * Two portal nodes, each started by {@code ./sealpost run}'s launcher with its own bridge and
+ * search index, on one PostgreSQL, behind Debian's nginx running the shipped
+ * {@code deploy/nginx/sealpost.conf} (TLS, sticky on the session id's node suffix, failover):
+ * what the design counts on when it says the database is the only thing nodes share.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoNodesIT {
+
+    private static final String PASSWORD = "correct horse battery staple 42";
+    private static final int RECIPIENTS = 8;
+
+    private static TestDatabase.Database database;
+    private static Path work;
+    private static DevMailbox smarthost;
+    private static Node nodeA;
+    private static Node nodeB;
+    private static Nginx nginx;
+
+    @BeforeAll
+    static void startTwoNodesBehindNginx() throws Exception {
+        database = TestDatabase.server().createDatabase("two-nodes");
+        work = Files.createTempDirectory("sealpost-two-nodes");
+        smarthost = DevMailbox.start(work.resolve("smarthost"), FreePort.onLoopback());
+        // One after the other: the first creates the shared keystore the second opens.
+        nodeA = Node.start("node-a", work, database, smarthost);
+        nodeA.awaitReady();
+        nodeB = Node.start("node-b", work, database, smarthost);
+        nodeB.awaitReady();
+        nginx = Nginx.inFrontOf(work.resolve("nginx"), nodeA.httpPort, nodeB.httpPort);
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (nginx != null) {
+            nginx.close();
+        }
+        for (Node node : new Node[] {nodeA, nodeB}) {
+            if (node != null) {
+                node.kill();
+            }
+        }
+        if (smarthost != null) {
+            smarthost.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void mailIntoBothBridgesAtOnceGivesEveryRecipientItsNotificationExactlyOnce() throws Exception {
+        ExecutorService gateways = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> sent = new ArrayList<>();
+        for (Node node : List.of(nodeA, nodeB)) {
+            sent.add(gateways.submit(() -> {
+                int accepted = 0;
+                for (int i = 0; i < 12; i++) {
+                    List<String> to = new ArrayList<>();
+                    for (int r = 0; r < RECIPIENTS; r++) {
+                        if ((r + i) % 2 == 0) {
+                            to.add(recipient(r));
+                        }
+                    }
+                    sendOverTls(node.smtpPort, "shared" + i + " via " + node.name, "zephyr" + i + " marmalade", to);
+                    accepted++;
+                }
+                return accepted;
+            }));
+        }
+        for (Future<Integer> f : sent) {
+            assertThat(f.get(5, TimeUnit.MINUTES)).isEqualTo(12);
+        }
+        gateways.shutdown();
+
+        // Both nodes' outbound workers compete for the same queue; each arrival notification
+        // goes once (later arrivals wait out the recipient's quiet period, so one mail each).
+        awaitTrue(Duration.ofMinutes(3), () -> notificationsTo().size() == RECIPIENTS);
+        Thread.sleep(10_000); // a duplicate from the other node would arrive within this
+        Map<String, Integer> perRecipient = notificationsTo();
+        assertThat(perRecipient).hasSize(RECIPIENTS);
+        assertThat(perRecipient.values()).allMatch(count -> count == 1);
+    }
+
+    @Test
+    @Order(2)
+    void aSessionStaysOnItsNodeAndSigningOutEverywhereFromTheOtherNodeEndsIt() throws Exception {
+        activate(recipient(0));
+        Browser first = Browser.through(nginx);
+        assertThat(first.signIn(recipient(0), PASSWORD)).isTrue();
+        String firstNode = first.node().orElseThrow();
+        Browser second = null;
+        for (int attempt = 0; attempt < 8 && second == null; attempt++) {
+            Browser candidate = Browser.through(nginx);
+            assertThat(candidate.signIn(recipient(0), PASSWORD)).isTrue();
+            if (!candidate.node().orElseThrow().equals(firstNode)) {
+                second = candidate;
+            }
+        }
+        assertThat(second).as("a second sign-in through nginx landed on the other node").isNotNull();
+        // Sticky: ten more pages of the first session all come from its node, signed in.
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> inbox = first.get("inbox.xhtml");
+            assertThat(inbox.statusCode()).isEqualTo(200);
+            assertThat(first.node()).hasValue(firstNode);
+        }
+
+        HttpResponse<String> everywhere = second.submit("account/settings.xhtml", "everywhere",
+                Map.of("everywhere:signout-everywhere", ""));
+        assertThat(everywhere.statusCode()).isIn(200, 302, 303);
+
+        HttpResponse<String> after = first.get("inbox.xhtml");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElse("")).contains("login.xhtml");
+    }
+
+    @Test
+    @Order(3)
+    void bothSearchIndexesCatchUpWithMailEitherBridgeAccepted() throws Exception {
+        activate(recipient(1));
+        long stored = entriesOf(recipient(1));
+        assertThat(stored).isEqualTo(12);
+        for (Node node : List.of(nodeA, nodeB)) {
+            Browser direct = Browser.direct(node);
+            assertThat(direct.signIn(recipient(1), PASSWORD)).isTrue();
+            awaitTrue(Duration.ofMinutes(2), () -> {
+                try {
+                    return searchTotal(direct.get("search.xhtml?q=marmalade").body()) == stored;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        }
+    }
+
+    @Test
+    @Order(4)
+    void killingANodeMidStreamLosesNoAcknowledgedMessageAndTheOtherNodeKeepsServing() throws Exception {
+        activate(recipient(2));
+        Browser onB = null;
+        for (int attempt = 0; attempt < 8 && onB == null; attempt++) {
+            Browser candidate = Browser.through(nginx);
+            assertThat(candidate.signIn(recipient(2), PASSWORD)).isTrue();
+            if (candidate.node().orElseThrow().equals("node-b")) {
+                onB = candidate;
+            }
+        }
+        assertThat(onB).isNotNull();
+        Browser onA = null;
+        for (int attempt = 0; attempt < 8 && onA == null; attempt++) {
+            Browser candidate = Browser.through(nginx);
+            assertThat(candidate.signIn(recipient(2), PASSWORD)).isTrue();
+            if (candidate.node().orElseThrow().equals("node-a")) {
+                onA = candidate;
+            }
+        }
+        assertThat(onA).isNotNull();
+
+        String victim = "kill-" + Instant.now().toEpochMilli() + "@client.example";
+        List<String> acknowledged = new CopyOnWriteArrayList<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread gateway = Thread.ofPlatform().start(() -> {
+            for (int i = 0; !stop.get(); i++) {
+                try {
+                    sendOverTls(nodeA.smtpPort, "stream " + i, "stream body " + i, List.of(victim));
+                    acknowledged.add("stream " + i);
+                } catch (MessagingException refusedOrDead) {
+                    // Not acknowledged: a real gateway keeps it and retries elsewhere.
+                }
+            }
+        });
+        awaitTrue(Duration.ofMinutes(1), () -> acknowledged.size() >= 5);
+        nodeA.kill();
+        Thread.sleep(1000);
+        stop.set(true);
+        gateway.join(60_000);
+
+        assertThat(acknowledged).isNotEmpty();
+        assertThat(entriesOf(victim)).as("every 250'd message is stored").isEqualTo(acknowledged.size());
+
+        // The other node keeps serving its sessions; the dead node's session signs in again on it.
+        assertThat(onB.get("inbox.xhtml").statusCode()).isEqualTo(200);
+        HttpResponse<String> orphan = onA.get("inbox.xhtml");
+        assertThat(orphan.statusCode()).isEqualTo(302);
+        assertThat(orphan.headers().firstValue("Location").orElse("")).contains("login.xhtml");
+        assertThat(onA.signIn(recipient(2), PASSWORD)).isTrue();
+        assertThat(onA.node()).hasValue("node-b");
+        assertThat(onA.get("inbox.xhtml").statusCode()).isEqualTo(200);
+    }
+
+    private static String recipient(int i) {
+        return "two-nodes-" + i + "@client.example";
+    }
+
+    private static void sendOverTls(int port, String subject, String body, List<String> to) throws MessagingException {
+        Properties p = new Properties();
+        p.put("mail.smtp.host", "127.0.0.1");
+        p.put("mail.smtp.port", Integer.toString(port));
+        p.put("mail.smtp.starttls.enable", "true");
+        p.put("mail.smtp.starttls.required", "true");
+        // Each node generated its own bridge certificate; the bridge's own tests verify it.
+        p.put("mail.smtp.ssl.trust", "127.0.0.1");
+        p.put("mail.smtp.ssl.checkserveridentity", "false");
+        p.put("mail.smtp.localhost", "gateway.bank.example");
+        p.put("mail.smtp.connectiontimeout", "10000");
+        p.put("mail.smtp.timeout", "30000");
+        Session session = Session.getInstance(p);
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress("advisor@bank.example"));
+        for (String address : to) {
+            message.addRecipient(Message.RecipientType.TO, new InternetAddress(address));
+        }
+        message.setSubject(subject);
+        message.setText(body, "UTF-8");
+        message.setHeader("X-Sealpost-Encrypt", "yes");
+        Transport.send(message);
+    }
+
+    /** Notification mails the smarthost received, by recipient. */
+    private static Map<String, Integer> notificationsTo() {
+        Map<String, Integer> counts = new TreeMap<>();
+        try (var files = Files.list(work.resolve("smarthost/dev-mailbox/mail"))) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".eml")).toList()) {
+                try (InputStream in = Files.newInputStream(f)) {
+                    MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
+                    for (var a : m.getAllRecipients()) {
+                        String address = ((InternetAddress) a).getAddress();
+                        if (address.startsWith("two-nodes-")) {
+                            counts.merge(address, 1, Integer::sum);
+                        }
+                    }
+                }
+            }
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+        return counts;
+    }
+
+    private static Connection db() throws Exception {
+        return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+    }
+
+    /** The account registered with {@link #PASSWORD}, as the registration page would leave it. */
+    private static void activate(String address) throws Exception {
+        String hash = new PasswordHasher().hash(PASSWORD.toCharArray());
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE account SET state = 'ACTIVE', password_hash = ? WHERE email = ?")) {
+            ps.setString(1, hash);
+            ps.setString(2, address);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static long entriesOf(String address) throws Exception {
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement("""
+                SELECT count(*) FROM mailbox_entry e JOIN account a ON a.id = e.account_id WHERE a.email = ?""")) {
+            ps.setString(1, address);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static long searchTotal(String page) {
+        Matcher m = Pattern.compile("id=\"search-total\"[^>]*>\\s*[^0-9]*([0-9]+)").matcher(page);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    private static void awaitTrue(Duration within, BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(condition.getAsBoolean()).as("condition within " + within).isTrue();
+    }
+
+    /** One portal node: the launcher as a child process with its own ports and data directory. */
+    private static final class Node {
+        final String name;
+        final int httpPort;
+        final int smtpPort;
+        final Process process;
+        final List<String> lines = new CopyOnWriteArrayList<>();
+
+        private Node(String name, int httpPort, int smtpPort, Process process) {
+            this.name = name;
+            this.httpPort = httpPort;
+            this.smtpPort = smtpPort;
+            this.process = process;
+        }
+
+        static Node start(String name, Path work, TestDatabase.Database db, DevMailbox smarthost) throws IOException {
+            int http = FreePort.onLoopback();
+            int smtp = FreePort.onLoopback();
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Dsealpost.home=" + Path.of("target").toAbsolutePath(), "-cp", System.getProperty("java.class.path"),
+                    Main.class.getName(), "run").redirectErrorStream(true);
+            Map<String, String> env = pb.environment();
+            env.keySet().removeIf(k -> k.startsWith("SEALPOST_"));
+            env.put("SEALPOST_NODE_NAME", name);
+            env.put("SEALPOST_DATA_DIR", work.resolve(name).toString());
+            env.put("SEALPOST_HTTP_PORT", Integer.toString(http));
+            env.put("SEALPOST_SMTP_PORT", Integer.toString(smtp));
+            env.put("SEALPOST_DB_URL", db.jdbcUrl());
+            env.put("SEALPOST_DB_USER", db.user());
+            env.put("SEALPOST_DB_PASSWORD", db.password().isEmpty() ? "trust" : db.password());
+            env.put("SEALPOST_KEYSTORE", work.resolve("shared-kek.p12").toString());
+            env.put("SEALPOST_KEYSTORE_PASSWORD", "two-nodes-keystore");
+            env.put("SEALPOST_SMARTHOST", "localhost:" + smarthost.port());
+            env.put("SEALPOST_SMARTHOST_TRUSTSTORE", smarthost.trustStore().toString());
+            env.put("SEALPOST_SMARTHOST_TRUSTSTORE_PASSWORD", DevMailbox.TRUSTSTORE_PASSWORD);
+            env.put("SEALPOST_INTERNAL_DOMAINS", "bank.example");
+            env.put("SEALPOST_TRUSTED_PROXIES", "127.0.0.1/32");
+            env.put("SEALPOST_RETRY_INTERVAL", "PT5S");
+            env.put("SEALPOST_JAVA_OPTS", "-XX:+UseSerialGC -Xmx512m -XX:TieredStopAtLevel=1");
+            Node node = new Node(name, http, smtp, pb.start());
+            Thread.ofPlatform().daemon().start(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(node.process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        node.lines.add(line);
+                    }
+                } catch (IOException ended) {
+                    // the node is gone
+                }
+            });
+            return node;
+        }
+
+        void awaitReady() throws InterruptedException {
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+            while (Instant.now().isBefore(deadline)) {
+                if (lines.stream().anyMatch(l -> l.startsWith("sealpost: ready"))) {
+                    return;
+                }
+                if (!process.isAlive()) {
+                    throw new AssertionError(name + " exited: " + String.join("\n", lines));
+                }
+                Thread.sleep(500);
+            }
+            throw new AssertionError(name + " not ready within 5 minutes: " + String.join("\n", lines));
+        }
+
+        /** SIGKILL to the portal and its launcher: no shutdown hook, no graceful stop. */
+        void kill() throws InterruptedException {
+            process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** nginx with the shipped configuration, its example addresses replaced by the two nodes. */
+    private static final class Nginx implements AutoCloseable {
+        final int port;
+        final Process process;
+        final SSLContext trust;
+
+        private Nginx(int port, Process process, SSLContext trust) {
+            this.port = port;
+            this.process = process;
+            this.trust = trust;
+        }
+
+        static Nginx inFrontOf(Path dir, int portA, int portB) throws Exception {
+            Files.createDirectories(dir);
+            Path cert = dir.resolve("cert.pem");
+            Path key = dir.resolve("key.pem");
+            Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key.toString(),
+                    "-out", cert.toString()).redirectErrorStream(true).start();
+            openssl.getInputStream().readAllBytes();
+            assertThat(openssl.waitFor()).isZero();
+            int port = FreePort.onLoopback();
+            String shipped = Files.readString(Path.of("..", "deploy", "nginx", "sealpost.conf"));
+            String site = shipped.replace("10.0.0.11:8080", "127.0.0.1:" + portA)
+                    .replace("10.0.0.12:8080", "127.0.0.1:" + portB)
+                    .replace("listen 443 ssl;", "listen 127.0.0.1:" + port + " ssl;")
+                    .replace("/etc/ssl/sealpost/portal.crt", cert.toString())
+                    .replace("/etc/ssl/sealpost/portal.key", key.toString());
+            assertThat(site).doesNotContain("10.0.0.", "/etc/ssl");
+            Files.writeString(dir.resolve("sealpost.conf"), site);
+            Files.writeString(dir.resolve("nginx.conf"), """
+                    worker_processes 1;
+                    error_log %1$s/error.log warn;
+                    events { worker_connections 256; }
+                    http {
+                        access_log off;
+                        client_body_temp_path %1$s/body;
+                        proxy_temp_path %1$s/proxy;
+                        fastcgi_temp_path %1$s/fastcgi;
+                        uwsgi_temp_path %1$s/uwsgi;
+                        scgi_temp_path %1$s/scgi;
+                        include %1$s/sealpost.conf;
+                    }
+                    """.formatted(dir));
+            for (Path p : List.of(dir, cert, dir.resolve("sealpost.conf"), dir.resolve("nginx.conf"))) {
+                p.toFile().setReadable(true, false);
+            }
+            dir.toFile().setWritable(true, false);
+            dir.toFile().setExecutable(true, false);
+            Process nginx = new ProcessBuilder("nginx", "-c", dir.resolve("nginx.conf").toString(), "-p", dir.toString(),
+                    "-g", "daemon off; pid " + dir.resolve("nginx.pid") + ";").redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("nginx.out").toFile()).start();
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+            while (true) {
+                try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                    break;
+                } catch (IOException notYet) {
+                    if (!nginx.isAlive() || Instant.now().isAfter(deadline)) {
+                        throw new AssertionError("nginx did not start: " + Files.readString(dir.resolve("nginx.out"))
+                                + (Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : ""));
+                    }
+                    Thread.sleep(100);
+                }
+            }
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            try (InputStream in = Files.newInputStream(cert)) {
+                store.setCertificateEntry("nginx", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(store);
+            SSLContext ssl = SSLContext.getInstance("TLS");
+            ssl.init(null, tmf.getTrustManagers(), null);
+            return new Nginx(port, nginx, ssl);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** A browser's worth of HTTP: its own cookies, forms submitted with their view state. */
+    private static final class Browser {
+        private static final Pattern VIEW_STATE = Pattern.compile(
+                "name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+        final String base;
+        final CookieManager cookies = new CookieManager();
+        final HttpClient http;
+
+        private Browser(String base, SSLContext tls) {
+            this.base = base;
+            HttpClient.Builder b = HttpClient.newBuilder().cookieHandler(cookies)
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10));
+            if (tls != null) {
+                b.sslContext(tls);
+            }
+            http = b.build();
+        }
+
+        static Browser through(Nginx nginx) {
+            return new Browser("https://127.0.0.1:" + nginx.port + "/", nginx.trust);
+        }
+
+        static Browser direct(Node node) {
+            return new Browser("http://127.0.0.1:" + node.httpPort + "/", null);
+        }
+
+        /** The node that holds this browser's session, from its session id's suffix. */
+        Optional<String> node() {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                    .map(HttpCookie::getValue).filter(v -> v.contains("."))
+                    .map(v -> v.substring(v.lastIndexOf('.') + 1)).findFirst();
+        }
+
+        boolean signIn(String address, String password) throws Exception {
+            HttpResponse<String> answer = submit("login.xhtml", "signin",
+                    Map.of("signin:email", address, "signin:password", password, "signin:submit", ""));
+            return answer.statusCode() == 302 && answer.headers().firstValue("Location").orElse("").contains("inbox.xhtml");
+        }
+
+        HttpResponse<String> get(String page) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(base + page)).timeout(Duration.ofSeconds(60)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> submit(String page, String formId, Map<String, String> fields) throws Exception {
+            HttpResponse<String> shown = get(page);
+            Matcher action = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\"[^>]*action=\"([^\"]+)\"")
+                    .matcher(shown.body());
+            if (!action.find()) {
+                throw new AssertionError("no form " + formId + " on " + page + " (" + shown.statusCode() + ")");
+            }
+            Matcher state = VIEW_STATE.matcher(shown.body().substring(action.start()));
+            assertThat(state.find()).as("view state of " + formId).isTrue();
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put(formId, formId);
+            form.putAll(fields);
+            form.put("jakarta.faces.ViewState", state.group(1).replace("&#58;", ":"));
+            String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            return http.send(HttpRequest.newBuilder(URI.create(base).resolve(action.group(1).replace("&amp;", "&")))
+                    .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}

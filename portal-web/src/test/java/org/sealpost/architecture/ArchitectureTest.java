@@ -1,0 +1,57 @@
+package org.sealpost.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The arrows of docs/ARCHITECTURE.md, checked on the compiled classes of every module the
+ * portal is made of (this module sees them all): the web layer talks to portal-ejb only; the
+ * plain-Java modules know nothing above them. (portal-ejb's feature packages still have one
+ * cycle, account ↔ outbound through the mails an account action queues; issue 10 removes it,
+ * and then a rule here keeps it out.)
+ */
+class ArchitectureTest {
+
+    private static JavaClasses sealpost;
+
+    @BeforeAll
+    static void importTheCompiledClasses() {
+        sealpost = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.sealpost");
+    }
+
+    @Test
+    void theWebLayerNeitherSearchesTheIndexNorMigratesTheSchemaItself() {
+        noClasses().that().resideInAPackage("org.sealpost.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sealpost.search..", "org.sealpost.migrations..")
+                .because("portal-web depends on portal-ejb only: portal-ejb names what the pages need in its own types")
+                .check(sealpost);
+    }
+
+    @Test
+    void thePlainJavaModulesKnowNothingOfThePortal() {
+        noClasses().that().resideInAnyPackage("org.sealpost.bridge..", "org.sealpost.search..",
+                "org.sealpost.migrations..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sealpost.portal..", "org.sealpost.web..")
+                .because("arrows point down: the bridge and the index own their ports, the portal implements them")
+                .check(sealpost);
+    }
+
+    @Test
+    void portalEjbNeverReachesUpIntoTheWebLayer() {
+        noClasses().that().resideInAPackage("org.sealpost.portal..")
+                .should().dependOnClassesThat().resideInAPackage("org.sealpost.web..")
+                .check(sealpost);
+    }
+
+    @Test
+    void theWebLayersPackagesAreFreeOfCycles() {
+        slices().matching("org.sealpost.web.(*)..").should().beFreeOfCycles().check(sealpost);
+    }
+}
