@@ -15,6 +15,7 @@ import org.sealpost.bridge.internal.ClientAllowList;
 import org.sealpost.bridge.internal.IpLiteral;
 import org.sealpost.bridge.internal.Mailbox;
 import org.sealpost.bridge.tls.BridgeCertificates;
+import org.sealpost.bridge.tls.BridgeKeyMaterial;
 
 /**
  * How a {@link MailBridge} runs. Immutable; built with {@link #builder()}. Every setter checks
@@ -56,6 +57,7 @@ public final class BridgeSettings {
     private final Set<String> internalDomains;
     private final BridgeCertificates certificates;
     private final SSLContext sslContext;
+    private final BridgeKeyMaterial keyMaterial;
 
     private BridgeSettings(Builder builder) {
         this.bindAddress = builder.bindAddress;
@@ -76,6 +78,7 @@ public final class BridgeSettings {
         this.internalDomains = builder.internalDomains;
         this.certificates = builder.certificates;
         this.sslContext = builder.sslContext;
+        this.keyMaterial = builder.keyMaterial;
     }
 
     public static Builder builder() {
@@ -161,6 +164,11 @@ public final class BridgeSettings {
         return Optional.ofNullable(sslContext);
     }
 
+    /** Replaceable key material, consulted per connection (hot reload). */
+    public Optional<BridgeKeyMaterial> keyMaterial() {
+        return Optional.ofNullable(keyMaterial);
+    }
+
     /** Collects settings; {@link #build()} checks that they fit together. */
     public static final class Builder {
 
@@ -181,6 +189,7 @@ public final class BridgeSettings {
         private Set<String> internalDomains = Set.of();
         private BridgeCertificates certificates;
         private SSLContext sslContext;
+        private BridgeKeyMaterial keyMaterial;
 
         private Builder() {
         }
@@ -346,12 +355,29 @@ public final class BridgeSettings {
         }
 
         /**
+         * Key material that may be replaced while the bridge runs, instead of {@link #certificates}
+         * or {@link #sslContext}; it carries the client trust store itself.
+         */
+        public Builder keyMaterial(BridgeKeyMaterial keyMaterial) {
+            this.keyMaterial = Objects.requireNonNull(keyMaterial, "keyMaterial");
+            return this;
+        }
+
+        /**
          * @throws IllegalArgumentException if the settings do not fit together
          */
         public BridgeSettings build() {
-            if ((certificates == null) == (sslContext == null)) {
-                throw new IllegalArgumentException("certificates/sslContext: set exactly one of them;"
+            int sources = (certificates != null ? 1 : 0) + (sslContext != null ? 1 : 0) + (keyMaterial != null ? 1 : 0);
+            if (sources != 1) {
+                throw new IllegalArgumentException("certificates/sslContext/keyMaterial: set exactly one of them;"
                         + " the bridge only accepts mail over TLS");
+            }
+            if (keyMaterial != null && clientTrustStore != null) {
+                throw new IllegalArgumentException("clientTrustStore: cannot be combined with keyMaterial;"
+                        + " give the trust store to BridgeKeyMaterial.of instead");
+            }
+            if (requireClientCertificate && keyMaterial != null && !keyMaterial.trustsClients()) {
+                throw new IllegalArgumentException("keyMaterial: needs a client trust store when requireClientCertificate is true");
             }
             if (sslContext != null && clientTrustStore != null) {
                 throw new IllegalArgumentException("clientTrustStore: cannot be combined with sslContext;"

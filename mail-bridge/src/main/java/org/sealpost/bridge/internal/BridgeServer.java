@@ -30,9 +30,14 @@ public final class BridgeServer {
                 new EncryptFlagRule(settings.flagHeaderName(), settings.flagHeaderValue(), settings.acceptUnflagged()),
                 new ReceivedHeader(settings.hostName(), SOFTWARE_NAME),
                 inFlight);
-        SSLContext context = settings.sslContext().orElseGet(
-                () -> settings.certificates().orElseThrow().sslContext(settings.clientTrustStore().orElse(null)));
-        ServerTlsPolicy tlsPolicy = new ServerTlsPolicy(context, settings.requireClientCertificate());
+        ServerTlsPolicy tlsPolicy;
+        if (settings.keyMaterial().isPresent()) {
+            tlsPolicy = new ServerTlsPolicy(settings.keyMaterial().get()::sslContext, settings.requireClientCertificate());
+        } else {
+            SSLContext context = settings.sslContext().orElseGet(
+                    () -> settings.certificates().orElseThrow().sslContext(settings.clientTrustStore().orElse(null)));
+            tlsPolicy = new ServerTlsPolicy(context, settings.requireClientCertificate());
+        }
 
         SMTPServer server = SMTPServer.port(settings.port())
                 .bindAddress(IpLiteral.parse(settings.bindAddress()))

@@ -5,6 +5,7 @@ import java.net.Socket;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -41,7 +42,7 @@ public final class ServerTlsPolicy implements SSLSocketCreator {
             "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
             "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
 
-    private final SSLContext context;
+    private final Supplier<SSLContext> context;
     private final boolean needClientAuth;
     private final String[] cipherSuites;
 
@@ -51,9 +52,18 @@ public final class ServerTlsPolicy implements SSLSocketCreator {
      * @throws IllegalArgumentException if the JDK supports none of our cipher suites
      */
     public ServerTlsPolicy(SSLContext context, boolean needClientAuth) {
+        this(() -> context, needClientAuth);
+    }
+
+    /**
+     * @param context asked once per STARTTLS, so a replaced key is used from the next connection
+     *     on while connections already encrypted keep the SSLSocket (and key) they started with
+     */
+    public ServerTlsPolicy(Supplier<SSLContext> context, boolean needClientAuth) {
         this.context = context;
         this.needClientAuth = needClientAuth;
-        Set<String> supported = Set.of(context.getSupportedSSLParameters().getCipherSuites());
+        // Which suites the JDK supports does not depend on the key, so one look suffices.
+        Set<String> supported = Set.of(context.get().getSupportedSSLParameters().getCipherSuites());
         this.cipherSuites = CIPHER_SUITES.stream().filter(supported::contains).toArray(String[]::new);
         if (cipherSuites.length == 0) {
             throw new IllegalArgumentException("the SSLContext supports none of " + CIPHER_SUITES);
@@ -81,7 +91,7 @@ public final class ServerTlsPolicy implements SSLSocketCreator {
         // delayed ACK (up to 40 ms on Linux). Measured: connect+STARTTLS 30 ms -> see
         // docs/BENCHMARKS.md. RFC 896's trade-off is wrong for a request/response protocol.
         plain.setTcpNoDelay(true);
-        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, peer, plain.getPort(), true);
+        SSLSocket tls = (SSLSocket) context.get().getSocketFactory().createSocket(plain, peer, plain.getPort(), true);
         tls.setUseClientMode(false);
         tls.setSSLParameters(parameters());
         return tls;

@@ -169,6 +169,28 @@ public final class BridgeCertificates {
         throw new BridgeTlsException("TLS keystore " + file + " contains no private key entry with a certificate");
     }
 
+    /**
+     * Key material from elsewhere (the portal's database): a private key and its chain, leaf
+     * first.
+     *
+     * @throws IllegalArgumentException if the chain is empty
+     */
+    public static BridgeCertificates of(PrivateKey privateKey, List<X509Certificate> chain) {
+        java.util.Objects.requireNonNull(privateKey, "privateKey");
+        if (chain == null || chain.isEmpty()) {
+            throw new IllegalArgumentException("chain: at least the bridge's own certificate is needed");
+        }
+        return new BridgeCertificates(privateKey, chain);
+    }
+
+    /**
+     * The private key, for the portal to store it sealed in its database when it adopts the
+     * certificate of an existing deployment. Never logged, never shown.
+     */
+    public PrivateKey privateKey() {
+        return privateKey;
+    }
+
     /** The bridge's own (leaf) certificate, e.g. to show its fingerprint to the operator. */
     public X509Certificate certificate() {
         return chain.get(0);

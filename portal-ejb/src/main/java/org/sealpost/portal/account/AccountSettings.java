@@ -8,7 +8,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -97,29 +96,14 @@ public class AccountSettings {
      * after a right password), newest first, from the audit trail.
      */
     public List<SignInRecord> recentSignIns(long accountId, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT occurred_at, client_address, action FROM audit_event
-                WHERE target_type = 'account' AND target_id = ?
-                  AND action IN ('SIGNED_IN', 'SIGN_IN_FAILED', 'SECOND_FACTOR_FAILED')
-                ORDER BY occurred_at DESC LIMIT ?""")
-                .setParameter(1, Long.toString(accountId))
-                .setParameter(2, limit)
-                .getResultList();
-        return rows.stream().map(r -> new SignInRecord(instant(r[0]), (String) r[1], switch ((String) r[2]) {
-            case "SIGNED_IN" -> SignInRecord.Outcome.SIGNED_IN;
-            case "SECOND_FACTOR_FAILED" -> SignInRecord.Outcome.WRONG_CODE;
-            default -> SignInRecord.Outcome.WRONG_PASSWORD;
-        })).toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return Instant.parse(value.toString());
+        return AuditTrail.aboutAccount(em, accountId,
+                List.of(AuditAction.SIGNED_IN, AuditAction.SIGN_IN_FAILED, AuditAction.SECOND_FACTOR_FAILED), limit)
+                .stream()
+                .map(e -> new SignInRecord(e.occurredAt(), e.clientAddress(), switch (AuditAction.valueOf(e.action())) {
+                    case SIGNED_IN -> SignInRecord.Outcome.SIGNED_IN;
+                    case SECOND_FACTOR_FAILED -> SignInRecord.Outcome.WRONG_CODE;
+                    default -> SignInRecord.Outcome.WRONG_PASSWORD;
+                }))
+                .toList();
     }
 }

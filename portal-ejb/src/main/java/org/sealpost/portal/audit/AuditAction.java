@@ -28,6 +28,24 @@ public enum AuditAction {
     DRAFT_DISCARDED,
     /** The portal policy was written: seeded from the settings on first start, or changed. */
     POLICY_CHANGED,
+    /** The audit chain was verified (the button on the audit page, {@code ./sealpost audit verify}); the detail is the verdict. */
+    AUDIT_CHAIN_CHECKED,
+    /** An administrator exported audit events as CSV; the detail is the filter. */
+    AUDIT_LOG_EXPORTED,
+    /** The bridge's certificate of an existing deployment (file or SEALPOST_SMTP_KEYSTORE) was stored as the current one. */
+    BRIDGE_CERTIFICATE_ADOPTED,
+    /** A new self-signed certificate replaced the bridge's. */
+    BRIDGE_CERTIFICATE_SELF_SIGNED,
+    /** A new key was generated and its certificate signing request handed out. */
+    BRIDGE_CERTIFICATE_REQUESTED,
+    /** A CA's chain (for the waiting key) or a PKCS#12 file replaced the bridge's certificate. */
+    BRIDGE_CERTIFICATE_IMPORTED,
+    /** The previous certificate was brought back. */
+    BRIDGE_CERTIFICATE_ROLLED_BACK,
+    /** Trust anchors for the smarthost connection were imported. */
+    SMARTHOST_TRUST_ANCHORS_IMPORTED,
+    /** A smarthost trust anchor was removed. */
+    SMARTHOST_TRUST_ANCHOR_REMOVED,
     /** The password was right and the sign-in waits for the account's second factor (or its enrolment). */
     SIGN_IN_AWAITS_SECOND_FACTOR,
     /** An authenticator was enrolled and confirmed with a code; ten recovery codes were issued. */

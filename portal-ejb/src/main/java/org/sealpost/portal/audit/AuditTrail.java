@@ -5,16 +5,65 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+import org.sealpost.portal.meters.PortalMeters;
 
 /**
- * Records audit events in the caller's transaction, so an event is kept exactly when what it
- * describes is (a sign-in failure is recorded with the failure count it raised).
+ * The audit trail, and the one owner of the {@code audit_event} table: every statement about it
+ * is here. Events are recorded in the caller's transaction, so an event is kept exactly when
+ * what it describes is (a sign-in failure is recorded with the failure count it raised).
+ *
+ * <h2>Recording</h2>
+ * <ul>
+ * <li>{@link #record(String, AuditAction, String, String, String, String, Instant)}: who
+ * ({@code actor}: an address, {@code system}, {@code mail-bridge}, {@code operator:<user>}) did
+ * what ({@link AuditAction}) to which target ({@code targetType} such as {@code account},
+ * {@code message}, {@code policy}, and its id), from which client address, with a short detail
+ * that never holds a message's words or a secret.</li>
+ * <li>{@link #recordChange(String, AuditAction, String, String, String, String, String, String, boolean, Instant)}:
+ * a change made in the admin console, with the field's name and its value before and after.
+ * Pass {@code secret = true} for passwords, keys, TOTP secrets and the like: both values are
+ * then stored as {@link #MASKED} (a {@code null} stays {@code null}, so "was not set" still
+ * shows), never the secret. Record one event per changed field.</li>
+ * <li>The static variants take the caller's {@link EntityManager} or, on the intake's JDBC path
+ * (ADR 0003), its {@link Connection}: for plain classes that also run outside the container.</li>
+ * </ul>
+ *
+ * <h2>The chain (ADR 0014)</h2>
+ * Recording never waits for the chain: rows are inserted unlinked ({@code chain_seq} NULL) by
+ * any number of writers on any number of nodes, and {@link AuditChainLinker} gives committed
+ * rows their sequence number and hash ({@link AuditChainHash}) within seconds. Once linked, a
+ * row is never written again; {@link AuditChainVerifier} finds any later change, insertion or
+ * removal. Plain JDBC for the chain's statements: the hash must cover the values exactly as
+ * PostgreSQL stores them (a timestamp's microseconds), links are written as one batch, and a
+ * walk over millions of rows must not pile them up in a persistence context.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class AuditTrail {
+
+    /** What a secret's old and new value are recorded as. */
+    public static final String MASKED = "********";
+
+    private static final String COLUMNS = """
+            id, chain_seq, chain_hash, occurred_at, actor, action, target_type, target_id, client_address, detail,
+            field, old_value, new_value""";
+    private static final String INSERT = """
+            INSERT INTO audit_event (occurred_at, actor, action, target_type, target_id, client_address, detail,
+                field, old_value, new_value)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     @PersistenceContext(unitName = "sealpost")
     private EntityManager em;
@@ -24,12 +73,60 @@ public class AuditTrail {
         record(em, actor, action, targetType, targetId, clientAddress, detail, at);
     }
 
+    /**
+     * A change of one field made by an administrator (or an operator command), with its value
+     * before and after; {@code secret} masks both (see the class comment).
+     */
+    public void recordChange(String actor, AuditAction action, String targetType, String targetId,
+            String clientAddress, String field, String oldValue, String newValue, boolean secret, Instant at) {
+        recordChange(em, actor, action, targetType, targetId, clientAddress, field, oldValue, newValue, secret, at);
+    }
+
     /** The same, on a given entity manager: for services that run outside the container in tests. */
     public static void record(EntityManager em, String actor, AuditAction action, String targetType, String targetId,
             String clientAddress, String detail, Instant at) {
-        em.createNativeQuery("""
-                INSERT INTO audit_event (occurred_at, actor, action, target_type, target_id, client_address, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+        insert(em, actor, action, targetType, targetId, clientAddress, detail, null, null, null, at);
+    }
+
+    /** {@link #recordChange(String, AuditAction, String, String, String, String, String, String, boolean, Instant)} on a given entity manager. */
+    public static void recordChange(EntityManager em, String actor, AuditAction action, String targetType,
+            String targetId, String clientAddress, String field, String oldValue, String newValue, boolean secret,
+            Instant at) {
+        if (field == null || field.isBlank()) {
+            throw new IllegalArgumentException("a change names the field that changed");
+        }
+        insert(em, actor, action, targetType, targetId, clientAddress, null, field, mask(oldValue, secret),
+                mask(newValue, secret), at);
+    }
+
+    /** The same on the caller's JDBC connection (the intake's transaction, ADR 0003; a verification). */
+    public static void record(Connection c, String actor, AuditAction action, String targetType, String targetId,
+            String clientAddress, String detail, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setString(2, actor);
+            ps.setString(3, action.name());
+            ps.setString(4, targetType);
+            ps.setString(5, targetId);
+            ps.setString(6, clientAddress);
+            ps.setString(7, detail);
+            ps.setNull(8, Types.VARCHAR);
+            ps.setNull(9, Types.VARCHAR);
+            ps.setNull(10, Types.VARCHAR);
+            ps.executeUpdate();
+        }
+        // Counted like every other event (the intake's MESSAGE_RECEIVED went uncounted while it had its own INSERT).
+        PortalMeters.audited(action.name());
+    }
+
+    static String mask(String value, boolean secret) {
+        return secret && value != null ? MASKED : value;
+    }
+
+    private static void insert(EntityManager em, String actor, AuditAction action, String targetType,
+            String targetId, String clientAddress, String detail, String field, String oldValue, String newValue,
+            Instant at) {
+        em.createNativeQuery(INSERT)
                 .setParameter(1, at.atOffset(ZoneOffset.UTC))
                 .setParameter(2, actor)
                 .setParameter(3, action.name())
@@ -37,7 +134,229 @@ public class AuditTrail {
                 .setParameter(5, targetId)
                 .setParameter(6, clientAddress)
                 .setParameter(7, detail)
+                .setParameter(8, field)
+                .setParameter(9, oldValue)
+                .setParameter(10, newValue)
                 .executeUpdate();
-        org.sealpost.portal.meters.PortalMeters.audited(action.name());
+        PortalMeters.audited(action.name());
+    }
+
+    // ---- reading, for the account page and the audit page
+
+    /**
+     * The latest events of {@code actions} done to the account {@code accountId}, newest first:
+     * the account page's sign-in history.
+     */
+    public static List<AuditEvent> aboutAccount(EntityManager em, long accountId, Collection<AuditAction> actions,
+            int limit) {
+        List<AuditAction> kinds = List.copyOf(actions);
+        var query = em.createNativeQuery("""
+                SELECT occurred_at, client_address, action, actor, id FROM audit_event
+                WHERE target_type = 'account' AND target_id = ? AND action IN (%s)
+                ORDER BY occurred_at DESC LIMIT ?""".formatted(String.join(", ", kinds.stream().map(k -> "?").toList())))
+                .setParameter(1, Long.toString(accountId));
+        for (int i = 0; i < kinds.size(); i++) {
+            query.setParameter(2 + i, kinds.get(i).name());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.setParameter(2 + kinds.size(), limit).getResultList();
+        return rows.stream().map(r -> new AuditEvent(((Number) r[4]).longValue(), null, null, instant(r[0]),
+                (String) r[3], (String) r[2], "account", Long.toString(accountId), (String) r[1], null, null, null,
+                null)).toList();
+    }
+
+    /**
+     * One page of the events {@code filter} selects, newest first; the page is read from the
+     * database ({@code OFFSET}/{@code LIMIT}), never the table.
+     */
+    public static List<AuditEvent> page(Connection c, AuditFilter filter, int first, int size) throws SQLException {
+        Where where = Where.of(filter);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_event" + where.sql()
+                + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?")) {
+            int i = where.bind(ps, 1);
+            ps.setInt(i++, size);
+            ps.setInt(i, first);
+            return read(ps);
+        }
+    }
+
+    /**
+     * How many events {@code filter} selects, counted up to {@code cap} + 1 at most: counting
+     * millions of rows for a paginator would cost a scan of the table on every page, so beyond
+     * the cap the page says "more than" and asks for a narrower filter.
+     */
+    public static long count(Connection c, AuditFilter filter, long cap) throws SQLException {
+        Where where = Where.of(filter);
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM (SELECT 1 FROM audit_event" + where.sql() + " LIMIT ?) AS selected")) {
+            int i = where.bind(ps, 1);
+            ps.setLong(i, cap + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Every event {@code filter} selects, newest first, handed to {@code each} in batches of
+     * {@code batch} rows read by keyset (occurred_at, id): an export of millions of rows holds one
+     * batch in memory.
+     */
+    public static long forEach(Connection c, AuditFilter filter, int batch, Consumer<AuditEvent> each)
+            throws SQLException {
+        Where where = Where.of(filter);
+        String sql = "SELECT " + COLUMNS + " FROM audit_event" + where.sql()
+                + " AND (occurred_at, id) < (?, ?) ORDER BY occurred_at DESC, id DESC LIMIT ?";
+        OffsetDateTime beforeAt = OffsetDateTime.of(9999, 12, 31, 0, 0, 0, 0, ZoneOffset.UTC);
+        long beforeId = Long.MAX_VALUE;
+        long total = 0;
+        while (true) {
+            List<AuditEvent> rows;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = where.bind(ps, 1);
+                ps.setObject(i++, beforeAt);
+                ps.setLong(i++, beforeId);
+                ps.setInt(i, batch);
+                rows = read(ps);
+            }
+            rows.forEach(each);
+            total += rows.size();
+            if (rows.size() < batch) {
+                return total;
+            }
+            AuditEvent last = rows.get(rows.size() - 1);
+            beforeAt = last.occurredAt().atOffset(ZoneOffset.UTC);
+            beforeId = last.id();
+        }
+    }
+
+    // ---- the chain (AuditChainLinker, AuditChainVerifier)
+
+    /** Up to {@code limit} committed events not linked yet, oldest id first. */
+    static List<AuditEvent> unlinked(Connection c, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM audit_event WHERE chain_seq IS NULL ORDER BY id LIMIT ?")) {
+            ps.setInt(1, limit);
+            return read(ps);
+        }
+    }
+
+    /** One link to write: event {@code id} gets {@code seq} and {@code hash}. */
+    record Link(long id, long seq, byte[] hash) {
+    }
+
+    /**
+     * Writes the links as one batch. Only unlinked rows are written: a row that is linked
+     * already is never touched again (the linker holds the chain head, so none can be).
+     */
+    static void link(Connection c, List<Link> links) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE audit_event SET chain_seq = ?, chain_hash = ? WHERE id = ? AND chain_seq IS NULL")) {
+            for (Link link : links) {
+                ps.setLong(1, link.seq());
+                ps.setBytes(2, link.hash());
+                ps.setLong(3, link.id());
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    throw new SQLException("audit event " + links.get(i).id() + " was linked by someone else");
+                }
+            }
+        }
+    }
+
+    /** Up to {@code limit} linked events after ({@code seq}, {@code id}), in chain order. */
+    static List<AuditEvent> linkedAfter(Connection c, long seq, long id, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM audit_event WHERE chain_seq IS NOT NULL AND (chain_seq, id) > (?, ?)"
+                + " ORDER BY chain_seq, id LIMIT ?")) {
+            ps.setLong(1, seq);
+            ps.setLong(2, id);
+            ps.setInt(3, limit);
+            return read(ps);
+        }
+    }
+
+    /** How many events wait to be linked, and when the oldest of them happened. */
+    static Unlinked unlinkedTail(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*), min(occurred_at) FROM audit_event WHERE chain_seq IS NULL");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
+            return new Unlinked(rs.getLong(1), oldest == null ? null : oldest.toInstant());
+        }
+    }
+
+    /** Events recorded but not linked yet; {@code oldest} is {@code null} when there are none. */
+    public record Unlinked(long count, Instant oldest) {
+    }
+
+    private static List<AuditEvent> read(PreparedStatement ps) throws SQLException {
+        List<AuditEvent> events = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long seq = rs.getLong("chain_seq");
+                events.add(new AuditEvent(rs.getLong("id"), rs.wasNull() ? null : seq, rs.getBytes("chain_hash"),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
+                        rs.getString("action"), rs.getString("target_type"), rs.getString("target_id"),
+                        rs.getString("client_address"), rs.getString("detail"), rs.getString("field"),
+                        rs.getString("old_value"), rs.getString("new_value")));
+            }
+        }
+        return events;
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return Instant.parse(value.toString());
+    }
+
+    /** The WHERE clause of a filter and its parameters, always starting " WHERE TRUE". */
+    private record Where(String sql, List<Object> parameters) {
+
+        static Where of(AuditFilter filter) {
+            StringBuilder sql = new StringBuilder(" WHERE TRUE");
+            List<Object> parameters = new ArrayList<>();
+            if (filter.actor() != null) {
+                if (filter.accountId() != null) {
+                    sql.append(" AND (actor = ? OR (target_type = 'account' AND target_id = ?))");
+                    parameters.add(filter.actor());
+                    parameters.add(Long.toString(filter.accountId()));
+                } else {
+                    sql.append(" AND actor = ?");
+                    parameters.add(filter.actor());
+                }
+            }
+            if (filter.kind() != null) {
+                sql.append(" AND action = ?");
+                parameters.add(filter.kind().name());
+            }
+            if (filter.from() != null) {
+                sql.append(" AND occurred_at >= ?");
+                parameters.add(filter.from().atOffset(ZoneOffset.UTC));
+            }
+            if (filter.until() != null) {
+                sql.append(" AND occurred_at < ?");
+                parameters.add(filter.until().atOffset(ZoneOffset.UTC));
+            }
+            return new Where(sql.toString(), parameters);
+        }
+
+        int bind(PreparedStatement ps, int first) throws SQLException {
+            int i = first;
+            for (Object parameter : parameters) {
+                ps.setObject(i++, parameter);
+            }
+            return i;
+        }
     }
 }

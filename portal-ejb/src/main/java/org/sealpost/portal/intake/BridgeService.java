@@ -1,6 +1,8 @@
 package org.sealpost.portal.intake;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -17,11 +19,18 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.HashSet;
 import java.util.List;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.logging.Logger;
 import org.sealpost.bridge.BridgeSettings;
 import org.sealpost.bridge.MailBridge;
 import org.sealpost.bridge.tls.BridgeCertificates;
+import org.sealpost.portal.certificate.BridgeCertificateDesk;
+import org.sealpost.portal.certificate.BridgeCertificateService;
+import org.sealpost.portal.certificate.CertificateRefusedException;
+import org.sealpost.portal.certificate.ServedCertificate;
+import org.sealpost.portal.platform.BackgroundWorkers;
+import org.sealpost.portal.platform.RecurringWorker;
 import org.sealpost.portal.config.InvalidSettingException;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
@@ -29,7 +38,8 @@ import org.sealpost.portal.meters.PortalMeters;
 
 /**
  * Starts the mail bridge once the schema is migrated and the keys are open, and stops it
- * first when the portal undeploys, so no message is accepted that could not be stored.
+ * first when the portal undeploys, so no message is accepted that could not be stored. Serves
+ * the certificate kept in the database and follows changes to it without a restart (ADR 0011).
  */
 @Singleton
 @Startup
@@ -40,28 +50,58 @@ public class BridgeService {
 
     private static final Logger LOG = Logger.getLogger(BridgeService.class.getName());
 
+    /** How soon a certificate changed anywhere reaches this node's new connections. */
+    static final Duration RELOAD_INTERVAL = Duration.ofSeconds(3);
+
     @Inject
     private PortalSettings settings;
 
     @Inject
     private MessageIntake intake;
 
+    @Inject
+    private BridgeCertificateService certificateService;
+
+    @Inject
+    private BackgroundWorkers workers;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
     private volatile MailBridge bridge;
-    private volatile BridgeCertificates certificates;
+    private volatile ServedCertificate served;
+    private RecurringWorker reload;
 
     @PostConstruct
     void start() {
         BridgeSettings bridgeSettings = bridgeSettings();
         bridge = MailBridge.start(bridgeSettings, intake, PortalMeters.BRIDGE);
         LOG.info(() -> "mail bridge listening on " + bridgeSettings.bindAddress() + ":" + bridge.port()
-                + " (STARTTLS required; certificate SHA-256 " + certificates.sha256Fingerprint() + ")");
+                + " (STARTTLS required; certificate SHA-256 " + certificates().sha256Fingerprint() + ")");
+        // Every node polls the table: a certificate changed on the admin page of another node,
+        // or by ./sealpost cert, reaches this node's new connections within RELOAD_INTERVAL.
+        reload = workers.start("bridge-certificate", scheduler, RELOAD_INTERVAL, RELOAD_INTERVAL, this::reloadIfChanged);
     }
 
     @PreDestroy
     void stop() {
+        if (reload != null) {
+            reload.stop();
+        }
         if (bridge != null) {
             bridge.close();
         }
+    }
+
+    /**
+     * One poll: a single-row index lookup. Only when the CURRENT row is another than the one
+     * served is the key unsealed and handed to the bridge; connections already encrypted keep
+     * the old key until they end (BridgeKeyMaterial).
+     */
+    void reloadIfChanged() throws CertificateRefusedException {
+        served.follow(certificateService.currentId(), certificateService::servedKey).ifPresent(key ->
+                LOG.info(() -> "mail bridge: new connections now get certificate SHA-256 "
+                        + key.material().sha256Fingerprint()));
     }
 
     public boolean listening() {
@@ -73,18 +113,48 @@ public class BridgeService {
         return bridge.port();
     }
 
+    /** The key and certificate new connections get now. */
     public BridgeCertificates certificates() {
-        return certificates;
+        return served.material().certificates();
     }
 
-    private BridgeSettings bridgeSettings() {
-        String hostName = settings.get(Setting.SMTP_HOSTNAME).orElse("localhost");
-        certificates = settings.get(Setting.SMTP_KEYSTORE)
+    /**
+     * The stored certificate; on the first start with an empty table the one the bridge used
+     * before certificates moved into the database (SEALPOST_SMTP_KEYSTORE, else the generated one
+     * in the data directory) is stored first, so the gateway sees the same certificate as before.
+     */
+    private BridgeCertificateDesk.ServedKey servedKey(String hostName) {
+        try {
+            if (certificateService.currentId().isEmpty()) {
+                try {
+                    if (certificateService.adopt(existingCertificate(hostName), "system")) {
+                        LOG.info("mail bridge: its certificate is now kept in the database (bridge_certificate)");
+                    }
+                } catch (RuntimeException raced) {
+                    // Another node adopted its own at the same moment and committed first; that one serves.
+                    LOG.info(() -> "mail bridge: another node stored the first certificate: " + raced);
+                }
+            }
+            return certificateService.servedKey().orElseThrow(() -> new IllegalStateException(
+                    "the bridge certificate could not be stored in the database"));
+        } catch (CertificateRefusedException e) {
+            throw new IllegalStateException("the bridge certificate cannot be opened: " + e.getMessage(), e);
+        }
+    }
+
+    private BridgeCertificates existingCertificate(String hostName) {
+        return settings.get(Setting.SMTP_KEYSTORE)
                 .map(file -> BridgeCertificates.fromPkcs12(Path.of(file), settings.get(Setting.SMTP_KEYSTORE_PASSWORD)
                         .orElseThrow(() -> new InvalidSettingException(Setting.SMTP_KEYSTORE_PASSWORD,
                                 "is required when " + Setting.SMTP_KEYSTORE.environmentVariable() + " is set"))
                         .toCharArray()))
                 .orElseGet(() -> BridgeCertificates.loadOrGenerate(settings.dataDirectory(), hostName));
+    }
+
+    private BridgeSettings bridgeSettings() {
+        String hostName = settings.get(Setting.SMTP_HOSTNAME).orElse("localhost");
+        boolean clientCertificates = settings.flag(Setting.SMTP_REQUIRE_CLIENT_CERT, false);
+        served = new ServedCertificate(servedKey(hostName), clientCertificates ? clientTrustStore() : null);
 
         String flag = settings.get(Setting.SMTP_FLAG_HEADER).orElse("X-Sealpost-Encrypt: yes");
         int colon = flag.indexOf(':');
@@ -104,10 +174,8 @@ public class BridgeService {
                 .acceptUnflagged(settings.flag(Setting.SMTP_ACCEPT_UNFLAGGED, false))
                 .internalDomains(new HashSet<>(settings.list(Setting.INTERNAL_DOMAINS, List.of()).stream()
                         .map(d -> d.toLowerCase(Locale.ROOT)).toList()))
-                .certificates(certificates);
-        if (settings.flag(Setting.SMTP_REQUIRE_CLIENT_CERT, false)) {
-            b.requireClientCertificate(true).clientTrustStore(clientTrustStore());
-        }
+                .keyMaterial(served.material())
+                .requireClientCertificate(clientCertificates);
         return b.build();
     }
 

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.sealpost.portal.account.EmailAddress;
+import org.sealpost.portal.audit.AuditAction;
+import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.message.SearchIndexQueue;
 import org.sealpost.portal.platform.SealpostDataSource;
@@ -37,9 +39,6 @@ public class IntakeStore {
     private static final String INSERT_NOTIFICATION = """
             INSERT INTO outbound_mail (kind, recipient, account_id, content_id, state, next_attempt_at)
             VALUES ('NOTIFY_NEW_MESSAGE', ?, ?, ?, 'QUEUED', ?)""";
-    private static final String INSERT_AUDIT = """
-            INSERT INTO audit_event (occurred_at, actor, action, target_type, target_id, client_address, detail)
-            VALUES (?, 'mail-bridge', 'MESSAGE_RECEIVED', 'message', ?, ?, ?)""";
 
     @Resource(lookup = SealpostDataSource.JNDI_NAME)
     private DataSource dataSource;
@@ -50,21 +49,18 @@ public class IntakeStore {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void store(SealedArrival arrival) throws SQLException {
-        Timestamp receivedAt = Timestamp.from(arrival.receivedAt());
         try (Connection c = dataSource.getConnection()) {
             storeContent(c, arrival.messageId(), arrival.sealed(), arrival.sizeBytes(), arrival.receivedAt());
             deliverInPortal(c, arrival.messageId(), arrival.recipients(), arrival.receivedAt());
             // The index learns of the message after the 250, from this durable row (ADR 0007):
             // Lucene is never on the path that decides whether the gateway's mail is accepted.
             SearchIndexQueue.enqueueEntriesOf(c, arrival.messageId());
-            try (PreparedStatement ps = c.prepareStatement(INSERT_AUDIT)) {
-                ps.setTimestamp(1, receivedAt);
-                ps.setString(2, arrival.messageId().toString());
-                ps.setString(3, arrival.clientAddress());
-                ps.setString(4, arrival.recipients().size() + " recipient(s), " + arrival.sizeBytes() + " bytes, "
-                        + arrival.tlsProtocol());
-                ps.executeUpdate();
-            }
+            // Inserted unlinked: the audit chain's worker links it after the commit (ADR 0014), so
+            // no intake transaction waits for another's to extend the chain.
+            AuditTrail.record(c, "mail-bridge", AuditAction.MESSAGE_RECEIVED, "message",
+                    arrival.messageId().toString(), arrival.clientAddress(), arrival.recipients().size()
+                            + " recipient(s), " + arrival.sizeBytes() + " bytes, " + arrival.tlsProtocol(),
+                    arrival.receivedAt());
         }
     }
 

@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
@@ -32,6 +33,7 @@ import org.sealpost.portal.notification.template.DefaultTemplates;
 import org.sealpost.portal.notification.template.NotificationValues;
 import org.sealpost.portal.notification.template.RenderedNotification;
 import org.sealpost.portal.notification.template.TemplateKind;
+import org.sealpost.portal.certificate.StoredBridgeCertificates;
 
 /**
  * Writes the mail for a recipient's due queue rows: "please register" (with a fresh one-time
@@ -58,7 +60,17 @@ public class NotificationComposer {
 
         RenderedNotification rendered;
         Optional<TemplateKind> notice = mails.get(0).kind().notice();
-        if (notice.isPresent()) {
+        if (mails.get(0).kind() == OutboundKind.CERTIFICATE_EXPIRING) {
+            // To an administrator: the date as the portal shows dates, the link to the certificate page.
+            rendered = DefaultTemplates.of(TemplateKind.CERTIFICATE_EXPIRING).render(NotificationValues.builder()
+                    .recipientAddress(EmailAddress.of(recipient))
+                    .portalLink(portal.resolve("admin/certificate.xhtml"))
+                    .expiryDate(StoredBridgeCertificates.currentNotAfter(c)
+                            .map(at -> LocalDate.ofInstant(at, settings.displayZone())).orElse(null))
+                    .senderAddress(EmailAddress.of(notifyFromAddress()))
+                    .organisationName(settings.get(Setting.ORGANISATION_NAME).orElse("Sealpost"))
+                    .build());
+        } else if (notice.isPresent()) {
             // Composed through the template engine like every notification, with no link in it.
             rendered = DefaultTemplates.of(notice.get()).render(NotificationValues.builder()
                     .recipientAddress(EmailAddress.of(recipient))

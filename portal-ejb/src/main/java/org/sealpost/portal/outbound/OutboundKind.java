@@ -21,7 +21,9 @@ public enum OutboundKind {
     /** "Your password was changed", no link. */
     PASSWORD_CHANGED,
     /** "Your password was reset", no link. */
-    PASSWORD_RESET_DONE;
+    PASSWORD_RESET_DONE,
+    /** To an administrator: the bridge's TLS certificate expires soon (at most one a day, cluster-wide). */
+    CERTIFICATE_EXPIRING;
 
     /** The no-link notice this kind is rendered as, if it is one. */
     Optional<TemplateKind> notice() {

@@ -208,6 +208,21 @@ public final class OutboundQueue {
         }
     }
 
+    /**
+     * Queues one mail of {@code kind} to every active administrator, due now; how many. For the
+     * portal's own notices to the people who run it (the bridge certificate expiring).
+     */
+    public static int queueForAdministrators(Connection c, OutboundKind kind, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO outbound_mail (kind, recipient, account_id, state, next_attempt_at, created_at)
+                SELECT ?, email, id, 'QUEUED', ?, ? FROM account WHERE role = 'ADMIN' AND state = 'ACTIVE'""")) {
+            ps.setString(1, kind.name());
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setTimestamp(3, Timestamp.from(now));
+            return ps.executeUpdate();
+        }
+    }
+
     /** Queued mail of one kind: how many wait, how many of them were deferred, the oldest's queue time. */
     public record Backlog(OutboundKind kind, long waiting, long deferred, Instant oldestQueuedAt) {
     }

@@ -4,7 +4,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
+import java.util.Optional;
 import org.sealpost.portal.config.InvalidSettingException;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
@@ -16,7 +18,12 @@ public class OutboundSettings {
     @Inject
     private PortalSettings settings;
 
-    private SmarthostTransport transport;
+    /** From the settings (SEALPOST_SMARTHOST_TRUSTSTORE or the JDK's CAs). */
+    private SmarthostTransport configuredTransport;
+    /** What new smarthost sessions use: the configured one, or one trusting the imported anchors. */
+    private volatile SmarthostTransport transport;
+    private String host;
+    private int port;
     private RetrySchedule retries;
     private Duration quietPeriod;
     private String smarthost;
@@ -36,16 +43,28 @@ public class OutboundSettings {
         } catch (NumberFormatException e) {
             throw new InvalidSettingException(Setting.SMARTHOST, smarthost, "host:port");
         }
-        transport = new SmarthostTransport(smarthost.substring(0, colon), port,
+        this.host = smarthost.substring(0, colon);
+        this.port = port;
+        configuredTransport = new SmarthostTransport(host, port,
                 settings.get(Setting.SMARTHOST_TRUSTSTORE).map(Path::of),
                 settings.get(Setting.SMARTHOST_TRUSTSTORE_PASSWORD).orElse("").toCharArray());
+        transport = configuredTransport;
         retries = new RetrySchedule(settings.duration(Setting.RETRY_INTERVAL, Duration.ofMinutes(5)),
                 settings.duration(Setting.RETRY_MAX_AGE, Duration.ofDays(5)));
         quietPeriod = settings.duration(Setting.NOTIFY_QUIET_PERIOD, Duration.ofMinutes(10));
     }
 
+    /** The transport for the next outbound pass; a pass under way keeps the one it started with. */
     public SmarthostTransport transport() {
         return transport;
+    }
+
+    /**
+     * New smarthost sessions trust exactly {@code anchors} (the administrator's imported trust
+     * anchors), or, when empty, what the settings say again.
+     */
+    public void trustAnchors(Optional<KeyStore> anchors) {
+        transport = anchors.map(store -> new SmarthostTransport(host, port, store)).orElse(configuredTransport);
     }
 
     public RetrySchedule retries() {

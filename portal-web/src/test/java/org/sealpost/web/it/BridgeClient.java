@@ -37,6 +37,57 @@ final class BridgeClient {
         session = Session.getInstance(p);
     }
 
+    /**
+     * The SHA-256 fingerprint of the certificate the bridge presents to a new connection, as
+     * {@code openssl s_client -starttls smtp} would show it (the test trusts any certificate:
+     * it only looks at which one it got).
+     */
+    String presentedFingerprint() throws Exception {
+        int port = Integer.parseInt(session.getProperty("mail.smtp.port"));
+        try (java.net.Socket plain = new java.net.Socket("127.0.0.1", port)) {
+            plain.setSoTimeout(10_000);
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    plain.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.Writer out = new java.io.OutputStreamWriter(plain.getOutputStream(), java.nio.charset.StandardCharsets.US_ASCII);
+            readReply(in);
+            out.write("EHLO probe.bank.example\r\n");
+            out.flush();
+            readReply(in);
+            out.write("STARTTLS\r\n");
+            out.flush();
+            readReply(in);
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+                @Override
+                public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {
+                }
+
+                @Override
+                public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {
+                }
+
+                @Override
+                public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                    return new java.security.cert.X509Certificate[0];
+                }
+            }}, null);
+            try (javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+                    .createSocket(plain, "127.0.0.1", port, false)) {
+                tls.startHandshake();
+                byte[] der = tls.getSession().getPeerCertificates()[0].getEncoded();
+                return java.util.HexFormat.ofDelimiter(":").withUpperCase()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(der));
+            }
+        }
+    }
+
+    private static void readReply(java.io.BufferedReader in) throws java.io.IOException {
+        String line;
+        do {
+            line = in.readLine();
+        } while (line != null && line.length() > 3 && line.charAt(3) == '-');
+    }
+
     static BridgeClient forContainer() {
         return new BridgeClient(Integer.getInteger("sealpost.it.smtp.port"));
     }

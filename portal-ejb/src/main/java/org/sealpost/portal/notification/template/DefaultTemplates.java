@@ -32,6 +32,7 @@ public final class DefaultTemplates {
             case ACCOUNT_REGISTERED -> "account-registered";
             case PASSWORD_CHANGED -> "password-changed";
             case PASSWORD_RESET_DONE -> "password-reset-done";
+            case CERTIFICATE_EXPIRING -> "certificate-expiring";
         };
     }
 

@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * The notifications the portal sends to an external recipient: the two about messages, and
- * the account notices that tell the address's owner its password was set, changed or reset.
+ * the account notices that tell the address's owner its password was set, changed or reset;
+ * and the one it sends its administrators when the bridge's certificate is about to expire.
  */
 public enum TemplateKind {
     /**
@@ -23,7 +24,12 @@ public enum TemplateKind {
      */
     ACCOUNT_REGISTERED(null),
     PASSWORD_CHANGED(null),
-    PASSWORD_RESET_DONE(null);
+    PASSWORD_RESET_DONE(null),
+    /**
+     * To the administrators, once a day from 30 days before the bridge's TLS certificate expires
+     * (issue 13): the expiry date and the portal's address; nothing about any message.
+     */
+    CERTIFICATE_EXPIRING(Placeholder.PORTAL_LINK);
 
     private final Placeholder requiredLink;
 
@@ -44,6 +50,10 @@ public enum TemplateKind {
      * only for a recipient who has not registered; a registered one signs in at the portal link.
      */
     public boolean allows(Placeholder placeholder) {
+        if (this == CERTIFICATE_EXPIRING) {
+            return placeholder == Placeholder.ORGANISATION_NAME || placeholder == Placeholder.RECIPIENT_ADDRESS
+                    || placeholder == Placeholder.EXPIRY_DATE || placeholder == Placeholder.PORTAL_LINK;
+        }
         if (isAccountNotice()) {
             return placeholder == Placeholder.ORGANISATION_NAME || placeholder == Placeholder.RECIPIENT_ADDRESS;
         }

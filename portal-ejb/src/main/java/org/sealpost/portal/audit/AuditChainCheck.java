@@ -1,0 +1,38 @@
+package org.sealpost.portal.audit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A verification as the portal's button and {@code ./sealpost audit verify} run it: link what
+ * is committed, verify, remember the time and result for the overview page, and record the
+ * check itself in the audit trail. Plain code over the caller's connection and transaction, so
+ * the command line (outside the container) and the portal run the same steps.
+ */
+public final class AuditChainCheck {
+
+    private AuditChainCheck() {
+    }
+
+    /** Verifies in the caller's transaction; the check's own event is linked by the next pass. */
+    public static ChainVerdict run(Connection c, String actor, String clientAddress, Instant now) throws SQLException {
+        return run(c, actor, clientAddress, now, null);
+    }
+
+    /** The same, also checking an anchor written down earlier ({@code null}: none). */
+    public static ChainVerdict run(Connection c, String actor, String clientAddress, Instant now, ChainAnchor anchor)
+            throws SQLException {
+        ChainVerdict verdict = AuditChainVerifier.verify(c, anchor);
+        AuditChainHead.recordCheck(c, new ChainCheck(now, actor, verdict.intact(), verdict.describe()));
+        AuditTrail.record(c, actor, AuditAction.AUDIT_CHAIN_CHECKED, "audit_chain", Long.toString(verdict.headSeq()),
+                clientAddress, verdict.describe(), now);
+        return verdict;
+    }
+
+    /** The time and result of the last verification, by whomever it ran. */
+    public static Optional<ChainCheck> lastCheck(Connection c) throws SQLException {
+        return AuditChainHead.lastCheck(c);
+    }
+}
