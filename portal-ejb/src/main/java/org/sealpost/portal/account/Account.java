@@ -165,6 +165,60 @@ public class Account {
         }
     }
 
+    /**
+     * Locked, as an administrator sees it: locked by an administrator (state LOCKED), or in the
+     * back-off after too many wrong passwords.
+     */
+    public boolean lockedFor(Instant now) {
+        return state == AccountState.LOCKED || lockedAt(now);
+    }
+
+    /**
+     * An administrator lifts a lock: a LOCKED account is active again, and a failure back-off
+     * ends with its count. The owner can sign in at once with their password.
+     *
+     * @throws IllegalStateException when the account is not locked
+     */
+    public void unlock(Instant now) {
+        if (!lockedFor(now)) {
+            throw new IllegalStateException("account " + email + " is not locked");
+        }
+        if (state == AccountState.LOCKED) {
+            state = AccountState.ACTIVE;
+        }
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    /**
+     * An administrator disables the account: no sign-in, and every session ends on its next
+     * request (a session goes on only while the account is ACTIVE). Mail for it is still kept.
+     *
+     * @throws IllegalStateException when it is disabled already
+     */
+    public void disable(Instant now) {
+        if (state == AccountState.DISABLED) {
+            throw new IllegalStateException("account " + email + " is disabled already");
+        }
+        state = AccountState.DISABLED;
+        sessionsValidAfter = at(now);
+    }
+
+    /**
+     * An administrator enables a disabled account again: ACTIVE if its owner had registered (it
+     * has a password), else PENDING, waiting for registration as before.
+     *
+     * @throws IllegalStateException when it is not disabled
+     */
+    public void enable() {
+        if (state != AccountState.DISABLED) {
+            throw new IllegalStateException("account " + email + " is " + state + ", not disabled");
+        }
+        state = passwordHash == null ? AccountState.PENDING : AccountState.ACTIVE;
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
     public void recordSignIn(Instant now) {
         failedLogins = 0;
         lockedUntil = null;

@@ -24,7 +24,7 @@ public enum AuditAction {
     MESSAGE_SENT,
     /** The portal policy refused a send; the detail names the reason codes, never the message's words. */
     SEND_REFUSED,
-    /** A recipient discarded a draft; its content and files are shredded. */
+    /** A recipient discarded a draft; its content, files and wrapped keys are deleted (ADR 0012 on backups). */
     DRAFT_DISCARDED,
     /** The portal policy was written: seeded from the settings on first start, or changed. */
     POLICY_CHANGED,
@@ -46,6 +46,34 @@ public enum AuditAction {
     SMARTHOST_TRUST_ANCHORS_IMPORTED,
     /** A smarthost trust anchor was removed. */
     SMARTHOST_TRUST_ANCHOR_REMOVED,
+
+    // The administration console (issue 12); each detail names the old and the new value.
+    /** An administrator lifted an account's lock or failure back-off. */
+    ACCOUNT_UNLOCKED,
+    /** An administrator disabled an account; its sessions ended. */
+    ACCOUNT_DISABLED,
+    /** An administrator enabled a disabled account again. */
+    ACCOUNT_ENABLED,
+    /** An administrator sent an account a new registration link or a password-reset link. */
+    ACCOUNT_LINK_SENT,
+    /** An administrator ended every session of an account. */
+    ACCOUNT_SESSIONS_ENDED,
+    /** An administrator deleted an account and its messages (crypto-shredded). */
+    ACCOUNT_DELETED,
+    /** An administrator asked for an undelivered mail to be tried again now. */
+    OUTBOUND_RETRIED,
+    /** An administrator gave an undelivered mail up. */
+    OUTBOUND_GIVEN_UP,
+    /** An administrator deleted an undelivered mail from the queue. */
+    OUTBOUND_DELETED,
+    /** A new key-encryption key version became current; the re-wrap of the older keys begins. */
+    KEK_ROTATED,
+    /** Every data key of a rotation was re-wrapped to its version. */
+    KEK_REWRAP_FINISHED,
+    /** A key-encryption key version was removed from the keystore. */
+    KEK_RETIRED,
+    /** A retirement was refused (in use, current, too soon, unknown); nothing changed. */
+    KEK_RETIRE_REFUSED,
     /** The password was right and the sign-in waits for the account's second factor (or its enrolment). */
     SIGN_IN_AWAITS_SECOND_FACTOR,
     /** An authenticator was enrolled and confirmed with a code; ten recovery codes were issued. */

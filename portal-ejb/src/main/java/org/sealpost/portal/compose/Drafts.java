@@ -71,7 +71,9 @@ final class Drafts {
 
     /**
      * Deletes the draft, its sealed content and wrapped key; its files go with it (ON DELETE
-     * CASCADE), keys included: crypto-shredded.
+     * CASCADE), keys included. Gone from the live database at once; unreadable from backups
+     * taken before only once the key-encryption key versions that wrapped its keys are retired
+     * (ADR 0012).
      */
     void delete(StoredDraft draft) {
         em.remove(draft);

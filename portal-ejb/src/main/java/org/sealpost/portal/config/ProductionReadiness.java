@@ -74,7 +74,42 @@ public final class ProductionReadiness {
                     + " is not '" + CLUSTER_HAZELCAST + "': start Payara Micro with --nocluster, or secure its data"
                     + " grid and set " + Setting.CLUSTER.environmentVariable() + "=" + CLUSTER_HAZELCAST);
         }
+        settings.apply(Setting.KEYSTORE.property()).filter(v -> !v.isBlank()).map(String::trim)
+                .flatMap(file -> keystoreFileProblem(java.nio.file.Path.of(file)))
+                .ifPresent(lines::add);
         return List.copyOf(lines);
+    }
+
+    /**
+     * Why the key-encryption keystore file is unsafe, when it is: readable by the group or others
+     * (whoever reads it and the database, with the password from the portal's environment, reads
+     * every message), or writable by them (whoever replaces it decides the key new mail is sealed
+     * under). Empty when only the owner may read and write it, or when the file system has no
+     * POSIX permissions to check. A missing file is not this method's concern: opening it says so.
+     */
+    public static Optional<String> keystoreFileProblem(java.nio.file.Path keystore) {
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions;
+        try {
+            permissions = java.nio.file.Files.getPosixFilePermissions(keystore);
+        } catch (UnsupportedOperationException | java.io.IOException notPosixOrMissing) {
+            return Optional.empty();
+        }
+        java.util.EnumSet<java.nio.file.attribute.PosixFilePermission> others = java.util.EnumSet.of(
+                java.nio.file.attribute.PosixFilePermission.GROUP_READ,
+                java.nio.file.attribute.PosixFilePermission.GROUP_WRITE,
+                java.nio.file.attribute.PosixFilePermission.OTHERS_READ,
+                java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+        others.retainAll(permissions);
+        if (others.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean readable = others.stream().anyMatch(p -> p.name().endsWith("READ"));
+        boolean writable = others.stream().anyMatch(p -> p.name().endsWith("WRITE"));
+        return Optional.of("unsafe keystore file " + keystore + " (" + Setting.KEYSTORE.environmentVariable()
+                + ") is " + (readable && writable ? "readable and writable" : readable ? "readable" : "writable")
+                + " by group or others (" + java.nio.file.attribute.PosixFilePermissions.toString(permissions)
+                + "): it holds the keys to every message; make it the portal user's alone with chmod 600 "
+                + keystore);
     }
 
     private static boolean isHttpsUrl(String url) {

@@ -15,13 +15,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.UnrecoverableKeyException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -47,9 +50,13 @@ import javax.crypto.spec.SecretKeySpec;
  * Writes go to a fresh owner-only temporary file that is then moved over the keystore, so a crash
  * never leaves a half-written keystore and the file is never readable by others, not even briefly.
  *
- * <p>Thread-safe. Several instances (cluster nodes) may share one keystore file: {@link #rotate()}
- * re-reads the file before adding a version, and a node asked for a version it does not know yet
- * re-reads the file once before giving up.
+ * <p>Thread-safe. Several instances (cluster nodes, the operator's {@code ./sealpost keys}) may
+ * share one keystore file: {@link #rotate()} and {@link #retire} re-read the file before changing
+ * it, a node asked for a version it does not know yet re-reads the file once before giving up,
+ * and every instance looks at the file's modification time, size and identity at most every
+ * {@link #FILE_CHECK_INTERVAL} when asked for the current version, re-reading it when another
+ * process replaced it: a rotation is used for new data keys within seconds on every node, and a
+ * retired version is gone from every node's memory as soon.
  */
 public final class KeyEncryptionKeys {
 
@@ -59,15 +66,29 @@ public final class KeyEncryptionKeys {
     private static final int KEY_BITS = 256;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
+    /**
+     * How often an instance looks whether another process replaced the keystore file. Short, so
+     * that every node wraps with a new version seconds after a rotation; a look is one
+     * {@code stat} of the file, not a read.
+     */
+    public static final Duration FILE_CHECK_INTERVAL = Duration.ofSeconds(2);
+
     private final Path path;
     private final char[] password;
     private final SecureRandom random = new SecureRandom();
+    private final long checkIntervalNanos;
     private volatile NavigableMap<Integer, SecretKey> keys;
+    private volatile FileStamp stamp;
+    private volatile long nextCheckNanos;
 
-    private KeyEncryptionKeys(Path path, char[] password, NavigableMap<Integer, SecretKey> keys) {
+    private KeyEncryptionKeys(Path path, char[] password, FileStamp stamp, NavigableMap<Integer, SecretKey> keys,
+            Duration checkInterval) {
         this.path = path;
         this.password = password;
+        this.stamp = stamp;
         this.keys = keys;
+        this.checkIntervalNanos = checkInterval.toNanos();
+        this.nextCheckNanos = System.nanoTime() + checkIntervalNanos;
     }
 
     /**
@@ -77,9 +98,15 @@ public final class KeyEncryptionKeys {
      *                                   wrong, or it holds no {@code kek-vN} AES-256 entry
      */
     public static KeyEncryptionKeys open(Path keystore, char[] password) {
+        return open(keystore, password, FILE_CHECK_INTERVAL);
+    }
+
+    /** {@link #open(Path, char[])} with another interval between looks at the file (tests). */
+    static KeyEncryptionKeys open(Path keystore, char[] password, Duration checkInterval) {
         Path path = keystore.toAbsolutePath();
         char[] pw = password.clone();
-        return new KeyEncryptionKeys(path, pw, load(path, pw));
+        FileStamp stamp = FileStamp.of(path);
+        return new KeyEncryptionKeys(path, pw, stamp, load(path, pw), checkInterval);
     }
 
     /**
@@ -118,17 +145,31 @@ public final class KeyEncryptionKeys {
                 throw new KeyStoreUnusableException("Cannot create KEK keystore " + path + ": " + e, e);
             }
         }
-        return new KeyEncryptionKeys(path, pw, load(path, pw));
+        FileStamp stamp = FileStamp.of(path);
+        return new KeyEncryptionKeys(path, pw, stamp, load(path, pw), FILE_CHECK_INTERVAL);
     }
 
     /** The version that wraps new data keys: the highest one in the keystore. */
     public int currentVersion() {
+        refreshIfReplaced();
         return keys.lastKey();
     }
 
     /** All versions this instance can unwrap with, ascending. */
     public SortedSet<Integer> versions() {
+        refreshIfReplaced();
         return Collections.unmodifiableSortedSet(new TreeSet<>(keys.keySet()));
+    }
+
+    /**
+     * Re-reads the keystore file now, whatever its modification time says: for the operator's
+     * commands and the re-wrap worker, which must not act on a version list two seconds old.
+     */
+    public synchronized void reload() {
+        FileStamp before = FileStamp.of(path);
+        keys = load(path, password);
+        stamp = before;
+        nextCheckNanos = System.nanoTime() + checkIntervalNanos;
     }
 
     /** The keystore file. */
@@ -152,6 +193,48 @@ public final class KeyEncryptionKeys {
         }
         int next = onDisk.lastKey() + 1;
         SecretKey added = addKey(store, next, password, random);
+        replaceFile(store, "after adding kek-v" + next);
+        NavigableMap<Integer, SecretKey> updated = new TreeMap<>(onDisk);
+        updated.put(next, added);
+        keys = Collections.unmodifiableNavigableMap(updated);
+        stamp = FileStamp.of(path);
+        LOG.log(Level.INFO, "Rotated KEK keystore {0}: kek-v{1} is now current", path, next);
+        return next;
+    }
+
+    /**
+     * Removes {@code version} from the keystore file, atomically as {@link #rotate()} writes it:
+     * from then on nothing wrapped under it opens, here or from any backup of the database, as
+     * long as no copy of the keystore that still holds it survives (ADR 0012). The caller checks
+     * first that nothing is wrapped under it any more; this method only refuses what would break
+     * the keystore itself.
+     *
+     * @throws IllegalArgumentException when the keystore has no such version
+     * @throws IllegalStateException    when {@code version} is the current one (new data keys are
+     *                                  wrapped under it)
+     */
+    public synchronized void retire(int version) {
+        NavigableMap<Integer, SecretKey> onDisk = load(path, password);
+        if (!onDisk.containsKey(version)) {
+            throw new IllegalArgumentException("keystore " + path + " holds no kek-v" + version);
+        }
+        if (version == onDisk.lastKey()) {
+            throw new IllegalStateException("kek-v" + version + " is the current version of " + path);
+        }
+        KeyStore store = emptyKeyStore();
+        NavigableMap<Integer, SecretKey> kept = new TreeMap<>(onDisk);
+        kept.remove(version);
+        for (Map.Entry<Integer, SecretKey> entry : kept.entrySet()) {
+            setEntry(store, entry.getKey(), entry.getValue(), password);
+        }
+        replaceFile(store, "after removing kek-v" + version);
+        keys = Collections.unmodifiableNavigableMap(kept);
+        stamp = FileStamp.of(path);
+        LOG.log(Level.INFO, "Retired kek-v{1} from KEK keystore {0}", path, version);
+    }
+
+    /** Writes {@code store} to an owner-only temporary file and moves it over the keystore. */
+    private void replaceFile(KeyStore store, String what) {
         try {
             Path temp = writeOwnerOnlyTemp(path, store, password);
             try {
@@ -162,14 +245,58 @@ public final class KeyEncryptionKeys {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new KeyStoreUnusableException("Cannot save KEK keystore " + path + " after adding kek-v"
-                    + next + ": " + e, e);
+            throw new KeyStoreUnusableException("Cannot save KEK keystore " + path + " " + what + ": " + e, e);
         }
-        NavigableMap<Integer, SecretKey> updated = new TreeMap<>(onDisk);
-        updated.put(next, added);
-        keys = Collections.unmodifiableNavigableMap(updated);
-        LOG.log(Level.INFO, "Rotated KEK keystore {0}: kek-v{1} is now current", path, next);
-        return next;
+    }
+
+    /**
+     * Re-reads the keystore when another process replaced the file since it was read (at most
+     * one look every {@link #checkIntervalNanos}); a file that cannot be read now keeps the keys
+     * in memory, with a warning, rather than stopping the intake.
+     */
+    private void refreshIfReplaced() {
+        long now = System.nanoTime();
+        if (now - nextCheckNanos < 0) {
+            return;
+        }
+        synchronized (this) {
+            if (now - nextCheckNanos < 0) {
+                return;
+            }
+            FileStamp seen = FileStamp.of(path);
+            if (seen == null || seen.equals(stamp)) {
+                nextCheckNanos = now + checkIntervalNanos;
+                return;
+            }
+            // nextCheckNanos moves on only once the new keys are in place: a thread arriving
+            // meanwhile waits here for them instead of wrapping with the version just replaced.
+            try {
+                NavigableMap<Integer, SecretKey> reread = load(path, password);
+                if (!reread.keySet().equals(keys.keySet())) {
+                    LOG.log(Level.INFO, "KEK keystore {0} changed: versions {1}, kek-v{2} current", path,
+                            reread.keySet(), reread.lastKey());
+                }
+                keys = reread;
+                stamp = seen;
+            } catch (KeyStoreUnusableException e) {
+                LOG.log(Level.WARNING, "KEK keystore {0} changed but cannot be read ({1}); keeping versions {2}",
+                        path, e.getMessage(), keys.keySet());
+            } finally {
+                nextCheckNanos = System.nanoTime() + checkIntervalNanos;
+            }
+        }
+    }
+
+    /** What tells a replaced file from the one read: its identity (inode), modification time and size. */
+    private record FileStamp(Object fileKey, FileTime modified, long size) {
+        static FileStamp of(Path path) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+                return new FileStamp(a.fileKey(), a.lastModifiedTime(), a.size());
+            } catch (IOException e) {
+                return null;
+            }
+        }
     }
 
     /**
@@ -213,6 +340,7 @@ public final class KeyEncryptionKeys {
 
     /** The current version and its key, read from one snapshot so they always match. */
     VersionedKey current() {
+        refreshIfReplaced();
         Map.Entry<Integer, SecretKey> last = keys.lastEntry();
         return new VersionedKey(last.getKey(), last.getValue());
     }
@@ -231,7 +359,9 @@ public final class KeyEncryptionKeys {
         synchronized (this) {
             key = keys.get(version);
             if (key == null && version > keys.lastKey()) {
+                FileStamp before = FileStamp.of(path);
                 keys = load(path, password);
+                stamp = before;
                 key = keys.get(version);
             }
             return key;

@@ -11,22 +11,15 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.logging.Logger;
-import org.sealpost.portal.config.InvalidSettingException;
 import org.sealpost.portal.config.PortalSettings;
-import org.sealpost.portal.config.Setting;
 
 /**
  * The key-encryption keys the portal seals messages under. Production names the keystore
  * and its password ({@code SEALPOST_KEYSTORE}, {@code SEALPOST_KEYSTORE_PASSWORD}); dev mode
- * generates both under the data directory on first start and reuses them after.
+ * generates both under the data directory on first start and reuses them after
+ * ({@link KeystoreLocation}, shared with {@code ./sealpost keys}). A rotation or retirement by
+ * the operator's command is picked up from the file within seconds ({@link KeyEncryptionKeys}).
  */
 @Singleton
 @Startup
@@ -55,18 +48,7 @@ public class PortalKeys {
 
     @PostConstruct
     void open() {
-        if (settings.get(Setting.KEYSTORE).isPresent()) {
-            Path keystore = Path.of(settings.get(Setting.KEYSTORE).get());
-            char[] password = settings.get(Setting.KEYSTORE_PASSWORD)
-                    .orElseThrow(() -> new InvalidSettingException(Setting.KEYSTORE_PASSWORD,
-                            "is required when " + Setting.KEYSTORE.environmentVariable() + " is set"))
-                    .toCharArray();
-            keks = settings.production() ? KeyEncryptionKeys.open(keystore, password)
-                    : KeyEncryptionKeys.openOrCreate(keystore, password);
-        } else {
-            Path dir = settings.dataDirectory().resolve("keys");
-            keks = KeyEncryptionKeys.openOrCreate(dir.resolve("kek.p12"), devPassword(dir.resolve("kek.password")));
-        }
+        keks = KeystoreLocation.of(settings::get, settings.dataDirectory()).openForPortal(settings.production());
         sealer = new MessageSealer(keks);
         KeyEncryptionKeys opened = keks;
         LOG.info(() -> "key-encryption keys open (current version " + opened.currentVersion() + ")");
@@ -83,32 +65,19 @@ public class PortalKeys {
     }
 
     /**
+     * The keystore itself, for key management (rotation, retirement: {@code keys.KeyLifecycle}).
+     * The same instance the sealer wraps with, so a rotation here is current for the next seal.
+     */
+    public KeyEncryptionKeys keyEncryptionKeys() {
+        return keks;
+    }
+
+    /**
      * The search index key: derived from the keystore (ADR 0007), so it is never in the
      * database or the index directory, and production needs no secret beyond the keystore it
      * already must name.
      */
     public byte[] searchIndexKey() {
         return keks.derivedKey(SEARCH_INDEX_KEY_PURPOSE);
-    }
-
-    /** Dev mode's keystore password: random, generated once, readable by the owner only. */
-    private static char[] devPassword(Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            if (!Files.exists(file)) {
-                byte[] random = new byte[32];
-                new SecureRandom().nextBytes(random);
-                // Created owner-only from the first byte, not chmod'ed after writing.
-                try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                } catch (UnsupportedOperationException notPosix) {
-                    Files.createFile(file);
-                }
-                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
-            }
-            return Files.readString(file).trim().toCharArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the development keystore password " + file, e);
-        }
     }
 }

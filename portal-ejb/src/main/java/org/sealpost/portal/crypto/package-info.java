@@ -7,8 +7,9 @@
  * keystore outside the database. A database dump therefore reveals no body, subject, name or
  * attachment name. Deleting a message's row and wrapped key makes it unreadable from the live
  * database at once; a backup taken before still holds both, so it stays readable from that
- * backup until the KEK version that wrapped its key is destroyed (crypto-shredding holds only
- * then; SECURITY.md). Rotating the KEK only re-wraps 61-byte keys, never the content.
+ * backup until every KEK version that wrapped its key is retired, i.e. removed from the keystore
+ * and from every keystore backup (crypto-shredding holds only then; ADR 0012, SECURITY.md).
+ * Rotating the KEK ({@code keys.KeyLifecycle}) only re-wraps 61-byte keys, never the content.
  *
  * <p>Ciphertexts are self-describing, {@code version(1) | nonce(12) | ciphertext | tag(16)}, so the
  * layout can change later without guessing. The GCM associated data binds each ciphertext to its

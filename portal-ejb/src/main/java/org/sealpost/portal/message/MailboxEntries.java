@@ -56,10 +56,12 @@ public final class MailboxEntries {
 
     /**
      * Deletes the entry; if it was the message's last one, deletes the message's ciphertext and
-     * its wrapped data key too. The content is then unreadable from the live database at once.
-     * It is not yet unreadable from a backup or a replica: the wrapped key sits in the same row
-     * as the ciphertext, so an older copy of the row still opens with the key-encryption key that
-     * wrapped it, until that KEK version is destroyed (SECURITY.md). Returns whether the
+     * its wrapped data key too: no query of the live database returns them any more. A backup or
+     * replica taken before still holds the row, and it opens for as long as the key-encryption
+     * key version that wrapped its key exists; it becomes unreadable once that version is retired
+     * (rotation, re-wrap, then {@code ./sealpost keys retire}: ADR 0012, SECURITY.md). Until
+     * VACUUM reuses the space, the deleted row's bytes also stay in PostgreSQL's files and WAL,
+     * which are like a backup in that respect. Returns whether the
      * content went with it. The entry's search index document goes too, through the
      * {@link SearchIndexQueue} row written in the same transaction.
      *
@@ -70,6 +72,67 @@ public final class MailboxEntries {
         if (!entry.mayBeDeletedForever()) {
             throw new IllegalStateException("only an entry in the trash is deleted for ever");
         }
+        return shred(c, entry);
+    }
+
+    /**
+     * Every entry of the account, in every folder, deleted for ever as {@link #deleteForever}
+     * deletes one: the account itself is being deleted by an administrator. Contents other
+     * accounts still have entries for stay theirs.
+     *
+     * @return the entries deleted
+     */
+    public static List<Shredded> shredAllOf(Connection c, long accountId) throws SQLException {
+        List<MailboxEntry> entries = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM mailbox_entry WHERE account_id = ? ORDER BY id")) {
+            ps.setLong(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(entry(rs));
+                }
+            }
+        }
+        List<Shredded> shredded = new ArrayList<>();
+        for (MailboxEntry entry : entries) {
+            shredded.add(new Shredded(entry.id(), shred(c, entry)));
+        }
+        return shredded;
+    }
+
+    /** An entry deleted with its account, and whether its message's content (and key) went with it. */
+    public record Shredded(long entryId, boolean contentDeleted) {
+    }
+
+    /** How many messages an account holds and how many bytes their sealed content takes. */
+    public record Usage(long messages, long bytes) {
+        public static final Usage NONE = new Usage(0, 0);
+    }
+
+    /** {@link Usage} of each of the accounts; an account without messages is absent. */
+    public static java.util.Map<Long, Usage> usageOf(Connection c, java.util.Collection<Long> accountIds)
+            throws SQLException {
+        java.util.Map<Long, Usage> usage = new java.util.HashMap<>();
+        if (accountIds.isEmpty()) {
+            return usage;
+        }
+        // Served by mailbox_entry_folder_listing (account_id first); the content's size is the
+        // sealed size, which is what the account's messages cost the database.
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT e.account_id, count(*), coalesce(sum(m.size_bytes), 0)
+                FROM mailbox_entry e JOIN message_content m ON m.id = e.content_id
+                WHERE e.account_id = ANY (?) GROUP BY e.account_id""")) {
+            ps.setArray(1, c.createArrayOf("bigint", accountIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    usage.put(rs.getLong(1), new Usage(rs.getLong(2), rs.getLong(3)));
+                }
+            }
+        }
+        return usage;
+    }
+
+    private static boolean shred(Connection c, MailboxEntry entry) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("SELECT id FROM message_content WHERE id = ? FOR UPDATE")) {
             lock.setObject(1, entry.contentId());
             lock.executeQuery().close();

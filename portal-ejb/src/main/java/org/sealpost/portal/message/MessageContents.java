@@ -52,6 +52,23 @@ public final class MessageContents {
         return result;
     }
 
+    /**
+     * How many messages arrived since {@code since}: over the bridge, or written in the portal to
+     * an external address (its portal copy). A sent copy alone is not an arrival. Served by
+     * message_content_by_received_at (V15).
+     */
+    public static long receivedSince(Connection c, java.time.Instant since) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT count(*) FROM message_content m WHERE m.received_at >= ?
+                AND EXISTS (SELECT 1 FROM mailbox_entry e WHERE e.content_id = m.id AND e.folder <> 'SENT')""")) {
+            ps.setTimestamp(1, java.sql.Timestamp.from(since));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** A message's id and its sealed metadata (the MIME left out). */
     public record SealedMetadata(UUID contentId, SealedMessage sealed) {
     }

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The SQL of the durable outbound queue; every method runs in the caller's transaction. */
 public final class OutboundQueue {
@@ -243,5 +245,142 @@ public final class OutboundQueue {
             }
         }
         return backlog;
+    }
+
+    // --- The administrators' mail queue (issue 12) ---
+
+    private static final String ENTRY_COLUMNS = "id, kind, recipient, state, attempts, created_at, next_attempt_at, last_error";
+
+    private static QueueEntry entry(ResultSet rs) throws SQLException {
+        return new QueueEntry(rs.getLong(1), OutboundKind.valueOf(rs.getString(2)), rs.getString(3),
+                QueueState.of(rs.getString(4), rs.getInt(5)), rs.getInt(5), rs.getTimestamp(6).toInstant(),
+                rs.getTimestamp(7).toInstant(), rs.getString(8));
+    }
+
+    private static String inStates(Set<QueueState> states) {
+        if (states.isEmpty()) {
+            throw new IllegalArgumentException("no state asked for");
+        }
+        return states.stream().map(s -> "(" + s.condition + ")").collect(Collectors.joining(" OR ", "(", ")"));
+    }
+
+    /** Undelivered rows in {@code states}, newest first, a page of at most {@code limit} from {@code offset}. */
+    public static List<QueueEntry> undelivered(Connection c, Set<QueueState> states, int offset, int limit)
+            throws SQLException {
+        List<QueueEntry> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM outbound_mail WHERE "
+                + inStates(states) + " ORDER BY created_at DESC, id DESC OFFSET ? LIMIT ?")) {
+            ps.setInt(1, offset);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(entry(rs));
+                }
+            }
+        }
+        return rows;
+    }
+
+    public static long countUndelivered(Connection c, Set<QueueState> states) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM outbound_mail WHERE " + inStates(states));
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** An undelivered row, if {@code id} names one. */
+    public static Optional<QueueEntry> findUndelivered(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ENTRY_COLUMNS
+                + " FROM outbound_mail WHERE id = ? AND state <> 'SENT'")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Counts by state and the oldest deferred mail, in one pass over the undelivered rows. */
+    public static QueueFigures figures(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT count(*) FILTER (WHERE state = 'QUEUED' AND attempts = 0),
+                       count(*) FILTER (WHERE state = 'QUEUED' AND attempts > 0),
+                       count(*) FILTER (WHERE state = 'FAILED'),
+                       min(created_at) FILTER (WHERE state = 'QUEUED' AND attempts > 0)
+                FROM outbound_mail WHERE state <> 'SENT'"""); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            Timestamp oldest = rs.getTimestamp(4);
+            return new QueueFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                    oldest == null ? null : oldest.toInstant());
+        }
+    }
+
+    /**
+     * An administrator's "retry now": the row is due at {@code now} again, given-up rows too (a
+     * given-up row keeps its age, so another failure gives it up again at once). A given-up link
+     * mail is not revived while a newer one of its kind waits for the address: the unique index
+     * outbound_mail_one_pending_link (V10) allows one.
+     *
+     * @return false when the row is sent, gone, or such a link mail
+     */
+    public static boolean retryNow(Connection c, long id, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE outbound_mail m SET state = 'QUEUED', next_attempt_at = ?
+                WHERE m.id = ? AND m.state IN ('QUEUED', 'FAILED')
+                AND NOT (m.state = 'FAILED' AND m.kind IN ('REGISTRATION_LINK', 'PASSWORD_RESET') AND EXISTS (
+                    SELECT 1 FROM outbound_mail o WHERE o.recipient = m.recipient AND o.kind = m.kind
+                    AND o.state = 'QUEUED'))""")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setLong(2, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * An administrator gives a queued or deferred row up: it is not tried again, and
+     * {@code reason} replaces the last error.
+     *
+     * @return false when the row is not waiting (sent, given up already, or gone)
+     */
+    public static boolean giveUpNow(Connection c, long id, String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE outbound_mail SET state = 'FAILED', last_error = ? WHERE id = ? AND state = 'QUEUED'""")) {
+            ps.setString(1, reason);
+            ps.setLong(2, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * An administrator deletes an undelivered row. A sent row is history and stays.
+     *
+     * @return false when there was no such undelivered row
+     */
+    public static boolean deleteUndelivered(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbound_mail WHERE id = ? AND state <> 'SENT'")) {
+            ps.setLong(1, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * The account is being deleted: every row for it or written by it goes. Mail not yet sent
+     * must not go out afterwards (a link to a deleted account, a colleague's copy of a message
+     * being shredded), and the history of sent mail would keep the deleted person's address.
+     *
+     * @return how many rows had not been sent
+     */
+    public static int forgetAccount(Connection c, long accountId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM outbound_mail WHERE account_id = ? RETURNING state")) {
+            ps.setLong(1, accountId);
+            int undelivered = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    undelivered += rs.getString(1).equals("SENT") ? 0 : 1;
+                }
+            }
+            return undelivered;
+        }
     }
 }

@@ -11,5 +11,7 @@ public enum EndReason {
     /** "Sign out everywhere" in any session of the account. */
     SIGNED_OUT_EVERYWHERE,
     /** The password was changed (the changing session goes on) or reset. */
-    PASSWORD_REPLACED
+    PASSWORD_REPLACED,
+    /** An administrator ended the account's sessions, disabled the account or deleted it. */
+    ENDED_BY_ADMINISTRATOR
 }

@@ -181,6 +181,11 @@ public class SessionRegistry {
      * account's sessions-valid-after instant.
      */
     public void endAll(long accountId, SessionHandle keep, EndReason reason, Instant now) {
+        endAll(em, accountId, keep, reason, now);
+    }
+
+    /** The same, on a given entity manager: for services that also run outside the container. */
+    public static void endAll(EntityManager em, long accountId, SessionHandle keep, EndReason reason, Instant now) {
         em.createNativeQuery("""
                 UPDATE portal_session SET ended_at = ?, end_reason = ?
                 WHERE account_id = ? AND ended_at IS NULL AND handle IS DISTINCT FROM ?""")

@@ -74,4 +74,53 @@ class AccountTest {
         assertThat(a.sessionStillValid(earlier)).isFalse();
         assertThat(a.sessionStillValid(reset.plusSeconds(1))).isTrue();
     }
+
+    @Test
+    void anAdministratorsUnlockEndsTheBackOffOfWrongPasswordsAtOnce() {
+        Account a = active();
+        for (int i = 0; i < policy.maxFailures(); i++) {
+            a.recordFailedSignIn(t0, policy);
+        }
+        assertThat(a.lockedFor(t0)).isTrue();
+
+        a.unlock(t0);
+
+        assertThat(a.lockedFor(t0)).isFalse();
+        assertThat(a.mayTrySignIn(t0)).isTrue();
+    }
+
+    @Test
+    void unlockingAnAccountThatIsNotLockedIsARuleViolation() {
+        Account a = active();
+
+        assertThatThrownBy(() -> a.unlock(t0)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aDisabledAccountCannotSignInAndItsSessionsEnd() {
+        Account a = active();
+        Instant signedIn = t0.plusSeconds(10);
+
+        a.disable(t0.plusSeconds(20));
+
+        assertThat(a.state()).isEqualTo(AccountState.DISABLED);
+        assertThat(a.mayTrySignIn(t0.plusSeconds(30))).isFalse();
+        assertThat(a.sessionStillValid(signedIn)).isFalse();
+        assertThatThrownBy(() -> a.disable(t0)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void enablingReturnsARegisteredAccountToActiveAndAnUnregisteredOneToPending() {
+        Account registered = active();
+        Account unregistered = Account.pendingRecipient(EmailAddress.of("bert@client.example"));
+        registered.disable(t0);
+        unregistered.disable(t0);
+
+        registered.enable();
+        unregistered.enable();
+
+        assertThat(registered.state()).isEqualTo(AccountState.ACTIVE);
+        assertThat(unregistered.state()).isEqualTo(AccountState.PENDING);
+        assertThatThrownBy(registered::enable).isInstanceOf(IllegalStateException.class);
+    }
 }

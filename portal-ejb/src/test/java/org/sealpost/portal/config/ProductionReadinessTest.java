@@ -136,4 +136,29 @@ class ProductionReadinessTest {
 
         assertThat(ProductionReadiness.unsafeSettings(settings, true)).isEmpty();
     }
+
+    @Test
+    void productionRefusesAKeystoreFileTheGroupOrOthersMayReadOrWrite(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path keystore = java.nio.file.Files.createFile(dir.resolve("kek.p12"));
+        configured.put("sealpost.mode", "prod");
+        configured.put("sealpost.public.url", "https://secure.bank.example");
+        configured.put("sealpost.keystore", keystore.toString());
+
+        java.nio.file.Files.setPosixFilePermissions(keystore, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertThat(ProductionReadiness.unsafeSettings(settings, false)).isEmpty();
+
+        java.nio.file.Files.setPosixFilePermissions(keystore, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(ProductionReadiness.unsafeSettings(settings, false)).singleElement().asString()
+                .startsWith("unsafe keystore file " + keystore + " (SEALPOST_KEYSTORE) is readable by group or others"
+                        + " (rw-r--r--)")
+                .endsWith("chmod 600 " + keystore);
+
+        java.nio.file.Files.setPosixFilePermissions(keystore, java.nio.file.attribute.PosixFilePermissions.fromString("rw--w----"));
+        assertThat(ProductionReadiness.unsafeSettings(settings, false)).singleElement().asString()
+                .contains("is writable by group or others (rw--w----)");
+
+        configured.put("sealpost.mode", "dev");
+        assertThat(ProductionReadiness.unsafeSettings(settings, false)).as("development does not check").isEmpty();
+    }
 }

@@ -43,6 +43,15 @@ public class Navigation {
         return FacesContext.getCurrentInstance().getExternalContext().isUserInRole("ADMIN");
     }
 
+    /**
+     * {@code aria-current="true"} for the link to the section being shown (the administration
+     * console's pages are under /admin/), else nothing.
+     */
+    public String currentSection(String prefix) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces.getViewRoot() != null && faces.getViewRoot().getViewId().startsWith(prefix) ? "true" : null;
+    }
+
     /** {@code aria-current="page"} for the link to the page being shown (WAI-ARIA 1.2), else nothing. */
     public String current(String viewId) {
         FacesContext faces = FacesContext.getCurrentInstance();

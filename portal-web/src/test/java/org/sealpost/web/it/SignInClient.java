@@ -79,11 +79,15 @@ final class SignInClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), extraHeaders);
     }
 
-    /** A form post made by hand (no page opened first, no view state of its own). */
-    HttpResponse<String> post(String page, String formBody, Map<String, String> extraHeaders) throws Exception {
+    /** POSTs {@code fields} to {@code page} as a form would, without asking the page first: a crafted request. */
+    HttpResponse<String> post(String page, Map<String, String> fields) throws Exception {
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(base + page))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody)), extraHeaders);
+                .POST(HttpRequest.BodyPublishers.ofString(body)), Map.of());
     }
 
     HttpResponse<String> get(String page, Map<String, String> extraHeaders) throws Exception {

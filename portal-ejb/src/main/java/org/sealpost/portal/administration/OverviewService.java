@@ -1,0 +1,32 @@
+package org.sealpost.portal.administration;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.time.Instant;
+import jakarta.inject.Inject;
+import org.sealpost.portal.config.PortalSettings;
+
+/** The overview page's figures ({@link PortalOverview}); only administrators. */
+@Stateless
+@RolesAllowed("ADMIN")
+public class OverviewService {
+
+    @PersistenceContext(unitName = "sealpost")
+    private EntityManager em;
+
+    @Inject
+    private PortalSettings settings;
+
+    /** "Today" and "this week" in the zone the portal's pages show times in ({@code SEALPOST_DISPLAY_ZONE}). */
+    public Overview now() {
+        try {
+            return new PortalOverview(em).at(Instant.now(), settings.displayZone());
+        } catch (SQLException | PersistenceException e) {
+            throw new AdministrationUnavailableException(e);
+        }
+    }
+}

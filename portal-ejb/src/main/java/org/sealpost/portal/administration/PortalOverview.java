@@ -1,0 +1,44 @@
+package org.sealpost.portal.administration;
+
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Objects;
+import org.sealpost.portal.account.Accounts;
+import org.sealpost.portal.message.MessageContents;
+import org.sealpost.portal.message.SearchIndexQueue;
+import org.sealpost.portal.outbound.OutboundQueue;
+
+/** Gathers the {@link Overview} from each table's owner, in the caller's transaction. */
+public final class PortalOverview {
+
+    private final EntityManager em;
+
+    public PortalOverview(EntityManager em) {
+        this.em = Objects.requireNonNull(em, "em");
+    }
+
+    /**
+     * "Today" and "this week" are the calendar's in {@code zone} (the portal's), a week starting
+     * on Monday as ISO 8601 counts it.
+     */
+    public Overview at(Instant now, ZoneId zone) throws SQLException {
+        Connection c = em.unwrap(Connection.class);
+        if (c == null) {
+            throw new SQLException("no transaction: the entity manager has no connection to share");
+        }
+        LocalDate today = now.atZone(zone).toLocalDate();
+        Instant startOfDay = today.atStartOfDay(zone).toInstant();
+        Instant startOfWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone)
+                .toInstant();
+        SearchIndexQueue.Lag index = SearchIndexQueue.lag(c);
+        return new Overview(MessageContents.receivedSince(c, startOfDay), MessageContents.receivedSince(c, startOfWeek),
+                OutboundQueue.figures(c), new Accounts(em).countByState(), index.rows(),
+                index.oldestQueuedAt().orElse(null));
+    }
+}

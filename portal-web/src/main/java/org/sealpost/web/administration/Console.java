@@ -1,0 +1,89 @@
+package org.sealpost.web.administration;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.MessageFormat;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import org.sealpost.portal.administration.AdministrationRefusedException;
+import org.sealpost.portal.administration.AdministrationUnavailableException;
+import org.sealpost.web.client.ClientOrigins;
+
+/**
+ * What the console's beans share: calling a service and turning its outcomes into what the
+ * person sees. A refusal becomes a sentence from the bundle; the container's refusal of the
+ * role ({@link EJBAccessException}, when a request got past the URL constraint) becomes the
+ * portal's own 403 page; an unreachable database its 503 page.
+ */
+final class Console {
+
+    private Console() {
+    }
+
+    /** A service call that may be refused. */
+    @FunctionalInterface
+    interface Call<T> {
+        T run() throws AdministrationRefusedException;
+    }
+
+    /** The call's result, or empty when it was refused (the page then says why) or answered with an error page. */
+    static <T> Optional<T> call(Call<T> call) {
+        try {
+            return Optional.ofNullable(call.run());
+        } catch (AdministrationRefusedException e) {
+            error("admin.refused." + e.reason().name());
+            return Optional.empty();
+        } catch (EJBAccessException e) {
+            errorPage(403);
+            return Optional.empty();
+        } catch (AdministrationUnavailableException e) {
+            errorPage(503);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Answers with the portal's error page for {@code status} (web.xml's error-page), and ends
+     * the JSF life cycle: nothing of the admin page is rendered.
+     */
+    static void errorPage(int status) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            faces.getExternalContext().responseSendError(status, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        faces.responseComplete();
+    }
+
+    static String text(String key, Object... args) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
+        return args.length == 0 ? bundle.getString(key)
+                : new MessageFormat(bundle.getString(key), faces.getViewRoot().getLocale()).format(args);
+    }
+
+    static void info(String key, Object... args) {
+        infoText(text(key, args));
+    }
+
+    static void infoText(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    }
+
+    static void error(String key, Object... args) {
+        FacesContext.getCurrentInstance().addMessage(null,
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, args), null));
+    }
+
+    /** The client address of this request, for the audit. */
+    static String client() {
+        ExternalContext ext = FacesContext.getCurrentInstance().getExternalContext();
+        return ClientOrigins.current((HttpServletRequest) ext.getRequest()).address();
+    }
+}

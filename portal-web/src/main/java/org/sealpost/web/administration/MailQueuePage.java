@@ -1,0 +1,110 @@
+package org.sealpost.web.administration;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.sealpost.portal.administration.MailQueueService;
+import org.sealpost.portal.administration.QueueList;
+import org.sealpost.portal.outbound.QueueEntry;
+import org.sealpost.portal.outbound.QueueState;
+
+/**
+ * admin/outbound.xhtml, the mail queue: queued, deferred and given-up mail, a page at a time,
+ * with retry now, give up and delete.
+ */
+@Named
+@ViewScoped
+public class MailQueuePage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    static final int PAGE_SIZE = 50;
+
+    @Inject
+    private MailQueueService queue;
+
+    /** Null: every undelivered state. */
+    private QueueState shown;
+    private int page;
+    private QueueList list;
+
+    /** f:viewAction on the first GET. */
+    public void load() {
+        refresh();
+    }
+
+    private void refresh() {
+        Set<QueueState> states = shown == null ? EnumSet.allOf(QueueState.class) : EnumSet.of(shown);
+        list = Console.call(() -> queue.list(states, page, PAGE_SIZE)).orElse(list);
+        if (list != null) {
+            page = list.page();
+        }
+    }
+
+    public String filter() {
+        page = 0;
+        refresh();
+        return null;
+    }
+
+    public String next() {
+        page++;
+        refresh();
+        return null;
+    }
+
+    public String previous() {
+        page = Math.max(0, page - 1);
+        refresh();
+        return null;
+    }
+
+    public String retry(QueueEntry row) {
+        Console.call(() -> queue.retryNow(row.id(), Console.client()))
+                .ifPresent(e -> Console.info("admin.queue.retried", e.recipient()));
+        refresh();
+        return null;
+    }
+
+    public String giveUp(QueueEntry row) {
+        Console.call(() -> queue.giveUp(row.id(), Console.client()))
+                .ifPresent(e -> Console.info("admin.queue.givenUp", e.recipient()));
+        refresh();
+        return null;
+    }
+
+    public String delete(QueueEntry row) {
+        Console.call(() -> queue.delete(row.id(), Console.client()))
+                .ifPresent(e -> Console.info("admin.queue.deleted", e.recipient()));
+        refresh();
+        return null;
+    }
+
+    public QueueList getList() {
+        return list;
+    }
+
+    public List<QueueState> getStates() {
+        return List.of(QueueState.values());
+    }
+
+    public QueueState getShown() {
+        return shown;
+    }
+
+    public void setShown(QueueState shown) {
+        this.shown = shown;
+    }
+
+    public boolean isHasPrevious() {
+        return list != null && list.page() > 0;
+    }
+
+    public boolean isHasNext() {
+        return list != null && list.page() + 1 < list.pages();
+    }
+}
