@@ -45,6 +45,7 @@ class SecondFactorDeskIT {
 
     private static PortalJpa db;
     private static MessageSealer sealer;
+    private static KeyEncryptionKeys keks;
     private static final PasswordHasher HASHER = new PasswordHasher(new Argon2Settings(256, 1, 1));
     private final TotpCodes codes = new TotpCodes();
     private ClientThrottle throttle;
@@ -54,7 +55,8 @@ class SecondFactorDeskIT {
     @BeforeAll
     static void database() {
         db = PortalJpa.create("second_factor");
-        sealer = new MessageSealer(KeyEncryptionKeys.openOrCreate(keys.resolve("kek.p12"), "pw".toCharArray()));
+        keks = KeyEncryptionKeys.openOrCreate(keys.resolve("kek.p12"), "pw".toCharArray());
+        sealer = new MessageSealer(keks);
     }
 
     @AfterAll
@@ -162,6 +164,23 @@ class SecondFactorDeskIT {
         assertThat(status(false, d -> d.status(anna))).isEqualTo(new SecondFactorStatus(true, 10, true));
         assertThat(optional(false, d -> d.startEnrolment(anna, "Bank", T0))).isEmpty();
         assertThat(auditActions()).contains("SECOND_FACTOR_ENROLLED");
+    }
+
+    @Test
+    void aKekRotationReWrapsTheSecretAndItsCodesStillSignIn() throws Exception {
+        byte[] secret = enrolled(anna);
+        int before = keks.currentVersion();
+        keks.rotate();
+        try (Connection c = db.dataSource().getConnection()) {
+            org.sealpost.portal.keys.WrappedDataKeys.rewrap(c, sealer, List.of(before), 100);
+        }
+        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT kek_version FROM second_factor WHERE account_id = " + anna)) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(before + 1);
+        }
+        Instant later = T0.plusSeconds(30);
+        assertThat(check(false, d -> d.signInWithCode(anna, codeAt(secret, later), CLIENT, later)).accepted()).isTrue();
     }
 
     @Test
