@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 
@@ -58,6 +59,7 @@ public final class BridgeSettings {
     private final BridgeCertificates certificates;
     private final SSLContext sslContext;
     private final BridgeKeyMaterial keyMaterial;
+    private final Supplier<BridgeAdmission> admission;
 
     private BridgeSettings(Builder builder) {
         this.bindAddress = builder.bindAddress;
@@ -79,6 +81,8 @@ public final class BridgeSettings {
         this.certificates = builder.certificates;
         this.sslContext = builder.sslContext;
         this.keyMaterial = builder.keyMaterial;
+        BridgeAdmission fixed = new BridgeAdmission(allowedClients, flagHeaderName, flagHeaderValue, acceptUnflagged);
+        this.admission = builder.admission != null ? builder.admission : () -> fixed;
     }
 
     public static Builder builder() {
@@ -169,6 +173,15 @@ public final class BridgeSettings {
         return Optional.ofNullable(keyMaterial);
     }
 
+    /**
+     * Where a running bridge reads its allow-list and encrypt flag: asked at every new connection
+     * and every message. By default the fixed values of {@link #allowedClients()},
+     * {@link #flagHeaderName()}, {@link #flagHeaderValue()} and {@link #acceptUnflagged()}.
+     */
+    public Supplier<BridgeAdmission> admission() {
+        return admission;
+    }
+
     /** Collects settings; {@link #build()} checks that they fit together. */
     public static final class Builder {
 
@@ -190,6 +203,7 @@ public final class BridgeSettings {
         private BridgeCertificates certificates;
         private SSLContext sslContext;
         private BridgeKeyMaterial keyMaterial;
+        private Supplier<BridgeAdmission> admission;
 
         private Builder() {
         }
@@ -299,8 +313,7 @@ public final class BridgeSettings {
 
         /** The header field the gateway adds to mail to encrypt; default {@code X-Sealpost-Encrypt}. */
         public Builder flagHeaderName(String flagHeaderName) {
-            if (flagHeaderName == null || flagHeaderName.isEmpty()
-                    || !flagHeaderName.chars().allMatch(c -> c >= 33 && c <= 126 && c != ':')) {
+            if (!BridgeAdmission.isFieldName(flagHeaderName)) {
                 throw new IllegalArgumentException("flagHeaderName: '" + flagHeaderName
                         + "' is not a header field name (RFC 5322 §3.6.8: printable ASCII, no colon)");
             }
@@ -310,8 +323,7 @@ public final class BridgeSettings {
 
         /** The value of the flag that means "encrypt", case-insensitive; default {@code yes}. */
         public Builder flagHeaderValue(String flagHeaderValue) {
-            if (flagHeaderValue == null || flagHeaderValue.isBlank()
-                    || !flagHeaderValue.strip().chars().allMatch(c -> c >= 32 && c <= 126)) {
+            if (!BridgeAdmission.isFieldValue(flagHeaderValue)) {
                 throw new IllegalArgumentException("flagHeaderValue: '" + flagHeaderValue
                         + "' must be non-blank printable ASCII");
             }
@@ -342,6 +354,17 @@ public final class BridgeSettings {
         /** The bridge's key and certificate (generated or operator-supplied). */
         public Builder certificates(BridgeCertificates certificates) {
             this.certificates = Objects.requireNonNull(certificates, "certificates");
+            return this;
+        }
+
+        /**
+         * Changes the allow-list and the encrypt flag while the bridge runs: {@code admission} is
+         * asked at every new connection and every message. It should answer at once (a cached
+         * value, never a database query on the SMTP thread); if it throws, the bridge keeps the
+         * last value it had. Overrides the fixed allow-list and flag of this builder.
+         */
+        public Builder admission(Supplier<BridgeAdmission> admission) {
+            this.admission = Objects.requireNonNull(admission, "admission");
             return this;
         }
 

@@ -22,12 +22,13 @@ public final class BridgeServer {
     }
 
     public static SMTPServer create(BridgeSettings settings, InboundMessageSink sink, Clock clock) {
+        CurrentAdmission admission = new CurrentAdmission(settings.admission());
         MessageSizeLimit sizeLimit = new MessageSizeLimit(settings.maxMessageBytes());
         InFlightBytes inFlight = new InFlightBytes(settings.maxBytesInFlight());
         TransactionRules rules = new TransactionRules(
                 new RecipientPolicy(settings.maxRecipients(), settings.internalDomains()),
                 sizeLimit,
-                new EncryptFlagRule(settings.flagHeaderName(), settings.flagHeaderValue(), settings.acceptUnflagged()),
+                admission.encryptFlag(),
                 new ReceivedHeader(settings.hostName(), SOFTWARE_NAME),
                 inFlight);
         ServerTlsPolicy tlsPolicy;
@@ -43,8 +44,8 @@ public final class BridgeServer {
                 .bindAddress(IpLiteral.parse(settings.bindAddress()))
                 .hostName(settings.hostName())
                 .softwareName(SOFTWARE_NAME)
-                .messageHandlerFactory(new TransactionFactory(rules, sink, clock))
-                .sessionHandler(new AllowListSessionHandler(ClientAllowList.parse(settings.allowedClients())))
+                .messageHandlerFactory(new TransactionFactory(rules, admission::encryptFlag, sink, clock))
+                .sessionHandler(new AllowListSessionHandler(admission::allowList))
                 .requireTLS()
                 .startTlsSocketFactory(tlsPolicy)
                 // Ours says "with ESMTPS" and names the cipher; SubEthaSMTP's says "with SMTP".

@@ -20,15 +20,27 @@ public final class TransactionFactory implements MessageHandlerFactory {
     private final Clock clock;
     private final Supplier<String> queueIds = TransactionFactory::randomQueueId;
 
+    private final Supplier<EncryptFlagRule> encryptFlags;
+
     public TransactionFactory(TransactionRules rules, InboundMessageSink sink, Clock clock) {
+        this(rules, rules::encryptFlag, sink, clock);
+    }
+
+    /** With the encrypt-flag rule asked of {@code encryptFlags} for every message, so a change applies to the next. */
+    public TransactionFactory(TransactionRules rules, Supplier<EncryptFlagRule> encryptFlags, InboundMessageSink sink,
+            Clock clock) {
         this.rules = rules;
+        this.encryptFlags = encryptFlags;
         this.sink = sink;
         this.clock = clock;
     }
 
     @Override
     public MessageHandler create(MessageContext context) {
-        return new BridgeTransaction(ConnectionFacts.of(context), rules, sink, clock, queueIds);
+        EncryptFlagRule flag = encryptFlags.get();
+        TransactionRules now = flag == rules.encryptFlag() ? rules
+                : new TransactionRules(rules.recipients(), rules.size(), flag, rules.receivedHeader(), rules.inFlight());
+        return new BridgeTransaction(ConnectionFacts.of(context), now, sink, clock, queueIds);
     }
 
     /** 80 random bits: unique enough to find one message in the gateway's and our logs. */

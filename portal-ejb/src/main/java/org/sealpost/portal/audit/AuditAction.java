@@ -74,6 +74,15 @@ public enum AuditAction {
     KEK_RETIRED,
     /** A retirement was refused (in use, current, too soon, unknown); nothing changed. */
     KEK_RETIRE_REFUSED,
+    /**
+     * The runtime settings (branding, logo, mail bridge, delivery retries) were seeded from the
+     * environment on first start, or changed by an administrator; the detail has old → new.
+     */
+    RUNTIME_SETTINGS_CHANGED,
+    /** A mail template was saved or restored to its default; the detail has old → new. */
+    MAIL_TEMPLATE_CHANGED,
+    /** An administrator queued a test of a mail template to their own address. */
+    MAIL_TEMPLATE_TEST_SENT,
     /** The password was right and the sign-in waits for the account's second factor (or its enrolment). */
     SIGN_IN_AWAITS_SECOND_FACTOR,
     /** An authenticator was enrolled and confirmed with a code; ten recovery codes were issued. */

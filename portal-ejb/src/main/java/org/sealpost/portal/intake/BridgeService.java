@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -11,6 +12,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +25,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.sealpost.bridge.BridgeAdmission;
 import org.sealpost.bridge.BridgeSettings;
 import org.sealpost.bridge.MailBridge;
 import org.sealpost.bridge.tls.BridgeCertificates;
@@ -35,6 +44,8 @@ import org.sealpost.portal.config.InvalidSettingException;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.meters.PortalMeters;
+import org.sealpost.portal.settings.RuntimeSettingsChanged;
+import org.sealpost.portal.settings.RuntimeSettingsService;
 
 /**
  * Starts the mail bridge once the schema is migrated and the keys are open, and stops it
@@ -52,6 +63,9 @@ public class BridgeService {
 
     /** How soon a certificate changed anywhere reaches this node's new connections. */
     static final Duration RELOAD_INTERVAL = Duration.ofSeconds(3);
+
+    /** How stale another node's change of the allow-list or flag may be here, at most. */
+    static final long ADMISSION_REFRESH_SECONDS = 5;
 
     @Inject
     private PortalSettings settings;
@@ -72,8 +86,23 @@ public class BridgeService {
     private volatile ServedCertificate served;
     private RecurringWorker reload;
 
+    @Inject
+    private RuntimeSettingsService runtimeSettings;
+
+    /**
+     * The allow-list and encrypt flag the bridge asks for at every connection and message: read
+     * from the database at start, after every change made on this node, and every few seconds
+     * for changes made on another. The SMTP threads never query the database themselves.
+     */
+    private final AtomicReference<BridgeAdmission> admission = new AtomicReference<>();
+
+    private volatile ScheduledFuture<?> refresher;
+
     @PostConstruct
     void start() {
+        admission.set(runtimeSettings.current().bridgeRules().admission());
+        refresher = scheduler.scheduleWithFixedDelay(this::refreshAdmission, ADMISSION_REFRESH_SECONDS,
+                ADMISSION_REFRESH_SECONDS, TimeUnit.SECONDS);
         BridgeSettings bridgeSettings = bridgeSettings();
         bridge = MailBridge.start(bridgeSettings, intake, PortalMeters.BRIDGE);
         LOG.info(() -> "mail bridge listening on " + bridgeSettings.bindAddress() + ":" + bridge.port()
@@ -83,10 +112,28 @@ public class BridgeService {
         reload = workers.start("bridge-certificate", scheduler, RELOAD_INTERVAL, RELOAD_INTERVAL, this::reloadIfChanged);
     }
 
+    /** A change saved on this node applies to the next connection at once. */
+    public void settingsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) RuntimeSettingsChanged changed) {
+        refreshAdmission();
+    }
+
+    private void refreshAdmission() {
+        try {
+            admission.set(runtimeSettings.current().bridgeRules().admission());
+        } catch (RuntimeException e) {
+            // The database may be away: the bridge keeps the rules it has.
+            LOG.log(Level.WARNING, "the mail bridge's allow-list and flag cannot be refreshed now; the last ones stay", e);
+        }
+    }
+
     @PreDestroy
     void stop() {
         if (reload != null) {
             reload.stop();
+        }
+        ScheduledFuture<?> r = refresher;
+        if (r != null) {
+            r.cancel(false);
         }
         if (bridge != null) {
             bridge.close();
@@ -156,11 +203,6 @@ public class BridgeService {
         boolean clientCertificates = settings.flag(Setting.SMTP_REQUIRE_CLIENT_CERT, false);
         served = new ServedCertificate(servedKey(hostName), clientCertificates ? clientTrustStore() : null);
 
-        String flag = settings.get(Setting.SMTP_FLAG_HEADER).orElse("X-Sealpost-Encrypt: yes");
-        int colon = flag.indexOf(':');
-        if (colon <= 0 || colon == flag.length() - 1) {
-            throw new InvalidSettingException(Setting.SMTP_FLAG_HEADER, flag, "'Header-Name: value'");
-        }
         BridgeSettings.Builder b = BridgeSettings.builder()
                 .bindAddress(settings.get(Setting.SMTP_BIND).orElse("127.0.0.1"))
                 .port(settings.integer(Setting.SMTP_PORT, 2525))
@@ -168,10 +210,8 @@ public class BridgeService {
                 .maxMessageBytes(settings.longValue(Setting.SMTP_MAX_BYTES, BridgeSettings.DEFAULT_MAX_MESSAGE_BYTES))
                 .maxRecipients(settings.integer(Setting.SMTP_MAX_RECIPIENTS, BridgeSettings.DEFAULT_MAX_RECIPIENTS))
                 .maxConnections(settings.integer(Setting.SMTP_MAX_CONNECTIONS, BridgeSettings.DEFAULT_MAX_CONNECTIONS))
-                .allowedClients(settings.list(Setting.SMTP_ALLOWED_CLIENTS, BridgeSettings.DEFAULT_ALLOWED_CLIENTS))
-                .flagHeaderName(flag.substring(0, colon).trim())
-                .flagHeaderValue(flag.substring(colon + 1).trim())
-                .acceptUnflagged(settings.flag(Setting.SMTP_ACCEPT_UNFLAGGED, false))
+                // Allow-list and encrypt flag: the runtime settings, asked per connection and message.
+                .admission(admission::get)
                 .internalDomains(new HashSet<>(settings.list(Setting.INTERNAL_DOMAINS, List.of()).stream()
                         .map(d -> d.toLowerCase(Locale.ROOT)).toList()))
                 .keyMaterial(served.material())

@@ -29,16 +29,19 @@ import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.message.mime.MessageMetadata;
-import org.sealpost.portal.notification.template.DefaultTemplates;
+import org.sealpost.portal.notification.PortalMails;
 import org.sealpost.portal.notification.template.NotificationValues;
 import org.sealpost.portal.notification.template.RenderedNotification;
+import org.sealpost.portal.notification.template.SampleValues;
 import org.sealpost.portal.notification.template.TemplateKind;
 import org.sealpost.portal.certificate.StoredBridgeCertificates;
 
 /**
  * Writes the mail for a recipient's due queue rows: "please register" (with a fresh one-time
- * link) while their account is PENDING, "please sign in" once it is ACTIVE, or a password-reset
- * link. The secure message itself is never in the mail: only who sent it and how many wait.
+ * link) while their account is PENDING, "please sign in" once it is ACTIVE, a password-reset
+ * link, an administrator's invitation, an account notice or an administrator's test mail, each
+ * rendered by {@link PortalMails} (the one template engine, the administrator's templates and
+ * branding). The secure message itself is never in the mail: only who sent it and how many wait.
  */
 @ApplicationScoped
 public class NotificationComposer {
@@ -49,55 +52,50 @@ public class NotificationComposer {
     @Inject
     private MessageSealer sealer;
 
-    public MimeMessage compose(Connection c, Session session, String recipient, List<QueuedMail> mails, Instant now)
-            throws SQLException, MessagingException {
-        long accountId = Objects.requireNonNull(mails.get(0).accountId(), "queued notification without an account");
+    /**
+     * Writes the mail for the rows of one recipient with {@code mails}' templates and branding.
+     */
+    public MimeMessage compose(Connection c, Session session, String recipient, List<QueuedMail> rows, Instant now,
+            PortalMails mails) throws SQLException, MessagingException {
+        long accountId = Objects.requireNonNull(rows.get(0).accountId(), "queued notification without an account");
         String[] account = accountStateAndRole(c, accountId);
         String state = account[0];
         boolean administrator = account[1].equals("ADMIN");
         URI portal = URI.create(settings.publicUrl().replaceAll("/+$", "") + "/");
-        boolean reset = mails.stream().anyMatch(m -> m.kind() == OutboundKind.PASSWORD_RESET);
+        OutboundKind first = rows.get(0).kind();
+        boolean reset = rows.stream().anyMatch(m -> m.kind() == OutboundKind.PASSWORD_RESET);
+        NotificationValues.Builder values = NotificationValues.builder()
+                .recipientAddress(EmailAddress.of(recipient))
+                .portalLink(portal)
+                // Overwritten below by the newest message's sender when there is one.
+                .senderAddress(EmailAddress.of(notifyFromAddress()));
 
         RenderedNotification rendered;
-        Optional<TemplateKind> notice = mails.get(0).kind().notice();
-        if (mails.get(0).kind() == OutboundKind.CERTIFICATE_EXPIRING) {
+        Optional<TemplateKind> notice = first.notice();
+        if (first == OutboundKind.TEMPLATE_TEST) {
+            // Sample values, and links whose token was never minted: the test opens nothing.
+            rendered = mails.render(rows.get(0).template(), SampleValues.builder(portal, EmailAddress.of(recipient)));
+        } else if (first == OutboundKind.CERTIFICATE_EXPIRING) {
             // To an administrator: the date as the portal shows dates, the link to the certificate page.
-            rendered = DefaultTemplates.of(TemplateKind.CERTIFICATE_EXPIRING).render(NotificationValues.builder()
-                    .recipientAddress(EmailAddress.of(recipient))
+            rendered = mails.render(TemplateKind.CERTIFICATE_EXPIRING, values
                     .portalLink(portal.resolve("admin/certificate.xhtml"))
                     .expiryDate(StoredBridgeCertificates.currentNotAfter(c)
-                            .map(at -> LocalDate.ofInstant(at, settings.displayZone())).orElse(null))
-                    .senderAddress(EmailAddress.of(notifyFromAddress()))
-                    .organisationName(settings.get(Setting.ORGANISATION_NAME).orElse("Sealpost"))
-                    .build());
+                            .map(at -> LocalDate.ofInstant(at, settings.displayZone())).orElse(null)));
         } else if (notice.isPresent()) {
-            // Composed through the template engine like every notification, with no link in it.
-            rendered = DefaultTemplates.of(notice.get()).render(NotificationValues.builder()
-                    .recipientAddress(EmailAddress.of(recipient))
-                    .portalLink(portal)
-                    .senderAddress(EmailAddress.of(notifyFromAddress()))
-                    .organisationName(settings.get(Setting.ORGANISATION_NAME).orElse("Sealpost"))
-                    .build());
+            // Composed through the template engine like every mail, with no link in it.
+            rendered = mails.render(notice.get(), values);
         } else if (administrator && state.equals("PENDING")) {
             String token = OneTimeTokens.mint(c, accountId, OneTimeTokens.Purpose.REGISTER,
                     settings.duration(Setting.REGISTRATION_LINK_VALIDITY, Duration.ofDays(14)), now);
-            rendered = AdministratorInvitationMail.render(portal.resolve("register.xhtml?token=" + token),
-                    settings.get(Setting.ORGANISATION_NAME).orElse("Sealpost"));
+            rendered = mails.render(TemplateKind.ADMINISTRATOR_INVITATION,
+                    values.registrationLink(portal.resolve("register.xhtml?token=" + token)));
         } else if (reset) {
             String token = OneTimeTokens.mint(c, accountId, OneTimeTokens.Purpose.RESET_PASSWORD, Duration.ofHours(1), now);
-            rendered = PasswordResetMail.render(portal.resolve("reset.xhtml?token=" + token),
-                    settings.get(Setting.ORGANISATION_NAME).orElse("Sealpost"));
+            rendered = mails.render(TemplateKind.PASSWORD_RESET, values.resetLink(portal.resolve("reset.xhtml?token=" + token)));
         } else {
-            NotificationValues.Builder values = NotificationValues.builder()
-                    .recipientAddress(EmailAddress.of(recipient))
-                    .portalLink(portal)
-                    .messageCount(Math.max(1, (int) Math.max(mails.stream().filter(m -> m.contentId() != null).count(),
-                            unreadCount(c, accountId))))
-                    .originalSubjectAllowed(settings.flag(Setting.NOTIFY_SHOW_SUBJECT, false))
-                    .organisationName(settings.get(Setting.ORGANISATION_NAME).orElse("Sealpost"))
-                    // Overwritten below by the newest message's sender when there is one.
-                    .senderAddress(EmailAddress.of(notifyFromAddress()));
-            newestSender(c, mails).ifPresent(meta -> {
+            values.messageCount(Math.max(1, (int) Math.max(rows.stream().filter(m -> m.contentId() != null).count(),
+                    unreadCount(c, accountId))));
+            newestSender(c, rows).ifPresent(meta -> {
                 if (meta.from() != null) {
                     values.senderName(meta.from().displayName());
                     try {
@@ -119,11 +117,10 @@ public class NotificationComposer {
             } else {
                 kind = TemplateKind.NEW_MESSAGE;
             }
-            rendered = DefaultTemplates.of(kind).render(values.build());
+            rendered = mails.render(kind, values);
         }
         return mime(session, recipient, rendered, now);
     }
-
 
     private MimeMessage mime(Session session, String recipient, RenderedNotification rendered, Instant now)
             throws MessagingException {

@@ -9,7 +9,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import javax.sql.DataSource;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.crypto.MessageSealer;
+import org.sealpost.portal.notification.MailTemplates;
+import org.sealpost.portal.notification.PortalMails;
+import org.sealpost.portal.settings.DeliveryRetries;
+import org.sealpost.portal.settings.RuntimeSettings;
+import org.sealpost.portal.settings.RuntimeSettingsSeed;
+import org.sealpost.portal.settings.SettingsDesk;
 import org.sealpost.portal.platform.SealpostDataSource;
 
 /**
@@ -40,12 +49,26 @@ public class OutboundDelivery {
     @Inject
     private MessageSealer sealer;
 
-    /** @return false when nothing was due */
+    @PersistenceContext(unitName = "sealpost")
+    private EntityManager em;
+
+    @Inject
+    private PortalSettings portalSettings;
+
+    /**
+     * @return false when nothing was due
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public boolean deliverNext(SmarthostConnection smtp) throws SQLException {
+        // Read in this delivery's transaction, like the portal policy: an administrator's change
+        // of the retry times, a template or the branding applies to the next mail on every node.
+        RuntimeSettings runtime = new SettingsDesk(em, () -> RuntimeSettingsSeed.fromSettings(portalSettings::get))
+                .current();
+        DeliveryRetries retries = runtime.deliveryRetries();
+        PortalMails mails = PortalMails.of(new MailTemplates(em), runtime.branding());
         try (Connection c = dataSource.getConnection()) {
-            return new OutboundDesk(composer, sealer, settings.retries(), settings.quietPeriod())
-                    .deliverNext(c, smtp, Instant.now());
+            return new OutboundDesk(composer, sealer, new RetrySchedule(retries.interval(), retries.maxAge()),
+                    settings.quietPeriod(), mails).deliverNext(c, smtp, Instant.now());
         }
     }
 }

@@ -19,6 +19,9 @@ import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.message.MessageContents;
+import org.sealpost.portal.notification.PortalMails;
+import org.sealpost.portal.settings.AccentColour;
+import org.sealpost.portal.settings.Branding;
 
 /**
  * The delivery of one recipient's due mail in the caller's transaction: claim, send, record.
@@ -37,9 +40,21 @@ public final class OutboundDesk {
     private final MessageSealer sealer;
     private final RetrySchedule retries;
     private final Duration quietPeriod;
+    private final PortalMails mails;
 
+    /** With the built-in templates and the default branding: for tools without the runtime settings. */
     public OutboundDesk(NotificationComposer composer, MessageSealer sealer, RetrySchedule retries,
             Duration quietPeriod) {
+        this(composer, sealer, retries, quietPeriod, PortalMails.builtIn(
+                new Branding("Sealpost", AccentColour.DEFAULT, false)));
+    }
+
+    /**
+     * @param mails the templates and branding in force, read in the delivery's transaction
+     */
+    public OutboundDesk(NotificationComposer composer, MessageSealer sealer, RetrySchedule retries,
+            Duration quietPeriod, PortalMails mails) {
+        this.mails = Objects.requireNonNull(mails, "mails");
         this.composer = Objects.requireNonNull(composer, "composer");
         this.sealer = Objects.requireNonNull(sealer, "sealer");
         this.retries = Objects.requireNonNull(retries, "retries");
@@ -77,13 +92,14 @@ public final class OutboundDesk {
             }
         }
         // A relay's account is its sender's and the relay mints no link: no token bookkeeping.
-        boolean carriesLinks = first.accountId() != null && first.kind() != OutboundKind.RELAY;
+        boolean carriesLinks = first.accountId() != null && first.kind() != OutboundKind.RELAY
+                && first.kind() != OutboundKind.TEMPLATE_TEST;
         long tokenMark = carriesLinks ? OneTimeTokens.newestId(c, first.accountId()) : 0;
         try {
             if (first.kind() == OutboundKind.RELAY) {
                 smtp.relay(relayed(c, first), recipient);
             } else {
-                MimeMessage message = composer.compose(c, smtp.session(), recipient, mails, now);
+                MimeMessage message = composer.compose(c, smtp.session(), recipient, mails, now, this.mails);
                 smtp.send(message, recipient);
             }
             OutboundQueue.markSent(c, mails, now);

@@ -23,7 +23,9 @@ public enum OutboundKind {
     /** "Your password was reset", no link. */
     PASSWORD_RESET_DONE,
     /** To an administrator: the bridge's TLS certificate expires soon (at most one a day, cluster-wide). */
-    CERTIFICATE_EXPIRING;
+    CERTIFICATE_EXPIRING,
+    /** An administrator's "send me a test" of one template, with sample values and links that open nothing. */
+    TEMPLATE_TEST;
 
     /** The no-link notice this kind is rendered as, if it is one. */
     Optional<TemplateKind> notice() {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.sealpost.portal.notification.template.TemplateKind;
 
 /** The SQL of the durable outbound queue; every method runs in the caller's transaction. */
 public final class OutboundQueue {
@@ -49,7 +50,7 @@ public final class OutboundQueue {
         // oldest first: a queue of link mail or account notices never delays either (issue 14).
         // Served by the index outbound_mail_due_arrivals_first (V10).
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, kind, recipient, account_id, content_id, attempts, created_at FROM outbound_mail
+                SELECT id, kind, recipient, account_id, content_id, attempts, created_at, template_kind FROM outbound_mail
                 WHERE state = 'QUEUED' AND next_attempt_at <= ?
                 ORDER BY (kind NOT IN ('NOTIFY_NEW_MESSAGE', 'RELAY')), next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
             ps.setTimestamp(1, Timestamp.from(now));
@@ -65,8 +66,11 @@ public final class OutboundQueue {
 
     private static QueuedMail row(ResultSet rs) throws SQLException {
         long account = rs.getLong(4);
-        return new QueuedMail(rs.getLong(1), OutboundKind.valueOf(rs.getString(2)), rs.getString(3), rs.wasNull() ? null : account,
-                rs.getObject(5, UUID.class), rs.getInt(6), rs.getTimestamp(7).toInstant());
+        boolean noAccount = rs.wasNull();
+        String template = rs.getString(8);
+        return new QueuedMail(rs.getLong(1), OutboundKind.valueOf(rs.getString(2)), rs.getString(3), noAccount ? null : account,
+                rs.getObject(5, UUID.class), rs.getInt(6), rs.getTimestamp(7).toInstant(),
+                template == null ? null : TemplateKind.valueOf(template));
     }
 
     /**
@@ -81,7 +85,7 @@ public final class OutboundQueue {
             throws SQLException {
         List<QueuedMail> more = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, kind, recipient, account_id, content_id, attempts, created_at FROM outbound_mail
+                SELECT id, kind, recipient, account_id, content_id, attempts, created_at, template_kind FROM outbound_mail
                 WHERE recipient = ? AND kind = 'NOTIFY_NEW_MESSAGE' AND state = 'QUEUED' AND NOT (id = ANY (?))
                 ORDER BY id FOR UPDATE SKIP LOCKED""")) {
             ps.setString(1, recipient);
@@ -222,6 +226,24 @@ public final class OutboundQueue {
             ps.setTimestamp(2, Timestamp.from(now));
             ps.setTimestamp(3, Timestamp.from(now));
             return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Queues "send me a test" of one template to the administrator who asked, due now: rendered
+     * with sample values when it is sent, through the same smarthost as every mail.
+     */
+    public static void queueTemplateTest(Connection c, String recipient, long accountId, TemplateKind template,
+            Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO outbound_mail (kind, recipient, account_id, template_kind, state, next_attempt_at, created_at)
+                VALUES ('TEMPLATE_TEST', ?, ?, ?, 'QUEUED', ?, ?)""")) {
+            ps.setString(1, recipient);
+            ps.setLong(2, accountId);
+            ps.setString(3, template.name());
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.setTimestamp(5, Timestamp.from(now));
+            ps.executeUpdate();
         }
     }
 

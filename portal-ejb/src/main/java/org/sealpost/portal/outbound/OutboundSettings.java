@@ -11,7 +11,11 @@ import org.sealpost.portal.config.InvalidSettingException;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
 
-/** The outbound side's settings, read once at start. */
+/**
+ * The outbound side's settings, read once at start. The retry interval and give-up age are
+ * runtime settings (the database's, read per delivery: {@code settings.DeliveryRetries}); their
+ * environment settings only seed them.
+ */
 @ApplicationScoped
 public class OutboundSettings {
 
@@ -24,7 +28,6 @@ public class OutboundSettings {
     private volatile SmarthostTransport transport;
     private String host;
     private int port;
-    private RetrySchedule retries;
     private Duration quietPeriod;
     private String smarthost;
 
@@ -49,8 +52,6 @@ public class OutboundSettings {
                 settings.get(Setting.SMARTHOST_TRUSTSTORE).map(Path::of),
                 settings.get(Setting.SMARTHOST_TRUSTSTORE_PASSWORD).orElse("").toCharArray());
         transport = configuredTransport;
-        retries = new RetrySchedule(settings.duration(Setting.RETRY_INTERVAL, Duration.ofMinutes(5)),
-                settings.duration(Setting.RETRY_MAX_AGE, Duration.ofDays(5)));
         quietPeriod = settings.duration(Setting.NOTIFY_QUIET_PERIOD, Duration.ofMinutes(10));
     }
 
@@ -65,10 +66,6 @@ public class OutboundSettings {
      */
     public void trustAnchors(Optional<KeyStore> anchors) {
         transport = anchors.map(store -> new SmarthostTransport(host, port, store)).orElse(configuredTransport);
-    }
-
-    public RetrySchedule retries() {
-        return retries;
     }
 
     public Duration quietPeriod() {

@@ -12,8 +12,9 @@ import org.sealpost.portal.account.ClientThrottle;
 import org.sealpost.portal.account.Passwords;
 import org.sealpost.portal.account.SignInPolicy;
 import org.sealpost.portal.config.PortalSettings;
-import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.crypto.MessageSealer;
+import org.sealpost.portal.settings.RuntimeSettingsSeed;
+import org.sealpost.portal.settings.SettingsDesk;
 
 /**
  * The portal's door to {@link SecondFactorDesk}: one transaction per call, the container's
@@ -44,9 +45,10 @@ public class SecondFactorService {
                 settings.production(), RANDOM);
     }
 
-    /** The issuer an authenticator app shows: the organisation's name. */
+    /** The issuer an authenticator app shows: the organisation's name as the branding settings hold it now. */
     private String issuer() {
-        return settings.get(Setting.ORGANISATION_NAME).orElse("Sealpost");
+        return new SettingsDesk(em, () -> RuntimeSettingsSeed.fromSettings(settings::get)).current().branding()
+                .organisationName();
     }
 
     public Optional<Enrolment> startEnrolment(long accountId) {

@@ -33,7 +33,9 @@ class CertificateExpiryMailTest {
 
     @Test
     void theReminderMayNotNameMessagesOrSenders() {
+        // The accent colour is the portal's branding, allowed in every mail; nothing about a message.
         assertThat(TemplateKind.CERTIFICATE_EXPIRING.placeholders()).containsExactlyInAnyOrder(Placeholder.EXPIRY_DATE,
-                Placeholder.PORTAL_LINK, Placeholder.RECIPIENT_ADDRESS, Placeholder.ORGANISATION_NAME);
+                Placeholder.PORTAL_LINK, Placeholder.RECIPIENT_ADDRESS, Placeholder.ORGANISATION_NAME,
+                Placeholder.ACCENT_COLOUR);
     }
 }

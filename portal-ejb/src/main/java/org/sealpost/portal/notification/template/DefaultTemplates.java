@@ -29,6 +29,8 @@ public final class DefaultTemplates {
         return switch (kind) {
             case REGISTER_FIRST_MESSAGE -> "register-first-message";
             case NEW_MESSAGE -> "new-message";
+            case PASSWORD_RESET -> "password-reset";
+            case ADMINISTRATOR_INVITATION -> "administrator-invitation";
             case ACCOUNT_REGISTERED -> "account-registered";
             case PASSWORD_CHANGED -> "password-changed";
             case PASSWORD_RESET_DONE -> "password-reset-done";

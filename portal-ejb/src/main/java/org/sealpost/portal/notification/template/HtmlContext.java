@@ -35,6 +35,8 @@ final class HtmlContext {
     private String rawTextEnd;
     private final StringBuilder recent = new StringBuilder();
     private int valueLength;
+    /** How many {@code <a>} elements are open where the text is. */
+    private int openAnchors;
 
     /** Consumes literal template text. */
     void feed(CharSequence text) {
@@ -53,7 +55,10 @@ final class HtmlContext {
      */
     String refusal(Placeholder placeholder) {
         return switch (state) {
-            case DATA -> null;
+            case DATA -> placeholder.isOneTimeLink() && openAnchors == 0
+                    ? "a one-time link may stand in text only inside <a href=\"" + placeholder.tag() + "\">…</a>, "
+                            + "so that the address the reader sees is the one the link opens"
+                    : null;
             case VALUE_DOUBLE_QUOTED, VALUE_SINGLE_QUOTED -> attributeRefusal(placeholder);
             case COMMENT, DECLARATION -> "placeholders cannot stand in an HTML comment or declaration";
             case RAW_TEXT -> "placeholders cannot stand inside <" + rawTextEnd.substring(2)
@@ -69,7 +74,14 @@ final class HtmlContext {
             return "placeholders cannot stand in an event-handler attribute (" + name + "), which is script";
         }
         if (name.equals("style")) {
-            return "placeholders cannot stand in a style attribute: escaping does not make CSS safe";
+            return placeholder.isColour() ? null
+                    : "only {{accentColour}} may stand in a style attribute: escaping does not make CSS safe";
+        }
+        if (placeholder.isLink() && !name.equals("href")) {
+            // In src, background or srcset a mail client fetches the address by itself when the
+            // mail is opened (or a scanner does before): a one-time link would be spent unseen.
+            return "a link placeholder may stand only in an href attribute (or as the text of a link), not in "
+                    + name;
         }
         if (URL_ATTRIBUTES.contains(name) && valueLength == 0 && !placeholder.isLink()) {
             return "only {{portalLink}} or {{registrationLink}} may begin a " + name + " value; another value "
@@ -202,6 +214,9 @@ final class HtmlContext {
     private void endOfTag() {
         String name = tagName.toString().toLowerCase(Locale.ROOT);
         boolean opening = !closingTag && !endsWith("/>");
+        if (name.equals("a")) {
+            openAnchors = closingTag ? Math.max(0, openAnchors - 1) : openAnchors + (opening ? 1 : 0);
+        }
         if (opening && (name.equals("script") || name.equals("style"))) {
             rawTextEnd = "</" + name;
             state = State.RAW_TEXT;

@@ -56,6 +56,7 @@ public final class NotificationTemplate {
         List<Segment> subjectSegments = TemplateParser.parse(kind, TemplatePart.SUBJECT, subject);
         List<Segment> textSegments = TemplateParser.parse(kind, TemplatePart.TEXT_BODY, textBody);
         List<Segment> htmlSegments = TemplateParser.parse(kind, TemplatePart.HTML_BODY, htmlBody);
+        HtmlStructure.check(htmlBody);
         requireLink(kind, TemplatePart.TEXT_BODY, textSegments);
         requireLink(kind, TemplatePart.HTML_BODY, htmlSegments);
         return new NotificationTemplate(kind, subject, textBody, htmlBody, subjectSegments, textSegments, htmlSegments);
@@ -85,15 +86,18 @@ public final class NotificationTemplate {
      * body it is also HTML-escaped; the subject comes out as one line with runs of white space
      * collapsed. The original subject appears only when {@link NotificationValues#originalSubjectAllowed()}.
      *
-     * @throws IllegalArgumentException if this is a {@link TemplateKind#REGISTER_FIRST_MESSAGE}
-     *                                  template and {@code values} has no registration link
+     * @throws IllegalArgumentException if {@code values} lacks the link this kind requires (the
+     *                                  registration link, the reset link)
      */
     public RenderedNotification render(NotificationValues values) {
         Objects.requireNonNull(values, "values");
-        if (kind == TemplateKind.REGISTER_FIRST_MESSAGE && values.registrationLink() == null) {
-            throw new IllegalArgumentException("a " + kind + " notification needs a registration link");
-        }
         Map<Placeholder, String> text = valuesOf(values);
+        Placeholder link = kind.requiredLink();
+        if (link != null && !text.containsKey(link)) {
+            throw new IllegalArgumentException("a " + kind + " mail needs "
+                    + (link == Placeholder.RESET_LINK ? "a reset link " : link.isOneTimeLink() ? "a registration link "
+                            : "a portal link ") + link.tag());
+        }
         String renderedSubject = render(subjectSegments, text, values, false).replaceAll("\\s+", " ").strip();
         return new RenderedNotification(renderedSubject,
                 render(textSegments, text, values, false),
@@ -112,6 +116,10 @@ public final class NotificationTemplate {
         if (values.registrationLink() != null) {
             map.put(Placeholder.REGISTRATION_LINK, values.registrationLink().toASCIIString());
         }
+        if (values.resetLink() != null) {
+            map.put(Placeholder.RESET_LINK, values.resetLink().toASCIIString());
+        }
+        map.put(Placeholder.ACCENT_COLOUR, values.accentColour());
         if (values.originalSubjectAllowed()) {
             putText(map, Placeholder.ORIGINAL_SUBJECT, values.originalSubject());
         }

@@ -25,6 +25,9 @@ import org.sealpost.portal.account.EmailAddress;
  *                               absent, whatever {@code originalSubject} holds
  * @param recipientAddress       the address the notification goes to
  * @param organisationName       the organisation that runs the portal, as recipients know it
+ * @param resetLink              the one-time password-reset address; required to render a
+ *                               {@link TemplateKind#PASSWORD_RESET} template, else {@code null}
+ * @param accentColour           the administrator's accent colour, {@code #rrggbb}
  */
 public record NotificationValues(
         String senderName,
@@ -36,7 +39,14 @@ public record NotificationValues(
         String originalSubject,
         boolean originalSubjectAllowed,
         EmailAddress recipientAddress,
-        String organisationName) {
+        String organisationName,
+        URI resetLink,
+        String accentColour) {
+
+    /** The accent colour of a portal whose administrator chose none: a blue with 6.7:1 contrast on white. */
+    public static final String DEFAULT_ACCENT_COLOUR = "#1d4ed8";
+
+    private static final java.util.regex.Pattern COLOUR = java.util.regex.Pattern.compile("#[0-9a-f]{6}");
 
     public NotificationValues {
         Objects.requireNonNull(senderAddress, "senderAddress");
@@ -52,6 +62,13 @@ public record NotificationValues(
         requireWebLink(portalLink, "portalLink");
         if (registrationLink != null) {
             requireWebLink(registrationLink, "registrationLink");
+        }
+        if (resetLink != null) {
+            requireWebLink(resetLink, "resetLink");
+        }
+        // The one value allowed in a style attribute: nothing but the seven characters may pass.
+        if (accentColour == null || !COLOUR.matcher(accentColour).matches()) {
+            throw new IllegalArgumentException("accentColour must be #rrggbb in lower case, not " + accentColour);
         }
     }
 
@@ -88,6 +105,8 @@ public record NotificationValues(
         private boolean originalSubjectAllowed;
         private EmailAddress recipientAddress;
         private String organisationName;
+        private URI resetLink;
+        private String accentColour = DEFAULT_ACCENT_COLOUR;
 
         private Builder() {
         }
@@ -142,9 +161,20 @@ public record NotificationValues(
             return this;
         }
 
+        public Builder resetLink(URI resetLink) {
+            this.resetLink = resetLink;
+            return this;
+        }
+
+        public Builder accentColour(String accentColour) {
+            this.accentColour = accentColour;
+            return this;
+        }
+
         public NotificationValues build() {
             return new NotificationValues(senderName, senderAddress, messageCount, expiryDate, portalLink,
-                    registrationLink, originalSubject, originalSubjectAllowed, recipientAddress, organisationName);
+                    registrationLink, originalSubject, originalSubjectAllowed, recipientAddress, organisationName,
+                    resetLink, accentColour);
         }
     }
 }

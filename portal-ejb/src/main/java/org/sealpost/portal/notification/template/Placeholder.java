@@ -20,10 +20,21 @@ public enum Placeholder {
     PORTAL_LINK("portalLink", Use.LINK),
     /** The one-time registration address; only in {@link TemplateKind#REGISTER_FIRST_MESSAGE}. */
     REGISTRATION_LINK("registrationLink", Use.LINK),
+    /**
+     * The one-time password-reset address; only in {@link TemplateKind#PASSWORD_RESET}. Valid for
+     * an hour, and spent when used.
+     */
+    RESET_LINK("resetLink", Use.LINK),
     /** The message's own subject; absent unless the administrator allows it to be shown. */
     ORIGINAL_SUBJECT("originalSubject", Use.OPTIONAL_VALUE),
     RECIPIENT_ADDRESS("recipientAddress", Use.VALUE),
     ORGANISATION_NAME("organisationName", Use.VALUE),
+    /**
+     * The administrator's accent colour, always {@code #rrggbb} (checked when it is set and again
+     * when it is rendered), so it may stand in a {@code style} attribute where no other value may:
+     * {@code style="border-top:4px solid {{accentColour}}"}.
+     */
+    ACCENT_COLOUR("accentColour", Use.COLOUR),
     /**
      * Not a value but a condition, true when {@code messageCount} is 1: {@code
      * {{#oneMessage}}a new message{{/oneMessage}}{{^oneMessage}}{{messageCount}} new
@@ -31,7 +42,7 @@ public enum Placeholder {
      */
     ONE_MESSAGE("oneMessage", Use.CONDITION);
 
-    private enum Use { VALUE, LINK, OPTIONAL_VALUE, CONDITION }
+    private enum Use { VALUE, LINK, OPTIONAL_VALUE, CONDITION, COLOUR }
 
     private final String key;
     private final Use use;
@@ -67,6 +78,16 @@ public enum Placeholder {
     /** Whether the value is an address the portal built, which may start a URL attribute. */
     public boolean isLink() {
         return use == Use.LINK;
+    }
+
+    /** Whether the value is a colour {@code #rrggbb}, which may stand in a {@code style} attribute. */
+    public boolean isColour() {
+        return use == Use.COLOUR;
+    }
+
+    /** Whether the value is a one-time link, which must only ever be a link's target or its text. */
+    public boolean isOneTimeLink() {
+        return this == REGISTRATION_LINK || this == RESET_LINK;
     }
 
     static Optional<Placeholder> byKey(String key) {

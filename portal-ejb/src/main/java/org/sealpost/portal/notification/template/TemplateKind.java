@@ -1,13 +1,17 @@
 package org.sealpost.portal.notification.template;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The notifications the portal sends to an external recipient: the two about messages, and
- * the account notices that tell the address's owner its password was set, changed or reset;
- * and the one it sends its administrators when the bridge's certificate is about to expire.
+ * Every mail the portal writes itself (a recipient's own mail to a colleague is not written by
+ * the portal): the two about messages, the two that carry a one-time link to an account that
+ * is not yet usable or whose password was forgotten, the account notices that tell the
+ * address's owner its password was set, changed or reset, and the one it sends its
+ * administrators when the bridge's certificate is about to expire. Each has a default in this
+ * package and may be replaced by the administrator.
  */
 public enum TemplateKind {
     /**
@@ -17,6 +21,10 @@ public enum TemplateKind {
     REGISTER_FIRST_MESSAGE(Placeholder.REGISTRATION_LINK),
     /** A new secure message for a registered recipient: asks them to sign in to the portal. */
     NEW_MESSAGE(Placeholder.PORTAL_LINK),
+    /** "Reset your password": the one-time reset link a person asked for. */
+    PASSWORD_RESET(Placeholder.RESET_LINK),
+    /** The invitation of an administrator named in the configuration, with a one-time registration link. */
+    ADMINISTRATOR_INVITATION(Placeholder.REGISTRATION_LINK),
     /**
      * Account notices (OWASP ASVS 4.0 V2.2.3): the account's password was set at registration,
      * changed, or reset. They carry no link at all: a notice that something happened must not
@@ -31,6 +39,10 @@ public enum TemplateKind {
      */
     CERTIFICATE_EXPIRING(Placeholder.PORTAL_LINK);
 
+    /** What every kind may use: who the mail is from, whom it is for, and the portal's colour. */
+    private static final Set<Placeholder> EVERY_KIND = EnumSet.of(
+            Placeholder.ORGANISATION_NAME, Placeholder.RECIPIENT_ADDRESS, Placeholder.ACCENT_COLOUR);
+
     private final Placeholder requiredLink;
 
     TemplateKind(Placeholder requiredLink) {
@@ -38,26 +50,31 @@ public enum TemplateKind {
     }
 
     /**
-     * The link both bodies must show outside any section, or the notification would leave the
-     * recipient with no way in; null for the account notices, which have none.
+     * The link both bodies must show outside any section, or the mail would leave the recipient
+     * with no way in; null for the account notices, which have none.
      */
     public Placeholder requiredLink() {
         return requiredLink;
     }
 
     /**
-     * Whether templates of this kind may use {@code placeholder}. The registration link exists
-     * only for a recipient who has not registered; a registered one signs in at the portal link.
+     * Whether templates of this kind may use {@code placeholder}. A one-time link exists only in
+     * the mail it was minted for; a registered recipient signs in at the portal link; the mails
+     * about accounts know nothing of messages.
      */
     public boolean allows(Placeholder placeholder) {
-        if (this == CERTIFICATE_EXPIRING) {
-            return placeholder == Placeholder.ORGANISATION_NAME || placeholder == Placeholder.RECIPIENT_ADDRESS
-                    || placeholder == Placeholder.EXPIRY_DATE || placeholder == Placeholder.PORTAL_LINK;
+        if (EVERY_KIND.contains(placeholder)) {
+            return true;
         }
-        if (isAccountNotice()) {
-            return placeholder == Placeholder.ORGANISATION_NAME || placeholder == Placeholder.RECIPIENT_ADDRESS;
-        }
-        return placeholder != Placeholder.REGISTRATION_LINK || this == REGISTER_FIRST_MESSAGE;
+        return switch (this) {
+            case REGISTER_FIRST_MESSAGE -> placeholder != Placeholder.RESET_LINK;
+            case NEW_MESSAGE -> !placeholder.isOneTimeLink();
+            case PASSWORD_RESET -> placeholder == Placeholder.RESET_LINK || placeholder == Placeholder.PORTAL_LINK;
+            case ADMINISTRATOR_INVITATION -> placeholder == Placeholder.REGISTRATION_LINK
+                    || placeholder == Placeholder.PORTAL_LINK;
+            case ACCOUNT_REGISTERED, PASSWORD_CHANGED, PASSWORD_RESET_DONE -> false;
+            case CERTIFICATE_EXPIRING -> placeholder == Placeholder.EXPIRY_DATE || placeholder == Placeholder.PORTAL_LINK;
+        };
     }
 
     /** A notice about the account itself, not about messages: no link, no sender, no count. */
@@ -65,9 +82,14 @@ public enum TemplateKind {
         return requiredLink == null;
     }
 
+    /** Whether the mail is about messages (it names a sender and counts messages). */
+    public boolean isAboutMessages() {
+        return this == REGISTER_FIRST_MESSAGE || this == NEW_MESSAGE;
+    }
+
     /** Every placeholder this kind allows, in declaration order. */
     public Set<Placeholder> placeholders() {
         return Arrays.stream(Placeholder.values()).filter(this::allows)
-                .collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(Placeholder.class)));
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Placeholder.class)));
     }
 }

@@ -145,9 +145,11 @@ final class TemplateParser {
             throw error(at, name, "unknown placeholder {{" + name + "}}" + hint + ". " + allowed());
         }
         if (!kind.allows(placeholder)) {
-            throw error(at, name, placeholder.tag() + " exists only in the " + TemplateKind.REGISTER_FIRST_MESSAGE
-                    + " template: the recipient of a " + kind + " notification has registered already and signs in at "
-                    + Placeholder.PORTAL_LINK.tag());
+            String why = placeholder == Placeholder.REGISTRATION_LINK && kind == TemplateKind.NEW_MESSAGE
+                    ? " exists only in the " + TemplateKind.REGISTER_FIRST_MESSAGE + " template: the recipient of a "
+                            + kind + " notification has registered already and signs in at " + Placeholder.PORTAL_LINK.tag()
+                    : " is not available in a " + kind + " template";
+            throw error(at, name, placeholder.tag() + why + ". " + allowed());
         }
         if (part == TemplatePart.SUBJECT && placeholder == Placeholder.REGISTRATION_LINK) {
             throw error(at, name, placeholder.tag() + " must not be in the subject: subjects are logged by every mail "

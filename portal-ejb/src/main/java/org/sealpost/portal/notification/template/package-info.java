@@ -1,8 +1,8 @@
 /**
- * Notification templates: the e-mails that tell an external recipient a secure message is
- * waiting, "first message, please register" ({@link
- * org.sealpost.portal.notification.template.TemplateKind#REGISTER_FIRST_MESSAGE}) and "new
- * message, please sign in" ({@link org.sealpost.portal.notification.template.TemplateKind#NEW_MESSAGE}).
+ * Mail templates: every mail the portal writes itself ({@link
+ * org.sealpost.portal.notification.template.TemplateKind}): "first message, please register",
+ * "new message, please sign in", the password-reset link, the administrator's invitation and
+ * the account notices.
  * Each has a subject, a text body and an HTML body that the administrator may edit.
  *
  * <p><b>Syntax</b> is a small, logic-less subset of Mustache:
@@ -39,6 +39,11 @@
  * value; so the parser follows the HTML body's markup and refuses a placeholder anywhere else
  * (unquoted attribute, tag name, comment, script, style, an {@code on…} or {@code style}
  * attribute), and lets only the portal's own links begin a URL attribute such as {@code href}.
+ * A link placeholder stands only in {@code href} (in {@code src} a mail client would fetch a
+ * one-time link by itself), a one-time link as text only inside {@code <a>}, and only {@code
+ * {{accentColour}}}, which can only be {@code #rrggbb}, in a {@code style} attribute. Broken
+ * markup (an element not closed, or closed out of order) is refused with its line ({@code
+ * HtmlStructure}).
  * The text body is not escaped: it is text/plain, and an "&amp;amp;" there would be read as is.
  *
  * <p><b>Header and display safety.</b> Every value, in every part, is reduced to one line:

@@ -124,7 +124,8 @@ class NotificationTemplateTest {
     @Test
     void theRegistrationTemplateMustHaveTheRegistrationLinkInBothBodies() {
         TemplateException noText = catchThrowableOfType(TemplateException.class, () -> NotificationTemplate.parse(
-                TemplateKind.REGISTER_FIRST_MESSAGE, "Hi", "Sign in at {{portalLink}}", "<p>{{registrationLink}}</p>"));
+                TemplateKind.REGISTER_FIRST_MESSAGE, "Hi", "Sign in at {{portalLink}}",
+                "<p><a href=\"{{registrationLink}}\">{{registrationLink}}</a></p>"));
         TemplateException noHtml = catchThrowableOfType(TemplateException.class, () -> NotificationTemplate.parse(
                 TemplateKind.REGISTER_FIRST_MESSAGE, "Hi", "{{registrationLink}}", "<p>{{portalLink}}</p>"));
 

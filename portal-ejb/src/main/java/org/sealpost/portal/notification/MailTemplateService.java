@@ -1,0 +1,63 @@
+package org.sealpost.portal.notification;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.sealpost.portal.account.EmailAddress;
+import org.sealpost.portal.config.PortalSettings;
+import org.sealpost.portal.notification.template.RenderedNotification;
+import org.sealpost.portal.notification.template.TemplateException;
+import org.sealpost.portal.notification.template.TemplateKind;
+import org.sealpost.portal.settings.Branding;
+import org.sealpost.portal.settings.RuntimeSettingsService;
+
+/** The template editor in Payara: each call one transaction around {@link TemplateDesk}. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class MailTemplateService {
+
+    @PersistenceContext(unitName = "sealpost")
+    private EntityManager em;
+
+    @Inject
+    private PortalSettings settings;
+
+    @Inject
+    private RuntimeSettingsService runtimeSettings;
+
+    public List<TemplateEdit> all() {
+        return new TemplateDesk(em).all();
+    }
+
+    public TemplateEdit edit(TemplateKind kind) {
+        return new TemplateDesk(em).edit(kind);
+    }
+
+    /** @throws TemplateException naming the part and line of the first problem */
+    public RenderedNotification preview(TemplateKind kind, String subject, String textBody, String htmlBody,
+            String administratorAddress) throws TemplateException {
+        Branding branding = runtimeSettings.current().branding();
+        return TemplateDesk.preview(kind, subject, textBody, htmlBody, branding, portal(),
+                EmailAddress.of(administratorAddress));
+    }
+
+    /** @throws TemplateException naming the part and line of the first problem; nothing saved */
+    public void save(String actor, String clientAddress, TemplateKind kind, Integer expectedVersion, String subject,
+            String textBody, String htmlBody) throws TemplateException {
+        new TemplateDesk(em).save(actor, clientAddress, kind, expectedVersion, subject, textBody, htmlBody, Instant.now());
+    }
+
+    public void restoreDefault(String actor, String clientAddress, TemplateKind kind, Integer expectedVersion) {
+        new TemplateDesk(em).restoreDefault(actor, clientAddress, kind, expectedVersion, Instant.now());
+    }
+
+    private URI portal() {
+        return URI.create(settings.publicUrl().replaceAll("/+$", "") + "/");
+    }
+}

@@ -1,0 +1,93 @@
+package org.sealpost.portal.notification;
+
+import jakarta.persistence.EntityManager;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.sealpost.portal.account.EmailAddress;
+import org.sealpost.portal.audit.AuditAction;
+import org.sealpost.portal.audit.AuditTrail;
+import org.sealpost.portal.notification.template.NotificationTemplate;
+import org.sealpost.portal.notification.template.RenderedNotification;
+import org.sealpost.portal.notification.template.SampleValues;
+import org.sealpost.portal.notification.template.TemplateException;
+import org.sealpost.portal.notification.template.TemplateKind;
+import org.sealpost.portal.settings.Branding;
+
+/**
+ * The template editor's work in the caller's transaction: list, preview, save, restore the
+ * default; every change is an audit event with old → new ("send me a test" is the outbound
+ * queue's: {@code outbound.TemplateTestMail}). Plain Java over an
+ * entity manager (tests run it on PostgreSQL without Payara).
+ */
+public final class TemplateDesk {
+
+    public static final String TARGET = "mail_template";
+
+    private final EntityManager em;
+    private final MailTemplates templates;
+
+    public TemplateDesk(EntityManager em) {
+        this.em = Objects.requireNonNull(em, "em");
+        this.templates = new MailTemplates(em);
+    }
+
+    public List<TemplateEdit> all() {
+        return templates.all();
+    }
+
+    public TemplateEdit edit(TemplateKind kind) {
+        return templates.edit(kind);
+    }
+
+    /**
+     * What the mail would look like with sample values, for the editor's preview; checks exactly
+     * as a save does and saves nothing.
+     *
+     * @throws TemplateException naming the part and line of the first problem
+     */
+    public static RenderedNotification preview(TemplateKind kind, String subject, String textBody, String htmlBody,
+            Branding branding, URI portal, EmailAddress recipient) throws TemplateException {
+        NotificationTemplate template = NotificationTemplate.parse(kind, subject, textBody, htmlBody);
+        return new PortalMails(k -> template, branding).render(kind, SampleValues.builder(portal, recipient));
+    }
+
+    /**
+     * Saves an administrator's template after the engine's checks.
+     *
+     * @param expectedVersion the version the form was loaded with; null when it showed the default
+     * @throws TemplateException naming the part and line of the first problem; nothing saved
+     * @throws org.sealpost.portal.settings.SettingsChangedMeanwhileException someone saved it meanwhile
+     */
+    public void save(String actor, String clientAddress, TemplateKind kind, Integer expectedVersion, String subject,
+            String textBody, String htmlBody, Instant now) throws TemplateException {
+        NotificationTemplate template = NotificationTemplate.parse(kind, subject.strip(), textBody, htmlBody);
+        List<String> changes = templates.save(template, expectedVersion, now);
+        if (!changes.isEmpty()) {
+            AuditTrail.record(em, actor, AuditAction.MAIL_TEMPLATE_CHANGED, TARGET, kind.name(), clientAddress,
+                    String.join("; ", changes), now);
+        }
+    }
+
+    /**
+     * @throws org.sealpost.portal.settings.SettingsChangedMeanwhileException someone saved it meanwhile
+     */
+    public void restoreDefault(String actor, String clientAddress, TemplateKind kind, Integer expectedVersion,
+            Instant now) {
+        TemplateEdit before = templates.edit(kind);
+        if (templates.restoreDefault(kind, expectedVersion)) {
+            TemplateEdit after = templates.edit(kind);
+            AuditTrail.record(em, actor, AuditAction.MAIL_TEMPLATE_CHANGED, TARGET, kind.name(), clientAddress,
+                    "restored the default: " + String.join("; ", TemplateChanges.between(before, parsed(after))), now);
+        }
+    }
+
+    private static NotificationTemplate parsed(TemplateEdit edit) {
+        try {
+            return NotificationTemplate.parse(edit.kind(), edit.subject(), edit.textBody(), edit.htmlBody());
+        } catch (TemplateException e) {
+            throw new IllegalStateException("a default template is invalid", e);
+        }
+    }
+}

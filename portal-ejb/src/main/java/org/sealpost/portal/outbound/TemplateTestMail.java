@@ -1,0 +1,45 @@
+package org.sealpost.portal.outbound;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import org.sealpost.portal.audit.AuditAction;
+import org.sealpost.portal.audit.AuditTrail;
+import org.sealpost.portal.compose.StorageUnavailableException;
+import org.sealpost.portal.notification.TemplateDesk;
+import org.sealpost.portal.notification.template.TemplateKind;
+
+/**
+ * An administrator's "send me a test" of a mail template: a queue row to their own address,
+ * rendered with sample values when it is sent, through the same queue and smarthost as every
+ * mail, so the test shows what recipients' mail clients will show.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class TemplateTestMail {
+
+    @PersistenceContext(unitName = "sealpost")
+    private EntityManager em;
+
+    @Inject
+    private Event<MailQueued> queued;
+
+    public void send(String actor, String clientAddress, long accountId, String address, TemplateKind kind) {
+        Instant now = Instant.now();
+        try {
+            OutboundQueue.queueTemplateTest(em.unwrap(Connection.class), address, accountId, kind, now);
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the test mail cannot be queued now", e);
+        }
+        AuditTrail.record(em, actor, AuditAction.MAIL_TEMPLATE_TEST_SENT, TemplateDesk.TARGET, kind.name(),
+                clientAddress, "test to " + address, now);
+        queued.fire(new MailQueued(1));
+    }
+}
