@@ -91,11 +91,19 @@ public class AccountSettings {
                 client, null, now);
     }
 
-    /** The latest sign-ins and failed attempts on this account, newest first, from the audit trail. */
+    /**
+     * The latest sign-ins and failed attempts on this account (wrong passwords, and wrong codes
+     * after a right password), newest first, from the audit trail.
+     */
     public List<SignInRecord> recentSignIns(long accountId, int limit) {
-        return AuditTrail.aboutAccount(em, accountId, List.of(AuditAction.SIGNED_IN, AuditAction.SIGN_IN_FAILED), limit)
+        return AuditTrail.aboutAccount(em, accountId,
+                List.of(AuditAction.SIGNED_IN, AuditAction.SIGN_IN_FAILED, AuditAction.SECOND_FACTOR_FAILED), limit)
                 .stream()
-                .map(e -> new SignInRecord(e.occurredAt(), e.clientAddress(), AuditAction.SIGNED_IN.name().equals(e.action())))
+                .map(e -> new SignInRecord(e.occurredAt(), e.clientAddress(), switch (AuditAction.valueOf(e.action())) {
+                    case SIGNED_IN -> SignInRecord.Outcome.SIGNED_IN;
+                    case SECOND_FACTOR_FAILED -> SignInRecord.Outcome.WRONG_CODE;
+                    default -> SignInRecord.Outcome.WRONG_PASSWORD;
+                }))
                 .toList();
     }
 }

@@ -10,6 +10,9 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
+import org.sealpost.portal.config.PortalSettings;
+import org.sealpost.portal.secondfactor.SecondFactors;
+import org.sealpost.portal.secondfactor.SecondStep;
 import org.sealpost.portal.session.EndReason;
 import org.sealpost.portal.session.SessionHandle;
 import org.sealpost.portal.session.SessionRegistry;
@@ -43,6 +46,9 @@ public class SignInService {
 
     @Inject
     private SessionRegistry sessions;
+
+    @Inject
+    private PortalSettings settings;
 
     private final SignInPolicy policy = SignInPolicy.DEFAULT;
 
@@ -81,10 +87,20 @@ public class SignInService {
                         client, account.lockedAt(now) ? "wrong password; account locked" : "wrong password", now);
                 return SignInResult.refused();
             }
+            SecondStep next = SecondStep.after(account.role(), new SecondFactors(em).confirmedFor(account.id()),
+                    settings.production());
+            if (!next.signsInAtOnce()) {
+                // Not signed in yet, and the failure count stays: only the completed second
+                // step resets it, or knowing the password would reset the count between
+                // guessed codes (SecondFactorDesk).
+                audit.record(account.email().value(), AuditAction.SIGN_IN_AWAITS_SECOND_FACTOR, "account",
+                        account.id().toString(), client, next.name(), now);
+                return SignInResult.success(account, next);
+            }
             account.recordSignIn(now);
             audit.record(account.email().value(), AuditAction.SIGNED_IN, "account", account.id().toString(), client,
                     null, now);
-            return SignInResult.success(account);
+            return SignInResult.success(account, next);
         } finally {
             Arrays.fill(password, '\0');
         }

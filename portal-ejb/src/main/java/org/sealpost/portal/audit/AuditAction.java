@@ -82,5 +82,27 @@ public enum AuditAction {
     /** A mail template was saved or restored to its default; the detail has old → new. */
     MAIL_TEMPLATE_CHANGED,
     /** An administrator queued a test of a mail template to their own address. */
-    MAIL_TEMPLATE_TEST_SENT
+    MAIL_TEMPLATE_TEST_SENT,
+    /** The password was right and the sign-in waits for the account's second factor (or its enrolment). */
+    SIGN_IN_AWAITS_SECOND_FACTOR,
+    /** An authenticator was enrolled and confirmed with a code; ten recovery codes were issued. */
+    SECOND_FACTOR_ENROLLED,
+    /**
+     * The sign-in's second step failed: a wrong authentication or recovery code (counted like a
+     * wrong password), or an attempt on a locked account. Listed on the owner's account page.
+     */
+    SECOND_FACTOR_FAILED,
+    /** An authentication code of an already used time step was refused (RFC 6238 §5.2). */
+    SECOND_FACTOR_REPLAYED,
+    /** A recovery code signed in; it is spent. */
+    RECOVERY_CODE_USED,
+    /** The owner replaced their recovery codes with a new set. */
+    RECOVERY_CODES_REGENERATED,
+    /** The owner turned their second factor off. */
+    SECOND_FACTOR_DISABLED,
+    /**
+     * A change of the second factor was refused: turning it off or new recovery codes (wrong
+     * proof, or required), or a wrong code confirming an enrolment.
+     */
+    SECOND_FACTOR_CHANGE_REFUSED
 }

@@ -13,14 +13,27 @@ public enum DataKeyTable {
     /** Files uploaded to a draft. */
     DRAFT_ATTACHMENT("draft_attachment", "seal_id"),
     /** The bridge's TLS private keys (current, previous, waiting for a CA), sealed as messages are. */
-    BRIDGE_CERTIFICATE("bridge_certificate", "id");
+    BRIDGE_CERTIFICATE("bridge_certificate", "id"),
+    /** Authenticator (TOTP) secrets, one row per account (ADR 0013). */
+    SECOND_FACTOR("second_factor", "seal_id", "account_id");
 
     private final String table;
     private final String sealIdColumn;
+    private final String keyColumn;
 
     DataKeyTable(String table, String sealIdColumn) {
+        this(table, sealIdColumn, "id");
+    }
+
+    DataKeyTable(String table, String sealIdColumn, String keyColumn) {
         this.table = table;
         this.sealIdColumn = sealIdColumn;
+        this.keyColumn = keyColumn;
+    }
+
+    /** The column that names one row (its primary key). */
+    String keyColumn() {
+        return keyColumn;
     }
 
     /** The table's name, as operators see it in {@code ./sealpost keys status}. */

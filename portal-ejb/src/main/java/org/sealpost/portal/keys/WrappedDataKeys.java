@@ -128,7 +128,7 @@ public final class WrappedDataKeys {
         record Row(Object id, UUID sealId, int kekVersion, byte[] wrappedKey) {
         }
         List<Row> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, " + t.sealIdColumn() + ", kek_version, wrapped_key"
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + t.keyColumn() + ", " + t.sealIdColumn() + ", kek_version, wrapped_key"
                 + " FROM " + t.table() + " WHERE kek_version = ANY (?) LIMIT ? FOR UPDATE SKIP LOCKED")) {
             ps.setArray(1, versionArray(c, from));
             ps.setInt(2, limit);
@@ -144,7 +144,7 @@ public final class WrappedDataKeys {
         int broken = 0;
         int rewrapped = 0;
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE " + t.table() + " SET kek_version = ?, wrapped_key = ? WHERE id = ?")) {
+                "UPDATE " + t.table() + " SET kek_version = ?, wrapped_key = ? WHERE " + t.keyColumn() + " = ?")) {
             for (Row row : rows) {
                 SealedMessage moved;
                 try {

@@ -101,6 +101,15 @@ public class AccountPage {
         return settings.recentSignIns(session.accountId(), 10);
     }
 
+    /** "Signed in", "Wrong password" or "Wrong code" for a line of the recent sign-ins. */
+    public String outcome(SignInRecord attempt) {
+        return Pages.text(switch (attempt.outcome()) {
+            case SIGNED_IN -> "account.succeeded";
+            case WRONG_PASSWORD -> "account.failed";
+            case WRONG_CODE -> "account.wrongCode";
+        });
+    }
+
     public String getSignedInAs() {
         return session.email();
     }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.sealpost.portal.account.LinkOutcome;
 import org.sealpost.portal.account.OneTimeTokens.Purpose;
+import org.sealpost.web.security.SecondStepPages;
 
 /** register.xhtml: the first notification's link; choose a password, then straight to the inbox. */
 @Named
@@ -23,9 +24,10 @@ public class Registration extends OneTimeLinkForm {
 
     @Override
     void completed(LinkOutcome.Done done, String password) {
-        if (signIn.signInAs(done.email().value(), password)) {
+        var next = signIn.signInAs(done.email().value(), password);
+        if (next.isPresent()) {
             Pages.info("registration.done");
-            Pages.redirect("/inbox.xhtml");
+            Pages.redirect(SecondStepPages.of(next.get()));
         } else {
             Pages.info("registration.done.signin");
             Pages.redirect("/login.xhtml");

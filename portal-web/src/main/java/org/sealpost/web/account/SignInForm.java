@@ -10,15 +10,16 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Instant;
-import org.sealpost.portal.account.AccountDirectory;
-import org.sealpost.portal.account.EmailAddress;
-import org.sealpost.portal.session.EndReason;
-import org.sealpost.portal.session.SessionHandle;
-import org.sealpost.portal.session.SessionRegistry;
-import org.sealpost.web.security.SignedInSession;
+import java.util.Optional;
+import org.sealpost.portal.account.SignInResult;
+import org.sealpost.portal.secondfactor.SecondStep;
+import org.sealpost.web.security.PortalIdentityStore;
+import org.sealpost.web.security.SecondStepPages;
 
-/** The sign-in page. */
+/**
+ * The sign-in page. A right password signs in, or, when the account has a second factor (or
+ * is an administrator who must enrol one), leads to that step first (ADR 0013).
+ */
 @Named
 @RequestScoped
 public class SignInForm {
@@ -27,28 +28,26 @@ public class SignInForm {
     private SecurityContext security;
 
     @Inject
-    private SignedInSession session;
-
-    @Inject
-    private AccountDirectory accounts;
-
-    @Inject
-    private SessionRegistry sessions;
+    private SignInCompletion completion;
 
     private String email;
     private String password;
 
     public void signIn() {
-        if (signInAs(email, password)) {
-            Pages.redirect("/inbox.xhtml");
+        Optional<SecondStep> next = signInAs(email, password);
+        if (next.isPresent()) {
+            Pages.redirect(SecondStepPages.of(next.get()));
         } else if (!FacesContext.getCurrentInstance().getResponseComplete()) {
             // One message for every refusal: the form must not tell which addresses have accounts.
             Pages.error("signin.refused");
         }
     }
 
-    /** Also used right after registration, with the password just chosen. */
-    boolean signInAs(String address, String secret) {
+    /**
+     * Checks the password; also used right after registration, with the password just chosen.
+     * Empty when refused; else what follows the password ({@link SecondStep#NONE}: signed in).
+     */
+    Optional<SecondStep> signInAs(String address, String secret) {
         HttpServletRequest request = Pages.request();
         AuthenticationStatus status = security.authenticate(request, Pages.response(),
                 AuthenticationParameters.withParams().newAuthentication(true)
@@ -58,22 +57,16 @@ public class SignInForm {
             if (status == AuthenticationStatus.SEND_CONTINUE) {
                 FacesContext.getCurrentInstance().responseComplete();
             }
-            return false;
+            return Optional.empty();
         }
-        // A new session id at sign-in: an id planted before it is worth nothing (session fixation).
-        request.changeSessionId();
-        EmailAddress who = EmailAddress.of(request.getUserPrincipal().getName());
-        var account = accounts.find(who).orElseThrow();
-        Instant now = Instant.now();
-        if (session.handle() != null) {
-            // Signing in again in a signed-in browser replaces that sign-in.
-            sessions.end(session.handle(), EndReason.SIGNED_OUT, now);
+        SignInResult.SignedIn who = ((SignInResult) request.getAttribute(PortalIdentityStore.RESULT_ATTRIBUTE))
+                .signedIn().orElseThrow();
+        if (who.secondStep().signsInAtOnce()) {
+            completion.complete(who.accountId(), who.email().value(), who.role().name());
+        } else {
+            completion.awaitSecondStep(who.accountId(), who.email().value(), who.role().name(), who.secondStep());
         }
-        SessionHandle handle = sessions.register(account.id(), Pages.client(),
-                request.getHeader("User-Agent"), now);
-        request.getSession().setAttribute(SignedInSession.HANDLE_ATTRIBUTE, handle);
-        session.signedIn(account.id(), who.value(), account.role().name(), now, handle);
-        return true;
+        return Optional.of(who.secondStep());
     }
 
     public String getEmail() {

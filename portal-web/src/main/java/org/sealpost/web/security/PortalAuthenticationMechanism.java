@@ -10,6 +10,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -21,6 +22,9 @@ import java.util.Set;
  * sessions it intermittently loses them and answers 403 to signed-in users (measured: ~5 % of
  * requests with three or more sessions, docs/BENCHMARKS.md; Payara issue #6145), and it loses
  * them across cluster members (#6342). Giving the groups explicitly on each request avoids both.
+ *
+ * <p>Only a fully signed-in session is stated to the container: one still waiting for its
+ * second factor ({@link SignedInSession#pendingSignIn}) gets no caller and no role.
  */
 @ApplicationScoped
 public class PortalAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -44,6 +48,12 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             return context.notifyContainerAboutLogin(new CallerPrincipal(signedIn.email()), Set.of(signedIn.role()));
         }
         if (context.isProtected()) {
+            // Half signed in (password right, second factor due): no role, and every protected
+            // page, asked for however, leads back to the second step (ADR 0013).
+            if (request.getSession(false) != null && signedIn.pendingSignIn(Instant.now()) != null) {
+                return context.redirect(request.getContextPath()
+                        + SecondStepPages.of(signedIn.pendingSignIn(Instant.now()).step()));
+            }
             return context.redirect(request.getContextPath() + "/login.xhtml");
         }
         return context.doNothing();

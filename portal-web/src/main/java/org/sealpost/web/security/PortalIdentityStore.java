@@ -12,9 +12,16 @@ import org.sealpost.portal.account.SignInResult;
 import org.sealpost.portal.account.SignInService;
 import org.sealpost.web.client.ClientOrigins;
 
-/** Jakarta Security's view of the portal's accounts: every rule lives in {@link SignInService}. */
+/**
+ * Jakarta Security's view of the portal's accounts: every rule lives in {@link SignInService}.
+ * A right password whose second factor is still due is valid but carries no group, so it
+ * opens nothing; the sign-in form reads what follows from {@link #RESULT_ATTRIBUTE}.
+ */
 @ApplicationScoped
 public class PortalIdentityStore implements IdentityStore {
+
+    /** The request attribute holding this request's {@link SignInResult}, for the sign-in form. */
+    public static final String RESULT_ATTRIBUTE = SignInResult.class.getName();
 
     @Inject
     private SignInService signIn;
@@ -31,8 +38,10 @@ public class PortalIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         SignInResult result = signIn.signIn(up.getCaller(), up.getPassword().getValue(), clients.of(request).address());
+        request.setAttribute(RESULT_ATTRIBUTE, result);
         return result.signedIn()
-                .map(s -> new CredentialValidationResult(s.email().value(), Set.of(s.role().name())))
+                .map(s -> new CredentialValidationResult(s.email().value(),
+                        s.secondStep().signsInAtOnce() ? Set.of(s.role().name()) : Set.of()))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 }

@@ -1,0 +1,52 @@
+package org.sealpost.web.account;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import org.sealpost.portal.secondfactor.SecondStep;
+import org.sealpost.portal.session.EndReason;
+import org.sealpost.portal.session.SessionHandle;
+import org.sealpost.portal.session.SessionRegistry;
+import org.sealpost.web.security.SignedInSession;
+
+/**
+ * Makes this browser's session signed in, once every step of the sign-in is done: the
+ * password alone, or the password and then the second factor (or its enrolment).
+ */
+@RequestScoped
+public class SignInCompletion {
+
+    @Inject
+    private SignedInSession session;
+
+    @Inject
+    private SessionRegistry sessions;
+
+    void complete(long accountId, String email, String role) {
+        HttpServletRequest request = Pages.request();
+        // A new session id at sign-in: an id planted before it, or seen while the second step
+        // was open, is worth nothing (session fixation).
+        request.changeSessionId();
+        Instant now = Instant.now();
+        if (session.handle() != null) {
+            // Signing in again in a signed-in browser replaces that sign-in.
+            sessions.end(session.handle(), EndReason.SIGNED_OUT, now);
+        }
+        SessionHandle handle = sessions.register(accountId, Pages.client(), request.getHeader("User-Agent"), now);
+        request.getSession().setAttribute(SignedInSession.HANDLE_ATTRIBUTE, handle);
+        session.signedIn(accountId, email, role, now, handle);
+    }
+
+    /** The password was right and a second step is due: not signed in until it is done. */
+    void awaitSecondStep(long accountId, String email, String role, SecondStep step) {
+        HttpServletRequest request = Pages.request();
+        request.changeSessionId();
+        Instant now = Instant.now();
+        if (session.handle() != null) {
+            sessions.end(session.handle(), EndReason.SIGNED_OUT, now);
+        }
+        request.getSession().removeAttribute(SignedInSession.HANDLE_ATTRIBUTE);
+        session.awaitSecondStep(accountId, email, role, step, now);
+    }
+}
