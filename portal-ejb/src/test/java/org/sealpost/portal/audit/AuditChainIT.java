@@ -2,10 +2,7 @@ package org.sealpost.portal.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,9 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sealpost.portal.PortalJpa;
-import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.operator.OperatorCommand;
-import org.sealpost.portal.operator.OperatorContext;
+import org.sealpost.portal.operator.TestOperatorContext;
 
 /**
  * The tamper-evident audit chain against PostgreSQL, without Payara: concurrent writers and
@@ -385,7 +381,7 @@ class AuditChainIT {
     @Test
     void theOperatorCommandExitsZeroWhenIntactAndOneNamingTheEventOtherwise() throws Exception {
         List<Long> ids = record(6); // not linked yet: the command links before it verifies
-        TestContext context = new TestContext();
+        TestOperatorContext context = newContext();
 
         int intact = new AuditCommand().run(List.of("verify"), context);
 
@@ -401,7 +397,7 @@ class AuditChainIT {
                 .singleElement().asString().startsWith("operator:test The audit chain is intact");
 
         sql("UPDATE audit_event SET client_address = '203.0.113.9' WHERE chain_seq = 2");
-        TestContext again = new TestContext();
+        TestOperatorContext again = newContext();
 
         int broken = new AuditCommand().run(List.of("verify"), again);
 
@@ -414,16 +410,16 @@ class AuditChainIT {
     @Test
     void theOperatorCommandPrintsTheAnchorForTheNextCheckAndChecksAnAnchorGiven() throws Exception {
         record(3);
-        TestContext first = new TestContext();
+        TestOperatorContext first = newContext();
         assertThat(new AuditCommand().run(List.of("verify"), first)).isEqualTo(OperatorCommand.OK);
         String printed = first.printed();
         String anchorText = printed.substring(printed.indexOf("anchor for the next check: ") + 27).trim();
         assertThat(anchorText).matches("3:[0-9a-f]{64}");
 
-        TestContext second = new TestContext();
+        TestOperatorContext second = newContext();
         assertThat(new AuditCommand().run(List.of("verify", "--anchor", anchorText), second)).isEqualTo(OperatorCommand.OK);
 
-        TestContext wrong = new TestContext();
+        TestOperatorContext wrong = newContext();
         String otherHash = "3:" + "0".repeat(64);
         assertThat(new AuditCommand().run(List.of("verify", "--anchor", otherHash), wrong))
                 .isEqualTo(OperatorCommand.REFUSED);
@@ -432,7 +428,7 @@ class AuditChainIT {
 
     @Test
     void aMalformedAnchorIsRefusedWithASentenceBeforeAnythingIsTouched() throws Exception {
-        TestContext context = new TestContext();
+        TestOperatorContext context = newContext();
 
         assertThat(new AuditCommand().run(List.of("verify", "--anchor", "12:beef"), context))
                 .isEqualTo(OperatorCommand.USAGE);
@@ -442,7 +438,7 @@ class AuditChainIT {
 
     @Test
     void theOperatorCommandRefusesAnythingButVerifyWithItsUsage() throws Exception {
-        TestContext context = new TestContext();
+        TestOperatorContext context = newContext();
 
         assertThat(new AuditCommand().run(List.of("verfiy"), context)).isEqualTo(OperatorCommand.USAGE);
         assertThat(context.complained()).contains("usage: ./sealpost audit verify [--anchor SEQUENCE:HASH]");
@@ -508,57 +504,7 @@ class AuditChainIT {
     }
 
     /** The launcher's context, over this test's database. */
-    private static final class TestContext implements OperatorContext {
-
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-        @Override
-        public Optional<String> setting(Setting setting) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean production() {
-            return false;
-        }
-
-        @Override
-        public Path dataDirectory() {
-            return Path.of("data").toAbsolutePath();
-        }
-
-        @Override
-        public <T> T inTransaction(Work<T> work) throws Exception {
-            return db.inTransaction(work::run);
-        }
-
-        @Override
-        public String actor() {
-            return "operator:test";
-        }
-
-        @Override
-        public PrintStream out() {
-            return new PrintStream(out, true, StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public PrintStream err() {
-            return new PrintStream(err, true, StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public InputStream in() {
-            return new ByteArrayInputStream(new byte[0]);
-        }
-
-        String printed() {
-            return out.toString(StandardCharsets.UTF_8);
-        }
-
-        String complained() {
-            return err.toString(StandardCharsets.UTF_8);
-        }
+    private static TestOperatorContext newContext() {
+        return new TestOperatorContext(db, Path.of("data").toAbsolutePath());
     }
 }

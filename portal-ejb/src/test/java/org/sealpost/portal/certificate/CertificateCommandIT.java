@@ -2,12 +2,6 @@ package org.sealpost.portal.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.persistence.EntityManager;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -26,7 +20,7 @@ import org.sealpost.portal.PortalJpa;
 import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.crypto.KeyEncryptionKeys;
 import org.sealpost.portal.operator.OperatorCommand;
-import org.sealpost.portal.operator.OperatorContext;
+import org.sealpost.portal.operator.TestOperatorContext;
 
 /** {@code ./sealpost cert …} as the launcher runs it, over a migrated PostgreSQL database. */
 class CertificateCommandIT {
@@ -36,8 +30,7 @@ class CertificateCommandIT {
 
     private static PortalJpa db;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private TestOperatorContext operator;
     private String stdin = "";
 
     @BeforeAll
@@ -61,20 +54,19 @@ class CertificateCommandIT {
     }
 
     private int cert(String... arguments) throws Exception {
-        out.reset();
-        err.reset();
-        return new CertificateCommand().run(List.of(arguments), new Context());
+        context().clear();
+        return new CertificateCommand().run(List.of(arguments), context());
     }
 
     @Test
     void selfSignedThenShowPrintsTheNewFingerprint() throws Exception {
         assertThat(cert("self-signed", "--key", "rsa2048", "--san", "smtp.bank.example")).isZero();
-        String fingerprint = line(out.toString(), "SHA-256:");
+        String fingerprint = line(context().printed(), "SHA-256:");
 
         assertThat(cert("show")).isZero();
 
-        assertThat(line(out.toString(), "SHA-256:")).isEqualTo(fingerprint);
-        assertThat(out.toString()).contains("mail.bank.example, smtp.bank.example").contains("RSA 2048");
+        assertThat(line(context().printed(), "SHA-256:")).isEqualTo(fingerprint);
+        assertThat(context().printed()).contains("mail.bank.example, smtp.bank.example").contains("RSA 2048");
     }
 
     @Test
@@ -82,7 +74,7 @@ class CertificateCommandIT {
         assertThat(cert("csr", "--subject", "/C=DE/ST=Hessen/L=Frankfurt/O=Bank/OU=IT/CN=mail.bank.example/emailAddress=it@bank.example",
                 "--key", "ec256")).isZero();
 
-        assertThat(out.toString()).startsWith("-----BEGIN CERTIFICATE REQUEST-----");
+        assertThat(context().printed()).startsWith("-----BEGIN CERTIFICATE REQUEST-----");
         Optional<BridgeCertificate> waiting =
                 db.inTransaction(em -> new StoredBridgeCertificates(em).inState(CertificateState.PENDING_CSR));
         assertThat(waiting).isPresent();
@@ -91,7 +83,7 @@ class CertificateCommandIT {
     @Test
     void importOfAPkcs12WithTheWrongPasswordOnStdinExitsOneWithTheReason() throws Exception {
         cert("self-signed");
-        String before = line(out.toString(), "SHA-256:");
+        String before = line(context().printed(), "SHA-256:");
         TestPki pki = new TestPki();
         KeyPair keys = KeyKind.EC_P256.generate(TestPki.RANDOM);
         Path p12 = data.resolve("bridge.p12");
@@ -100,9 +92,9 @@ class CertificateCommandIT {
 
         assertThat(cert("import", p12.toString())).isEqualTo(OperatorCommand.REFUSED);
 
-        assertThat(err.toString()).contains("The password does not open this PKCS#12 file.");
+        assertThat(context().complained()).contains("The password does not open this PKCS#12 file.");
         cert("show");
-        assertThat(line(out.toString(), "SHA-256:")).isEqualTo(before);
+        assertThat(line(context().printed(), "SHA-256:")).isEqualTo(before);
     }
 
     @Test
@@ -117,8 +109,8 @@ class CertificateCommandIT {
 
         assertThat(cert("import", p12.toString(), "--password-file", password.toString())).isZero();
 
-        assertThat(line(out.toString(), "SHA-256:")).isEqualTo(CertificateDetails.fingerprint(leaf));
-        assertThat(err.toString()).contains("not the bridge's host name mail.bank.example");
+        assertThat(line(context().printed(), "SHA-256:")).isEqualTo(CertificateDetails.fingerprint(leaf));
+        assertThat(context().complained()).contains("not the bridge's host name mail.bank.example");
     }
 
     @Test
@@ -126,7 +118,7 @@ class CertificateCommandIT {
         cert("self-signed");
 
         assertThat(cert("rollback")).isEqualTo(OperatorCommand.REFUSED);
-        assertThat(err.toString()).contains("There is no previous certificate to roll back to.");
+        assertThat(context().complained()).contains("There is no previous certificate to roll back to.");
     }
 
     @Test
@@ -136,7 +128,7 @@ class CertificateCommandIT {
         assertThat(cert("show", "extra")).isEqualTo(OperatorCommand.USAGE);
         assertThat(cert("frobnicate")).isEqualTo(OperatorCommand.USAGE);
         assertThat(cert("csr", "--subject", "/CN=localhost")).isEqualTo(OperatorCommand.REFUSED);
-        assertThat(err.toString()).contains("fully qualified DNS name");
+        assertThat(context().complained()).contains("fully qualified DNS name");
     }
 
     private static String line(String text, String label) {
@@ -144,45 +136,12 @@ class CertificateCommandIT {
                 .substring(label.length()).strip();
     }
 
-    private final class Context implements OperatorContext {
-        @Override
-        public Optional<String> setting(Setting setting) {
-            return setting == Setting.SMTP_HOSTNAME ? Optional.of("mail.bank.example") : Optional.empty();
+    private TestOperatorContext context() {
+        if (operator == null) {
+            operator = new TestOperatorContext(db, data,
+                    setting -> setting == Setting.SMTP_HOSTNAME ? Optional.of("mail.bank.example") : Optional.empty(),
+                    () -> false);
         }
-
-        @Override
-        public boolean production() {
-            return false;
-        }
-
-        @Override
-        public Path dataDirectory() {
-            return data;
-        }
-
-        @Override
-        public <T> T inTransaction(Work<T> work) throws Exception {
-            return db.inTransaction((EntityManager em) -> work.run(em));
-        }
-
-        @Override
-        public String actor() {
-            return "operator:test";
-        }
-
-        @Override
-        public PrintStream out() {
-            return new PrintStream(out, true, StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public PrintStream err() {
-            return new PrintStream(err, true, StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public InputStream in() {
-            return new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-        }
+        return operator.typing(stdin);
     }
 }

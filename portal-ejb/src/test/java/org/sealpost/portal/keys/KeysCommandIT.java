@@ -2,9 +2,6 @@ package org.sealpost.portal.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +28,7 @@ import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.intake.IntakeStore;
 import org.sealpost.portal.message.MessageContents;
 import org.sealpost.portal.operator.OperatorCommand;
-import org.sealpost.portal.operator.OperatorContext;
+import org.sealpost.portal.operator.TestOperatorContext;
 
 /** {@code ./sealpost keys …} as the launcher runs it: the command class over the portal's persistence unit. */
 class KeysCommandIT {
@@ -43,8 +40,7 @@ class KeysCommandIT {
 
     private final Map<Setting, String> settings = new EnumMap<>(Setting.class);
     private boolean production;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private TestOperatorContext operator;
     private final SteppingClock clock = new SteppingClock();
     private KeyEncryptionKeys portal;
     private UUID message;
@@ -75,8 +71,7 @@ class KeysCommandIT {
     }
 
     private int keys(String... arguments) throws Exception {
-        out.reset();
-        err.reset();
+        context().clear();
         return new KeysCommand(clock).run(List.of(arguments), context());
     }
 
@@ -150,54 +145,17 @@ class KeysCommandIT {
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return context().printed();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return context().complained();
     }
 
-    private OperatorContext context() {
-        return new OperatorContext() {
-            @Override
-            public Optional<String> setting(Setting setting) {
-                return Optional.ofNullable(settings.get(setting));
-            }
-
-            @Override
-            public boolean production() {
-                return production;
-            }
-
-            @Override
-            public Path dataDirectory() {
-                return dataDir;
-            }
-
-            @Override
-            public <T> T inTransaction(Work<T> work) throws Exception {
-                return db.inTransaction(work::run);
-            }
-
-            @Override
-            public String actor() {
-                return "operator:test";
-            }
-
-            @Override
-            public PrintStream out() {
-                return new PrintStream(out, true, StandardCharsets.UTF_8);
-            }
-
-            @Override
-            public PrintStream err() {
-                return new PrintStream(err, true, StandardCharsets.UTF_8);
-            }
-
-            @Override
-            public InputStream in() {
-                return InputStream.nullInputStream();
-            }
-        };
+    private TestOperatorContext context() {
+        if (operator == null) {
+            operator = new TestOperatorContext(db, dataDir, s -> Optional.ofNullable(settings.get(s)), () -> production);
+        }
+        return operator;
     }
 }

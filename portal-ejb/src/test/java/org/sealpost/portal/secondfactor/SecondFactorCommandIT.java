@@ -2,18 +2,12 @@ package org.sealpost.portal.secondfactor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,11 +18,10 @@ import org.sealpost.portal.account.ClientThrottle;
 import org.sealpost.portal.account.SignInPolicy;
 import org.sealpost.portal.account.password.Argon2Settings;
 import org.sealpost.portal.account.password.PasswordHasher;
-import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.crypto.KeyEncryptionKeys;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.operator.OperatorCommand;
-import org.sealpost.portal.operator.OperatorContext;
+import org.sealpost.portal.operator.TestOperatorContext;
 
 /** {@code ./sealpost second-factor status|remove <address>} on a real PostgreSQL. */
 class SecondFactorCommandIT {
@@ -38,8 +31,7 @@ class SecondFactorCommandIT {
 
     private static PortalJpa db;
     private static MessageSealer sealer;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private TestOperatorContext operator;
 
     @BeforeAll
     static void database() {
@@ -75,9 +67,9 @@ class SecondFactorCommandIT {
         OperatorCommand command = new SecondFactorCommand();
 
         assertThat(command.run(List.of("status", "anna@client.example"), context())).isEqualTo(OperatorCommand.OK);
-        assertThat(text(out)).contains("authenticator on, 10 recovery codes left");
+        assertThat(context().printed()).contains("authenticator on, 10 recovery codes left");
         assertThat(command.run(List.of("remove", "nobody@client.example"), context())).isEqualTo(OperatorCommand.REFUSED);
-        assertThat(text(err)).contains("no account has the address nobody@client.example");
+        assertThat(context().complained()).contains("no account has the address nobody@client.example");
         assertThat(command.run(List.of("remove", "not an address"), context())).isEqualTo(OperatorCommand.USAGE);
         assertThat(command.run(List.of("wipe", "anna@client.example"), context())).isEqualTo(OperatorCommand.USAGE);
         assertThat(count("SELECT count(*) FROM second_factor")).isOne();
@@ -98,51 +90,10 @@ class SecondFactorCommandIT {
         }
     }
 
-    private static String text(ByteArrayOutputStream stream) {
-        return stream.toString(StandardCharsets.UTF_8);
-    }
-
-    private OperatorContext context() {
-        return new OperatorContext() {
-            @Override
-            public Optional<String> setting(Setting setting) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean production() {
-                return false;
-            }
-
-            @Override
-            public Path dataDirectory() {
-                return keys;
-            }
-
-            @Override
-            public <T> T inTransaction(Work<T> work) throws Exception {
-                return db.inTransaction(work::run);
-            }
-
-            @Override
-            public String actor() {
-                return "operator:test";
-            }
-
-            @Override
-            public PrintStream out() {
-                return new PrintStream(out, true, StandardCharsets.UTF_8);
-            }
-
-            @Override
-            public PrintStream err() {
-                return new PrintStream(err, true, StandardCharsets.UTF_8);
-            }
-
-            @Override
-            public InputStream in() {
-                return new ByteArrayInputStream(new byte[0]);
-            }
-        };
+    private TestOperatorContext context() {
+        if (operator == null) {
+            operator = new TestOperatorContext(db, keys);
+        }
+        return operator;
     }
 }
