@@ -1,6 +1,7 @@
 package org.sealpost.portal.notification;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.sealpost.portal.notification.template.DefaultTemplates;
 import org.sealpost.portal.notification.template.NotificationTemplate;
@@ -8,6 +9,7 @@ import org.sealpost.portal.notification.template.NotificationValues;
 import org.sealpost.portal.notification.template.RenderedNotification;
 import org.sealpost.portal.notification.template.TemplateKind;
 import org.sealpost.portal.settings.Branding;
+import org.sealpost.portal.settings.LogoImage;
 
 /**
  * Renders every mail the portal writes through the one template engine, with the templates in
@@ -19,10 +21,26 @@ public final class PortalMails {
 
     private final Function<TemplateKind, NotificationTemplate> templates;
     private final Branding branding;
+    private final LogoImage logo;
 
     public PortalMails(Function<TemplateKind, NotificationTemplate> templates, Branding branding) {
+        this(templates, branding, null);
+    }
+
+    private PortalMails(Function<TemplateKind, NotificationTemplate> templates, Branding branding, LogoImage logo) {
         this.templates = Objects.requireNonNull(templates, "templates");
         this.branding = Objects.requireNonNull(branding, "branding");
+        this.logo = logo;
+    }
+
+    /** The same, with the organisation's logo for the mails' HTML. */
+    public PortalMails withLogo(LogoImage logo) {
+        return new PortalMails(templates, branding, Objects.requireNonNull(logo, "logo"));
+    }
+
+    /** The organisation's logo, when it has one. */
+    public Optional<LogoImage> logo() {
+        return Optional.ofNullable(logo);
     }
 
     /** The templates and branding of the database, read in the caller's transaction. */

@@ -119,11 +119,11 @@ public class NotificationComposer {
             }
             rendered = mails.render(kind, values);
         }
-        return mime(session, recipient, rendered, now);
+        return mime(session, recipient, rendered, mails, now);
     }
 
-    private MimeMessage mime(Session session, String recipient, RenderedNotification rendered, Instant now)
-            throws MessagingException {
+    private MimeMessage mime(Session session, String recipient, RenderedNotification rendered, PortalMails mails,
+            Instant now) throws MessagingException {
         MimeMessage m = new MimeMessage(session);
         m.setFrom(new InternetAddress(notifyFrom()));
         m.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(recipient));
@@ -133,8 +133,7 @@ public class NotificationComposer {
         m.setHeader("Auto-Submitted", "auto-generated");
         MimeBodyPart text = new MimeBodyPart();
         text.setText(rendered.text(), "UTF-8");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(rendered.html(), "UTF-8", "html");
+        MimeBodyPart html = LogoInMail.htmlPart(rendered.html(), mails.logo(), mails.branding().organisationName());
         MimeMultipart alternative = new MimeMultipart("alternative", text, html);
         m.setContent(alternative);
         m.saveChanges();

@@ -65,7 +65,11 @@ public class OutboundDelivery {
         RuntimeSettings runtime = new SettingsDesk(em, () -> RuntimeSettingsSeed.fromSettings(portalSettings::get))
                 .current();
         DeliveryRetries retries = runtime.deliveryRetries();
+        SettingsDesk desk = new SettingsDesk(em, () -> RuntimeSettingsSeed.fromSettings(portalSettings::get));
         PortalMails mails = PortalMails.of(new MailTemplates(em), runtime.branding());
+        if (runtime.logo().isPresent()) {
+            mails = desk.logo().map(mails::withLogo).orElse(mails);
+        }
         try (Connection c = dataSource.getConnection()) {
             return new OutboundDesk(composer, sealer, new RetrySchedule(retries.interval(), retries.maxAge()),
                     settings.quietPeriod(), mails).deliverNext(c, smtp, Instant.now());
