@@ -54,6 +54,12 @@ public class OverviewPage {
         return bridgeCertificate.isResolvable() ? bridgeCertificate.get().notAfter().orElse(null) : null;
     }
 
+    /** Whole days until the bridge certificate expires (negative once it has); null without one. */
+    public Long getBridgeCertificateDaysLeft() {
+        Instant notAfter = getBridgeCertificateNotAfter();
+        return notAfter == null ? null : java.time.Duration.between(Instant.now(), notAfter).toDays();
+    }
+
     public boolean isAuditChainKnown() {
         return auditChain.isResolvable();
     }

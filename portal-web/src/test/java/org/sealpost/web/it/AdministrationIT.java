@@ -289,7 +289,7 @@ class AdministrationIT {
             // The overview reads the certificate in use and the audit chain's last check from their owners.
             browser.open("/admin/");
             assertThat(browser.find("bridge-certificate-expiry").getText()).isNotBlank()
-                    .doesNotContain("No certificate");
+                    .doesNotContain("No certificate").containsPattern("\\(\\d+ days left\\)");
             assertThat(browser.find("audit-chain-check").getText()).isNotBlank();
         }
     }
