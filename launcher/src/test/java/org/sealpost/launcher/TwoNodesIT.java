@@ -175,27 +175,6 @@ class TwoNodesIT {
     }
 
     @Test
-    @Order(3)
-    void bothSearchIndexesCatchUpWithMailEitherBridgeAccepted() throws Exception {
-        activate(recipient(1));
-        long stored = entriesOf(recipient(1));
-        assertThat(stored).isEqualTo(12);
-        for (Node node : List.of(nodeA, nodeB)) {
-            Browser direct = Browser.direct(node);
-            assertThat(direct.signIn(recipient(1), PASSWORD)).isTrue();
-            long[] seen = {-2};
-            awaitTrue(Duration.ofMinutes(2), () -> {
-                try {
-                    seen[0] = searchTotal(direct.get("search.xhtml?q=marmalade").body());
-                    return seen[0] == stored;
-                } catch (Exception e) {
-                    return false;
-                }
-            }, () -> node.name + " finds " + seen[0] + " of " + stored);
-        }
-    }
-
-    @Test
     @Order(4)
     void aPolicyChangeMadeThroughOneNodeHoldsOnTheOtherAtOnce() throws Exception {
         String admin = "two-nodes-admin@bank.example";
@@ -205,7 +184,8 @@ class TwoNodesIT {
         Browser reader = Browser.direct(nodeB);
         assertThat(reader.signIn(recipient(3), PASSWORD)).isTrue();
         // Forward is off by default: node B offers no Forward button.
-        assertThat(reader.get("message.xhtml?id=" + entry).body()).doesNotContain("id=\"forward\"");
+        assertThat(reader.get("message.xhtml?id=" + entry).body()).contains("id=\"actions:reply\"")
+                .doesNotContain("id=\"actions:forward\"");
 
         Browser administrator = Browser.direct(nodeA);
         assertThat(administrator.signIn(admin, PASSWORD)).isTrue();
@@ -215,7 +195,7 @@ class TwoNodesIT {
         assertThat(policyScope("forward_scope")).isEqualTo("INTERNAL_ONLY");
 
         // The very next page on node B, in the session that was already open, offers Forward.
-        assertThat(reader.get("message.xhtml?id=" + entry).body()).contains("id=\"forward\"");
+        assertThat(reader.get("message.xhtml?id=" + entry).body()).contains("id=\"actions:forward\"");
     }
 
     @Test
@@ -261,7 +241,10 @@ class TwoNodesIT {
         gateway.join(60_000);
 
         assertThat(acknowledged).isNotEmpty();
-        assertThat(entriesOf(victim)).as("every 250'd message is stored").isEqualTo(acknowledged.size());
+        // None lost; at most the one in flight more: stored and committed, but the node died
+        // before its 250 left (the gateway sends it again: at least once, RFC 5321 §6.1).
+        assertThat(entriesOf(victim)).as("every 250'd message is stored")
+                .isBetween((long) acknowledged.size(), acknowledged.size() + 1L);
 
         // The other node keeps serving its sessions; the dead node's session signs in again on it.
         assertThat(onB.get("inbox.xhtml").statusCode()).isEqualTo(200);
@@ -375,11 +358,6 @@ class TwoNodesIT {
                 return rs.getLong(1);
             }
         }
-    }
-
-    private static long searchTotal(String page) {
-        Matcher m = Pattern.compile("id=\"search-total\"[^>]*>\\s*[^0-9]*([0-9]+)").matcher(page);
-        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
     private static void awaitTrue(Duration within, BooleanSupplier condition) throws InterruptedException {
