@@ -54,4 +54,13 @@ class ArchitectureTest {
     void theWebLayersPackagesAreFreeOfCycles() {
         slices().matching("org.sealpost.web.(*)..").should().beFreeOfCycles().check(sealpost);
     }
+
+    @Test
+    void onlyTheSettingsCatalogueReadsTheConfiguration() {
+        noClasses().that().resideOutsideOfPackage("org.sealpost.portal.config..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.microprofile.config..")
+                .because("every setting is read through PortalSettings by its Setting, with one default, where"
+                        + " the production check sees it")
+                .check(sealpost);
+    }
 }
