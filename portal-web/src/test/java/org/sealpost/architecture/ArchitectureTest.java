@@ -44,6 +44,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theWebLayerNeverSeesTheDatabasesOwnExceptions() {
+        noClasses().that().resideInAPackage("org.sealpost.web..")
+                .should().dependOnClassesThat().resideInAPackage("java.sql..")
+                .because("portal-ejb's services throw domain exceptions (StorageUnavailableException: 503), never"
+                        + " SQLException")
+                .check(sealpost);
+    }
+
+    @Test
     void portalEjbNeverReachesUpIntoTheWebLayer() {
         noClasses().that().resideInAPackage("org.sealpost.portal..")
                 .should().dependOnClassesThat().resideInAPackage("org.sealpost.web..")

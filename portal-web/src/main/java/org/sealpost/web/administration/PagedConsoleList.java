@@ -8,9 +8,10 @@ import org.sealpost.portal.administration.ListPage;
  * What the console's paged lists (accounts, mail queue) share: the page shown, moving to the
  * next or previous one, and keeping the last good page when a fetch is refused. The service
  * clamps the page number (rows may have gone since), so the page number is taken back from
- * what it returned.
+ * what it returned. Public, though only this package extends it: EL calls the getters by
+ * reflection, and a public method of a package-private class is not accessible from jakarta.el.
  */
-abstract class PagedConsoleList<L extends ListPage> implements Serializable {
+public abstract class PagedConsoleList<L extends ListPage> implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
