@@ -1,14 +1,11 @@
 package org.sealpost.launcher;
 
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +17,7 @@ import org.sealpost.portal.config.ProductionReadiness;
 import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.operator.OperatorCommand;
 import org.sealpost.portal.operator.OperatorContext;
+import org.sealpost.portal.operator.StandalonePersistence;
 
 /**
  * Runs an operator command ({@code ./sealpost cert|keys|audit …}) in the launcher's JVM, outside
@@ -156,18 +154,7 @@ final class OperatorCommands {
 
         @Override
         public <T> T inTransaction(Work<T> work) throws Exception {
-            EntityManager em = entityManagerFactory().createEntityManager();
-            try {
-                em.getTransaction().begin();
-                T result = work.run(em);
-                em.getTransaction().commit();
-                return result;
-            } finally {
-                if (em.getTransaction().isActive()) {
-                    em.getTransaction().rollback();
-                }
-                em.close();
-            }
+            return StandalonePersistence.inTransaction(entityManagerFactory(), work);
         }
 
         private synchronized EntityManagerFactory entityManagerFactory() {
@@ -178,17 +165,7 @@ final class OperatorCommands {
                 ds.setPassword(database.password());
                 // The portal migrates at start; a command may run before the portal ever did.
                 SchemaMigrations.migrate(ds);
-                Map<String, Object> p = new HashMap<>();
-                p.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-                p.put("jakarta.persistence.jtaDataSource", "");
-                p.put("jakarta.persistence.jdbc.driver", "org.postgresql.Driver");
-                p.put("jakarta.persistence.jdbc.url", database.url());
-                p.put("jakarta.persistence.jdbc.user", database.user());
-                p.put("jakarta.persistence.jdbc.password", database.password());
-                // Payara weaves at deployment; here there is no agent to weave with.
-                p.put("eclipselink.weaving", "false");
-                p.put("eclipselink.logging.level", "WARNING");
-                emf = Persistence.createEntityManagerFactory("sealpost", p);
+                emf = StandalonePersistence.open(database.url(), database.user(), database.password());
             }
             return emf;
         }

@@ -2,12 +2,11 @@ package org.sealpost.portal;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.sql.Connection;
-import java.util.HashMap;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.sealpost.migrations.SchemaMigrations;
+import org.sealpost.portal.operator.OperatorContext;
+import org.sealpost.portal.operator.StandalonePersistence;
 import org.sealpost.testsupport.TestDatabase;
 
 /**
@@ -30,16 +29,7 @@ public final class PortalJpa implements AutoCloseable {
         TestDatabase.Database db = TestDatabase.server().createDatabase(purpose);
         DataSource ds = db.dataSource();
         SchemaMigrations.migrate(ds);
-        Map<String, Object> p = new HashMap<>();
-        p.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        p.put("jakarta.persistence.jtaDataSource", "");
-        p.put("jakarta.persistence.jdbc.driver", "org.postgresql.Driver");
-        p.put("jakarta.persistence.jdbc.url", db.jdbcUrl());
-        p.put("jakarta.persistence.jdbc.user", db.user());
-        p.put("jakarta.persistence.jdbc.password", db.password());
-        // Payara weaves at deployment; without an agent there is nothing to weave with.
-        p.put("eclipselink.weaving", "false");
-        return new PortalJpa(ds, Persistence.createEntityManagerFactory("sealpost", p));
+        return new PortalJpa(ds, StandalonePersistence.open(db.jdbcUrl(), db.user(), db.password()));
     }
 
     /** Plain JDBC, for setting up and checking rows. */
@@ -47,25 +37,9 @@ public final class PortalJpa implements AutoCloseable {
         return dataSource;
     }
 
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(EntityManager em) throws Exception;
-    }
-
     /** Runs {@code work} in one transaction on a fresh entity manager; commits unless it throws. */
-    public <T> T inTransaction(Work<T> work) throws Exception {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.run(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+    public <T> T inTransaction(OperatorContext.Work<T> work) throws Exception {
+        return StandalonePersistence.inTransaction(emf, work);
     }
 
     /** The JDBC connection of the entity manager's current transaction (not to be closed). */

@@ -44,6 +44,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theWebLayerNeverSeesTheDatabasesOwnExceptions() {
+        noClasses().that().resideInAPackage("org.sealpost.web..")
+                .should().dependOnClassesThat().resideInAPackage("java.sql..")
+                .because("portal-ejb's services throw domain exceptions (StorageUnavailableException: 503), never"
+                        + " SQLException")
+                .check(sealpost);
+    }
+
+    @Test
     void portalEjbNeverReachesUpIntoTheWebLayer() {
         noClasses().that().resideInAPackage("org.sealpost.portal..")
                 .should().dependOnClassesThat().resideInAPackage("org.sealpost.web..")
@@ -53,5 +62,14 @@ class ArchitectureTest {
     @Test
     void theWebLayersPackagesAreFreeOfCycles() {
         slices().matching("org.sealpost.web.(*)..").should().beFreeOfCycles().check(sealpost);
+    }
+
+    @Test
+    void onlyTheSettingsCatalogueReadsTheConfiguration() {
+        noClasses().that().resideOutsideOfPackage("org.sealpost.portal.config..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.microprofile.config..")
+                .because("every setting is read through PortalSettings by its Setting, with one default, where"
+                        + " the production check sees it")
+                .check(sealpost);
     }
 }

@@ -17,6 +17,7 @@ import org.sealpost.portal.account.password.PasswordVerdict;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.outbound.AccountMail;
+import org.sealpost.portal.platform.StorageUnavailableException;
 import org.sealpost.portal.platform.SealpostDataSource;
 import org.sealpost.portal.session.EndReason;
 import org.sealpost.portal.session.SessionRegistry;
@@ -49,17 +50,18 @@ public class AccountLinks {
     private LinkRequestThrottle linkRequests;
 
     /** The address a link belongs to, if it is usable; does not spend it. */
-    public Optional<EmailAddress> addressFor(String token, Purpose purpose) throws SQLException {
+    public Optional<EmailAddress> addressFor(String token, Purpose purpose) {
         try (Connection c = dataSource.getConnection()) {
             return OneTimeTokens.peek(c, token, purpose, Instant.now())
                     .map(r -> em.find(Account.class, r.accountId()))
                     .filter(a -> a != null && usableFor(a, purpose))
                     .map(Account::email);
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the link cannot be checked now", e);
         }
     }
 
-    public LinkOutcome complete(String token, Purpose purpose, char[] password, char[] confirmation, String client)
-            throws SQLException {
+    public LinkOutcome complete(String token, Purpose purpose, char[] password, char[] confirmation, String client) {
         Instant now = Instant.now();
         try (Connection c = dataSource.getConnection()) {
             Optional<OneTimeTokens.Redeemable> link = OneTimeTokens.peek(c, token, purpose, now);
@@ -97,6 +99,8 @@ public class AccountLinks {
                         client, "other sessions ended, open links revoked", now);
             }
             return new LinkOutcome.Done(account.id(), account.email());
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the link cannot be completed now", e);
         } finally {
             Arrays.fill(password, '\0');
             Arrays.fill(confirmation, '\0');
@@ -112,7 +116,7 @@ public class AccountLinks {
      * per address an hour, and at most {@link LinkRequestThrottle#PER_CLIENT} requests per
      * client in a quarter of an hour.
      */
-    public void requestLink(String address, String client) throws SQLException {
+    public void requestLink(String address, String client) {
         Instant now = Instant.now();
         if (!linkRequests.admit(client, now)) {
             audit.record(safe(address), AuditAction.PASSWORD_RESET_REQUESTED, "account", null, client,
@@ -147,6 +151,8 @@ public class AccountLinks {
         AccountMail.LinkRequest outcome;
         try (Connection c = dataSource.getConnection()) {
             outcome = AccountMail.requestLink(c, kind, a.email().value(), a.id(), now);
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the link mail cannot be queued now", e);
         }
         audit.record(a.email().value(), action, "account", a.id().toString(), client,
                 outcome == AccountMail.LinkRequest.QUEUED ? null : outcome.name().toLowerCase(java.util.Locale.ROOT)

@@ -8,6 +8,7 @@ import org.sealpost.portal.account.password.Argon2Settings;
 import org.sealpost.portal.account.password.PasswordHasher;
 import org.sealpost.portal.account.password.PasswordPolicy;
 import org.sealpost.portal.config.PortalSettings;
+import org.sealpost.portal.config.Setting;
 
 /**
  * The password hasher with the Argon2id cost from configuration
@@ -28,17 +29,13 @@ public class Passwords {
     @PostConstruct
     void configure() {
         Argon2Settings argon2 = new Argon2Settings(
-                intSetting("sealpost.argon2.memory.kib", Argon2Settings.OWASP.memoryKiB()),
-                intSetting("sealpost.argon2.iterations", Argon2Settings.OWASP.iterations()),
-                intSetting("sealpost.argon2.parallelism", Argon2Settings.OWASP.parallelism()));
+                settings.integer(Setting.ARGON2_MEMORY_KIB, Argon2Settings.OWASP.memoryKiB()),
+                settings.integer(Setting.ARGON2_ITERATIONS, Argon2Settings.OWASP.iterations()),
+                settings.integer(Setting.ARGON2_PARALLELISM, Argon2Settings.OWASP.parallelism()));
         hasher = new PasswordHasher(argon2);
         policy = new PasswordPolicy();
         LOG.info(() -> "password hashing: Argon2id m=" + argon2.memoryKiB() + " KiB, t=" + argon2.iterations() + ", p="
                 + argon2.parallelism());
-    }
-
-    private int intSetting(String property, int fallback) {
-        return settings.lookup(property).map(Integer::parseInt).orElse(fallback);
     }
 
     public PasswordHasher hasher() {

@@ -3,13 +3,9 @@ package org.sealpost.portal.administration;
 import java.util.List;
 
 /** One page of an account search, and how many accounts match in all. */
-public record AccountList(List<AccountSummary> accounts, long total, int page, int pageSize) {
+public record AccountList(List<AccountSummary> accounts, long total, int page, int pageSize) implements ListPage {
 
     public AccountList {
         accounts = List.copyOf(accounts);
-    }
-
-    public int pages() {
-        return (int) Math.max(1, (total + pageSize - 1) / pageSize);
     }
 }

@@ -47,15 +47,7 @@ public final class ChainCheck {
         if (!keyMatches(key, leaf)) {
             throw new CertificateRefusedException(CertificateProblem.KEY_MISMATCH);
         }
-        for (X509Certificate certificate : chain) {
-            try {
-                certificate.checkValidity(Date.from(now));
-            } catch (CertificateExpiredException e) {
-                throw new CertificateRefusedException(CertificateProblem.EXPIRED, e);
-            } catch (CertificateNotYetValidException e) {
-                throw new CertificateRefusedException(CertificateProblem.NOT_YET_VALID, e);
-            }
-        }
+        requireValid(chain, now);
         for (int i = 0; i + 1 < chain.size(); i++) {
             X509Certificate subject = chain.get(i);
             X509Certificate issuer = chain.get(i + 1);
@@ -71,6 +63,22 @@ public final class ChainCheck {
         List<String> names = dnsNames(leaf);
         boolean namesHost = names.stream().anyMatch(n -> DnsNames.matches(n, hostName));
         return new Passed(namesHost, names);
+    }
+
+    /**
+     * Every certificate is within its validity period at {@code now} (RFC 5280 §4.1.2.5); a bridge
+     * chain and a smarthost trust anchor are refused for the same two reasons.
+     */
+    static void requireValid(Collection<X509Certificate> certificates, Instant now) throws CertificateRefusedException {
+        for (X509Certificate certificate : certificates) {
+            try {
+                certificate.checkValidity(Date.from(now));
+            } catch (CertificateExpiredException e) {
+                throw new CertificateRefusedException(CertificateProblem.EXPIRED, e);
+            } catch (CertificateNotYetValidException e) {
+                throw new CertificateRefusedException(CertificateProblem.NOT_YET_VALID, e);
+            }
+        }
     }
 
     /**

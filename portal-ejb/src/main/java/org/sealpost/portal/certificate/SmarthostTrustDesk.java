@@ -4,13 +4,10 @@ import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,15 +46,7 @@ public final class SmarthostTrustDesk {
     public List<CertificateDetails> importAnchors(String pem, String actor) throws CertificateRefusedException {
         List<X509Certificate> certificates = CertificateFiles.readPemCertificates(pem);
         Instant now = clock.instant();
-        for (X509Certificate certificate : certificates) {
-            try {
-                certificate.checkValidity(Date.from(now));
-            } catch (CertificateExpiredException e) {
-                throw new CertificateRefusedException(CertificateProblem.EXPIRED, e);
-            } catch (CertificateNotYetValidException e) {
-                throw new CertificateRefusedException(CertificateProblem.NOT_YET_VALID, e);
-            }
-        }
+        ChainCheck.requireValid(certificates, now);
         List<CertificateDetails> added = new ArrayList<>();
         for (X509Certificate certificate : certificates) {
             String fingerprint = CertificateDetails.fingerprint(certificate);

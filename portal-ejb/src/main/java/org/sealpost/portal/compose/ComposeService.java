@@ -19,6 +19,7 @@ import org.sealpost.portal.config.InvalidSettingException;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.crypto.MessageSealer;
+import org.sealpost.portal.platform.StorageUnavailableException;
 import org.sealpost.portal.outbound.MailQueued;
 import org.sealpost.portal.policy.EffectivePolicy;
 import org.sealpost.portal.policy.PolicySeed;

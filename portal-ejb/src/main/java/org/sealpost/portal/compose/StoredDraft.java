@@ -1,7 +1,9 @@
 package org.sealpost.portal.compose;
 
 import jakarta.persistence.Cacheable;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,10 +15,9 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
-import org.sealpost.portal.crypto.SealedMessage;
+import org.sealpost.portal.crypto.SealedValue;
 import org.sealpost.portal.policy.PortalAction;
 
 /**
@@ -44,17 +45,9 @@ public class StoredDraft {
     @Column(name = "original_entry_id", updatable = false)
     private Long originalEntryId;
 
-    @Column(name = "seal_id", nullable = false)
-    private UUID sealId;
-
-    @Column(name = "kek_version", nullable = false)
-    private int kekVersion;
-
-    @Column(name = "wrapped_key", nullable = false)
-    private byte[] wrappedKey;
-
-    @Column(name = "content_ciphertext", nullable = false)
-    private byte[] contentCiphertext;
+    @Embedded
+    @AttributeOverride(name = "ciphertext", column = @Column(name = "content_ciphertext", nullable = false))
+    private SealedValue content;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
@@ -85,17 +78,12 @@ public class StoredDraft {
      * wrapped key are overwritten, not kept beside the new ones.
      */
     void seal(DraftContent content, MessageSealer sealer, Instant now) {
-        sealId = UUID.randomUUID();
-        SealedMessage sealed = sealer.seal(sealId, content.encode(), new byte[0]);
-        kekVersion = sealed.kekVersion();
-        wrappedKey = sealed.wrappedKey();
-        contentCiphertext = sealed.mimeCiphertext();
+        this.content = SealedValue.seal(sealer, content.encode());
         savedAt = now.atOffset(ZoneOffset.UTC);
     }
 
     DraftContent open(MessageSealer sealer) throws SealBrokenException {
-        return DraftContent.decode(sealer.openMime(sealId, new SealedMessage(kekVersion, wrappedKey,
-                contentCiphertext, new byte[0])));
+        return DraftContent.decode(content.open(sealer));
     }
 
     public Long id() {

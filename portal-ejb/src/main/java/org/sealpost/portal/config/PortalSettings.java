@@ -22,6 +22,7 @@ public class PortalSettings {
         return config.getOptionalValue(setting.property(), String.class).filter(v -> !v.isBlank()).map(String::trim);
     }
 
+    /** By property name, for the production checks (ProductionReadiness), which walk the catalogue the launcher shares. */
     public Optional<String> lookup(String property) {
         return config.getOptionalValue(property, String.class).filter(v -> !v.isBlank());
     }

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.SQLException;
 import java.time.Clock;
 import org.sealpost.portal.crypto.PortalKeys;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
 /**
  * {@link KeyLifecycle} in the portal, one transaction per call: for the administrator's key
@@ -28,18 +29,30 @@ public class KeyManagement {
         return new KeyLifecycle(em, keys.keyEncryptionKeys(), keys.sealer(), Clock.systemUTC());
     }
 
-    public KeyStatus status() throws SQLException {
-        return lifecycle().status();
+    public KeyStatus status() {
+        try {
+            return lifecycle().status();
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the key status cannot be read now", e);
+        }
     }
 
     /** @return the new current version */
-    public int rotate(String actor, String clientAddress) throws SQLException {
-        return lifecycle().rotate(actor, clientAddress);
+    public int rotate(String actor, String clientAddress) {
+        try {
+            return lifecycle().rotate(actor, clientAddress);
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the key cannot be rotated now", e);
+        }
     }
 
     /** A refusal commits its audit event and changes nothing else (an application exception does not roll back). */
-    public void retire(int version, String actor, String clientAddress) throws SQLException, RetireRefusedException {
-        lifecycle().retire(version, actor, clientAddress);
+    public void retire(int version, String actor, String clientAddress) throws RetireRefusedException {
+        try {
+            lifecycle().retire(version, actor, clientAddress);
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the key cannot be retired now", e);
+        }
     }
 
     public KeyLifecycle.RewrapState rewrapState() throws SQLException {

@@ -16,6 +16,7 @@ import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.message.mime.MessageMetadata;
 import org.sealpost.portal.platform.SealpostDataSource;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
 /**
  * Reads an account's folders. Pages through the index on (account, folder, received_at DESC).
@@ -35,7 +36,7 @@ public class Mailbox {
     private MessageSealer sealer;
 
     /** One page of a folder, newest first. */
-    public List<MailboxLine> folder(long accountId, Folder folder, int first, int max) throws SQLException {
+    public List<MailboxLine> folder(long accountId, Folder folder, int first, int max) {
         List<MailboxLine> lines = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 SELECT e.id, e.received_at, e.is_read, m.id, m.kek_version, m.wrapped_key, m.metadata_ciphertext,
@@ -55,7 +56,8 @@ public class Mailbox {
                     try {
                         meta = MessageMetadata.decode(sealer.openMetadata(contentId, sealed));
                     } catch (SealBrokenException e) {
-                        throw new SQLException("message " + contentId + " cannot be decrypted: " + e.getMessage(), e);
+                        // Not the database's fault, and not passing: a damaged row or a retired key.
+                        throw new IllegalStateException("message " + contentId + " cannot be decrypted: " + e.getMessage(), e);
                     }
                     String sender = meta.from() == null ? ""
                             : meta.from().displayName() != null && !meta.from().displayName().isBlank()
@@ -65,11 +67,13 @@ public class Mailbox {
                             rs.getLong(8)));
                 }
             }
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the folder cannot be read now", e);
         }
         return lines;
     }
 
-    public long count(long accountId, Folder folder) throws SQLException {
+    public long count(long accountId, Folder folder) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT count(*) FROM mailbox_entry WHERE account_id = ? AND folder = ?")) {
             ps.setLong(1, accountId);
@@ -78,10 +82,12 @@ public class Mailbox {
                 rs.next();
                 return rs.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the folder cannot be counted now", e);
         }
     }
 
-    public long unreadInInbox(long accountId) throws SQLException {
+    public long unreadInInbox(long accountId) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT count(*) FROM mailbox_entry WHERE account_id = ? AND folder = 'INBOX' AND NOT is_read")) {
             ps.setLong(1, accountId);
@@ -89,6 +95,8 @@ public class Mailbox {
                 rs.next();
                 return rs.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the folder cannot be counted now", e);
         }
     }
 }

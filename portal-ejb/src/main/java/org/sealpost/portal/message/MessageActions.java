@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.platform.SealpostDataSource;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
 /** What a recipient does to a message in their mailbox; each action one transaction. */
 @Stateless
@@ -35,21 +36,21 @@ public class MessageActions {
         this.audit = audit;
     }
 
-    public void markRead(long entryId, long accountId, boolean read) throws SQLException, MessageNotFoundException {
+    public void markRead(long entryId, long accountId, boolean read) throws MessageNotFoundException {
         change(entryId, accountId, e -> e.markRead(read));
     }
 
-    public void moveToTrash(long entryId, long accountId) throws SQLException, MessageNotFoundException {
+    public void moveToTrash(long entryId, long accountId) throws MessageNotFoundException {
         changeFolder(entryId, accountId, MailboxEntry::moveToTrash);
     }
 
-    public void restore(long entryId, long accountId) throws SQLException, MessageNotFoundException {
+    public void restore(long entryId, long accountId) throws MessageNotFoundException {
         changeFolder(entryId, accountId, MailboxEntry::restore);
     }
 
     /** @return whether the message's content (and its key) went with the entry */
     public boolean deleteForever(long entryId, long accountId, String actor, String client)
-            throws SQLException, MessageNotFoundException {
+            throws MessageNotFoundException {
         try (Connection c = dataSource.getConnection()) {
             MailboxEntry entry = MailboxEntries.find(c, entryId, accountId)
                     .filter(MailboxEntry::mayBeDeletedForever)
@@ -60,11 +61,13 @@ public class MessageActions {
                     shredded ? "last copy: content and key deleted" : "entry deleted; other recipients keep theirs",
                     Instant.now());
             return shredded;
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the mailbox cannot be changed now", e);
         }
     }
 
     /** @return how many entries were deleted */
-    public int emptyTrash(long accountId, String actor, String client) throws SQLException {
+    public int emptyTrash(long accountId, String actor, String client) {
         try (Connection c = dataSource.getConnection()) {
             int n = 0;
             for (MailboxEntry entry : MailboxEntries.inTrash(c, accountId)) {
@@ -75,6 +78,8 @@ public class MessageActions {
             audit.record(actor, AuditAction.MESSAGE_DELETED, "trash", Long.toString(accountId), client,
                     n + " message(s) deleted", Instant.now());
             return n;
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the mailbox cannot be changed now", e);
         }
     }
 
@@ -86,17 +91,19 @@ public class MessageActions {
     }
 
     private void change(long entryId, long accountId, UnaryOperator<MailboxEntry> rule)
-            throws SQLException, MessageNotFoundException {
+            throws MessageNotFoundException {
         try (Connection c = dataSource.getConnection()) {
             MailboxEntry entry = MailboxEntries.find(c, entryId, accountId)
                     .orElseThrow(() -> new MessageNotFoundException(entryId));
             MailboxEntries.save(c, rule.apply(entry));
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the mailbox cannot be changed now", e);
         }
     }
 
     /** As {@link #change}, and the search index learns the new folder ({@code in:trash}). */
     private void changeFolder(long entryId, long accountId, UnaryOperator<MailboxEntry> rule)
-            throws SQLException, MessageNotFoundException {
+            throws MessageNotFoundException {
         try (Connection c = dataSource.getConnection()) {
             MailboxEntry entry = MailboxEntries.find(c, entryId, accountId)
                     .orElseThrow(() -> new MessageNotFoundException(entryId));
@@ -105,6 +112,8 @@ public class MessageActions {
                 MailboxEntries.save(c, moved);
                 SearchIndexQueue.enqueue(c, accountId, entryId);
             }
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the mailbox cannot be changed now", e);
         }
     }
 

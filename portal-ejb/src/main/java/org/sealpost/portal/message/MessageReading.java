@@ -20,6 +20,7 @@ import org.sealpost.portal.message.view.ParsedMessage;
 import org.sealpost.portal.message.view.RenderOptions;
 import org.sealpost.portal.message.view.RenderedAttachment;
 import org.sealpost.portal.platform.SealpostDataSource;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
 /**
  * Opens a message for its recipient: found by (entry, account) only, decrypted, rendered safe,
@@ -41,7 +42,7 @@ public class MessageReading {
      * @param inlineImageUrl the portal URL a {@code cid:} image of this message becomes
      */
     public OpenedMessage open(long entryId, long accountId, boolean showRemoteImages,
-            Function<String, String> inlineImageUrl) throws SQLException, MessageNotFoundException {
+            Function<String, String> inlineImageUrl) throws MessageNotFoundException {
         try (Connection c = dataSource.getConnection()) {
             MailboxEntry entry = MailboxEntries.find(c, entryId, accountId)
                     .orElseThrow(() -> new MessageNotFoundException(entryId));
@@ -53,6 +54,8 @@ public class MessageReading {
                 MailboxEntries.save(c, entry.markRead(true));
             }
             return opened;
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the message cannot be read now", e);
         }
     }
 
@@ -61,7 +64,7 @@ public class MessageReading {
      * page read it when it was opened moments ago (else read now).
      */
     public AttachmentDownload attachment(long entryId, long accountId, Predicate<RenderedAttachment> which)
-            throws SQLException, MessageNotFoundException {
+            throws MessageNotFoundException {
         try (Connection c = dataSource.getConnection()) {
             MailboxEntry entry = MailboxEntries.find(c, entryId, accountId)
                     .orElseThrow(() -> new MessageNotFoundException(entryId));
@@ -71,6 +74,8 @@ public class MessageReading {
             byte[] content = parsed.content(part.partId())
                     .orElseThrow(() -> new MessageNotFoundException(entryId));
             return new AttachmentDownload(part.fileName(), part.contentType(), content);
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the attachment cannot be read now", e);
         }
     }
 
@@ -102,7 +107,8 @@ public class MessageReading {
                 return new Decrypted(MessageMetadata.decode(sealer.openMetadata(entry.contentId(), sealed)),
                         sealer.openMime(entry.contentId(), sealed));
             } catch (SealBrokenException e) {
-                throw new SQLException("message " + entry.contentId() + " cannot be decrypted: " + e.getMessage(), e);
+                // Not the database's fault, and not passing: a damaged row or a retired key.
+                throw new IllegalStateException("message " + entry.contentId() + " cannot be decrypted: " + e.getMessage(), e);
             }
         }
     }

@@ -12,7 +12,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
-import org.sealpost.portal.compose.StorageUnavailableException;
+import org.sealpost.portal.platform.StorageUnavailableException;
 import org.sealpost.portal.notification.TemplateDesk;
 import org.sealpost.portal.notification.template.TemplateKind;
 

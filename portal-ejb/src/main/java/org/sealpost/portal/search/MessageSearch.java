@@ -20,6 +20,7 @@ import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.message.Folder;
 import org.sealpost.portal.message.mime.MessageMetadata;
 import org.sealpost.portal.platform.SealpostDataSource;
+import org.sealpost.portal.platform.StorageUnavailableException;
 import org.sealpost.search.InvalidQueryException;
 import org.sealpost.search.MessageIndex;
 import org.sealpost.search.SearchResult;
@@ -48,12 +49,17 @@ public class MessageSearch {
      * @throws UnsearchableQueryException when the query cannot run; the page says why
      */
     public SearchResults search(long accountId, String query, int first, int max)
-            throws UnsearchableQueryException, SQLException {
+            throws UnsearchableQueryException {
         SearchResult result = run(accountId, query, first, max);
         if (result.hits().isEmpty()) {
             return new SearchResults(result.totalHits(), List.of());
         }
-        Map<Long, SearchLine> found = lines(accountId, result.messageIds().stream().map(Long::valueOf).toList());
+        Map<Long, SearchLine> found;
+        try {
+            found = lines(accountId, result.messageIds().stream().map(Long::valueOf).toList());
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the messages found cannot be read now", e);
+        }
         List<SearchLine> lines = new ArrayList<>();
         for (String id : result.messageIds()) {
             SearchLine line = found.get(Long.valueOf(id));
@@ -96,7 +102,8 @@ public class MessageSearch {
                     try {
                         meta = MessageMetadata.decode(sealer.openMetadata(contentId, sealed));
                     } catch (SealBrokenException e) {
-                        throw new SQLException("message " + contentId + " cannot be decrypted: " + e.getMessage(), e);
+                        // Not the database's fault, and not passing: a damaged row or a retired key.
+                        throw new IllegalStateException("message " + contentId + " cannot be decrypted: " + e.getMessage(), e);
                     }
                     long entryId = rs.getLong(1);
                     lines.put(entryId, new SearchLine(entryId, sender(meta), meta.subject() == null ? "" : meta.subject(),

@@ -1,6 +1,8 @@
 package org.sealpost.portal.secondfactor;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -8,10 +10,9 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
-import org.sealpost.portal.crypto.SealedMessage;
+import org.sealpost.portal.crypto.SealedValue;
 
 /**
  * One account's authenticator: its secret, sealed like a message under a fresh data key
@@ -26,17 +27,9 @@ public class SecondFactor {
     @Column(name = "account_id")
     private Long accountId;
 
-    @Column(name = "seal_id", nullable = false)
-    private UUID sealId;
-
-    @Column(name = "kek_version", nullable = false)
-    private int kekVersion;
-
-    @Column(name = "wrapped_key", nullable = false)
-    private byte[] wrappedKey;
-
-    @Column(name = "secret_ciphertext", nullable = false)
-    private byte[] secretCiphertext;
+    @Embedded
+    @AttributeOverride(name = "ciphertext", column = @Column(name = "secret_ciphertext", nullable = false))
+    private SealedValue secret;
 
     @Column(name = "started_at", nullable = false)
     private OffsetDateTime startedAt;
@@ -58,23 +51,14 @@ public class SecondFactor {
     static SecondFactor start(long accountId, TotpSecret secret, MessageSealer sealer, Instant now) {
         SecondFactor f = new SecondFactor();
         f.accountId = accountId;
-        f.sealId = UUID.randomUUID();
-        byte[] raw = secret.bytes();
-        try {
-            SealedMessage sealed = sealer.seal(f.sealId, raw, new byte[0]);
-            f.kekVersion = sealed.kekVersion();
-            f.wrappedKey = sealed.wrappedKey();
-            f.secretCiphertext = sealed.mimeCiphertext();
-        } finally {
-            java.util.Arrays.fill(raw, (byte) 0);
-        }
+        f.secret = SealedValue.seal(sealer, secret.bytes());
         f.startedAt = now.atOffset(ZoneOffset.UTC);
         return f;
     }
 
     /** The secret, opened with the key-encryption key. */
     TotpSecret open(MessageSealer sealer) throws SealBrokenException {
-        byte[] raw = sealer.openMime(sealId, new SealedMessage(kekVersion, wrappedKey, secretCiphertext, new byte[0]));
+        byte[] raw = secret.open(sealer);
         try {
             return TotpSecret.of(raw);
         } finally {

@@ -44,12 +44,20 @@ public class SessionRegistry {
 
     private Duration maxAge;
 
+    /** The idle timeout when {@code SEALPOST_SESSION_IDLE} is not set (OWASP ASVS 3.3.2's 15 minutes for a sensitive portal). */
+    public static final Duration DEFAULT_IDLE = Duration.ofMinutes(15);
+
+    /**
+     * The idle timeout: the container's session timeout ({@code SessionSetup}) and the registry's
+     * own idea of "still active" must be the same figure, so both read it here.
+     */
+    public static Duration idleTimeout(PortalSettings settings) {
+        return settings.duration(Setting.SESSION_IDLE, DEFAULT_IDLE);
+    }
+
     @PostConstruct
     void readSettings() {
-        // The same setting SessionSetup gives the container as its session timeout.
-        Duration idle = settings.lookup("sealpost.session.idle").map(String::trim).map(Duration::parse)
-                .orElse(Duration.ofMinutes(15));
-        activity = new Activity(idle);
+        activity = new Activity(idleTimeout(settings));
         maxAge = settings.duration(Setting.SESSION_MAX_AGE, DEFAULT_MAX_AGE);
     }
 

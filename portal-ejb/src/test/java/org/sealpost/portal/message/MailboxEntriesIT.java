@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sealpost.migrations.SchemaMigrations;
+import org.sealpost.portal.platform.StorageUnavailableException;
 import org.sealpost.testsupport.TestDatabase;
 
 /** Mailbox entries against a real PostgreSQL: ownership, trash, and crypto-shredding. */
@@ -155,6 +156,19 @@ class MailboxEntriesIT {
             assertThat(count(c, "SELECT count(*) FROM message_content WHERE id = '" + shared + "'")).isOne();
             assertThat(count(c, "SELECT count(*) FROM audit_event")).as("nothing happened, nothing recorded").isZero();
         }
+    }
+
+    @Test
+    void aDatabaseOutOfReachIsStorageUnavailableNotAnSqlException() {
+        // A real driver against a loopback port nothing listens on: the connection is refused.
+        org.postgresql.ds.PGSimpleDataSource nowhere = new org.postgresql.ds.PGSimpleDataSource();
+        nowhere.setURL("jdbc:postgresql://127.0.0.1:1/sealpost?connectTimeout=2");
+        MessageActions actions = new MessageActions(nowhere, null);
+
+        assertThatThrownBy(() -> actions.moveToTrash(annaShared, anna))
+                .isInstanceOf(StorageUnavailableException.class).hasCauseInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> actions.emptyTrash(anna, "anna@client.example", "127.0.0.1"))
+                .isInstanceOf(StorageUnavailableException.class);
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.sealpost.web.account;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.sql.SQLException;
 import org.sealpost.portal.account.AccountLinks;
 
 /** forgot.xhtml: one answer whether or not the address has an account. */
@@ -16,7 +15,7 @@ public class ForgottenPassword {
 
     private String email;
 
-    public void request() throws SQLException {
+    public void request() {
         links.requestLink(email == null ? "" : email.trim(), Pages.client());
         Pages.info("link.requested");
         email = null;

@@ -2,7 +2,6 @@ package org.sealpost.web.account;
 
 import jakarta.inject.Inject;
 import java.io.Serializable;
-import java.sql.SQLException;
 import java.util.Optional;
 import org.sealpost.portal.account.AccountLinks;
 import org.sealpost.portal.account.EmailAddress;
@@ -32,13 +31,13 @@ abstract class OneTimeLinkForm implements Serializable {
     abstract void completed(LinkOutcome.Done done, String password);
 
     /** f:viewAction on GET: looks at the link, spends nothing. */
-    public void open() throws SQLException {
+    public void open() {
         Optional<EmailAddress> owner = links.addressFor(token, purpose());
         usable = owner.isPresent();
         address = owner.map(EmailAddress::value).orElse(null);
     }
 
-    public void submit() throws SQLException {
+    public void submit() {
         String chosen = password == null ? "" : password;
         LinkOutcome outcome = links.complete(token, purpose(), chosen.toCharArray(),
                 (confirmation == null ? "" : confirmation).toCharArray(), Pages.client());
@@ -53,7 +52,7 @@ abstract class OneTimeLinkForm implements Serializable {
     }
 
     /** "Send me a new link" on an expired or used link's page. */
-    public void requestNewLink() throws SQLException {
+    public void requestNewLink() {
         links.requestLink(newLinkAddress == null ? "" : newLinkAddress.trim(), Pages.client());
         Pages.info("link.requested");
         newLinkAddress = null;

@@ -3,8 +3,8 @@ package org.sealpost.web.administration;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import org.sealpost.portal.account.EmailAddress;
+import org.sealpost.portal.administration.AdministrationRefusedException;
 import org.sealpost.portal.administration.AccountAdministrationService;
 import org.sealpost.portal.administration.AccountList;
 import org.sealpost.portal.administration.AccountSummary;
@@ -17,7 +17,7 @@ import org.sealpost.web.security.SignedInSession;
  */
 @Named
 @ViewScoped
-public class AccountsPage implements Serializable {
+public class AccountsPage extends PagedConsoleList<AccountList> {
 
     private static final long serialVersionUID = 1L;
 
@@ -30,40 +30,18 @@ public class AccountsPage implements Serializable {
     private SignedInSession session;
 
     private String query = "";
-    private int page;
-    private AccountList list;
     /** The account whose deletion waits for the typed address; null when none. */
     private AccountSummary deleting;
     private String confirmation = "";
 
-    /** f:viewAction on the first GET. */
-    public void load() {
-        refresh();
-    }
-
-    private void refresh() {
-        list = Console.call(() -> accounts.search(query, page, PAGE_SIZE)).orElse(list);
-        if (list != null) {
-            page = list.page();
-        }
+    @Override
+    AccountList fetch(int page) throws AdministrationRefusedException {
+        return accounts.search(query, page, PAGE_SIZE);
     }
 
     public String search() {
-        page = 0;
         deleting = null;
-        refresh();
-        return null;
-    }
-
-    public String next() {
-        page++;
-        refresh();
-        return null;
-    }
-
-    public String previous() {
-        page = Math.max(0, page - 1);
-        refresh();
+        firstPage();
         return null;
     }
 
@@ -145,18 +123,6 @@ public class AccountsPage implements Serializable {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    public AccountList getList() {
-        return list;
-    }
-
-    public boolean isHasPrevious() {
-        return list != null && list.page() > 0;
-    }
-
-    public boolean isHasNext() {
-        return list != null && list.page() + 1 < list.pages();
     }
 
     public String getQuery() {

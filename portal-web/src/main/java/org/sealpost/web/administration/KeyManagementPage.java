@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import org.sealpost.portal.keys.DataKeyTable;
@@ -33,7 +32,7 @@ public class KeyManagementPage {
 
     private KeyStatus status;
 
-    public KeyStatus getStatus() throws SQLException {
+    public KeyStatus getStatus() {
         if (status == null) {
             status = keys.status();
         }
@@ -45,7 +44,7 @@ public class KeyManagementPage {
     }
 
     /** Whether a rotation's re-wrap is still running: the page polls while it is. */
-    public boolean isRotating() throws SQLException {
+    public boolean isRotating() {
         return getStatus().rotation().map(p -> !p.finished()).orElse(false);
     }
 
@@ -55,7 +54,7 @@ public class KeyManagementPage {
     }
 
     /** The latest rotation in one sentence: done, left, rate, time left or finished. */
-    public String getProgress() throws SQLException {
+    public String getProgress() {
         RotationProgress p = getStatus().rotation().orElse(null);
         if (p == null) {
             return Texts.get("admin.keys.progress.none");
@@ -76,13 +75,13 @@ public class KeyManagementPage {
         return Texts.format("admin.keys.progress.running", p.version(), p.done(), p.left(), rate, timeLeft);
     }
 
-    public void rotate() throws SQLException {
+    public void rotate() {
         int version = keys.rotate(session.email(), clientAddress());
         status = null;
         Texts.announce(Texts.format("admin.keys.rotated", version));
     }
 
-    public void retire(int version) throws SQLException {
+    public void retire(int version) {
         try {
             keys.retire(version, session.email(), clientAddress());
             Texts.announce(Texts.format("admin.keys.retired", version));

@@ -3,10 +3,10 @@ package org.sealpost.web.administration;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.sealpost.portal.administration.AdministrationRefusedException;
 import org.sealpost.portal.administration.MailQueueService;
 import org.sealpost.portal.administration.QueueList;
 import org.sealpost.portal.outbound.QueueEntry;
@@ -18,7 +18,7 @@ import org.sealpost.portal.outbound.QueueState;
  */
 @Named
 @ViewScoped
-public class MailQueuePage implements Serializable {
+public class MailQueuePage extends PagedConsoleList<QueueList> {
 
     private static final long serialVersionUID = 1L;
 
@@ -29,37 +29,15 @@ public class MailQueuePage implements Serializable {
 
     /** Null: every undelivered state. */
     private QueueState shown;
-    private int page;
-    private QueueList list;
 
-    /** f:viewAction on the first GET. */
-    public void load() {
-        refresh();
-    }
-
-    private void refresh() {
+    @Override
+    QueueList fetch(int page) throws AdministrationRefusedException {
         Set<QueueState> states = shown == null ? EnumSet.allOf(QueueState.class) : EnumSet.of(shown);
-        list = Console.call(() -> queue.list(states, page, PAGE_SIZE)).orElse(list);
-        if (list != null) {
-            page = list.page();
-        }
+        return queue.list(states, page, PAGE_SIZE);
     }
 
     public String filter() {
-        page = 0;
-        refresh();
-        return null;
-    }
-
-    public String next() {
-        page++;
-        refresh();
-        return null;
-    }
-
-    public String previous() {
-        page = Math.max(0, page - 1);
-        refresh();
+        firstPage();
         return null;
     }
 
@@ -84,10 +62,6 @@ public class MailQueuePage implements Serializable {
         return null;
     }
 
-    public QueueList getList() {
-        return list;
-    }
-
     public List<QueueState> getStates() {
         return List.of(QueueState.values());
     }
@@ -98,13 +72,5 @@ public class MailQueuePage implements Serializable {
 
     public void setShown(QueueState shown) {
         this.shown = shown;
-    }
-
-    public boolean isHasPrevious() {
-        return list != null && list.page() > 0;
-    }
-
-    public boolean isHasNext() {
-        return list != null && list.page() + 1 < list.pages();
     }
 }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.sql.SQLException;
 import org.sealpost.portal.message.Mailbox;
 import org.sealpost.web.security.SignedInSession;
 
@@ -32,7 +31,7 @@ public class Navigation {
         return session.email();
     }
 
-    public long getUnread() throws SQLException {
+    public long getUnread() {
         if (unread == null) {
             unread = isSignedIn() ? mailbox.unreadInInbox(session.accountId()) : 0L;
         }

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.Set;
 import org.sealpost.portal.message.AttachmentDownload;
 import org.sealpost.portal.message.MessageNotFoundException;
@@ -50,8 +49,6 @@ public class AttachmentServlet extends HttpServlet {
         } catch (MessageNotFoundException e) {
             response.sendError(404);
             return;
-        } catch (SQLException e) {
-            throw new IOException("the attachment cannot be read now", e);
         }
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.model.FilterMeta;
@@ -81,30 +80,30 @@ public class FolderPage implements Serializable {
                 + line.entryId();
     }
 
-    public void moveToTrash(long entryId) throws SQLException, IOException {
+    public void moveToTrash(long entryId) throws IOException {
         act(() -> actions.moveToTrash(entryId, session.accountId()), "action.trashed");
     }
 
-    public void restore(long entryId) throws SQLException, IOException {
+    public void restore(long entryId) throws IOException {
         act(() -> actions.restore(entryId, session.accountId()), "action.restored");
     }
 
-    public void deleteForever(long entryId) throws SQLException, IOException {
+    public void deleteForever(long entryId) throws IOException {
         act(() -> actions.deleteForever(entryId, session.accountId(), session.email(), clientAddress()),
                 "action.deleted");
     }
 
-    public void emptyTrash() throws SQLException {
+    public void emptyTrash() {
         int deleted = actions.emptyTrash(session.accountId(), session.email(), clientAddress());
         Texts.announce(Texts.format("action.trashEmptied", deleted));
     }
 
     private interface Action {
-        void run() throws SQLException, MessageNotFoundException;
+        void run() throws MessageNotFoundException;
     }
 
     /** A forged or stale id answers 404, exactly like a message that never existed. */
-    private static void act(Action action, String outcomeKey) throws SQLException, IOException {
+    private static void act(Action action, String outcomeKey) throws IOException {
         try {
             action.run();
             Texts.announce(Texts.get(outcomeKey));
@@ -126,20 +125,12 @@ public class FolderPage implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filters) {
-            try {
-                return (int) mailbox.count(session.accountId(), folder);
-            } catch (SQLException e) {
-                throw new IllegalStateException("the folder cannot be read now", e);
-            }
+            return (int) mailbox.count(session.accountId(), folder);
         }
 
         @Override
         public List<MailboxLine> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
-            try {
-                return mailbox.folder(session.accountId(), folder, first, pageSize);
-            } catch (SQLException e) {
-                throw new IllegalStateException("the folder cannot be read now", e);
-            }
+            return mailbox.folder(session.accountId(), folder, first, pageSize);
         }
 
         @Override

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -45,7 +44,7 @@ public class MessagePage implements Serializable {
     private transient OpenedMessage message;
 
     /** f:viewAction: an id that is not one of the caller's messages answers 404, like a missing one. */
-    public void open() throws SQLException, IOException {
+    public void open() throws IOException {
         if (id == null) {
             notFound();
             return;
@@ -61,29 +60,29 @@ public class MessagePage implements Serializable {
         }
     }
 
-    public void showRemoteImages() throws SQLException, IOException {
+    public void showRemoteImages() throws IOException {
         showImages = true;
         open();
     }
 
-    public void markUnread() throws SQLException, IOException {
+    public void markUnread() throws IOException {
         act(() -> actions.markRead(id, session.accountId(), false), folder, null);
     }
 
-    public void moveToTrash() throws SQLException, IOException {
+    public void moveToTrash() throws IOException {
         act(() -> actions.moveToTrash(id, session.accountId()), folder, "action.trashed");
     }
 
     /** Back to the folder it was in before the trash; the reader returns to the trash they came from. */
-    public void restore() throws SQLException, IOException {
+    public void restore() throws IOException {
         act(() -> actions.restore(id, session.accountId()), Folder.TRASH, "action.restored");
     }
 
     private interface Action {
-        void run() throws SQLException, MessageNotFoundException;
+        void run() throws MessageNotFoundException;
     }
 
-    private void act(Action action, Folder returnTo, String outcomeKey) throws SQLException, IOException {
+    private void act(Action action, Folder returnTo, String outcomeKey) throws IOException {
         try {
             action.run();
             if (outcomeKey != null) {

@@ -6,7 +6,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.model.FilterMeta;
@@ -108,8 +107,6 @@ public class SearchMessages implements Serializable {
             } catch (UnsearchableQueryException e) {
                 // run() already accepted this query; the index cannot change its mind
                 throw new IllegalStateException(e);
-            } catch (SQLException e) {
-                throw new IllegalStateException("the messages cannot be read now", e);
             }
         }
 

@@ -1,12 +1,13 @@
 package org.sealpost.web.security;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.sealpost.portal.config.PortalSettings;
+import org.sealpost.portal.session.SessionRegistry;
 
 /**
  * Session rules from run-time configuration: the idle timeout ({@code SEALPOST_SESSION_IDLE},
@@ -17,19 +18,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @WebListener
 public class SessionSetup implements ServletContextListener {
 
+    @Inject
+    private PortalSettings settings;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext ctx = event.getServletContext();
-        var config = ConfigProvider.getConfig();
-        String idle = config.getOptionalValue("sealpost.session.idle", String.class).orElse("PT15M");
-        try {
-            ctx.setSessionTimeout((int) Math.max(1, Duration.parse(idle).toMinutes()));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("setting SEALPOST_SESSION_IDLE must be an ISO-8601 duration such as PT15M, got '"
-                    + idle + "'", e);
-        }
-        String publicUrl = config.getOptionalValue("sealpost.public.url", String.class).orElse("http://localhost");
-        ctx.getSessionCookieConfig().setSecure(publicUrl.startsWith("https:"));
+        Duration idle = SessionRegistry.idleTimeout(settings);
+        ctx.setSessionTimeout((int) Math.max(1, idle.toMinutes()));
+        ctx.getSessionCookieConfig().setSecure(settings.publicUrl().startsWith("https:"));
         ctx.getSessionCookieConfig().setHttpOnly(true);
         ctx.getSessionCookieConfig().setAttribute("SameSite", "Strict");
     }

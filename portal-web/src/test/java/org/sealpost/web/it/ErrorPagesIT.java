@@ -48,6 +48,7 @@ class ErrorPagesIT {
         "GET, it/fail?throw, 500, Something went wrong",
         "GET, it/fail?status=500, 500, Something went wrong",
         "GET, it/fail?status=503, 503, Temporarily unavailable",
+        "GET, it/fail?storage, 503, Temporarily unavailable",
         "GET, it/fail?status=403, 403, Not open to you"})
     void eachErrorIsThePortalsOwnPageNamingNeitherTheServerNorTheFailure(String method, String path, int status,
             String title) throws Exception {
@@ -56,6 +57,15 @@ class ErrorPagesIT {
 
         assertThat(r.statusCode()).isEqualTo(status);
         assertIsThePortalsErrorPage(r, status, title);
+    }
+
+    @Test
+    void aDatabaseOutOfReachAsksTheBrowserToComeBackLater() throws Exception {
+        HttpResponse<String> r = http().send(HttpRequest.newBuilder(URI.create(portal + "it/fail?storage")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.headers().firstValue("Retry-After")).contains("30");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.sealpost.portal.compose;
+package org.sealpost.portal.platform;
 
 import jakarta.ejb.ApplicationException;
 
