@@ -11,14 +11,14 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
+import org.sealpost.mailformat.html.RenderOptions;
+import org.sealpost.mailformat.metadata.MessageMetadata;
+import org.sealpost.mailformat.view.MessageRendering;
+import org.sealpost.mailformat.view.ParsedMessage;
+import org.sealpost.mailformat.view.RenderedAttachment;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
-import org.sealpost.portal.message.mime.MessageMetadata;
-import org.sealpost.portal.message.view.MessageRendering;
-import org.sealpost.portal.message.view.ParsedMessage;
-import org.sealpost.portal.message.view.RenderOptions;
-import org.sealpost.portal.message.view.RenderedAttachment;
 import org.sealpost.portal.platform.SealpostDataSource;
 
 /**

@@ -13,13 +13,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.sealpost.mailformat.metadata.MailAddress;
+import org.sealpost.mailformat.view.RenderedAttachment;
 import org.sealpost.portal.message.Folder;
 import org.sealpost.portal.message.MessageActions;
 import org.sealpost.portal.message.MessageNotFoundException;
 import org.sealpost.portal.message.MessageReading;
 import org.sealpost.portal.message.OpenedMessage;
-import org.sealpost.portal.message.mime.MailAddress;
-import org.sealpost.portal.message.view.RenderedAttachment;
 import org.sealpost.web.security.SignedInSession;
 
 /** message.xhtml?id=N: one message, opened (and so marked read) by its recipient. */
