@@ -40,7 +40,7 @@ class OneAttachmentDecisionTest {
 
         List<String> inbox = reading.metadata().attachments().stream()
                 .map(a -> a.fileName() + "\t" + a.contentType()).toList();
-        List<String> page = MessageRendering.parse(raw).attachments().stream().filter(a -> !a.inline())
+        List<String> page = MessageRendering.parse(raw).attachments().stream()
                 .map(a -> a.fileName() + "\t" + a.contentType()).toList();
 
         assertThat(page).as("the message page's list against the inbox's metadata").isEqualTo(inbox);

@@ -3,6 +3,7 @@ package org.sealpost.mailformat.html;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -145,6 +146,23 @@ public final class HtmlPolicyFactory {
         ImageFilter filter = new ImageFilter(renderer, options, Set.copyOf(contentIds));
         HtmlSanitizer.sanitize(html, POLICY.apply(filter));
         return new SanitizedHtml(out.toString(), filter.blocked);
+    }
+
+    /**
+     * The content ids whose parts {@code html} shows as images once sanitised: exactly the
+     * {@code cid:} images (RFC 2392) of {@link #sanitize} that survive the policy, so a part is
+     * either shown in the body or offered in the attachment list, never neither.
+     */
+    public static Set<String> imagesShown(String html, Set<String> contentIds) {
+        if (contentIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> shown = new LinkedHashSet<>();
+        sanitize(html, RenderOptions.blockingRemoteImages(contentId -> {
+            shown.add(contentId);
+            return "cid:" + contentId;
+        }), contentIds);
+        return Set.copyOf(shown);
     }
 
     static boolean isContentIdUrl(String url) {

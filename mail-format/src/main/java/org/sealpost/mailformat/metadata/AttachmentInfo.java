@@ -5,9 +5,10 @@ import java.util.Objects;
 /**
  * One attachment as the message describes it.
  *
- * @param fileName    the decoded file name (RFC 2231 or RFC 2047 encoded in the message), or
- *                    {@code null} when the part names none. Exactly as the sender wrote it: it may
- *                    contain path separators, so whoever offers it as a download name must sanitise it
+ * @param fileName    the name the message page offers the part under, decided once by
+ *                    {@link org.sealpost.mailformat.structure.MessageStructure}: the decoded (RFC 2231,
+ *                    RFC 2047) name made safe, or one made for a part that names none. Records
+ *                    stored before mail-format hold the sender's name as written, or {@code null}
  * @param contentType lower-case {@code type/subtype} without parameters
  * @param size        decoded size in bytes (after base64 or quoted-printable)
  */

@@ -1,25 +1,19 @@
 package org.sealpost.mailformat.metadata;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeBodyPart;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.sealpost.mailformat.MimeProblem.Kind;
-import org.sealpost.mailformat.internal.AddressParser;
-import org.sealpost.mailformat.internal.ContentHeader;
 import org.sealpost.mailformat.internal.HeaderText;
 import org.sealpost.mailformat.internal.MailDates;
-import org.sealpost.mailformat.internal.MultipartSplit;
 import org.sealpost.mailformat.internal.Problems;
 import org.sealpost.mailformat.internal.RawHeaderSection;
-import org.sealpost.mailformat.internal.SharedSlice;
-import org.sealpost.mailformat.internal.TransferSize;
+import org.sealpost.mailformat.structure.MessagePart;
+import org.sealpost.mailformat.structure.MessageStructure;
 
 /**
  * Reads a message as received and extracts its {@link MessageMetadata}, tolerating the damage
@@ -29,11 +23,13 @@ import org.sealpost.mailformat.internal.TransferSize;
  * {@link MimeProblem} next to whatever could be read. Only bytes that are not a message at all
  * yield {@link MimeReading.Unreadable}.
  *
- * <p>Header fields are read from the raw bytes by this package's own readers; multiparts are
- * split by {@link MultipartSplit} (one pass over the lines, in place, as leniently as Jakarta
- * Mail's {@code MimeMultipart}: missing end boundary and missing boundary parameter are
- * tolerated and reported) and each part's header fields read by Jakarta Mail's
- * {@link MimeBodyPart}. Jakarta Mail's leniency switches for header decoding
+ * <p>Header fields are read from the raw bytes by this module's own readers. The MIME structure,
+ * the body and the attachments come from the one walker and its one decision,
+ * {@link MessageStructure}, which the message page uses too: the inbox's paper-clip and the
+ * page's attachment list cannot disagree, and each attachment is stored under the name the page
+ * will offer it by. Multiparts are split as leniently as Jakarta Mail's {@code MimeMultipart}
+ * (missing end boundary and missing boundary parameter are tolerated and reported). Jakarta
+ * Mail's leniency switches for header decoding
  * ({@code mail.mime.decodetext.strict}, {@code mail.mime.parameters.strict}, ...) are JVM-wide
  * system properties, not Session properties, so setting them would change every other mail user
  * in the application server; and where it gives up it does so silently.
@@ -47,9 +43,9 @@ import org.sealpost.mailformat.internal.TransferSize;
 public final class MimeMetadataExtractor {
 
     /** Multipart nesting beyond this is not descended into (a cheap guard against hostile input). */
-    public static final int MAX_DEPTH = 20;
+    public static final int MAX_DEPTH = MessageStructure.MAX_DEPTH;
     /** Parts beyond this many in one message are not read. */
-    public static final int MAX_PARTS = 1000;
+    public static final int MAX_PARTS = MessageStructure.MAX_PARTS;
     /** RFC 5322 section 2.1.1. */
     static final int MAX_LINE_OCTETS = 998;
 
@@ -91,10 +87,6 @@ public final class MimeMetadataExtractor {
         for (String skipped : headers.skipped()) {
             problems.add(Kind.LEADING_GARBAGE, "skipped " + skipped + " before the first header field");
         }
-        if (headers.truncated()) {
-            problems.add(Kind.HEADER_SECTION_TOO_LARGE, "the header section is longer than "
-                    + RawHeaderSection.MAX_BYTES + " bytes; the fields after that were not read");
-        }
         if (headers.separatorMissing()) {
             problems.add(Kind.NO_HEADER_BODY_SEPARATOR,
                     "the header section ends without an empty line; the body starts at the first line that is not a field");
@@ -129,20 +121,55 @@ public final class MimeMetadataExtractor {
             return text == null || text.isBlank() ? null : HeaderText.withoutControls(text);
         });
 
-        Walk walk = new Walk(problems);
+        // The structure fields are read by the walker; here only their repetition is reported.
+        for (String name : List.of("Content-Type", "Content-Transfer-Encoding", "Content-Disposition")) {
+            single(headers, name, problems);
+        }
+        List<AttachmentInfo> attachments = List.of();
+        boolean hasText = false;
+        boolean hasHtml = false;
         try {
-            Entity top = new Entity(
-                    single(headers, "Content-Type", problems),
-                    single(headers, "Content-Transfer-Encoding", problems),
-                    single(headers, "Content-Disposition", problems),
-                    () -> new SharedSlice(raw, headers.bodyOffset(), raw.length - headers.bodyOffset()));
-            walk.entity(top, "message body", 0, "text/plain");
-        } catch (RuntimeException | MessagingException | IOException e) {
+            // The one walker and its one attachment decision, the same the message page uses.
+            MessageStructure structure = MessageStructure.read(raw, problems);
+            if (structure.root() != null) {
+                reportUnknownCharsets(structure.root(), problems);
+                reportTransferDamage(structure, problems);
+            }
+            attachments = structure.attachments().stream()
+                    .map(a -> new AttachmentInfo(a.fileName(), a.contentType(), a.size())).toList();
+            hasText = structure.bodyText() != null;
+            hasHtml = structure.bodyHtml() != null;
+        } catch (RuntimeException | StackOverflowError e) {
             problems.add(Kind.UNREADABLE_PART, "the message body could not be read completely ("
                     + e.getClass().getSimpleName() + ")");
         }
         return new MessageMetadata(fromList.isEmpty() ? null : fromList.get(0), replyTo, to, cc, subject, date,
-                messageId, walk.attachments, raw.length, walk.hasText, walk.hasHtml);
+                messageId, attachments, raw.length, hasText, hasHtml);
+    }
+
+    /**
+     * The attachments were counted, and their damage reported, by the decision; the body and the
+     * inline images are counted here for the same reports, so that the audit trail names every
+     * damaged part whatever role it plays.
+     */
+    private static void reportTransferDamage(MessageStructure structure, Problems problems) {
+        Set<MessagePart> counted = Collections.newSetFromMap(new IdentityHashMap<>());
+        structure.attachments().forEach(a -> counted.add(a.part()));
+        for (MessagePart leaf : structure.root().leaves()) {
+            if (!counted.contains(leaf)) {
+                leaf.decodedSize(problems);
+            }
+        }
+    }
+
+    private static void reportUnknownCharsets(MessagePart root, Problems problems) {
+        for (MessagePart leaf : root.leaves()) {
+            String charset = leaf.mimeType().startsWith("text/") ? leaf.typeParameter("charset") : null;
+            if (charset != null && HeaderText.charset(charset) == null) {
+                problems.add(Kind.UNKNOWN_CHARSET, leaf.where() + " declares unknown charset \""
+                        + HeaderText.safeToken(charset) + "\"");
+            }
+        }
     }
 
     /** Decoded, unfolded text of the first field named {@code name}; reports duplicates. */
@@ -221,162 +248,5 @@ public final class MimeMetadataExtractor {
             }
         }
         return true;
-    }
-
-    @FunctionalInterface
-    private interface ContentSource {
-        InputStream open() throws MessagingException, IOException;
-    }
-
-    /** The headers that matter for structure (text, unfolded, still RFC 2047/2231 encoded) and the raw content. */
-    private record Entity(String contentType, String transferEncoding, String disposition, ContentSource content) {
-
-        static Entity of(MimeBodyPart part, Problems problems, String where) throws MessagingException {
-            return new Entity(header(part, "Content-Type", problems, where),
-                    header(part, "Content-Transfer-Encoding", problems, where),
-                    header(part, "Content-Disposition", problems, where),
-                    part::getRawInputStream);
-        }
-
-        private static String header(MimeBodyPart part, String name, Problems problems, String where)
-                throws MessagingException {
-            String value = part.getHeader(name, null);
-            if (value == null) {
-                return null;
-            }
-            // InternetHeaders maps each byte to one char (ISO-8859-1), so this recovers the raw bytes.
-            byte[] raw = value.getBytes(StandardCharsets.ISO_8859_1);
-            return HeaderText.unfold(HeaderText.fromBytes(raw, where + " " + name + " header", problems));
-        }
-    }
-
-    /** The state of walking one message's MIME tree. */
-    private static final class Walk {
-        final Problems problems;
-        final List<AttachmentInfo> attachments = new ArrayList<>();
-        boolean hasText;
-        boolean hasHtml;
-        int parts;
-        boolean tooMany;
-
-        Walk(Problems problems) {
-            this.problems = problems;
-        }
-
-        void entity(Entity entity, String where, int depth, String defaultType)
-                throws MessagingException, IOException {
-            ContentHeader type = contentType(entity.contentType(), where, defaultType);
-            String mimeType = type.value();
-            if (mimeType.startsWith("multipart/")) {
-                multipart(entity, type, where, depth);
-                return;
-            }
-            ContentHeader disposition = entity.disposition() == null ? null
-                    : ContentHeader.parse(entity.disposition(), where + " Content-Disposition", problems);
-            String fileName = disposition == null ? null : disposition.parameter("filename");
-            if (fileName == null || fileName.isBlank()) {
-                fileName = type.parameter("name");
-            }
-            if (fileName != null && fileName.isBlank()) {
-                fileName = null;
-            }
-            if (mimeType.startsWith("text/")) {
-                String charset = type.parameter("charset");
-                if (charset != null && HeaderText.charset(charset) == null) {
-                    problems.add(Kind.UNKNOWN_CHARSET, where + " declares unknown charset \""
-                            + HeaderText.safeToken(charset) + "\"");
-                }
-            }
-            long size;
-            try (InputStream content = entity.content().open()) {
-                size = TransferSize.count(content, entity.transferEncoding(), where, problems);
-            }
-            boolean attachment = (disposition != null && "attachment".equals(disposition.value()))
-                    || fileName != null
-                    || !(mimeType.equals("text/plain") || mimeType.equals("text/html"));
-            if (attachment) {
-                attachments.add(new AttachmentInfo(fileName == null ? null : fileName.strip(), mimeType, size));
-            } else if (mimeType.equals("text/html")) {
-                hasHtml = true;
-            } else {
-                hasText = true;
-            }
-        }
-
-        private void multipart(Entity entity, ContentHeader type, String where, int depth)
-                throws MessagingException, IOException {
-            if (depth >= MAX_DEPTH) {
-                problems.add(Kind.NESTING_TOO_DEEP, "multiparts nested deeper than " + MAX_DEPTH
-                        + " levels; the deeper parts were not read");
-                return;
-            }
-            String boundary = type.parameter("boundary");
-            if (boundary == null || boundary.isEmpty()) {
-                problems.add(Kind.MISSING_BOUNDARY, where + " is a multipart without boundary parameter;"
-                        + " the boundary is taken from its first '--' line");
-                boundary = null;
-            }
-            String subtype = type.value().substring("multipart/".length());
-            // Every part is a window on the message's one array (SharedSlice), never a copy; split
-            // in one pass over the lines, and one more part than may still be read, so that the
-            // loop below sees the limit passed.
-            SharedSlice slice = slice(entity.content());
-            MultipartSplit.Result split = MultipartSplit.split(slice.buffer(), slice.offset(), slice.end(), boundary,
-                    Math.max(0, MAX_PARTS - parts) + 1);
-            if (!split.found()) {
-                problems.add(Kind.BOUNDARY_NOT_FOUND, where + " is a multipart whose boundary never occurs;"
-                        + " its parts could not be separated");
-                return;
-            }
-            // A body cut at the part limit lacks its close-delimiter by our doing, not the sender's.
-            if (!split.closed() && !split.cutShort()) {
-                problems.add(Kind.UNTERMINATED_MULTIPART, where + " is a multipart without its closing boundary");
-            }
-            int count = split.parts().size();
-            String childDefault = subtype.equals("digest") ? "message/rfc822" : "text/plain";
-            for (int i = 0; i < count; i++) {
-                if (++parts > MAX_PARTS) {
-                    if (!tooMany) {
-                        problems.add(Kind.TOO_MANY_PARTS, "more than " + MAX_PARTS + " MIME parts; the rest were not read");
-                        tooMany = true;
-                    }
-                    return;
-                }
-                String childWhere = (depth == 0 ? "part " : where + ".").replace("message body.", "part ") + (i + 1);
-                try {
-                    int[] bounds = split.parts().get(i);
-                    MimeBodyPart part = new MimeBodyPart(new SharedSlice(slice.buffer(), bounds[0], bounds[1] - bounds[0]));
-                    entity(Entity.of(part, problems, childWhere), childWhere, depth + 1, childDefault);
-                } catch (MessagingException | IOException | RuntimeException e) {
-                    problems.add(Kind.UNREADABLE_PART, childWhere + " could not be read (" + e.getClass().getSimpleName() + ")");
-                }
-            }
-        }
-
-        private ContentHeader contentType(String header, String where, String defaultType) {
-            if (header == null || header.isBlank()) {
-                return new ContentHeader(defaultType, java.util.Map.of());
-            }
-            ContentHeader parsed = ContentHeader.parse(header, where + " Content-Type", problems);
-            String value = parsed.value();
-            int slash = value.indexOf('/');
-            if (slash <= 0 || slash == value.length() - 1 || value.indexOf('/', slash + 1) >= 0) {
-                // RFC 2045 section 5.2: treat an invalid Content-Type as text/plain.
-                problems.add(Kind.MALFORMED_CONTENT_TYPE, where + " has an invalid Content-Type; read as text/plain");
-                return new ContentHeader("text/plain", parsed.parameters());
-            }
-            return new ContentHeader(value.toLowerCase(Locale.ROOT), parsed.parameters());
-        }
-    }
-
-    /** The content as a window on the message; a copy only if it is somehow not one already. */
-    private static SharedSlice slice(ContentSource content) throws MessagingException, IOException {
-        try (InputStream in = content.open()) {
-            if (in instanceof SharedSlice slice) {
-                return new SharedSlice(slice.buffer(), slice.readPosition(), slice.end() - slice.readPosition());
-            }
-            byte[] copy = in.readAllBytes();
-            return new SharedSlice(copy, 0, copy.length);
-        }
     }
 }

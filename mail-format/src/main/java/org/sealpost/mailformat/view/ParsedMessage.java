@@ -6,7 +6,8 @@ import java.util.Optional;
 import org.sealpost.mailformat.MimeProblem;
 import org.sealpost.mailformat.html.RenderOptions;
 import org.sealpost.mailformat.internal.Problems;
-import org.sealpost.mailformat.view.MimeTree.Node;
+import org.sealpost.mailformat.structure.MessagePart;
+import org.sealpost.mailformat.structure.MessageStructure;
 
 /**
  * A message read once ({@link MessageRendering#parse(byte[])}): its structure as views on the one
@@ -18,32 +19,43 @@ import org.sealpost.mailformat.view.MimeTree.Node;
  */
 public final class ParsedMessage {
 
-    private final Node root;
-    private final MessageRendering.Layout layout;
+    private final MessageStructure structure;
+    private final List<RenderedAttachment> attachments;
+    private final List<RenderedAttachment> inlineImages;
     private final Problems problems;
     private final int size;
 
-    ParsedMessage(Node root, Problems problems, int size) {
-        this.root = root;
+    ParsedMessage(MessageStructure structure, Problems problems, int size) {
+        this.structure = structure;
         this.size = size;
-        Problems collected = problems.copy();
-        this.layout = root == null ? null : MessageRendering.layout(root, collected);
-        this.problems = collected;
+        this.problems = problems.copy();
+        this.attachments = structure == null ? List.of()
+                : structure.attachments().stream().map(MessageRendering::rendered).toList();
+        this.inlineImages = structure == null ? List.of()
+                : structure.inlineImages().stream().map(MessageRendering::rendered).toList();
     }
 
     /** The body made safe for the page with these options; the structure is not read again. */
     public RenderedMessage render(RenderOptions options) {
         Objects.requireNonNull(options, "options");
         Problems rendering = problems.copy();
-        if (layout == null) {
+        if (structure == null || structure.root() == null) {
             return new RenderedMessage(null, null, List.of(), 0, rendering.toList());
         }
-        return MessageRendering.render(layout, options, rendering);
+        return MessageRendering.render(structure, attachments, options, rendering);
     }
 
-    /** The parts other than the displayed body, in message order (without rendering the body). */
+    /**
+     * The attachments, in message order (without rendering the body): the same parts, under the
+     * same names, as intake's metadata counts for the inbox.
+     */
     public List<RenderedAttachment> attachments() {
-        return layout == null ? List.of() : layout.attachments();
+        return attachments;
+    }
+
+    /** The images the HTML body shows by {@code cid:} (RFC 2392); they are no attachments. */
+    public List<RenderedAttachment> inlineImages() {
+        return inlineImages;
     }
 
     /**
@@ -51,11 +63,11 @@ public final class ParsedMessage {
      * caller must check that the message belongs to the current account.
      */
     public Optional<byte[]> content(String partId) {
-        if (root == null || partId == null || partId.isEmpty()) {
+        if (structure == null || structure.root() == null || partId == null || partId.isEmpty()) {
             return Optional.empty();
         }
         try {
-            Node part = MessageRendering.find(root, partId);
+            MessagePart part = structure.root().find(partId);
             return part == null || !part.isLeaf() ? Optional.empty() : Optional.of(part.decoded(new Problems()));
         } catch (RuntimeException | StackOverflowError e) {
             return Optional.empty();

@@ -13,7 +13,8 @@ import org.sealpost.mailformat.MimeProblem.Kind;
  *
  * @param textBody            plain text, not escaped: the page must escape it (JSF output does)
  * @param safeHtmlBody        sanitised HTML fragment, safe to emit unescaped inside the page
- * @param attachments         the other parts, in message order
+ * @param attachments         the attachments, in message order: the same parts under the same names
+ *                            as intake's metadata ({@link org.sealpost.mailformat.structure.MessageStructure})
  * @param blockedRemoteImages how many {@code <img>} elements pointing at remote servers were removed
  * @param problems            what was wrong with the MIME and was worked around; they quote no content
  */

@@ -3,11 +3,11 @@
  * browser and a list of parts to download, through
  * {@link org.sealpost.mailformat.view.MessageRendering}.
  *
- * <p>The body is chosen as mail clients choose it: of a multipart/alternative the last
- * alternative that can be shown, HTML before text (RFC 2046 section 5.1.4); of a
- * multipart/related its root part (RFC 2387); of a multipart/mixed or an unknown multipart the
- * first part that is a body. Everything else is an attachment, numbered like IMAP body sections
- * (RFC 3501 section 6.4.5) so the portal can fetch exactly that part again later. Reading is as
+ * <p>The body and the attachments are chosen once, for this page and intake's metadata alike, by
+ * {@link org.sealpost.mailformat.structure.MessageStructure} (RFC 2046, RFC 2387, RFC 2183, RFC
+ * 2392); parts are numbered like IMAP body sections (RFC 3501 section 6.4.5) so the portal can
+ * fetch exactly that part again later. Images the HTML body shows by {@code cid:} are served as
+ * {@link org.sealpost.mailformat.view.ParsedMessage#inlineImages()}, not listed as attachments. Reading is as
  * forgiving as at intake ({@link org.sealpost.mailformat.metadata}): damaged boundaries, bad
  * base64 and unknown charsets become {@link org.sealpost.mailformat.MimeProblem}s next to
  * what could be read, because a message the gateway accepted must remain readable.

@@ -216,8 +216,10 @@ class MessageRenderingTest {
 
         assertThat(m.safeHtmlBody()).isEqualTo(
                 "<p>Logo: <img src=\"/message/attachment?m&#61;42&amp;cid&#61;logo%40example.org\" alt=\"Logo\" /> </p>");
-        assertThat(m.attachments()).containsExactly(
-                new RenderedAttachment("2", "attachment-1", "image/png", png.length, true, "logo@example.org"));
+        // The body shows the image, so it is no attachment (RFC 2392, RFC 2387); it is served as an inline image.
+        assertThat(m.attachments()).isEmpty();
+        assertThat(MessageRendering.parse(raw).inlineImages()).containsExactly(
+                new RenderedAttachment("2", "image-1.png", "image/png", png.length, true, "logo@example.org"));
         assertThat(m.blockedRemoteImages()).isZero();
         assertThat(MessageRendering.attachmentContent(raw, "2")).hasValueSatisfying(b -> assertThat(b).isEqualTo(png));
     }
@@ -352,7 +354,7 @@ class MessageRenderingTest {
                 """), OPTIONS);
 
         assertThat(m.attachments()).extracting(RenderedAttachment::fileName)
-                .containsExactly("passwd", "evil  X-Header_ 1.pdf", "win.ini", "attachment-4");
+                .containsExactly("passwd", "evil  X-Header_ 1.pdf", "win.ini", "attachment-4.txt");
         assertThat(m.attachments()).extracting(RenderedAttachment::fileName)
                 .allSatisfy(name -> assertThat(name).doesNotContainPattern("[\\p{Cntrl}/\\\\:]"));
         assertThat(m.attachments()).extracting(RenderedAttachment::contentType)

@@ -29,7 +29,7 @@ import org.sealpost.mailformat.metadata.MailAddress;
 import org.sealpost.mailformat.metadata.MessageMetadata;
 import org.sealpost.mailformat.metadata.MimeMetadataExtractor;
 import org.sealpost.mailformat.metadata.MimeReading;
-import org.sealpost.mailformat.view.FileNames;
+import org.sealpost.mailformat.structure.FileNames;
 import org.sealpost.mailformat.view.MessageRendering;
 import org.sealpost.mailformat.view.RenderedAttachment;
 import org.sealpost.mailformat.view.RenderedMessage;

@@ -154,8 +154,8 @@ public class MessagePage implements Serializable {
     }
 
     public List<RenderedAttachment> getAttachments() {
-        return message == null ? List.of()
-                : message.rendered().attachments().stream().filter(a -> !a.inline()).toList();
+        // Which parts are attachments is decided once, in mail-format, for the inbox and this page alike.
+        return message == null ? List.of() : message.rendered().attachments();
     }
 
     /** One plain sentence for each reason part of the message is not shown (limits, damage). */

@@ -1,4 +1,4 @@
-package org.sealpost.mailformat.internal;
+package org.sealpost.mailformat.metadata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sealpost.mailformat.MimeProblem;
 import org.sealpost.mailformat.MimeProblem.Kind;
-import org.sealpost.mailformat.metadata.MailAddress;
+import org.sealpost.mailformat.internal.Problems;
 
 class AddressParserTest {
 

@@ -1,4 +1,4 @@
-package org.sealpost.mailformat.view;
+package org.sealpost.mailformat.structure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

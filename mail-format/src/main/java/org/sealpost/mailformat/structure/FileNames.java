@@ -1,4 +1,4 @@
-package org.sealpost.mailformat.view;
+package org.sealpost.mailformat.structure;
 
 /**
  * Turns a sender-chosen attachment name into one that is safe as a download name

@@ -1,9 +1,10 @@
-package org.sealpost.mailformat.internal;
+package org.sealpost.mailformat.metadata;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.sealpost.mailformat.MimeProblem.Kind;
-import org.sealpost.mailformat.metadata.MailAddress;
+import org.sealpost.mailformat.internal.HeaderText;
+import org.sealpost.mailformat.internal.Problems;
 
 /**
  * A forgiving reader of RFC 5322 address lists ({@code From}, {@code To}, {@code Cc},
@@ -14,7 +15,7 @@ import org.sealpost.mailformat.metadata.MailAddress;
  * <p>{@code InternetAddress.parseHeader} throws on much of what arrives; this never throws and
  * keeps every mailbox it can recognise.
  */
-public final class AddressParser {
+final class AddressParser {
 
     private AddressParser() {
     }

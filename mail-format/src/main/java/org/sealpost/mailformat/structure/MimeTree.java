@@ -1,4 +1,4 @@
-package org.sealpost.mailformat.view;
+package org.sealpost.mailformat.structure;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeBodyPart;
@@ -15,8 +15,6 @@ import org.sealpost.mailformat.internal.MultipartSplit;
 import org.sealpost.mailformat.internal.Problems;
 import org.sealpost.mailformat.internal.RawHeaderSection;
 import org.sealpost.mailformat.internal.SharedSlice;
-import org.sealpost.mailformat.internal.TransferDecoding;
-import org.sealpost.mailformat.metadata.MimeMetadataExtractor;
 
 /**
  * The MIME structure of one message with IMAP section numbers (RFC 3501 section 6.4.5): the
@@ -24,8 +22,10 @@ import org.sealpost.mailformat.metadata.MimeMetadataExtractor;
  * and the parts of a nested multipart "2.1", "2.2", .... The same bytes always give the same
  * numbers, so a number handed to the browser finds the same part when the download is asked for.
  *
- * <p>Header fields are read the way {@link MimeMetadataExtractor} reads them (raw bytes, RFC 2047
- * and RFC 2231 by this module's own readers); multiparts are split by {@link MultipartSplit} and
+ * <p>This is the one walker of the module: intake's metadata and the message page both read a
+ * message through it ({@link MessageStructure}). Header fields are read from the raw bytes, RFC
+ * 2047 and RFC 2231 by this module's own readers, because Jakarta Mail's leniency switches are
+ * JVM-wide system properties; multiparts are split by {@link MultipartSplit} and
  * each part's header fields read by Jakarta Mail's {@link MimeBodyPart}. An attached
  * {@code message/rfc822} is a leaf: it is offered as a download, not shown, so its inner parts
  * need no numbers.
@@ -36,68 +36,6 @@ import org.sealpost.mailformat.metadata.MimeMetadataExtractor;
  */
 final class MimeTree {
 
-    /** One MIME entity. Leaves carry their still transfer-encoded content, as a window on the message. */
-    static final class Node {
-        final String partId;
-        final String where;
-        final ContentHeader type;
-        final ContentHeader disposition;
-        final String contentId;
-        final String transferEncoding;
-        final SharedSlice raw;
-        final List<Node> children;
-
-        Node(String partId, String where, ContentHeader type, ContentHeader disposition, String contentId,
-                String transferEncoding, SharedSlice raw, List<Node> children) {
-            this.partId = partId;
-            this.where = where;
-            this.type = type;
-            this.disposition = disposition;
-            this.contentId = contentId;
-            this.transferEncoding = transferEncoding;
-            this.raw = raw;
-            this.children = children;
-        }
-
-        boolean isLeaf() {
-            return children == null;
-        }
-
-        String mimeType() {
-            return type.value();
-        }
-
-        String subtype() {
-            String value = type.value();
-            return value.substring(value.indexOf('/') + 1);
-        }
-
-        /** The name the sender gave, decoded but not yet made safe; {@code null} when none. */
-        String declaredFileName() {
-            String name = disposition == null ? null : disposition.parameter("filename");
-            if (name == null || name.isBlank()) {
-                name = type.parameter("name");
-            }
-            return name == null || name.isBlank() ? null : name;
-        }
-
-        byte[] decoded(Problems problems) {
-            return TransferDecoding.decode(raw.buffer(), raw.offset(), raw.end(), transferEncoding, where, problems);
-        }
-
-        /** At most {@code limit} decoded bytes; {@code truncated} tells whether there were more. */
-        TransferDecoding.Decoded decoded(Problems problems, int limit) {
-            return TransferDecoding.decode(raw.buffer(), raw.offset(), raw.end(), transferEncoding, where, problems,
-                    limit);
-        }
-
-        /** The decoded size, counted without decoding into memory. */
-        long decodedSize(Problems problems) {
-            return TransferDecoding.decodedSize(raw.buffer(), raw.offset(), raw.end(), transferEncoding, where,
-                    problems);
-        }
-    }
-
     private final Problems problems;
     private int parts;
 
@@ -106,7 +44,7 @@ final class MimeTree {
     }
 
     /** The root entity, or {@code null} when the bytes are not a message (reported to {@code problems}). */
-    static Node read(byte[] rawMime, Problems problems) {
+    static MessagePart read(byte[] rawMime, Problems problems) {
         if (rawMime == null || rawMime.length == 0) {
             problems.add(Kind.UNREADABLE_PART, "empty message: no bytes");
             return null;
@@ -136,26 +74,26 @@ final class MimeTree {
                 : HeaderText.unfold(HeaderText.fromBytes(fields.get(0).value(), name + " header", problems));
     }
 
-    private Node entity(String partId, String where, ContentHeader type, String disposition, String contentId,
+    private MessagePart entity(String partId, String where, ContentHeader type, String disposition, String contentId,
             String transferEncoding, SharedSlice content, int depth) {
         ContentHeader parsedDisposition = disposition == null || disposition.isBlank() ? null
                 : ContentHeader.parse(disposition, where + " Content-Disposition", problems);
         String id = contentId(contentId);
         if (type.value().startsWith("multipart/")) {
-            List<Node> children = multipart(partId, where, type, content, depth);
+            List<MessagePart> children = multipart(partId, where, type, content, depth);
             if (children != null) {
-                return new Node(partId, where, type, parsedDisposition, id, null, null, children);
+                return new MessagePart(partId, where, type, parsedDisposition, id, null, null, children);
             }
             // The parts cannot be separated: show the bytes as text rather than nothing.
             type = new ContentHeader("text/plain", Map.of());
-            return new Node(partId.isEmpty() ? "1" : partId, where, type, null, id, null, content, null);
+            return new MessagePart(partId.isEmpty() ? "1" : partId, where, type, null, id, null, content, null);
         }
-        return new Node(partId, where, type, parsedDisposition, id, transferEncoding, content, null);
+        return new MessagePart(partId, where, type, parsedDisposition, id, transferEncoding, content, null);
     }
 
-    private List<Node> multipart(String partId, String where, ContentHeader type, SharedSlice content, int depth) {
-        if (depth >= MimeMetadataExtractor.MAX_DEPTH) {
-            problems.add(Kind.NESTING_TOO_DEEP, "multiparts nested deeper than " + MimeMetadataExtractor.MAX_DEPTH
+    private List<MessagePart> multipart(String partId, String where, ContentHeader type, SharedSlice content, int depth) {
+        if (depth >= MessageStructure.MAX_DEPTH) {
+            problems.add(Kind.NESTING_TOO_DEEP, "multiparts nested deeper than " + MessageStructure.MAX_DEPTH
                     + " levels; the deeper parts were not read");
             return List.of();
         }
@@ -169,7 +107,7 @@ final class MimeTree {
         // Split in one pass over the lines, in place; one more part than may still be read, so
         // that the loop below sees the limit passed.
         MultipartSplit.Result split = MultipartSplit.split(content.buffer(), content.offset(), content.end(), boundary,
-                Math.max(0, MimeMetadataExtractor.MAX_PARTS - parts) + 1);
+                Math.max(0, MessageStructure.MAX_PARTS - parts) + 1);
         if (!split.found()) {
             problems.add(Kind.BOUNDARY_NOT_FOUND, where + " is a multipart whose boundary never occurs;"
                     + " its content is shown as text");
@@ -181,10 +119,10 @@ final class MimeTree {
         }
         int count = split.parts().size();
         String childDefault = subtype.equals("digest") ? "message/rfc822" : "text/plain";
-        List<Node> children = new ArrayList<>(count);
+        List<MessagePart> children = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            if (++parts > MimeMetadataExtractor.MAX_PARTS) {
-                problems.add(Kind.TOO_MANY_PARTS, "more than " + MimeMetadataExtractor.MAX_PARTS
+            if (++parts > MessageStructure.MAX_PARTS) {
+                problems.add(Kind.TOO_MANY_PARTS, "more than " + MessageStructure.MAX_PARTS
                         + " MIME parts; the rest were not read");
                 break;
             }
