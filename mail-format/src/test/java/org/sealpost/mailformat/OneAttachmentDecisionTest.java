@@ -18,7 +18,8 @@ import org.sealpost.mailformat.view.MessageRendering;
 /**
  * The inbox's paper-clip (intake's metadata) and the message page's attachment list come from
  * one decision: for each awkward structure real mailers send (Outlook, Apple Mail, Gmail,
- * Thunderbird, a scanner), both list the same parts under the same names, and those are the
+ * Thunderbird, a scanner, and HTML that names {@code cid:} parts in a link and a script, which the
+ * sanitised body does not show), both list the same parts under the same names, and those are the
  * ones the fixture's {@code .expected} file names ({@code name TAB type} per line, empty when the
  * message has no attachment).
  */

@@ -32,10 +32,12 @@ import java.util.Objects;
  * @param subject         the decoded subject, or {@code null} when the message has none
  * @param date            the Date header with the sender's offset, or {@code null} when absent or unreadable
  * @param messageIdHeader the Message-ID header as written (usually {@code <...>}), or {@code null}
- * @param attachments     the attachments, in message order
+ * @param attachments     the attachments, in message order: the parts, and the names, the message
+ *                        page lists (one decision, {@link org.sealpost.mailformat.structure.MessageStructure});
+ *                        the inbox's paper-clip is "not empty"
  * @param totalSize       size of the raw message in bytes
- * @param hasTextBody     whether a text/plain body part exists
- * @param hasHtmlBody     whether a text/html body part exists
+ * @param hasTextBody     whether the body the page shows has a text/plain version
+ * @param hasHtmlBody     whether the body the page shows has a text/html version
  */
 public record MessageMetadata(
         MailAddress from,
