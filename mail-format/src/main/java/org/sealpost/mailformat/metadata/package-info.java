@@ -25,8 +25,10 @@
  *
  * <p>Header fields are read from the raw bytes here rather than through Jakarta Mail, because
  * Jakarta Mail's leniency switches for header decoding are JVM-wide system properties shared with
- * everything else in the application server, and because it gives up silently. The MIME structure
- * is parsed by Jakarta Mail's {@code MimeMultipart}, with depth and part-count limits added here.
+ * everything else in the application server, and because it gives up silently. The MIME structure,
+ * the body and the attachments come from the one walker the message page uses too
+ * ({@link org.sealpost.mailformat.structure.MessageStructure}, with depth and part-count limits), so
+ * the attachments stored here are the ones, under the names, that the page lists.
  *
  * <p>{@link org.sealpost.mailformat.metadata.MessageMetadata#encode()} is the storage form: a
  * versioned binary record (no JSON library at run time). Problem details and unreadable reasons
