@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The arrows of docs/ARCHITECTURE.md, checked on the compiled classes of every module the
  * portal is made of (this module sees them all): the web layer talks to portal-ejb only; the
- * plain-Java modules know nothing above them. (portal-ejb's feature packages still have one
+ * plain-Java modules know nothing above them, and mail-format nothing of a container. (portal-ejb's feature packages still have one
  * cycle, account ↔ outbound through the mails an account action queues; issue 10 removes it,
  * and then a rule here keeps it out.)
  */
@@ -37,7 +37,7 @@ class ArchitectureTest {
     @Test
     void thePlainJavaModulesKnowNothingOfThePortal() {
         noClasses().that().resideInAnyPackage("org.sealpost.bridge..", "org.sealpost.search..",
-                "org.sealpost.migrations..")
+                "org.sealpost.migrations..", "org.sealpost.mailformat..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.sealpost.portal..", "org.sealpost.web..")
                 .because("arrows point down: the bridge and the index own their ports, the portal implements them")
                 .check(sealpost);
@@ -50,6 +50,22 @@ class ArchitectureTest {
                 .because("portal-ejb's services throw domain exceptions (StorageUnavailableException: 503), never"
                         + " SQLException")
                 .check(sealpost);
+    }
+
+    @Test
+    void mailFormatNeedsNoContainer() {
+        noClasses().that().resideInAPackage("org.sealpost.mailformat..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ejb..", "jakarta.persistence..",
+                        "jakarta.faces..", "jakarta.enterprise..", "jakarta.inject..", "jakarta.servlet..",
+                        "java.sql..", "org.sealpost.search..", "org.sealpost.bridge..", "org.sealpost.migrations..")
+                .because("reading and rendering MIME is plain Java over bytes (ADR 0022): Jakarta Mail's API and"
+                        + " the HTML sanitiser, nothing of a container, a database or another module")
+                .check(sealpost);
+    }
+
+    @Test
+    void mailFormatsPackagesAreFreeOfCycles() {
+        slices().matching("org.sealpost.mailformat.(*)..").should().beFreeOfCycles().check(sealpost);
     }
 
     @Test

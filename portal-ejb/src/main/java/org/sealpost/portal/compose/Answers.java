@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.sealpost.portal.message.mime.MailAddress;
-import org.sealpost.portal.message.mime.MessageMetadata;
+import org.sealpost.mailformat.metadata.MailAddress;
+import org.sealpost.mailformat.metadata.MessageMetadata;
 import org.sealpost.portal.policy.PortalAction;
 import org.sealpost.portal.policy.RecipientAddress;
 

@@ -1,12 +1,9 @@
 package org.sealpost.portal.intake;
 
-import java.time.Duration;
-import org.sealpost.portal.meters.PortalMeters;
-import org.sealpost.portal.meters.PortalMeters.IntakeOutcome;
-
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -14,11 +11,13 @@ import java.util.logging.Logger;
 import org.sealpost.bridge.InboundMessage;
 import org.sealpost.bridge.InboundMessageSink;
 import org.sealpost.bridge.SinkVerdict;
+import org.sealpost.mailformat.metadata.MimeMetadataExtractor;
+import org.sealpost.mailformat.metadata.MimeReading;
 import org.sealpost.portal.account.EmailAddress;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealedMessage;
-import org.sealpost.portal.message.mime.MimeMetadataExtractor;
-import org.sealpost.portal.message.mime.MimeReading;
+import org.sealpost.portal.meters.PortalMeters;
+import org.sealpost.portal.meters.PortalMeters.IntakeOutcome;
 
 /**
  * The portal's side of the bridge port: read, seal, store, and only then say yes.

@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.sealpost.mailformat.metadata.MessageMetadata;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
-import org.sealpost.portal.message.mime.MessageMetadata;
 import org.sealpost.portal.platform.SealpostDataSource;
 import org.sealpost.portal.platform.StorageUnavailableException;
 

@@ -10,15 +10,16 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.sealpost.mailformat.html.RenderOptions;
+import org.sealpost.mailformat.metadata.MessageMetadata;
+import org.sealpost.mailformat.view.MessageRendering;
+import org.sealpost.mailformat.view.ParsedMessage;
+import org.sealpost.mailformat.view.RenderedAttachment;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
-import org.sealpost.portal.message.mime.MessageMetadata;
-import org.sealpost.portal.message.view.MessageRendering;
-import org.sealpost.portal.message.view.ParsedMessage;
-import org.sealpost.portal.message.view.RenderOptions;
-import org.sealpost.portal.message.view.RenderedAttachment;
 import org.sealpost.portal.platform.SealpostDataSource;
 import org.sealpost.portal.platform.StorageUnavailableException;
 
@@ -60,8 +61,8 @@ public class MessageReading {
     }
 
     /**
-     * A part by its part id (attachments) or content id (inline images), from the message as the
-     * page read it when it was opened moments ago (else read now).
+     * A part by its part id or content id, among the attachments and the inline images, from the
+     * message as the page read it when it was opened moments ago (else read now).
      */
     public AttachmentDownload attachment(long entryId, long accountId, Predicate<RenderedAttachment> which)
             throws MessageNotFoundException {
@@ -69,8 +70,8 @@ public class MessageReading {
             MailboxEntry entry = MailboxEntries.find(c, entryId, accountId)
                     .orElseThrow(() -> new MessageNotFoundException(entryId));
             ParsedMessage parsed = read(c, entry).parsed();
-            RenderedAttachment part = parsed.attachments().stream().filter(which).findFirst()
-                    .orElseThrow(() -> new MessageNotFoundException(entryId));
+            RenderedAttachment part = Stream.concat(parsed.attachments().stream(), parsed.inlineImages().stream())
+                    .filter(which).findFirst().orElseThrow(() -> new MessageNotFoundException(entryId));
             byte[] content = parsed.content(part.partId())
                     .orElseThrow(() -> new MessageNotFoundException(entryId));
             return new AttachmentDownload(part.fileName(), part.contentType(), content);

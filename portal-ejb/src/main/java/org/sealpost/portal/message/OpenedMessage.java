@@ -1,7 +1,7 @@
 package org.sealpost.portal.message;
 
-import org.sealpost.portal.message.mime.MessageMetadata;
-import org.sealpost.portal.message.view.RenderedMessage;
+import org.sealpost.mailformat.metadata.MessageMetadata;
+import org.sealpost.mailformat.view.RenderedMessage;
 
 /** A message as its recipient opens it: the entry, the decrypted header record, the safe body. */
 public record OpenedMessage(MailboxEntry entry, MessageMetadata metadata, RenderedMessage rendered) {

@@ -8,8 +8,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.sealpost.portal.message.mime.MessageMetadata;
-import org.sealpost.portal.message.view.ParsedMessage;
+import org.sealpost.mailformat.metadata.MessageMetadata;
+import org.sealpost.mailformat.view.ParsedMessage;
 
 /**
  * The messages recipients have just opened, decrypted and parsed, so that the page's inline

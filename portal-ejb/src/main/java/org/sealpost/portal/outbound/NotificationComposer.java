@@ -21,20 +21,20 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.sealpost.mailformat.metadata.MessageMetadata;
 import org.sealpost.portal.account.EmailAddress;
 import org.sealpost.portal.account.OneTimeTokens;
+import org.sealpost.portal.certificate.StoredBridgeCertificates;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
-import org.sealpost.portal.message.mime.MessageMetadata;
 import org.sealpost.portal.notification.PortalMails;
 import org.sealpost.portal.notification.template.NotificationValues;
 import org.sealpost.portal.notification.template.RenderedNotification;
 import org.sealpost.portal.notification.template.SampleValues;
 import org.sealpost.portal.notification.template.TemplateKind;
-import org.sealpost.portal.certificate.StoredBridgeCertificates;
 
 /**
  * Writes the mail for a recipient's due queue rows: "please register" (with a fresh one-time

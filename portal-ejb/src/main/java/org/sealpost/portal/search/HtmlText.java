@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * line breaks become spaces, so "a</p><p>b" stays two words, while inline markup such as
  * {@code M<b>ü</b>ller} joins up again), character references decoded, white space collapsed.
  *
- * <p>Fed the sanitised HTML of {@link org.sealpost.portal.message.view.MessageRendering}:
+ * <p>Fed the sanitised HTML of {@link org.sealpost.mailformat.view.MessageRendering}:
  * scripts, styles and comments are already gone there, so what is left is markup around
  * text. Not a general HTML parser, and it needs not be one: a word it splits wrongly is a word
  * that a search does not find, never a security problem (nothing here is ever rendered).

@@ -13,12 +13,12 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.sealpost.mailformat.metadata.MessageMetadata;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.message.Folder;
 import org.sealpost.portal.message.SearchIndexQueue;
-import org.sealpost.portal.message.mime.MessageMetadata;
 import org.sealpost.search.IndexedMessage;
 import org.sealpost.search.MessageIndex;
 

@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.sealpost.mailformat.html.RenderOptions;
+import org.sealpost.mailformat.metadata.AttachmentInfo;
+import org.sealpost.mailformat.metadata.MailAddress;
+import org.sealpost.mailformat.metadata.MessageMetadata;
+import org.sealpost.mailformat.view.MessageRendering;
+import org.sealpost.mailformat.view.RenderedMessage;
 import org.sealpost.portal.message.Folder;
-import org.sealpost.portal.message.mime.AttachmentInfo;
-import org.sealpost.portal.message.mime.MailAddress;
-import org.sealpost.portal.message.mime.MessageMetadata;
-import org.sealpost.portal.message.view.MessageRendering;
-import org.sealpost.portal.message.view.RenderOptions;
-import org.sealpost.portal.message.view.RenderedMessage;
 import org.sealpost.search.IndexedMessage;
 
 /**

@@ -7,8 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.sealpost.portal.message.mime.MailAddress;
-import org.sealpost.portal.message.mime.MessageMetadata;
+import org.sealpost.mailformat.metadata.MailAddress;
+import org.sealpost.mailformat.metadata.MessageMetadata;
 import org.sealpost.portal.policy.PortalAction;
 
 /** How answers start: "Re: " and "Fwd: " once, the right recipients, RFC 5322 threading. */

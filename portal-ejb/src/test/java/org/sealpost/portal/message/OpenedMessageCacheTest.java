@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sealpost.portal.message.mime.MessageMetadata;
-import org.sealpost.portal.message.view.MessageRendering;
+import org.sealpost.mailformat.metadata.MessageMetadata;
+import org.sealpost.mailformat.view.MessageRendering;
 
 /** The opened messages kept for their pages' images and downloads: bounded in bytes, count and time. */
 class OpenedMessageCacheTest {

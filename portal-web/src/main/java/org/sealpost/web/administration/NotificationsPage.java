@@ -10,7 +10,7 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
-import org.sealpost.portal.message.view.HtmlPolicyFactory;
+import org.sealpost.mailformat.html.HtmlPolicyFactory;
 import org.sealpost.portal.notification.MailTemplateService;
 import org.sealpost.portal.notification.TemplateEdit;
 import org.sealpost.portal.notification.template.Placeholder;

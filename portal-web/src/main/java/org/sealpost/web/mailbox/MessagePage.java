@@ -12,13 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.sealpost.mailformat.metadata.MailAddress;
+import org.sealpost.mailformat.view.RenderedAttachment;
 import org.sealpost.portal.message.Folder;
 import org.sealpost.portal.message.MessageActions;
 import org.sealpost.portal.message.MessageNotFoundException;
 import org.sealpost.portal.message.MessageReading;
 import org.sealpost.portal.message.OpenedMessage;
-import org.sealpost.portal.message.mime.MailAddress;
-import org.sealpost.portal.message.view.RenderedAttachment;
 import org.sealpost.web.security.SignedInSession;
 
 /** message.xhtml?id=N: one message, opened (and so marked read) by its recipient. */
@@ -153,8 +153,8 @@ public class MessagePage implements Serializable {
     }
 
     public List<RenderedAttachment> getAttachments() {
-        return message == null ? List.of()
-                : message.rendered().attachments().stream().filter(a -> !a.inline()).toList();
+        // Which parts are attachments is decided once, in mail-format, for the inbox and this page alike.
+        return message == null ? List.of() : message.rendered().attachments();
     }
 
     /** One plain sentence for each reason part of the message is not shown (limits, damage). */

@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.sealpost.mailformat.metadata.MessageMetadata;
 import org.sealpost.portal.crypto.KeyEncryptionKeys;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealedMessage;
-import org.sealpost.portal.message.mime.MessageMetadata;
 
 /**
  * Reads what the portal stored, from outside it: straight from the container test's

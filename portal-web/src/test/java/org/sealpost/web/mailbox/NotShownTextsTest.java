@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
 import java.util.ResourceBundle;
-import org.junit.jupiter.params.ParameterizedTest;
 import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sealpost.portal.message.mime.MimeProblem.Kind;
-import org.sealpost.portal.message.view.RenderedMessage;
+import org.sealpost.mailformat.MimeProblem.Kind;
+import org.sealpost.mailformat.view.RenderedMessage;
 
 /** Every reason a part of a message is not shown has the plain sentence the message page says. */
 class NotShownTextsTest {

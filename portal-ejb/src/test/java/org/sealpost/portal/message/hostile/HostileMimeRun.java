@@ -12,14 +12,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.sealpost.mailformat.html.RenderOptions;
+import org.sealpost.mailformat.metadata.MimeMetadataExtractor;
+import org.sealpost.mailformat.metadata.MimeReading;
+import org.sealpost.mailformat.view.MessageRendering;
+import org.sealpost.mailformat.view.ParsedMessage;
+import org.sealpost.mailformat.view.RenderedAttachment;
+import org.sealpost.mailformat.view.RenderedMessage;
 import org.sealpost.portal.message.Folder;
-import org.sealpost.portal.message.mime.MimeMetadataExtractor;
-import org.sealpost.portal.message.mime.MimeReading;
-import org.sealpost.portal.message.view.MessageRendering;
-import org.sealpost.portal.message.view.ParsedMessage;
-import org.sealpost.portal.message.view.RenderOptions;
-import org.sealpost.portal.message.view.RenderedAttachment;
-import org.sealpost.portal.message.view.RenderedMessage;
 import org.sealpost.portal.search.SearchDocuments;
 
 /**
