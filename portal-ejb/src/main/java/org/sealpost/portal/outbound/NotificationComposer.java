@@ -53,6 +53,16 @@ public class NotificationComposer {
     @Inject
     private MessageSealer sealer;
 
+    public NotificationComposer() {
+        // for the container
+    }
+
+    /** For tests on PostgreSQL without the container. */
+    NotificationComposer(PortalSettings settings, MessageSealer sealer) {
+        this.settings = settings;
+        this.sealer = sealer;
+    }
+
     /**
      * Writes the mail for the rows of one recipient with {@code mails}' templates and branding.
      */
