@@ -71,7 +71,8 @@ class MailLanguageIT {
     }
 
     @Test
-    void anAccountSignedInOnGermanPagesGetsItsNotificationInGerman() throws Exception {
+    void anAccountSignedInOnGermanPagesGetsItsNotificationInGermanWhateverTheDefault() throws Exception {
+        organisationDefault(Language.ENGLISH);
         long anna = account("anna@example.org", "ACTIVE", Optional.of(Language.GERMAN));
 
         MimeMessage mail = compose("anna@example.org", anna);
@@ -83,6 +84,7 @@ class MailLanguageIT {
 
     @Test
     void anAccountSignedInOnEnglishPagesGetsEnglishWhateverTheDefault() throws Exception {
+        organisationDefault(Language.GERMAN);
         long carl = account("carl@example.org", "ACTIVE", Optional.of(Language.ENGLISH));
 
         MimeMessage mail = compose("carl@example.org", carl);
@@ -95,6 +97,8 @@ class MailLanguageIT {
     @Test
     void anAccountNobodySignedInToGetsTheOrganisationsDefaultAndFollowsItsChange() throws Exception {
         long ben = account("ben@example.org", "PENDING", Optional.empty());
+        // As SEALPOST_DEFAULT_LANGUAGE=de seeded it, unless another test changed it since.
+        organisationDefault(Language.GERMAN);
 
         MimeMessage seeded = compose("ben@example.org", ben);
 
@@ -102,20 +106,26 @@ class MailLanguageIT {
         assertThat(text(seeded)).contains("legen Sie bitte zuerst Ihr Konto an");
         assertThat(seeded.getHeader("Content-Language")).containsExactly("de");
 
-        db.inTransaction(em -> {
-            SettingsDesk desk = desk(em);
-            desk.changeDefaultLanguage("admin@bank.example", null, desk.current().version(), Language.ENGLISH,
-                    Instant.now());
-            return null;
-        });
+        organisationDefault(Language.ENGLISH);
         MimeMessage changed = compose("ben@example.org", ben);
 
         assertThat(changed.getSubject()).isEqualTo("Bank Example has sent you a secure message");
         assertThat(changed.getHeader("Content-Language")).containsExactly("en");
+    }
+
+    @Test
+    void theSeedFromTheEnvironmentIsTheDefaultLanguage() throws Exception {
+        try (PortalJpa fresh = PortalJpa.create("mail-language-seed-jpa")) {
+            Language seeded = fresh.inTransaction(em -> desk(em).current().defaultLanguage());
+            assertThat(seeded).isEqualTo(Language.GERMAN);
+        }
+    }
+
+    /** The administrator's choice of the organisation's default language, as the console saves it. */
+    private static void organisationDefault(Language language) throws Exception {
         db.inTransaction(em -> {
             SettingsDesk desk = desk(em);
-            desk.changeDefaultLanguage("admin@bank.example", null, desk.current().version(), Language.GERMAN,
-                    Instant.now());
+            desk.changeDefaultLanguage("admin@bank.example", null, desk.current().version(), language, Instant.now());
             return null;
         });
     }
