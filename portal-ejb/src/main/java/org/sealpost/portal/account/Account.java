@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.Optional;
 import org.sealpost.portal.language.Language;
 import org.sealpost.portal.session.SessionCheck;
@@ -236,7 +237,7 @@ public class Account {
 
     /** The owner just used the portal's pages in {@code pageLanguage}: their mails follow it. */
     public void rememberLanguage(Language pageLanguage) {
-        this.language = java.util.Objects.requireNonNull(pageLanguage, "pageLanguage").code();
+        this.language = Objects.requireNonNull(pageLanguage, "pageLanguage").code();
     }
 
     public void recordSignIn(Instant now) {
