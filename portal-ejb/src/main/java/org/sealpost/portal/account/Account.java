@@ -13,6 +13,9 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Optional;
+import org.sealpost.portal.language.Language;
 import org.sealpost.portal.session.SessionCheck;
 import org.sealpost.portal.session.SessionVerdict;
 
@@ -54,6 +57,10 @@ public class Account {
 
     @Column(name = "sessions_valid_after")
     private OffsetDateTime sessionsValidAfter;
+
+    /** ISO 639-1 code of the pages the owner last signed in with; null before the first sign-in. */
+    @Column(name = "language")
+    private String language;
 
     @Version
     private int version;
@@ -217,6 +224,20 @@ public class Account {
         state = passwordHash == null ? AccountState.PENDING : AccountState.ACTIVE;
         failedLogins = 0;
         lockedUntil = null;
+    }
+
+    /**
+     * The language the account's mails are written in, if known: the language of the pages its
+     * owner last signed in (or registered) with. Empty for an account nobody has used yet; its
+     * mails take the organisation's default.
+     */
+    public Optional<Language> language() {
+        return Language.ofCode(language);
+    }
+
+    /** The owner just used the portal's pages in {@code pageLanguage}: their mails follow it. */
+    public void rememberLanguage(Language pageLanguage) {
+        this.language = Objects.requireNonNull(pageLanguage, "pageLanguage").code();
     }
 
     public void recordSignIn(Instant now) {

@@ -16,6 +16,7 @@ import org.sealpost.portal.account.OneTimeTokens.Purpose;
 import org.sealpost.portal.account.password.PasswordVerdict;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
+import org.sealpost.portal.language.Language;
 import org.sealpost.portal.outbound.AccountMail;
 import org.sealpost.portal.platform.StorageUnavailableException;
 import org.sealpost.portal.platform.SealpostDataSource;
@@ -61,7 +62,12 @@ public class AccountLinks {
         }
     }
 
-    public LinkOutcome complete(String token, Purpose purpose, char[] password, char[] confirmation, String client) {
+    /**
+     * @param pageLanguage the language of the page the password was chosen on: the account's
+     *                     mails follow it from now on, beginning with the notice this queues
+     */
+    public LinkOutcome complete(String token, Purpose purpose, char[] password, char[] confirmation, String client,
+            Language pageLanguage) {
         Instant now = Instant.now();
         try (Connection c = dataSource.getConnection()) {
             Optional<OneTimeTokens.Redeemable> link = OneTimeTokens.peek(c, token, purpose, now);
@@ -84,6 +90,9 @@ public class AccountLinks {
                 return new LinkOutcome.LinkNotUsable();
             }
             String hash = passwords.hasher().hash(password);
+            // In the same transaction as the notice below, which the outbound worker renders
+            // in the account's language.
+            account.rememberLanguage(pageLanguage);
             // The password is set: no other link of the account may set it again.
             OneTimeTokens.revokeAll(c, account.id(), now);
             if (purpose == Purpose.REGISTER) {

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.sealpost.portal.account.password.PasswordVerdict;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
+import org.sealpost.portal.language.Language;
 import org.sealpost.portal.outbound.AccountMail;
 import org.sealpost.portal.platform.SealpostDataSource;
 import org.sealpost.portal.session.EndReason;
@@ -79,6 +80,17 @@ public class AccountSettings {
             Arrays.fill(current, '\0');
             Arrays.fill(chosen, '\0');
             Arrays.fill(confirmation, '\0');
+        }
+    }
+
+    /**
+     * The owner has just signed in on pages in {@code pageLanguage}: the account's mails are
+     * written in it from now on (issue 15: "remembered from its last sign-in").
+     */
+    public void rememberLanguage(long accountId, Language pageLanguage) {
+        Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        if (account != null) {
+            account.rememberLanguage(pageLanguage);
         }
     }
 

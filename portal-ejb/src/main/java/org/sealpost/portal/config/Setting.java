@@ -22,6 +22,7 @@ public enum Setting {
     SMARTHOST_TRUSTSTORE_PASSWORD("sealpost.smarthost.truststore.password", "password of the smarthost trust store", false, true),
     NOTIFY_FROM("sealpost.notify.from", "From address of notifications", false, false),
     ORGANISATION_NAME("sealpost.organisation.name", "first-start seed of the organisation named in the portal and its mails; the database wins once it holds runtime settings (admin console)", false, false),
+    DEFAULT_LANGUAGE("sealpost.default.language", "first-start seed of the organisation's default language (en or de) for mails to an account that has never signed in; the database wins afterwards (admin console)", false, false),
     NOTIFY_SHOW_SUBJECT("sealpost.notify.show.subject", "first-start seed: true to show the original subject in notifications; the database wins afterwards", false, false),
     NOTIFY_QUIET_PERIOD("sealpost.notify.quiet.period", "after a notification, further arrivals for that recipient wait this long and go out as one (ISO-8601 duration)", false, false),
     RETRY_INTERVAL("sealpost.retry.interval", "first-start seed of the first retry delay of deferred outbound mail, doubling after (ISO-8601 duration); the database wins afterwards", false, false),

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import org.sealpost.portal.account.EmailAddress;
 import org.sealpost.portal.config.PortalSettings;
+import org.sealpost.portal.language.Language;
 import org.sealpost.portal.notification.template.RenderedNotification;
 import org.sealpost.portal.notification.template.TemplateException;
 import org.sealpost.portal.notification.template.TemplateKind;
@@ -31,30 +32,32 @@ public class MailTemplateService {
     @Inject
     private RuntimeSettingsService runtimeSettings;
 
-    public List<TemplateEdit> all() {
-        return new TemplateDesk(em).all();
+    public List<TemplateEdit> all(Language language) {
+        return new TemplateDesk(em).all(language);
     }
 
-    public TemplateEdit edit(TemplateKind kind) {
-        return new TemplateDesk(em).edit(kind);
+    public TemplateEdit edit(TemplateKind kind, Language language) {
+        return new TemplateDesk(em).edit(kind, language);
     }
 
     /** @throws TemplateException naming the part and line of the first problem */
-    public RenderedNotification preview(TemplateKind kind, String subject, String textBody, String htmlBody,
-            String administratorAddress) throws TemplateException {
+    public RenderedNotification preview(TemplateKind kind, Language language, String subject, String textBody,
+            String htmlBody, String administratorAddress) throws TemplateException {
         Branding branding = runtimeSettings.current().branding();
-        return TemplateDesk.preview(kind, subject, textBody, htmlBody, branding, portal(),
+        return TemplateDesk.preview(kind, language, subject, textBody, htmlBody, branding, portal(),
                 EmailAddress.of(administratorAddress));
     }
 
     /** @throws TemplateException naming the part and line of the first problem; nothing saved */
-    public void save(String actor, String clientAddress, TemplateKind kind, Integer expectedVersion, String subject,
-            String textBody, String htmlBody) throws TemplateException {
-        new TemplateDesk(em).save(actor, clientAddress, kind, expectedVersion, subject, textBody, htmlBody, Instant.now());
+    public void save(String actor, String clientAddress, TemplateKind kind, Language language, Integer expectedVersion,
+            String subject, String textBody, String htmlBody) throws TemplateException {
+        new TemplateDesk(em).save(actor, clientAddress, kind, language, expectedVersion, subject, textBody, htmlBody,
+                Instant.now());
     }
 
-    public void restoreDefault(String actor, String clientAddress, TemplateKind kind, Integer expectedVersion) {
-        new TemplateDesk(em).restoreDefault(actor, clientAddress, kind, expectedVersion, Instant.now());
+    public void restoreDefault(String actor, String clientAddress, TemplateKind kind, Language language,
+            Integer expectedVersion) {
+        new TemplateDesk(em).restoreDefault(actor, clientAddress, kind, language, expectedVersion, Instant.now());
     }
 
     private URI portal() {

@@ -2,7 +2,8 @@ package org.sealpost.portal.notification;
 
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import org.sealpost.portal.language.Language;
 import org.sealpost.portal.notification.template.DefaultTemplates;
 import org.sealpost.portal.notification.template.NotificationTemplate;
 import org.sealpost.portal.notification.template.NotificationValues;
@@ -13,29 +14,38 @@ import org.sealpost.portal.settings.LogoImage;
 
 /**
  * Renders every mail the portal writes through the one template engine, with the templates in
- * force (the administrator's, else the defaults) and the organisation's branding: its name and
- * accent colour in every mail, and whether a notification may show the original subject. The
- * caller fills in what only it knows (recipient, sender, links); branding always wins over it.
+ * force (the administrator's, else the defaults) in the recipient's language and the
+ * organisation's branding: its name and accent colour in every mail, and whether a
+ * notification may show the original subject. The caller fills in what only it knows
+ * (recipient, sender, links); branding and language always win over it.
  */
 public final class PortalMails {
 
-    private final Function<TemplateKind, NotificationTemplate> templates;
+    private final BiFunction<TemplateKind, Language, NotificationTemplate> templates;
     private final Branding branding;
+    private final Language defaultLanguage;
     private final LogoImage logo;
 
-    public PortalMails(Function<TemplateKind, NotificationTemplate> templates, Branding branding) {
-        this(templates, branding, null);
+    /**
+     * @param defaultLanguage the organisation's default: the language of mails to an account
+     *                        whose language is not known yet (nobody has signed in to it)
+     */
+    public PortalMails(BiFunction<TemplateKind, Language, NotificationTemplate> templates, Branding branding,
+            Language defaultLanguage) {
+        this(templates, branding, defaultLanguage, null);
     }
 
-    private PortalMails(Function<TemplateKind, NotificationTemplate> templates, Branding branding, LogoImage logo) {
+    private PortalMails(BiFunction<TemplateKind, Language, NotificationTemplate> templates, Branding branding,
+            Language defaultLanguage, LogoImage logo) {
         this.templates = Objects.requireNonNull(templates, "templates");
         this.branding = Objects.requireNonNull(branding, "branding");
+        this.defaultLanguage = Objects.requireNonNull(defaultLanguage, "defaultLanguage");
         this.logo = logo;
     }
 
     /** The same, with the organisation's logo for the mails' HTML. */
     public PortalMails withLogo(LogoImage logo) {
-        return new PortalMails(templates, branding, Objects.requireNonNull(logo, "logo"));
+        return new PortalMails(templates, branding, defaultLanguage, Objects.requireNonNull(logo, "logo"));
     }
 
     /** The organisation's logo, when it has one. */
@@ -44,13 +54,13 @@ public final class PortalMails {
     }
 
     /** The templates and branding of the database, read in the caller's transaction. */
-    public static PortalMails of(MailTemplates templates, Branding branding) {
-        return new PortalMails(templates::template, branding);
+    public static PortalMails of(MailTemplates templates, Branding branding, Language defaultLanguage) {
+        return new PortalMails(templates::template, branding, defaultLanguage);
     }
 
     /** The built-in templates under {@code branding}: for tools that run without the database. */
-    public static PortalMails builtIn(Branding branding) {
-        return new PortalMails(DefaultTemplates::of, branding);
+    public static PortalMails builtIn(Branding branding, Language defaultLanguage) {
+        return new PortalMails(DefaultTemplates::of, branding, defaultLanguage);
     }
 
     public Branding branding() {
@@ -58,12 +68,24 @@ public final class PortalMails {
     }
 
     /**
+     * The language of a mail to an account: its own (that of its last sign-in), else the
+     * organisation's default.
+     */
+    public Language languageFor(Optional<Language> accountLanguage) {
+        return accountLanguage.orElse(defaultLanguage);
+    }
+
+    /**
+     * The mail of {@code kind} in {@code language}: that language's template, and dates
+     * formatted for it.
+     *
      * @throws IllegalArgumentException when {@code values} lacks what {@code kind} needs (its link)
      */
-    public RenderedNotification render(TemplateKind kind, NotificationValues.Builder values) {
+    public RenderedNotification render(TemplateKind kind, Language language, NotificationValues.Builder values) {
         values.organisationName(branding.organisationName())
                 .accentColour(branding.accentColour().hex())
-                .originalSubjectAllowed(branding.showOriginalSubject());
-        return templates.apply(kind).render(values.build());
+                .originalSubjectAllowed(branding.showOriginalSubject())
+                .language(language);
+        return templates.apply(kind, language).render(values.build());
     }
 }

@@ -6,23 +6,32 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Objects;
+import org.sealpost.portal.language.Language;
 import org.sealpost.portal.notification.template.NotificationTemplate;
 import org.sealpost.portal.notification.template.TemplateKind;
 
-/** An administrator's version of one mail: what was saved after the engine accepted it. */
+/** An administrator's version of one mail in one language: what was saved after the engine accepted it. */
 @Entity
 @Cacheable(false)
 @Table(name = "mail_template")
+@IdClass(StoredMailTemplate.Key.class)
 public class StoredMailTemplate {
 
     @Id
     @Enumerated(EnumType.STRING)
     private TemplateKind kind;
+
+    /** The language's ISO 639-1 code, as the table's CHECK lists them. */
+    @Id
+    private String language;
 
     @Column(nullable = false)
     private String subject;
@@ -43,10 +52,6 @@ public class StoredMailTemplate {
         // JPA
     }
 
-    StoredMailTemplate(NotificationTemplate template, Instant now) {
-        this.kind = template.kind();
-        replace(template, now);
-    }
 
     /** Takes the parts of a template the engine accepted (so nothing unchecked is ever stored). */
     void replace(NotificationTemplate template, Instant now) {
@@ -61,6 +66,11 @@ public class StoredMailTemplate {
 
     public TemplateKind kind() {
         return kind;
+    }
+
+    public Language language() {
+        return Language.ofCode(language).orElseThrow(() -> new IllegalStateException(
+                "mail_template holds a language the portal does not speak: " + language));
     }
 
     public String subject() {
@@ -81,5 +91,33 @@ public class StoredMailTemplate {
 
     public Instant changedAt() {
         return changedAt.toInstant();
+    }
+
+    /** The primary key: a kind in a language. */
+    public static final class Key implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private TemplateKind kind;
+        private String language;
+
+        public Key() {
+            // JPA
+        }
+
+        public Key(TemplateKind kind, Language language) {
+            this.kind = Objects.requireNonNull(kind, "kind");
+            this.language = language.code();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key k && k.kind == kind && Objects.equals(k.language, language);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(kind, language);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.sealpost.portal.account.EmailAddress;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
+import org.sealpost.portal.language.Language;
 import org.sealpost.portal.notification.template.NotificationTemplate;
 import org.sealpost.portal.notification.template.RenderedNotification;
 import org.sealpost.portal.notification.template.SampleValues;
@@ -33,12 +34,12 @@ public final class TemplateDesk {
         this.templates = new MailTemplates(em);
     }
 
-    public List<TemplateEdit> all() {
-        return templates.all();
+    public List<TemplateEdit> all(Language language) {
+        return templates.all(language);
     }
 
-    public TemplateEdit edit(TemplateKind kind) {
-        return templates.edit(kind);
+    public TemplateEdit edit(TemplateKind kind, Language language) {
+        return templates.edit(kind, language);
     }
 
     /**
@@ -47,10 +48,11 @@ public final class TemplateDesk {
      *
      * @throws TemplateException naming the part and line of the first problem
      */
-    public static RenderedNotification preview(TemplateKind kind, String subject, String textBody, String htmlBody,
-            Branding branding, URI portal, EmailAddress recipient) throws TemplateException {
+    public static RenderedNotification preview(TemplateKind kind, Language language, String subject, String textBody,
+            String htmlBody, Branding branding, URI portal, EmailAddress recipient) throws TemplateException {
         NotificationTemplate template = NotificationTemplate.parse(kind, subject, textBody, htmlBody);
-        return new PortalMails(k -> template, branding).render(kind, SampleValues.builder(portal, recipient));
+        return new PortalMails((k, l) -> template, branding, language)
+                .render(kind, language, SampleValues.builder(portal, recipient));
     }
 
     /**
@@ -60,12 +62,12 @@ public final class TemplateDesk {
      * @throws TemplateException naming the part and line of the first problem; nothing saved
      * @throws org.sealpost.portal.settings.SettingsChangedMeanwhileException someone saved it meanwhile
      */
-    public void save(String actor, String clientAddress, TemplateKind kind, Integer expectedVersion, String subject,
-            String textBody, String htmlBody, Instant now) throws TemplateException {
+    public void save(String actor, String clientAddress, TemplateKind kind, Language language, Integer expectedVersion,
+            String subject, String textBody, String htmlBody, Instant now) throws TemplateException {
         NotificationTemplate template = NotificationTemplate.parse(kind, subject.strip(), textBody, htmlBody);
-        List<String> changes = templates.save(template, expectedVersion, now);
+        List<String> changes = templates.save(template, language, expectedVersion, now);
         if (!changes.isEmpty()) {
-            AuditTrail.record(em, actor, AuditAction.MAIL_TEMPLATE_CHANGED, TARGET, kind.name(), clientAddress,
+            AuditTrail.record(em, actor, AuditAction.MAIL_TEMPLATE_CHANGED, TARGET, target(kind, language), clientAddress,
                     String.join("; ", changes), now);
         }
     }
@@ -73,14 +75,22 @@ public final class TemplateDesk {
     /**
      * @throws org.sealpost.portal.settings.SettingsChangedMeanwhileException someone saved it meanwhile
      */
-    public void restoreDefault(String actor, String clientAddress, TemplateKind kind, Integer expectedVersion,
-            Instant now) {
-        TemplateEdit before = templates.edit(kind);
-        if (templates.restoreDefault(kind, expectedVersion)) {
-            TemplateEdit after = templates.edit(kind);
-            AuditTrail.record(em, actor, AuditAction.MAIL_TEMPLATE_CHANGED, TARGET, kind.name(), clientAddress,
+    public void restoreDefault(String actor, String clientAddress, TemplateKind kind, Language language,
+            Integer expectedVersion, Instant now) {
+        TemplateEdit before = templates.edit(kind, language);
+        if (templates.restoreDefault(kind, language, expectedVersion)) {
+            TemplateEdit after = templates.edit(kind, language);
+            AuditTrail.record(em, actor, AuditAction.MAIL_TEMPLATE_CHANGED, TARGET, target(kind, language), clientAddress,
                     "restored the default: " + String.join("; ", TemplateChanges.between(before, parsed(after))), now);
         }
+    }
+
+    /**
+     * The audit target of a template: its kind as before V18 for English, so that an English
+     * template's history reads on unbroken, and kind/code for another language.
+     */
+    public static String target(TemplateKind kind, Language language) {
+        return language == Language.ENGLISH ? kind.name() : kind.name() + "/" + language.code();
     }
 
     private static NotificationTemplate parsed(TemplateEdit edit) {

@@ -30,6 +30,7 @@ import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
+import org.sealpost.portal.language.Language;
 import org.sealpost.portal.notification.PortalMails;
 import org.sealpost.portal.notification.template.NotificationValues;
 import org.sealpost.portal.notification.template.RenderedNotification;
@@ -52,15 +53,28 @@ public class NotificationComposer {
     @Inject
     private MessageSealer sealer;
 
+    public NotificationComposer() {
+        // for the container
+    }
+
+    /** For tests on PostgreSQL without the container. */
+    NotificationComposer(PortalSettings settings, MessageSealer sealer) {
+        this.settings = settings;
+        this.sealer = sealer;
+    }
+
     /**
      * Writes the mail for the rows of one recipient with {@code mails}' templates and branding.
      */
     public MimeMessage compose(Connection c, Session session, String recipient, List<QueuedMail> rows, Instant now,
             PortalMails mails) throws SQLException, MessagingException {
         long accountId = Objects.requireNonNull(rows.get(0).accountId(), "queued notification without an account");
-        String[] account = accountStateAndRole(c, accountId);
+        String[] account = accountStateRoleAndLanguage(c, accountId);
         String state = account[0];
         boolean administrator = account[1].equals("ADMIN");
+        // The recipient's language: that of their last sign-in; a PENDING account has none
+        // yet and is written to in the organisation's default.
+        Language language = mails.languageFor(Language.ofCode(account[2]));
         URI portal = URI.create(settings.publicUrl().replaceAll("/+$", "") + "/");
         OutboundKind first = rows.get(0).kind();
         boolean reset = rows.stream().anyMatch(m -> m.kind() == OutboundKind.PASSWORD_RESET);
@@ -74,24 +88,28 @@ public class NotificationComposer {
         Optional<TemplateKind> notice = first.notice();
         if (first == OutboundKind.TEMPLATE_TEST) {
             // Sample values, and links whose token was never minted: the test opens nothing.
-            rendered = mails.render(rows.get(0).template(), SampleValues.builder(portal, EmailAddress.of(recipient)));
+            // In the language the administrator was editing, whatever their own.
+            language = rows.get(0).templateLanguage();
+            rendered = mails.render(rows.get(0).template(), language,
+                    SampleValues.builder(portal, EmailAddress.of(recipient)));
         } else if (first == OutboundKind.CERTIFICATE_EXPIRING) {
             // To an administrator: the date as the portal shows dates, the link to the certificate page.
-            rendered = mails.render(TemplateKind.CERTIFICATE_EXPIRING, values
+            rendered = mails.render(TemplateKind.CERTIFICATE_EXPIRING, language, values
                     .portalLink(portal.resolve("admin/certificate.xhtml"))
                     .expiryDate(StoredBridgeCertificates.currentNotAfter(c)
                             .map(at -> LocalDate.ofInstant(at, settings.displayZone())).orElse(null)));
         } else if (notice.isPresent()) {
             // Composed through the template engine like every mail, with no link in it.
-            rendered = mails.render(notice.get(), values);
+            rendered = mails.render(notice.get(), language, values);
         } else if (administrator && state.equals("PENDING")) {
             String token = OneTimeTokens.mint(c, accountId, OneTimeTokens.Purpose.REGISTER,
                     settings.duration(Setting.REGISTRATION_LINK_VALIDITY, Duration.ofDays(14)), now);
-            rendered = mails.render(TemplateKind.ADMINISTRATOR_INVITATION,
+            rendered = mails.render(TemplateKind.ADMINISTRATOR_INVITATION, language,
                     values.registrationLink(portal.resolve("register.xhtml?token=" + token)));
         } else if (reset) {
             String token = OneTimeTokens.mint(c, accountId, OneTimeTokens.Purpose.RESET_PASSWORD, Duration.ofHours(1), now);
-            rendered = mails.render(TemplateKind.PASSWORD_RESET, values.resetLink(portal.resolve("reset.xhtml?token=" + token)));
+            rendered = mails.render(TemplateKind.PASSWORD_RESET, language,
+                    values.resetLink(portal.resolve("reset.xhtml?token=" + token)));
         } else {
             values.messageCount(Math.max(1, (int) Math.max(rows.stream().filter(m -> m.contentId() != null).count(),
                     unreadCount(c, accountId))));
@@ -117,13 +135,13 @@ public class NotificationComposer {
             } else {
                 kind = TemplateKind.NEW_MESSAGE;
             }
-            rendered = mails.render(kind, values);
+            rendered = mails.render(kind, language, values);
         }
-        return mime(session, recipient, rendered, mails, now);
+        return mime(session, recipient, rendered, language, mails, now);
     }
 
-    private MimeMessage mime(Session session, String recipient, RenderedNotification rendered, PortalMails mails,
-            Instant now) throws MessagingException {
+    private MimeMessage mime(Session session, String recipient, RenderedNotification rendered, Language language,
+            PortalMails mails, Instant now) throws MessagingException {
         MimeMessage m = new MimeMessage(session);
         m.setFrom(new InternetAddress(notifyFrom()));
         m.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(recipient));
@@ -131,6 +149,9 @@ public class NotificationComposer {
         m.setSentDate(Date.from(now));
         // RFC 3834: an automatic message; auto-responders must not answer it.
         m.setHeader("Auto-Submitted", "auto-generated");
+        // RFC 3282: the language the reader is addressed in, for mail clients that offer to
+        // translate or choose a spelling checker by it.
+        m.setHeader("Content-Language", language.code());
         MimeBodyPart text = new MimeBodyPart();
         text.setText(rendered.text(), "UTF-8");
         MimeBodyPart html = LogoInMail.htmlPart(rendered.html(), mails.logo(), mails.branding().organisationName());
@@ -152,14 +173,15 @@ public class NotificationComposer {
         }
     }
 
-    private static String[] accountStateAndRole(Connection c, long accountId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT state, role FROM account WHERE id = ?")) {
+    /** The account's state, role and language code (null: it has not signed in yet). */
+    private static String[] accountStateRoleAndLanguage(Connection c, long accountId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT state, role, language FROM account WHERE id = ?")) {
             ps.setLong(1, accountId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new SQLException("account " + accountId + " of a queued notification is gone");
                 }
-                return new String[] {rs.getString(1), rs.getString(2)};
+                return new String[] {rs.getString(1), rs.getString(2), rs.getString(3)};
             }
         }
     }

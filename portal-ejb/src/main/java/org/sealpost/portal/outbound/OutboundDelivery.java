@@ -66,7 +66,7 @@ public class OutboundDelivery {
                 .current();
         DeliveryRetries retries = runtime.deliveryRetries();
         SettingsDesk desk = new SettingsDesk(em, () -> RuntimeSettingsSeed.fromSettings(portalSettings::get));
-        PortalMails mails = PortalMails.of(new MailTemplates(em), runtime.branding());
+        PortalMails mails = PortalMails.of(new MailTemplates(em), runtime.branding(), runtime.defaultLanguage());
         if (runtime.logo().isPresent()) {
             mails = desk.logo().map(mails::withLogo).orElse(mails);
         }

@@ -18,6 +18,7 @@ import org.sealpost.portal.account.OneTimeTokens;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
+import org.sealpost.portal.language.Language;
 import org.sealpost.portal.message.MessageContents;
 import org.sealpost.portal.notification.PortalMails;
 import org.sealpost.portal.settings.AccentColour;
@@ -46,7 +47,7 @@ public final class OutboundDesk {
     public OutboundDesk(NotificationComposer composer, MessageSealer sealer, RetrySchedule retries,
             Duration quietPeriod) {
         this(composer, sealer, retries, quietPeriod, PortalMails.builtIn(
-                new Branding("Sealpost", AccentColour.DEFAULT, false)));
+                new Branding("Sealpost", AccentColour.DEFAULT, false), Language.ENGLISH));
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.sealpost.portal.language.Language;
 import org.sealpost.portal.notification.template.TemplateKind;
 
 /** The SQL of the durable outbound queue; every method runs in the caller's transaction. */
@@ -50,7 +51,8 @@ public final class OutboundQueue {
         // oldest first: a queue of link mail or account notices never delays either (issue 14).
         // Served by the index outbound_mail_due_arrivals_first (V10).
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, kind, recipient, account_id, content_id, attempts, created_at, template_kind FROM outbound_mail
+                SELECT id, kind, recipient, account_id, content_id, attempts, created_at, template_kind, template_language
+                FROM outbound_mail
                 WHERE state = 'QUEUED' AND next_attempt_at <= ?
                 ORDER BY (kind NOT IN ('NOTIFY_NEW_MESSAGE', 'RELAY')), next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
             ps.setTimestamp(1, Timestamp.from(now));
@@ -70,7 +72,8 @@ public final class OutboundQueue {
         String template = rs.getString(8);
         return new QueuedMail(rs.getLong(1), OutboundKind.valueOf(rs.getString(2)), rs.getString(3), noAccount ? null : account,
                 rs.getObject(5, UUID.class), rs.getInt(6), rs.getTimestamp(7).toInstant(),
-                template == null ? null : TemplateKind.valueOf(template));
+                template == null ? null : TemplateKind.valueOf(template),
+                template == null ? null : Language.ofCode(rs.getString(9)).orElse(Language.ENGLISH));
     }
 
     /**
@@ -85,7 +88,8 @@ public final class OutboundQueue {
             throws SQLException {
         List<QueuedMail> more = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, kind, recipient, account_id, content_id, attempts, created_at, template_kind FROM outbound_mail
+                SELECT id, kind, recipient, account_id, content_id, attempts, created_at, template_kind, template_language
+                FROM outbound_mail
                 WHERE recipient = ? AND kind = 'NOTIFY_NEW_MESSAGE' AND state = 'QUEUED' AND NOT (id = ANY (?))
                 ORDER BY id FOR UPDATE SKIP LOCKED""")) {
             ps.setString(1, recipient);
@@ -234,15 +238,17 @@ public final class OutboundQueue {
      * with sample values when it is sent, through the same smarthost as every mail.
      */
     public static void queueTemplateTest(Connection c, String recipient, long accountId, TemplateKind template,
-            Instant now) throws SQLException {
+            Language language, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO outbound_mail (kind, recipient, account_id, template_kind, state, next_attempt_at, created_at)
-                VALUES ('TEMPLATE_TEST', ?, ?, ?, 'QUEUED', ?, ?)""")) {
+                INSERT INTO outbound_mail (kind, recipient, account_id, template_kind, template_language, state,
+                    next_attempt_at, created_at)
+                VALUES ('TEMPLATE_TEST', ?, ?, ?, ?, 'QUEUED', ?, ?)""")) {
             ps.setString(1, recipient);
             ps.setLong(2, accountId);
             ps.setString(3, template.name());
-            ps.setTimestamp(4, Timestamp.from(now));
+            ps.setString(4, language.code());
             ps.setTimestamp(5, Timestamp.from(now));
+            ps.setTimestamp(6, Timestamp.from(now));
             ps.executeUpdate();
         }
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.sealpost.portal.language.Language;
 
 /**
  * The one row of runtime settings. Holds the rules of a change: each {@code change…} method
@@ -67,6 +68,13 @@ public class RuntimeSettings {
     @Column(name = "retry_max_age_seconds", nullable = false)
     private long retryMaxAgeSeconds;
 
+    /**
+     * The language of mails to an account that has never signed in; null only in a row written
+     * before V18, which {@link RuntimeSettingsStore#current} seeds on its first read.
+     */
+    @Column(name = "default_language")
+    private String defaultLanguage;
+
     @Column(name = "changed_at", nullable = false)
     private OffsetDateTime changedAt;
 
@@ -87,6 +95,16 @@ public class RuntimeSettings {
 
     public DeliveryRetries deliveryRetries() {
         return new DeliveryRetries(Duration.ofSeconds(retryIntervalSeconds), Duration.ofSeconds(retryMaxAgeSeconds));
+    }
+
+    /** The organisation's default language: of mails to accounts that have never signed in. */
+    public Language defaultLanguage() {
+        return Language.ofCode(defaultLanguage).orElse(Language.ENGLISH);
+    }
+
+    /** Whether the row predates the default language (V18) and still needs its seed. */
+    boolean lacksDefaultLanguage() {
+        return defaultLanguage == null;
     }
 
     /** The logo's media type and digest, if there is one (its bytes: {@link RuntimeSettingsStore#logo()}). */
@@ -139,6 +157,14 @@ public class RuntimeSettings {
         note(changes, "give-up age", old.maxAge(), retries.maxAge());
         retryIntervalSeconds = retries.interval().toSeconds();
         retryMaxAgeSeconds = retries.maxAge().toSeconds();
+        return touched(changes, now);
+    }
+
+    /** @return what changed, as "name: old → new" lines; empty when nothing did */
+    public List<String> change(Language language, Instant now) {
+        List<String> changes = new ArrayList<>();
+        note(changes, "default language", defaultLanguage().code(), language.code());
+        defaultLanguage = language.code();
         return touched(changes, now);
     }
 

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.sealpost.bridge.BridgeSettings;
 import org.sealpost.portal.config.InvalidSettingException;
 import org.sealpost.portal.config.Setting;
+import org.sealpost.portal.language.Language;
 
 /**
  * The runtime settings the environment describes, written to the database only when it holds
@@ -19,7 +20,8 @@ import org.sealpost.portal.config.Setting;
 public final class RuntimeSettingsSeed {
 
     /** The seeds, with the defaults a portal without them starts with. */
-    public record Values(Branding branding, BridgeRules bridgeRules, DeliveryRetries retries) {
+    public record Values(Branding branding, BridgeRules bridgeRules, DeliveryRetries retries,
+            Language defaultLanguage) {
     }
 
     private RuntimeSettingsSeed() {
@@ -60,7 +62,11 @@ public final class RuntimeSettingsSeed {
         Duration maxAge = duration(settings, Setting.RETRY_MAX_AGE, Duration.ofDays(5));
         DeliveryRetries retries = checked(Setting.RETRY_INTERVAL, interval + " / " + maxAge,
                 () -> new DeliveryRetries(interval, maxAge));
-        return new Values(branding, bridge, retries);
+        Language defaultLanguage = settings.apply(Setting.DEFAULT_LANGUAGE)
+                .map(v -> Language.ofCode(v).orElseThrow(() -> new InvalidSettingException(
+                        Setting.DEFAULT_LANGUAGE, v, "en or de")))
+                .orElse(Language.ENGLISH);
+        return new Values(branding, bridge, retries, defaultLanguage);
     }
 
     private static <T> T checked(Setting setting, String value, java.util.function.Supplier<T> build) {

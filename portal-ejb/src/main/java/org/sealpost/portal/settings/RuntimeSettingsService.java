@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Optional;
 import org.sealpost.portal.config.PortalSettings;
+import org.sealpost.portal.language.Language;
 
 /**
  * The runtime settings in Payara: each call one transaction around {@link SettingsDesk}. After a
@@ -55,6 +56,11 @@ public class RuntimeSettingsService {
 
     public void changeDeliveryRetries(String actor, String clientAddress, int expectedVersion, DeliveryRetries retries) {
         desk().changeDeliveryRetries(actor, clientAddress, expectedVersion, retries, Instant.now());
+        changed.fire(new RuntimeSettingsChanged());
+    }
+
+    public void changeDefaultLanguage(String actor, String clientAddress, int expectedVersion, Language language) {
+        desk().changeDefaultLanguage(actor, clientAddress, expectedVersion, language, Instant.now());
         changed.fire(new RuntimeSettingsChanged());
     }
 

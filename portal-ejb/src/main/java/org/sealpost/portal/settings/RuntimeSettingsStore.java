@@ -39,6 +39,16 @@ public final class RuntimeSettingsStore {
      */
     public Current current(Supplier<RuntimeSettingsSeed.Values> seed) {
         RuntimeSettings stored = em.find(RuntimeSettings.class, RuntimeSettings.THE_SETTINGS);
+        if (stored != null && stored.lacksDefaultLanguage()) {
+            // A row from before V18: the default language is seeded like every setting was,
+            // once, and only where no one has set it meanwhile.
+            em.createNativeQuery("""
+                    UPDATE runtime_settings SET default_language = ? WHERE id = ? AND default_language IS NULL""")
+                    .setParameter(1, seed.get().defaultLanguage().code())
+                    .setParameter(2, RuntimeSettings.THE_SETTINGS)
+                    .executeUpdate();
+            em.refresh(stored);
+        }
         if (stored != null) {
             return new Current(stored, false);
         }
@@ -48,8 +58,8 @@ public final class RuntimeSettingsStore {
         int inserted = em.createNativeQuery("""
                 INSERT INTO runtime_settings (id, organisation_name, accent_colour, show_original_subject,
                     flag_header_name, flag_header_value, accept_unflagged, allowed_clients,
-                    retry_interval_seconds, retry_max_age_seconds, changed_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (id) DO NOTHING""")
+                    retry_interval_seconds, retry_max_age_seconds, changed_at, default_language, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (id) DO NOTHING""")
                 .setParameter(1, RuntimeSettings.THE_SETTINGS)
                 .setParameter(2, b.organisationName())
                 .setParameter(3, b.accentColour().hex())
@@ -61,6 +71,7 @@ public final class RuntimeSettingsStore {
                 .setParameter(9, values.retries().interval().toSeconds())
                 .setParameter(10, values.retries().maxAge().toSeconds())
                 .setParameter(11, Instant.now().atOffset(ZoneOffset.UTC))
+                .setParameter(12, values.defaultLanguage().code())
                 .executeUpdate();
         RuntimeSettings now = em.find(RuntimeSettings.class, RuntimeSettings.THE_SETTINGS);
         if (now == null) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
+import org.sealpost.portal.language.Language;
 
 /**
  * Reads and changes the runtime settings in the caller's transaction, recording every change
@@ -38,7 +39,8 @@ public final class SettingsDesk {
         if (current.seeded()) {
             RuntimeSettings s = current.settings();
             AuditTrail.record(em, "system", AuditAction.RUNTIME_SETTINGS_CHANGED, TARGET, "1", null,
-                    "seeded from the environment: " + s.branding() + ", " + s.bridgeRules() + ", " + s.deliveryRetries(),
+                    "seeded from the environment: " + s.branding() + ", " + s.bridgeRules() + ", " + s.deliveryRetries()
+                            + ", default language " + s.defaultLanguage().code(),
                     Instant.now());
         }
         return current.settings();
@@ -67,6 +69,15 @@ public final class SettingsDesk {
         current();
         RuntimeSettings row = store.forChange(expectedVersion);
         record(actor, clientAddress, row.change(retries, now), now);
+        store.flush();
+    }
+
+    /** @throws SettingsChangedMeanwhileException the form's version is not the row's */
+    public void changeDefaultLanguage(String actor, String clientAddress, int expectedVersion, Language language,
+            Instant now) {
+        current();
+        RuntimeSettings row = store.forChange(expectedVersion);
+        record(actor, clientAddress, row.change(language, now), now);
         store.flush();
     }
 

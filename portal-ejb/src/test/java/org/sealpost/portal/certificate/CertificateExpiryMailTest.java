@@ -7,6 +7,7 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.sealpost.portal.account.EmailAddress;
+import org.sealpost.portal.language.Language;
 import org.sealpost.portal.notification.template.DefaultTemplates;
 import org.sealpost.portal.notification.template.NotificationValues;
 import org.sealpost.portal.notification.template.Placeholder;
@@ -17,7 +18,7 @@ class CertificateExpiryMailTest {
 
     @Test
     void theReminderNamesTheExpiryDateAndLinksTheCertificatePage() {
-        RenderedNotification mail = DefaultTemplates.of(TemplateKind.CERTIFICATE_EXPIRING).render(NotificationValues.builder()
+        RenderedNotification mail = DefaultTemplates.of(TemplateKind.CERTIFICATE_EXPIRING, Language.ENGLISH).render(NotificationValues.builder()
                 .recipientAddress(EmailAddress.of("postmaster@bank.example"))
                 .portalLink(URI.create("https://portal.bank.example/admin/certificate.xhtml"))
                 .expiryDate(LocalDate.of(2027, 1, 31))

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sealpost.portal.PortalJpa;
 import org.sealpost.portal.account.EmailAddress;
+import org.sealpost.portal.language.Language;
 import org.sealpost.portal.notification.template.DefaultTemplates;
 import org.sealpost.portal.notification.template.NotificationValues;
 import org.sealpost.portal.notification.template.RenderedNotification;
@@ -45,7 +46,8 @@ class MailTemplatesIT {
 
     private static RenderedNotification newMessageMail() throws Exception {
         return db.inTransaction(em -> PortalMails.of(new MailTemplates(em),
-                new Branding("Bank Example", AccentColour.DEFAULT, false)).render(TemplateKind.NEW_MESSAGE,
+                new Branding("Bank Example", AccentColour.DEFAULT, false), Language.ENGLISH).render(TemplateKind.NEW_MESSAGE,
+                Language.ENGLISH,
                 NotificationValues.builder().senderAddress(EmailAddress.of("clerk@bank.example"))
                         .recipientAddress(EmailAddress.of("anna@example.org"))
                         .portalLink(URI.create("https://secure.bank.example/"))));
@@ -53,10 +55,10 @@ class MailTemplatesIT {
 
     @Test
     void aSavedTemplateIsUsedByTheNextMailAndRestoringTheDefaultUndoesIt() throws Exception {
-        assertThat(db.inTransaction(em -> new TemplateDesk(em).edit(TemplateKind.NEW_MESSAGE)).isDefault()).isTrue();
+        assertThat(db.inTransaction(em -> new TemplateDesk(em).edit(TemplateKind.NEW_MESSAGE, Language.ENGLISH)).isDefault()).isTrue();
 
         db.inTransaction(em -> {
-            new TemplateDesk(em).save("admin@bank.example", "192.0.2.1", TemplateKind.NEW_MESSAGE, null,
+            new TemplateDesk(em).save("admin@bank.example", "192.0.2.1", TemplateKind.NEW_MESSAGE, Language.ENGLISH, null,
                     "News from {{organisationName}}", TEXT, HTML, Instant.now());
             return null;
         });
@@ -64,16 +66,16 @@ class MailTemplatesIT {
         RenderedNotification mail = newMessageMail();
         assertThat(mail.subject()).isEqualTo("News from Bank Example");
         assertThat(mail.text()).isEqualTo("Dear customer, sign in at https://secure.bank.example/");
-        TemplateEdit saved = db.inTransaction(em -> new TemplateDesk(em).edit(TemplateKind.NEW_MESSAGE));
+        TemplateEdit saved = db.inTransaction(em -> new TemplateDesk(em).edit(TemplateKind.NEW_MESSAGE, Language.ENGLISH));
         assertThat(saved.version()).isZero();
 
         db.inTransaction(em -> {
-            new TemplateDesk(em).restoreDefault("admin@bank.example", null, TemplateKind.NEW_MESSAGE, saved.version(),
+            new TemplateDesk(em).restoreDefault("admin@bank.example", null, TemplateKind.NEW_MESSAGE, Language.ENGLISH, saved.version(),
                     Instant.now());
             return null;
         });
 
-        assertThat(newMessageMail().subject()).isEqualTo(DefaultTemplates.of(TemplateKind.NEW_MESSAGE)
+        assertThat(newMessageMail().subject()).isEqualTo(DefaultTemplates.of(TemplateKind.NEW_MESSAGE, Language.ENGLISH)
                 .render(NotificationValues.builder().senderAddress(EmailAddress.of("clerk@bank.example"))
                         .recipientAddress(EmailAddress.of("anna@example.org")).organisationName("Bank Example")
                         .portalLink(URI.create("https://secure.bank.example/")).build()).subject());
@@ -85,30 +87,30 @@ class MailTemplatesIT {
     @Test
     void aStaleFormIsRefusedAndTheNewerTemplateStays() throws Exception {
         db.inTransaction(em -> {
-            new TemplateDesk(em).save("first@bank.example", null, TemplateKind.PASSWORD_CHANGED, null,
+            new TemplateDesk(em).save("first@bank.example", null, TemplateKind.PASSWORD_CHANGED, Language.ENGLISH, null,
                     "Changed", "Your password was changed.", "<p>Your password was changed.</p>", Instant.now());
             return null;
         });
 
         assertThatThrownBy(() -> db.inTransaction(em -> {
-            new TemplateDesk(em).save("second@bank.example", null, TemplateKind.PASSWORD_CHANGED, null,
+            new TemplateDesk(em).save("second@bank.example", null, TemplateKind.PASSWORD_CHANGED, Language.ENGLISH, null,
                     "Mine", "Mine.", "<p>Mine.</p>", Instant.now());
             return null;
         })).isInstanceOf(SettingsChangedMeanwhileException.class);
 
-        assertThat(db.inTransaction(em -> new TemplateDesk(em).edit(TemplateKind.PASSWORD_CHANGED)).subject())
+        assertThat(db.inTransaction(em -> new TemplateDesk(em).edit(TemplateKind.PASSWORD_CHANGED, Language.ENGLISH)).subject())
                 .isEqualTo("Changed");
     }
 
     @Test
     void anInvalidTemplateIsRefusedWithItsLineAndNothingIsSaved() throws Exception {
         assertThatThrownBy(() -> db.inTransaction(em -> {
-            new TemplateDesk(em).save("admin@bank.example", null, TemplateKind.ACCOUNT_REGISTERED, null,
+            new TemplateDesk(em).save("admin@bank.example", null, TemplateKind.ACCOUNT_REGISTERED, Language.ENGLISH, null,
                     "Welcome", "Welcome.", "<div>\n<p>Welcome {{customer}}</p>\n</div>", Instant.now());
             return null;
         })).isInstanceOf(TemplateException.class).hasMessageContaining("line 2");
 
-        assertThat(db.inTransaction(em -> new TemplateDesk(em).edit(TemplateKind.ACCOUNT_REGISTERED)).isDefault())
+        assertThat(db.inTransaction(em -> new TemplateDesk(em).edit(TemplateKind.ACCOUNT_REGISTERED, Language.ENGLISH)).isDefault())
                 .isTrue();
     }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
+import org.sealpost.portal.language.Language;
 import org.sealpost.web.client.ClientOrigins;
 
 /** Small helpers the account beans share: messages from the bundle, redirects, the request. */
@@ -56,6 +57,14 @@ final class Pages {
     /** The client address of this request, as {@link ClientOrigins} determines it. */
     static String client() {
         return ClientOrigins.current(request()).address();
+    }
+
+    /**
+     * The language this page is shown in: the view's locale, which JSF chose from the browser's
+     * Accept-Language among the supported locales of faces-config.xml (English when none fits).
+     */
+    static Language language() {
+        return Language.of(FacesContext.getCurrentInstance().getViewRoot().getLocale()).orElse(Language.ENGLISH);
     }
 
     static HttpServletResponse response() {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import org.sealpost.portal.account.AccountSettings;
 import org.sealpost.portal.secondfactor.SecondStep;
 import org.sealpost.portal.session.EndReason;
 import org.sealpost.portal.session.SessionHandle;
@@ -23,6 +24,9 @@ public class SignInCompletion {
     @Inject
     private SessionRegistry sessions;
 
+    @Inject
+    private AccountSettings accounts;
+
     void complete(long accountId, String email, String role) {
         HttpServletRequest request = Pages.request();
         // A new session id at sign-in: an id planted before it, or seen while the second step
@@ -36,6 +40,9 @@ public class SignInCompletion {
         SessionHandle handle = sessions.register(accountId, Pages.client(), request.getHeader("User-Agent"), now);
         request.getSession().setAttribute(SignedInSession.HANDLE_ATTRIBUTE, handle);
         session.signedIn(accountId, email, role, now, handle);
+        // Every way of signing in ends here (password, code, recovery code, enrolment): the
+        // account's mails follow the language of the pages it was done on.
+        accounts.rememberLanguage(accountId, Pages.language());
     }
 
     /** The password was right and a second step is due: not signed in until it is done. */

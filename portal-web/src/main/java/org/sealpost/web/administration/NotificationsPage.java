@@ -11,6 +11,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import org.sealpost.mailformat.html.HtmlPolicyFactory;
+import org.sealpost.portal.language.Language;
 import org.sealpost.portal.notification.MailTemplateService;
 import org.sealpost.portal.notification.TemplateEdit;
 import org.sealpost.portal.notification.template.Placeholder;
@@ -31,10 +32,10 @@ import org.sealpost.web.mailbox.Texts;
 import org.sealpost.web.security.SignedInSession;
 
 /**
- * admin/notifications.xhtml: the mails the portal sends (choose one, edit subject, text and HTML
+ * admin/notifications.xhtml: the mails the portal sends (choose one and its language, edit subject, text and HTML
  * with the placeholder list and a live preview, save, send a test to oneself, restore the
- * default) and the branding (organisation name, accent colour, logo, original subject in
- * notifications). The versions loaded with the page are what a save names, so a save over
+ * default), the organisation's default language of mails, and the branding (organisation name,
+ * accent colour, logo, original subject in notifications). The versions loaded with the page are what a save names, so a save over
  * someone else's newer change is refused.
  */
 @Named
@@ -56,6 +57,7 @@ public class NotificationsPage implements Serializable {
     private SignedInSession session;
 
     private TemplateKind kind = TemplateKind.NEW_MESSAGE;
+    private Language language = Language.ENGLISH;
     private String subject;
     private String textBody;
     private String htmlBody;
@@ -70,6 +72,7 @@ public class NotificationsPage implements Serializable {
     private String organisationName;
     private String accentColour;
     private boolean showOriginalSubject;
+    private Language defaultLanguage;
     private int settingsVersion;
     private String logoPath;
     private transient Part logoUpload;
@@ -80,12 +83,13 @@ public class NotificationsPage implements Serializable {
         if (asked != null) {
             kind = Arrays.stream(TemplateKind.values()).filter(k -> k.name().equals(asked)).findFirst().orElse(kind);
         }
+        language = Language.ofCode(AdminForms.request().getParameter("language")).orElse(language);
         loadTemplate();
         loadBranding();
     }
 
     private void loadTemplate() {
-        TemplateEdit edit = templates.edit(kind);
+        TemplateEdit edit = templates.edit(kind, language);
         subject = edit.subject();
         textBody = edit.textBody();
         htmlBody = edit.htmlBody();
@@ -99,6 +103,7 @@ public class NotificationsPage implements Serializable {
         organisationName = current.branding().organisationName();
         accentColour = current.branding().accentColour().hex();
         showOriginalSubject = current.branding().showOriginalSubject();
+        defaultLanguage = current.defaultLanguage();
         settingsVersion = current.version();
         logoPath = current.logo().map(l -> "/branding/logo?v=" + l.sha256().substring(0, 16)).orElse(null);
     }
@@ -106,7 +111,7 @@ public class NotificationsPage implements Serializable {
     /** Renders what is in the editor with sample values; saves nothing. */
     public void preview() {
         try {
-            RenderedNotification mail = templates.preview(kind, subject, textBody, htmlBody, session.email());
+            RenderedNotification mail = templates.preview(kind, language, subject, textBody, htmlBody, session.email());
             previewSubject = mail.subject();
             previewText = mail.text();
             // Shown in a frame with an empty sandbox (no script, no form, no same origin), and
@@ -121,7 +126,8 @@ public class NotificationsPage implements Serializable {
     public void save() {
         AdminForms.requireAdministrator();
         try {
-            templates.save(session.email(), AdminForms.client(), kind, templateVersion, subject, textBody, htmlBody);
+            templates.save(session.email(), AdminForms.client(), kind, language, templateVersion, subject, textBody,
+                    htmlBody);
             AdminForms.saved("settings.template.saved", label(kind));
             loadTemplate();
         } catch (TemplateException e) {
@@ -134,7 +140,7 @@ public class NotificationsPage implements Serializable {
     public void restoreDefault() {
         AdminForms.requireAdministrator();
         try {
-            templates.restoreDefault(session.email(), AdminForms.client(), kind, templateVersion);
+            templates.restoreDefault(session.email(), AdminForms.client(), kind, language, templateVersion);
             AdminForms.saved("settings.template.restored", label(kind));
             loadTemplate();
         } catch (SettingsChangedMeanwhileException e) {
@@ -144,7 +150,7 @@ public class NotificationsPage implements Serializable {
 
     public void sendTest() {
         AdminForms.requireAdministrator();
-        testMail.send(session.email(), AdminForms.client(), session.accountId(), session.email(), kind);
+        testMail.send(session.email(), AdminForms.client(), session.accountId(), session.email(), kind, language);
         AdminForms.saved("settings.template.testQueued", label(kind), session.email());
     }
 
@@ -158,6 +164,17 @@ public class NotificationsPage implements Serializable {
             preview();
         } catch (SettingsRefusedException e) {
             AdminForms.refused(e);
+        } catch (SettingsChangedMeanwhileException e) {
+            AdminForms.stale();
+        }
+    }
+
+    public void saveDefaultLanguage() {
+        AdminForms.requireAdministrator();
+        try {
+            settings.changeDefaultLanguage(session.email(), AdminForms.client(), settingsVersion, defaultLanguage);
+            AdminForms.saved("settings.language.saved");
+            loadBranding();
         } catch (SettingsChangedMeanwhileException e) {
             AdminForms.stale();
         }
@@ -212,6 +229,26 @@ public class NotificationsPage implements Serializable {
 
     public String kindLabel(TemplateKind k) {
         return label(k);
+    }
+
+    public List<Language> getLanguages() {
+        return List.of(Language.values());
+    }
+
+    public String languageLabel(Language l) {
+        return Texts.get("language." + l.name());
+    }
+
+    public Language getLanguage() {
+        return language;
+    }
+
+    public Language getDefaultLanguage() {
+        return defaultLanguage;
+    }
+
+    public void setDefaultLanguage(Language defaultLanguage) {
+        this.defaultLanguage = defaultLanguage;
     }
 
     /** The placeholders the chosen mail may use, each with what it stands for. */

@@ -6,23 +6,31 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
+import org.sealpost.portal.language.Language;
 
 /**
- * The English templates a new installation starts with, from this package's resources
- * ({@code <kind>.subject.txt}, {@code <kind>.text.txt}, {@code <kind>.html}). They are parsed with
- * the same checks as an administrator's, so a broken default fails the build's tests, not a
- * customer's notification.
+ * The templates a new installation starts with, one complete set per {@link Language}, from this
+ * package's resources: English as {@code <kind>.subject.txt}, {@code <kind>.text.txt},
+ * {@code <kind>.html}, every other language in a folder named by its code ({@code de/…}). They
+ * are parsed with the same checks as an administrator's, so a broken or missing default fails
+ * the build's tests, not a customer's notification.
  */
 public final class DefaultTemplates {
 
-    private static final Map<TemplateKind, NotificationTemplate> LOADED = new EnumMap<>(TemplateKind.class);
+    private static final Map<Language, Map<TemplateKind, NotificationTemplate>> LOADED = new EnumMap<>(Language.class);
 
     private DefaultTemplates() {
     }
 
-    /** The default template of {@code kind}. */
-    public static synchronized NotificationTemplate of(TemplateKind kind) {
-        return LOADED.computeIfAbsent(kind, DefaultTemplates::load);
+    /** The default template of {@code kind} in {@code language}. */
+    public static synchronized NotificationTemplate of(TemplateKind kind, Language language) {
+        return LOADED.computeIfAbsent(language, l -> new EnumMap<>(TemplateKind.class))
+                .computeIfAbsent(kind, k -> load(k, language));
+    }
+
+    /** Where the resources of {@code language} are, relative to this class. */
+    static String folder(Language language) {
+        return language == Language.ENGLISH ? "" : language.code() + "/";
     }
 
     static String resourceBase(TemplateKind kind) {
@@ -38,13 +46,14 @@ public final class DefaultTemplates {
         };
     }
 
-    private static NotificationTemplate load(TemplateKind kind) {
-        String base = resourceBase(kind);
+    private static NotificationTemplate load(TemplateKind kind, Language language) {
+        String base = folder(language) + resourceBase(kind);
         String subject = read(base + ".subject.txt").strip();
         try {
             return NotificationTemplate.parse(kind, subject, read(base + ".text.txt"), read(base + ".html"));
         } catch (TemplateException e) {
-            throw new IllegalStateException("the default " + kind + " template is invalid: " + e.getMessage(), e);
+            throw new IllegalStateException("the default " + kind + " template in " + language + " is invalid: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.sealpost.portal.language.Language;
 
 /**
  * A notification template that has been checked: every placeholder is known and allowed for its
@@ -18,7 +19,10 @@ import java.util.Objects;
 public final class NotificationTemplate {
 
     /** "14 March 2026": day, month name, year, read the same way on both sides of the Atlantic. */
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+
+    /** "14. März 2026": the long date of DIN 5008, the ordinal day with its full stop. */
+    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d. MMMM uuuu", Locale.GERMAN);
 
     private final TemplateKind kind;
     private final String subject;
@@ -104,13 +108,20 @@ public final class NotificationTemplate {
                 render(htmlSegments, text, values, true));
     }
 
+    private static DateTimeFormatter dateFormat(Language language) {
+        return switch (language) {
+            case ENGLISH -> ENGLISH_DATE;
+            case GERMAN -> GERMAN_DATE;
+        };
+    }
+
     private static Map<Placeholder, String> valuesOf(NotificationValues values) {
         Map<Placeholder, String> map = new EnumMap<>(Placeholder.class);
         putText(map, Placeholder.SENDER_NAME, values.senderName());
         putText(map, Placeholder.SENDER_ADDRESS, values.senderAddress().value());
         map.put(Placeholder.MESSAGE_COUNT, Integer.toString(values.messageCount()));
         if (values.expiryDate() != null) {
-            map.put(Placeholder.EXPIRY_DATE, DATE.format(values.expiryDate()));
+            map.put(Placeholder.EXPIRY_DATE, dateFormat(values.language()).format(values.expiryDate()));
         }
         map.put(Placeholder.PORTAL_LINK, values.portalLink().toASCIIString());
         if (values.registrationLink() != null) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
 import org.sealpost.portal.account.EmailAddress;
+import org.sealpost.portal.language.Language;
 
 /**
  * What one notification says: the values for the placeholders, and whether the original subject
@@ -28,6 +29,7 @@ import org.sealpost.portal.account.EmailAddress;
  * @param resetLink              the one-time password-reset address; required to render a
  *                               {@link TemplateKind#PASSWORD_RESET} template, else {@code null}
  * @param accentColour           the administrator's accent colour, {@code #rrggbb}
+ * @param language               the language the mail is written in, which dates are formatted for
  */
 public record NotificationValues(
         String senderName,
@@ -41,7 +43,8 @@ public record NotificationValues(
         EmailAddress recipientAddress,
         String organisationName,
         URI resetLink,
-        String accentColour) {
+        String accentColour,
+        Language language) {
 
     /** The accent colour of a portal whose administrator chose none: a blue with 6.7:1 contrast on white. */
     public static final String DEFAULT_ACCENT_COLOUR = "#1d4ed8";
@@ -53,6 +56,7 @@ public record NotificationValues(
         Objects.requireNonNull(portalLink, "portalLink");
         Objects.requireNonNull(recipientAddress, "recipientAddress");
         Objects.requireNonNull(organisationName, "organisationName");
+        Objects.requireNonNull(language, "language");
         if (messageCount < 1) {
             throw new IllegalArgumentException("a notification is about at least one message, not " + messageCount);
         }
@@ -92,7 +96,7 @@ public record NotificationValues(
         }
     }
 
-    /** Builder with the defaults: one message, no expiry, original subject not allowed. */
+    /** Builder with the defaults: one message, no expiry, original subject not allowed, English. */
     public static final class Builder {
 
         private String senderName;
@@ -107,6 +111,7 @@ public record NotificationValues(
         private String organisationName;
         private URI resetLink;
         private String accentColour = DEFAULT_ACCENT_COLOUR;
+        private Language language = Language.ENGLISH;
 
         private Builder() {
         }
@@ -171,10 +176,15 @@ public record NotificationValues(
             return this;
         }
 
+        public Builder language(Language language) {
+            this.language = language;
+            return this;
+        }
+
         public NotificationValues build() {
             return new NotificationValues(senderName, senderAddress, messageCount, expiryDate, portalLink,
                     registrationLink, originalSubject, originalSubjectAllowed, recipientAddress, organisationName,
-                    resetLink, accentColour);
+                    resetLink, accentColour, language);
         }
     }
 }

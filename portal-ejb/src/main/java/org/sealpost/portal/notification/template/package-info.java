@@ -3,7 +3,9 @@
  * org.sealpost.portal.notification.template.TemplateKind}): "first message, please register",
  * "new message, please sign in", the password-reset link, the administrator's invitation and
  * the account notices.
- * Each has a subject, a text body and an HTML body that the administrator may edit.
+ * Each has a subject, a text body and an HTML body that the administrator may edit, in each
+ * language the portal speaks ({@link org.sealpost.portal.notification.template.DefaultTemplates}
+ * holds a complete built-in set per language).
  *
  * <p><b>Syntax</b> is a small, logic-less subset of Mustache:
  * <ul>

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.sealpost.portal.account.EmailAddress;
+import org.sealpost.portal.language.Language;
 
 class DefaultTemplatesTest {
 
@@ -27,7 +28,7 @@ class DefaultTemplatesTest {
     @ParameterizedTest
     @EnumSource(value = TemplateKind.class, names = {"REGISTER_FIRST_MESSAGE", "NEW_MESSAGE"})
     void everyDefaultParsesAndRendersWithoutLeftoverBraces(TemplateKind kind) {
-        NotificationTemplate template = DefaultTemplates.of(kind);
+        NotificationTemplate template = DefaultTemplates.of(kind, Language.ENGLISH);
 
         for (NotificationValues v : new NotificationValues[] {
             values().build(),
@@ -44,7 +45,7 @@ class DefaultTemplatesTest {
     @ParameterizedTest
     @EnumSource(value = TemplateKind.class, names = {"REGISTER_FIRST_MESSAGE", "NEW_MESSAGE"})
     void everyDefaultNamesTheSenderTheOrganisationAndTheRecipientAndSaysTheMessageIsNotInTheMail(TemplateKind kind) {
-        RenderedNotification mail = DefaultTemplates.of(kind).render(values().build());
+        RenderedNotification mail = DefaultTemplates.of(kind, Language.ENGLISH).render(values().build());
 
         for (String body : new String[] {mail.text(), mail.html()}) {
             assertThat(body).contains("Anna Berg", "anna.berg@bank.example", "Bank Example", "carl@customer.example",
@@ -55,7 +56,7 @@ class DefaultTemplatesTest {
     @ParameterizedTest
     @EnumSource(value = TemplateKind.class, names = {"REGISTER_FIRST_MESSAGE", "NEW_MESSAGE"})
     void theHtmlDefaultsShowEveryLinkAsItsAddressAndLoadNothingRemote(TemplateKind kind) {
-        String html = DefaultTemplates.of(kind).render(values().build()).html();
+        String html = DefaultTemplates.of(kind, Language.ENGLISH).render(values().build()).html();
 
         assertThat(html).contains(">" + PORTAL + "</a>")
                 .doesNotContainIgnoringCase("click here")
@@ -67,7 +68,7 @@ class DefaultTemplatesTest {
 
     @Test
     void theRegistrationDefaultCarriesTheOneTimeLinkInBothBodiesButNotInTheSubject() {
-        RenderedNotification mail = DefaultTemplates.of(TemplateKind.REGISTER_FIRST_MESSAGE).render(values().build());
+        RenderedNotification mail = DefaultTemplates.of(TemplateKind.REGISTER_FIRST_MESSAGE, Language.ENGLISH).render(values().build());
 
         assertThat(mail.text()).contains("\n" + REGISTRATION + "\n");
         assertThat(mail.html()).contains("<a href=\"" + REGISTRATION + "\"", ">" + REGISTRATION + "</a>");
@@ -77,7 +78,7 @@ class DefaultTemplatesTest {
 
     @Test
     void theNewMessageDefaultReadsWellForOneMessageAndForSeveral() {
-        NotificationTemplate template = DefaultTemplates.of(TemplateKind.NEW_MESSAGE);
+        NotificationTemplate template = DefaultTemplates.of(TemplateKind.NEW_MESSAGE, Language.ENGLISH);
 
         RenderedNotification one = template.render(values().build());
         RenderedNotification three = template.render(values().messageCount(3).build());
@@ -93,7 +94,7 @@ class DefaultTemplatesTest {
 
     @Test
     void theDefaultsShowTheOriginalSubjectAndExpiryOnlyWhenTheyApply() {
-        NotificationTemplate template = DefaultTemplates.of(TemplateKind.NEW_MESSAGE);
+        NotificationTemplate template = DefaultTemplates.of(TemplateKind.NEW_MESSAGE, Language.ENGLISH);
         NotificationValues.Builder withSubject = values().originalSubject("Your mortgage offer");
 
         RenderedNotification plain = template.render(withSubject.build());
@@ -108,7 +109,7 @@ class DefaultTemplatesTest {
 
     @Test
     void theTextDefaultHasNoBlankLinesLeftByHiddenSections() {
-        String text = DefaultTemplates.of(TemplateKind.NEW_MESSAGE).render(values().build()).text();
+        String text = DefaultTemplates.of(TemplateKind.NEW_MESSAGE, Language.ENGLISH).render(values().build()).text();
 
         assertThat(text).startsWith("Hello,\n\nAnna Berg <anna.berg@bank.example> at Bank Example has sent you a new secure message.\n\n"
                 + "For your privacy");
@@ -117,7 +118,7 @@ class DefaultTemplatesTest {
     @ParameterizedTest
     @EnumSource(value = TemplateKind.class, names = {"ACCOUNT_REGISTERED", "PASSWORD_CHANGED", "PASSWORD_RESET_DONE"})
     void everyAccountNoticeSaysWhatToDoIfItWasNotYouAndCarriesNoLink(TemplateKind kind) {
-        RenderedNotification mail = DefaultTemplates.of(kind).render(values().build());
+        RenderedNotification mail = DefaultTemplates.of(kind, Language.ENGLISH).render(values().build());
 
         assertThat(mail.subject()).contains("Bank Example").doesNotContain("{{", "}}", "\n");
         for (String body : new String[] {mail.text(), mail.html()}) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.sealpost.portal.account.EmailAddress;
+import org.sealpost.portal.language.Language;
 
 /**
  * What the template editor refuses when an administrator saves, each with the line it is on:
@@ -117,7 +118,7 @@ class TemplateRefusalLinesTest {
         NotificationValues values = SampleValues.of(portal, EmailAddress.of("anna@example.org"),
                 "Bank <Example> & Co", "#0f766e", false);
 
-        RenderedNotification mail = DefaultTemplates.of(kind).render(values);
+        RenderedNotification mail = DefaultTemplates.of(kind, Language.ENGLISH).render(values);
 
         String link = kind == TemplateKind.PASSWORD_RESET ? values.resetLink().toASCIIString()
                 : values.registrationLink().toASCIIString();
