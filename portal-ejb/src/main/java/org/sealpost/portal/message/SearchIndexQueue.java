@@ -12,7 +12,8 @@ import java.util.UUID;
  * The durable list of mailbox entries whose search index document is out of date: a
  * transactional outbox (ADR 0007). Whoever changes an entry writes a row here on the same
  * connection, in the same transaction, so a committed change is never missed by the index and
- * a rolled-back one never reaches it; the search indexer drains the rows after the fact.
+ * a rolled-back one never reaches it. Every node's search indexer reads the rows after the fact
+ * from a position of its own (ADR 0017), and a row is deleted once every node has passed it.
  *
  * <p>A row says only "look at entry N of account A again", never what changed, and holds no
  * text: the indexer reads the entry as it is then (index it, or remove it if it is gone), so
@@ -82,6 +83,19 @@ public final class SearchIndexQueue {
      */
     public static long horizon(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_snapshot_xmin(pg_current_snapshot())::text");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return Long.parseLong(rs.getString(1));
+        }
+    }
+
+    /**
+     * The id the server's next transaction will get. A position beyond it was recorded on
+     * another server's history (a database restored from a dump into a new cluster, whose
+     * transaction ids start again low): following it would skip every new row.
+     */
+    public static long nextTransaction(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_snapshot_xmax(pg_current_snapshot())::text");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return Long.parseLong(rs.getString(1));

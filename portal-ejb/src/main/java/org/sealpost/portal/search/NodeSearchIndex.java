@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.sealpost.portal.message.SearchIndexQueue;
 import org.sealpost.search.MessageIndex;
 import org.sealpost.search.MessageIndexes;
 
@@ -24,8 +25,9 @@ import org.sealpost.search.MessageIndexes;
  * <p>Each index directory records an id of its own, under which it follows the shared queue
  * ({@link IndexFollowers}, ADR 0017). An index that is missing, cannot be opened (damaged,
  * another key, another format), was built from another database (it records the id migration
- * V5 gave the database), has no id (built before V17) or was forgotten by the database (its
- * node was away longer than the forget-after period, so rows it needed may be gone) is replaced
+ * V5 gave the database), has no id (built before V17), was forgotten by the database (its
+ * node was away longer than the forget-after period, so rows it needed may be gone) or whose
+ * position lies beyond the server's transaction ids (a database restored from a dump) is replaced
  * by an empty one and registered to be rebuilt: the {@link QueueDrain} then reads every mailbox
  * entry in the background and follows the queue from the horizon of the registration, so
  * start-up and readiness never wait for the rebuild. The new index is created before it is
@@ -86,15 +88,19 @@ final class NodeSearchIndex {
         }
         boolean followed;
         try (Connection c = dataSource.getConnection()) {
-            followed = IndexFollowers.find(c, id).isPresent();
+            long next = SearchIndexQueue.nextTransaction(c);
+            followed = IndexFollowers.find(c, id)
+                    .filter(f -> Long.compareUnsigned(f.through().tx(), next) <= 0)
+                    .isPresent();
         } catch (SQLException e) {
             opened.close();
             throw new IllegalStateException("cannot read the search index's position in the queue: " + e, e);
         }
         if (!followed) {
             opened.close();
-            LOG.info(() -> "the search index in " + directory + " was forgotten (its node was away too long, or it"
-                    + " was never registered): rebuilding it in the background");
+            LOG.info(() -> "the search index in " + directory + " was forgotten (its node was away too long, it was"
+                    + " never registered, or its position comes from another server's transaction history, as after a"
+                    + " restore from a dump): rebuilding it in the background");
             return fresh(directory, key, database, dataSource, nodeName);
         }
         return new Opened(opened, id);

@@ -285,6 +285,28 @@ class SearchIndexingIT {
     }
 
     @Test
+    void anIndexWhosePositionLiesBeyondTheServersTransactionsIsRebuilt() throws Exception {
+        open(KEY);
+        long entry = deliver(anna, "Restored", "kowari");
+        drain().catchUp();
+        index.close();
+        UUID before = indexId;
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE search_index_follower SET through_tx = '900000000000'::xid8")) {
+            ps.executeUpdate(); // as after a dump restored into a new cluster, whose transaction ids start low
+        }
+
+        open(KEY);
+        assertThat(indexId).as("replaced, not followed from a position no new row would ever pass")
+                .isNotEqualTo(before);
+        drain().catchUp();
+        long later = deliver(anna, "After", "kowari");
+        drain().catchUp();
+
+        assertThat(ids(anna, "kowari")).containsExactlyInAnyOrder(Long.toString(entry), Long.toString(later));
+    }
+
+    @Test
     void aMoveIsReindexedAndAnEntryDeletedForEverLeavesTheIndex() throws Exception {
         open(KEY);
         long entry = deliver(anna, "Moving", "wallaby");
