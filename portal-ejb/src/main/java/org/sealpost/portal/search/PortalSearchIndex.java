@@ -73,11 +73,11 @@ public class PortalSearchIndex {
     }
 
     /** The id the index follows the queue under ({@link IndexFollowers}). */
-    UUID id() {
+    public UUID id() {
         return id;
     }
 
-    String nodeName() {
+    public String nodeName() {
         return nodeName;
     }
 

@@ -12,8 +12,14 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +98,53 @@ class EveryNodeSearchIT {
             assertThat(node.finds(anna, "numbat")).as(node.name).containsExactlyInAnyOrder(first, second, third);
             assertThat(node.finds(anna, "numbat in:trash")).as(node.name).containsExactly(first);
         }
+    }
+
+    @Test
+    void nodesTakingInAndPruningWhileMailArrivesEachEndUpWithEveryMessage() throws Exception {
+        Node a = node("a");
+        Node b = node("b");
+        List<Long> delivered = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean arriving = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Future<?> writer = pool.submit(() -> {
+                try {
+                    for (int i = 0; i < 30; i++) {
+                        delivered.add(deliver(i % 2 == 0 ? anna : ben, "Burst " + i, "the wombat burst"));
+                    }
+                } finally {
+                    arriving.set(false);
+                }
+                return null;
+            });
+            List<Future<?>> followers = new ArrayList<>();
+            for (Node node : List.of(a, b)) {
+                followers.add(pool.submit(() -> {
+                    while (arriving.get()) {
+                        node.catchUp();
+                        prune();
+                    }
+                    return null;
+                }));
+            }
+            writer.get(2, TimeUnit.MINUTES);
+            for (Future<?> follower : followers) {
+                follower.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        a.catchUp();
+        b.catchUp();
+
+        for (Node node : List.of(a, b)) {
+            List<Long> found = new ArrayList<>(node.finds(anna, "wombat"));
+            found.addAll(node.finds(ben, "wombat"));
+            assertThat(found).as(node.name).containsExactlyInAnyOrderElementsOf(delivered);
+        }
+        prune();
+        assertThat(queued()).isZero();
     }
 
     @Test
