@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.sealpost.portal.config.InvalidSettingException;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.crypto.MessageSealer;
@@ -67,6 +68,7 @@ public class SearchIndexer {
      * the queue's rows (and showing as search index lag) a week after it was last seen.
      */
     static final Duration DEFAULT_FORGET_AFTER = Duration.ofDays(7);
+    private static final Duration SHORTEST_FORGET_AFTER = Duration.ofHours(1);
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
 
     private RecurringWorker worker;
@@ -78,6 +80,12 @@ public class SearchIndexer {
     @PostConstruct
     void start() {
         forgetAfter = settings.duration(Setting.SEARCH_FORGET_AFTER, DEFAULT_FORGET_AFTER);
+        if (forgetAfter.compareTo(SHORTEST_FORGET_AFTER) < 0) {
+            // Shorter, a node busy with one long pass, or briefly cut off from the database,
+            // would be forgotten while alive and rebuild its whole index.
+            throw new InvalidSettingException(Setting.SEARCH_FORGET_AFTER, forgetAfter.toString(),
+                    "at least " + SHORTEST_FORGET_AFTER);
+        }
         worker = workers.start("search-index", scheduler, Duration.ofSeconds(1), Duration.ofSeconds(1), this::drain);
     }
 
