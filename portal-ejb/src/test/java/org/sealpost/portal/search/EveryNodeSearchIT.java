@@ -42,6 +42,10 @@ import org.sealpost.testsupport.TestDatabase;
  * queue (ADR 0017), without Payara: every index takes in every change, whichever node gets to
  * a row first, whatever order the transactions commit in; the queue is pruned only behind
  * every live node; a node gone too long is forgotten; a new node rebuilds and then follows.
+ *
+ * <p>The positions follow the server's oldest running transaction, so the pruning checks assume
+ * no transaction stays open for long on the same PostgreSQL server meanwhile (true of the
+ * embedded server TestDatabase starts without {@code SEALPOST_TEST_DB_URL}).
  */
 class EveryNodeSearchIT {
 
