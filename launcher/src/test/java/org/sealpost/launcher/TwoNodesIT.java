@@ -175,6 +175,29 @@ class TwoNodesIT {
     }
 
     @Test
+    @Order(3)
+    void bothSearchIndexesCatchUpWithMailEitherBridgeAccepted() throws Exception {
+        activate(recipient(1));
+        long stored = entriesOf(recipient(1));
+        assertThat(stored).as("six messages through each bridge").isEqualTo(12);
+        // Each node's index follows the whole shared queue (ADR 0017): a search on either node
+        // finds the mail both bridges accepted, whichever node's indexer got to a row first.
+        for (Node node : List.of(nodeA, nodeB)) {
+            Browser direct = Browser.direct(node);
+            assertThat(direct.signIn(recipient(1), PASSWORD)).isTrue();
+            long[] seen = {-2};
+            awaitTrue(Duration.ofMinutes(2), () -> {
+                try {
+                    seen[0] = searchTotal(direct.get("search.xhtml?q=marmalade").body());
+                    return seen[0] == stored;
+                } catch (Exception e) {
+                    return false;
+                }
+            }, () -> node.name + " finds " + seen[0] + " of " + stored);
+        }
+    }
+
+    @Test
     @Order(4)
     void aPolicyChangeMadeThroughOneNodeHoldsOnTheOtherAtOnce() throws Exception {
         String admin = "two-nodes-admin@bank.example";
@@ -358,6 +381,11 @@ class TwoNodesIT {
                 return rs.getLong(1);
             }
         }
+    }
+
+    private static long searchTotal(String page) {
+        Matcher m = Pattern.compile("id=\"search-total\"[^>]*>\\s*[^0-9]*([0-9]+)").matcher(page);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
     private static void awaitTrue(Duration within, BooleanSupplier condition) throws InterruptedException {

@@ -12,6 +12,7 @@ import java.util.Objects;
 import org.sealpost.portal.account.Accounts;
 import org.sealpost.portal.message.MessageContents;
 import org.sealpost.portal.message.SearchIndexQueue;
+import org.sealpost.portal.search.IndexFollowers;
 import org.sealpost.portal.outbound.OutboundQueue;
 
 /** Gathers the {@link Overview} from each table's owner, in the caller's transaction. */
@@ -36,7 +37,7 @@ public final class PortalOverview {
         Instant startOfDay = today.atStartOfDay(zone).toInstant();
         Instant startOfWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone)
                 .toInstant();
-        SearchIndexQueue.Lag index = SearchIndexQueue.lag(c);
+        SearchIndexQueue.Lag index = IndexFollowers.lag(c);
         return new Overview(MessageContents.receivedSince(c, startOfDay), MessageContents.receivedSince(c, startOfWeek),
                 OutboundQueue.figures(c), new Accounts(em).countByState(), index.rows(),
                 index.oldestQueuedAt().orElse(null));

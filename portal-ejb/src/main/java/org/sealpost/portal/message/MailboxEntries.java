@@ -32,6 +32,30 @@ public final class MailboxEntries {
         }
     }
 
+    /** An entry's ids, for walking every entry of every account (a search index rebuild). */
+    public record EntryKey(long accountId, long entryId) {
+    }
+
+    /**
+     * The entries after {@code afterEntryId}, oldest first, at most {@code max}, whatever the
+     * account: the one statement that reads across accounts, for the node's search index
+     * rebuild (ADR 0017), which goes through every entry in pages by id.
+     */
+    public static List<EntryKey> keysAfter(Connection c, long afterEntryId, int max) throws SQLException {
+        List<EntryKey> keys = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT account_id, id FROM mailbox_entry WHERE id > ? ORDER BY id LIMIT ?")) {
+            ps.setLong(1, afterEntryId);
+            ps.setInt(2, max);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(new EntryKey(rs.getLong(1), rs.getLong(2)));
+                }
+            }
+        }
+        return keys;
+    }
+
     private static MailboxEntry entry(ResultSet rs) throws SQLException {
         String before = rs.getString(5);
         return new MailboxEntry(rs.getLong(1), rs.getLong(2), rs.getObject(3, UUID.class),

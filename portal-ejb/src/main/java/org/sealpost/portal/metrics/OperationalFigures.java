@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.sealpost.portal.message.SearchIndexQueue;
+import org.sealpost.portal.search.IndexFollowers;
 import org.sealpost.portal.outbound.OutboundQueue;
 import org.sealpost.portal.session.SessionRegistry;
 
@@ -37,7 +38,7 @@ public class OperationalFigures {
         Instant now = Instant.now();
         Connection c = em.unwrap(Connection.class);
         try {
-            return new Reading(OutboundQueue.backlog(c), SearchIndexQueue.lag(c), sessions.activeSessions(now), now);
+            return new Reading(OutboundQueue.backlog(c), IndexFollowers.lag(c), sessions.activeSessions(now), now);
         } catch (SQLException e) {
             throw new IllegalStateException("the database could not be read for /metrics: " + e.getMessage(), e);
         }

@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,76 +21,176 @@ import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.message.Folder;
+import org.sealpost.portal.message.MailboxEntries;
 import org.sealpost.portal.message.SearchIndexQueue;
+import org.sealpost.portal.message.SearchIndexQueue.Position;
 import org.sealpost.search.IndexedMessage;
 import org.sealpost.search.MessageIndex;
 
 /**
- * One batch of the {@link SearchIndexQueue}: for each queued entry read as it is now, decrypt,
- * extract the text, index it (or remove it when the entry is gone), then commit Lucene, and
- * only then delete the queue rows. A crash before the Lucene commit leaves the rows queued and
- * the work is redone after the restart; redoing is harmless, as indexing an entry replaces its
- * document. No transaction: each statement commits on its own, and the order (Lucene commit,
- * then delete) is what makes it safe.
+ * One pass of this node's index over the {@link SearchIndexQueue} (ADR 0017): the queue is
+ * shared and every node reads all of it from its own position, so every index takes in every
+ * change. A pass
+ * <ol>
+ * <li>takes in the final rows after the node's position: those before the horizon, whose
+ * transactions have all ended, in (transaction, id) order, so a row whose id is older than one
+ * already seen but whose transaction committed later is not skipped, and an id that was
+ * rolled back is no gap to wait for;
+ * <li>while the index is being rebuilt, takes in the next mailbox entries by id;
+ * <li>takes in early the rows committed beyond the horizon, so a long transaction elsewhere on
+ * the server does not hold search back; the position does not move past them, and they are
+ * not taken in again when it does (remembered in memory: after a restart they are simply
+ * taken in once more);
+ * <li>commits Lucene, and only then records the new position (and that the node is alive).
+ * </ol>
+ * For each row the entry is read as it is now, decrypted, reduced to text and indexed (or
+ * removed when it is gone), which replaces its document: taking a row in twice is harmless,
+ * and a crash before the Lucene commit only means the work is done again. No transaction: each
+ * statement commits on its own, and the order (Lucene commit, then position) is what makes it
+ * safe. One drain per index, used by one thread.
  */
 final class QueueDrain {
 
     /** Small: a message can be 25 MB, and each one is decrypted whole. */
     static final int BATCH = 50;
+    /** How many committed rows beyond the horizon one pass looks at. */
+    static final int EARLY_WINDOW = 5_000;
     private static final Logger LOG = Logger.getLogger(QueueDrain.class.getName());
 
     private final DataSource dataSource;
     private final MessageIndex index;
     private final MessageSealer sealer;
+    private final UUID indexId;
+    private final String nodeName;
+    /** Rows taken in (and committed to Lucene) beyond the position, by id. */
+    private final Map<Long, Position> takenEarly = new HashMap<>();
 
-    QueueDrain(DataSource dataSource, MessageIndex index, MessageSealer sealer) {
+    QueueDrain(DataSource dataSource, MessageIndex index, MessageSealer sealer, UUID indexId, String nodeName) {
         this.dataSource = dataSource;
         this.index = index;
         this.sealer = sealer;
+        this.indexId = indexId;
+        this.nodeName = nodeName;
     }
 
-    /** @return how many queue rows were handled */
-    int indexBatch() throws SQLException {
+    /** What one pass did: how many entries it (re)indexed, and whether more work is waiting. */
+    record Pass(int indexed, boolean more) {
+    }
+
+    /** Passes until nothing more is waiting: every change committed before the call is in the index. */
+    int catchUp() throws SQLException {
+        int indexed = 0;
+        Pass pass;
+        do {
+            pass = indexBatch();
+            indexed += pass.indexed();
+        } while (pass.more());
+        return indexed;
+    }
+
+    Pass indexBatch() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            List<SearchIndexQueue.Item> items = SearchIndexQueue.oldest(c, BATCH);
-            if (items.isEmpty()) {
-                return 0;
+            Optional<IndexFollowers.Follower> follower = IndexFollowers.find(c, indexId);
+            if (follower.isEmpty()) {
+                // Forgotten while running (the node could not record its progress for longer
+                // than the forget-after period): rows it had not passed may be gone, so it reads
+                // every entry again. Documents of entries deleted meanwhile may stay in the
+                // index; MessageSearch looks every hit up again, so they are never shown.
+                LOG.warning(() -> "this node's search index " + indexId + " was forgotten by the database;"
+                        + " rebuilding it from the mailbox entries");
+                takenEarly.clear();
+                IndexFollowers.registerForRebuild(c, indexId, nodeName);
+                return new Pass(0, true);
             }
+            Position through = follower.get().through();
+            Optional<Long> rebuiltThrough = follower.get().rebuiltThroughEntry();
             Set<Long> done = new HashSet<>();
-            for (SearchIndexQueue.Item item : items) {
-                if (done.add(item.entryId())) {
-                    Optional<IndexedMessage> document = document(c, item);
-                    if (document.isPresent()) {
-                        index.index(document.get());
-                    } else {
-                        index.delete(item.accountId(), Long.toString(item.entryId()));
-                    }
+            int indexed = 0;
+
+            long horizon = SearchIndexQueue.horizon(c);
+            List<SearchIndexQueue.Item> settled = SearchIndexQueue.settledAfter(c, through, horizon, BATCH);
+            // Read before any entry is: every row of this pass committed before its entry is read.
+            List<SearchIndexQueue.Item> beyond = SearchIndexQueue.committedFrom(c, horizon, EARLY_WINDOW);
+            boolean more = settled.size() == BATCH;
+            for (SearchIndexQueue.Item item : settled) {
+                if (takenEarly.remove(item.id()) == null) {
+                    indexed += take(c, item.accountId(), item.entryId(), done);
                 }
             }
+            Position newThrough = more ? settled.getLast().position() : Position.before(horizon);
+
+            if (rebuiltThrough.isPresent()) {
+                List<MailboxEntries.EntryKey> keys = MailboxEntries.keysAfter(c, rebuiltThrough.get(), BATCH);
+                for (MailboxEntries.EntryKey key : keys) {
+                    indexed += take(c, key.accountId(), key.entryId(), done);
+                }
+                if (keys.size() == BATCH) {
+                    more = true;
+                    rebuiltThrough = Optional.of(keys.getLast().entryId());
+                } else {
+                    rebuiltThrough = Optional.empty();
+                    LOG.info(() -> "search index " + indexId + " rebuilt from the mailbox entries");
+                }
+            }
+
+            List<SearchIndexQueue.Item> early = new ArrayList<>();
+            for (SearchIndexQueue.Item item : beyond) {
+                if (!takenEarly.containsKey(item.id()) && item.position().compareTo(newThrough) > 0) {
+                    if (early.size() == BATCH) {
+                        more = true;
+                        break;
+                    }
+                    indexed += take(c, item.accountId(), item.entryId(), done);
+                    early.add(item);
+                }
+            }
+            lastContent = null;
+            lastContentId = null;
+
             index.commit();
-            SearchIndexQueue.remove(c, items);
-            return items.size();
+            for (SearchIndexQueue.Item item : early) {
+                takenEarly.put(item.id(), item.position());
+            }
+            takenEarly.values().removeIf(p -> p.compareTo(newThrough) <= 0);
+            if (!IndexFollowers.advance(c, indexId, newThrough, rebuiltThrough)) {
+                more = true; // forgotten meanwhile: the next pass registers it again
+            }
+            return new Pass(indexed, more);
         }
     }
 
+    /** Makes the index match the entry as it is now; 1 if it was (re)indexed or removed, 0 if done this pass. */
+    private int take(Connection c, long accountId, long entryId, Set<Long> done) throws SQLException {
+        if (!done.add(entryId)) {
+            return 0;
+        }
+        Optional<IndexedMessage> document = document(c, accountId, entryId);
+        if (document.isPresent()) {
+            index.index(document.get());
+        } else {
+            index.delete(accountId, Long.toString(entryId));
+        }
+        return 1;
+    }
+
     /**
-     * The content last read, with its id: the queue holds one row per recipient, written together
-     * when the message arrived, so the entries of one message come one after another and their
-     * content is decrypted and read once, not once per recipient. One, not a map: a message is
-     * up to 25 MiB.
+     * The content last read in this pass, with its id: the queue holds one row per recipient,
+     * written together when the message arrived, so the entries of one message come one after
+     * another and their content is decrypted and read once, not once per recipient. One, not a
+     * map: a message is up to 25 MiB; and dropped at the end of the pass.
      */
     private UUID lastContentId;
     private SearchDocuments.Content lastContent;
 
     /** The entry's document as it is now; empty when the entry no longer exists (or cannot be read). */
-    private Optional<IndexedMessage> document(Connection c, SearchIndexQueue.Item item) throws SQLException {
+    private Optional<IndexedMessage> document(Connection c, long accountId, long entryId) throws SQLException {
         UUID contentId;
         Folder folder;
         Instant receivedAt;
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT folder, received_at, content_id FROM mailbox_entry WHERE id = ? AND account_id = ?""")) {
-            ps.setLong(1, item.entryId());
-            ps.setLong(2, item.accountId());
+            ps.setLong(1, entryId);
+            ps.setLong(2, accountId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -100,17 +203,17 @@ final class QueueDrain {
         if (!contentId.equals(lastContentId)) {
             lastContent = null;
             lastContentId = null;
-            Optional<SearchDocuments.Content> content = content(c, item, contentId);
+            Optional<SearchDocuments.Content> content = content(c, entryId, contentId);
             if (content.isEmpty()) {
                 return Optional.empty();
             }
             lastContentId = contentId;
             lastContent = content.get();
         }
-        return Optional.of(SearchDocuments.of(item.accountId(), item.entryId(), folder, receivedAt, lastContent));
+        return Optional.of(SearchDocuments.of(accountId, entryId, folder, receivedAt, lastContent));
     }
 
-    private Optional<SearchDocuments.Content> content(Connection c, SearchIndexQueue.Item item, UUID contentId)
+    private Optional<SearchDocuments.Content> content(Connection c, long entryId, UUID contentId)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT kek_version, wrapped_key, mime_ciphertext, metadata_ciphertext
@@ -128,7 +231,7 @@ final class QueueDrain {
                     mime = sealer.openMime(contentId, sealed);
                 } catch (SealBrokenException | IllegalArgumentException e) {
                     // Not searchable, and retrying cannot help; the message page reports the damage.
-                    LOG.warning(() -> "mailbox entry " + item.entryId() + " left out of the search index: "
+                    LOG.warning(() -> "mailbox entry " + entryId + " left out of the search index: "
                             + e.getMessage());
                     return Optional.empty();
                 }
@@ -138,7 +241,7 @@ final class QueueDrain {
                     // One hostile body must not stop the indexer for every later message: this
                     // item's arrays are garbage once we leave, so going on is safe. The entry stays
                     // findable by its header fields.
-                    LOG.log(Level.WARNING, "the body of mailbox entry " + item.entryId() + " could not be indexed ("
+                    LOG.log(Level.WARNING, "the body of mailbox entry " + entryId + " could not be indexed ("
                             + e + "); it is indexed by its header fields only");
                     return Optional.of(SearchDocuments.Content.withoutBody(metadata));
                 }

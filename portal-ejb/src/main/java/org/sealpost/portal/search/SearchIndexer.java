@@ -12,21 +12,29 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.sealpost.portal.config.InvalidSettingException;
+import org.sealpost.portal.config.PortalSettings;
+import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.platform.BackgroundWorkers;
 import org.sealpost.portal.platform.RecurringWorker;
 import org.sealpost.portal.platform.SealpostDataSource;
 
 /**
- * Drains the search index queue every second ({@link QueueDrain}), so a message is searchable
- * about a second after its {@code 250}. One thread on one node, with a fixed delay, so passes
- * never overlap and a rebuild (which is just a long queue) is interleaved with fresh arrivals
- * in queue order. A pass that ends in an {@link Error} does not stop the indexer
- * ({@link RecurringWorker}); it turns readiness DOWN until a pass completes.
+ * Brings this node's index up to date with the shared search index queue every second ({@link
+ * QueueDrain}), so a message is searchable on every node about a second after its {@code 250}.
+ * One thread per node, with a fixed delay, so passes never overlap and a rebuild is interleaved
+ * with fresh arrivals. About once a minute it also prunes the queue: it forgets the indexes
+ * not seen for {@code sealpost.search.forget.after} and deletes the rows every remaining index
+ * has passed ({@link IndexFollowers}, ADR 0017). A pass that ends in an {@link Error} does not
+ * stop the indexer ({@link RecurringWorker}); it turns readiness DOWN until a pass completes.
  */
 @Singleton
 @Startup
@@ -52,10 +60,32 @@ public class SearchIndexer {
     @Inject
     private BackgroundWorkers workers;
 
+    @Inject
+    private PortalSettings settings;
+
+    /**
+     * A week: a node down over a long weekend keeps its place; one gone for good stops holding
+     * the queue's rows (and showing as search index lag) a week after it was last seen.
+     */
+    static final Duration DEFAULT_FORGET_AFTER = Duration.ofDays(7);
+    private static final Duration SHORTEST_FORGET_AFTER = Duration.ofHours(1);
+    private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
+
     private RecurringWorker worker;
+    private Duration forgetAfter;
+    /** Touched by the worker's one thread only. */
+    private QueueDrain drain;
+    private Instant nextPrune = Instant.MIN;
 
     @PostConstruct
     void start() {
+        forgetAfter = settings.duration(Setting.SEARCH_FORGET_AFTER, DEFAULT_FORGET_AFTER);
+        if (forgetAfter.compareTo(SHORTEST_FORGET_AFTER) < 0) {
+            // Shorter, a node busy with one long pass, or briefly cut off from the database,
+            // would be forgotten while alive and rebuild its whole index.
+            throw new InvalidSettingException(Setting.SEARCH_FORGET_AFTER, forgetAfter.toString(),
+                    "at least " + SHORTEST_FORGET_AFTER);
+        }
         worker = workers.start("search-index", scheduler, Duration.ofSeconds(1), Duration.ofSeconds(1), this::drain);
     }
 
@@ -68,14 +98,30 @@ public class SearchIndexer {
 
     private void drain() {
         try {
-            QueueDrain drain = new QueueDrain(dataSource, searchIndex.index(), sealer);
-            while (drain.indexBatch() == QueueDrain.BATCH) {
-                // a full batch: more is waiting (a rebuild, a burst of arrivals)
+            if (drain == null) {
+                drain = new QueueDrain(dataSource, searchIndex.index(), sealer, searchIndex.id(), searchIndex.nodeName());
+            }
+            drain.catchUp();
+            if (Instant.now().isAfter(nextPrune)) {
+                nextPrune = Instant.now().plus(PRUNE_EVERY);
+                prune();
             }
         } catch (Exception e) {
             // The database may be away or the disk full; the rows stay, the next pass retries.
             // An Error goes on to RecurringWorker.
             LOG.log(Level.WARNING, "search indexing pass failed, retrying: " + e, LOG.isLoggable(Level.FINE) ? e : null);
+        }
+    }
+
+    private void prune() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            IndexFollowers.Pruned pruned = IndexFollowers.pruneQueue(c, forgetAfter);
+            for (IndexFollowers.Follower gone : pruned.forgotten()) {
+                LOG.warning(() -> "forgot the search index " + gone.indexId() + " of node " + gone.nodeName()
+                        + ", last seen " + gone.seenAt() + ": it no longer holds the search index queue; if it comes"
+                        + " back it rebuilds");
+            }
+            LOG.fine(() -> pruned.rows() + " search index queue rows every index has passed deleted");
         }
     }
 }

@@ -55,6 +55,7 @@ class SearchIndexingIT {
     private MessageSealer sealer;
     private Path indexDir;
     private MessageIndex index;
+    private UUID indexId;
     private long anna;
     private long ben;
 
@@ -78,13 +79,15 @@ class SearchIndexingIT {
     }
 
     @Test
-    void whatIsQueuedIsIndexedAndTheRowsGoOnlyAfterwards() throws Exception {
-        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+    void whatIsQueuedIsIndexedAndTheRowsGoOnceTheOnlyIndexHasPassedThem() throws Exception {
+        open(KEY);
         long annas = deliver(anna, "Wombat figures", "the numbat report");
         deliver(ben, "Other", "the numbat report");
         assertThat(queued()).isEqualTo(2);
 
-        assertThat(drain().indexBatch()).isEqualTo(2);
+        assertThat(drain().catchUp()).isEqualTo(2);
+        assertThat(queued()).as("kept until the pruning").isEqualTo(2);
+        prune();
 
         assertThat(queued()).isZero();
         assertThat(ids(anna, "numbat")).containsExactly(Long.toString(annas));
@@ -94,11 +97,12 @@ class SearchIndexingIT {
 
     @Test
     void aMessageToSeveralRecipientsIsDecryptedAndReadOncePerBatch() throws Exception {
-        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        open(KEY);
         long[] entries = deliverToAll("Joint statement", "the quokka clause", anna, ben);
         AtomicInteger contentReads = new AtomicInteger();
 
-        int handled = new QueueDrain(countingContentReads(db, contentReads), index, sealer).indexBatch();
+        int handled = new QueueDrain(countingContentReads(db, contentReads), index, sealer, indexId, "test-node")
+                .indexBatch().indexed();
 
         assertThat(handled).isEqualTo(2);
         assertThat(contentReads).as("reads of the sealed message body").hasValue(1);
@@ -157,45 +161,51 @@ class SearchIndexingIT {
     }
 
     @Test
-    void whenLuceneCannotCommitTheRowsStayQueued() throws Exception {
-        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
-        deliver(anna, "Kept", "queued work");
+    void whenLuceneCannotCommitThePositionStaysAndTheRowsStayQueued() throws Exception {
+        open(KEY);
+        long entry = deliver(anna, "Kept", "queued work");
+        SearchIndexQueue.Position before = follower().through();
         MessageIndex failingCommit = new CommitFails(index);
 
-        assertThatThrownBy(() -> new QueueDrain(db, failingCommit, sealer).indexBatch())
+        assertThatThrownBy(() -> new QueueDrain(db, failingCommit, sealer, indexId, "test-node").indexBatch())
                 .hasMessageContaining("disk full");
 
+        assertThat(follower().through()).isEqualTo(before);
+        assertThat(follower().rebuiltThroughEntry()).contains(0L);
+        prune();
         assertThat(queued()).isOne();
+        drain().catchUp();
+        assertThat(ids(anna, "queued")).containsExactly(Long.toString(entry));
     }
 
     @Test
     void workLeftInTheQueueAtAStopIsDoneAfterTheRestart() throws Exception {
-        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        open(KEY);
         long entry = deliver(anna, "Late", "platypus");
         index.close(); // the node stops before its indexer got to the row
 
-        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        open(KEY);
         assertThat(queued()).as("the same index reopened: no rebuild, the one row").isOne();
-        drain().indexBatch();
+        drain().catchUp();
 
         assertThat(ids(anna, "platypus")).containsExactly(Long.toString(entry));
     }
 
     @Test
     void aMissingIndexIsRebuiltFromEveryMailboxEntry() throws Exception {
-        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        open(KEY);
         long first = deliver(anna, "One", "echidna");
         long second = deliver(anna, "Two", "echidna");
         long bens = deliver(ben, "Three", "echidna");
-        drain().indexBatch();
+        drain().catchUp();
         index.close();
         index = null;
         deleteTree(indexDir);
 
-        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        open(KEY);
         assertThat(index.count(anna)).as("empty until the drain rebuilds it").isZero();
         assertThat(queued()).isEqualTo(3);
-        drain().indexBatch();
+        drain().catchUp();
 
         assertThat(ids(anna, "echidna")).containsExactlyInAnyOrder(Long.toString(first), Long.toString(second));
         assertThat(ids(ben, "echidna")).containsExactly(Long.toString(bens));
@@ -203,23 +213,22 @@ class SearchIndexingIT {
 
     @Test
     void anIndexBuiltWithAnotherKeyIsReplacedAndRebuilt() throws Exception {
-        index = NodeSearchIndex.openOrRebuild(indexDir, "another key, 32 bytes long......".getBytes(
-                StandardCharsets.US_ASCII), db);
+        open("another key, 32 bytes long......".getBytes(StandardCharsets.US_ASCII));
         long entry = deliver(anna, "Keyed", "quoll");
-        drain().indexBatch();
+        drain().catchUp();
         index.close();
 
-        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
-        drain().indexBatch();
+        open(KEY);
+        drain().catchUp();
 
         assertThat(ids(anna, "quoll")).containsExactly(Long.toString(entry));
     }
 
     @Test
     void aDamagedIndexIsReplacedAndRebuilt() throws Exception {
-        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        open(KEY);
         long entry = deliver(anna, "Damaged", "bilby");
-        drain().indexBatch();
+        drain().catchUp();
         index.close();
         try (var files = Files.list(indexDir)) {
             for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
@@ -227,30 +236,33 @@ class SearchIndexingIT {
             }
         }
 
-        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
-        drain().indexBatch();
+        open(KEY);
+        drain().catchUp();
 
         assertThat(ids(anna, "bilby")).containsExactly(Long.toString(entry));
     }
 
     @Test
     void anIndexInUseByAnotherProcessIsRefusedAndLeftAlone() throws Exception {
-        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        open(KEY);
         long entry = deliver(anna, "Busy", "possum");
-        drain().indexBatch();
+        drain().catchUp();
 
-        assertThatThrownBy(() -> NodeSearchIndex.openOrRebuild(indexDir, KEY, db))
+        assertThatThrownBy(() -> NodeSearchIndex.openOrRebuild(indexDir, KEY, db, "test-node"))
                 .hasMessageContaining("in use by another process");
 
         assertThat(ids(anna, "possum")).containsExactly(Long.toString(entry));
-        assertThat(queued()).as("no rebuild queued").isZero();
+        try (Connection c = db.getConnection()) {
+            assertThat(IndexFollowers.all(c)).as("no other index registered").extracting(IndexFollowers.Follower::indexId)
+                    .containsExactly(indexId);
+        }
     }
 
     @Test
     void anIndexFromAnotherDatabaseIsRebuiltSoNoIdOfTheOldOneAnswers() throws Exception {
-        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        open(KEY);
         deliver(anna, "Old database", "dingo");
-        drain().indexBatch();
+        drain().catchUp();
         index.close();
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "UPDATE search_index_source SET database_id = gen_random_uuid()")) {
@@ -265,37 +277,71 @@ class SearchIndexingIT {
             ps.executeUpdate(); // changed without the queue: only a rebuild can know
         }
 
-        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
-        drain().indexBatch();
+        open(KEY);
+        drain().catchUp();
 
         assertThat(search(anna, "dingo in:trash").totalHits()).isOne();
         assertThat(search(anna, "dingo in:inbox").totalHits()).isZero();
     }
 
     @Test
+    void anIndexWhosePositionLiesBeyondTheServersTransactionsIsRebuilt() throws Exception {
+        open(KEY);
+        long entry = deliver(anna, "Restored", "kowari");
+        drain().catchUp();
+        index.close();
+        UUID before = indexId;
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE search_index_follower SET through_tx = '900000000000'::xid8")) {
+            ps.executeUpdate(); // as after a dump restored into a new cluster, whose transaction ids start low
+        }
+
+        open(KEY);
+        assertThat(indexId).as("replaced, not followed from a position no new row would ever pass")
+                .isNotEqualTo(before);
+        drain().catchUp();
+        long later = deliver(anna, "After", "kowari");
+        drain().catchUp();
+
+        assertThat(ids(anna, "kowari")).containsExactlyInAnyOrder(Long.toString(entry), Long.toString(later));
+    }
+
+    @Test
     void aMoveIsReindexedAndAnEntryDeletedForEverLeavesTheIndex() throws Exception {
-        index = NodeSearchIndex.openOrRebuild(indexDir, KEY, db);
+        open(KEY);
         long entry = deliver(anna, "Moving", "wallaby");
-        drain().indexBatch();
+        drain().catchUp();
         try (Connection c = db.getConnection()) {
             MailboxEntries.save(c, MailboxEntries.find(c, entry, anna).orElseThrow().moveToTrash());
             SearchIndexQueue.enqueue(c, anna, entry);
         }
-        drain().indexBatch();
+        drain().catchUp();
         assertThat(search(anna, "wallaby in:trash").totalHits()).isOne();
         assertThat(search(anna, "wallaby in:inbox").totalHits()).isZero();
 
         try (Connection c = db.getConnection()) {
             MailboxEntries.deleteForever(c, MailboxEntries.find(c, entry, anna).orElseThrow());
         }
-        drain().indexBatch();
+        drain().catchUp();
 
         assertThat(search(anna, "wallaby").totalHits()).isZero();
         assertThat(index.count(anna)).isZero();
     }
 
+    private void open(byte[] key) {
+        NodeSearchIndex.Opened opened = NodeSearchIndex.openOrRebuild(indexDir, key, db, "test-node");
+        index = opened.index();
+        indexId = opened.id();
+    }
+
     private QueueDrain drain() {
-        return new QueueDrain(db, index, sealer);
+        return new QueueDrain(db, index, sealer, indexId, "test-node");
+    }
+
+    private IndexFollowers.Follower follower() throws SQLException {
+        try (Connection c = db.getConnection()) {
+            return IndexFollowers.find(c, indexId).orElseThrow();
+        }
     }
 
     private SearchResult search(long account, String query) throws InvalidQueryException {
@@ -339,6 +385,12 @@ class SearchIndexingIT {
             }
             SearchIndexQueue.enqueueEntriesOf(c, id);
             return entry;
+        }
+    }
+
+    private void prune() throws SQLException {
+        try (Connection c = db.getConnection()) {
+            IndexFollowers.pruneQueue(c, java.time.Duration.ofDays(7));
         }
     }
 
