@@ -12,11 +12,15 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.sealpost.portal.crypto.MessageSealer;
+import org.sealpost.portal.message.SearchIndexQueue;
 import org.sealpost.portal.platform.BackgroundWorkers;
 import org.sealpost.portal.platform.RecurringWorker;
 import org.sealpost.portal.platform.SealpostDataSource;
@@ -66,12 +70,36 @@ public class SearchIndexer {
         }
     }
 
+    /**
+     * Drains batch after batch while batches come back full, reporting the progress of a long
+     * run (a rebuild) through {@code report}; also what the rebuild benchmark times.
+     *
+     * @return the rows handled
+     */
+    static long drainAll(QueueDrain drain, long queued, Consumer<String> report) throws SQLException {
+        IndexingProgress progress = IndexingProgress.startingWith(queued);
+        int handled;
+        do {
+            // a full batch: more is waiting (a rebuild, a burst of arrivals)
+            handled = drain.indexBatch();
+            progress.advance(handled).ifPresent(report);
+        } while (handled == QueueDrain.BATCH);
+        if (progress.done() >= IndexingProgress.EVERY_ROWS) {
+            report.accept(progress.summary());
+        }
+        return progress.done();
+    }
+
+    /** The rows waiting, so that a long run (a rebuild) can report its progress. */
+    private long queued() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return SearchIndexQueue.size(c);
+        }
+    }
+
     private void drain() {
         try {
-            QueueDrain drain = new QueueDrain(dataSource, searchIndex.index(), sealer);
-            while (drain.indexBatch() == QueueDrain.BATCH) {
-                // a full batch: more is waiting (a rebuild, a burst of arrivals)
-            }
+            drainAll(new QueueDrain(dataSource, searchIndex.index(), sealer), queued(), LOG::info);
         } catch (Exception e) {
             // The database may be away or the disk full; the rows stay, the next pass retries.
             // An Error goes on to RecurringWorker.
