@@ -56,6 +56,17 @@ public final class MailboxEntries {
         return keys;
     }
 
+    /** How many entries come after {@code afterEntryId}: what a rebuild reading by id has still to read. */
+    public static long countAfter(Connection c, long afterEntryId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM mailbox_entry WHERE id > ?")) {
+            ps.setLong(1, afterEntryId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static MailboxEntry entry(ResultSet rs) throws SQLException {
         String before = rs.getString(5);
         return new MailboxEntry(rs.getLong(1), rs.getLong(2), rs.getObject(3, UUID.class),

@@ -16,6 +16,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -23,6 +25,8 @@ import org.sealpost.portal.config.InvalidSettingException;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.crypto.MessageSealer;
+import org.sealpost.portal.message.MailboxEntries;
+import org.sealpost.portal.message.SearchIndexQueue;
 import org.sealpost.portal.platform.BackgroundWorkers;
 import org.sealpost.portal.platform.RecurringWorker;
 import org.sealpost.portal.platform.SealpostDataSource;
@@ -96,12 +100,53 @@ public class SearchIndexer {
         }
     }
 
+    /**
+     * Drains batch after batch while batches come back full, reporting the progress of a long
+     * run (a rebuild) through {@code report}; also what the rebuild benchmark times.
+     *
+     * @return the rows handled
+     */
+    static long drainAll(QueueDrain drain, long waiting, Consumer<String> report) throws SQLException {
+        IndexingProgress progress = IndexingProgress.startingWith(waiting);
+        QueueDrain.Pass pass;
+        do {
+            // more is waiting while a pass says so (a rebuild, a burst of arrivals)
+            pass = drain.indexBatch();
+            progress.advance(pass.indexed()).ifPresent(report);
+        } while (pass.more());
+        if (progress.done() >= IndexingProgress.EVERY_ROWS) {
+            report.accept(progress.summary());
+        }
+        return progress.done();
+    }
+
+    /**
+     * What this node's index has still to take in, so that a long run (a rebuild) can report its
+     * progress: the queue rows after its position, and while it is rebuilt the entries after the
+     * last one it read.
+     */
+    private long waiting() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return waiting(c, searchIndex.id());
+        }
+    }
+
+    static long waiting(Connection c, java.util.UUID indexId) throws SQLException {
+        Optional<IndexFollowers.Follower> follower = IndexFollowers.find(c, indexId);
+        if (follower.isEmpty()) {
+            return 0;
+        }
+        long rows = SearchIndexQueue.lagAfter(c, follower.get().through()).rows();
+        Optional<Long> rebuiltThrough = follower.get().rebuiltThroughEntry();
+        return rebuiltThrough.isPresent() ? rows + MailboxEntries.countAfter(c, rebuiltThrough.get()) : rows;
+    }
+
     private void drain() {
         try {
             if (drain == null) {
                 drain = new QueueDrain(dataSource, searchIndex.index(), sealer, searchIndex.id(), searchIndex.nodeName());
             }
-            drain.catchUp();
+            drainAll(drain, waiting(), LOG::info);
             if (Instant.now().isAfter(nextPrune)) {
                 nextPrune = Instant.now().plus(PRUNE_EVERY);
                 prune();

@@ -11,12 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -62,8 +58,11 @@ public final class LuceneMessageIndex implements MessageIndex {
   private static final double RAM_BUFFER_MB = 64;
 
   private final Directory directory;
+  private final TermHasher hasher;
   private final KeyedHashAnalyzer analyzer;
+  private final KeyedHashAnalyzer queryAnalyzer;
   private final LuceneQueryFactory queries;
+  private final MessageDocuments documents;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   /** Writes that returned, and how many of them the current searcher is known to see. */
@@ -77,10 +76,21 @@ public final class LuceneMessageIndex implements MessageIndex {
    *     another key or by an incompatible version
    */
   public LuceneMessageIndex(Directory directory, byte[] indexKey) {
+    this(directory, indexKey, true);
+  }
+
+  /**
+   * As above; {@code cachingWords} false hashes every token afresh, which only the benchmark
+   * uses, to show what the word cache saves (ADR 0021).
+   */
+  LuceneMessageIndex(Directory directory, byte[] indexKey, boolean cachingWords) {
     this.directory = Objects.requireNonNull(directory, "directory");
     TermHasher hasher = new TermHasher(indexKey);
-    this.analyzer = new KeyedHashAnalyzer(hasher);
-    this.queries = new LuceneQueryFactory(analyzer, hasher);
+    this.hasher = hasher;
+    this.analyzer = new KeyedHashAnalyzer(hasher, cachingWords);
+    this.queryAnalyzer = new KeyedHashAnalyzer(hasher, false);
+    this.queries = new LuceneQueryFactory(queryAnalyzer, hasher);
+    this.documents = new MessageDocuments(folder -> queries.folderTerm(folder).text());
     IndexWriter opened = null;
     try {
       refuseForeignIndex(directory, hasher);
@@ -105,8 +115,7 @@ public final class LuceneMessageIndex implements MessageIndex {
   /** A writer whose every commit, starting with one now, records the format and key check. */
   private static IndexWriter openWriter(
       Directory directory, KeyedHashAnalyzer analyzer, TermHasher hasher) throws IOException {
-    IndexWriterConfig config = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(RAM_BUFFER_MB);
-    IndexWriter writer = new IndexWriter(directory, config);
+    IndexWriter writer = new IndexWriter(directory, writerConfig(analyzer));
     try {
       writer.setLiveCommitData(
           Map.of(FORMAT, FORMAT_VERSION, KEY_CHECK, hasher.keyCheckValue()).entrySet());
@@ -116,6 +125,11 @@ public final class LuceneMessageIndex implements MessageIndex {
       writer.rollback();
       throw e;
     }
+  }
+
+  /** How the writer buffers and merges; the benchmark's plain-Lucene baseline uses it too. */
+  static IndexWriterConfig writerConfig(Analyzer analyzer) {
+    return new IndexWriterConfig(analyzer).setRAMBufferSizeMB(RAM_BUFFER_MB);
   }
 
   private static void refuseForeignIndex(Directory directory, TermHasher hasher)
@@ -138,39 +152,9 @@ public final class LuceneMessageIndex implements MessageIndex {
 
   @Override
   public void index(IndexedMessage message) {
-    Document document = toDocument(message);
+    Document document = documents.toDocument(message);
     write(() -> writer.updateDocument(
         IndexFields.keyTerm(message.accountId(), message.messageId()), document));
-  }
-
-  private Document toDocument(IndexedMessage message) {
-    Document doc = new Document();
-    long account = message.accountId();
-    doc.add(keyword(IndexFields.accountTerm(account).text(), IndexFields.ACCOUNT));
-    doc.add(keyword(IndexFields.keyTerm(account, message.messageId()).text(), IndexFields.KEY));
-    doc.add(keyword(queries.folderTerm(message.folder()).text(), IndexFields.FOLDER));
-    doc.add(new StoredField(IndexFields.MESSAGE_ID, message.messageId()));
-    doc.add(
-        new NumericDocValuesField(IndexFields.RECEIVED_AT, message.receivedAt().toEpochMilli()));
-    addText(doc, SearchField.FROM, message.from());
-    addText(doc, SearchField.TO, message.to());
-    addText(doc, SearchField.CC, message.cc());
-    addText(doc, SearchField.SUBJECT, message.subject());
-    addText(doc, SearchField.BODY, message.bodyText());
-    for (String name : message.attachmentNames()) {
-      addText(doc, SearchField.ATTACHMENT, name);
-    }
-    return doc;
-  }
-
-  private static StringField keyword(String value, String field) {
-    return new StringField(field, value, Field.Store.NO);
-  }
-
-  private static void addText(Document doc, SearchField field, String text) {
-    if (text != null && !text.isEmpty()) {
-      doc.add(new TextField(field.indexName(), text, Field.Store.NO));
-    }
   }
 
   @Override
@@ -249,6 +233,7 @@ public final class LuceneMessageIndex implements MessageIndex {
   public void commit() {
     try {
       writer.commit();
+      hasher.forgetCachedWords();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot commit the search index", e);
     }
@@ -256,7 +241,7 @@ public final class LuceneMessageIndex implements MessageIndex {
 
   @Override
   public void close() {
-    try (directory; analyzer; searchers; writer) {
+    try (directory; analyzer; queryAnalyzer; searchers; writer) {
       // closed in reverse order: the writer commits, then the readers and the directory go
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot close the search index", e);

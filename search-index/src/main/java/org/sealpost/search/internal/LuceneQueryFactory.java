@@ -4,6 +4,7 @@ import org.sealpost.search.QueryProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -38,7 +39,11 @@ final class LuceneQueryFactory {
   private final QueryBuilder analysis;
   private final TermHasher hasher;
 
-  LuceneQueryFactory(KeyedHashAnalyzer analyzer, TermHasher hasher) {
+  /**
+   * @param analyzer the index's {@link KeyedHashAnalyzer} (the benchmark's plain-Lucene
+   *     baseline passes the same chain without the hashing)
+   */
+  LuceneQueryFactory(Analyzer analyzer, TermHasher hasher) {
     this.analysis = new QueryBuilder(analyzer);
     this.hasher = hasher;
   }

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.lucene.util.UnicodeUtil;
@@ -31,6 +32,7 @@ final class TermHasher {
 
   private final SecretKeySpec termKey;
   private final String keyCheckValue;
+  private final AtomicLong cacheGeneration = new AtomicLong();
 
   TermHasher(byte[] indexKey) {
     if (indexKey == null || indexKey.length < MIN_KEY_BYTES) {
@@ -57,6 +59,18 @@ final class TermHasher {
         && MessageDigest.isEqual(
             keyCheckValue.getBytes(StandardCharsets.US_ASCII),
             recorded.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * Tells every {@link KeyedHashFilter} to empty its word cache before its next text, so plain
+   * words do not outlive the batch they were indexed in; called at each commit.
+   */
+  void forgetCachedWords() {
+    cacheGeneration.incrementAndGet();
+  }
+
+  long cacheGeneration() {
+    return cacheGeneration.get();
   }
 
   Mac newMac() {

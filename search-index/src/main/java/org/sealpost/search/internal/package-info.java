@@ -5,7 +5,8 @@
  *   <li>{@link org.sealpost.search.internal.KeyedHashAnalyzer}: tokenise, fold accents,
  *       lower-case, then {@link org.sealpost.search.internal.KeyedHashFilter} replaces each
  *       token by {@link org.sealpost.search.internal.TermHasher}'s HMAC, position kept. The
- *       same analyzer serves indexing and queries.
+ *       same analysis serves indexing and queries; only indexing keeps a small per-stream cache
+ *       of word terms, emptied at each commit (ADR 0021).
  *   <li>{@link org.sealpost.search.internal.SearchQueryParser} (with {@link
  *       org.sealpost.search.internal.QueryLexer}) parses the user's search into {@link
  *       org.sealpost.search.internal.QueryNode}s; it refuses what hashes cannot do, by name,

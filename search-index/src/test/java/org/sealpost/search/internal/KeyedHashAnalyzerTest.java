@@ -3,10 +3,12 @@ package org.sealpost.search.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class KeyedHashAnalyzerTest {
 
   private final KeyedHashAnalyzer analyzer =
-      new KeyedHashAnalyzer(new TermHasher(LuceneMessageIndexTest.KEY));
+      new KeyedHashAnalyzer(new TermHasher(LuceneMessageIndexTest.KEY), true);
 
   @Test
   void everyTokenBecomesASixteenCharacterBase64UrlHash() throws IOException {
@@ -49,7 +51,8 @@ class KeyedHashAnalyzerTest {
   void anotherKeyGivesOtherTerms() throws IOException {
     KeyedHashAnalyzer other =
         new KeyedHashAnalyzer(
-            new TermHasher("another-key-of-32-bytes-length!!".getBytes(StandardCharsets.US_ASCII)));
+            new TermHasher("another-key-of-32-bytes-length!!".getBytes(StandardCharsets.US_ASCII)),
+            true);
 
     assertThat(terms(other, "body", "invoice")).isNotEqualTo(terms(analyzer, "body", "invoice"));
   }
@@ -58,6 +61,54 @@ class KeyedHashAnalyzerTest {
   void addressFieldsSplitAtEveryNonAlphanumericButProseKeepsDomains() throws IOException {
     assertThat(terms(analyzer, "from", "alice@example.com")).hasSize(3);
     assertThat(terms(analyzer, "body", "alice@example.com")).hasSize(2);
+  }
+
+  @Test
+  void theWordCacheGivesExactlyTheTermsOfHashingEveryTokenAfresh() throws IOException {
+    // more distinct words than cache slots, so slots are shared and overwritten, plus words
+    // too long to cache; every term must still be the word's own HMAC
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 3 * KeyedHashFilter.CACHE_SLOTS; i++) {
+      text.append("w").append(i % 5_000).append(i % 7 == 0 ? " the " : " ");
+      if (i % 100 == 0) {
+        text.append("pneumonoultramicroscopicsilicovolcanoconiosis").append(i).append(' ');
+      }
+    }
+    KeyedHashAnalyzer uncached =
+        new KeyedHashAnalyzer(new TermHasher(LuceneMessageIndexTest.KEY), false);
+
+    List<String> cachedTerms = terms(analyzer, "body", text.toString());
+
+    assertThat(cachedTerms).hasSizeGreaterThan(3 * KeyedHashFilter.CACHE_SLOTS);
+    assertThat(cachedTerms).isEqualTo(terms(uncached, "body", text.toString()));
+  }
+
+  @Test
+  void theWordCacheIsEmptiedAtTheFirstTextAfterACommit() throws IOException {
+    TermHasher hasher = new TermHasher(LuceneMessageIndexTest.KEY);
+    Tokenizer tokenizer = KeyedHashAnalyzer.tokenizerFor("body");
+    KeyedHashFilter filter =
+        new KeyedHashFilter(KeyedHashAnalyzer.normalised(tokenizer), hasher, true);
+    consume(filter, tokenizer, "the secret merger with Globex is off");
+    assertThat(filter.cachedWords()).isEqualTo(7);
+
+    consume(filter, tokenizer, "the merger");
+    assertThat(filter.cachedWords()).as("no commit yet: the words stay").isEqualTo(7);
+
+    hasher.forgetCachedWords();
+    consume(filter, tokenizer, "lunch");
+    assertThat(filter.cachedWords()).as("only the text after the commit").isEqualTo(1);
+  }
+
+  private static void consume(TokenStream stream, Tokenizer tokenizer, String text)
+      throws IOException {
+    tokenizer.setReader(new StringReader(text));
+    stream.reset();
+    while (stream.incrementToken()) {
+      // the terms themselves are checked elsewhere
+    }
+    stream.end();
+    stream.close();
   }
 
   private static List<String> terms(KeyedHashAnalyzer analyzer, String field, String text)
