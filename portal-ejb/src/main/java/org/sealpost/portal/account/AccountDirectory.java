@@ -3,6 +3,12 @@ package org.sealpost.portal.account;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Finds and opens accounts by address. */
@@ -27,5 +33,92 @@ public class AccountDirectory {
             em.flush();
             return account;
         });
+    }
+
+    // Plain JDBC on the caller's connection, for the intake's store (ADR 0003: it runs inside the
+    // intake's own JDBC transaction, measured there) and the outbound worker. Every statement about
+    // table account outside JPA is here, so the table keeps one owner.
+
+    /**
+     * The recipient's account id, creating a PENDING account if the address is new. When a
+     * concurrent delivery created it first, ON CONFLICT waits for that transaction and does
+     * nothing; the follow-up SELECT is a new statement, so it sees the committed row.
+     */
+    public static long pendingRecipientId(Connection c, EmailAddress address) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO account (email, role, state) VALUES (?, 'RECIPIENT', 'PENDING')
+                ON CONFLICT (email) DO NOTHING RETURNING id""")) {
+            insert.setString(1, address.value());
+            try (ResultSet rs = insert.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        return idOf(c, address).orElseThrow(() -> new SQLException("account for " + address + " neither inserted nor found"));
+    }
+
+    /** A new PENDING administrator account; empty when the address already has an account. */
+    public static Optional<Long> insertPendingAdministrator(Connection c, EmailAddress address) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO account (email, role, state) VALUES (?, 'ADMIN', 'PENDING')
+                ON CONFLICT (email) DO NOTHING RETURNING id""")) {
+            ps.setString(1, address.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public static Optional<Long> idOf(Connection c, EmailAddress address) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM account WHERE email = ?")) {
+            ps.setString(1, address.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public static boolean isAdministrator(Connection c, EmailAddress address) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT role FROM account WHERE email = ?")) {
+            ps.setString(1, address.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && Role.valueOf(rs.getString(1)) == Role.ADMIN;
+            }
+        }
+    }
+
+    /** What a mail to the account depends on; {@code languageCode} is null until its first sign-in. */
+    public record MailProfile(AccountState state, Role role, String languageCode) {
+    }
+
+    public static MailProfile mailProfile(Connection c, long accountId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT state, role, language FROM account WHERE id = ?")) {
+            ps.setLong(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("account " + accountId + " of a queued mail is gone");
+                }
+                return new MailProfile(AccountState.valueOf(rs.getString(1)), Role.valueOf(rs.getString(2)),
+                        rs.getString(3));
+            }
+        }
+    }
+
+    /** An account a mail can go to: its id and address. */
+    public record Addressee(long accountId, String email) {
+    }
+
+    /** The active administrators, for the portal's own notices to the people who run it. */
+    public static List<Addressee> activeAdministrators(Connection c) throws SQLException {
+        List<Addressee> admins = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, email FROM account WHERE role = 'ADMIN' AND state = 'ACTIVE' ORDER BY id");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                admins.add(new Addressee(rs.getLong(1), rs.getString(2)));
+            }
+        }
+        return admins;
     }
 }

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.sealpost.portal.account.AccountDirectory;
 import org.sealpost.portal.account.EmailAddress;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
@@ -46,7 +47,7 @@ public class AdministratorInvitations {
         for (String text : addresses) {
             EmailAddress address = EmailAddress.of(text);
             try (Connection c = dataSource.getConnection()) {
-                Long created = createPendingAdministrator(c, address);
+                Long created = AccountDirectory.insertPendingAdministrator(c, address).orElse(null);
                 if (created != null) {
                     try (PreparedStatement ps = c.prepareStatement("""
                             INSERT INTO outbound_mail (kind, recipient, account_id) VALUES ('REGISTRATION_LINK', ?, ?)""")) {
@@ -55,7 +56,7 @@ public class AdministratorInvitations {
                         ps.executeUpdate();
                     }
                     LOG.info(() -> "administrator " + address + " invited to register");
-                } else if (!isAdministrator(c, address)) {
+                } else if (!AccountDirectory.isAdministrator(c, address)) {
                     LOG.warning(() -> address + " is listed in " + Setting.ADMIN_EMAILS.environmentVariable()
                             + " but already has a recipient account; it is not made an administrator automatically");
                 }
@@ -65,23 +66,4 @@ public class AdministratorInvitations {
         }
     }
 
-    private static Long createPendingAdministrator(Connection c, EmailAddress address) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO account (email, role, state) VALUES (?, 'ADMIN', 'PENDING')
-                ON CONFLICT (email) DO NOTHING RETURNING id""")) {
-            ps.setString(1, address.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
-    }
-
-    private static boolean isAdministrator(Connection c, EmailAddress address) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT role FROM account WHERE email = ?")) {
-            ps.setString(1, address.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getString(1).equals("ADMIN");
-            }
-        }
-    }
 }

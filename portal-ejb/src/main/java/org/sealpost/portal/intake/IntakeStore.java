@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.sealpost.portal.account.AccountDirectory;
 import org.sealpost.portal.account.EmailAddress;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
@@ -29,10 +30,6 @@ public class IntakeStore {
             INSERT INTO message_content (id, kek_version, wrapped_key, metadata_ciphertext, mime_ciphertext,
                 size_bytes, received_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)""";
-    private static final String INSERT_ACCOUNT = """
-            INSERT INTO account (email, role, state) VALUES (?, 'RECIPIENT', 'PENDING')
-            ON CONFLICT (email) DO NOTHING RETURNING id""";
-    private static final String SELECT_ACCOUNT = "SELECT id FROM account WHERE email = ?";
     private static final String INSERT_ENTRY = """
             INSERT INTO mailbox_entry (account_id, content_id, folder, is_read, received_at)
             VALUES (?, ?, 'INBOX', FALSE, ?) ON CONFLICT (account_id, content_id) DO NOTHING""";
@@ -93,7 +90,7 @@ public class IntakeStore {
         Timestamp at = Timestamp.from(receivedAt);
         List<Long> accountIds = new ArrayList<>();
         for (EmailAddress recipient : recipients) {
-            accountIds.add(accountFor(c, recipient));
+            accountIds.add(AccountDirectory.pendingRecipientId(c, recipient));
         }
         try (PreparedStatement entry = c.prepareStatement(INSERT_ENTRY);
                 PreparedStatement notify = c.prepareStatement(INSERT_NOTIFICATION)) {
@@ -113,28 +110,4 @@ public class IntakeStore {
         }
     }
 
-    /**
-     * The recipient's account id, creating a PENDING account if the address is new. When a
-     * concurrent delivery created it first, ON CONFLICT waits for that transaction and does
-     * nothing; the follow-up SELECT is a new statement, so it sees the committed row.
-     */
-    private static long accountFor(Connection c, EmailAddress address) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(INSERT_ACCOUNT)) {
-            insert.setString(1, address.value());
-            try (ResultSet rs = insert.executeQuery()) {
-                if (rs.next()) {
-                    return rs.getLong(1);
-                }
-            }
-        }
-        try (PreparedStatement select = c.prepareStatement(SELECT_ACCOUNT)) {
-            select.setString(1, address.value());
-            try (ResultSet rs = select.executeQuery()) {
-                if (rs.next()) {
-                    return rs.getLong(1);
-                }
-            }
-        }
-        throw new SQLException("account for " + address + " neither inserted nor found");
-    }
 }

@@ -22,8 +22,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.sealpost.mailformat.metadata.MessageMetadata;
+import org.sealpost.portal.account.AccountDirectory;
 import org.sealpost.portal.account.EmailAddress;
 import org.sealpost.portal.account.OneTimeTokens;
+import org.sealpost.portal.account.Role;
 import org.sealpost.portal.certificate.StoredBridgeCertificates;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
@@ -69,12 +71,12 @@ public class NotificationComposer {
     public MimeMessage compose(Connection c, Session session, String recipient, List<QueuedMail> rows, Instant now,
             PortalMails mails) throws SQLException, MessagingException {
         long accountId = Objects.requireNonNull(rows.get(0).accountId(), "queued notification without an account");
-        String[] account = accountStateRoleAndLanguage(c, accountId);
-        String state = account[0];
-        boolean administrator = account[1].equals("ADMIN");
+        AccountDirectory.MailProfile account = AccountDirectory.mailProfile(c, accountId);
+        String state = account.state().name();
+        boolean administrator = account.role() == Role.ADMIN;
         // The recipient's language: that of their last sign-in; a PENDING account has none
         // yet and is written to in the organisation's default.
-        Language language = mails.languageFor(Language.ofCode(account[2]));
+        Language language = mails.languageFor(Language.ofCode(account.languageCode()));
         URI portal = URI.create(settings.publicUrl().replaceAll("/+$", "") + "/");
         OutboundKind first = rows.get(0).kind();
         boolean reset = rows.stream().anyMatch(m -> m.kind() == OutboundKind.PASSWORD_RESET);
@@ -173,18 +175,6 @@ public class NotificationComposer {
         }
     }
 
-    /** The account's state, role and language code (null: it has not signed in yet). */
-    private static String[] accountStateRoleAndLanguage(Connection c, long accountId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT state, role, language FROM account WHERE id = ?")) {
-            ps.setLong(1, accountId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new SQLException("account " + accountId + " of a queued notification is gone");
-                }
-                return new String[] {rs.getString(1), rs.getString(2), rs.getString(3)};
-            }
-        }
-    }
 
     private static long unreadCount(Connection c, long accountId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(

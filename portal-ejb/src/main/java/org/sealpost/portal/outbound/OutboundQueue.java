@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.sealpost.portal.account.AccountDirectory;
 import org.sealpost.portal.language.Language;
 import org.sealpost.portal.notification.template.TemplateKind;
 
@@ -223,14 +224,23 @@ public final class OutboundQueue {
      * portal's own notices to the people who run it (the bridge certificate expiring).
      */
     public static int queueForAdministrators(Connection c, OutboundKind kind, Instant now) throws SQLException {
+        List<AccountDirectory.Addressee> admins = AccountDirectory.activeAdministrators(c);
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO outbound_mail (kind, recipient, account_id, state, next_attempt_at, created_at)
-                SELECT ?, email, id, 'QUEUED', ?, ? FROM account WHERE role = 'ADMIN' AND state = 'ACTIVE'""")) {
-            ps.setString(1, kind.name());
-            ps.setTimestamp(2, Timestamp.from(now));
-            ps.setTimestamp(3, Timestamp.from(now));
-            return ps.executeUpdate();
+                VALUES (?, ?, ?, 'QUEUED', ?, ?)""")) {
+            for (AccountDirectory.Addressee admin : admins) {
+                ps.setString(1, kind.name());
+                ps.setString(2, admin.email());
+                ps.setLong(3, admin.accountId());
+                ps.setTimestamp(4, Timestamp.from(now));
+                ps.setTimestamp(5, Timestamp.from(now));
+                ps.addBatch();
+            }
+            if (!admins.isEmpty()) {
+                ps.executeBatch();
+            }
         }
+        return admins.size();
     }
 
     /**
