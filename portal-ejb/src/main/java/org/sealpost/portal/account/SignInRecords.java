@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.config.PortalSettings;
@@ -36,10 +37,19 @@ public class SignInRecords {
     private EntityManager em;
 
     @Inject
-    private AuditTrail audit;
-
-    @Inject
     private PortalSettings settings;
+
+    private BooleanSupplier production = () -> settings.production();
+
+    public SignInRecords() {
+        // for the container
+    }
+
+    /** On a given entity manager, outside the container (tests). */
+    SignInRecords(EntityManager em, boolean production) {
+        this.em = em;
+        this.production = () -> production;
+    }
 
     /**
      * The stored hash to check a password against: that of the account at {@code address}, if
@@ -53,7 +63,7 @@ public class SignInRecords {
 
     /** A client over its failure limit: only the audit event, no account is looked up. */
     public void throttled(String address, String client, Instant now) {
-        audit.record(address, AuditAction.SIGN_IN_THROTTLED, "account", null, client, null, now);
+        AuditTrail.record(em, address, AuditAction.SIGN_IN_THROTTLED, "account", null, client, null, now);
     }
 
     /**
@@ -66,7 +76,7 @@ public class SignInRecords {
             SignInPolicy policy) {
         Optional<Account> found = byEmail(address, LockModeType.PESSIMISTIC_WRITE);
         if (found.isEmpty() || !found.get().mayTrySignIn(now)) {
-            audit.record(safe(address), AuditAction.SIGN_IN_FAILED, "account", found.map(a -> a.id().toString())
+            AuditTrail.record(em, safe(address), AuditAction.SIGN_IN_FAILED, "account", found.map(a -> a.id().toString())
                     .orElse(null), client, found.isEmpty() ? "unknown address" : "account " + found.get().state()
                     + (found.get().lockedAt(now) ? ", locked" : ""), now);
             return SignInResult.refused();
@@ -75,28 +85,28 @@ public class SignInRecords {
         if (checkedHash == null || !checkedHash.equals(account.passwordHash())) {
             // The account appeared, was unlocked or got a new password while the hash ran: the
             // check said nothing about the password it has now, so it neither signs in nor counts.
-            audit.record(account.email().value(), AuditAction.SIGN_IN_FAILED, "account", account.id().toString(),
+            AuditTrail.record(em, account.email().value(), AuditAction.SIGN_IN_FAILED, "account", account.id().toString(),
                     client, "password changed during the sign-in", now);
             return SignInResult.refused();
         }
         if (!right) {
             account.recordFailedSignIn(now, policy);
-            audit.record(account.email().value(), AuditAction.SIGN_IN_FAILED, "account", account.id().toString(),
+            AuditTrail.record(em, account.email().value(), AuditAction.SIGN_IN_FAILED, "account", account.id().toString(),
                     client, account.lockedAt(now) ? "wrong password; account locked" : "wrong password", now);
             return SignInResult.refused();
         }
         SecondStep next = SecondStep.after(account.role(), new SecondFactors(em).confirmedFor(account.id()),
-                settings.production());
+                production.getAsBoolean());
         if (!next.signsInAtOnce()) {
             // Not signed in yet, and the failure count stays: only the completed second
             // step resets it, or knowing the password would reset the count between
             // guessed codes (SecondFactorDesk).
-            audit.record(account.email().value(), AuditAction.SIGN_IN_AWAITS_SECOND_FACTOR, "account",
+            AuditTrail.record(em, account.email().value(), AuditAction.SIGN_IN_AWAITS_SECOND_FACTOR, "account",
                     account.id().toString(), client, next.name(), now);
             return SignInResult.success(account, next);
         }
         account.recordSignIn(now);
-        audit.record(account.email().value(), AuditAction.SIGNED_IN, "account", account.id().toString(), client,
+        AuditTrail.record(em, account.email().value(), AuditAction.SIGNED_IN, "account", account.id().toString(), client,
                 null, now);
         return SignInResult.success(account, next);
     }
