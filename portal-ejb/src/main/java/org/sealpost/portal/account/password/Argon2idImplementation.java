@@ -54,7 +54,7 @@ public enum Argon2idImplementation {
                 try {
                     yield nativeLoader.get();
                 } catch (NativeArgon2idUnavailableException e) {
-                    LOG.warning(() -> "password hashing falls back to BouncyCastle, about 2.5 times slower per sign-in: "
+                    LOG.warning(() -> "password hashing falls back to BouncyCastle, which costs more CPU per sign-in: "
                             + e.getMessage());
                     yield BouncyCastleArgon2id.INSTANCE;
                 }

@@ -5,8 +5,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * Argon2id in Java, by BouncyCastle: works wherever the portal runs. It fills the lanes one
- * after another, and at the default cost takes about 2.5 times as long as the reference C code
- * ({@link NativeArgon2id}; docs/adr/0019).
+ * after another, and at the default cost takes about a third more CPU than the reference C code
+ * ({@link NativeArgon2id}), plus the collection of its 19 MiB of heap per hash (docs/adr/0019).
  */
 public final class BouncyCastleArgon2id implements Argon2idFunction {
 
