@@ -6,17 +6,36 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.sealpost.portal.account.password.Argon2Settings;
+import org.sealpost.portal.account.password.Argon2idImplementation;
+import org.sealpost.portal.account.password.PasswordHasher;
 
 /**
- * Sign-ins per second through the real login form (JSF view state, Argon2id verify, session
- * renewal, redirect to the inbox) from T concurrent clients, each sign-in on a new session.
- * Sets up its own account: mails one message in over the bridge, registers through the link
- * that lands in the development mailbox.
+ * Sign-ins per second through the real login form, against what the hash alone allows on the
+ * same machine in the same run (issue 15).
+ *
+ * <p>Three phases, all with the same T threads:
+ * <ol>
+ * <li><b>hash only</b>: T threads verify a password against a PHC hash made with the portal's
+ * own Argon2id parameters and implementation ({@code --argon2-implementation}, as
+ * {@code SEALPOST_ARGON2_IMPLEMENTATION}), with the portal's own {@link PasswordHasher}, in this
+ * JVM while the portal is idle;</li>
+ * <li><b>sign-ins</b>: T clients, each signing in to <em>its own</em> account (registered before
+ * anything is measured), each sign-in on a new session ({@code GET /login.xhtml}, then the
+ * {@code POST} that runs Argon2id, audits, registers the session and redirects to the inbox).
+ * One account per client: sign-ins to one account take its row lock in turn and would measure
+ * that lock, not the portal;</li>
+ * <li><b>hash only</b> again, so a change in the machine's load during the run shows as two
+ * different hash rates.</li>
+ * </ol>
+ * It prints each, and the sign-in rate as a share of the mean hash-only rate. With
+ * {@code --server-pids} it also prints the portal's and PostgreSQL's CPU time per sign-in.
  */
 public final class LoginBenchmark {
 
@@ -32,33 +51,108 @@ public final class LoginBenchmark {
         Path mailbox = Path.of(a.getOrDefault("mailbox", "data/dev-mailbox/mail"));
         int threads = Integer.parseInt(a.getOrDefault("threads", "8"));
         int seconds = Integer.parseInt(a.getOrDefault("seconds", "30"));
+        int warmUp = Integer.parseInt(a.getOrDefault("warm-up", "5"));
+        Argon2Settings argon2 = new Argon2Settings(
+                Integer.parseInt(a.getOrDefault("argon2-memory-kib", Integer.toString(Argon2Settings.OWASP.memoryKiB()))),
+                Integer.parseInt(a.getOrDefault("argon2-iterations", Integer.toString(Argon2Settings.OWASP.iterations()))),
+                Integer.parseInt(a.getOrDefault("argon2-parallelism", Integer.toString(Argon2Settings.OWASP.parallelism()))));
+        List<Long> serverPids = new ArrayList<>();
+        for (String p : a.getOrDefault("server-pids", "").split(",")) {
+            if (!p.isBlank()) {
+                serverPids.add(Long.parseLong(p.trim()));
+            }
+        }
 
-        String user = "login.bench." + UUID.randomUUID().toString().substring(0, 8) + "@client.example";
-        register(base, smtpPort, mailbox, user);
+        List<String> users = new ArrayList<>();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int t = 0; t < threads; t++) {
+            users.add("login.bench." + run + "." + t + "@client.example");
+        }
+        register(base, smtpPort, mailbox, users);
 
-        // Warm-up: JIT, Argon2 memory, JSF view handling.
-        run(base, user, threads, 5);
-        run(base, user, threads, seconds).print(threads);
+        // The portal's choice, made the portal's way (SEALPOST_ARGON2_IMPLEMENTATION, ADR 0019).
+        PasswordHasher hasher = new PasswordHasher(argon2,
+                Argon2idImplementation.of(a.get("argon2-implementation")).function());
+        String phc = hasher.hash(PASSWORD.toCharArray());
+        System.out.printf("login: Argon2id m=%d KiB, t=%d, p=%d, %s; %d threads, %d s measured after %d s warm-up each%n",
+                argon2.memoryKiB(), argon2.iterations(), argon2.parallelism(), hasher.function().description(), threads,
+                seconds, warmUp);
+
+        hashOnly(hasher, phc, threads, warmUp);
+        Result hashBefore = hashOnly(hasher, phc, threads, seconds);
+        hashBefore.print("hash only (before)", "hashes/s", "verify");
+
+        signIns(base, users, warmUp);
+        long cpuBefore = ServerCpu.ticks(serverPids);
+        Result logins = signIns(base, users, seconds);
+        long cpuTicks = ServerCpu.ticks(serverPids) - cpuBefore;
+        logins.print("sign-ins", "sign-ins/s", "POST");
+        if (!serverPids.isEmpty() && logins.ok() > 0) {
+            System.out.printf("login: server CPU (portal JVM + PostgreSQL) %.1f ms per sign-in, %.0f %% of one core%n",
+                    cpuTicks * 1000.0 / ServerCpu.TICKS_PER_SECOND / logins.ok(),
+                    cpuTicks * 100.0 / ServerCpu.TICKS_PER_SECOND / logins.seconds());
+        }
+
+        Result hashAfter = hashOnly(hasher, phc, threads, seconds);
+        hashAfter.print("hash only (after)", "hashes/s", "verify");
+
+        double hashRate = (hashBefore.rate() + hashAfter.rate()) / 2;
+        System.out.printf("login: RESULT %d threads: %.1f sign-ins/s = %.0f %% of the hash-only rate %.1f hashes/s "
+                + "(mean of %.1f before and %.1f after); %d sign-ins failed%n", threads, logins.rate(),
+                100 * logins.rate() / hashRate, hashRate, hashBefore.rate(), hashAfter.rate(), logins.failed());
     }
 
     record Result(int ok, int failed, long[] latenciesNanos, double seconds) {
-        void print(int threads) {
+
+        double rate() {
+            return ok / seconds;
+        }
+
+        void print(String phase, String unit, String latency) {
             long[] sorted = Arrays.copyOf(latenciesNanos, ok);
             Arrays.sort(sorted);
-            System.out.printf("login: %d threads, %.0f s: %.1f sign-ins/s; sign-in POST latency p50 %.0f ms, p95 %.0f ms, "
-                    + "p99 %.0f ms; %d failed%n", threads, seconds, ok / seconds, pct(sorted, 50), pct(sorted, 95),
-                    pct(sorted, 99), failed);
+            System.out.printf("login: %s: %.1f %s; %s latency p50 %.0f ms, p95 %.0f ms, p99 %.0f ms; %d failed%n",
+                    phase, rate(), unit, latency, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), failed);
         }
     }
 
-    static Result run(String base, String user, int threads, int seconds) throws Exception {
+    /** T threads verifying the right password, as a successful sign-in does; timed per verify. */
+    static Result hashOnly(PasswordHasher hasher, String phc, int threads, int seconds) throws InterruptedException {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
-        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
-        AtomicBoolean reported = new AtomicBoolean();
         long start = System.nanoTime();
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
+            workers[t] = Thread.ofPlatform().start(() -> {
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    boolean right = hasher.verify(PASSWORD.toCharArray(), phc);
+                    long elapsed = System.nanoTime() - t0;
+                    if (right) {
+                        latencies.add(elapsed);
+                    } else {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        return result(latencies, failed, start);
+    }
+
+    /** Client {@code t} signs in to {@code users.get(t)} again and again, each time on a new session. */
+    static Result signIns(String base, List<String> users, int seconds) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failed = new AtomicInteger();
+        AtomicBoolean reported = new AtomicBoolean();
+        long start = System.nanoTime();
+        Thread[] workers = new Thread[users.size()];
+        for (int t = 0; t < users.size(); t++) {
+            String user = users.get(t);
             workers[t] = Thread.ofPlatform().start(() -> {
                 while (System.nanoTime() < end) {
                     try {
@@ -79,6 +173,9 @@ public final class LoginBenchmark {
                         }
                     } catch (Exception e) {
                         failed.incrementAndGet();
+                        if (reported.compareAndSet(false, true)) {
+                            System.err.println("login: " + e);
+                        }
                     }
                 }
             });
@@ -86,21 +183,30 @@ public final class LoginBenchmark {
         for (Thread w : workers) {
             w.join();
         }
+        return result(latencies, failed, start);
+    }
+
+    private static Result result(List<Long> latencies, AtomicInteger failed, long start) {
         double elapsed = (System.nanoTime() - start) / 1e9;
         long[] l = latencies.stream().mapToLong(Long::longValue).toArray();
         return new Result(l.length, failed.get(), l, elapsed);
     }
 
-    private static void register(String base, int smtpPort, Path mailbox, String user) throws Exception {
+    /** Mails each address one message over the bridge, then registers each through its link. */
+    private static void register(String base, int smtpPort, Path mailbox, List<String> users) throws Exception {
         try (SmtpClient smtp = SmtpClient.connectWithStartTls("127.0.0.1", smtpPort)) {
-            int code = smtp.send("advisor@bank.example", user,
-                    TestMail.build(UUID.randomUUID() + "@bench.invalid", "advisor@bank.example", user,
-                            "X-Sealpost-Encrypt: yes", 2048));
-            if (code != 250) {
-                throw new IllegalStateException("the bridge answered " + code);
+            for (String user : users) {
+                int code = smtp.send("advisor@bank.example", user,
+                        TestMail.build(UUID.randomUUID() + "@bench.invalid", "advisor@bank.example", user,
+                                "X-Sealpost-Encrypt: yes", 2048));
+                if (code != 250) {
+                    throw new IllegalStateException("the bridge answered " + code);
+                }
             }
         }
-        PortalHttp.register(base, PortalHttp.registrationLink(mailbox, user, Duration.ofSeconds(60)), PASSWORD);
+        for (String user : users) {
+            PortalHttp.register(base, PortalHttp.registrationLink(mailbox, user, Duration.ofSeconds(120)), PASSWORD);
+        }
     }
 
     private static double pct(long[] sorted, int p) {

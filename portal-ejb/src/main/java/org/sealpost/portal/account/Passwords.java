@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.sealpost.portal.account.password.Argon2Settings;
+import org.sealpost.portal.account.password.Argon2idImplementation;
 import org.sealpost.portal.account.password.PasswordHasher;
 import org.sealpost.portal.account.password.PasswordPolicy;
 import org.sealpost.portal.config.PortalSettings;
@@ -13,7 +14,8 @@ import org.sealpost.portal.config.Setting;
 /**
  * The password hasher with the Argon2id cost from configuration
  * ({@code SEALPOST_ARGON2_MEMORY_KIB}, {@code _ITERATIONS}, {@code _PARALLELISM}; OWASP's
- * m=19 MiB, t=2, p=1 by default), and the NIST SP 800-63B policy.
+ * m=19 MiB, t=2, p=1 by default) computed by the implementation {@code SEALPOST_ARGON2_IMPLEMENTATION}
+ * names, and the NIST SP 800-63B policy.
  */
 @ApplicationScoped
 public class Passwords {
@@ -32,10 +34,12 @@ public class Passwords {
                 settings.integer(Setting.ARGON2_MEMORY_KIB, Argon2Settings.OWASP.memoryKiB()),
                 settings.integer(Setting.ARGON2_ITERATIONS, Argon2Settings.OWASP.iterations()),
                 settings.integer(Setting.ARGON2_PARALLELISM, Argon2Settings.OWASP.parallelism()));
-        hasher = new PasswordHasher(argon2);
+        // NATIVE without the library fails here, so the portal does not start (docs/adr/0019).
+        hasher = new PasswordHasher(argon2, Argon2idImplementation.of(
+                settings.get(Setting.ARGON2_IMPLEMENTATION).orElse(null)).function());
         policy = new PasswordPolicy();
         LOG.info(() -> "password hashing: Argon2id m=" + argon2.memoryKiB() + " KiB, t=" + argon2.iterations() + ", p="
-                + argon2.parallelism());
+                + argon2.parallelism() + ", by " + hasher.function().description());
     }
 
     public PasswordHasher hasher() {

@@ -1,18 +1,16 @@
 package org.sealpost.portal.account;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
-import org.sealpost.portal.config.PortalSettings;
-import org.sealpost.portal.secondfactor.SecondFactors;
-import org.sealpost.portal.secondfactor.SecondStep;
 import org.sealpost.portal.session.EndReason;
 import org.sealpost.portal.session.SessionHandle;
 import org.sealpost.portal.session.SessionRegistry;
@@ -42,13 +40,13 @@ public class SignInService {
     private ClientThrottle throttle;
 
     @Inject
+    private SignInRecords records;
+
+    @Inject
     private AuditTrail audit;
 
     @Inject
     private SessionRegistry sessions;
-
-    @Inject
-    private PortalSettings settings;
 
     private final SignInPolicy policy = SignInPolicy.DEFAULT;
 
@@ -57,50 +55,35 @@ public class SignInService {
     }
 
     /** For tests of the steps that need no database (the throttled refusal). */
-    SignInService(Passwords passwords, ClientThrottle throttle, AuditTrail audit) {
+    SignInService(Passwords passwords, ClientThrottle throttle, SignInRecords records) {
         this.passwords = passwords;
         this.throttle = throttle;
-        this.audit = audit;
+        this.records = records;
     }
 
+    /**
+     * Outside any transaction: the Argon2id check runs between two short ones
+     * ({@link SignInRecords}), so it holds no row lock, no pooled connection and no
+     * transaction for its ~60 ms (issue 15).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SignInResult signIn(String address, char[] password, String client) {
         Instant now = Instant.now();
         try {
             if (throttle.exhausted(client, now, policy)) {
-                audit.record(address, AuditAction.SIGN_IN_THROTTLED, "account", null, client, null, now);
+                records.throttled(address, client, now);
                 return SignInResult.refused();
             }
-            Optional<Account> found = lockedForUpdate(address);
-            if (found.isEmpty() || !found.get().mayTrySignIn(now)) {
-                passwords.hasher().verifyAgainstDummy(password);
+            Optional<String> stored = records.passwordHashToCheck(address, now);
+            // The same Argon2id work whether or not there is an account that may try.
+            boolean right = stored.isPresent()
+                    ? passwords.hasher().verify(password, stored.get())
+                    : passwords.hasher().verifyAgainstDummy(password);
+            SignInResult result = records.settle(address, stored.orElse(null), right, client, now, policy);
+            if (!result.succeeded()) {
                 throttle.recordFailure(client, now, policy);
-                audit.record(safe(address), AuditAction.SIGN_IN_FAILED, "account", found.map(a -> a.id().toString())
-                        .orElse(null), client, found.isEmpty() ? "unknown address" : "account " + found.get().state()
-                        + (found.get().lockedAt(now) ? ", locked" : ""), now);
-                return SignInResult.refused();
             }
-            Account account = found.get();
-            if (!passwords.hasher().verify(password, account.passwordHash())) {
-                account.recordFailedSignIn(now, policy);
-                throttle.recordFailure(client, now, policy);
-                audit.record(account.email().value(), AuditAction.SIGN_IN_FAILED, "account", account.id().toString(),
-                        client, account.lockedAt(now) ? "wrong password; account locked" : "wrong password", now);
-                return SignInResult.refused();
-            }
-            SecondStep next = SecondStep.after(account.role(), new SecondFactors(em).confirmedFor(account.id()),
-                    settings.production());
-            if (!next.signsInAtOnce()) {
-                // Not signed in yet, and the failure count stays: only the completed second
-                // step resets it, or knowing the password would reset the count between
-                // guessed codes (SecondFactorDesk).
-                audit.record(account.email().value(), AuditAction.SIGN_IN_AWAITS_SECOND_FACTOR, "account",
-                        account.id().toString(), client, next.name(), now);
-                return SignInResult.success(account, next);
-            }
-            account.recordSignIn(now);
-            audit.record(account.email().value(), AuditAction.SIGNED_IN, "account", account.id().toString(), client,
-                    null, now);
-            return SignInResult.success(account, next);
+            return result;
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -117,27 +100,5 @@ public class SignInService {
             audit.record(account.email().value(), AuditAction.SIGNED_OUT, "account", account.id().toString(), client,
                     null, now);
         }
-    }
-
-    /**
-     * The row is locked while its password is checked, so concurrent wrong guesses each count
-     * (five parallel guesses must not all slip under the limit).
-     */
-    private Optional<Account> lockedForUpdate(String address) {
-        EmailAddress email;
-        try {
-            email = EmailAddress.of(address);
-        } catch (IllegalArgumentException notAnAddress) {
-            return Optional.empty();
-        }
-        return em.createNamedQuery("Account.byEmail", Account.class)
-                .setParameter("email", email.value())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream()
-                .findFirst();
-    }
-
-    private static String safe(String address) {
-        return address == null ? "" : address.length() > 320 ? address.substring(0, 320) : address;
     }
 }

@@ -62,6 +62,7 @@ public enum Setting {
     LOG_CONSOLE("sealpost.log.console", "what ./sealpost run shows of the server's log: quiet (default: addresses, then warnings and errors; the full log in <data>/logs/) or full (everything on stdout, for containers)", false, false),
     NODE_NAME("sealpost.node.name", "this node's name behind a load balancer (letters, digits, '-'): ./sealpost run passes it to Payara as jvmRoute, which ends every session id in '.<name>' so the proxy can route a session back to its node", false, false),
     SEARCH_FORGET_AFTER("sealpost.search.forget.after", "a node's search index not seen for this long is forgotten: the shared search index queue stops keeping rows for it, and it rebuilds if it comes back (ISO-8601 duration, at least PT1H, default P7D)", false, false),
+    ARGON2_IMPLEMENTATION("sealpost.argon2.implementation", "who computes Argon2id for passwords: auto (default: the system's libargon2 if installed, else BouncyCastle), native (libargon2 or no start) or bouncycastle", false, false),
     METRICS_ADDRESS("sealpost.metrics.address", "host:port of the Prometheus /metrics listener, e.g. 127.0.0.1:9464; unset (default): no metrics listener. Never the portal's public port", false, false);
 
     private final String property;

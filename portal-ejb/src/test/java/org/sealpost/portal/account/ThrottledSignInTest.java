@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.sealpost.portal.account.password.Argon2Settings;
 import org.sealpost.portal.account.password.PasswordHasher;
 import org.sealpost.portal.audit.AuditAction;
-import org.sealpost.portal.audit.AuditTrail;
 
 /**
  * A client over its failure limit is refused before any password work: the Argon2id hasher
@@ -33,13 +32,13 @@ class ThrottledSignInTest {
         }
     }
 
-    private static final class RecordedAudit extends AuditTrail {
+    /** Only the throttled refusal's audit event; any other step would reach for the (absent) database. */
+    private static final class RecordedAudit extends SignInRecords {
         final List<AuditAction> actions = new ArrayList<>();
 
         @Override
-        public void record(String actor, AuditAction action, String targetType, String targetId, String clientAddress,
-                String detail, Instant at) {
-            actions.add(action);
+        public void throttled(String address, String client, Instant now) {
+            actions.add(AuditAction.SIGN_IN_THROTTLED);
         }
     }
 

@@ -5,8 +5,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * Hashes and verifies passwords with Argon2id (RFC 9106), stored as PHC strings.
@@ -28,6 +26,7 @@ public final class PasswordHasher {
     public static final int TAG_BYTES = 32;
 
     private final Argon2Settings settings;
+    private final Argon2idFunction argon2id;
     private final SecureRandom random;
     private final byte[] dummySalt;
     private final byte[] dummyTag;
@@ -37,12 +36,23 @@ public final class PasswordHasher {
         this(Argon2Settings.OWASP);
     }
 
+    /** A hasher computing Argon2id with BouncyCastle. */
     public PasswordHasher(Argon2Settings settings) {
-        this(settings, new SecureRandom());
+        this(settings, BouncyCastleArgon2id.INSTANCE);
+    }
+
+    /** A hasher computing Argon2id with {@code argon2id} ({@link Argon2idImplementation#function()}). */
+    public PasswordHasher(Argon2Settings settings, Argon2idFunction argon2id) {
+        this(settings, argon2id, new SecureRandom());
     }
 
     PasswordHasher(Argon2Settings settings, SecureRandom random) {
+        this(settings, BouncyCastleArgon2id.INSTANCE, random);
+    }
+
+    PasswordHasher(Argon2Settings settings, Argon2idFunction argon2id, SecureRandom random) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.argon2id = Objects.requireNonNull(argon2id, "argon2id");
         this.random = Objects.requireNonNull(random, "random");
         this.dummySalt = randomBytes(SALT_BYTES);
         this.dummyTag = randomBytes(TAG_BYTES);
@@ -51,6 +61,11 @@ public final class PasswordHasher {
     /** The settings new hashes are made with. */
     public Argon2Settings settings() {
         return settings;
+    }
+
+    /** Who computes Argon2id here. */
+    public Argon2idFunction function() {
+        return argon2id;
     }
 
     /**
@@ -73,7 +88,7 @@ public final class PasswordHasher {
             throw new IllegalArgumentException("the password contains an unpaired UTF-16 surrogate", e);
         }
         try {
-            return new PhcString(settings, salt.clone(), argon2id(bytes, settings, salt, TAG_BYTES)).format();
+            return new PhcString(settings, salt.clone(), argon2id.tag(bytes, settings, salt, TAG_BYTES)).format();
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
@@ -117,7 +132,7 @@ public final class PasswordHasher {
         return !stored.settings().equals(settings) || stored.salt().length != SALT_BYTES || stored.tag().length != TAG_BYTES;
     }
 
-    private static boolean matches(char[] password, Argon2Settings settings, byte[] salt, byte[] expected) {
+    private boolean matches(char[] password, Argon2Settings settings, byte[] salt, byte[] expected) {
         byte[] bytes;
         boolean encodable = true;
         try {
@@ -128,26 +143,11 @@ public final class PasswordHasher {
             bytes = new byte[0];
         }
         try {
-            byte[] actual = argon2id(bytes, settings, salt, expected.length);
+            byte[] actual = argon2id.tag(bytes, settings, salt, expected.length);
             return MessageDigest.isEqual(actual, expected) & encodable;
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
-    }
-
-    private static byte[] argon2id(byte[] password, Argon2Settings settings, byte[] salt, int tagBytes) {
-        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(settings.memoryKiB())
-                .withIterations(settings.iterations())
-                .withParallelism(settings.parallelism())
-                .withSalt(salt)
-                .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
-        byte[] tag = new byte[tagBytes];
-        generator.generateBytes(password, tag);
-        return tag;
     }
 
     private byte[] randomBytes(int n) {

@@ -50,7 +50,9 @@
  * </ul>
  *
  * <p><b>Storage</b> ({@link org.sealpost.portal.account.password.PasswordHasher}) is Argon2id
- * (RFC 9106), computed by BouncyCastle because the JDK has no memory-hard password hash, with
+ * (RFC 9106), computed by the system's reference C library {@code libargon2} where it is
+ * installed and by BouncyCastle otherwise, because the JDK has no memory-hard password hash
+ * ({@link org.sealpost.portal.account.password.Argon2idImplementation}, docs/adr/0019), with
  * OWASP's Password Storage Cheat Sheet parameters by default: 19 MiB of memory, 2 passes, one
  * lane, a 16-byte random salt and a 32-byte tag. Each hash is stored as a PHC string
  * ({@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<tag>}, the format of the reference

@@ -1,0 +1,131 @@
+package org.sealpost.portal.account;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.sealpost.portal.audit.AuditAction;
+import org.sealpost.portal.audit.AuditTrail;
+import org.sealpost.portal.config.PortalSettings;
+import org.sealpost.portal.secondfactor.SecondFactors;
+import org.sealpost.portal.secondfactor.SecondStep;
+
+/**
+ * The database side of a sign-in, in short transactions on either side of the Argon2id check
+ * that {@link SignInService} runs in none (issue 15): first the stored hash to check against,
+ * read without a lock; then the outcome, recorded under the account's row lock together with
+ * its audit event.
+ *
+ * <p>The row lock is what makes concurrent wrong guesses each count: the outcome of every
+ * check is recorded in turn, and each one sees the failures recorded before it. It is no longer
+ * held while the hash is computed (it was: a sign-in then held the row, a pooled connection and
+ * a transaction for the ~60 ms of Argon2id, and sign-ins to one account queued behind each
+ * other's hashes). What the check found is only accepted if the account may still try and
+ * still has the hash that was checked when the lock is taken: a check that overlapped an
+ * account lock, a deactivation or a password change is refused.
+ */
+@Stateless
+public class SignInRecords {
+
+    @PersistenceContext(unitName = "sealpost")
+    private EntityManager em;
+
+    @Inject
+    private PortalSettings settings;
+
+    private BooleanSupplier production = () -> settings.production();
+
+    public SignInRecords() {
+        // for the container
+    }
+
+    /** On a given entity manager, outside the container (tests). */
+    SignInRecords(EntityManager em, boolean production) {
+        this.em = em;
+        this.production = () -> production;
+    }
+
+    /**
+     * The stored hash to check a password against: that of the account at {@code address}, if
+     * there is one and it may try to sign in now. Empty otherwise; the caller then spends the
+     * same work on the dummy hash. Read without a lock and without a transaction.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<String> passwordHashToCheck(String address, Instant now) {
+        return byEmail(address, LockModeType.NONE).filter(a -> a.mayTrySignIn(now)).map(Account::passwordHash);
+    }
+
+    /** A client over its failure limit: only the audit event, no account is looked up. */
+    public void throttled(String address, String client, Instant now) {
+        AuditTrail.record(em, address, AuditAction.SIGN_IN_THROTTLED, "account", null, client, null, now);
+    }
+
+    /**
+     * Records the outcome of checking the password against {@code checkedHash} (null: the
+     * dummy hash was checked), under the account's row lock.
+     *
+     * @param right whether the password matched {@code checkedHash}
+     */
+    public SignInResult settle(String address, String checkedHash, boolean right, String client, Instant now,
+            SignInPolicy policy) {
+        Optional<Account> found = byEmail(address, LockModeType.PESSIMISTIC_WRITE);
+        if (found.isEmpty() || !found.get().mayTrySignIn(now)) {
+            AuditTrail.record(em, safe(address), AuditAction.SIGN_IN_FAILED, "account", found.map(a -> a.id().toString())
+                    .orElse(null), client, found.isEmpty() ? "unknown address" : "account " + found.get().state()
+                    + (found.get().lockedAt(now) ? ", locked" : ""), now);
+            return SignInResult.refused();
+        }
+        Account account = found.get();
+        if (checkedHash == null || !checkedHash.equals(account.passwordHash())) {
+            // The account appeared, was unlocked or got a new password while the hash ran: the
+            // check said nothing about the password it has now, so it neither signs in nor counts.
+            AuditTrail.record(em, account.email().value(), AuditAction.SIGN_IN_FAILED, "account", account.id().toString(),
+                    client, "password changed during the sign-in", now);
+            return SignInResult.refused();
+        }
+        if (!right) {
+            account.recordFailedSignIn(now, policy);
+            AuditTrail.record(em, account.email().value(), AuditAction.SIGN_IN_FAILED, "account", account.id().toString(),
+                    client, account.lockedAt(now) ? "wrong password; account locked" : "wrong password", now);
+            return SignInResult.refused();
+        }
+        SecondStep next = SecondStep.after(account.role(), new SecondFactors(em).confirmedFor(account.id()),
+                production.getAsBoolean());
+        if (!next.signsInAtOnce()) {
+            // Not signed in yet, and the failure count stays: only the completed second
+            // step resets it, or knowing the password would reset the count between
+            // guessed codes (SecondFactorDesk).
+            AuditTrail.record(em, account.email().value(), AuditAction.SIGN_IN_AWAITS_SECOND_FACTOR, "account",
+                    account.id().toString(), client, next.name(), now);
+            return SignInResult.success(account, next);
+        }
+        account.recordSignIn(now);
+        AuditTrail.record(em, account.email().value(), AuditAction.SIGNED_IN, "account", account.id().toString(), client,
+                null, now);
+        return SignInResult.success(account, next);
+    }
+
+    private Optional<Account> byEmail(String address, LockModeType lock) {
+        EmailAddress email;
+        try {
+            email = EmailAddress.of(address);
+        } catch (IllegalArgumentException notAnAddress) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery("Account.byEmail", Account.class)
+                .setParameter("email", email.value())
+                .setLockMode(lock)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private static String safe(String address) {
+        return address == null ? "" : address.length() > 320 ? address.substring(0, 320) : address;
+    }
+}
