@@ -649,7 +649,7 @@ final class ComposeDesk {
          * A raw header of the original (References, In-Reply-To), unfolded; null when absent.
          * Only the header section is read (RFC 5322 §2.1: it ends at the first empty line),
          * without a mail session: a send asked for two headers and parsed the whole message
-         * in a new session for each, a third of its CPU under bench compose (JFR,
+         * in a new session for each: 29 % of its CPU under bench compose (JFR,
          * docs/BENCHMARKS.md "Writing").
          */
         String header(String name) {

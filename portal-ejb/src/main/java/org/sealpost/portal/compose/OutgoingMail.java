@@ -39,9 +39,10 @@ record OutgoingMail(InternetAddress from, InternetAddress replyTo, List<Recipien
      * MimeMessage reads, it never connects. One for all, because creating a session is not
      * cheap: {@code Session.getInstance} looks up the mail providers (a ServiceLoader scan of
      * the application's class path and four configuration files that do not exist, each
-     * answered with an exception) every time, and under {@code ./sealpost bench compose} that
-     * was a fifth of a send's CPU (JFR, docs/BENCHMARKS.md "Writing"). A session is safe to
-     * share between threads; nothing here changes its properties.
+     * answered with an exception) every time, and under {@code ./sealpost bench compose} the
+     * sessions a send created took 37 % of its CPU and held jar-file locks other requests
+     * waited for (JFR, docs/BENCHMARKS.md "Writing"). A session is safe to share between
+     * threads; nothing here changes its properties.
      */
     private static final Session BUILDING = Session.getInstance(new Properties());
 
