@@ -74,6 +74,12 @@ final class PortalProcess {
         command.add("-Dhazelcast.phone.home.enabled=false");
         // Readiness must stay DOWN until the portal has registered its own checks.
         command.add("-Dmp.health.default.readiness.empty.response=DOWN");
+        // Jakarta Mail looks its stream provider up again for every header block it parses and
+        // every part it writes (StreamProvider.provider(): a ServiceLoader scan of the class path
+        // each time, 2 % of the request threads' CPU under bench compose, JFR, docs/BENCHMARKS.md
+        // "Writing"). The API reads this system property first and then only loads the named
+        // class (jakarta.mail.util.StreamProvider's javadoc): Angus Mail's, which Payara Micro ships.
+        command.add("-Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider");
         systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(dist.payaraMicro().toString());

@@ -1,9 +1,8 @@
 package org.sealpost.portal.compose;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.persistence.EntityManager;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -647,11 +645,16 @@ final class ComposeDesk {
             return rendered.textBody() != null ? rendered.textBody() : Answers.textOfHtml(rendered.safeHtmlBody());
         }
 
-        /** A raw header of the original (References, In-Reply-To), unfolded; null when absent. */
+        /**
+         * A raw header of the original (References, In-Reply-To), unfolded; null when absent.
+         * Only the header section is read (RFC 5322 §2.1: it ends at the first empty line),
+         * without a mail session: a send asked for two headers and parsed the whole message
+         * in a new session for each: 29 % of its CPU under bench compose (JFR,
+         * docs/BENCHMARKS.md "Writing").
+         */
         String header(String name) {
             try {
-                MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(mime));
-                String value = m.getHeader(name, " ");
+                String value = new InternetHeaders(new ByteArrayInputStream(mime)).getHeader(name, " ");
                 return value == null ? null : value.replaceAll("\\s+", " ").strip();
             } catch (MessagingException e) {
                 return null;

@@ -34,6 +34,18 @@ record OutgoingMail(InternetAddress from, InternetAddress replyTo, List<Recipien
         String subject, String text, String messageId, String inReplyTo, String references,
         List<Attachment> attachments, Instant date) {
 
+    /**
+     * The session every outgoing message is built in: it only carries the (empty) properties
+     * MimeMessage reads, it never connects. One for all, because creating a session is not
+     * cheap: {@code Session.getInstance} looks up the mail providers (a ServiceLoader scan of
+     * the application's class path and four configuration files that do not exist, each
+     * answered with an exception) every time, and under {@code ./sealpost bench compose} the
+     * sessions a send created took 37 % of its CPU and held jar-file locks other requests
+     * waited for (JFR, docs/BENCHMARKS.md "Writing"). A session is safe to share between
+     * threads; nothing here changes its properties.
+     */
+    private static final Session BUILDING = Session.getInstance(new Properties());
+
     /** One file, in memory: the message is sealed as one byte array anyway, within the attachment limit. */
     record Attachment(String fileName, String contentType, byte[] content) {
     }
@@ -56,7 +68,7 @@ record OutgoingMail(InternetAddress from, InternetAddress replyTo, List<Recipien
     /** The raw message, CRLF line ends, ready to seal and to relay byte for byte. */
     byte[] toMime() {
         try {
-            MimeMessage m = new FixedIdMessage(Session.getInstance(new Properties()), messageId);
+            MimeMessage m = new FixedIdMessage(BUILDING, messageId);
             m.setFrom(from);
             m.setReplyTo(new InternetAddress[] {replyTo});
             m.setRecipients(Message.RecipientType.TO, addresses(to));
