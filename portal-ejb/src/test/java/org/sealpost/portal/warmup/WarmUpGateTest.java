@@ -1,0 +1,49 @@
+package org.sealpost.portal.warmup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The gate's bound: readiness waits for the warm-up only while it is on and its time runs. */
+class WarmUpGateTest {
+
+    private final WarmUpGate gate = new WarmUpGate();
+
+    @Test
+    void switchedOffThereIsNoWarmUpAndReadinessDoesNotWait() {
+        gate.configure(false, Duration.ofMinutes(10));
+
+        assertThat(gate.enabled()).isFalse();
+        assertThat(gate.state()).isEqualTo(WarmUpState.OFF);
+        assertThat(gate.state().holdsReadiness()).isFalse();
+    }
+
+    @Test
+    void switchedOnItHoldsReadinessWhileItsTimeRuns() {
+        gate.configure(true, Duration.ofMinutes(10));
+
+        assertThat(gate.enabled()).isTrue();
+        assertThat(gate.state()).isEqualTo(WarmUpState.RUNNING);
+        assertThat(gate.state().holdsReadiness()).isTrue();
+    }
+
+    @Test
+    void readinessStopsWaitingWhenTheTimeIsUpEvenIfTheWarmUpNeverEnds() {
+        gate.configure(true, Duration.ZERO);
+
+        assertThat(gate.timeLeft()).isFalse();
+        assertThat(gate.state()).isEqualTo(WarmUpState.DONE);
+        assertThat(gate.state().holdsReadiness()).isFalse();
+    }
+
+    @Test
+    void aFailedWarmUpNoLongerHoldsReadiness() {
+        gate.configure(true, Duration.ofMinutes(10));
+
+        gate.ended(WarmUpState.FAILED);
+
+        assertThat(gate.state()).isEqualTo(WarmUpState.FAILED);
+        assertThat(gate.state().holdsReadiness()).isFalse();
+    }
+}
