@@ -22,7 +22,7 @@ start_portal() {
   i=0
   until curl -fs "http://127.0.0.1:$2/health/ready" >/dev/null 2>&1; do
     i=$((i + 1))
-    if [ $i -gt 600 ] || ! kill -0 "$PORTAL_LAUNCHER" 2>/dev/null; then
+    if [ $i -gt "${BENCH_READY_POLLS:-600}" ] || ! kill -0 "$PORTAL_LAUNCHER" 2>/dev/null; then
       echo "portal did not become ready; see $4" >&2
       return 1
     fi
