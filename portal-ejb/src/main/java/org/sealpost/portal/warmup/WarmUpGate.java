@@ -12,15 +12,19 @@ import org.sealpost.portal.config.Setting;
  * The bound is kept here, not only by the warm-up: readiness stops waiting when the time is up
  * even if the warm-up never started or hangs, so a broken warm-up delays a start, never stops it.
  *
- * <p>{@code SEALPOST_WARM_UP_TIME} counts twice at most: once while deployment ends and the
- * listener starts serving the portal's pages (on a busy machine that took most of 20 s, which
- * left a warm-up counted from deployment one round), then once for the rounds themselves.
+ * <p>Two bounds: {@link #DEPLOYMENT_WAIT} while deployment ends and the listener starts serving
+ * the portal's pages, then {@code SEALPOST_WARM_UP_TIME} for the rounds themselves. Readiness is
+ * answered (by Payara's health service) well before the pages are: on a busy machine 44 s
+ * before, and a warm-up whose time counted from then ran no round at all (WarmUpIT).
  */
 @ApplicationScoped
 public class WarmUpGate {
 
     /** Long enough for C1 to compile the page code and C2 much of it (docs/BENCHMARKS.md, "Warm start"). */
     static final Duration DEFAULT_TIME = Duration.ofSeconds(30);
+
+    /** The most readiness waits for the pages to be served before the rounds begin. */
+    public static final Duration DEPLOYMENT_WAIT = Duration.ofMinutes(2);
 
     @Inject
     private PortalSettings settings;
@@ -38,8 +42,7 @@ public class WarmUpGate {
 
     void configure(boolean enabled, Duration configured) {
         time = configured.isNegative() ? Duration.ZERO : configured;
-        // Until the pages are served: the wait for deployment has the same bound as the rounds.
-        deadlineNanos = System.nanoTime() + time.toNanos();
+        deadlineNanos = System.nanoTime() + DEPLOYMENT_WAIT.toNanos();
         state = enabled ? WarmUpState.RUNNING : WarmUpState.OFF;
     }
 

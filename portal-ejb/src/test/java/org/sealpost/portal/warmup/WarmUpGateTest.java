@@ -29,11 +29,16 @@ class WarmUpGateTest {
     }
 
     @Test
-    void readinessStopsWaitingWhenTheTimeIsUpEvenIfTheWarmUpNeverEnds() {
+    void theRoundsGetTheirTimeFromWhenThePagesAreServedNotFromDeployment() {
         gate.configure(true, Duration.ZERO);
 
+        assertThat(gate.state()).as("waiting for the pages to be served").isEqualTo(WarmUpState.RUNNING);
+
+        gate.roundsStarted();
+
         assertThat(gate.timeLeft()).isFalse();
-        assertThat(gate.state()).isEqualTo(WarmUpState.DONE);
+        assertThat(gate.state()).as("rounds of no time: readiness stops waiting, whether or not the warm-up ends")
+                .isEqualTo(WarmUpState.DONE);
         assertThat(gate.state().holdsReadiness()).isFalse();
     }
 
