@@ -92,7 +92,7 @@ final class PortalHttp {
         HttpResponse<String> r = post(http, base + link, withPageState(form, Map.of("choose", "choose", "choose:password", password,
                 "choose:confirmation", password, "choose:submit", "")));
         if (r.statusCode() != 302) {
-            throw new IllegalStateException("registration answered " + r.statusCode());
+            throw new IllegalStateException("registration answered " + r.statusCode() + ": " + InboxBenchmark.excerpt(r.body()));
         }
         return http;
     }
