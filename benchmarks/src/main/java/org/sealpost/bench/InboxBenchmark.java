@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public final class InboxBenchmark {
 
     private static final Pattern MESSAGE_LINK = Pattern.compile("message\\.xhtml\\?id=(\\d+)");
-    private static final String PASSWORD = "inbox benchmark passphrase";
+    static final String PASSWORD = "inbox benchmark passphrase";
 
     private InboxBenchmark() {
     }
@@ -75,7 +75,7 @@ public final class InboxBenchmark {
      * the rows some index has not passed count. Reading is measured after it, as the target is about steady state; how long it
      * took is printed, since a burst of mail slowing reading for that long is a result too.
      */
-    private static void awaitBackgroundWork(String jdbcUrl) throws Exception {
+    static void awaitBackgroundWork(String jdbcUrl) throws Exception {
         long t0 = System.nanoTime();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
                 java.sql.PreparedStatement ps = c.prepareStatement("""
@@ -97,7 +97,7 @@ public final class InboxBenchmark {
     }
 
     /** 20 messages per connection, 8 connections, round-robin over the mailboxes. */
-    private static void seed(int smtpPort, List<String> users, int perMailbox) throws Exception {
+    static void seed(int smtpPort, List<String> users, int perMailbox) throws Exception {
         AtomicInteger next = new AtomicInteger();
         int total = users.size() * perMailbox;
         Thread[] workers = new Thread[8];
@@ -127,7 +127,7 @@ public final class InboxBenchmark {
         }
     }
 
-    private static long[] messageIds(String inboxPage) {
+    static long[] messageIds(String inboxPage) {
         Matcher m = MESSAGE_LINK.matcher(inboxPage);
         List<Long> found = new ArrayList<>();
         while (m.find()) {
@@ -203,7 +203,7 @@ public final class InboxBenchmark {
                 view.size() / elapsed, pct(view, 50), pct(view, 95), pct(view, 99), errors.get());
     }
 
-    private static String excerpt(String html) {
+    static String excerpt(String html) {
         String text = html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
         return text.substring(0, Math.min(600, text.length()));
     }

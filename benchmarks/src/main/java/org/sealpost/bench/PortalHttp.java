@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 final class PortalHttp {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
+    /** PrimeFaces' CSP script adds the page's nonce to every form; the server refuses a post without the same one. */
+    private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
     private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/register\\.xhtml\\?token=[A-Za-z0-9_-]{43})");
 
     private PortalHttp() {
@@ -52,6 +54,17 @@ final class PortalHttp {
         return m.group(1);
     }
 
+    /** The view state and, where the page has one, the CSP nonce of a form read from {@code page}. */
+    static Map<String, String> withPageState(String page, Map<String, String> fields) {
+        Map<String, String> form = new java.util.LinkedHashMap<>(fields);
+        form.put("jakarta.faces.ViewState", viewState(page));
+        Matcher nonce = NONCE.matcher(page);
+        if (nonce.find()) {
+            form.put("primefaces.nonce", nonce.group(1));
+        }
+        return form;
+    }
+
     /** Waits for the registration mail to the address in the development mailbox. */
     static String registrationLink(Path mailbox, String user, Duration patience) throws Exception {
         long deadline = System.nanoTime() + patience.toNanos();
@@ -76,10 +89,10 @@ final class PortalHttp {
     static HttpClient register(String base, String link, String password) throws Exception {
         HttpClient http = client();
         String form = get(http, base + link);
-        HttpResponse<String> r = post(http, base + link, Map.of("choose", "choose", "choose:password", password,
-                "choose:confirmation", password, "choose:submit", "", "jakarta.faces.ViewState", viewState(form)));
+        HttpResponse<String> r = post(http, base + link, withPageState(form, Map.of("choose", "choose", "choose:password", password,
+                "choose:confirmation", password, "choose:submit", "")));
         if (r.statusCode() != 302) {
-            throw new IllegalStateException("registration answered " + r.statusCode());
+            throw new IllegalStateException("registration answered " + r.statusCode() + ": " + InboxBenchmark.excerpt(r.body()));
         }
         return http;
     }
@@ -88,8 +101,8 @@ final class PortalHttp {
     static HttpClient signIn(String base, String user, String password) throws Exception {
         HttpClient http = client();
         String page = get(http, base + "/login.xhtml");
-        HttpResponse<String> r = post(http, base + "/login.xhtml", Map.of("signin", "signin", "signin:email", user,
-                "signin:password", password, "signin:submit", "", "jakarta.faces.ViewState", viewState(page)));
+        HttpResponse<String> r = post(http, base + "/login.xhtml", withPageState(page, Map.of("signin", "signin", "signin:email", user,
+                "signin:password", password, "signin:submit", "")));
         if (r.statusCode() != 302 || !r.headers().firstValue("Location").orElse("").contains("/inbox.xhtml")) {
             throw new IllegalStateException("sign-in of " + user + " answered " + r.statusCode());
         }

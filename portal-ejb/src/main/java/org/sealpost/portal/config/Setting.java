@@ -63,7 +63,9 @@ public enum Setting {
     NODE_NAME("sealpost.node.name", "this node's name behind a load balancer (letters, digits, '-'): ./sealpost run passes it to Payara as jvmRoute, which ends every session id in '.<name>' so the proxy can route a session back to its node", false, false),
     SEARCH_FORGET_AFTER("sealpost.search.forget.after", "a node's search index not seen for this long is forgotten: the shared search index queue stops keeping rows for it, and it rebuilds if it comes back (ISO-8601 duration, at least PT1H, default P7D)", false, false),
     ARGON2_IMPLEMENTATION("sealpost.argon2.implementation", "who computes Argon2id for passwords: auto (default: the system's libargon2 if installed, else BouncyCastle), native (libargon2 or no start) or bouncycastle", false, false),
-    METRICS_ADDRESS("sealpost.metrics.address", "host:port of the Prometheus /metrics listener, e.g. 127.0.0.1:9464; unset (default): no metrics listener. Never the portal's public port", false, false);
+    METRICS_ADDRESS("sealpost.metrics.address", "host:port of the Prometheus /metrics listener, e.g. 127.0.0.1:9464; unset (default): no metrics listener. Never the portal's public port", false, false),
+    WARM_UP("sealpost.warm.up", "true: before /health/ready turns UP the portal renders its public pages over loopback and runs its reading paths on nothing, so the first users do not wait for the JIT; unset: on in prod, off in dev", false, false),
+    WARM_UP_TIME("sealpost.warm.up.time", "how long the warm-up runs once the pages are served (ISO-8601 duration, default PT30S); readiness waits at most 2 minutes for that, then this long", false, false);
 
     private final String property;
     private final String purpose;

@@ -1,0 +1,203 @@
+package org.sealpost.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The inbox load on a portal that has just become ready (issue 15): the first minute against a
+ * later, warm stretch of the same run. Two steps, since the portal is restarted between them:
+ *
+ * <ul>
+ * <li>{@code seed}: S accounts with M messages each, seeded through the bridge and registered
+ * through the development mailbox (as {@link InboxBenchmark}); prints the run's name;</li>
+ * <li>{@code measure --reuse RUN}: started the moment {@code /health/ready} answers 200 on a
+ * freshly started portal; each session signs in at a random point of its first pause, then
+ * reads as the inbox benchmark does (inbox page, pause, a message, pause) for the whole run.
+ * Every request is filed under the minute (since ready) it started in.</li>
+ * </ul>
+ */
+public final class WarmStartBenchmark {
+
+    private WarmStartBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !(args[0].equals("seed") || args[0].equals("measure"))) {
+            System.err.println("usage: WarmStartBenchmark seed|measure --base URL [--smtp-port P --mailbox DIR --db URL] "
+                    + "[--sessions S --messages M] [--reuse RUN --minutes N --warm-from MIN --think-ms T --label L --ready-ms MS]");
+            System.exit(64);
+        }
+        Map<String, String> a = BenchOptions.parse(Arrays.copyOfRange(args, 1, args.length));
+        String base = a.getOrDefault("base", "http://127.0.0.1:8080");
+        int sessions = Integer.parseInt(a.getOrDefault("sessions", "50"));
+        if (args[0].equals("seed")) {
+            seed(a, base, sessions);
+        } else {
+            measure(a, base, sessions);
+        }
+    }
+
+    private static void seed(Map<String, String> a, String base, int sessions) throws Exception {
+        int smtpPort = Integer.parseInt(a.getOrDefault("smtp-port", "2525"));
+        Path mailbox = Path.of(a.getOrDefault("mailbox", "data/dev-mailbox/mail"));
+        int perMailbox = Integer.parseInt(a.getOrDefault("messages", "1000"));
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        List<String> users = users(sessions, run);
+        long t0 = System.nanoTime();
+        InboxBenchmark.seed(smtpPort, users, perMailbox);
+        for (String user : users) {
+            PortalHttp.register(base, PortalHttp.registrationLink(mailbox, user, Duration.ofMinutes(2)), InboxBenchmark.PASSWORD);
+        }
+        if (a.containsKey("db")) {
+            InboxBenchmark.awaitBackgroundWork(a.get("db"));
+        }
+        System.err.printf("warm: seeded and registered %d mailboxes x %d messages in %.0f s%n", sessions, perMailbox,
+                (System.nanoTime() - t0) / 1e9);
+        // stdout carries only the run's name: the script reads it.
+        System.out.println(run);
+    }
+
+    private static List<String> users(int sessions, String run) {
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            users.add("reader" + i + "." + run + "@client.example");
+        }
+        return users;
+    }
+
+    /** One request: when it started (since the driver started, which is when the portal was ready) and how long it took. */
+    private record Sample(long startedNanos, long tookNanos) {
+    }
+
+    private static void measure(Map<String, String> a, String base, int sessions) throws Exception {
+        long zero = System.nanoTime();
+        String run = a.get("reuse");
+        if (run == null) {
+            throw new IllegalArgumentException("measure needs --reuse RUN (the name seed printed)");
+        }
+        int minutes = Integer.parseInt(a.getOrDefault("minutes", "5"));
+        // The warm stretch: from this minute to the end; minutes 4-5 by default.
+        int warmFrom = Integer.parseInt(a.getOrDefault("warm-from", "3"));
+        long think = Long.parseLong(a.getOrDefault("think-ms", "1000"));
+        String label = a.getOrDefault("label", "?");
+        long end = zero + minutes * 60_000_000_000L;
+        List<String> users = users(sessions, run);
+        List<Sample> signIns = Collections.synchronizedList(new ArrayList<>());
+        List<Sample> inbox = Collections.synchronizedList(new ArrayList<>());
+        List<Sample> view = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(sessions);
+        for (String user : users) {
+            Thread.ofPlatform().start(() -> {
+                try {
+                    // Sessions arrive spread over the first pause, as in the inbox benchmark: 50
+                    // sign-ins in the same millisecond would be a burst, not a fresh portal's load.
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(Math.max(1, think)));
+                    long t = System.nanoTime();
+                    HttpClient http = PortalHttp.signIn(base, user, InboxBenchmark.PASSWORD);
+                    signIns.add(new Sample(t - zero, System.nanoTime() - t));
+                    long[] mine = null;
+                    while (System.nanoTime() < end) {
+                        t = System.nanoTime();
+                        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/inbox.xhtml")).GET().build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        inbox.add(new Sample(t - zero, System.nanoTime() - t));
+                        if (!page.body().contains("message.xhtml?id=")) {
+                            report(errors, "inbox page " + page.statusCode() + ": " + InboxBenchmark.excerpt(page.body()));
+                        } else if (mine == null) {
+                            mine = InboxBenchmark.messageIds(page.body());
+                        }
+                        pause(think);
+                        if (mine == null) {
+                            continue;
+                        }
+                        long id = mine[ThreadLocalRandom.current().nextInt(mine.length)];
+                        t = System.nanoTime();
+                        HttpResponse<String> message = http.send(HttpRequest.newBuilder(URI.create(base + "/message.xhtml?id=" + id))
+                                .GET().build(), HttpResponse.BodyHandlers.ofString());
+                        view.add(new Sample(t - zero, System.nanoTime() - t));
+                        if (!message.body().contains("body-")) {
+                            report(errors, "message page " + message.statusCode() + ": " + InboxBenchmark.excerpt(message.body()));
+                        }
+                        pause(think);
+                    }
+                } catch (Exception e) {
+                    report(errors, e.toString());
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        String ready = a.containsKey("ready-ms") ? String.format("%.1f s", Long.parseLong(a.get("ready-ms")) / 1000.0) : "?";
+        System.out.printf("warm [%s]: ready %s after start; %d sessions, think %d ms; %d sign-ins p50 %.0f / p95 %.0f ms; %d errors%n",
+                label, ready, sessions, think, signIns.size(), pct(signIns, 0, Long.MAX_VALUE, 50), pct(signIns, 0, Long.MAX_VALUE, 95),
+                errors.get());
+        long minute = 60_000_000_000L;
+        line(label, "minute 1", inbox, view, 0, minute);
+        line(label, "minutes " + (warmFrom + 1) + "-" + minutes, inbox, view, warmFrom * minute, minutes * minute);
+        double first = pct(inbox, 0, minute, 95);
+        double warm = pct(inbox, warmFrom * minute, minutes * minute, 95);
+        double firstView = pct(view, 0, minute, 95);
+        double warmView = pct(view, warmFrom * minute, minutes * minute, 95);
+        System.out.printf("warm [%s]: p95 minute 1 / warm: inbox %.2fx, message view %.2fx (target: within 1.5x)%n", label,
+                first / warm, firstView / warmView);
+        StringBuilder curve = new StringBuilder();
+        for (int m = 0; m < minutes; m++) {
+            curve.append(String.format(" m%d %.0f/%.0f", m + 1, pct(inbox, m * minute, (m + 1) * minute, 95),
+                    pct(view, m * minute, (m + 1) * minute, 95)));
+        }
+        System.out.printf("warm [%s]: p95 per minute, inbox/message ms:%s%n", label, curve);
+    }
+
+    private static void line(String label, String what, List<Sample> inbox, List<Sample> view, long from, long to) {
+        double seconds = (to - from) / 1e9;
+        System.out.printf("warm [%s]: %s: inbox %.0f req/s p50 %.0f / p95 %.0f / p99 %.0f ms; message view %.0f req/s p50 %.0f / p95 %.0f / p99 %.0f ms%n",
+                label, what, count(inbox, from, to) / seconds, pct(inbox, from, to, 50), pct(inbox, from, to, 95), pct(inbox, from, to, 99),
+                count(view, from, to) / seconds, pct(view, from, to, 50), pct(view, from, to, 95), pct(view, from, to, 99));
+    }
+
+    private static long count(List<Sample> samples, long from, long to) {
+        synchronized (samples) {
+            return samples.stream().filter(s -> s.startedNanos() >= from && s.startedNanos() < to).count();
+        }
+    }
+
+    private static double pct(List<Sample> samples, long from, long to, int p) {
+        long[] sorted;
+        synchronized (samples) {
+            sorted = samples.stream().filter(s -> s.startedNanos() >= from && s.startedNanos() < to)
+                    .mapToLong(Sample::tookNanos).sorted().toArray();
+        }
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+
+    private static void report(AtomicInteger errors, String what) {
+        if (errors.incrementAndGet() <= 3) {
+            System.err.println("warm: error: " + what);
+        }
+    }
+
+    private static void pause(long ms) throws InterruptedException {
+        if (ms > 0) {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(ms / 2, ms * 3 / 2 + 1));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.sealpost.portal.warmup;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.sealpost.portal.config.PortalSettings;
+import org.sealpost.portal.config.Setting;
+
+/**
+ * Whether the warm-up is on, until when it runs, and whether readiness must still wait for it.
+ * The bound is kept here, not only by the warm-up: readiness stops waiting when the time is up
+ * even if the warm-up never started or hangs, so a broken warm-up delays a start, never stops it.
+ *
+ * <p>Two bounds: {@link #DEPLOYMENT_WAIT} while deployment ends and the listener starts serving
+ * the portal's pages, then {@code SEALPOST_WARM_UP_TIME} for the rounds themselves. Readiness is
+ * answered (by Payara's health service) well before the pages are: on a busy machine 44 s
+ * before, and a warm-up whose time counted from then ran no round at all (WarmUpIT).
+ */
+@ApplicationScoped
+public class WarmUpGate {
+
+    /** Long enough for C1 to compile the page code and C2 much of it (docs/BENCHMARKS.md, "Warm start"). */
+    static final Duration DEFAULT_TIME = Duration.ofSeconds(30);
+
+    /** The most readiness waits for the pages to be served before the rounds begin. */
+    public static final Duration DEPLOYMENT_WAIT = Duration.ofMinutes(2);
+
+    @Inject
+    private PortalSettings settings;
+
+    private Duration time;
+    private volatile long deadlineNanos;
+    private volatile WarmUpState state;
+
+    @PostConstruct
+    void open() {
+        // A developer restarting in a loop wants the page at once; a production node joining a
+        // load balancer wants its first users served warm (ADR 0020).
+        configure(settings.flag(Setting.WARM_UP, settings.production()), settings.duration(Setting.WARM_UP_TIME, DEFAULT_TIME));
+    }
+
+    void configure(boolean enabled, Duration configured) {
+        time = configured.isNegative() ? Duration.ZERO : configured;
+        deadlineNanos = System.nanoTime() + DEPLOYMENT_WAIT.toNanos();
+        state = enabled ? WarmUpState.RUNNING : WarmUpState.OFF;
+    }
+
+    public boolean enabled() {
+        return state != WarmUpState.OFF;
+    }
+
+    /** The pages answer: the rounds get their whole time from now. */
+    public void roundsStarted() {
+        if (timeLeft()) {
+            deadlineNanos = System.nanoTime() + time.toNanos();
+        }
+    }
+
+    /** Whether the warm-up's time is still running. */
+    public boolean timeLeft() {
+        return System.nanoTime() - deadlineNanos < 0;
+    }
+
+    /** The warm-up ended (its time is up, or it failed). */
+    public void ended(WarmUpState outcome) {
+        if (state == WarmUpState.RUNNING) {
+            state = outcome;
+        }
+    }
+
+    /** The state readiness reports; RUNNING turns DONE by itself when the time is up. */
+    public WarmUpState state() {
+        WarmUpState now = state;
+        return now == WarmUpState.RUNNING && !timeLeft() ? WarmUpState.DONE : now;
+    }
+}

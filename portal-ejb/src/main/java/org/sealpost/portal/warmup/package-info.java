@@ -1,0 +1,9 @@
+/**
+ * The warm-up before readiness (issue 15, ADR 0020): a freshly started portal runs its pages in
+ * HotSpot's interpreter and first compilers for minutes, so before {@code /health/ready} turns
+ * UP it exercises the reading paths on nothing (an account and a message that do not exist, a
+ * message sealed and parsed in memory) while the web module renders the public pages over
+ * loopback. {@link org.sealpost.portal.warmup.WarmUpGate} holds readiness DOWN until that ends,
+ * for at most {@code SEALPOST_WARM_UP_TIME}. Nothing it does is stored, audited or mailed.
+ */
+package org.sealpost.portal.warmup;

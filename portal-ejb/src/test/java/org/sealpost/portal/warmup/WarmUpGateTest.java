@@ -1,0 +1,54 @@
+package org.sealpost.portal.warmup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The gate's bound: readiness waits for the warm-up only while it is on and its time runs. */
+class WarmUpGateTest {
+
+    private final WarmUpGate gate = new WarmUpGate();
+
+    @Test
+    void switchedOffThereIsNoWarmUpAndReadinessDoesNotWait() {
+        gate.configure(false, Duration.ofMinutes(10));
+
+        assertThat(gate.enabled()).isFalse();
+        assertThat(gate.state()).isEqualTo(WarmUpState.OFF);
+        assertThat(gate.state().holdsReadiness()).isFalse();
+    }
+
+    @Test
+    void switchedOnItHoldsReadinessWhileItsTimeRuns() {
+        gate.configure(true, Duration.ofMinutes(10));
+
+        assertThat(gate.enabled()).isTrue();
+        assertThat(gate.state()).isEqualTo(WarmUpState.RUNNING);
+        assertThat(gate.state().holdsReadiness()).isTrue();
+    }
+
+    @Test
+    void theRoundsGetTheirTimeFromWhenThePagesAreServedNotFromDeployment() {
+        gate.configure(true, Duration.ZERO);
+
+        assertThat(gate.state()).as("waiting for the pages to be served").isEqualTo(WarmUpState.RUNNING);
+
+        gate.roundsStarted();
+
+        assertThat(gate.timeLeft()).isFalse();
+        assertThat(gate.state()).as("rounds of no time: readiness stops waiting, whether or not the warm-up ends")
+                .isEqualTo(WarmUpState.DONE);
+        assertThat(gate.state().holdsReadiness()).isFalse();
+    }
+
+    @Test
+    void aFailedWarmUpNoLongerHoldsReadiness() {
+        gate.configure(true, Duration.ofMinutes(10));
+
+        gate.ended(WarmUpState.FAILED);
+
+        assertThat(gate.state()).isEqualTo(WarmUpState.FAILED);
+        assertThat(gate.state().holdsReadiness()).isFalse();
+    }
+}

@@ -1,0 +1,124 @@
+package org.sealpost.web.warmup;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sealpost.portal.config.PortalSettings;
+import org.sealpost.portal.warmup.ReadingWarmUp;
+import org.sealpost.portal.warmup.WarmUpGate;
+import org.sealpost.portal.warmup.WarmUpState;
+
+/**
+ * Starts with the application and, while {@link WarmUpGate} holds readiness DOWN, renders the
+ * pages anyone may see through the portal's own HTTP listener on loopback: the sign-in page, its
+ * form posted empty (JSF's whole postback, stopped by the required fields before any sign-in is
+ * attempted: no throttle, no audit entry), the forgotten-password page, and a protected page
+ * that answers with the redirect to sign in. Facelets, EL, PrimeFaces' renderers, the security
+ * filters and Grizzly are the same code the inbox and message pages run, so they are compiled
+ * when the first user arrives. One cookie jar: the whole warm-up is one anonymous HTTP session.
+ */
+@ApplicationScoped
+public class PageWarmUp {
+
+    private static final Logger LOG = Logger.getLogger(PageWarmUp.class.getName());
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
+    /** PrimeFaces' CSP script adds the page's nonce to every form, and the server checks it. */
+    private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
+
+    @Inject
+    private WarmUpGate gate;
+
+    @Inject
+    private ReadingWarmUp reading;
+
+    @Inject
+    private PortalSettings settings;
+
+    @Resource
+    private ManagedExecutorService executor;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        if (gate.enabled()) {
+            executor.submit(this::run);
+        }
+    }
+
+    private void run() {
+        long t0 = System.nanoTime();
+        String base = "http://127.0.0.1:" + settings.httpPort();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(1)).build();
+        int rounds = 0;
+        try {
+            while (gate.timeLeft()) {
+                try {
+                    pages(http, base);
+                } catch (NotServingYet | IOException e) {
+                    // Deployment has not finished: the listener does not serve the portal yet.
+                    Thread.sleep(100);
+                    continue;
+                }
+                if (rounds == 0) {
+                    gate.roundsStarted();
+                }
+                reading.round();
+                rounds++;
+            }
+            gate.ended(WarmUpState.DONE);
+            int done = rounds;
+            LOG.info(() -> String.format("warm-up done: %d rounds in %.1f s; readiness no longer waits for it", done,
+                    (System.nanoTime() - t0) / 1e9));
+        } catch (InterruptedException e) {
+            gate.ended(WarmUpState.FAILED);
+            Thread.currentThread().interrupt();
+        } catch (Exception | LinkageError e) {
+            gate.ended(WarmUpState.FAILED);
+            LOG.log(Level.WARNING, "warm-up stopped after " + rounds + " rounds; the portal starts cold", e);
+        }
+    }
+
+    private static void pages(HttpClient http, String base) throws IOException, InterruptedException, NotServingYet {
+        HttpResponse<String> login = get(http, base + "/login.xhtml");
+        if (login.statusCode() != 200) {
+            throw new NotServingYet();
+        }
+        Matcher viewState = VIEW_STATE.matcher(login.body());
+        Matcher nonce = NONCE.matcher(login.body());
+        if (viewState.find()) {
+            String form = "signin=signin&signin%3Aemail=&signin%3Apassword=&signin%3Asubmit=&jakarta.faces.ViewState="
+                    + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8)
+                    + (nonce.find() ? "&primefaces.nonce=" + URLEncoder.encode(nonce.group(1), StandardCharsets.UTF_8) : "");
+            http.send(HttpRequest.newBuilder(URI.create(base + "/login.xhtml"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        }
+        get(http, base + "/forgot.xhtml");
+        get(http, base + "/inbox.xhtml");
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The listener answers, but not yet with the portal's page (deployment still running). */
+    private static final class NotServingYet extends Exception {
+        private static final long serialVersionUID = 1L;
+    }
+}
