@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.UUID;
+import org.sealpost.mailformat.html.RenderOptions;
+import org.sealpost.mailformat.view.MessageRendering;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
@@ -12,8 +14,6 @@ import org.sealpost.portal.message.Folder;
 import org.sealpost.portal.message.Mailbox;
 import org.sealpost.portal.message.MessageNotFoundException;
 import org.sealpost.portal.message.MessageReading;
-import org.sealpost.portal.message.view.MessageRendering;
-import org.sealpost.portal.message.view.RenderOptions;
 
 /**
  * One round of the reading paths the inbox and message pages take, on nothing: the folder
