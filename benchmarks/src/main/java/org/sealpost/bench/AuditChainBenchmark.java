@@ -41,8 +41,7 @@ import org.sealpost.portal.audit.AuditTrail;
  */
 public final class AuditChainBenchmark {
 
-    private AuditChainBenchmark() {
-    }
+    private AuditChainBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = BenchOptions.parse(args);
@@ -54,7 +53,8 @@ public final class AuditChainBenchmark {
         int rounds = Integer.parseInt(o.getOrDefault("rounds", "2"));
 
         String name = "bench_audit_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection admin = DriverManager.getConnection(url, user, password); Statement s = admin.createStatement()) {
+        try (Connection admin = DriverManager.getConnection(url, user, password);
+                Statement s = admin.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
         String benchUrl = url.substring(0, url.lastIndexOf('/') + 1) + name;
@@ -63,11 +63,13 @@ public final class AuditChainBenchmark {
         ds.setUser(user);
         ds.setPassword(password);
         SchemaMigrations.migrate(ds);
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SHOW synchronous_commit")) {
             rs.next();
-            System.out.printf("audit chain: %d connections, %d s per mode, %d rounds, synchronous_commit=%s%n", threads,
-                    seconds, rounds, rs.getString(1));
+            System.out.printf(
+                    "audit chain: %d connections, %d s per mode, %d rounds, synchronous_commit=%s%n",
+                    threads, seconds, rounds, rs.getString(1));
         }
         try {
             for (int round = 1; round <= rounds; round++) {
@@ -84,7 +86,8 @@ public final class AuditChainBenchmark {
     }
 
     private static void run(PGSimpleDataSource ds, String mode, int threads, int seconds) throws Exception {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("TRUNCATE audit_event, outbound_mail RESTART IDENTITY");
             s.execute("UPDATE audit_chain_head SET last_seq = 0, last_hash = decode(repeat('00', 32), 'hex')");
             s.execute("VACUUM ANALYZE audit_event");
@@ -113,13 +116,15 @@ public final class AuditChainBenchmark {
         pool.shutdown();
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         String chain;
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*), count(chain_seq) FROM audit_event")) {
             rs.next();
             chain = rs.getLong(2) + " of " + rs.getLong(1) + " linked at the end";
         }
-        System.out.printf("mode %-4s: %7.1f tx/s; latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; %s%n", mode,
-                sorted.length / elapsed, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), chain);
+        System.out.printf(
+                "mode %-4s: %7.1f tx/s; latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; %s%n",
+                mode, sorted.length / elapsed, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), chain);
     }
 
     /** One writer's transactions until told to stop; the latency of each in microseconds. */
@@ -141,8 +146,15 @@ public final class AuditChainBenchmark {
                 if ("a".equals(mode)) {
                     linkAtInsert(c, now, detail);
                 } else {
-                    AuditTrail.record(c, "mail-bridge", AuditAction.MESSAGE_RECEIVED, "message",
-                            UUID.randomUUID().toString(), "127.0.0.1", detail, now);
+                    AuditTrail.record(
+                            c,
+                            "mail-bridge",
+                            AuditAction.MESSAGE_RECEIVED,
+                            "message",
+                            UUID.randomUUID().toString(),
+                            "127.0.0.1",
+                            detail,
+                            now);
                 }
                 c.commit();
                 latencies.add((System.nanoTime() - t0) / 1_000);
@@ -180,15 +192,32 @@ public final class AuditChainBenchmark {
                 at = rs.getObject(2, OffsetDateTime.class);
             }
         }
-        byte[] hash = AuditChainHash.hash(new AuditEvent(id, null, null, at.toInstant(), "mail-bridge",
-                "MESSAGE_RECEIVED", "message", target, "127.0.0.1", detail, null, null, null), seq, previous);
-        try (PreparedStatement ps = c.prepareStatement("UPDATE audit_event SET chain_seq = ?, chain_hash = ? WHERE id = ?")) {
+        byte[] hash = AuditChainHash.hash(
+                new AuditEvent(
+                        id,
+                        null,
+                        null,
+                        at.toInstant(),
+                        "mail-bridge",
+                        "MESSAGE_RECEIVED",
+                        "message",
+                        target,
+                        "127.0.0.1",
+                        detail,
+                        null,
+                        null,
+                        null),
+                seq,
+                previous);
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE audit_event SET chain_seq = ?, chain_hash = ? WHERE id = ?")) {
             ps.setLong(1, seq);
             ps.setBytes(2, hash);
             ps.setLong(3, id);
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
             ps.setLong(1, seq);
             ps.setBytes(2, hash);
             ps.executeUpdate();
@@ -221,5 +250,4 @@ public final class AuditChainBenchmark {
         }
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1000.0;
     }
-
 }

@@ -6,8 +6,7 @@ import java.util.TreeMap;
 /** The drivers' command line: {@code --name value} pairs, read into a map by name. */
 final class BenchOptions {
 
-    private BenchOptions() {
-    }
+    private BenchOptions() {}
 
     /** {@code --sessions 50 --think-ms 1000} becomes {sessions=50, think-ms=1000}; a trailing name without a value is ignored. */
     static Map<String, String> parse(String[] args) {

@@ -118,11 +118,20 @@ public final class ComposeBenchmark {
             });
         }
         done.await();
-        int health = PortalHttp.client().send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
-        System.out.printf("compose: %d concurrent uploads of %.1f MiB: %d stored, slowest %.1f s; /health/ready then %d%n",
-                clients.size(), bytes / 1048576.0, stored.get(),
-                times.stream().mapToLong(Long::longValue).max().orElse(0) / 1e9, health);
+        int health = PortalHttp.client()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/health/ready"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+        System.out.printf(
+                "compose: %d concurrent uploads of %.1f MiB: %d stored, slowest %.1f s; /health/ready then %d%n",
+                clients.size(),
+                bytes / 1048576.0,
+                stored.get(),
+                times.stream().mapToLong(Long::longValue).max().orElse(0) / 1e9,
+                health);
     }
 
     private List<HttpClient> run(int smtpPort, Path mailbox, int sessions, int rounds, int warmUp, long think)
@@ -135,15 +144,22 @@ public final class ComposeBenchmark {
         try (SmtpClient smtp = SmtpClient.connectWithStartTls("127.0.0.1", smtpPort)) {
             for (int i = 0; i < sessions; i++) {
                 String advisor = "advisor" + i + "." + run + "@bank.example";
-                smtp.send(advisor, users.get(i), TestMail.build(UUID.randomUUID() + "@bench.invalid", advisor,
-                        users.get(i), "X-Sealpost-Encrypt: yes", 4096));
+                smtp.send(
+                        advisor,
+                        users.get(i),
+                        TestMail.build(
+                                UUID.randomUUID() + "@bench.invalid",
+                                advisor,
+                                users.get(i),
+                                "X-Sealpost-Encrypt: yes",
+                                4096));
             }
         }
         List<HttpClient> clients = new ArrayList<>();
         List<Long> entries = new ArrayList<>();
         for (String user : users) {
-            HttpClient http = PortalHttp.register(base, PortalHttp.registrationLink(mailbox, user, Duration.ofMinutes(2)),
-                    PASSWORD);
+            HttpClient http = PortalHttp.register(
+                    base, PortalHttp.registrationLink(mailbox, user, Duration.ofMinutes(2)), PASSWORD);
             clients.add(http);
             Matcher m = MESSAGE_LINK.matcher(PortalHttp.get(http, base + "/inbox.xhtml"));
             if (!m.find()) {
@@ -189,15 +205,32 @@ public final class ComposeBenchmark {
             Thread.sleep(200);
         }
         watcher.interrupt();
-        System.out.printf("compose: %d sessions x %d rounds (after %d warm-up rounds), think %d ms, %.0f s: "
-                + "compose page p50 %.0f / p95 %.0f / p99 %.0f ms (%d); send p50 %.0f / p95 %.0f / p99 %.0f ms (%d); "
-                + "100 KB upload p50 %.0f / p95 %.0f ms (%d); Send to smarthost p50 %.0f / p95 %.0f / p99 %.0f ms "
-                + "(%d arrived, %d missing); %d errors%n",
-                sessions, rounds, warmUp, think, elapsed,
-                pct(page, 50), pct(page, 95), pct(page, 99), page.size(),
-                pct(send, 50), pct(send, 95), pct(send, 99), send.size(),
-                pct(attach, 50), pct(attach, 95), attach.size(),
-                pct(delivery, 50), pct(delivery, 95), pct(delivery, 99), delivery.size(), sendStarted.size(),
+        System.out.printf(
+                "compose: %d sessions x %d rounds (after %d warm-up rounds), think %d ms, %.0f s: "
+                        + "compose page p50 %.0f / p95 %.0f / p99 %.0f ms (%d); send p50 %.0f / p95 %.0f / p99 %.0f ms (%d); "
+                        + "100 KB upload p50 %.0f / p95 %.0f ms (%d); Send to smarthost p50 %.0f / p95 %.0f / p99 %.0f ms "
+                        + "(%d arrived, %d missing); %d errors%n",
+                sessions,
+                rounds,
+                warmUp,
+                think,
+                elapsed,
+                pct(page, 50),
+                pct(page, 95),
+                pct(page, 99),
+                page.size(),
+                pct(send, 50),
+                pct(send, 95),
+                pct(send, 99),
+                send.size(),
+                pct(attach, 50),
+                pct(attach, 95),
+                attach.size(),
+                pct(delivery, 50),
+                pct(delivery, 95),
+                pct(delivery, 99),
+                delivery.size(),
+                sendStarted.size(),
                 errors.get());
         return clients;
     }
@@ -206,8 +239,11 @@ public final class ComposeBenchmark {
     private void reply(HttpClient http, long entry, boolean withAttachment) throws Exception {
         boolean measured = measuring;
         long t = System.nanoTime();
-        HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create(base + "/compose.xhtml?reply=" + entry))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> opened = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/compose.xhtml?reply=" + entry))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (measured) {
             page.add(System.nanoTime() - t);
         }
@@ -222,7 +258,9 @@ public final class ComposeBenchmark {
         form.put("compose:to_input", PageFields.input(html, "compose:to_input"));
         form.put("compose:cc_input", PageFields.input(html, "compose:cc_input"));
         form.put("compose:subject", PageFields.input(html, "compose:subject"));
-        form.put("compose:body", marker + "\r\nThank you, that is fine.\r\n\r\n" + PageFields.textarea(html, "compose:body"));
+        form.put(
+                "compose:body",
+                marker + "\r\nThank you, that is fine.\r\n\r\n" + PageFields.textarea(html, "compose:body"));
         form.put("jakarta.faces.ViewState", PortalHttp.viewState(html));
         if (withAttachment) {
             t = System.nanoTime();
@@ -246,7 +284,8 @@ public final class ComposeBenchmark {
         if (measured) {
             send.add(System.nanoTime() - t);
         }
-        if (sent.statusCode() != 302 || !sent.headers().firstValue("Location").orElse("").contains("/sent.xhtml")) {
+        if (sent.statusCode() != 302
+                || !sent.headers().firstValue("Location").orElse("").contains("/sent.xhtml")) {
             sendStarted.remove(marker.substring("bench-reply-".length()));
             report("send " + sent.statusCode() + ": " + excerpt(sent.body()));
         }
@@ -270,17 +309,20 @@ public final class ComposeBenchmark {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         for (Map.Entry<String, String> f : fields.entrySet()) {
             head.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
-                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+                            + f.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         // The file goes under the component's client id (fileupload.js: paramName is the widget's id).
         head.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + component
-                + "\"; filename=\"bench-attachment.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                        + "\"; filename=\"bench-attachment.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/compose.xhtml"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Faces-Request", "partial/ajax")
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head.toByteArray(), file, tail))).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + "/compose.xhtml"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("Faces-Request", "partial/ajax")
+                        .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head.toByteArray(), file, tail)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -296,7 +338,8 @@ public final class ComposeBenchmark {
                 long now = System.nanoTime();
                 for (WatchEvent<?> event : key.pollEvents()) {
                     if (event.context() instanceof Path name && name.toString().endsWith(".eml")) {
-                        Matcher m = MARKER.matcher(Files.readString(mailbox.resolve(name), StandardCharsets.ISO_8859_1));
+                        Matcher m =
+                                MARKER.matcher(Files.readString(mailbox.resolve(name), StandardCharsets.ISO_8859_1));
                         if (m.find()) {
                             Long started = sendStarted.remove(m.group(1));
                             if (started != null) {

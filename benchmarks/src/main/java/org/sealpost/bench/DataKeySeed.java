@@ -26,15 +26,15 @@ import org.sealpost.portal.crypto.SealedMessage;
  */
 public final class DataKeySeed {
 
-    private DataKeySeed() {
-    }
+    private DataKeySeed() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = BenchOptions.parse(args);
         Path data = Path.of(a.getOrDefault("data", "data"));
         String db = a.getOrDefault("db", "jdbc:postgresql://127.0.0.1:5432/sealpost");
         int keys = Integer.parseInt(a.getOrDefault("keys", "200000"));
-        KeyEncryptionKeys keks = KeystoreLocation.of(s -> Optional.empty(), data).openExisting();
+        KeyEncryptionKeys keks =
+                KeystoreLocation.of(s -> Optional.empty(), data).openExisting();
         MessageSealer sealer = new MessageSealer(keks);
         byte[] mime = ("Subject: seed\r\n\r\n" + "x".repeat(1000)).getBytes(StandardCharsets.US_ASCII);
         long t0 = System.nanoTime();
@@ -60,7 +60,8 @@ public final class DataKeySeed {
                 }
             }
         }
-        System.out.printf("seeded %d sealed messages under kek-v%d in %.1f s%n", keys, keks.currentVersion(),
-                (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                "seeded %d sealed messages under kek-v%d in %.1f s%n",
+                keys, keks.currentVersion(), (System.nanoTime() - t0) / 1e9);
     }
 }

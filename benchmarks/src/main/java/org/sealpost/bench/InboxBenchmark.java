@@ -24,8 +24,7 @@ public final class InboxBenchmark {
     private static final Pattern MESSAGE_LINK = Pattern.compile("message\\.xhtml\\?id=(\\d+)");
     static final String PASSWORD = "inbox benchmark passphrase";
 
-    private InboxBenchmark() {
-    }
+    private InboxBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = BenchOptions.parse(args);
@@ -51,15 +50,18 @@ public final class InboxBenchmark {
         if (reuse == null) {
             long t0 = System.nanoTime();
             seed(smtpPort, users, perMailbox);
-            System.out.printf("inbox: seeded %d mailboxes x %d messages in %.0f s (run %s; --reuse %s signs them in again)%n",
+            System.out.printf(
+                    "inbox: seeded %d mailboxes x %d messages in %.0f s (run %s; --reuse %s signs them in again)%n",
                     sessions, perMailbox, (System.nanoTime() - t0) / 1e9, run, run);
         }
 
         List<HttpClient> clients = new ArrayList<>();
         List<long[]> ids = new ArrayList<>();
         for (String user : users) {
-            HttpClient http = reuse != null ? PortalHttp.signIn(base, user, PASSWORD)
-                    : PortalHttp.register(base, PortalHttp.registrationLink(mailbox, user, Duration.ofMinutes(2)), PASSWORD);
+            HttpClient http = reuse != null
+                    ? PortalHttp.signIn(base, user, PASSWORD)
+                    : PortalHttp.register(
+                            base, PortalHttp.registrationLink(mailbox, user, Duration.ofMinutes(2)), PASSWORD);
             clients.add(http);
             ids.add(messageIds(PortalHttp.get(http, base + "/inbox.xhtml")));
         }
@@ -92,7 +94,8 @@ public final class InboxBenchmark {
                 Thread.sleep(1000);
             }
         }
-        System.out.printf("inbox: background work (search indexing, notifications) done %.0f s after sign-in%n",
+        System.out.printf(
+                "inbox: background work (search indexing, notifications) done %.0f s after sign-in%n",
                 (System.nanoTime() - t0) / 1e9);
     }
 
@@ -112,8 +115,15 @@ public final class InboxBenchmark {
                                     break;
                                 }
                                 String to = users.get(n % users.size());
-                                smtp.send("advisor@bank.example", to, TestMail.build(UUID.randomUUID() + "@bench.invalid",
-                                        "advisor@bank.example", to, "X-Sealpost-Encrypt: yes", 4096));
+                                smtp.send(
+                                        "advisor@bank.example",
+                                        to,
+                                        TestMail.build(
+                                                UUID.randomUUID() + "@bench.invalid",
+                                                "advisor@bank.example",
+                                                to,
+                                                "X-Sealpost-Encrypt: yes",
+                                                4096));
                             }
                         }
                     }
@@ -145,8 +155,9 @@ public final class InboxBenchmark {
      * restarting them for the measurement) would put one burst of S simultaneous inbox requests
      * at the front of the measurement, which is what the tail of the first runs was made of.
      */
-    private static void drive(String base, List<HttpClient> clients, List<long[]> ids, int warmUpSeconds, int seconds,
-            long think) throws InterruptedException {
+    private static void drive(
+            String base, List<HttpClient> clients, List<long[]> ids, int warmUpSeconds, int seconds, long think)
+            throws InterruptedException {
         long start = System.nanoTime() + warmUpSeconds * 1_000_000_000L;
         long end = start + seconds * 1_000_000_000L;
         List<Long> inbox = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -163,21 +174,30 @@ public final class InboxBenchmark {
                     }
                     while (System.nanoTime() < end) {
                         long t = System.nanoTime();
-                        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/inbox.xhtml"))
-                                .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                        var response = http.send(
+                                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/inbox.xhtml"))
+                                        .GET()
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
                         String page = response.body();
                         if (t >= start) {
                             inbox.add(System.nanoTime() - t);
                         }
                         if (!page.contains("message.xhtml?id=")) {
-                            report(errors, "inbox page " + response.statusCode() + " for session " + mine[0] + " headers "
-                                    + response.headers().map() + ": " + excerpt(page));
+                            report(
+                                    errors,
+                                    "inbox page " + response.statusCode() + " for session " + mine[0] + " headers "
+                                            + response.headers().map() + ": " + excerpt(page));
                         }
                         pause(think);
                         long id = mine[ThreadLocalRandom.current().nextInt(mine.length)];
                         t = System.nanoTime();
-                        var viewed = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                                base + "/message.xhtml?id=" + id)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                        var viewed = http.send(
+                                java.net.http.HttpRequest.newBuilder(
+                                                java.net.URI.create(base + "/message.xhtml?id=" + id))
+                                        .GET()
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
                         String message = viewed.body();
                         if (t >= start) {
                             view.add(System.nanoTime() - t);
@@ -196,11 +216,22 @@ public final class InboxBenchmark {
         }
         done.await();
         double elapsed = (System.nanoTime() - start) / 1e9;
-        System.out.printf("inbox: %d sessions, %d s after %d s warm-up, think %d ms: inbox page %.0f req/s p50 %.0f / p95 %.0f / p99 %.0f ms; "
-                + "message view %.0f req/s p50 %.0f / p95 %.0f / p99 %.0f ms; %d errors%n", clients.size(), seconds, warmUpSeconds,
+        System.out.printf(
+                "inbox: %d sessions, %d s after %d s warm-up, think %d ms: inbox page %.0f req/s p50 %.0f / p95 %.0f / p99 %.0f ms; "
+                        + "message view %.0f req/s p50 %.0f / p95 %.0f / p99 %.0f ms; %d errors%n",
+                clients.size(),
+                seconds,
+                warmUpSeconds,
                 think,
-                inbox.size() / elapsed, pct(inbox, 50), pct(inbox, 95), pct(inbox, 99),
-                view.size() / elapsed, pct(view, 50), pct(view, 95), pct(view, 99), errors.get());
+                inbox.size() / elapsed,
+                pct(inbox, 50),
+                pct(inbox, 95),
+                pct(inbox, 99),
+                view.size() / elapsed,
+                pct(view, 50),
+                pct(view, 95),
+                pct(view, 99),
+                errors.get());
     }
 
     static String excerpt(String html) {

@@ -23,8 +23,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class IngestBenchmark {
 
-    private IngestBenchmark() {
-    }
+    private IngestBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
@@ -57,13 +56,19 @@ public final class IngestBenchmark {
                             connectNanos.add(System.nanoTime() - c0);
                             connections.increment();
                             for (int i = 0; i < o.perConnection && remaining.getAndDecrement() > 0; i++) {
-                                String to = "customer" + ((worker * 7919 + sent++) % o.distinctRecipients) + "@client.example";
-                                byte[] body = TestMail.build("bench-" + UUID.randomUUID() + "@bench.invalid",
-                                        "advisor@bank.example", to, o.flagHeader, o.size);
+                                String to = "customer" + ((worker * 7919 + sent++) % o.distinctRecipients)
+                                        + "@client.example";
+                                byte[] body = TestMail.build(
+                                        "bench-" + UUID.randomUUID() + "@bench.invalid",
+                                        "advisor@bank.example",
+                                        to,
+                                        o.flagHeader,
+                                        o.size);
                                 long m0 = System.nanoTime();
                                 int code = client.send("advisor@bank.example", to, body);
                                 long elapsed = System.nanoTime() - m0;
-                                replies.computeIfAbsent(code, k -> new LongAdder()).increment();
+                                replies.computeIfAbsent(code, k -> new LongAdder())
+                                        .increment();
                                 int slot = latencyCount.getAndIncrement();
                                 if (slot < latencies.length) {
                                     latencies[slot] = elapsed;
@@ -96,16 +101,38 @@ public final class IngestBenchmark {
         System.out.printf(
                 "ingest: %d msgs of ~%d B, %d connections, %d msg/conn: %.1f msg/s accepted; latency per message p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; "
                         + "connect+STARTTLS mean %.1f ms; server CPU %s; replies %s; connection errors %d; %.1f s%n",
-                n, o.size, o.connections, o.perConnection, accepted / seconds, pct(sorted, 50), pct(sorted, 95),
-                pct(sorted, 99), connections.sum() == 0 ? 0 : connectNanos.sum() / 1e6 / connections.sum(),
-                o.serverPids.isEmpty() ? "n/a (no --server-pid)" : String.format("%.2f ms/msg (%.0f%% of one core)",
-                        cpuTicks * 1000.0 / ServerCpu.TICKS_PER_SECOND / Math.max(1, accepted),
-                        cpuTicks * 100.0 / ServerCpu.TICKS_PER_SECOND / seconds),
-                replyCounts, failures.get(), seconds);
+                n,
+                o.size,
+                o.connections,
+                o.perConnection,
+                accepted / seconds,
+                pct(sorted, 50),
+                pct(sorted, 95),
+                pct(sorted, 99),
+                connections.sum() == 0 ? 0 : connectNanos.sum() / 1e6 / connections.sum(),
+                o.serverPids.isEmpty()
+                        ? "n/a (no --server-pid)"
+                        : String.format(
+                                "%.2f ms/msg (%.0f%% of one core)",
+                                cpuTicks * 1000.0 / ServerCpu.TICKS_PER_SECOND / Math.max(1, accepted),
+                                cpuTicks * 100.0 / ServerCpu.TICKS_PER_SECOND / seconds),
+                replyCounts,
+                failures.get(),
+                seconds);
         if (o.output != null) {
-            Files.writeString(o.output, String.format("%d,%d,%d,%.1f,%.2f,%.2f,%.2f%n", o.messages, o.connections,
-                    o.perConnection, accepted / seconds, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99)),
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    o.output,
+                    String.format(
+                            "%d,%d,%d,%.1f,%.2f,%.2f,%.2f%n",
+                            o.messages,
+                            o.connections,
+                            o.perConnection,
+                            accepted / seconds,
+                            pct(sorted, 50),
+                            pct(sorted, 95),
+                            pct(sorted, 99)),
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
         }
     }
 
@@ -117,12 +144,32 @@ public final class IngestBenchmark {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
     }
 
-    record Options(String host, int port, int messages, int connections, int perConnection, int size,
-            String flagHeader, List<Long> serverPids, int warmup, int distinctRecipients, Path output) {
+    record Options(
+            String host,
+            int port,
+            int messages,
+            int connections,
+            int perConnection,
+            int size,
+            String flagHeader,
+            List<Long> serverPids,
+            int warmup,
+            int distinctRecipients,
+            Path output) {
 
         Options withMessages(int n) {
-            return new Options(host, port, n, connections, perConnection, size, flagHeader, serverPids, 0,
-                    distinctRecipients, null);
+            return new Options(
+                    host,
+                    port,
+                    n,
+                    connections,
+                    perConnection,
+                    size,
+                    flagHeader,
+                    serverPids,
+                    0,
+                    distinctRecipients,
+                    null);
         }
 
         static Options parse(String[] args) {
@@ -133,12 +180,15 @@ public final class IngestBenchmark {
                     pids.add(Long.parseLong(p.trim()));
                 }
             }
-            return new Options(a.getOrDefault("host", "127.0.0.1"), Integer.parseInt(a.getOrDefault("port", "2525")),
+            return new Options(
+                    a.getOrDefault("host", "127.0.0.1"),
+                    Integer.parseInt(a.getOrDefault("port", "2525")),
                     Integer.parseInt(a.getOrDefault("messages", "3000")),
                     Integer.parseInt(a.getOrDefault("connections", "8")),
                     Integer.parseInt(a.getOrDefault("per-connection", "1")),
                     Integer.parseInt(a.getOrDefault("size", "10240")),
-                    a.getOrDefault("flag-header", "X-Sealpost-Encrypt: yes"), pids,
+                    a.getOrDefault("flag-header", "X-Sealpost-Encrypt: yes"),
+                    pids,
                     Integer.parseInt(a.getOrDefault("warmup", "1000")),
                     Integer.parseInt(a.getOrDefault("recipients", "500")),
                     a.containsKey("csv") ? Path.of(a.get("csv")) : null);

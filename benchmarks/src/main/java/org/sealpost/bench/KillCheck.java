@@ -31,15 +31,15 @@ public final class KillCheck {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*<([^>]+)>");
 
-    private KillCheck() {
-    }
+    private KillCheck() {}
 
     public static void main(String[] args) throws Exception {
         switch (args.length == 0 ? "" : args[0]) {
             case "send" -> send(Integer.parseInt(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
             case "verify" -> System.exit(verify(args[1], Path.of(args[2]), Path.of(args[3]), Path.of(args[4])));
             default -> {
-                System.err.println("usage: KillCheck send <port> <acked-file> <seconds> | verify <jdbc-url> <kek.p12> <kek.password> <acked-file>");
+                System.err.println(
+                        "usage: KillCheck send <port> <acked-file> <seconds> | verify <jdbc-url> <kek.p12> <kek.password> <acked-file>");
                 System.exit(64);
             }
         }
@@ -58,9 +58,15 @@ public final class KillCheck {
                     while (System.nanoTime() < end) {
                         String id = "kill-" + UUID.randomUUID() + "@bench.invalid";
                         try (SmtpClient c = SmtpClient.connectWithStartTls("127.0.0.1", port)) {
-                            int code = c.send("advisor@bank.example", "kill.check@client.example",
-                                    TestMail.build(id, "advisor@bank.example", "kill.check@client.example",
-                                            "X-Sealpost-Encrypt: yes", 10_240));
+                            int code = c.send(
+                                    "advisor@bank.example",
+                                    "kill.check@client.example",
+                                    TestMail.build(
+                                            id,
+                                            "advisor@bank.example",
+                                            "kill.check@client.example",
+                                            "X-Sealpost-Encrypt: yes",
+                                            10_240));
                             if (code == 250) {
                                 synchronized (out) {
                                     out.write(id);
@@ -83,14 +89,16 @@ public final class KillCheck {
                 t.join();
             }
         }
-        System.out.printf("kill-check send: %d accepted (250), %d refused (4xx/5xx), %d connection errors%n",
+        System.out.printf(
+                "kill-check send: %d accepted (250), %d refused (4xx/5xx), %d connection errors%n",
                 accepted.get(), refused.get(), errors.get());
     }
 
     static int verify(String jdbcUrl, Path keystore, Path passwordFile, Path acked) throws Exception {
-        Set<String> ackedIds = new HashSet<>(Files.readAllLines(acked).stream().filter(l -> !l.isBlank()).toList());
-        MessageSealer sealer = new MessageSealer(
-                KeyEncryptionKeys.open(keystore, Files.readString(passwordFile).trim().toCharArray()));
+        Set<String> ackedIds = new HashSet<>(
+                Files.readAllLines(acked).stream().filter(l -> !l.isBlank()).toList());
+        MessageSealer sealer = new MessageSealer(KeyEncryptionKeys.open(
+                keystore, Files.readString(passwordFile).trim().toCharArray()));
         Set<String> stored = new HashSet<>();
         int undecryptable = 0;
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
@@ -111,12 +119,16 @@ public final class KillCheck {
                 }
             }
         }
-        List<String> lost = ackedIds.stream().filter(id -> !stored.contains(id)).sorted().toList();
-        long storedButNotAcked = stored.stream().filter(id -> id.startsWith("kill-") && !ackedIds.contains(id)).count();
-        System.out.printf("kill-check verify: %d acknowledged with 250, %d of them stored and decrypted, %d LOST; "
-                + "%d stored but never acknowledged (committed as the connection died: the gateway resends, a duplicate, not a loss); "
-                + "%d undecryptable rows%n", ackedIds.size(), ackedIds.size() - lost.size(), lost.size(),
-                storedButNotAcked, undecryptable);
+        List<String> lost =
+                ackedIds.stream().filter(id -> !stored.contains(id)).sorted().toList();
+        long storedButNotAcked = stored.stream()
+                .filter(id -> id.startsWith("kill-") && !ackedIds.contains(id))
+                .count();
+        System.out.printf(
+                "kill-check verify: %d acknowledged with 250, %d of them stored and decrypted, %d LOST; "
+                        + "%d stored but never acknowledged (committed as the connection died: the gateway resends, a duplicate, not a loss); "
+                        + "%d undecryptable rows%n",
+                ackedIds.size(), ackedIds.size() - lost.size(), lost.size(), storedButNotAcked, undecryptable);
         lost.stream().limit(10).forEach(id -> System.out.println("  lost: " + id));
         return lost.isEmpty() && undecryptable == 0 ? 0 : 1;
     }

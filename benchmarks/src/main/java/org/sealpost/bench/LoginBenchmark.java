@@ -41,8 +41,7 @@ public final class LoginBenchmark {
 
     private static final String PASSWORD = "benchmark passphrase for sign-ins";
 
-    private LoginBenchmark() {
-    }
+    private LoginBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = BenchOptions.parse(args);
@@ -53,9 +52,12 @@ public final class LoginBenchmark {
         int seconds = Integer.parseInt(a.getOrDefault("seconds", "30"));
         int warmUp = Integer.parseInt(a.getOrDefault("warm-up", "5"));
         Argon2Settings argon2 = new Argon2Settings(
-                Integer.parseInt(a.getOrDefault("argon2-memory-kib", Integer.toString(Argon2Settings.OWASP.memoryKiB()))),
-                Integer.parseInt(a.getOrDefault("argon2-iterations", Integer.toString(Argon2Settings.OWASP.iterations()))),
-                Integer.parseInt(a.getOrDefault("argon2-parallelism", Integer.toString(Argon2Settings.OWASP.parallelism()))));
+                Integer.parseInt(
+                        a.getOrDefault("argon2-memory-kib", Integer.toString(Argon2Settings.OWASP.memoryKiB()))),
+                Integer.parseInt(
+                        a.getOrDefault("argon2-iterations", Integer.toString(Argon2Settings.OWASP.iterations()))),
+                Integer.parseInt(
+                        a.getOrDefault("argon2-parallelism", Integer.toString(Argon2Settings.OWASP.parallelism()))));
         List<Long> serverPids = new ArrayList<>();
         for (String p : a.getOrDefault("server-pids", "").split(",")) {
             if (!p.isBlank()) {
@@ -71,12 +73,19 @@ public final class LoginBenchmark {
         register(base, smtpPort, mailbox, users);
 
         // The portal's choice, made the portal's way (SEALPOST_ARGON2_IMPLEMENTATION, ADR 0019).
-        PasswordHasher hasher = new PasswordHasher(argon2,
+        PasswordHasher hasher = new PasswordHasher(
+                argon2,
                 Argon2idImplementation.of(a.get("argon2-implementation")).function());
         String phc = hasher.hash(PASSWORD.toCharArray());
-        System.out.printf("login: Argon2id m=%d KiB, t=%d, p=%d, %s; %d threads, %d s measured after %d s warm-up each%n",
-                argon2.memoryKiB(), argon2.iterations(), argon2.parallelism(), hasher.function().description(), threads,
-                seconds, warmUp);
+        System.out.printf(
+                "login: Argon2id m=%d KiB, t=%d, p=%d, %s; %d threads, %d s measured after %d s warm-up each%n",
+                argon2.memoryKiB(),
+                argon2.iterations(),
+                argon2.parallelism(),
+                hasher.function().description(),
+                threads,
+                seconds,
+                warmUp);
 
         hashOnly(hasher, phc, threads, warmUp);
         Result hashBefore = hashOnly(hasher, phc, threads, seconds);
@@ -88,7 +97,8 @@ public final class LoginBenchmark {
         long cpuTicks = ServerCpu.ticks(serverPids) - cpuBefore;
         logins.print("sign-ins", "sign-ins/s", "POST");
         if (!serverPids.isEmpty() && logins.ok() > 0) {
-            System.out.printf("login: server CPU (portal JVM + PostgreSQL) %.1f ms per sign-in, %.0f %% of one core%n",
+            System.out.printf(
+                    "login: server CPU (portal JVM + PostgreSQL) %.1f ms per sign-in, %.0f %% of one core%n",
                     cpuTicks * 1000.0 / ServerCpu.TICKS_PER_SECOND / logins.ok(),
                     cpuTicks * 100.0 / ServerCpu.TICKS_PER_SECOND / logins.seconds());
         }
@@ -97,9 +107,16 @@ public final class LoginBenchmark {
         hashAfter.print("hash only (after)", "hashes/s", "verify");
 
         double hashRate = (hashBefore.rate() + hashAfter.rate()) / 2;
-        System.out.printf("login: RESULT %d threads: %.1f sign-ins/s = %.0f %% of the hash-only rate %.1f hashes/s "
-                + "(mean of %.1f before and %.1f after); %d sign-ins failed%n", threads, logins.rate(),
-                100 * logins.rate() / hashRate, hashRate, hashBefore.rate(), hashAfter.rate(), logins.failed());
+        System.out.printf(
+                "login: RESULT %d threads: %.1f sign-ins/s = %.0f %% of the hash-only rate %.1f hashes/s "
+                        + "(mean of %.1f before and %.1f after); %d sign-ins failed%n",
+                threads,
+                logins.rate(),
+                100 * logins.rate() / hashRate,
+                hashRate,
+                hashBefore.rate(),
+                hashAfter.rate(),
+                logins.failed());
     }
 
     record Result(int ok, int failed, long[] latenciesNanos, double seconds) {
@@ -111,7 +128,8 @@ public final class LoginBenchmark {
         void print(String phase, String unit, String latency) {
             long[] sorted = Arrays.copyOf(latenciesNanos, ok);
             Arrays.sort(sorted);
-            System.out.printf("login: %s: %.1f %s; %s latency p50 %.0f ms, p95 %.0f ms, p99 %.0f ms; %d failed%n",
+            System.out.printf(
+                    "login: %s: %.1f %s; %s latency p50 %.0f ms, p95 %.0f ms, p99 %.0f ms; %d failed%n",
                     phase, rate(), unit, latency, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), failed);
         }
     }
@@ -159,16 +177,29 @@ public final class LoginBenchmark {
                         HttpClient http = PortalHttp.client();
                         String page = PortalHttp.get(http, base + "/login.xhtml");
                         long t0 = System.nanoTime();
-                        HttpResponse<String> r = PortalHttp.post(http, base + "/login.xhtml", Map.of("signin", "signin",
-                                "signin:email", user, "signin:password", PASSWORD, "signin:submit", "",
-                                "jakarta.faces.ViewState", PortalHttp.viewState(page)));
+                        HttpResponse<String> r = PortalHttp.post(
+                                http,
+                                base + "/login.xhtml",
+                                Map.of(
+                                        "signin",
+                                        "signin",
+                                        "signin:email",
+                                        user,
+                                        "signin:password",
+                                        PASSWORD,
+                                        "signin:submit",
+                                        "",
+                                        "jakarta.faces.ViewState",
+                                        PortalHttp.viewState(page)));
                         long elapsed = System.nanoTime() - t0;
-                        if (r.statusCode() == 302 && r.headers().firstValue("Location").orElse("").contains("/inbox.xhtml")) {
+                        if (r.statusCode() == 302
+                                && r.headers().firstValue("Location").orElse("").contains("/inbox.xhtml")) {
                             latencies.add(elapsed);
                         } else {
                             failed.incrementAndGet();
                             if (reported.compareAndSet(false, true)) {
-                                System.err.println("login: unexpected answer " + r.statusCode() + " " + r.headers().map());
+                                System.err.println("login: unexpected answer " + r.statusCode() + " "
+                                        + r.headers().map());
                             }
                         }
                     } catch (Exception e) {
@@ -196,9 +227,15 @@ public final class LoginBenchmark {
     private static void register(String base, int smtpPort, Path mailbox, List<String> users) throws Exception {
         try (SmtpClient smtp = SmtpClient.connectWithStartTls("127.0.0.1", smtpPort)) {
             for (String user : users) {
-                int code = smtp.send("advisor@bank.example", user,
-                        TestMail.build(UUID.randomUUID() + "@bench.invalid", "advisor@bank.example", user,
-                                "X-Sealpost-Encrypt: yes", 2048));
+                int code = smtp.send(
+                        "advisor@bank.example",
+                        user,
+                        TestMail.build(
+                                UUID.randomUUID() + "@bench.invalid",
+                                "advisor@bank.example",
+                                user,
+                                "X-Sealpost-Encrypt: yes",
+                                2048));
                 if (code != 250) {
                     throw new IllegalStateException("the bridge answered " + code);
                 }

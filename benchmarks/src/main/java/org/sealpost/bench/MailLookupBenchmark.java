@@ -36,15 +36,15 @@ public final class MailLookupBenchmark {
 
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
-    private MailLookupBenchmark() {
-    }
+    private MailLookupBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = BenchOptions.parse(args);
         int rounds = Integer.parseInt(a.getOrDefault("rounds", "5"));
         int calls = Integer.parseInt(a.getOrDefault("calls", "300"));
         byte[] mime = message();
-        System.out.printf("mail-lookup: %d rounds of %d calls per mode, CPU time of this thread per call%n", rounds, calls);
+        System.out.printf(
+                "mail-lookup: %d rounds of %d calls per mode, CPU time of this thread per call%n", rounds, calls);
         for (int r = 0; r < rounds; r++) {
             String label = r == 0 ? "round 1 (warm-up)" : "round " + (r + 1);
             double session = perCall(calls, () -> Session.getInstance(new Properties()));
@@ -55,8 +55,9 @@ public final class MailLookupBenchmark {
             System.setProperty(PROPERTY, ANGUS);
             double named = perCall(calls, StreamProvider::provider);
             System.clearProperty(PROPERTY);
-            System.out.printf("%s: new-session %.1f us; header-by-message %.1f us; header-section-only %.1f us; "
-                    + "stream-provider-lookup %.1f us; stream-provider-named %.1f us%n",
+            System.out.printf(
+                    "%s: new-session %.1f us; header-by-message %.1f us; header-section-only %.1f us; "
+                            + "stream-provider-lookup %.1f us; stream-provider-named %.1f us%n",
                     label, session, byMessage, sectionOnly, lookup, named);
         }
     }

@@ -60,8 +60,7 @@ public final class OutboundBenchmark {
 
     private static final String PASSWORD = "bench";
 
-    private OutboundBenchmark() {
-    }
+    private OutboundBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         String adminUrl = option(args, "--jdbc", "jdbc:postgresql://127.0.0.1:5432/postgres");
@@ -78,32 +77,45 @@ public final class OutboundBenchmark {
         db.setUser("postgres");
         SchemaMigrations.migrate(db);
 
-        MessageSealer sealer = new MessageSealer(KeyEncryptionKeys.openOrCreate(work.resolve("kek.p12"),
-                PASSWORD.toCharArray()));
-        OutboundDesk desk = new OutboundDesk(new NotificationComposer(), sealer,
-                new RetrySchedule(Duration.ofMinutes(5), Duration.ofDays(5)), Duration.ofMinutes(10));
+        MessageSealer sealer =
+                new MessageSealer(KeyEncryptionKeys.openOrCreate(work.resolve("kek.p12"), PASSWORD.toCharArray()));
+        OutboundDesk desk = new OutboundDesk(
+                new NotificationComposer(),
+                sealer,
+                new RetrySchedule(Duration.ofMinutes(5), Duration.ofDays(5)),
+                Duration.ofMinutes(10));
         BridgeCertificates certs = BridgeCertificates.loadOrGenerate(work.resolve("smarthost"), "localhost");
         Path mailbox = Files.createDirectories(work.resolve("mail"));
         AtomicInteger arrived = new AtomicInteger();
-        MailBridge smarthost = MailBridge.start(BridgeSettings.builder().bindAddress("127.0.0.1").port(0)
-                .hostName("localhost").acceptUnflagged(true).internalDomains(Set.of()).maxConnections(10)
-                .certificates(certs).build(), m -> {
+        MailBridge smarthost = MailBridge.start(
+                BridgeSettings.builder()
+                        .bindAddress("127.0.0.1")
+                        .port(0)
+                        .hostName("localhost")
+                        .acceptUnflagged(true)
+                        .internalDomains(Set.of())
+                        .maxConnections(10)
+                        .certificates(certs)
+                        .build(),
+                m -> {
                     write(mailbox, m);
                     arrived.incrementAndGet();
                     return SinkVerdict.accepted();
                 });
         Path trust = trustStore(certs, work.resolve("trust.p12"));
-        SmarthostTransport transport = new SmarthostTransport("localhost", smarthost.port(), Optional.of(trust),
-                PASSWORD.toCharArray());
+        SmarthostTransport transport =
+                new SmarthostTransport("localhost", smarthost.port(), Optional.of(trust), PASSWORD.toCharArray());
         // As the transport was before: the JDK's default sockets, Nagle's algorithm on.
-        SmarthostTransport before = new SmarthostTransport("localhost", smarthost.port(), Optional.of(trust),
-                PASSWORD.toCharArray());
+        SmarthostTransport before =
+                new SmarthostTransport("localhost", smarthost.port(), Optional.of(trust), PASSWORD.toCharArray());
         before.session().getProperties().remove("mail.smtp.socketFactory");
         try {
             long sender;
             List<UUID> contents = new ArrayList<>();
-            try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-                s.execute("INSERT INTO account (email, role, state) VALUES ('anna@client.example', 'RECIPIENT', 'ACTIVE')");
+            try (Connection c = db.getConnection();
+                    Statement s = c.createStatement()) {
+                s.execute(
+                        "INSERT INTO account (email, role, state) VALUES ('anna@client.example', 'RECIPIENT', 'ACTIVE')");
                 try (ResultSet rs = s.executeQuery("SELECT id FROM account")) {
                     rs.next();
                     sender = rs.getLong(1);
@@ -116,8 +128,9 @@ public final class OutboundBenchmark {
                 }
             }
             // One unmeasured round of each warms up the JIT, TLS and the connection to PostgreSQL.
-            System.out.printf("mails=%d rounds=%d cpus=%d java=%s%n", mails, rounds,
-                    Runtime.getRuntime().availableProcessors(), Runtime.version());
+            System.out.printf(
+                    "mails=%d rounds=%d cpus=%d java=%s%n",
+                    mails, rounds, Runtime.getRuntime().availableProcessors(), Runtime.version());
             for (int round = 0; round <= rounds; round++) {
                 String tag = round == 0 ? "warm-up" : "round " + round;
                 report(tag, "sessions-only-nagle", mails, sessionsOnly(before, mails), mails, -1);
@@ -153,8 +166,14 @@ public final class OutboundBenchmark {
     }
 
     /** Drains the queue with {@code passes} concurrent passes; one session per pass or per mail. */
-    private static long drain(PGSimpleDataSource db, OutboundDesk desk, SmarthostTransport transport, int passes,
-            boolean sessionPerPass, AtomicInteger sessions) throws Exception {
+    private static long drain(
+            PGSimpleDataSource db,
+            OutboundDesk desk,
+            SmarthostTransport transport,
+            int passes,
+            boolean sessionPerPass,
+            AtomicInteger sessions)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(passes);
         long start = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
@@ -203,7 +222,8 @@ public final class OutboundBenchmark {
     }
 
     private static void queue(PGSimpleDataSource db, long sender, List<UUID> contents) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("DELETE FROM outbound_mail");
             Instant now = Instant.now().minusSeconds(1);
             for (int i = 0; i < contents.size(); i++) {
@@ -213,8 +233,10 @@ public final class OutboundBenchmark {
     }
 
     private static void check(PGSimpleDataSource db, int arrived, int mails) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE state = 'SENT'), count(*) FROM outbound_mail")) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT count(*) FILTER (WHERE state = 'SENT'), count(*) FROM outbound_mail")) {
             rs.next();
             if (rs.getInt(1) != mails || rs.getInt(2) != mails || arrived != mails) {
                 throw new IllegalStateException("expected " + mails + " sent and arrived, found " + rs.getInt(1)
@@ -225,25 +247,34 @@ public final class OutboundBenchmark {
 
     private static void report(String round, String mode, int mails, long nanos, int sessions, int arrived) {
         double seconds = nanos / 1e9;
-        System.out.printf("%-8s %-20s %5d in %7.2f s = %7.1f/s, %6.2f ms each; SMTP sessions %d%s%n", round, mode,
-                mails, seconds, mails / seconds, seconds * 1000 / mails, sessions,
+        System.out.printf(
+                "%-8s %-20s %5d in %7.2f s = %7.1f/s, %6.2f ms each; SMTP sessions %d%s%n",
+                round,
+                mode,
+                mails,
+                seconds,
+                mails / seconds,
+                seconds * 1000 / mails,
+                sessions,
                 arrived < 0 ? "" : ", arrived " + arrived);
     }
 
     /** A 4 KB reply, as the compose benchmark sends. */
     private static byte[] reply(int i) {
         String text = "Thanks, Bob. ".repeat(4096 / 13);
-        return String.join("\r\n",
-                "From: \"anna@client.example via Sealpost\" <portal@bank.example>",
-                "Reply-To: anna@client.example",
-                "To: colleague" + i + "@bank.example",
-                "Subject: Re: Quarterly figures " + i,
-                "Message-ID: <bench-" + i + "@portal.bank.example>",
-                "MIME-Version: 1.0",
-                "Content-Type: text/plain; charset=UTF-8",
-                "",
-                text,
-                "").getBytes(StandardCharsets.UTF_8);
+        return String.join(
+                        "\r\n",
+                        "From: \"anna@client.example via Sealpost\" <portal@bank.example>",
+                        "Reply-To: anna@client.example",
+                        "To: colleague" + i + "@bank.example",
+                        "Subject: Re: Quarterly figures " + i,
+                        "Message-ID: <bench-" + i + "@portal.bank.example>",
+                        "MIME-Version: 1.0",
+                        "Content-Type: text/plain; charset=UTF-8",
+                        "",
+                        text,
+                        "")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** As the development mailbox: a temporary name, then an atomic move. */

@@ -10,8 +10,7 @@ final class PageFields {
     private static final Pattern VALUE = Pattern.compile("\\bvalue=\"([^\"]*)\"");
     private static final Pattern NAME = Pattern.compile("\\bname=\"([^\"]*)\"");
 
-    private PageFields() {
-    }
+    private PageFields() {}
 
     /** The value of the input with this name, "" when it has none. */
     static String input(String html, String name) {
@@ -28,8 +27,9 @@ final class PageFields {
 
     /** The text of the textarea with this name. */
     static String textarea(String html, String name) {
-        Matcher m = Pattern.compile("<textarea\\b[^>]*name=\"" + Pattern.quote(name) + "\"[^>]*>(.*?)</textarea>",
-                Pattern.DOTALL).matcher(html);
+        Matcher m = Pattern.compile(
+                        "<textarea\\b[^>]*name=\"" + Pattern.quote(name) + "\"[^>]*>(.*?)</textarea>", Pattern.DOTALL)
+                .matcher(html);
         return m.find() ? unescape(m.group(1)) : "";
     }
 
@@ -57,12 +57,17 @@ final class PageFields {
     }
 
     static String unescape(String s) {
-        Matcher m = Pattern.compile("&#(x?)([0-9a-fA-F]+);").matcher(s.replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&quot;", "\"").replace("&#39;", "'"));
+        Matcher m = Pattern.compile("&#(x?)([0-9a-fA-F]+);")
+                .matcher(s.replace("&lt;", "<")
+                        .replace("&gt;", ">")
+                        .replace("&quot;", "\"")
+                        .replace("&#39;", "'"));
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(Character.toString(
-                    Integer.parseInt(m.group(2), m.group(1).isEmpty() ? 10 : 16))));
+            m.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(Character.toString(
+                            Integer.parseInt(m.group(2), m.group(1).isEmpty() ? 10 : 16))));
         }
         m.appendTail(out);
         return out.toString().replace("&amp;", "&");

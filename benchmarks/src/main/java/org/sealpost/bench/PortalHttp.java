@@ -19,22 +19,29 @@ import java.util.stream.Stream;
 /** The portal's pages as a load driver uses them: sessions, JSF view state, registration. */
 final class PortalHttp {
 
-    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
     /** PrimeFaces' CSP script adds the page's nonce to every form; the server refuses a post without the same one. */
     private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
-    private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/register\\.xhtml\\?token=[A-Za-z0-9_-]{43})");
 
-    private PortalHttp() {
-    }
+    private static final Pattern LINK =
+            Pattern.compile("https?://[^/\\s]+(/register\\.xhtml\\?token=[A-Za-z0-9_-]{43})");
+
+    private PortalHttp() {}
 
     /** A client with a session of its own. */
     static HttpClient client() {
-        return HttpClient.newBuilder().version(HttpClient.Version.valueOf(System.getProperty("bench.http", "HTTP_1_1"))).cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.valueOf(System.getProperty("bench.http", "HTTP_1_1")))
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     static String get(HttpClient http, String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     static HttpResponse<String> post(HttpClient http, String url, Map<String, String> form) throws Exception {
@@ -42,8 +49,12 @@ final class PortalHttp {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static String viewState(String page) {
@@ -71,7 +82,8 @@ final class PortalHttp {
         while (System.nanoTime() < deadline) {
             if (Files.isDirectory(mailbox)) {
                 try (Stream<Path> files = Files.list(mailbox)) {
-                    for (Path f : files.filter(p -> p.toString().endsWith(".eml")).toList()) {
+                    for (Path f :
+                            files.filter(p -> p.toString().endsWith(".eml")).toList()) {
                         String mail = Files.readString(f);
                         Matcher m = LINK.matcher(mail);
                         if (mail.contains("To: " + user + "\r") && m.find()) {
@@ -89,10 +101,23 @@ final class PortalHttp {
     static HttpClient register(String base, String link, String password) throws Exception {
         HttpClient http = client();
         String form = get(http, base + link);
-        HttpResponse<String> r = post(http, base + link, withPageState(form, Map.of("choose", "choose", "choose:password", password,
-                "choose:confirmation", password, "choose:submit", "")));
+        HttpResponse<String> r = post(
+                http,
+                base + link,
+                withPageState(
+                        form,
+                        Map.of(
+                                "choose",
+                                "choose",
+                                "choose:password",
+                                password,
+                                "choose:confirmation",
+                                password,
+                                "choose:submit",
+                                "")));
         if (r.statusCode() != 302) {
-            throw new IllegalStateException("registration answered " + r.statusCode() + ": " + InboxBenchmark.excerpt(r.body()));
+            throw new IllegalStateException(
+                    "registration answered " + r.statusCode() + ": " + InboxBenchmark.excerpt(r.body()));
         }
         return http;
     }
@@ -101,9 +126,22 @@ final class PortalHttp {
     static HttpClient signIn(String base, String user, String password) throws Exception {
         HttpClient http = client();
         String page = get(http, base + "/login.xhtml");
-        HttpResponse<String> r = post(http, base + "/login.xhtml", withPageState(page, Map.of("signin", "signin", "signin:email", user,
-                "signin:password", password, "signin:submit", "")));
-        if (r.statusCode() != 302 || !r.headers().firstValue("Location").orElse("").contains("/inbox.xhtml")) {
+        HttpResponse<String> r = post(
+                http,
+                base + "/login.xhtml",
+                withPageState(
+                        page,
+                        Map.of(
+                                "signin",
+                                "signin",
+                                "signin:email",
+                                user,
+                                "signin:password",
+                                password,
+                                "signin:submit",
+                                "")));
+        if (r.statusCode() != 302
+                || !r.headers().firstValue("Location").orElse("").contains("/inbox.xhtml")) {
             throw new IllegalStateException("sign-in of " + user + " answered " + r.statusCode());
         }
         return http;

@@ -11,14 +11,15 @@ final class ServerCpu {
     /** USER_HZ; 100 on every Linux this runs on (sysconf(_SC_CLK_TCK)). */
     static final int TICKS_PER_SECOND = 100;
 
-    private ServerCpu() {
-    }
+    private ServerCpu() {}
 
     static long ticks(List<Long> pids) {
         long total = 0;
         for (long pid : pids) {
             total += own(pid);
-            total += ProcessHandle.of(pid).map(h -> h.descendants().mapToLong(d -> own(d.pid())).sum()).orElse(0L);
+            total += ProcessHandle.of(pid)
+                    .map(h -> h.descendants().mapToLong(d -> own(d.pid())).sum())
+                    .orElse(0L);
         }
         return total;
     }
@@ -33,5 +34,4 @@ final class ServerCpu {
             return 0;
         }
     }
-
 }

@@ -11,15 +11,18 @@ final class TestMail {
     private static final String WORDS = "account balance statement transfer payment invoice clinic appointment "
             + "result report confidential review contract signature mortgage insurance policy claim number";
 
-    private TestMail() {
-    }
+    private TestMail() {}
 
     static byte[] build(String messageId, String from, String to, String flagHeader, int approximateBytes) {
         StringBuilder m = new StringBuilder(approximateBytes + 512);
         m.append("From: Bank Advisor <").append(from).append(">\r\n");
         m.append("To: <").append(to).append(">\r\n");
-        m.append("Subject: Your statement ").append(messageId.hashCode() & 0xffff).append("\r\n");
-        m.append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now())).append("\r\n");
+        m.append("Subject: Your statement ")
+                .append(messageId.hashCode() & 0xffff)
+                .append("\r\n");
+        m.append("Date: ")
+                .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now()))
+                .append("\r\n");
         m.append("Message-ID: <").append(messageId).append(">\r\n");
         m.append(flagHeader).append("\r\n");
         m.append("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n");

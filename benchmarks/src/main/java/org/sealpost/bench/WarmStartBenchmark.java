@@ -31,13 +31,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WarmStartBenchmark {
 
-    private WarmStartBenchmark() {
-    }
+    private WarmStartBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !(args[0].equals("seed") || args[0].equals("measure"))) {
-            System.err.println("usage: WarmStartBenchmark seed|measure --base URL [--smtp-port P --mailbox DIR --db URL] "
-                    + "[--sessions S --messages M] [--reuse RUN --minutes N --warm-from MIN --think-ms T --label L --ready-ms MS]");
+            System.err.println(
+                    "usage: WarmStartBenchmark seed|measure --base URL [--smtp-port P --mailbox DIR --db URL] "
+                            + "[--sessions S --messages M] [--reuse RUN --minutes N --warm-from MIN --think-ms T --label L --ready-ms MS]");
             System.exit(64);
         }
         Map<String, String> a = BenchOptions.parse(Arrays.copyOfRange(args, 1, args.length));
@@ -59,13 +59,15 @@ public final class WarmStartBenchmark {
         long t0 = System.nanoTime();
         InboxBenchmark.seed(smtpPort, users, perMailbox);
         for (String user : users) {
-            PortalHttp.register(base, PortalHttp.registrationLink(mailbox, user, Duration.ofMinutes(2)), InboxBenchmark.PASSWORD);
+            PortalHttp.register(
+                    base, PortalHttp.registrationLink(mailbox, user, Duration.ofMinutes(2)), InboxBenchmark.PASSWORD);
         }
         if (a.containsKey("db")) {
             InboxBenchmark.awaitBackgroundWork(a.get("db"));
         }
-        System.err.printf("warm: seeded and registered %d mailboxes x %d messages in %.0f s%n", sessions, perMailbox,
-                (System.nanoTime() - t0) / 1e9);
+        System.err.printf(
+                "warm: seeded and registered %d mailboxes x %d messages in %.0f s%n",
+                sessions, perMailbox, (System.nanoTime() - t0) / 1e9);
         // stdout carries only the run's name: the script reads it.
         System.out.println(run);
     }
@@ -79,8 +81,7 @@ public final class WarmStartBenchmark {
     }
 
     /** One request: when it started (since the driver started, which is when the portal was ready) and how long it took. */
-    private record Sample(long startedNanos, long tookNanos) {
-    }
+    private record Sample(long startedNanos, long tookNanos) {}
 
     private static void measure(Map<String, String> a, String base, int sessions) throws Exception {
         long zero = System.nanoTime();
@@ -112,11 +113,16 @@ public final class WarmStartBenchmark {
                     long[] mine = null;
                     while (System.nanoTime() < end) {
                         t = System.nanoTime();
-                        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/inbox.xhtml")).GET().build(),
+                        HttpResponse<String> page = http.send(
+                                HttpRequest.newBuilder(URI.create(base + "/inbox.xhtml"))
+                                        .GET()
+                                        .build(),
                                 HttpResponse.BodyHandlers.ofString());
                         inbox.add(new Sample(t - zero, System.nanoTime() - t));
                         if (!page.body().contains("message.xhtml?id=")) {
-                            report(errors, "inbox page " + page.statusCode() + ": " + InboxBenchmark.excerpt(page.body()));
+                            report(
+                                    errors,
+                                    "inbox page " + page.statusCode() + ": " + InboxBenchmark.excerpt(page.body()));
                         } else if (mine == null) {
                             mine = InboxBenchmark.messageIds(page.body());
                         }
@@ -126,11 +132,17 @@ public final class WarmStartBenchmark {
                         }
                         long id = mine[ThreadLocalRandom.current().nextInt(mine.length)];
                         t = System.nanoTime();
-                        HttpResponse<String> message = http.send(HttpRequest.newBuilder(URI.create(base + "/message.xhtml?id=" + id))
-                                .GET().build(), HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> message = http.send(
+                                HttpRequest.newBuilder(URI.create(base + "/message.xhtml?id=" + id))
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                         view.add(new Sample(t - zero, System.nanoTime() - t));
                         if (!message.body().contains("body-")) {
-                            report(errors, "message page " + message.statusCode() + ": " + InboxBenchmark.excerpt(message.body()));
+                            report(
+                                    errors,
+                                    "message page " + message.statusCode() + ": "
+                                            + InboxBenchmark.excerpt(message.body()));
                         }
                         pause(think);
                     }
@@ -142,9 +154,17 @@ public final class WarmStartBenchmark {
             });
         }
         done.await();
-        String ready = a.containsKey("ready-ms") ? String.format("%.1f s", Long.parseLong(a.get("ready-ms")) / 1000.0) : "?";
-        System.out.printf("warm [%s]: ready %s after start; %d sessions, think %d ms; %d sign-ins p50 %.0f / p95 %.0f ms; %d errors%n",
-                label, ready, sessions, think, signIns.size(), pct(signIns, 0, Long.MAX_VALUE, 50), pct(signIns, 0, Long.MAX_VALUE, 95),
+        String ready =
+                a.containsKey("ready-ms") ? String.format("%.1f s", Long.parseLong(a.get("ready-ms")) / 1000.0) : "?";
+        System.out.printf(
+                "warm [%s]: ready %s after start; %d sessions, think %d ms; %d sign-ins p50 %.0f / p95 %.0f ms; %d errors%n",
+                label,
+                ready,
+                sessions,
+                think,
+                signIns.size(),
+                pct(signIns, 0, Long.MAX_VALUE, 50),
+                pct(signIns, 0, Long.MAX_VALUE, 95),
                 errors.get());
         long minute = 60_000_000_000L;
         line(label, "minute 1", inbox, view, 0, minute);
@@ -153,34 +173,50 @@ public final class WarmStartBenchmark {
         double warm = pct(inbox, warmFrom * minute, minutes * minute, 95);
         double firstView = pct(view, 0, minute, 95);
         double warmView = pct(view, warmFrom * minute, minutes * minute, 95);
-        System.out.printf("warm [%s]: p95 minute 1 / warm: inbox %.2fx, message view %.2fx (target: within 1.5x)%n", label,
-                first / warm, firstView / warmView);
+        System.out.printf(
+                "warm [%s]: p95 minute 1 / warm: inbox %.2fx, message view %.2fx (target: within 1.5x)%n",
+                label, first / warm, firstView / warmView);
         StringBuilder curve = new StringBuilder();
         for (int m = 0; m < minutes; m++) {
-            curve.append(String.format(" m%d %.0f/%.0f", m + 1, pct(inbox, m * minute, (m + 1) * minute, 95),
-                    pct(view, m * minute, (m + 1) * minute, 95)));
+            curve.append(String.format(
+                    " m%d %.0f/%.0f",
+                    m + 1, pct(inbox, m * minute, (m + 1) * minute, 95), pct(view, m * minute, (m + 1) * minute, 95)));
         }
         System.out.printf("warm [%s]: p95 per minute, inbox/message ms:%s%n", label, curve);
     }
 
     private static void line(String label, String what, List<Sample> inbox, List<Sample> view, long from, long to) {
         double seconds = (to - from) / 1e9;
-        System.out.printf("warm [%s]: %s: inbox %.0f req/s p50 %.0f / p95 %.0f / p99 %.0f ms; message view %.0f req/s p50 %.0f / p95 %.0f / p99 %.0f ms%n",
-                label, what, count(inbox, from, to) / seconds, pct(inbox, from, to, 50), pct(inbox, from, to, 95), pct(inbox, from, to, 99),
-                count(view, from, to) / seconds, pct(view, from, to, 50), pct(view, from, to, 95), pct(view, from, to, 99));
+        System.out.printf(
+                "warm [%s]: %s: inbox %.0f req/s p50 %.0f / p95 %.0f / p99 %.0f ms; message view %.0f req/s p50 %.0f / p95 %.0f / p99 %.0f ms%n",
+                label,
+                what,
+                count(inbox, from, to) / seconds,
+                pct(inbox, from, to, 50),
+                pct(inbox, from, to, 95),
+                pct(inbox, from, to, 99),
+                count(view, from, to) / seconds,
+                pct(view, from, to, 50),
+                pct(view, from, to, 95),
+                pct(view, from, to, 99));
     }
 
     private static long count(List<Sample> samples, long from, long to) {
         synchronized (samples) {
-            return samples.stream().filter(s -> s.startedNanos() >= from && s.startedNanos() < to).count();
+            return samples.stream()
+                    .filter(s -> s.startedNanos() >= from && s.startedNanos() < to)
+                    .count();
         }
     }
 
     private static double pct(List<Sample> samples, long from, long to, int p) {
         long[] sorted;
         synchronized (samples) {
-            sorted = samples.stream().filter(s -> s.startedNanos() >= from && s.startedNanos() < to)
-                    .mapToLong(Sample::tookNanos).sorted().toArray();
+            sorted = samples.stream()
+                    .filter(s -> s.startedNanos() >= from && s.startedNanos() < to)
+                    .mapToLong(Sample::tookNanos)
+                    .sorted()
+                    .toArray();
         }
         if (sorted.length == 0) {
             return Double.NaN;

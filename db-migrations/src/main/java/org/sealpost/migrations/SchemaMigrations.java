@@ -9,8 +9,7 @@ public final class SchemaMigrations {
 
     static final String LOCATION = "classpath:db/migration/sealpost";
 
-    private SchemaMigrations() {
-    }
+    private SchemaMigrations() {}
 
     /**
      * Applies every pending migration; safe to call on every start and from several nodes at
@@ -23,7 +22,9 @@ public final class SchemaMigrations {
     public static MigrationOutcome migrate(DataSource dataSource) {
         Flyway flyway = flyway(dataSource);
         MigrateResult result = flyway.migrate();
-        String version = flyway.info().current() == null ? "none" : flyway.info().current().getVersion().getVersion();
+        String version = flyway.info().current() == null
+                ? "none"
+                : flyway.info().current().getVersion().getVersion();
         return new MigrationOutcome(version, result.migrationsExecuted);
     }
 
@@ -50,6 +51,5 @@ public final class SchemaMigrations {
     }
 
     /** What a start-up migration did. */
-    public record MigrationOutcome(String schemaVersion, int migrationsApplied) {
-    }
+    public record MigrationOutcome(String schemaVersion, int migrationsApplied) {}
 }

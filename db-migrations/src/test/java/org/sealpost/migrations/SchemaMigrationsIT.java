@@ -27,8 +27,14 @@ class SchemaMigrationsIT {
         assertThat(second.migrationsApplied()).isZero();
         assertThat(second.schemaVersion()).isEqualTo(first.schemaVersion());
         assertThat(SchemaMigrations.pendingMigrations(ds)).isZero();
-        assertThat(tables(ds)).contains("account", "message_content", "mailbox_entry", "outbound_mail", "audit_event",
-                "one_time_token");
+        assertThat(tables(ds))
+                .contains(
+                        "account",
+                        "message_content",
+                        "mailbox_entry",
+                        "outbound_mail",
+                        "audit_event",
+                        "one_time_token");
     }
 
     @Test
@@ -36,7 +42,8 @@ class SchemaMigrationsIT {
         DataSource ds = TestDatabase.server().createDatabase("storage").dataSource();
         SchemaMigrations.migrate(ds);
 
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("""
                         SELECT a.attname, a.attstorage FROM pg_attribute a
                         WHERE a.attrelid = 'message_content'::regclass AND a.attname LIKE '%ciphertext'
@@ -54,10 +61,12 @@ class SchemaMigrationsIT {
         DataSource ds = TestDatabase.server().createDatabase("unique_email").dataSource();
         SchemaMigrations.migrate(ds);
 
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("INSERT INTO account (email, role, state) VALUES ('anna@example.org', 'RECIPIENT', 'PENDING')");
-            assertThatThrownBy(() -> s.execute(
-                    "INSERT INTO account (email, role, state) VALUES ('anna@example.org', 'RECIPIENT', 'PENDING')"))
+            assertThatThrownBy(
+                            () -> s.execute(
+                                    "INSERT INTO account (email, role, state) VALUES ('anna@example.org', 'RECIPIENT', 'PENDING')"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("account_email_unique");
         }
@@ -67,7 +76,8 @@ class SchemaMigrationsIT {
     void aDatabaseMigratedByANewerBuildIsRefusedRatherThanSilentlyUsed() throws SQLException {
         DataSource ds = TestDatabase.server().createDatabase("newer").dataSource();
         SchemaMigrations.migrate(ds);
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("""
                     INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,
                         checksum, installed_by, execution_time, success)

@@ -18,7 +18,8 @@ enum ConsoleMode {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "quiet" -> QUIET;
             case "full" -> FULL;
-            default -> throw new LaunchException("setting SEALPOST_LOG_CONSOLE must be quiet or full, got '" + value + "'");
+            default ->
+                throw new LaunchException("setting SEALPOST_LOG_CONSOLE must be quiet or full, got '" + value + "'");
         };
     }
 }

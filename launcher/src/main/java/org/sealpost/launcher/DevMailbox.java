@@ -79,24 +79,27 @@ final class DevMailbox implements AutoCloseable {
             server = null;
             System.out.println("sealpost: development mailbox stopped (dev-mailbox/STOPPED exists)");
         } else if (!stopped && server == null) {
-            server = MailBridge.start(BridgeSettings.builder()
-                    .bindAddress("127.0.0.1")
-                    .port(port)
-                    .hostName("localhost")
-                    .acceptUnflagged(true)
-                    .internalDomains(Set.of())
-                    .maxConnections(10)
-                    .certificates(certificates)
-                    .build(), this::deliver);
-            System.out.println("sealpost: development mailbox on 127.0.0.1:" + port
-                    + ", mail in " + directory.resolve("mail"));
+            server = MailBridge.start(
+                    BridgeSettings.builder()
+                            .bindAddress("127.0.0.1")
+                            .port(port)
+                            .hostName("localhost")
+                            .acceptUnflagged(true)
+                            .internalDomains(Set.of())
+                            .maxConnections(10)
+                            .certificates(certificates)
+                            .build(),
+                    this::deliver);
+            System.out.println(
+                    "sealpost: development mailbox on 127.0.0.1:" + port + ", mail in " + directory.resolve("mail"));
         }
     }
 
     /** Written to a temporary name, then moved, so a reader never sees half a message. */
     private SinkVerdict deliver(InboundMessage message) {
-        String name = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC).format(Instant.now())
-                + "-" + HexFormat.of().formatHex(randomBytes(4)) + ".eml";
+        String name = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+                        .withZone(ZoneOffset.UTC)
+                        .format(Instant.now()) + "-" + HexFormat.of().formatHex(randomBytes(4)) + ".eml";
         Path target = directory.resolve("mail").resolve(name);
         Path temporary = directory.resolve("mail").resolve("." + name + ".tmp");
         try (OutputStream out = Files.newOutputStream(temporary)) {

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 record Distribution(Path payaraMicro, Path portalWar) {
 
     static Distribution besideLauncher() {
-        Path home = Path.of(System.getProperty("sealpost.home", "launcher/target")).toAbsolutePath();
+        Path home =
+                Path.of(System.getProperty("sealpost.home", "launcher/target")).toAbsolutePath();
         Distribution dist = new Distribution(home.resolve("payara-micro.jar"), home.resolve("portal.war"));
         for (Path p : new Path[] {dist.payaraMicro(), dist.portalWar()}) {
             if (!Files.isRegularFile(p)) {

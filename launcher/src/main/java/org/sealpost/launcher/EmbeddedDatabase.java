@@ -37,11 +37,12 @@ final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             if (serverLog.isPresent()) {
                 Files.createDirectories(serverLog.get().getParent());
-                builder.setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog.get().toFile()))
-                        .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog.get().toFile()));
+                builder.setOutputRedirector(
+                                ProcessBuilder.Redirect.appendTo(serverLog.get().toFile()))
+                        .setErrorRedirector(
+                                ProcessBuilder.Redirect.appendTo(serverLog.get().toFile()));
             }
-            EmbeddedPostgres pg = builder
-                    .setDataDirectory(clusterDirectory)
+            EmbeddedPostgres pg = builder.setDataDirectory(clusterDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setServerConfig("listen_addresses", "127.0.0.1")
@@ -63,8 +64,8 @@ final class EmbeddedDatabase implements AutoCloseable {
             db.createApplicationDatabaseIfMissing();
             return db;
         } catch (IOException | SQLException e) {
-            throw new LaunchException("could not start the embedded PostgreSQL in " + clusterDirectory + ": "
-                    + e.getMessage(), e);
+            throw new LaunchException(
+                    "could not start the embedded PostgreSQL in " + clusterDirectory + ": " + e.getMessage(), e);
         }
     }
 
@@ -95,16 +96,22 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
         System.out.println("sealpost: stopping a PostgreSQL (pid " + pid + ") left running by an earlier launcher");
         try {
-            new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-INT", Long.toString(pid))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
             orphan.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new LaunchException("an earlier PostgreSQL (pid " + pid + ") still runs on " + clusterDirectory
-                    + " and did not stop; stop it and start again", e);
+            throw new LaunchException(
+                    "an earlier PostgreSQL (pid " + pid + ") still runs on " + clusterDirectory
+                            + " and did not stop; stop it and start again",
+                    e);
         }
     }
 
     private void createApplicationDatabaseIfMissing() throws SQLException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
                 if (rs.next()) {
                     return;

@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 /** A port free on loopback now, for a server the launcher starts a moment later. */
 final class FreePort {
 
-    private FreePort() {
-    }
+    private FreePort() {}
 
     static int onLoopback() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 final class LauncherSettings {
 
-    private LauncherSettings() {
-    }
+    private LauncherSettings() {}
 
     static Optional<String> lookup(String property) {
         String value = System.getProperty(property);
@@ -30,13 +29,16 @@ final class LauncherSettings {
     }
 
     static int integer(String property, int fallback) {
-        return lookup(property).map(v -> {
-            try {
-                return Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                throw new LaunchException("setting " + property.toUpperCase(Locale.ROOT).replace('.', '_')
-                        + " must be a whole number, got '" + v + "'");
-            }
-        }).orElse(fallback);
+        return lookup(property)
+                .map(v -> {
+                    try {
+                        return Integer.parseInt(v);
+                    } catch (NumberFormatException e) {
+                        throw new LaunchException(
+                                "setting " + property.toUpperCase(Locale.ROOT).replace('.', '_')
+                                        + " must be a whole number, got '" + v + "'");
+                    }
+                })
+                .orElse(fallback);
     }
 }

@@ -26,11 +26,10 @@ public final class Main {
      * for half a second (the inbox benchmark's p99 of 430-560 ms, docs/BENCHMARKS.md); at 50 %
      * they come only when the cache really fills.
      */
-    static final List<String> DEFAULT_PORTAL_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx1g",
-            "-XX:SweeperThreshold=50");
+    static final List<String> DEFAULT_PORTAL_JVM_OPTIONS =
+            List.of("-XX:+UseSerialGC", "-Xmx1g", "-XX:SweeperThreshold=50");
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         String command = args.length == 0 ? "run" : args[0];
@@ -38,7 +37,9 @@ public final class Main {
             System.exit(OperatorCommands.run(args[1], List.of(args).subList(2, args.length)));
         }
         if (command.equals("operator-usage")) {
-            OperatorCommands.available().values().forEach(c -> c.usage().forEach(line -> System.out.println("  " + line)));
+            OperatorCommands.available()
+                    .values()
+                    .forEach(c -> c.usage().forEach(line -> System.out.println("  " + line)));
             System.exit(0);
         }
         if (!command.equals("run")) {
@@ -100,8 +101,8 @@ public final class Main {
 
     static int run() {
         long started = System.nanoTime();
-        List<String> missing = new java.util.ArrayList<>(
-                ProductionReadiness.missingSettings(LauncherSettings::lookupWithDevDefault));
+        List<String> missing =
+                new java.util.ArrayList<>(ProductionReadiness.missingSettings(LauncherSettings::lookupWithDevDefault));
         // The launcher starts Payara Micro with --nocluster: no clustering to find here.
         missing.addAll(ProductionReadiness.unsafeSettings(LauncherSettings::lookupWithDevDefault, false));
         if (!missing.isEmpty()) {
@@ -112,7 +113,8 @@ public final class Main {
         boolean production = ProductionReadiness.isProduction(LauncherSettings::lookupWithDevDefault);
         // Checked before anything starts, so a bad name stops nothing half-started.
         Optional<String> route = nodeRoute(LauncherSettings.lookup("sealpost.node.name"));
-        Path dataDir = Path.of(LauncherSettings.lookup("sealpost.data.dir").orElse("data")).toAbsolutePath();
+        Path dataDir = Path.of(LauncherSettings.lookup("sealpost.data.dir").orElse("data"))
+                .toAbsolutePath();
         int httpPort = LauncherSettings.integer("sealpost.http.port", 8080);
         Distribution dist = Distribution.besideLauncher();
         ConsoleMode console = ConsoleMode.fromSettings();
@@ -129,7 +131,9 @@ public final class Main {
             // The launcher's own libraries (the embedded PostgreSQL's, the development mailbox's
             // SMTP sessions) log through slf4j-simple, which reads these once, at its first
             // logger: nothing has asked for one yet.
-            System.setProperty("org.slf4j.simpleLogger.logFile", logs.resolve("launcher.log").toString());
+            System.setProperty(
+                    "org.slf4j.simpleLogger.logFile",
+                    logs.resolve("launcher.log").toString());
             System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
             System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
         }
@@ -149,7 +153,8 @@ public final class Main {
             int port = LauncherSettings.integer("sealpost.embedded.db.port", 0);
             int dbPort = port != 0 ? port : FreePort.onLoopback();
             embeddedPort = dbPort;
-            Optional<Path> postgresLog = console == ConsoleMode.QUIET ? Optional.of(logs.resolve("postgres.log")) : Optional.empty();
+            Optional<Path> postgresLog =
+                    console == ConsoleMode.QUIET ? Optional.of(logs.resolve("postgres.log")) : Optional.empty();
             embeddedStart = java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> EmbeddedDatabase.start(cluster, dbPort, postgresLog));
             props.put("sealpost.db.url", EmbeddedDatabase.jdbcUrl(dbPort));
@@ -157,7 +162,8 @@ public final class Main {
             // The embedded cluster trusts loopback connections; the pool still wants a value.
             props.put("sealpost.db.password", "embedded");
         } else {
-            System.out.println("sealpost: database " + withoutCredentials(dbUrl.get()) + " (the portal connects as it starts)");
+            System.out.println(
+                    "sealpost: database " + withoutCredentials(dbUrl.get()) + " (the portal connects as it starts)");
         }
 
         DevMailbox devMailbox = null;
@@ -167,8 +173,9 @@ public final class Main {
                 devMailbox = DevMailbox.start(dataDir, mailboxPort);
             } catch (IOException | RuntimeException e) {
                 closeWhenStarted(embeddedStart);
-                throw new LaunchException("could not start the development mailbox on 127.0.0.1:" + mailboxPort + ": "
-                        + e.getMessage(), e);
+                throw new LaunchException(
+                        "could not start the development mailbox on 127.0.0.1:" + mailboxPort + ": " + e.getMessage(),
+                        e);
             }
             props.put("sealpost.smarthost", "localhost:" + mailboxPort);
             // A developer watching the mailbox should not wait production's 5 minutes for a
@@ -184,16 +191,19 @@ public final class Main {
         }
 
         List<String> jvmOptions = new java.util.ArrayList<>(LauncherSettings.lookup("sealpost.java.opts")
-                .map(o -> Arrays.asList(o.trim().split("\\s+"))).orElse(DEFAULT_PORTAL_JVM_OPTIONS));
+                .map(o -> Arrays.asList(o.trim().split("\\s+")))
+                .orElse(DEFAULT_PORTAL_JVM_OPTIONS));
         route.ifPresent(jvmOptions::add);
         final DevMailbox mailbox = devMailbox;
         PortalProcess portal;
         try {
             Optional<RotatingLog> portalLog = console == ConsoleMode.QUIET
-                    ? Optional.of(new RotatingLog(logs.resolve("portal.log"), RotatingLog.DEFAULT_MAX_BYTES, RotatingLog.DEFAULT_FILES))
+                    ? Optional.of(new RotatingLog(
+                            logs.resolve("portal.log"), RotatingLog.DEFAULT_MAX_BYTES, RotatingLog.DEFAULT_FILES))
                     : Optional.empty();
             portal = PortalProcess.start(dist, dataDir, httpPort, props, jvmOptions, portalLog);
-            portalLog.ifPresent(log -> System.out.println("sealpost: starting the portal (Payara Micro), its log in " + log.file()));
+            portalLog.ifPresent(log ->
+                    System.out.println("sealpost: starting the portal (Payara Micro), its log in " + log.file()));
         } catch (IOException e) {
             if (mailbox != null) {
                 mailbox.close();
@@ -210,37 +220,45 @@ public final class Main {
                 if (mailbox != null) {
                     mailbox.close();
                 }
-                throw e.getCause() instanceof LaunchException le ? le
+                throw e.getCause() instanceof LaunchException le
+                        ? le
                         : new LaunchException("the embedded PostgreSQL did not start: " + e.getCause(), e.getCause());
             }
-            System.out.println("sealpost: database ready (embedded PostgreSQL on 127.0.0.1:"
-                    + embeddedPort + ", data in " + dataDir.resolve("postgres") + ")");
+            System.out.println("sealpost: database ready (embedded PostgreSQL on 127.0.0.1:" + embeddedPort
+                    + ", data in " + dataDir.resolve("postgres") + ")");
         }
         final EmbeddedDatabase startedDatabase = database;
         // Ctrl-C / SIGTERM: the portal first (the bridge stops taking mail, transactions end),
         // then the database under it.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            portal.stop();
-            if (mailbox != null) {
-                mailbox.close();
-            }
-            if (startedDatabase != null) {
-                startedDatabase.close();
-            }
-        }, "sealpost-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            portal.stop();
+                            if (mailbox != null) {
+                                mailbox.close();
+                            }
+                            if (startedDatabase != null) {
+                                startedDatabase.close();
+                            }
+                        },
+                        "sealpost-shutdown"));
 
         try {
             if (portal.awaitReady(Duration.ofMinutes(5))) {
                 portal.ready();
                 double seconds = (System.nanoTime() - started) / 1e9;
                 // The bridge is part of the portal: /health/ready is UP only once it listens.
-                System.out.println("sealpost: mail bridge on " + LauncherSettings.lookup("sealpost.smtp.bind").orElse("127.0.0.1")
-                        + ":" + LauncherSettings.integer("sealpost.smtp.port", 2525));
+                System.out.println("sealpost: mail bridge on "
+                        + LauncherSettings.lookup("sealpost.smtp.bind").orElse("127.0.0.1") + ":"
+                        + LauncherSettings.integer("sealpost.smtp.port", 2525));
                 System.out.println("sealpost: portal on http://localhost:" + httpPort + "/");
-                System.out.printf("sealpost: ready in %.1f s (pid %d, mode %s, data %s)%n",
+                System.out.printf(
+                        "sealpost: ready in %.1f s (pid %d, mode %s, data %s)%n",
                         seconds, portal.pid(), production ? "prod" : "dev", dataDir);
-                portal.logFile().ifPresent(file -> System.out.println("sealpost: from here on only the server's warnings and "
-                        + "errors show; its full log is " + file + " (SEALPOST_LOG_CONSOLE=full shows everything here)"));
+                portal.logFile()
+                        .ifPresent(file -> System.out.println("sealpost: from here on only the server's warnings and "
+                                + "errors show; its full log is " + file
+                                + " (SEALPOST_LOG_CONSOLE=full shows everything here)"));
             } else if (portal.isAlive()) {
                 System.out.println("sealpost: the portal is not ready after 5 minutes"
                         + portal.logFile().map(file -> "; its log: " + file).orElse(""));

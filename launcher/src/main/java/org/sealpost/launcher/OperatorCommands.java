@@ -31,8 +31,7 @@ final class OperatorCommands {
     /** sysexits.h EX_SOFTWARE: the command failed in a way it did not foresee. */
     static final int INTERNAL_ERROR = 70;
 
-    private OperatorCommands() {
-    }
+    private OperatorCommands() {}
 
     static Map<String, OperatorCommand> available() {
         Map<String, OperatorCommand> commands = new TreeMap<>();
@@ -43,14 +42,17 @@ final class OperatorCommands {
     static int run(String name, List<String> arguments) {
         OperatorCommand command = available().get(name);
         if (command == null) {
-            System.err.println("sealpost: unknown command '" + name + "'; commands: " + String.join(", ", available().keySet()));
+            System.err.println("sealpost: unknown command '" + name + "'; commands: "
+                    + String.join(", ", available().keySet()));
             return OperatorCommand.USAGE;
         }
         if (arguments.isEmpty() || List.of("help", "-h", "--help").contains(arguments.get(0))) {
             command.usage().forEach(line -> System.out.println("usage: ./sealpost " + line));
             return arguments.isEmpty() ? OperatorCommand.USAGE : OperatorCommand.OK;
         }
-        Path dataDir = Path.of(LauncherSettings.lookup(Setting.DATA_DIR.property()).orElse("data")).toAbsolutePath();
+        Path dataDir = Path.of(
+                        LauncherSettings.lookup(Setting.DATA_DIR.property()).orElse("data"))
+                .toAbsolutePath();
         try (Database database = Database.open(dataDir)) {
             Context context = new Context(dataDir, database);
             try {
@@ -75,8 +77,11 @@ final class OperatorCommands {
         static Database open(Path dataDir) {
             Optional<String> url = LauncherSettings.lookup(Setting.DB_URL.property());
             if (url.isPresent()) {
-                return new Database(url.get(), LauncherSettings.lookup(Setting.DB_USER.property()).orElse(""),
-                        LauncherSettings.lookup(Setting.DB_PASSWORD.property()).orElse(""), null);
+                return new Database(
+                        url.get(),
+                        LauncherSettings.lookup(Setting.DB_USER.property()).orElse(""),
+                        LauncherSettings.lookup(Setting.DB_PASSWORD.property()).orElse(""),
+                        null);
             }
             Path cluster = dataDir.resolve("postgres");
             Optional<Integer> running = runningEmbeddedPort(cluster);

@@ -43,6 +43,7 @@ final class PortalProcess {
     private final int httpPort;
     /** Quiet console: where every line of the server's output goes; empty when it streams to stdout. */
     private final Optional<RotatingLog> log;
+
     private final ServerLogFilter filter = new ServerLogFilter();
     private Thread pump;
 
@@ -58,8 +59,14 @@ final class PortalProcess {
      * @param log where the server's output goes, only its errors reaching the console; empty:
      *     the server writes to the launcher's stdout and stderr as it is
      */
-    static PortalProcess start(Distribution dist, Path dataDir, int httpPort, Map<String, String> systemProperties,
-            List<String> extraJvmOptions, Optional<RotatingLog> log) throws IOException {
+    static PortalProcess start(
+            Distribution dist,
+            Path dataDir,
+            int httpPort,
+            Map<String, String> systemProperties,
+            List<String> extraJvmOptions,
+            Optional<RotatingLog> log)
+            throws IOException {
         // No --rootdir: with a kept root directory Payara Micro redeploys the previous run's
         // copy of the WAR at boot and then deploys --deploy again, doubling every restart's
         // deployment time (measured, docs/BENCHMARKS.md). The portal keeps no state there.
@@ -84,10 +91,14 @@ final class PortalProcess {
         command.add("-jar");
         command.add(dist.payaraMicro().toString());
         command.addAll(List.of(
-                "--deploy", dist.portalWar().toString(),
-                "--contextroot", "/",
-                "--port", Integer.toString(httpPort),
-                "--prebootcommandfile", preboot.toString(),
+                "--deploy",
+                dist.portalWar().toString(),
+                "--contextroot",
+                "/",
+                "--port",
+                Integer.toString(httpPort),
+                "--prebootcommandfile",
+                preboot.toString(),
                 "--disablephonehome",
                 // One node in development: no data grid to form, nothing to discover.
                 "--nocluster"));
@@ -97,9 +108,14 @@ final class PortalProcess {
             return new PortalProcess(process, httpPort, log);
         }
         // One stream for both: a stack trace on stderr stays next to the record it belongs to.
-        Process process = builder.redirectInput(ProcessBuilder.Redirect.INHERIT).redirectErrorStream(true).start();
+        Process process = builder.redirectInput(ProcessBuilder.Redirect.INHERIT)
+                .redirectErrorStream(true)
+                .start();
         PortalProcess portal = new PortalProcess(process, httpPort, log);
-        portal.pump = Thread.ofPlatform().name("portal-log").daemon().start(() -> portal.copyOutput(process.getInputStream()));
+        portal.pump = Thread.ofPlatform()
+                .name("portal-log")
+                .daemon()
+                .start(() -> portal.copyOutput(process.getInputStream()));
         return portal;
     }
 
@@ -177,13 +193,18 @@ final class PortalProcess {
 
     /** Waits until {@code /health/ready} answers 200, the process dies, or the time is up. */
     boolean awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         URI ready = URI.create("http://127.0.0.1:" + httpPort + "/health/ready");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready)
-                        .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(ready)
+                                .timeout(Duration.ofSeconds(20))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return true;
                 }

@@ -101,7 +101,8 @@ final class RotatingLog implements AutoCloseable {
             byte[] bytes = new byte[(int) (raf.length() - from)];
             raf.seek(from);
             raf.readFully(bytes);
-            List<String> lines = new ArrayList<>(Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\n", -1)));
+            List<String> lines =
+                    new ArrayList<>(Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\n", -1)));
             if (!lines.isEmpty() && lines.getLast().isEmpty()) {
                 lines.removeLast();
             }

@@ -25,11 +25,14 @@ final class ServerLogFilter {
 
     private static final Set<String> ALWAYS = Set.of("SEVERE", "ALERT", "EMERGENCY");
     private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
-    private static final Pattern ODL = Pattern.compile("^\\[([^\\]]*)\\] \\[[^\\]]*\\] \\[([A-Z]+)\\] \\[[^\\]]*\\] \\[([^\\]]*)\\] "
-            + "(?:\\[tid: [^\\]]*\\] )?(?:\\[timeMillis: \\d+\\] )?(?:\\[levelValue: -?\\d+\\] )?(.*)$");
-    private static final Pattern PLAIN = Pattern.compile("^(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST|ALERT|EMERGENCY): .*");
+    private static final Pattern ODL =
+            Pattern.compile("^\\[([^\\]]*)\\] \\[[^\\]]*\\] \\[([A-Z]+)\\] \\[[^\\]]*\\] \\[([^\\]]*)\\] "
+                    + "(?:\\[tid: [^\\]]*\\] )?(?:\\[timeMillis: \\d+\\] )?(?:\\[levelValue: -?\\d+\\] )?(.*)$");
+    private static final Pattern PLAIN =
+            Pattern.compile("^(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST|ALERT|EMERGENCY): .*");
     /** SimpleFormatter's default header: {@code Dec 03, 2026 8:48:39 AM org.example.Class method}. */
-    private static final Pattern SIMPLE_HEADER = Pattern.compile("^[A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} [AP]M \\S.*");
+    private static final Pattern SIMPLE_HEADER =
+            Pattern.compile("^[A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} [AP]M \\S.*");
 
     /** What the lines after a record's first belong to. */
     private enum Open {
@@ -73,8 +76,10 @@ final class ServerLogFilter {
             boolean block = message.endsWith("[[");
             startRecord(odl.group(2), block ? Open.ODL_BLOCK : Open.NONE);
             String text = block ? message.substring(0, message.length() - 2).stripTrailing() : message;
-            return showing ? List.of(odl.group(1) + " " + odl.group(2) + " [" + odl.group(3) + "]"
-                    + (text.isEmpty() ? "" : " " + text)) : List.of();
+            return showing
+                    ? List.of(odl.group(1) + " " + odl.group(2) + " [" + odl.group(3) + "]"
+                            + (text.isEmpty() ? "" : " " + text))
+                    : List.of();
         }
         Matcher plain = PLAIN.matcher(line);
         if (plain.matches()) {

@@ -20,8 +20,7 @@ class EmbeddedDatabaseTest {
     Path data;
 
     @Test
-    void theLaunchersDatabaseFlushesEveryCommitToDiskBeforeAnsweringSoA250dMessageSurvivesAPowerCut()
-            throws Exception {
+    void theLaunchersDatabaseFlushesEveryCommitToDiskBeforeAnsweringSoA250dMessageSurvivesAPowerCut() throws Exception {
         int port = FreePort.onLoopback();
         try (EmbeddedDatabase db = EmbeddedDatabase.start(data.resolve("postgres"), port, java.util.Optional.empty());
                 Connection c = DriverManager.getConnection(EmbeddedDatabase.jdbcUrl(port), EmbeddedDatabase.USER, "");

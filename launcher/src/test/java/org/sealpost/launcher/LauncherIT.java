@@ -39,9 +39,10 @@ class LauncherIT {
 
         assertThat(launch.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(launch.process.exitValue()).isEqualTo(2);
-        assertThat(launch.output()).contains(
-                "sealpost: missing setting SEALPOST_DB_URL (sealpost.db.url): JDBC URL of the PostgreSQL database",
-                "sealpost: refusing to start in production mode until these are set")
+        assertThat(launch.output())
+                .contains(
+                        "sealpost: missing setting SEALPOST_DB_URL (sealpost.db.url): JDBC URL of the PostgreSQL database",
+                        "sealpost: refusing to start in production mode until these are set")
                 .anySatisfy(line -> assertThat(line).startsWith("sealpost: missing setting SEALPOST_KEYSTORE "))
                 .anySatisfy(line -> assertThat(line).startsWith("sealpost: missing setting SEALPOST_SMARTHOST "))
                 .noneSatisfy(line -> assertThat(line).contains("Payara"));
@@ -51,10 +52,15 @@ class LauncherIT {
     void devModeBecomesReadyStopsCleanlyOnSigtermAndASecondStartFindsTheSameData() throws Exception {
         int http = FreePort.onLoopback();
         int db = FreePort.onLoopback();
-        Map<String, String> env = Map.of("SEALPOST_HTTP_PORT", Integer.toString(http),
-                "SEALPOST_SMTP_PORT", Integer.toString(FreePort.onLoopback()),
-                "SEALPOST_DEV_MAILBOX_PORT", Integer.toString(FreePort.onLoopback()),
-                "SEALPOST_EMBEDDED_DB_PORT", Integer.toString(db));
+        Map<String, String> env = Map.of(
+                "SEALPOST_HTTP_PORT",
+                Integer.toString(http),
+                "SEALPOST_SMTP_PORT",
+                Integer.toString(FreePort.onLoopback()),
+                "SEALPOST_DEV_MAILBOX_PORT",
+                Integer.toString(FreePort.onLoopback()),
+                "SEALPOST_EMBEDDED_DB_PORT",
+                Integer.toString(db));
 
         Launch first = Launch.start(data, env);
         try {
@@ -63,12 +69,17 @@ class LauncherIT {
             // A person sees what they need; Payara's boot log (about 650 lines) is in the file.
             List<String> console = first.output();
             List<String> untilReady = console.subList(0, indexOfFirst(console, "sealpost: ready in") + 1);
-            assertThat(untilReady).as(String.join("\n", untilReady)).hasSizeLessThan(20)
-                    .contains("sealpost: mail bridge on 127.0.0.1:" + env.get("SEALPOST_SMTP_PORT"),
+            assertThat(untilReady)
+                    .as(String.join("\n", untilReady))
+                    .hasSizeLessThan(20)
+                    .contains(
+                            "sealpost: mail bridge on 127.0.0.1:" + env.get("SEALPOST_SMTP_PORT"),
                             "sealpost: portal on http://localhost:" + http + "/")
-                    .anySatisfy(line -> assertThat(line).startsWith("sealpost: database ready (embedded PostgreSQL on 127.0.0.1:" + db))
-                    .anySatisfy(line -> assertThat(line).startsWith("sealpost: development mailbox on 127.0.0.1:"
-                            + env.get("SEALPOST_DEV_MAILBOX_PORT")))
+                    .anySatisfy(line -> assertThat(line)
+                            .startsWith("sealpost: database ready (embedded PostgreSQL on 127.0.0.1:" + db))
+                    .anySatisfy(line -> assertThat(line)
+                            .startsWith("sealpost: development mailbox on 127.0.0.1:"
+                                    + env.get("SEALPOST_DEV_MAILBOX_PORT")))
                     .noneSatisfy(line -> assertThat(line).containsAnyOf("levelValue", "Payara Micro URLs", "INFO"));
             Path portalLog = data.resolve("logs/portal.log");
             assertThat(console).anySatisfy(line -> assertThat(line).contains(portalLog.toString()));
@@ -78,9 +89,11 @@ class LauncherIT {
                     .anySatisfy(line -> assertThat(line).contains("migration(s) applied now)"))
                     .noneSatisfy(line -> assertThat(line).contains("\u001B"));
             assertThat(data.resolve("logs/postgres.log")).isNotEmptyFile();
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + db + "/sealpost", "postgres", "");
+            try (Connection c = DriverManager.getConnection(
+                            "jdbc:postgresql://127.0.0.1:" + db + "/sealpost", "postgres", "");
                     Statement s = c.createStatement()) {
-                s.execute("INSERT INTO account (email, role, state) VALUES ('kept@client.example', 'RECIPIENT', 'PENDING')");
+                s.execute(
+                        "INSERT INTO account (email, role, state) VALUES ('kept@client.example', 'RECIPIENT', 'PENDING')");
             }
         } catch (AssertionError | Exception e) {
             // A failed assertion must not leave the launcher, its Payara and PostgreSQL running.
@@ -90,7 +103,9 @@ class LauncherIT {
         }
         first.process.destroy(); // SIGTERM, as Ctrl-C or systemd would send
         assertThat(first.process.waitFor(90, TimeUnit.SECONDS)).isTrue();
-        assertThat(Files.exists(data.resolve("postgres/postmaster.pid"))).as("PostgreSQL stopped").isFalse();
+        assertThat(Files.exists(data.resolve("postgres/postmaster.pid")))
+                .as("PostgreSQL stopped")
+                .isFalse();
         assertThat(Files.exists(data.resolve("keys/kek.p12"))).isTrue();
         assertThat(Files.exists(data.resolve("tls/bridge.p12"))).isTrue();
 
@@ -100,9 +115,11 @@ class LauncherIT {
         Launch second = Launch.start(data, full);
         try {
             second.awaitLine("sealpost: ready in", 240);
-            assertThat(second.output()).anySatisfy(line -> assertThat(line).contains("(0 migration(s) applied now)"))
+            assertThat(second.output())
+                    .anySatisfy(line -> assertThat(line).contains("(0 migration(s) applied now)"))
                     .anySatisfy(line -> assertThat(line).contains("[levelValue: 800]"));
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + db + "/sealpost", "postgres", "");
+            try (Connection c = DriverManager.getConnection(
+                            "jdbc:postgresql://127.0.0.1:" + db + "/sealpost", "postgres", "");
                     Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT count(*) FROM account WHERE email = 'kept@client.example'")) {
                 rs.next();
@@ -117,15 +134,22 @@ class LauncherIT {
     @Test
     void aPortalThatDiesWhileStartingShowsTheEndOfItsLogAndWhereItIs() throws Exception {
         // A heap too small for any JVM: the portal's JVM exits at once, saying why on stderr.
-        Launch launch = Launch.start(data, Map.of("SEALPOST_JAVA_OPTS", "-Xmx1m",
-                "SEALPOST_HTTP_PORT", Integer.toString(FreePort.onLoopback()),
-                "SEALPOST_DEV_MAILBOX_PORT", Integer.toString(FreePort.onLoopback())));
+        Launch launch = Launch.start(
+                data,
+                Map.of(
+                        "SEALPOST_JAVA_OPTS",
+                        "-Xmx1m",
+                        "SEALPOST_HTTP_PORT",
+                        Integer.toString(FreePort.onLoopback()),
+                        "SEALPOST_DEV_MAILBOX_PORT",
+                        Integer.toString(FreePort.onLoopback())));
 
         try {
             assertThat(launch.process.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(launch.process.exitValue()).isNotZero();
             assertThat(launch.output())
-                    .contains("sealpost: the portal stopped while starting; the last lines of " + data.resolve("logs/portal.log") + ":")
+                    .contains("sealpost: the portal stopped while starting; the last lines of "
+                            + data.resolve("logs/portal.log") + ":")
                     .anySatisfy(line -> assertThat(line).contains("Too small maximum heap"));
         } finally {
             launch.process.destroy();
@@ -143,8 +167,12 @@ class LauncherIT {
     }
 
     private static int ready(int port) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     /** The launcher as a child process, its output collected line by line. */
@@ -154,7 +182,10 @@ class LauncherIT {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Dsealpost.home=" + Path.of("target").toAbsolutePath(),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run"));
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    Main.class.getName(),
+                    "run"));
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
             pb.environment().keySet().removeIf(k -> k.startsWith("SEALPOST_"));
             pb.environment().put("SEALPOST_DATA_DIR", data.toString());
@@ -162,7 +193,8 @@ class LauncherIT {
             Process p = pb.start();
             List<String> lines = new CopyOnWriteArrayList<>();
             Thread.ofPlatform().daemon().start(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                try (BufferedReader r =
+                        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                     String line;
                     while ((line = r.readLine()) != null) {
                         lines.add(line);

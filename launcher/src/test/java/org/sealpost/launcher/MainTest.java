@@ -8,7 +8,8 @@ class MainTest {
 
     @Test
     void aDatabaseUrlOnTheConsoleHidesItsPasswordsButKeepsWhereItPoints() {
-        assertThat(Main.withoutCredentials("jdbc:postgresql://db.internal:5432/sealpost?user=sealpost&password=s3cret&ssl=true"))
+        assertThat(Main.withoutCredentials(
+                        "jdbc:postgresql://db.internal:5432/sealpost?user=sealpost&password=s3cret&ssl=true"))
                 .isEqualTo("jdbc:postgresql://db.internal:5432/sealpost?user=sealpost&password=***&ssl=true");
         assertThat(Main.withoutCredentials("jdbc:postgresql://db.internal/sealpost?sslpassword=k3y"))
                 .isEqualTo("jdbc:postgresql://db.internal/sealpost?sslpassword=***");

@@ -39,14 +39,15 @@ class OperatorCommandsTest {
     void aCommandWhileThePortalsEmbeddedDatabaseRunsWritesIntoThatDatabaseAndLeavesItRunning() throws Exception {
         int port = FreePort.onLoopback();
         try (EmbeddedDatabase running = EmbeddedDatabase.start(data.resolve("postgres"), port, Optional.empty())) {
-            assertThat(OperatorCommands.runningEmbeddedPort(data.resolve("postgres"))).contains(port);
+            assertThat(OperatorCommands.runningEmbeddedPort(data.resolve("postgres")))
+                    .contains(port);
 
             int status = OperatorCommands.run("probe", List.of("note", "while running"));
 
             assertThat(status).isZero();
             try (Connection c = DriverManager.getConnection(EmbeddedDatabase.jdbcUrl(port), EmbeddedDatabase.USER, "");
-                    ResultSet rs = c.createStatement().executeQuery(
-                            "SELECT actor, detail FROM audit_event WHERE action = 'PROBE'")) {
+                    ResultSet rs = c.createStatement()
+                            .executeQuery("SELECT actor, detail FROM audit_event WHERE action = 'PROBE'")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString("detail")).isEqualTo("while running");
                 assertThat(rs.getString("actor")).startsWith("operator:");
@@ -59,13 +60,16 @@ class OperatorCommandsTest {
         int status = OperatorCommands.run("probe", List.of("note", "alone"));
 
         assertThat(status).isZero();
-        assertThat(OperatorCommands.runningEmbeddedPort(data.resolve("postgres"))).isEmpty();
-        assertThat(Files.exists(data.resolve("postgres").resolve("postmaster.pid"))).isFalse();
+        assertThat(OperatorCommands.runningEmbeddedPort(data.resolve("postgres")))
+                .isEmpty();
+        assertThat(Files.exists(data.resolve("postgres").resolve("postmaster.pid")))
+                .isFalse();
         // The row is on disk: a server started afterwards on the same files finds it.
         int port = FreePort.onLoopback();
         try (EmbeddedDatabase again = EmbeddedDatabase.start(data.resolve("postgres"), port, Optional.empty());
                 Connection c = DriverManager.getConnection(EmbeddedDatabase.jdbcUrl(port), EmbeddedDatabase.USER, "");
-                ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM audit_event WHERE detail = 'alone'")) {
+                ResultSet rs =
+                        c.createStatement().executeQuery("SELECT count(*) FROM audit_event WHERE detail = 'alone'")) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(1);
         }

@@ -25,8 +25,10 @@ public final class ProbeCommand implements OperatorCommand {
         switch (arguments.get(0)) {
             case "note" -> {
                 context.inTransaction(em -> em.createNativeQuery(
-                        "INSERT INTO audit_event (actor, action, detail) VALUES (?, 'PROBE', ?)")
-                        .setParameter(1, context.actor()).setParameter(2, arguments.get(1)).executeUpdate());
+                                "INSERT INTO audit_event (actor, action, detail) VALUES (?, 'PROBE', ?)")
+                        .setParameter(1, context.actor())
+                        .setParameter(2, arguments.get(1))
+                        .executeUpdate());
                 context.out().println("noted");
                 return OK;
             }

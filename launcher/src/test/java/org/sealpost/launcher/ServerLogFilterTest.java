@@ -13,8 +13,10 @@ class ServerLogFilterTest {
 
     private static String odl(String level, String logger, String message) {
         String colour = level.equals("INFO") ? "1;92" : level.equals("WARNING") ? "1;93" : "1;91";
-        return "[2026-12-03T08:48:51.612+0000] [] [" + ESC + "[" + colour + "m" + level + ESC + "[0m] [] [" + ESC + "[1;94m"
-                + logger + ESC + "[0m] [tid: _ThreadID=3 _ThreadName=main] [timeMillis: 1796287731612] [levelValue: 900] "
+        return "[2026-12-03T08:48:51.612+0000] [] [" + ESC + "[" + colour + "m" + level + ESC + "[0m] [] [" + ESC
+                + "[1;94m"
+                + logger + ESC
+                + "[0m] [tid: _ThreadID=3 _ThreadName=main] [timeMillis: 1796287731612] [levelValue: 900] "
                 + message;
     }
 
@@ -31,20 +33,22 @@ class ServerLogFilterTest {
     @Test
     void infoRecordsAndTheLinesAfterThemAreNotShown() {
         assertThat(feed(
-                odl("INFO", "PayaraMicro", "Deployed 1 archive(s)"),
-                "",
-                odl("INFO", "PayaraMicro", "[["),
-                "  ",
-                "Payara Micro URLs:",
-                "http://localhost:18461/",
-                "]]",
-                "Payara Micro URLs:")).isEmpty();
+                        odl("INFO", "PayaraMicro", "Deployed 1 archive(s)"),
+                        "",
+                        odl("INFO", "PayaraMicro", "[["),
+                        "  ",
+                        "Payara Micro URLs:",
+                        "http://localhost:18461/",
+                        "]]",
+                        "Payara Micro URLs:"))
+                .isEmpty();
     }
 
     @Test
     void aSevereRecordIsShownWithoutColourCodesThreadOrTimestampNoise() {
         assertThat(feed(odl("SEVERE", "org.sealpost.portal.platform.StartupGate", "Schema migration failed")))
-                .containsExactly("2026-12-03T08:48:51.612+0000 SEVERE [org.sealpost.portal.platform.StartupGate] Schema migration failed");
+                .containsExactly(
+                        "2026-12-03T08:48:51.612+0000 SEVERE [org.sealpost.portal.platform.StartupGate] Schema migration failed");
     }
 
     @Test
@@ -54,19 +58,23 @@ class ServerLogFilterTest {
 
         filter.showWarningsFromNowOn();
 
-        assertThat(feed(warning)).singleElement().asString().contains("WARNING [com.hazelcast.instance.impl.Node] Some of the ports");
+        assertThat(feed(warning))
+                .singleElement()
+                .asString()
+                .contains("WARNING [com.hazelcast.instance.impl.Node] Some of the ports");
     }
 
     @Test
     void aMultiLineRecordShowsItsBodyUntilItClosesAndNothingAfter() {
         assertThat(feed(
-                odl("SEVERE", "fish.payara.microprofile.healthcheck.HealthCheckService", "[["),
-                "  Exception executing HealthCheck",
-                "jakarta.ejb.EJBException: Attempt to invoke when container is in Initializing",
-                "\tat com.sun.ejb.containers.BaseContainer.postInvoke(BaseContainer.java:2109)",
-                "]]",
-                "",
-                "Payara Micro URLs:")).containsExactly(
+                        odl("SEVERE", "fish.payara.microprofile.healthcheck.HealthCheckService", "[["),
+                        "  Exception executing HealthCheck",
+                        "jakarta.ejb.EJBException: Attempt to invoke when container is in Initializing",
+                        "\tat com.sun.ejb.containers.BaseContainer.postInvoke(BaseContainer.java:2109)",
+                        "]]",
+                        "",
+                        "Payara Micro URLs:"))
+                .containsExactly(
                         "2026-12-03T08:48:51.612+0000 SEVERE [fish.payara.microprofile.healthcheck.HealthCheckService]",
                         "  Exception executing HealthCheck",
                         "jakarta.ejb.EJBException: Attempt to invoke when container is in Initializing",
@@ -76,12 +84,13 @@ class ServerLogFilterTest {
     @Test
     void aHiddenMultiLineRecordHidesItsWholeBody() {
         assertThat(feed(
-                odl("WARNING", "javax.enterprise.system.security.ssl", "[["),
-                "  The SSL certificate with alias trustcenterclass4caii has expired: [",
-                "[",
-                "  Version: V3",
-                "]]]",
-                "")).isEmpty();
+                        odl("WARNING", "javax.enterprise.system.security.ssl", "[["),
+                        "  The SSL certificate with alias trustcenterclass4caii has expired: [",
+                        "[",
+                        "  Version: V3",
+                        "]]]",
+                        ""))
+                .isEmpty();
     }
 
     @Test
@@ -101,13 +110,14 @@ class ServerLogFilterTest {
     @Test
     void simpleFormatterRecordsAreShownWithTheirHeaderAtSevereOnly() {
         assertThat(feed(
-                "Dec 03, 2026 8:48:39 AM org.example.Thing start",
-                "INFO: all fine",
-                "Dec 03, 2026 8:48:40 AM org.example.Thing start",
-                "SEVERE: cannot bind",
-                "java.net.BindException: Address already in use",
-                "",
-                "something unrelated")).containsExactly(
+                        "Dec 03, 2026 8:48:39 AM org.example.Thing start",
+                        "INFO: all fine",
+                        "Dec 03, 2026 8:48:40 AM org.example.Thing start",
+                        "SEVERE: cannot bind",
+                        "java.net.BindException: Address already in use",
+                        "",
+                        "something unrelated"))
+                .containsExactly(
                         "Dec 03, 2026 8:48:40 AM org.example.Thing start",
                         "SEVERE: cannot bind",
                         "java.net.BindException: Address already in use");
@@ -115,8 +125,10 @@ class ServerLogFilterTest {
 
     @Test
     void theJvmsOwnWarningsWhileStartingAreHidden() {
-        assertThat(feed(
-                "WARNING: A restricted method in java.lang.foreign.Linker has been called",
-                "WARNING: Use --enable-native-access=ALL-UNNAMED to avoid a warning for callers in this module")).isEmpty();
+        assertThat(
+                        feed(
+                                "WARNING: A restricted method in java.lang.foreign.Linker has been called",
+                                "WARNING: Use --enable-native-access=ALL-UNNAMED to avoid a warning for callers in this module"))
+                .isEmpty();
     }
 }

@@ -48,12 +48,15 @@ class SystemdUnitTest {
     void theUnitRunsTheLauncherAndDoesNotRestartARefusalToStart() throws IOException {
         List<String> lines = Files.readAllLines(UNIT);
 
-        assertThat(lines).contains("ExecStart=/opt/sealpost/sealpost run", "Environment=SEALPOST_MODE=prod",
-                "RestartPreventExitStatus=2", "KillMode=mixed");
+        assertThat(lines)
+                .contains(
+                        "ExecStart=/opt/sealpost/sealpost run",
+                        "Environment=SEALPOST_MODE=prod",
+                        "RestartPreventExitStatus=2",
+                        "KillMode=mixed");
     }
 
-    private record Verification(int exitStatus, String output) {
-    }
+    private record Verification(int exitStatus, String output) {}
 
     private static Verification verify(Path unit) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("systemd-analyze", "verify", unit.toString()).redirectErrorStream(true);

@@ -157,7 +157,9 @@ class TwoNodesIT {
                 second = candidate;
             }
         }
-        assertThat(second).as("a second sign-in through nginx landed on the other node").isNotNull();
+        assertThat(second)
+                .as("a second sign-in through nginx landed on the other node")
+                .isNotNull();
         // Sticky: ten more pages of the first session all come from its node, signed in.
         for (int i = 0; i < 10; i++) {
             HttpResponse<String> inbox = first.get("inbox.xhtml");
@@ -165,8 +167,8 @@ class TwoNodesIT {
             assertThat(first.node()).hasValue(firstNode);
         }
 
-        HttpResponse<String> everywhere = second.submit("account/settings.xhtml", "everywhere",
-                Map.of("everywhere:signout-everywhere", ""));
+        HttpResponse<String> everywhere =
+                second.submit("account/settings.xhtml", "everywhere", Map.of("everywhere:signout-everywhere", ""));
         assertThat(everywhere.statusCode()).isIn(200, 302, 303);
 
         HttpResponse<String> after = first.get("inbox.xhtml");
@@ -186,14 +188,18 @@ class TwoNodesIT {
             Browser direct = Browser.direct(node);
             assertThat(direct.signIn(recipient(1), PASSWORD)).isTrue();
             long[] seen = {-2};
-            awaitTrue(Duration.ofMinutes(2), () -> {
-                try {
-                    seen[0] = searchTotal(direct.get("search.xhtml?q=marmalade").body());
-                    return seen[0] == stored;
-                } catch (Exception e) {
-                    return false;
-                }
-            }, () -> node.name + " finds " + seen[0] + " of " + stored);
+            awaitTrue(
+                    Duration.ofMinutes(2),
+                    () -> {
+                        try {
+                            seen[0] = searchTotal(
+                                    direct.get("search.xhtml?q=marmalade").body());
+                            return seen[0] == stored;
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    },
+                    () -> node.name + " finds " + seen[0] + " of " + stored);
         }
     }
 
@@ -207,12 +213,15 @@ class TwoNodesIT {
         Browser reader = Browser.direct(nodeB);
         assertThat(reader.signIn(recipient(3), PASSWORD)).isTrue();
         // Forward is off by default: node B offers no Forward button.
-        assertThat(reader.get("message.xhtml?id=" + entry).body()).contains("id=\"actions:reply\"")
+        assertThat(reader.get("message.xhtml?id=" + entry).body())
+                .contains("id=\"actions:reply\"")
                 .doesNotContain("id=\"actions:forward\"");
 
         Browser administrator = Browser.direct(nodeA);
         assertThat(administrator.signIn(admin, PASSWORD)).isTrue();
-        HttpResponse<String> saved = administrator.submitWhole("admin/permissions.xhtml", "permissions",
+        HttpResponse<String> saved = administrator.submitWhole(
+                "admin/permissions.xhtml",
+                "permissions",
                 Map.of("permissions:actions:2:scope", "INTERNAL_ONLY", "permissions:save", ""));
         assertThat(saved.statusCode()).isIn(200, 302, 303);
         assertThat(policyScope("forward_scope")).isEqualTo("INTERNAL_ONLY");
@@ -266,7 +275,8 @@ class TwoNodesIT {
         assertThat(acknowledged).isNotEmpty();
         // None lost; at most the one in flight more: stored and committed, but the node died
         // before its 250 left (the gateway sends it again: at least once, RFC 5321 §6.1).
-        assertThat(entriesOf(victim)).as("every 250'd message is stored")
+        assertThat(entriesOf(victim))
+                .as("every 250'd message is stored")
                 .isBetween((long) acknowledged.size(), acknowledged.size() + 1L);
 
         // The other node keeps serving its sessions; the dead node's session signs in again on it.
@@ -335,8 +345,9 @@ class TwoNodesIT {
     /** The account registered with {@link #PASSWORD}, as the registration page would leave it. */
     private static void activate(String address) throws Exception {
         String hash = new PasswordHasher().hash(PASSWORD.toCharArray());
-        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE account SET state = 'ACTIVE', password_hash = ? WHERE email = ?")) {
+        try (Connection c = db();
+                PreparedStatement ps =
+                        c.prepareStatement("UPDATE account SET state = 'ACTIVE', password_hash = ? WHERE email = ?")) {
             ps.setString(1, hash);
             ps.setString(2, address);
             assertThat(ps.executeUpdate()).isEqualTo(1);
@@ -346,8 +357,9 @@ class TwoNodesIT {
     /** An administrator as the invitation would leave it, registered with {@link #PASSWORD}. */
     private static void createAdministrator(String address) throws Exception {
         String hash = new PasswordHasher().hash(PASSWORD.toCharArray());
-        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO account (email, role, state, password_hash) VALUES (?, 'ADMIN', 'ACTIVE', ?)")) {
+        try (Connection c = db();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO account (email, role, state, password_hash) VALUES (?, 'ADMIN', 'ACTIVE', ?)")) {
             ps.setString(1, address);
             ps.setString(2, hash);
             ps.executeUpdate();
@@ -355,7 +367,8 @@ class TwoNodesIT {
     }
 
     private static long firstEntryOf(String address) throws Exception {
-        try (Connection c = db(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = db();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT min(e.id) FROM mailbox_entry e JOIN account a ON a.id = e.account_id WHERE a.email = ?""")) {
             ps.setString(1, address);
             try (ResultSet rs = ps.executeQuery()) {
@@ -366,14 +379,16 @@ class TwoNodesIT {
     }
 
     private static String policyScope(String column) throws Exception {
-        try (Connection c = db(); ResultSet rs = c.createStatement().executeQuery(
-                "SELECT " + column + " FROM portal_policy WHERE id = 1")) {
+        try (Connection c = db();
+                ResultSet rs =
+                        c.createStatement().executeQuery("SELECT " + column + " FROM portal_policy WHERE id = 1")) {
             return rs.next() ? rs.getString(1) : null;
         }
     }
 
     private static long entriesOf(String address) throws Exception {
-        try (Connection c = db(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = db();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT count(*) FROM mailbox_entry e JOIN account a ON a.id = e.account_id WHERE a.email = ?""")) {
             ps.setString(1, address);
             try (ResultSet rs = ps.executeQuery()) {
@@ -384,7 +399,8 @@ class TwoNodesIT {
     }
 
     private static long searchTotal(String page) {
-        Matcher m = Pattern.compile("id=\"search-total\"[^>]*>\\s*[^0-9]*([0-9]+)").matcher(page);
+        Matcher m =
+                Pattern.compile("id=\"search-total\"[^>]*>\\s*[^0-9]*([0-9]+)").matcher(page);
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
@@ -401,7 +417,9 @@ class TwoNodesIT {
             }
             Thread.sleep(500);
         }
-        assertThat(condition.getAsBoolean()).as("condition within " + within + ": " + what.get()).isTrue();
+        assertThat(condition.getAsBoolean())
+                .as("condition within " + within + ": " + what.get())
+                .isTrue();
     }
 
     /** One portal node: the launcher as a child process with its own ports and data directory. */
@@ -422,9 +440,15 @@ class TwoNodesIT {
         static Node start(String name, Path work, TestDatabase.Database db, DevMailbox smarthost) throws IOException {
             int http = FreePort.onLoopback();
             int smtp = FreePort.onLoopback();
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dsealpost.home=" + Path.of("target").toAbsolutePath(), "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName(), "run").redirectErrorStream(true);
+            ProcessBuilder pb = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Dsealpost.home=" + Path.of("target").toAbsolutePath(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            Main.class.getName(),
+                            "run")
+                    .redirectErrorStream(true);
             Map<String, String> env = pb.environment();
             env.keySet().removeIf(k -> k.startsWith("SEALPOST_"));
             env.put("SEALPOST_NODE_NAME", name);
@@ -445,8 +469,8 @@ class TwoNodesIT {
             env.put("SEALPOST_JAVA_OPTS", "-XX:+UseSerialGC -Xmx512m -XX:TieredStopAtLevel=1");
             Node node = new Node(name, http, smtp, pb.start());
             Thread.ofPlatform().daemon().start(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(node.process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
+                try (BufferedReader r = new BufferedReader(
+                        new InputStreamReader(node.process.getInputStream(), StandardCharsets.UTF_8))) {
                     String line;
                     while ((line = r.readLine()) != null) {
                         node.lines.add(line);
@@ -496,9 +520,25 @@ class TwoNodesIT {
             Files.createDirectories(dir);
             Path cert = dir.resolve("cert.pem");
             Path key = dir.resolve("key.pem");
-            Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                    "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key.toString(),
-                    "-out", cert.toString()).redirectErrorStream(true).start();
+            Process openssl = new ProcessBuilder(
+                            "openssl",
+                            "req",
+                            "-x509",
+                            "-newkey",
+                            "rsa:2048",
+                            "-nodes",
+                            "-days",
+                            "1",
+                            "-subj",
+                            "/CN=localhost",
+                            "-addext",
+                            "subjectAltName=IP:127.0.0.1",
+                            "-keyout",
+                            key.toString(),
+                            "-out",
+                            cert.toString())
+                    .redirectErrorStream(true)
+                    .start();
             openssl.getInputStream().readAllBytes();
             assertThat(openssl.waitFor()).isZero();
             int port = FreePort.onLoopback();
@@ -529,9 +569,17 @@ class TwoNodesIT {
             }
             dir.toFile().setWritable(true, false);
             dir.toFile().setExecutable(true, false);
-            Process nginx = new ProcessBuilder("nginx", "-c", dir.resolve("nginx.conf").toString(), "-p", dir.toString(),
-                    "-g", "daemon off; pid " + dir.resolve("nginx.pid") + ";").redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("nginx.out").toFile()).start();
+            Process nginx = new ProcessBuilder(
+                            "nginx",
+                            "-c",
+                            dir.resolve("nginx.conf").toString(),
+                            "-p",
+                            dir.toString(),
+                            "-g",
+                            "daemon off; pid " + dir.resolve("nginx.pid") + ";")
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("nginx.out").toFile())
+                    .start();
             Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
             while (true) {
                 try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -539,7 +587,9 @@ class TwoNodesIT {
                 } catch (IOException notYet) {
                     if (!nginx.isAlive() || Instant.now().isAfter(deadline)) {
                         throw new AssertionError("nginx did not start: " + Files.readString(dir.resolve("nginx.out"))
-                                + (Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : ""));
+                                + (Files.exists(dir.resolve("error.log"))
+                                        ? Files.readString(dir.resolve("error.log"))
+                                        : ""));
                     }
                     Thread.sleep(100);
                 }
@@ -547,7 +597,8 @@ class TwoNodesIT {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             try (InputStream in = Files.newInputStream(cert)) {
-                store.setCertificateEntry("nginx", CertificateFactory.getInstance("X.509").generateCertificate(in));
+                store.setCertificateEntry(
+                        "nginx", CertificateFactory.getInstance("X.509").generateCertificate(in));
             }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(store);
@@ -567,16 +618,18 @@ class TwoNodesIT {
 
     /** A browser's worth of HTTP: its own cookies, forms submitted with their view state. */
     private static final class Browser {
-        private static final Pattern VIEW_STATE = Pattern.compile(
-                "name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+        private static final Pattern VIEW_STATE =
+                Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
         final String base;
         final CookieManager cookies = new CookieManager();
         final HttpClient http;
 
         private Browser(String base, SSLContext tls) {
             this.base = base;
-            HttpClient.Builder b = HttpClient.newBuilder().cookieHandler(cookies)
-                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10));
+            HttpClient.Builder b = HttpClient.newBuilder()
+                    .cookieHandler(cookies)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(10));
             if (tls != null) {
                 b.sslContext(tls);
             }
@@ -593,13 +646,18 @@ class TwoNodesIT {
 
         /** The node that holds this browser's session, from its session id's suffix. */
         Optional<String> node() {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-                    .map(HttpCookie::getValue).filter(v -> v.contains("."))
-                    .map(v -> v.substring(v.lastIndexOf('.') + 1)).findFirst();
+            return cookies.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals("JSESSIONID"))
+                    .map(HttpCookie::getValue)
+                    .filter(v -> v.contains("."))
+                    .map(v -> v.substring(v.lastIndexOf('.') + 1))
+                    .findFirst();
         }
 
         boolean signIn(String address, String password) throws Exception {
-            HttpResponse<String> answer = submit("login.xhtml", "signin",
+            HttpResponse<String> answer = submit(
+                    "login.xhtml",
+                    "signin",
                     Map.of("signin:email", address, "signin:password", password, "signin:submit", ""));
             // An administrator may be sent on to the second factor's page instead of the inbox.
             String location = answer.headers().firstValue("Location").orElse("");
@@ -607,7 +665,11 @@ class TwoNodesIT {
         }
 
         HttpResponse<String> get(String page) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(base + page)).timeout(Duration.ofSeconds(60)).GET().build(),
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base + page))
+                            .timeout(Duration.ofSeconds(60))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
@@ -626,7 +688,10 @@ class TwoNodesIT {
                 String tag = input.group();
                 String type = attribute(tag, "type").orElse("text");
                 Optional<String> name = attribute(tag, "name");
-                if (name.isEmpty() || type.equals("submit") || type.equals("button") || type.equals("file")
+                if (name.isEmpty()
+                        || type.equals("submit")
+                        || type.equals("button")
+                        || type.equals("file")
                         || name.get().equals("jakarta.faces.ViewState")) {
                     continue;
                 }
@@ -641,7 +706,8 @@ class TwoNodesIT {
                 fields.put(area.group(1), unescape(area.group(2)));
             }
             // PrimeFaces' CSP script adds the page's nonce to every form; the server checks it.
-            Matcher nonce = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)").matcher(html);
+            Matcher nonce =
+                    Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)").matcher(html);
             if (nonce.find()) {
                 fields.put("primefaces.nonce", nonce.group(1));
             }
@@ -657,7 +723,10 @@ class TwoNodesIT {
         }
 
         private static String unescape(String html) {
-            return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+            return html.replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&#39;", "'")
                     .replace("&amp;", "&");
         }
 
@@ -678,11 +747,18 @@ class TwoNodesIT {
             form.put(formId, formId);
             form.putAll(fields);
             form.put("jakarta.faces.ViewState", state.group(1).replace("&#58;", ":"));
-            String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return http.send(HttpRequest.newBuilder(URI.create(base).resolve(action.group(1).replace("&amp;", "&")))
-                    .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            String body = form.entrySet().stream()
+                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+            return http.send(
+                    HttpRequest.newBuilder(
+                                    URI.create(base).resolve(action.group(1).replace("&amp;", "&")))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .timeout(Duration.ofSeconds(60))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
     }
 }

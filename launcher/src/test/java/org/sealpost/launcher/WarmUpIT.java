@@ -32,8 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
 class WarmUpIT {
 
     /** Every table a sign-in, a registration, a message or a mail would leave a row in. */
-    private static final List<String> TRACES = List.of("account", "portal_session", "one_time_token", "audit_event",
-            "outbound_mail", "mailbox_entry", "message_content", "search_index_queue");
+    private static final List<String> TRACES = List.of(
+            "account",
+            "portal_session",
+            "one_time_token",
+            "audit_event",
+            "outbound_mail",
+            "mailbox_entry",
+            "message_content",
+            "search_index_queue");
 
     @TempDir
     Path data;
@@ -42,11 +49,17 @@ class WarmUpIT {
     void offItNeverRunsOnItReadinessWaitsForItAndItLeavesNoTrace() throws Exception {
         int http = FreePort.onLoopback();
         int db = FreePort.onLoopback();
-        Map<String, String> env = new LinkedHashMap<>(Map.of("SEALPOST_HTTP_PORT", Integer.toString(http),
-                "SEALPOST_SMTP_PORT", Integer.toString(FreePort.onLoopback()),
-                "SEALPOST_DEV_MAILBOX_PORT", Integer.toString(FreePort.onLoopback()),
-                "SEALPOST_EMBEDDED_DB_PORT", Integer.toString(db),
-                "SEALPOST_LOG_CONSOLE", "full"));
+        Map<String, String> env = new LinkedHashMap<>(Map.of(
+                "SEALPOST_HTTP_PORT",
+                Integer.toString(http),
+                "SEALPOST_SMTP_PORT",
+                Integer.toString(FreePort.onLoopback()),
+                "SEALPOST_DEV_MAILBOX_PORT",
+                Integer.toString(FreePort.onLoopback()),
+                "SEALPOST_EMBEDDED_DB_PORT",
+                Integer.toString(db),
+                "SEALPOST_LOG_CONSOLE",
+                "full"));
 
         env.put("SEALPOST_WARM_UP", "false");
         List<String> off = new ArrayList<>();
@@ -58,9 +71,13 @@ class WarmUpIT {
         } finally {
             stop(first);
         }
-        assertThat(off).as("readiness with the warm-up off").isNotEmpty()
+        assertThat(off)
+                .as("readiness with the warm-up off")
+                .isNotEmpty()
                 .allSatisfy(body -> assertThat(body).doesNotContain("\"warm-up\":\"running\""))
-                .last().asString().contains("\"warm-up\":\"off\"");
+                .last()
+                .asString()
+                .contains("\"warm-up\":\"off\"");
 
         env.put("SEALPOST_WARM_UP", "true");
         env.put("SEALPOST_WARM_UP_TIME", "PT15S");
@@ -75,13 +92,19 @@ class WarmUpIT {
         } finally {
             stop(second);
         }
-        assertThat(on).as("readiness while the warm-up runs")
+        assertThat(on)
+                .as("readiness while the warm-up runs")
                 .anySatisfy(body -> assertThat(body).contains("\"status\":\"DOWN\"", "\"warm-up\":\"running\""))
-                .last().asString().contains("\"status\":\"UP\"", "\"warm-up\":\"done\"");
+                .last()
+                .asString()
+                .contains("\"status\":\"UP\"", "\"warm-up\":\"done\"");
         assertThat(Files.readString(data.resolve("launcher.out"))).containsPattern("warm-up done: [1-9][0-9]* rounds");
-        assertThat(after).as("rows a person could see, before and after a start with the warm-up").isEqualTo(before);
+        assertThat(after)
+                .as("rows a person could see, before and after a start with the warm-up")
+                .isEqualTo(before);
         assertThat(before.get("account")).isZero();
-        try (Stream<Path> mails = Files.exists(data.resolve("dev-mailbox/mail")) ? Files.list(data.resolve("dev-mailbox/mail"))
+        try (Stream<Path> mails = Files.exists(data.resolve("dev-mailbox/mail"))
+                ? Files.list(data.resolve("dev-mailbox/mail"))
                 : Stream.empty()) {
             assertThat(mails.toList()).as("mail sent").isEmpty();
         }
@@ -95,11 +118,16 @@ class WarmUpIT {
     }
 
     private Process launch(Map<String, String> env) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dsealpost.home=" + Path.of("target").toAbsolutePath(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run")
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dsealpost.home=" + Path.of("target").toAbsolutePath(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "run")
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("launcher.out").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        data.resolve("launcher.out").toFile()));
         pb.environment().keySet().removeIf(k -> k.startsWith("SEALPOST_"));
         pb.environment().put("SEALPOST_DATA_DIR", data.toString());
         pb.environment().putAll(env);
@@ -108,13 +136,17 @@ class WarmUpIT {
 
     /** Every readiness answer the portal gave, polled every 100 ms, until the first UP. */
     private static List<String> readinessUntilUp(Process launcher, int port) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         List<String> bodies = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
         while (System.nanoTime() < deadline && launcher.isAlive()) {
             try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                        .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                                .timeout(Duration.ofSeconds(20))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 // Before the portal's own check is registered Payara answers for it; only the portal's count.
                 if (r.body().contains("\"name\":\"sealpost\"")) {
                     bodies.add(r.body());
@@ -132,7 +164,8 @@ class WarmUpIT {
 
     private static Map<String, Long> counts(int db) throws Exception {
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + db + "/sealpost", "postgres", "");
+        try (Connection c =
+                        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + db + "/sealpost", "postgres", "");
                 Statement s = c.createStatement()) {
             for (String table : TRACES) {
                 try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {

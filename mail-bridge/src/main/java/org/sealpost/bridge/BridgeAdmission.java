@@ -2,7 +2,6 @@ package org.sealpost.bridge;
 
 import java.util.List;
 import java.util.Objects;
-
 import org.sealpost.bridge.internal.ClientAllowList;
 
 /**
@@ -18,8 +17,8 @@ import org.sealpost.bridge.internal.ClientAllowList;
  * @param flagHeaderValue  the value that means "encrypt", compared case-insensitively, trimmed
  * @param acceptUnflagged  accept mail without the flag too
  */
-public record BridgeAdmission(List<String> allowedClients, String flagHeaderName, String flagHeaderValue,
-        boolean acceptUnflagged) {
+public record BridgeAdmission(
+        List<String> allowedClients, String flagHeaderName, String flagHeaderValue, boolean acceptUnflagged) {
 
     /**
      * @throws IllegalArgumentException naming the setting and, for the allow-list, the entry
@@ -37,8 +36,8 @@ public record BridgeAdmission(List<String> allowedClients, String flagHeaderName
                     + "' is not a header field name (RFC 5322 §3.6.8: printable ASCII, no colon)");
         }
         if (!isFieldValue(flagHeaderValue)) {
-            throw new IllegalArgumentException("flagHeaderValue: '" + flagHeaderValue
-                    + "' must be non-blank printable ASCII");
+            throw new IllegalArgumentException(
+                    "flagHeaderValue: '" + flagHeaderValue + "' must be non-blank printable ASCII");
         }
         flagHeaderValue = flagHeaderValue.strip();
     }

@@ -8,21 +8,17 @@ package org.sealpost.bridge;
 public interface BridgeObserver {
 
     /** Counts nothing. */
-    BridgeObserver NONE = new BridgeObserver() {
-    };
+    BridgeObserver NONE = new BridgeObserver() {};
 
     /**
      * A 4xx or 5xx reply (RFC 5321 §4.2.1) with its enhanced status code (RFC 3463, e.g.
      * {@code 5.7.0}; empty when the reply carries none): the reason, in a bounded vocabulary.
      */
-    default void refused(int replyCode, String enhancedStatus) {
-    }
+    default void refused(int replyCode, String enhancedStatus) {}
 
     /** A message answered {@code 250} after DATA: stored and committed. */
-    default void accepted() {
-    }
+    default void accepted() {}
 
     /** A session whose TLS handshake did not complete, so no reply of ours could follow. */
-    default void handshakeFailed() {
-    }
+    default void handshakeFailed() {}
 }

@@ -9,9 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-
 import javax.net.ssl.SSLContext;
-
 import org.sealpost.bridge.internal.ClientAllowList;
 import org.sealpost.bridge.internal.IpLiteral;
 import org.sealpost.bridge.internal.Mailbox;
@@ -30,11 +28,13 @@ public final class BridgeSettings {
     public static final long DEFAULT_MAX_MESSAGE_BYTES = 25L * 1024 * 1024;
     /** RFC 5321 §4.5.3.1.8: a server must buffer at least 100 recipients. */
     public static final int DEFAULT_MAX_RECIPIENTS = 100;
+
     public static final int DEFAULT_MAX_CONNECTIONS = 50;
     /** How many messages of the largest size may be in memory at once by default. */
     public static final int DEFAULT_MESSAGES_IN_FLIGHT = 2;
     /** RFC 5321 §4.5.3.2.7: a server SHOULD wait at least 5 minutes for the next command. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+
     public static final List<String> DEFAULT_ALLOWED_CLIENTS = List.of("127.0.0.0/8", "::1/128");
     public static final String DEFAULT_FLAG_HEADER_NAME = "X-Sealpost-Encrypt";
     public static final String DEFAULT_FLAG_HEADER_VALUE = "yes";
@@ -68,7 +68,8 @@ public final class BridgeSettings {
         this.maxMessageBytes = builder.maxMessageBytes;
         this.maxRecipients = builder.maxRecipients;
         this.maxConnections = builder.maxConnections;
-        this.maxBytesInFlight = builder.maxBytesInFlight > 0 ? builder.maxBytesInFlight
+        this.maxBytesInFlight = builder.maxBytesInFlight > 0
+                ? builder.maxBytesInFlight
                 : DEFAULT_MESSAGES_IN_FLIGHT * 2 * builder.maxMessageBytes;
         this.idleTimeout = builder.idleTimeout;
         this.allowedClients = builder.allowedClients;
@@ -205,8 +206,7 @@ public final class BridgeSettings {
         private BridgeKeyMaterial keyMaterial;
         private Supplier<BridgeAdmission> admission;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** An IPv4 or IPv6 literal (never resolved through DNS); default 127.0.0.1. */
         public Builder bindAddress(String bindAddress) {
@@ -240,8 +240,8 @@ public final class BridgeSettings {
         /** Advertised as SIZE and enforced while receiving; 1 byte to 1 GiB, default 25 MiB. */
         public Builder maxMessageBytes(long maxMessageBytes) {
             if (maxMessageBytes < 1 || maxMessageBytes > MAX_MESSAGE_BYTES_LIMIT) {
-                throw new IllegalArgumentException("maxMessageBytes: " + maxMessageBytes
-                        + " is not between 1 and " + MAX_MESSAGE_BYTES_LIMIT);
+                throw new IllegalArgumentException(
+                        "maxMessageBytes: " + maxMessageBytes + " is not between 1 and " + MAX_MESSAGE_BYTES_LIMIT);
             }
             this.maxMessageBytes = maxMessageBytes;
             return this;
@@ -280,9 +280,12 @@ public final class BridgeSettings {
 
         /** How long a connection may stay silent; default 5 minutes. */
         public Builder idleTimeout(Duration idleTimeout) {
-            if (idleTimeout == null || idleTimeout.isNegative() || idleTimeout.isZero()
+            if (idleTimeout == null
+                    || idleTimeout.isNegative()
+                    || idleTimeout.isZero()
                     || idleTimeout.toMillis() > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("idleTimeout: must be positive and below 24 days, was " + idleTimeout);
+                throw new IllegalArgumentException(
+                        "idleTimeout: must be positive and below 24 days, was " + idleTimeout);
             }
             this.idleTimeout = idleTimeout;
             return this;
@@ -324,8 +327,8 @@ public final class BridgeSettings {
         /** The value of the flag that means "encrypt", case-insensitive; default {@code yes}. */
         public Builder flagHeaderValue(String flagHeaderValue) {
             if (!BridgeAdmission.isFieldValue(flagHeaderValue)) {
-                throw new IllegalArgumentException("flagHeaderValue: '" + flagHeaderValue
-                        + "' must be non-blank printable ASCII");
+                throw new IllegalArgumentException(
+                        "flagHeaderValue: '" + flagHeaderValue + "' must be non-blank printable ASCII");
             }
             this.flagHeaderValue = flagHeaderValue.strip();
             return this;
@@ -400,7 +403,8 @@ public final class BridgeSettings {
                         + " give the trust store to BridgeKeyMaterial.of instead");
             }
             if (requireClientCertificate && keyMaterial != null && !keyMaterial.trustsClients()) {
-                throw new IllegalArgumentException("keyMaterial: needs a client trust store when requireClientCertificate is true");
+                throw new IllegalArgumentException(
+                        "keyMaterial: needs a client trust store when requireClientCertificate is true");
             }
             if (sslContext != null && clientTrustStore != null) {
                 throw new IllegalArgumentException("clientTrustStore: cannot be combined with sslContext;"

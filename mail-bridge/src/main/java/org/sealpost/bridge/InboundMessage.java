@@ -58,8 +58,14 @@ public record InboundMessage(
 
     @Override
     public int hashCode() {
-        return Objects.hash(reversePath, recipients, Arrays.hashCode(rawMime), clientAddress,
-                tlsProtocol, tlsCipherSuite, receivedAt);
+        return Objects.hash(
+                reversePath,
+                recipients,
+                Arrays.hashCode(rawMime),
+                clientAddress,
+                tlsProtocol,
+                tlsCipherSuite,
+                receivedAt);
     }
 
     // Never dump message content into logs.

@@ -2,7 +2,6 @@ package org.sealpost.bridge;
 
 import java.time.Clock;
 import java.util.Objects;
-
 import org.sealpost.bridge.internal.BridgeServer;
 import org.sealpost.bridge.internal.SessionLog;
 import org.subethamail.smtp.server.SMTPServer;
@@ -46,8 +45,10 @@ public final class MailBridge implements AutoCloseable {
             server.start();
         } catch (RuntimeException e) {
             SessionLog.forget(server);
-            throw new IllegalStateException("the mail bridge cannot listen on " + settings.bindAddress() + ":"
-                    + settings.port() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the mail bridge cannot listen on " + settings.bindAddress() + ":" + settings.port() + ": "
+                            + e.getMessage(),
+                    e);
         }
         return new MailBridge(server);
     }

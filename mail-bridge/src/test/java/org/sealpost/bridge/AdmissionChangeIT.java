@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,8 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class AdmissionChangeIT {
 
-    private static final BridgeAdmission LOOPBACK_DEFAULT_FLAG = new BridgeAdmission(
-            List.of("127.0.0.0/8", "::1/128"), "X-Sealpost-Encrypt", "yes", false);
+    private static final BridgeAdmission LOOPBACK_DEFAULT_FLAG =
+            new BridgeAdmission(List.of("127.0.0.0/8", "::1/128"), "X-Sealpost-Encrypt", "yes", false);
 
     @Test
     void aNarrowedAllowListRefusesTheNextConnectionWithoutARestart() throws IOException {
@@ -47,18 +46,24 @@ class AdmissionChangeIT {
         byte[] newFlag = "Subject: s\r\nX-Encrypt-Gateway: On\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
         try (BridgeFixture fixture = BridgeFixture.start(settings -> settings.admission(admission::get))) {
             try (SmtpDialogue smtp = fixture.connectSecure()) {
-                assertThat(smtp.send("s@partner.example", List.of("a@customer.example"), newFlag).code())
+                assertThat(smtp.send("s@partner.example", List.of("a@customer.example"), newFlag)
+                                .code())
                         .isEqualTo(550);
             }
 
             admission.set(new BridgeAdmission(List.of("127.0.0.0/8"), "X-Encrypt-Gateway", "on", false));
 
             try (SmtpDialogue smtp = fixture.connectSecure()) {
-                assertThat(smtp.send("s@partner.example", List.of("a@customer.example"), newFlag).code())
+                assertThat(smtp.send("s@partner.example", List.of("a@customer.example"), newFlag)
+                                .code())
                         .isEqualTo(250);
-                assertThat(smtp.send("s@partner.example", List.of("a@customer.example"),
-                        BridgeFixture.flaggedMessage("old flag")).line())
-                        .startsWith("550 5.7.1 ").contains("X-Encrypt-Gateway: on");
+                assertThat(smtp.send(
+                                        "s@partner.example",
+                                        List.of("a@customer.example"),
+                                        BridgeFixture.flaggedMessage("old flag"))
+                                .line())
+                        .startsWith("550 5.7.1 ")
+                        .contains("X-Encrypt-Gateway: on");
             }
             assertThat(fixture.sink().messages()).hasSize(1);
         }
@@ -70,11 +75,15 @@ class AdmissionChangeIT {
         byte[] unflagged = "Subject: plain\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
         try (BridgeFixture fixture = BridgeFixture.start(settings -> settings.admission(admission::get));
                 SmtpDialogue smtp = fixture.connectSecure()) {
-            assertThat(smtp.send("s@partner.example", List.of("a@customer.example"), unflagged).code()).isEqualTo(550);
+            assertThat(smtp.send("s@partner.example", List.of("a@customer.example"), unflagged)
+                            .code())
+                    .isEqualTo(550);
 
             admission.set(new BridgeAdmission(List.of("127.0.0.0/8"), "X-Sealpost-Encrypt", "yes", true));
 
-            assertThat(smtp.send("s@partner.example", List.of("a@customer.example"), unflagged).code()).isEqualTo(250);
+            assertThat(smtp.send("s@partner.example", List.of("a@customer.example"), unflagged)
+                            .code())
+                    .isEqualTo(250);
         }
     }
 

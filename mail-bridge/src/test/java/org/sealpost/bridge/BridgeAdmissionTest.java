@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,7 +33,8 @@ class BridgeAdmissionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"10.1.2.3/24", "10.0.0.0/33", "2001:db8::/129", "gateway.bank.example", "10.0.0/8", "10.0.0.0/"})
+    @ValueSource(
+            strings = {"10.1.2.3/24", "10.0.0.0/33", "2001:db8::/129", "gateway.bank.example", "10.0.0/8", "10.0.0.0/"})
     void aBadBlockIsRefusedNamingTheEntry(String cidr) {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new BridgeAdmission(List.of("127.0.0.1/32", cidr), "X-F", "yes", false))

@@ -10,9 +10,7 @@ import java.util.Comparator;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-
 import javax.net.ssl.SSLContext;
-
 import org.sealpost.bridge.tls.BridgeCertificates;
 
 /**
@@ -101,11 +99,12 @@ final class BridgeFixture implements AutoCloseable {
     /** A small well-formed message carrying the encrypt flag, CRLF line endings. */
     static byte[] flaggedMessage(String subject) {
         return ("From: sender@partner.example\r\n"
-                + "To: alice@customer.example\r\n"
-                + "Subject: " + subject + "\r\n"
-                + FLAG + "\r\n"
-                + "\r\n"
-                + "Hello " + subject + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + "To: alice@customer.example\r\n"
+                        + "Subject: " + subject + "\r\n"
+                        + FLAG + "\r\n"
+                        + "\r\n"
+                        + "Hello " + subject + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override

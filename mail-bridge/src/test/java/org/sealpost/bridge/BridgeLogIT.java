@@ -2,7 +2,6 @@ package org.sealpost.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,8 +9,6 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,12 +30,10 @@ class BridgeLogIT {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
     private Level previousLevel;
 
@@ -62,55 +57,73 @@ class BridgeLogIT {
         try (BridgeFixture fixture = started(BridgeFixture.start())) {
             try (SmtpDialogue smtp = fixture.connect()) {
                 smtp.command("EHLO client.example");
-                assertThat(smtp.command("MAIL FROM:<sender@partner.example>").code()).isEqualTo(530);
-                assertThat(smtp.command("RCPT TO:<alice@customer.example>").code()).isEqualTo(530);
+                assertThat(smtp.command("MAIL FROM:<sender@partner.example>").code())
+                        .isEqualTo(530);
+                assertThat(smtp.command("RCPT TO:<alice@customer.example>").code())
+                        .isEqualTo(530);
                 smtp.command("QUIT");
             }
 
             List<LogRecord> lines = awaitInfoLines(1);
-            assertThat(lines).singleElement().satisfies(line -> assertThat(text(line))
-                    .contains("127.0.0.1", "refused", "530 5.7.0 Must issue a STARTTLS command first", "2 refusal(s)")
-                    .doesNotContain("sender@partner.example", "alice@customer.example"));
+            assertThat(lines)
+                    .singleElement()
+                    .satisfies(line -> assertThat(text(line))
+                            .contains(
+                                    "127.0.0.1",
+                                    "refused",
+                                    "530 5.7.0 Must issue a STARTTLS command first",
+                                    "2 refusal(s)")
+                            .doesNotContain("sender@partner.example", "alice@customer.example"));
         }
     }
 
     @Test
     void aConnectionFromOutsideTheAllowListIsLoggedWithTheClientAndTheReply() throws Exception {
-        try (BridgeFixture fixture = started(BridgeFixture.start(settings -> settings.allowedClients(List.of("10.0.0.0/8"))));
+        try (BridgeFixture fixture =
+                        started(BridgeFixture.start(settings -> settings.allowedClients(List.of("10.0.0.0/8"))));
                 SmtpDialogue smtp = fixture.connect()) {
             assertThat(smtp.greeting().code()).isEqualTo(554);
 
-            assertThat(awaitInfoLines(1)).singleElement().satisfies(line -> assertThat(text(line))
-                    .contains("127.0.0.1", "554 5.7.1", "not in the allowed clients"));
+            assertThat(awaitInfoLines(1))
+                    .singleElement()
+                    .satisfies(line ->
+                            assertThat(text(line)).contains("127.0.0.1", "554 5.7.1", "not in the allowed clients"));
         }
     }
 
     @Test
     void aFailedTlsHandshakeIsLoggedAsAFailedSession() throws Exception {
-        try (BridgeFixture fixture = started(BridgeFixture.start()); SmtpDialogue smtp = fixture.connect()) {
+        try (BridgeFixture fixture = started(BridgeFixture.start());
+                SmtpDialogue smtp = fixture.connect()) {
             smtp.command("EHLO client.example");
             assertThat(smtp.command("STARTTLS").code()).isEqualTo(220);
             // Not TLS at all where a ClientHello belongs.
             smtp.write("EHLO plaintext.example\r\n");
             assertThat(smtp.closedByServer()).isTrue();
 
-            assertThat(awaitInfoLines(1)).singleElement().satisfies(line -> assertThat(text(line))
-                    .contains("127.0.0.1", "failed", "TLS handshake failed"));
+            assertThat(awaitInfoLines(1))
+                    .singleElement()
+                    .satisfies(line -> assertThat(text(line)).contains("127.0.0.1", "failed", "TLS handshake failed"));
         }
     }
 
     @Test
     void aRefusedRecipientIsLoggedByDomainReasonNeverByAddress() throws Exception {
-        try (BridgeFixture fixture = started(BridgeFixture.start(settings -> settings.internalDomains(java.util.Set.of("bank.example"))))) {
+        try (BridgeFixture fixture =
+                started(BridgeFixture.start(settings -> settings.internalDomains(java.util.Set.of("bank.example"))))) {
             try (SmtpDialogue smtp = fixture.connectSecure()) {
-                assertThat(smtp.command("MAIL FROM:<sender@partner.example>").code()).isEqualTo(250);
-                assertThat(smtp.command("RCPT TO:<colleague@bank.example>").code()).isEqualTo(550);
+                assertThat(smtp.command("MAIL FROM:<sender@partner.example>").code())
+                        .isEqualTo(250);
+                assertThat(smtp.command("RCPT TO:<colleague@bank.example>").code())
+                        .isEqualTo(550);
                 smtp.command("QUIT");
             }
 
-            assertThat(awaitInfoLines(1)).singleElement().satisfies(line -> assertThat(text(line))
-                    .contains("127.0.0.1", "550 5.7.1")
-                    .doesNotContain("colleague@", "sender@partner.example"));
+            assertThat(awaitInfoLines(1))
+                    .singleElement()
+                    .satisfies(line -> assertThat(text(line))
+                            .contains("127.0.0.1", "550 5.7.1")
+                            .doesNotContain("colleague@", "sender@partner.example"));
         }
     }
 
@@ -118,19 +131,28 @@ class BridgeLogIT {
     void anAcceptedMessageIsLoggedAtFineOnlyAndNeverWithItsRecipientsOrContent() throws Exception {
         try (BridgeFixture fixture = started(BridgeFixture.start())) {
             try (SmtpDialogue smtp = fixture.connectSecure()) {
-                assertThat(smtp.send("sender@partner.example", List.of("alice@customer.example"),
-                        BridgeFixture.flaggedMessage("quarterly statement")).code()).isEqualTo(250);
+                assertThat(smtp.send(
+                                        "sender@partner.example",
+                                        List.of("alice@customer.example"),
+                                        BridgeFixture.flaggedMessage("quarterly statement"))
+                                .code())
+                        .isEqualTo(250);
                 smtp.command("QUIT");
             }
 
             LogRecord perMessage = await(() -> records.stream()
-                    .filter(r -> text(r).startsWith("Message ")).findFirst().orElse(null));
+                    .filter(r -> text(r).startsWith("Message "))
+                    .findFirst()
+                    .orElse(null));
             assertThat(perMessage.getLevel()).isEqualTo(Level.FINE);
             // The session ended without a refusal: nothing at INFO.
             Thread.sleep(500);
-            assertThat(records).noneSatisfy(r -> assertThat(r.getLevel().intValue()).isGreaterThanOrEqualTo(Level.INFO.intValue()));
-            assertThat(records).noneSatisfy(r -> assertThat(text(r))
-                    .containsAnyOf("alice@customer.example", "quarterly statement"));
+            assertThat(records)
+                    .noneSatisfy(
+                            r -> assertThat(r.getLevel().intValue()).isGreaterThanOrEqualTo(Level.INFO.intValue()));
+            assertThat(records)
+                    .noneSatisfy(
+                            r -> assertThat(text(r)).containsAnyOf("alice@customer.example", "quarterly statement"));
         }
     }
 
@@ -151,7 +173,9 @@ class BridgeLogIT {
     }
 
     private List<LogRecord> infoLines() {
-        return records.stream().filter(r -> r.getLevel().intValue() >= Level.INFO.intValue()).toList();
+        return records.stream()
+                .filter(r -> r.getLevel().intValue() >= Level.INFO.intValue())
+                .toList();
     }
 
     private static LogRecord await(java.util.function.Supplier<LogRecord> found) throws InterruptedException {
@@ -168,5 +192,4 @@ class BridgeLogIT {
     private static String text(LogRecord record) {
         return new java.util.logging.SimpleFormatter().formatMessage(record);
     }
-
 }

@@ -33,19 +33,28 @@ class BridgeObserverIT {
     void theObserverHearsAPlaintextRefusalWithItsCodesAndAnAcceptedMessage() throws Exception {
         Path data = Files.createTempDirectory("sealpost-observer-it");
         BridgeCertificates certificates = BridgeCertificates.loadOrGenerate(data, "localhost");
-        BridgeSettings settings = BridgeSettings.builder().bindAddress("127.0.0.1").port(0).hostName("localhost")
-                .certificates(certificates).build();
+        BridgeSettings settings = BridgeSettings.builder()
+                .bindAddress("127.0.0.1")
+                .port(0)
+                .hostName("localhost")
+                .certificates(certificates)
+                .build();
         RecordingSink sink = new RecordingSink();
         try (MailBridge bridge = MailBridge.start(settings, sink, observer)) {
             try (SmtpDialogue plain = SmtpDialogue.connect(bridge.port())) {
                 plain.command("EHLO client.example");
-                assertThat(plain.command("MAIL FROM:<sender@partner.example>").code()).isEqualTo(530);
+                assertThat(plain.command("MAIL FROM:<sender@partner.example>").code())
+                        .isEqualTo(530);
                 plain.command("QUIT");
             }
-            try (SmtpDialogue secure = SmtpDialogue.connect(bridge.port())
-                    .secure(TestCertificates.trusting(certificates.certificate()))) {
-                assertThat(secure.send("sender@partner.example", List.of("alice@customer.example"),
-                        BridgeFixture.flaggedMessage("counted")).code()).isEqualTo(250);
+            try (SmtpDialogue secure =
+                    SmtpDialogue.connect(bridge.port()).secure(TestCertificates.trusting(certificates.certificate()))) {
+                assertThat(secure.send(
+                                        "sender@partner.example",
+                                        List.of("alice@customer.example"),
+                                        BridgeFixture.flaggedMessage("counted"))
+                                .code())
+                        .isEqualTo(250);
                 secure.command("QUIT");
             }
         }

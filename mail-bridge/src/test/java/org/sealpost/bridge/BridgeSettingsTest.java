@@ -8,16 +8,15 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-
 import javax.net.ssl.SSLContext;
-
 import org.junit.jupiter.api.Test;
 
 class BridgeSettingsTest {
 
     @Test
     void defaultsAreTheDocumentedOnes() throws NoSuchAlgorithmException {
-        BridgeSettings settings = BridgeSettings.builder().sslContext(SSLContext.getDefault()).build();
+        BridgeSettings settings =
+                BridgeSettings.builder().sslContext(SSLContext.getDefault()).build();
 
         assertThat(settings.bindAddress()).isEqualTo("127.0.0.1");
         assertThat(settings.maxMessageBytes()).isEqualTo(25L * 1024 * 1024);
@@ -34,13 +33,22 @@ class BridgeSettingsTest {
 
     @Test
     void bytesInFlightDefaultToTwoLargestMessagesAndMustHoldOne() throws NoSuchAlgorithmException {
-        BridgeSettings defaults = BridgeSettings.builder().sslContext(SSLContext.getDefault()).build();
+        BridgeSettings defaults =
+                BridgeSettings.builder().sslContext(SSLContext.getDefault()).build();
         assertThat(defaults.maxBytesInFlight()).isEqualTo(2 * 2 * 25L * 1024 * 1024);
-        BridgeSettings small = BridgeSettings.builder().sslContext(SSLContext.getDefault()).maxMessageBytes(1000).build();
+        BridgeSettings small = BridgeSettings.builder()
+                .sslContext(SSLContext.getDefault())
+                .maxMessageBytes(1000)
+                .build();
         assertThat(small.maxBytesInFlight()).isEqualTo(4000);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> BridgeSettings.builder().sslContext(SSLContext.getDefault())
-                .maxMessageBytes(1000).maxBytesInFlight(1999).build()).withMessageStartingWith("maxBytesInFlight: ");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BridgeSettings.builder()
+                        .sslContext(SSLContext.getDefault())
+                        .maxMessageBytes(1000)
+                        .maxBytesInFlight(1999)
+                        .build())
+                .withMessageStartingWith("maxBytesInFlight: ");
     }
 
     @Test
@@ -54,7 +62,8 @@ class BridgeSettingsTest {
 
     @Test
     void bindAddressMustBeAnIpLiteral() {
-        assertThatIllegalArgumentException().isThrownBy(() -> BridgeSettings.builder().bindAddress("mail.example.org"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BridgeSettings.builder().bindAddress("mail.example.org"))
                 .withMessageStartingWith("bindAddress: ");
         assertThat(BridgeSettings.builder().bindAddress("::1")).isNotNull();
     }
@@ -63,16 +72,23 @@ class BridgeSettingsTest {
     void numericSettingsAreRangeChecked() {
         BridgeSettings.Builder builder = BridgeSettings.builder();
 
-        assertThatIllegalArgumentException().isThrownBy(() -> builder.port(65536)).withMessageStartingWith("port: ");
-        assertThatIllegalArgumentException().isThrownBy(() -> builder.maxMessageBytes(0))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> builder.port(65536))
+                .withMessageStartingWith("port: ");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> builder.maxMessageBytes(0))
                 .withMessageStartingWith("maxMessageBytes: ");
-        assertThatIllegalArgumentException().isThrownBy(() -> builder.maxMessageBytes(2L << 30))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> builder.maxMessageBytes(2L << 30))
                 .withMessageStartingWith("maxMessageBytes: ");
-        assertThatIllegalArgumentException().isThrownBy(() -> builder.maxRecipients(0))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> builder.maxRecipients(0))
                 .withMessageStartingWith("maxRecipients: ");
-        assertThatIllegalArgumentException().isThrownBy(() -> builder.maxConnections(0))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> builder.maxConnections(0))
                 .withMessageStartingWith("maxConnections: ");
-        assertThatIllegalArgumentException().isThrownBy(() -> builder.idleTimeout(Duration.ZERO))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> builder.idleTimeout(Duration.ZERO))
                 .withMessageStartingWith("idleTimeout: ");
     }
 
@@ -80,13 +96,17 @@ class BridgeSettingsTest {
     void namesAreChecked() {
         BridgeSettings.Builder builder = BridgeSettings.builder();
 
-        assertThatIllegalArgumentException().isThrownBy(() -> builder.hostName("bridge example"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> builder.hostName("bridge example"))
                 .withMessageStartingWith("hostName: ");
-        assertThatIllegalArgumentException().isThrownBy(() -> builder.flagHeaderName("X-Flag:"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> builder.flagHeaderName("X-Flag:"))
                 .withMessageStartingWith("flagHeaderName: ");
-        assertThatIllegalArgumentException().isThrownBy(() -> builder.flagHeaderValue(" "))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> builder.flagHeaderValue(" "))
                 .withMessageStartingWith("flagHeaderValue: ");
-        assertThatIllegalArgumentException().isThrownBy(() -> builder.internalDomains(Set.of("customer.example", "not a domain")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> builder.internalDomains(Set.of("customer.example", "not a domain")))
                 .withMessageStartingWith("internalDomains: ");
     }
 
@@ -94,12 +114,14 @@ class BridgeSettingsTest {
     void internalDomainsAreKeptInLowerCase() {
         BridgeSettings.Builder builder = BridgeSettings.builder().internalDomains(Set.of("Customer.EXAMPLE"));
 
-        assertThat(builder.sslContext(defaultContext()).build().internalDomains()).containsExactly("customer.example");
+        assertThat(builder.sslContext(defaultContext()).build().internalDomains())
+                .containsExactly("customer.example");
     }
 
     @Test
     void tlsMaterialIsRequiredBecauseTheBridgeOnlySpeaksTls() {
-        assertThatIllegalArgumentException().isThrownBy(() -> BridgeSettings.builder().build())
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BridgeSettings.builder().build())
                 .withMessageContaining("certificates/sslContext");
     }
 
@@ -108,8 +130,11 @@ class BridgeSettingsTest {
         KeyStore trustStore = KeyStore.getInstance("PKCS12");
         trustStore.load(null, null);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> BridgeSettings.builder()
-                        .sslContext(defaultContext()).clientTrustStore(trustStore).build())
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BridgeSettings.builder()
+                        .sslContext(defaultContext())
+                        .clientTrustStore(trustStore)
+                        .build())
                 .withMessageStartingWith("clientTrustStore: ");
     }
 

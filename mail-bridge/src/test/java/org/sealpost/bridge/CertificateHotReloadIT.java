@@ -9,10 +9,8 @@ import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.List;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-
 import org.junit.jupiter.api.Test;
 import org.sealpost.bridge.tls.BridgeCertificates;
 import org.sealpost.bridge.tls.BridgeKeyMaterial;
@@ -32,18 +30,26 @@ class CertificateHotReloadIT {
         BridgeKeyMaterial material = BridgeKeyMaterial.of(old, null);
         RecordingSink sink = new RecordingSink();
         SSLContext client = trustingBoth(old.certificate(), renewed.certificate());
-        try (MailBridge bridge = MailBridge.start(BridgeSettings.builder().bindAddress("127.0.0.1").port(0)
-                .hostName("localhost").keyMaterial(material).build(), sink);
+        try (MailBridge bridge = MailBridge.start(
+                        BridgeSettings.builder()
+                                .bindAddress("127.0.0.1")
+                                .port(0)
+                                .hostName("localhost")
+                                .keyMaterial(material)
+                                .build(),
+                        sink);
                 SmtpDialogue before = SmtpDialogue.connect(bridge.port()).secure(client)) {
             assertThat(fingerprint(before)).isEqualTo(old.sha256Fingerprint());
-            assertThat(before.command("MAIL FROM:<sender@partner.example>").code()).isEqualTo(250);
+            assertThat(before.command("MAIL FROM:<sender@partner.example>").code())
+                    .isEqualTo(250);
 
             material.replace(renewed);
 
             try (SmtpDialogue after = SmtpDialogue.connect(bridge.port()).secure(client)) {
                 assertThat(fingerprint(after)).isEqualTo(renewed.sha256Fingerprint());
             }
-            assertThat(before.command("RCPT TO:<alice@customer.example>").code()).isEqualTo(250);
+            assertThat(before.command("RCPT TO:<alice@customer.example>").code())
+                    .isEqualTo(250);
             assertThat(before.command("DATA").code()).isEqualTo(354);
             before.write(SmtpDialogue.dotStuffed(BridgeFixture.flaggedMessage("across the reload")));
             before.write(".\r\n");
@@ -64,8 +70,10 @@ class CertificateHotReloadIT {
     }
 
     private static String fingerprint(SmtpDialogue dialogue) throws Exception {
-        X509Certificate peer = (X509Certificate) dialogue.tlsSocket().getSession().getPeerCertificates()[0];
-        return HexFormat.ofDelimiter(":").withUpperCase()
+        X509Certificate peer =
+                (X509Certificate) dialogue.tlsSocket().getSession().getPeerCertificates()[0];
+        return HexFormat.ofDelimiter(":")
+                .withUpperCase()
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(peer.getEncoded()));
     }
 

@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.List;
-
 import javax.net.ssl.SSLContext;
-
 import org.junit.jupiter.api.Test;
 
 /** Who may talk to the bridge: the CIDR allow-list and, optionally, a client certificate. */
@@ -38,9 +36,8 @@ class ClientAccessIT {
     @Test
     void withClientCertificateRequiredAHandshakeWithoutCertificateFails() throws Exception {
         TestCertificates.ClientIdentity gateway = TestCertificates.clientIdentity("gateway.customer.example");
-        try (BridgeFixture fixture = BridgeFixture.start(settings -> settings
-                .requireClientCertificate(true)
-                .clientTrustStore(trustStoreOf(gateway)))) {
+        try (BridgeFixture fixture = BridgeFixture.start(
+                settings -> settings.requireClientCertificate(true).clientTrustStore(trustStoreOf(gateway)))) {
             assertThat(attemptTransaction(fixture, fixture.clientContext())).isFalse();
             assertThat(fixture.sink().messages()).isEmpty();
         }
@@ -50,10 +47,10 @@ class ClientAccessIT {
     void withClientCertificateRequiredAnUntrustedCertificateFails() throws Exception {
         TestCertificates.ClientIdentity gateway = TestCertificates.clientIdentity("gateway.customer.example");
         TestCertificates.ClientIdentity stranger = TestCertificates.clientIdentity("gateway.customer.example");
-        try (BridgeFixture fixture = BridgeFixture.start(settings -> settings
-                .requireClientCertificate(true)
-                .clientTrustStore(trustStoreOf(gateway)))) {
-            SSLContext strangerContext = TestCertificates.trusting(fixture.certificates().certificate(), stranger);
+        try (BridgeFixture fixture = BridgeFixture.start(
+                settings -> settings.requireClientCertificate(true).clientTrustStore(trustStoreOf(gateway)))) {
+            SSLContext strangerContext =
+                    TestCertificates.trusting(fixture.certificates().certificate(), stranger);
 
             assertThat(attemptTransaction(fixture, strangerContext)).isFalse();
         }
@@ -62,10 +59,10 @@ class ClientAccessIT {
     @Test
     void withClientCertificateRequiredTheTrustedGatewayDelivers() throws Exception {
         TestCertificates.ClientIdentity gateway = TestCertificates.clientIdentity("gateway.customer.example");
-        try (BridgeFixture fixture = BridgeFixture.start(settings -> settings
-                .requireClientCertificate(true)
-                .clientTrustStore(trustStoreOf(gateway)))) {
-            SSLContext gatewayContext = TestCertificates.trusting(fixture.certificates().certificate(), gateway);
+        try (BridgeFixture fixture = BridgeFixture.start(
+                settings -> settings.requireClientCertificate(true).clientTrustStore(trustStoreOf(gateway)))) {
+            SSLContext gatewayContext =
+                    TestCertificates.trusting(fixture.certificates().certificate(), gateway);
 
             assertThat(attemptTransaction(fixture, gatewayContext)).isTrue();
             assertThat(fixture.sink().messages()).hasSize(1);
@@ -97,10 +94,14 @@ class ClientAccessIT {
             smtp.command("EHLO client.example");
             assertThat(smtp.command("STARTTLS").code()).isEqualTo(220);
             try {
-                smtp.upgrade(clientContext, socket -> { });
+                smtp.upgrade(clientContext, socket -> {});
                 smtp.command("EHLO client.example");
-                return smtp.send("sender@partner.example", List.of("alice@customer.example"),
-                        BridgeFixture.flaggedMessage("client certificate")).code() == 250;
+                return smtp.send(
+                                        "sender@partner.example",
+                                        List.of("alice@customer.example"),
+                                        BridgeFixture.flaggedMessage("client certificate"))
+                                .code()
+                        == 250;
             } catch (IOException refused) {
                 return false;
             }

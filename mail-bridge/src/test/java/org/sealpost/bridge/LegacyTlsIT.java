@@ -8,11 +8,9 @@ import java.net.InetAddress;
 import java.security.Security;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +50,9 @@ class LegacyTlsIT {
 
     @Test
     void controlAPlainJdkServerInThisJvmAcceptsTls11() throws Exception {
-        try (SSLServerSocket server = (SSLServerSocket) fixture.certificates().sslContext().getServerSocketFactory()
+        try (SSLServerSocket server = (SSLServerSocket) fixture.certificates()
+                .sslContext()
+                .getServerSocketFactory()
                 .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<String> serverSide = CompletableFuture.supplyAsync(() -> {
                 try (SSLSocket accepted = (SSLSocket) server.accept()) {
@@ -62,7 +62,8 @@ class LegacyTlsIT {
                     return e.toString();
                 }
             });
-            try (SSLSocket client = (SSLSocket) fixture.clientContext().getSocketFactory()
+            try (SSLSocket client = (SSLSocket) fixture.clientContext()
+                    .getSocketFactory()
                     .createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
                 client.setEnabledProtocols(new String[] {"TLSv1.1"});
                 client.startHandshake();
@@ -80,8 +81,8 @@ class LegacyTlsIT {
             smtp.command("EHLO client.example");
             assertThat(smtp.command("STARTTLS").code()).isEqualTo(220);
 
-            assertThatThrownBy(() -> smtp.upgrade(fixture.clientContext(),
-                    socket -> socket.setEnabledProtocols(new String[] {protocol})))
+            assertThatThrownBy(() -> smtp.upgrade(
+                            fixture.clientContext(), socket -> socket.setEnabledProtocols(new String[] {protocol})))
                     .isInstanceOf(SSLException.class)
                     // The protocol itself is refused, not merely the CBC suites TLS 1.1 comes with.
                     .hasMessageContaining("protocol_version");
@@ -93,7 +94,8 @@ class LegacyTlsIT {
     void tls12ClientStillSucceedsInThisJvm() throws IOException {
         try (SmtpDialogue smtp = fixture.connect()) {
             smtp.command("STARTTLS");
-            SSLSocket tls = smtp.upgrade(fixture.clientContext(),
+            SSLSocket tls = smtp.upgrade(
+                    fixture.clientContext(),
                     socket -> socket.setEnabledProtocols(new String[] {"TLSv1.2", "TLSv1.1", "TLSv1"}));
 
             assertThat(tls.getSession().getProtocol()).isEqualTo("TLSv1.2");

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,10 +22,8 @@ class LimitsIT {
 
     @BeforeEach
     void startBridge() throws IOException {
-        fixture = BridgeFixture.start(settings -> settings
-                .maxMessageBytes(MAX_BYTES)
-                .maxRecipients(2)
-                .internalDomains(Set.of("Customer.Internal")));
+        fixture = BridgeFixture.start(settings ->
+                settings.maxMessageBytes(MAX_BYTES).maxRecipients(2).internalDomains(Set.of("Customer.Internal")));
     }
 
     @AfterEach
@@ -37,9 +34,11 @@ class LimitsIT {
     @Test
     void declaredSizeOverTheLimitIsRefusedWith552AtMail() throws IOException {
         try (SmtpDialogue smtp = fixture.connectSecure()) {
-            assertThat(smtp.command("MAIL FROM:<sender@partner.example> SIZE=" + (MAX_BYTES + 1)).line())
+            assertThat(smtp.command("MAIL FROM:<sender@partner.example> SIZE=" + (MAX_BYTES + 1))
+                            .line())
                     .startsWith("552 5.3.4 ");
-            assertThat(smtp.command("MAIL FROM:<sender@partner.example> SIZE=" + MAX_BYTES).line())
+            assertThat(smtp.command("MAIL FROM:<sender@partner.example> SIZE=" + MAX_BYTES)
+                            .line())
                     .isEqualTo("250 2.1.0 Ok");
         }
     }
@@ -48,7 +47,8 @@ class LimitsIT {
     void declaredSizeIsCheckedAlsoWhenOtherParametersFollowIt() throws IOException {
         // What Postfix sends; SubEthaSMTP's own MAIL ignores SIZE unless it comes last.
         try (SmtpDialogue smtp = fixture.connectSecure()) {
-            assertThat(smtp.command("MAIL FROM:<sender@partner.example> SIZE=99999999999999999999 BODY=8BITMIME").line())
+            assertThat(smtp.command("MAIL FROM:<sender@partner.example> SIZE=99999999999999999999 BODY=8BITMIME")
+                            .line())
                     .startsWith("552 5.3.4 ");
         }
     }
@@ -84,7 +84,8 @@ class LimitsIT {
         message[message.length - 1] = '\n';
 
         try (SmtpDialogue smtp = fixture.connectSecure()) {
-            assertThat(smtp.send("sender@partner.example", List.of("exact@customer.example"), message).code())
+            assertThat(smtp.send("sender@partner.example", List.of("exact@customer.example"), message)
+                            .code())
                     .isEqualTo(250);
         }
         assertThat(fixture.sink().onlyMessage().recipients()).containsExactly("exact@customer.example");
@@ -99,7 +100,8 @@ class LimitsIT {
                     .startsWith("550 5.7.1 ")
                     .contains("internal recipients are served by the gateway directly");
             // Only the exact domain is internal.
-            assertThat(smtp.command("RCPT TO:<someone@sub.customer.internal>").line()).isEqualTo("250 2.1.5 Ok");
+            assertThat(smtp.command("RCPT TO:<someone@sub.customer.internal>").line())
+                    .isEqualTo("250 2.1.5 Ok");
         }
     }
 
@@ -111,7 +113,8 @@ class LimitsIT {
             for (String recipient : List.of("r1@customer.example", "r2@customer.example", "r3@customer.example")) {
                 replies.add(smtp.command("RCPT TO:<" + recipient + ">").line());
             }
-            assertThat(smtp.data(BridgeFixture.flaggedMessage("limited")).code()).isEqualTo(250);
+            assertThat(smtp.data(BridgeFixture.flaggedMessage("limited")).code())
+                    .isEqualTo(250);
         }
 
         assertThat(replies).containsExactly("250 2.1.5 Ok", "250 2.1.5 Ok", "452 4.5.3 Too many recipients");
@@ -124,11 +127,14 @@ class LimitsIT {
         try (SmtpDialogue smtp = fixture.connectSecure()) {
             assertThat(smtp.command("MAIL FROM:<not an address>").line()).startsWith("553 5.1.7 ");
             assertThat(smtp.command("MAIL <sender@partner.example>").line()).startsWith("501 5.5.4 Syntax: MAIL FROM:");
-            assertThat(smtp.command("MAIL FROM:<sender@partner.example>").line()).isEqualTo("250 2.1.0 Ok");
+            assertThat(smtp.command("MAIL FROM:<sender@partner.example>").line())
+                    .isEqualTo("250 2.1.0 Ok");
             assertThat(smtp.command("RCPT TO:<alice@@customer.example>").line()).startsWith("553 5.1.3 ");
             assertThat(smtp.command("RCPT TO:<>").line()).startsWith("553 5.1.3 ");
             assertThat(smtp.command("RCPT alice@customer.example").line()).startsWith("501 5.5.4 Syntax: RCPT TO:");
-            assertThat(smtp.command("RCPT TO:<alice@customer.example> NOTIFY=NEVER").line()).startsWith("555 5.5.4 ");
+            assertThat(smtp.command("RCPT TO:<alice@customer.example> NOTIFY=NEVER")
+                            .line())
+                    .startsWith("555 5.5.4 ");
             assertThat(smtp.command("DATA").line()).isEqualTo("554 5.5.1 Error: no valid recipients");
         }
     }

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,11 +47,19 @@ class MalformedInputIT {
 
     static Stream<Arguments> malformedMime() {
         return Stream.of(
-                mime("broken multipart boundaries", FLAG + "\r\nMIME-Version: 1.0\r\n"
-                        + "Content-Type: multipart/mixed; boundary=\"abc\"\r\n\r\n--abc\r\nContent-Type: text/plain\r\n\r\n"
-                        + "part one\r\n--abd\r\nnever closed\r\n--ab"),
-                mime("8-bit bytes in headers", bytes(FLAG + "\r\nSubject: Gr", new byte[] {(byte) 0xFC, (byte) 0xDF},
-                        "e\r\nFrom: \"J", new byte[] {(byte) 0xC3, (byte) 0xBC}, "rgen\" <j@partner.example>\r\n\r\nbody\r\n")),
+                mime(
+                        "broken multipart boundaries",
+                        FLAG + "\r\nMIME-Version: 1.0\r\n"
+                                + "Content-Type: multipart/mixed; boundary=\"abc\"\r\n\r\n--abc\r\nContent-Type: text/plain\r\n\r\n"
+                                + "part one\r\n--abd\r\nnever closed\r\n--ab"),
+                mime(
+                        "8-bit bytes in headers",
+                        bytes(
+                                FLAG + "\r\nSubject: Gr",
+                                new byte[] {(byte) 0xFC, (byte) 0xDF},
+                                "e\r\nFrom: \"J",
+                                new byte[] {(byte) 0xC3, (byte) 0xBC},
+                                "rgen\" <j@partner.example>\r\n\r\nbody\r\n")),
                 mime("no headers but the flag", FLAG + "\r\n\r\nno From, no Date, no Message-ID\r\n"),
                 mime("no header/body separator", FLAG + "\r\nThis line is body text, not a header\r\nmore text\r\n"),
                 mime("bare LF line endings", FLAG + "\nSubject: lf\n\nbody\n.\nnot the end: a bare-LF dot\n"),
@@ -65,8 +72,10 @@ class MalformedInputIT {
                 mime("deeply nested multipart", deeplyNested(500)),
                 mime("no final newline", FLAG + "\r\n\r\nno newline at the end"),
                 mime("nothing but the flag", FLAG),
-                mime("invalid encodings", FLAG + "\r\nSubject: =?bogus-charset?Q?=ZZ?=\r\n"
-                        + "Content-Transfer-Encoding: base64\r\n\r\n!!!not base64!!!\r\n"),
+                mime(
+                        "invalid encodings",
+                        FLAG + "\r\nSubject: =?bogus-charset?Q?=ZZ?=\r\n"
+                                + "Content-Transfer-Encoding: base64\r\n\r\n!!!not base64!!!\r\n"),
                 mime("dot lines", FLAG + "\r\n\r\n.\r\n..\r\n. \r\n...\r\n"),
                 mime("random binary body", bytes(FLAG + "\r\n\r\n", randomBytes(64 * 1024))));
     }
@@ -91,7 +100,8 @@ class MalformedInputIT {
         try (SmtpDialogue smtp = fixture.connectSecure()) {
             for (Arguments arguments : malformedMime().toList()) {
                 byte[] message = (byte[]) arguments.get()[1];
-                assertThat(smtp.send("sender@partner.example", List.of("alice@customer.example"), message).code())
+                assertThat(smtp.send("sender@partner.example", List.of("alice@customer.example"), message)
+                                .code())
                         .as((String) arguments.get()[0])
                         .isEqualTo(250);
             }
@@ -171,8 +181,11 @@ class MalformedInputIT {
     private static String deeplyNested(int depth) {
         StringBuilder message = new StringBuilder(FLAG).append("\r\nMIME-Version: 1.0\r\n");
         for (int i = 0; i < depth; i++) {
-            message.append("Content-Type: multipart/mixed; boundary=\"b").append(i).append("\"\r\n\r\n--b")
-                    .append(i).append("\r\n");
+            message.append("Content-Type: multipart/mixed; boundary=\"b")
+                    .append(i)
+                    .append("\"\r\n\r\n--b")
+                    .append(i)
+                    .append("\r\n");
         }
         return message.append("Content-Type: text/plain\r\n\r\ninnermost\r\n").toString();
     }

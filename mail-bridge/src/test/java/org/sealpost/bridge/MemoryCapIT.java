@@ -46,7 +46,8 @@ class MemoryCapIT {
         CountDownLatch firstInSink = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         fixture.sink().answering(message -> {
-            if (new String(message.rawMime(), java.nio.charset.StandardCharsets.ISO_8859_1).contains("Subject: first")) {
+            if (new String(message.rawMime(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .contains("Subject: first")) {
                 firstInSink.countDown();
                 await(releaseFirst);
             }
@@ -55,7 +56,9 @@ class MemoryCapIT {
 
         // The first large message is being stored (the sink holds it) ...
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> send("first", 900 * 1024));
-        assertThat(firstInSink.await(30, TimeUnit.SECONDS)).as("first message reached the sink").isTrue();
+        assertThat(firstInSink.await(30, TimeUnit.SECONDS))
+                .as("first message reached the sink")
+                .isTrue();
 
         // ... so a second large one does not fit: a temporary refusal, not a loss.
         assertThatThrownBy(() -> sendOrThrow("second", 900 * 1024))
@@ -65,9 +68,11 @@ class MemoryCapIT {
                 });
         // A client that declares the size is told so at MAIL already (RFC 1870 §6.1).
         try (SmtpDialogue smtp = fixture.connectSecure()) {
-            assertThat(smtp.command("MAIL FROM:<sender@partner.example> SIZE=" + 900 * 1024).line())
+            assertThat(smtp.command("MAIL FROM:<sender@partner.example> SIZE=" + 900 * 1024)
+                            .line())
                     .startsWith("452 4.3.1 ");
-            assertThat(smtp.command("MAIL FROM:<sender@partner.example> SIZE=10000").line())
+            assertThat(smtp.command("MAIL FROM:<sender@partner.example> SIZE=10000")
+                            .line())
                     .isEqualTo("250 2.1.0 Ok");
         }
         // A small one still fits beside it.
@@ -78,8 +83,9 @@ class MemoryCapIT {
 
         // The room is free again once the sink has returned: the gateway's retry is accepted.
         sendOrThrow("second", 900 * 1024);
-        assertThat(fixture.sink().messages()).extracting(m -> subject(m)).containsExactlyInAnyOrder(
-                "first", "small", "second");
+        assertThat(fixture.sink().messages())
+                .extracting(m -> subject(m))
+                .containsExactlyInAnyOrder("first", "small", "second");
     }
 
     private static String subject(InboundMessage message) {

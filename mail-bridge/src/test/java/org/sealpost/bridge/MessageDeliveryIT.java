@@ -2,20 +2,18 @@ package org.sealpost.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
-
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +50,8 @@ class MessageDeliveryIT {
         assertThat(received.recipients()).containsExactly("alice@customer.example");
         assertThat(received.tlsProtocol()).isEqualTo("TLSv1.3");
         String raw = new String(received.rawMime(), StandardCharsets.ISO_8859_1);
-        assertThat(raw).startsWith("Received: from client.example ([127.0.0.1])")
+        assertThat(raw)
+                .startsWith("Received: from client.example ([127.0.0.1])")
                 .contains("Subject: Quarterly figures", "X-Sealpost-Encrypt: yes", "Please find the figures attached.");
     }
 
@@ -62,7 +61,8 @@ class MessageDeliveryIT {
         Instant before = Instant.now();
         SmtpReplyLines reply;
         try (SmtpDialogue smtp = fixture.connectSecure()) {
-            reply = smtp.send("sender@partner.example", List.of("alice@customer.example", "bob@customer.example"), message);
+            reply = smtp.send(
+                    "sender@partner.example", List.of("alice@customer.example", "bob@customer.example"), message);
         }
 
         assertThat(reply.line()).matches("250 2\\.0\\.0 Ok: queued as [0-9a-f]{20}");
@@ -78,8 +78,8 @@ class MessageDeliveryIT {
         String text = new String(raw, StandardCharsets.US_ASCII);
         int headerEnd = text.indexOf("\r\n", text.indexOf("\tid ")) + 2;
         String queueId = reply.line().substring(reply.line().lastIndexOf(' ') + 1);
-        assertThat(text.substring(0, headerEnd)).matches(
-                "Received: from client\\.example \\(\\[127\\.0\\.0\\.1\\]\\)\r\n"
+        assertThat(text.substring(0, headerEnd))
+                .matches("Received: from client\\.example \\(\\[127\\.0\\.0\\.1\\]\\)\r\n"
                         + "\tby localhost \\(Sealpost\\) with ESMTPS \\(TLSv1\\.3 TLS_AES_256_GCM_SHA384\\)\r\n"
                         + "\tid " + queueId + "; \\w{3}, \\d{1,2} \\w{3} \\d{4} \\d{2}:\\d{2}:\\d{2} \\+0000\r\n");
         assertThat(Arrays.copyOfRange(raw, headerEnd, raw.length)).isEqualTo(message);
@@ -100,10 +100,11 @@ class MessageDeliveryIT {
     void transparencyDotsAreRemovedIncludingOnTheFirstLine() throws IOException {
         // RFC 5321 §4.5.2; SubEthaSMTP's own unstuffing misses the very first line.
         byte[] message = (".Dotted-Field: the first line starts with a dot\r\n" + BridgeFixture.FLAG
-                + "\r\n\r\n.\r\n..two dots\r\nend\r\n")
+                        + "\r\n\r\n.\r\n..two dots\r\nend\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         try (SmtpDialogue smtp = fixture.connectSecure()) {
-            assertThat(smtp.send("sender@partner.example", List.of("alice@customer.example"), message).code())
+            assertThat(smtp.send("sender@partner.example", List.of("alice@customer.example"), message)
+                            .code())
                     .isEqualTo(250);
         }
 
@@ -117,7 +118,9 @@ class MessageDeliveryIT {
         try (SmtpDialogue smtp = fixture.connectSecure()) {
             SmtpReplyLines reply = smtp.send("sender@partner.example", List.of("alice@customer.example"), unflagged);
 
-            assertThat(reply.line()).startsWith("550 5.7.1 ").contains("encrypt-flag header", "X-Sealpost-Encrypt: yes");
+            assertThat(reply.line())
+                    .startsWith("550 5.7.1 ")
+                    .contains("encrypt-flag header", "X-Sealpost-Encrypt: yes");
         }
         assertThat(fixture.sink().messages()).isEmpty();
     }
@@ -126,7 +129,8 @@ class MessageDeliveryIT {
     void flagWithAnotherValueIsRefused() throws IOException {
         byte[] message = "X-Sealpost-Encrypt: no\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
         try (SmtpDialogue smtp = fixture.connectSecure()) {
-            assertThat(smtp.send("sender@partner.example", List.of("alice@customer.example"), message).code())
+            assertThat(smtp.send("sender@partner.example", List.of("alice@customer.example"), message)
+                            .code())
                     .isEqualTo(550);
         }
         assertThat(fixture.sink().messages()).isEmpty();
@@ -137,7 +141,8 @@ class MessageDeliveryIT {
         byte[] unflagged = "Subject: plain\r\n\r\nfor the portal anyway\r\n".getBytes(StandardCharsets.US_ASCII);
         try (BridgeFixture lenient = BridgeFixture.start(settings -> settings.acceptUnflagged(true));
                 SmtpDialogue smtp = lenient.connectSecure()) {
-            assertThat(smtp.send("sender@partner.example", List.of("alice@customer.example"), unflagged).code())
+            assertThat(smtp.send("sender@partner.example", List.of("alice@customer.example"), unflagged)
+                            .code())
                     .isEqualTo(250);
             assertThat(bodyAfterReceivedHeader(lenient.sink().onlyMessage())).isEqualTo(unflagged);
         }
@@ -147,10 +152,15 @@ class MessageDeliveryIT {
     void refusedMessageEndsTheTransactionAndTheNextOneOnTheSameConnectionIsAccepted() throws IOException {
         byte[] unflagged = "Subject: plain\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
         try (SmtpDialogue smtp = fixture.connectSecure()) {
-            assertThat(smtp.send("sender@partner.example", List.of("alice@customer.example"), unflagged).code())
+            assertThat(smtp.send("sender@partner.example", List.of("alice@customer.example"), unflagged)
+                            .code())
                     .isEqualTo(550);
-            assertThat(smtp.send("sender@partner.example", List.of("bob@customer.example"),
-                    BridgeFixture.flaggedMessage("second")).code()).isEqualTo(250);
+            assertThat(smtp.send(
+                                    "sender@partner.example",
+                                    List.of("bob@customer.example"),
+                                    BridgeFixture.flaggedMessage("second"))
+                            .code())
+                    .isEqualTo(250);
         }
         assertThat(fixture.sink().onlyMessage().recipients()).containsExactly("bob@customer.example");
     }
@@ -159,8 +169,8 @@ class MessageDeliveryIT {
     void sinkTemporaryFailureIsAnswered451() throws IOException {
         fixture.sink().respondWith(SinkVerdict.temporaryFailure("Storage unavailable"));
         try (SmtpDialogue smtp = fixture.connectSecure()) {
-            SmtpReplyLines reply = smtp.send("sender@partner.example", List.of("alice@customer.example"),
-                    BridgeFixture.flaggedMessage("later"));
+            SmtpReplyLines reply = smtp.send(
+                    "sender@partner.example", List.of("alice@customer.example"), BridgeFixture.flaggedMessage("later"));
 
             assertThat(reply.line()).isEqualTo("451 4.3.0 Storage unavailable");
         }
@@ -170,8 +180,8 @@ class MessageDeliveryIT {
     void sinkPermanentFailureIsAnswered554WithItsReason() throws IOException {
         fixture.sink().respondWith(SinkVerdict.permanentFailure("Recipient has no portal account\r\n250 fake"));
         try (SmtpDialogue smtp = fixture.connectSecure()) {
-            SmtpReplyLines reply = smtp.send("sender@partner.example", List.of("alice@customer.example"),
-                    BridgeFixture.flaggedMessage("never"));
+            SmtpReplyLines reply = smtp.send(
+                    "sender@partner.example", List.of("alice@customer.example"), BridgeFixture.flaggedMessage("never"));
 
             // The reason is flattened to one line: a CRLF in it must not forge a second reply.
             assertThat(reply.line()).isEqualTo("554 5.6.0 Recipient has no portal account 250 fake");
@@ -183,7 +193,9 @@ class MessageDeliveryIT {
     void sinkThrowingIsAnswered451AndTheNextMessageOnANewConnectionIsAccepted() throws IOException {
         fixture.sink().throwing(new IllegalStateException("database is down"));
         try (SmtpDialogue smtp = fixture.connectSecure()) {
-            SmtpReplyLines reply = smtp.send("sender@partner.example", List.of("alice@customer.example"),
+            SmtpReplyLines reply = smtp.send(
+                    "sender@partner.example",
+                    List.of("alice@customer.example"),
                     BridgeFixture.flaggedMessage("first try"));
 
             assertThat(reply.line()).startsWith("451 4.3.0 ").doesNotContain("database");
@@ -191,8 +203,12 @@ class MessageDeliveryIT {
 
         fixture.sink().respondWith(SinkVerdict.accepted());
         try (SmtpDialogue smtp = fixture.connectSecure()) {
-            assertThat(smtp.send("sender@partner.example", List.of("alice@customer.example"),
-                    BridgeFixture.flaggedMessage("second try")).code()).isEqualTo(250);
+            assertThat(smtp.send(
+                                    "sender@partner.example",
+                                    List.of("alice@customer.example"),
+                                    BridgeFixture.flaggedMessage("second try"))
+                            .code())
+                    .isEqualTo(250);
         }
         assertThat(fixture.bridge().isRunning()).isTrue();
         assertThat(fixture.sink().messages()).hasSize(2);

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
@@ -88,15 +87,15 @@ final class SmtpDialogue implements AutoCloseable {
         if (ready.code() != 220) {
             throw new IOException("STARTTLS refused: " + ready);
         }
-        upgrade(clientContext, socket -> { });
+        upgrade(clientContext, socket -> {});
         command("EHLO client.example");
         return this;
     }
 
     /** Layers TLS over the plain socket (after the server's 220) and completes the handshake. */
     SSLSocket upgrade(SSLContext clientContext, Consumer<SSLSocket> configure) throws IOException {
-        SSLSocket tls = (SSLSocket) clientContext.getSocketFactory()
-                .createSocket(plain, "localhost", plain.getPort(), true);
+        SSLSocket tls =
+                (SSLSocket) clientContext.getSocketFactory().createSocket(plain, "localhost", plain.getPort(), true);
         tls.setUseClientMode(true);
         configure.accept(tls);
         tls.startHandshake();

@@ -3,7 +3,6 @@ package org.sealpost.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,9 +38,13 @@ class StartTlsIT {
 
             assertThat(ehlo.code()).isEqualTo(250);
             assertThat(ehlo.lines().get(0)).isEqualTo("250-localhost");
-            assertThat(ehlo.ehloKeywords()).containsExactlyInAnyOrder(
-                    "STARTTLS", "SIZE " + BridgeSettings.DEFAULT_MAX_MESSAGE_BYTES, "8BITMIME", "PIPELINING",
-                    "ENHANCEDSTATUSCODES");
+            assertThat(ehlo.ehloKeywords())
+                    .containsExactlyInAnyOrder(
+                            "STARTTLS",
+                            "SIZE " + BridgeSettings.DEFAULT_MAX_MESSAGE_BYTES,
+                            "8BITMIME",
+                            "PIPELINING",
+                            "ENHANCEDSTATUSCODES");
         }
     }
 
@@ -50,13 +53,16 @@ class StartTlsIT {
         try (SmtpDialogue smtp = fixture.connect()) {
             smtp.command("EHLO client.example");
             assertThat(smtp.command("STARTTLS").line()).isEqualTo("220 2.0.0 Ready to start TLS");
-            smtp.upgrade(fixture.clientContext(), socket -> { });
+            smtp.upgrade(fixture.clientContext(), socket -> {});
 
             SmtpReplyLines ehlo = smtp.command("EHLO client.example");
 
             assertThat(ehlo.ehloKeywords())
                     .doesNotContain("STARTTLS")
-                    .contains("SIZE " + BridgeSettings.DEFAULT_MAX_MESSAGE_BYTES, "8BITMIME", "PIPELINING",
+                    .contains(
+                            "SIZE " + BridgeSettings.DEFAULT_MAX_MESSAGE_BYTES,
+                            "8BITMIME",
+                            "PIPELINING",
                             "ENHANCEDSTATUSCODES");
         }
     }
@@ -98,7 +104,7 @@ class StartTlsIT {
         try (SmtpDialogue smtp = fixture.connect()) {
             smtp.command("EHLO client.example");
             smtp.command("STARTTLS");
-            smtp.upgrade(fixture.clientContext(), socket -> { });
+            smtp.upgrade(fixture.clientContext(), socket -> {});
 
             assertThat(smtp.command("MAIL FROM:<sender@partner.example>").line())
                     .isEqualTo("503 5.5.1 Error: send HELO/EHLO first");
@@ -120,7 +126,7 @@ class StartTlsIT {
             smtp.command("EHLO client.example");
             smtp.write("STARTTLS\r\nRSET\r\n");
             assertThat(smtp.read().line()).isEqualTo("220 2.0.0 Ready to start TLS");
-            smtp.upgrade(fixture.clientContext(), socket -> { });
+            smtp.upgrade(fixture.clientContext(), socket -> {});
 
             // The first reply inside TLS must be the one to our EHLO, not a "250 2.0.0 Ok" for the
             // injected RSET; and after it, the QUIT reply comes next, nothing in between.

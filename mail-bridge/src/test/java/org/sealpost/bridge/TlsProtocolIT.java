@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +32,7 @@ class TlsProtocolIT {
     void tls13IsNegotiatedWithTheStrongestSuite() throws IOException {
         try (SmtpDialogue smtp = fixture.connect()) {
             smtp.command("STARTTLS");
-            SSLSocket tls = smtp.upgrade(fixture.clientContext(), socket -> { });
+            SSLSocket tls = smtp.upgrade(fixture.clientContext(), socket -> {});
 
             assertThat(tls.getSession().getProtocol()).isEqualTo("TLSv1.3");
             assertThat(tls.getSession().getCipherSuite()).isEqualTo("TLS_AES_256_GCM_SHA384");
@@ -46,8 +44,8 @@ class TlsProtocolIT {
     void tls12ClientGetsAnEcdheAeadSuite() throws IOException {
         try (SmtpDialogue smtp = fixture.connect()) {
             smtp.command("STARTTLS");
-            SSLSocket tls = smtp.upgrade(fixture.clientContext(),
-                    socket -> socket.setEnabledProtocols(new String[] {"TLSv1.2"}));
+            SSLSocket tls = smtp.upgrade(
+                    fixture.clientContext(), socket -> socket.setEnabledProtocols(new String[] {"TLSv1.2"}));
 
             assertThat(tls.getSession().getProtocol()).isEqualTo("TLSv1.2");
             assertThat(tls.getSession().getCipherSuite()).isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384");
@@ -59,8 +57,11 @@ class TlsProtocolIT {
     void serverPrefersItsOwnCipherSuiteOrderOverTheClients() throws IOException {
         try (SmtpDialogue smtp = fixture.connect()) {
             smtp.command("STARTTLS");
-            SSLSocket tls = smtp.upgrade(fixture.clientContext(), socket -> socket.setEnabledCipherSuites(
-                    new String[] {"TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_256_GCM_SHA384"}));
+            SSLSocket tls = smtp.upgrade(
+                    fixture.clientContext(),
+                    socket -> socket.setEnabledCipherSuites(new String[] {
+                        "TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_256_GCM_SHA384"
+                    }));
 
             assertThat(tls.getSession().getCipherSuite()).isEqualTo("TLS_AES_256_GCM_SHA384");
         }
@@ -73,10 +74,12 @@ class TlsProtocolIT {
             smtp.command("STARTTLS");
 
             assertThatThrownBy(() -> smtp.upgrade(fixture.clientContext(), socket -> {
-                socket.setEnabledProtocols(new String[] {"TLSv1.2"});
-                socket.setEnabledCipherSuites(new String[] {
-                        "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256"});
-            })).isInstanceOf(SSLException.class);
+                        socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+                        socket.setEnabledCipherSuites(new String[] {
+                            "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256"
+                        });
+                    }))
+                    .isInstanceOf(SSLException.class);
         }
     }
 

@@ -26,10 +26,16 @@ import org.sealpost.mailformat.view.MessageRendering;
 class OneAttachmentDecisionTest {
 
     static Stream<String> cases() throws IOException, URISyntaxException {
-        Path directory = Path.of(OneAttachmentDecisionTest.class.getResource("/attachment-cases").toURI());
+        Path directory = Path.of(
+                OneAttachmentDecisionTest.class.getResource("/attachment-cases").toURI());
         try (Stream<Path> files = Files.list(directory)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".eml"))
-                    .map(n -> n.substring(0, n.length() - ".eml".length())).sorted().toList().stream();
+            return files
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".eml"))
+                    .map(n -> n.substring(0, n.length() - ".eml".length()))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -40,16 +46,22 @@ class OneAttachmentDecisionTest {
         MimeReading.Readable reading = (MimeReading.Readable) new MimeMetadataExtractor().extract(raw);
 
         List<String> inbox = reading.metadata().attachments().stream()
-                .map(a -> a.fileName() + "\t" + a.contentType()).toList();
+                .map(a -> a.fileName() + "\t" + a.contentType())
+                .toList();
         List<String> page = MessageRendering.parse(raw).attachments().stream()
-                .map(a -> a.fileName() + "\t" + a.contentType()).toList();
+                .map(a -> a.fileName() + "\t" + a.contentType())
+                .toList();
 
-        assertThat(page).as("the message page's list against the inbox's metadata").isEqualTo(inbox);
+        assertThat(page)
+                .as("the message page's list against the inbox's metadata")
+                .isEqualTo(inbox);
         assertThat(inbox).as("the attachments of " + name).isEqualTo(expected(name));
     }
 
     private static List<String> expected(String name) throws IOException {
-        return new String(resource(name + ".expected"), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank())
+        return new String(resource(name + ".expected"), StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> !l.isBlank())
                 .toList();
     }
 

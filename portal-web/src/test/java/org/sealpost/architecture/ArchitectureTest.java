@@ -22,31 +22,47 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importTheCompiledClasses() {
-        sealpost = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        sealpost = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.sealpost");
     }
 
     @Test
     void theWebLayerNeitherSearchesTheIndexNorMigratesTheSchemaItself() {
-        noClasses().that().resideInAPackage("org.sealpost.web..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.sealpost.search..", "org.sealpost.migrations..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.sealpost.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.sealpost.search..", "org.sealpost.migrations..")
                 .because("portal-web depends on portal-ejb only: portal-ejb names what the pages need in its own types")
                 .check(sealpost);
     }
 
     @Test
     void thePlainJavaModulesKnowNothingOfThePortal() {
-        noClasses().that().resideInAnyPackage("org.sealpost.bridge..", "org.sealpost.search..",
-                "org.sealpost.migrations..", "org.sealpost.mailformat..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.sealpost.portal..", "org.sealpost.web..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.sealpost.bridge..",
+                        "org.sealpost.search..",
+                        "org.sealpost.migrations..",
+                        "org.sealpost.mailformat..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.sealpost.portal..", "org.sealpost.web..")
                 .because("arrows point down: the bridge and the index own their ports, the portal implements them")
                 .check(sealpost);
     }
 
     @Test
     void theWebLayerNeverSeesTheDatabasesOwnExceptions() {
-        noClasses().that().resideInAPackage("org.sealpost.web..")
-                .should().dependOnClassesThat().resideInAPackage("java.sql..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.sealpost.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("java.sql..")
                 .because("portal-ejb's services throw domain exceptions (StorageUnavailableException: 503), never"
                         + " SQLException")
                 .check(sealpost);
@@ -54,10 +70,22 @@ class ArchitectureTest {
 
     @Test
     void mailFormatNeedsNoContainer() {
-        noClasses().that().resideInAPackage("org.sealpost.mailformat..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ejb..", "jakarta.persistence..",
-                        "jakarta.faces..", "jakarta.enterprise..", "jakarta.inject..", "jakarta.servlet..",
-                        "java.sql..", "org.sealpost.search..", "org.sealpost.bridge..", "org.sealpost.migrations..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.sealpost.mailformat..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "jakarta.ejb..",
+                        "jakarta.persistence..",
+                        "jakarta.faces..",
+                        "jakarta.enterprise..",
+                        "jakarta.inject..",
+                        "jakarta.servlet..",
+                        "java.sql..",
+                        "org.sealpost.search..",
+                        "org.sealpost.bridge..",
+                        "org.sealpost.migrations..")
                 .because("reading and rendering MIME is plain Java over bytes (ADR 0022): Jakarta Mail's API and"
                         + " the HTML sanitiser, nothing of a container, a database or another module")
                 .check(sealpost);
@@ -65,13 +93,20 @@ class ArchitectureTest {
 
     @Test
     void mailFormatsPackagesAreFreeOfCycles() {
-        slices().matching("org.sealpost.mailformat.(*)..").should().beFreeOfCycles().check(sealpost);
+        slices().matching("org.sealpost.mailformat.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(sealpost);
     }
 
     @Test
     void portalEjbNeverReachesUpIntoTheWebLayer() {
-        noClasses().that().resideInAPackage("org.sealpost.portal..")
-                .should().dependOnClassesThat().resideInAPackage("org.sealpost.web..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.sealpost.portal..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.sealpost.web..")
                 .check(sealpost);
     }
 
@@ -82,8 +117,12 @@ class ArchitectureTest {
 
     @Test
     void onlyTheSettingsCatalogueReadsTheConfiguration() {
-        noClasses().that().resideOutsideOfPackage("org.sealpost.portal.config..")
-                .should().dependOnClassesThat().resideInAPackage("org.eclipse.microprofile.config..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.sealpost.portal.config..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.eclipse.microprofile.config..")
                 .because("every setting is read through PortalSettings by its Setting, with one default, where"
                         + " the production check sees it")
                 .check(sealpost);

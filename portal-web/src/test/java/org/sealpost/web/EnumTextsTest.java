@@ -23,11 +23,13 @@ class EnumTextsTest {
     private static List<String> missing(Locale locale) {
         ResourceBundle texts = ResourceBundle.getBundle("org.sealpost.web.messages", locale);
         return java.util.stream.Stream.of(
-                Arrays.stream(OutboundKind.values()).map(k -> "admin.kind." + k.name()),
-                Arrays.stream(TemplateKind.values()).map(k -> "settings.template.kind." + k.name()),
-                Arrays.stream(AuditAction.values()).map(k -> "admin.audit.kind." + k.name()),
-                Arrays.stream(Language.values()).map(k -> "language." + k.name()))
-                .flatMap(s -> s).filter(key -> !texts.containsKey(key)).toList();
+                        Arrays.stream(OutboundKind.values()).map(k -> "admin.kind." + k.name()),
+                        Arrays.stream(TemplateKind.values()).map(k -> "settings.template.kind." + k.name()),
+                        Arrays.stream(AuditAction.values()).map(k -> "admin.audit.kind." + k.name()),
+                        Arrays.stream(Language.values()).map(k -> "language." + k.name()))
+                .flatMap(s -> s)
+                .filter(key -> !texts.containsKey(key))
+                .toList();
     }
 
     @ParameterizedTest

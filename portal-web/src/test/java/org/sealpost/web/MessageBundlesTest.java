@@ -3,8 +3,6 @@ package org.sealpost.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import org.assertj.core.api.SoftAssertions;
-
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -25,6 +23,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,10 +42,13 @@ class MessageBundlesTest {
 
     /** The translations next to messages.properties (English itself is the base bundle). */
     static Stream<String> translations() throws IOException, URISyntaxException {
-        Path folder = Path.of(MessageBundlesTest.class.getResource("/org/sealpost/web/messages.properties").toURI())
+        Path folder = Path.of(MessageBundlesTest.class
+                        .getResource("/org/sealpost/web/messages.properties")
+                        .toURI())
                 .getParent();
         try (Stream<Path> files = Files.list(folder)) {
-            return files.map(f -> f.getFileName().toString())
+            return files
+                    .map(f -> f.getFileName().toString())
                     .filter(n -> n.matches("messages_[a-zA-Z_]+\\.properties"))
                     .map(n -> n.substring("messages_".length(), n.length() - ".properties".length()))
                     .filter(language -> !language.equals("en"))
@@ -72,9 +74,11 @@ class MessageBundlesTest {
         Set<String> extra = new TreeSet<>(translated);
         extra.removeAll(english);
         SoftAssertions.assertSoftly(both -> {
-            both.assertThat(missing).as("keys of messages.properties missing from messages_%s.properties", language)
+            both.assertThat(missing)
+                    .as("keys of messages.properties missing from messages_%s.properties", language)
                     .isEmpty();
-            both.assertThat(extra).as("keys of messages_%s.properties that messages.properties does not have", language)
+            both.assertThat(extra)
+                    .as("keys of messages_%s.properties that messages.properties does not have", language)
                     .isEmpty();
         });
     }
@@ -113,9 +117,12 @@ class MessageBundlesTest {
             }
             // A lone ASCII apostrophe opens a quote in MessageFormat and silently swallows the
             // text (and placeholders) after it; it has to be written '' in a pattern.
-            assertThat(pattern.replace("''", "")).as("%s in messages_%s.properties has a lone apostrophe", key, language)
+            assertThat(pattern.replace("''", ""))
+                    .as("%s in messages_%s.properties has a lone apostrophe", key, language)
                     .doesNotContain("'");
-            assertThatCode(() -> new MessageFormat(pattern, locale)).as("%s parses", key).doesNotThrowAnyException();
+            assertThatCode(() -> new MessageFormat(pattern, locale))
+                    .as("%s parses", key)
+                    .doesNotThrowAnyException();
             MessageFormat format = new MessageFormat(pattern, locale);
             Format[] kinds = format.getFormatsByArgumentIndex();
             for (double count : COUNTS) {
@@ -128,7 +135,9 @@ class MessageBundlesTest {
                 assertThat(text).as("%s formatted with %s", key, count).doesNotContain("{");
                 // Empty only where English says nothing either (nav.inbox.unread with no unread mail).
                 if (english.containsKey(key)
-                        && !new MessageFormat(english.getProperty(key), Locale.ENGLISH).format(arguments).isBlank()) {
+                        && !new MessageFormat(english.getProperty(key), Locale.ENGLISH)
+                                .format(arguments)
+                                .isBlank()) {
                     assertThat(text).as("%s formatted with %s", key, count).isNotBlank();
                 }
             }
@@ -172,8 +181,10 @@ class MessageBundlesTest {
         try {
             Locale.setDefault(Locale.GERMANY);
             ResourceBundle.clearCache();
-            assertThat(ResourceBundle.getBundle(BASE, Locale.ENGLISH).getString("signin.title")).isEqualTo("Sign in");
-            assertThat(ResourceBundle.getBundle(BASE, Locale.GERMAN).getString("signin.title")).isEqualTo("Anmelden");
+            assertThat(ResourceBundle.getBundle(BASE, Locale.ENGLISH).getString("signin.title"))
+                    .isEqualTo("Sign in");
+            assertThat(ResourceBundle.getBundle(BASE, Locale.GERMAN).getString("signin.title"))
+                    .isEqualTo("Anmelden");
         } finally {
             Locale.setDefault(before);
             ResourceBundle.clearCache();
@@ -192,7 +203,8 @@ class MessageBundlesTest {
 
     /** A bundle file read the way PropertyResourceBundle reads it, but failing on bytes that are not UTF-8. */
     private static Properties load(String file) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (Reader in = new InputStreamReader(

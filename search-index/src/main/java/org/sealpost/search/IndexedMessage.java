@@ -21,33 +21,33 @@ import java.util.Objects;
  * @param receivedAt when the message arrived (or was sent, for the SENT folder)
  */
 public record IndexedMessage(
-    long accountId,
-    String messageId,
-    String folder,
-    String from,
-    String to,
-    String cc,
-    String subject,
-    String bodyText,
-    List<String> attachmentNames,
-    Instant receivedAt) {
+        long accountId,
+        String messageId,
+        String folder,
+        String from,
+        String to,
+        String cc,
+        String subject,
+        String bodyText,
+        List<String> attachmentNames,
+        Instant receivedAt) {
 
-  public IndexedMessage {
-    messageId = requireNotBlank(messageId, "messageId");
-    folder = requireNotBlank(folder, "folder");
-    from = Objects.requireNonNullElse(from, "");
-    to = Objects.requireNonNullElse(to, "");
-    cc = Objects.requireNonNullElse(cc, "");
-    subject = Objects.requireNonNullElse(subject, "");
-    bodyText = Objects.requireNonNullElse(bodyText, "");
-    attachmentNames = attachmentNames == null ? List.of() : List.copyOf(attachmentNames);
-    Objects.requireNonNull(receivedAt, "receivedAt");
-  }
-
-  private static String requireNotBlank(String value, String name) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(name + " must not be blank");
+    public IndexedMessage {
+        messageId = requireNotBlank(messageId, "messageId");
+        folder = requireNotBlank(folder, "folder");
+        from = Objects.requireNonNullElse(from, "");
+        to = Objects.requireNonNullElse(to, "");
+        cc = Objects.requireNonNullElse(cc, "");
+        subject = Objects.requireNonNullElse(subject, "");
+        bodyText = Objects.requireNonNullElse(bodyText, "");
+        attachmentNames = attachmentNames == null ? List.of() : List.copyOf(attachmentNames);
+        Objects.requireNonNull(receivedAt, "receivedAt");
     }
-    return value;
-  }
+
+    private static String requireNotBlank(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return value;
+    }
 }

@@ -12,24 +12,24 @@ package org.sealpost.search;
  */
 public class InvalidQueryException extends Exception {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final QueryProblem problem;
-  private final String fieldPrefix;
+    private final QueryProblem problem;
+    private final String fieldPrefix;
 
-  InvalidQueryException(QueryProblem problem, String fieldPrefix, String englishSentence) {
-    super(englishSentence);
-    this.problem = problem;
-    this.fieldPrefix = fieldPrefix;
-  }
+    InvalidQueryException(QueryProblem problem, String fieldPrefix, String englishSentence) {
+        super(englishSentence);
+        this.problem = problem;
+        this.fieldPrefix = fieldPrefix;
+    }
 
-  /** What is wrong, for a caller that says it in the reader's language. */
-  public QueryProblem problem() {
-    return problem;
-  }
+    /** What is wrong, for a caller that says it in the reader's language. */
+    public QueryProblem problem() {
+        return problem;
+    }
 
-  /** The field prefix of {@link QueryProblem#NOTHING_AFTER_PREFIX} ({@code from}), else empty. */
-  public java.util.Optional<String> fieldPrefix() {
-    return java.util.Optional.ofNullable(fieldPrefix);
-  }
+    /** The field prefix of {@link QueryProblem#NOTHING_AFTER_PREFIX} ({@code from}), else empty. */
+    public java.util.Optional<String> fieldPrefix() {
+        return java.util.Optional.ofNullable(fieldPrefix);
+    }
 }

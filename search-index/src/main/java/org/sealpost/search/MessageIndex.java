@@ -33,44 +33,43 @@ package org.sealpost.search;
  */
 public interface MessageIndex extends AutoCloseable {
 
-  /** The deepest result page: {@code offset + limit} may not exceed it. */
-  int MAX_WINDOW = 10_000;
+    /** The deepest result page: {@code offset + limit} may not exceed it. */
+    int MAX_WINDOW = 10_000;
 
-  /** Adds the message, or replaces the one with the same account id and message id. */
-  void index(IndexedMessage message);
+    /** Adds the message, or replaces the one with the same account id and message id. */
+    void index(IndexedMessage message);
 
-  /** Removes one message of one account; does nothing if it is not indexed. */
-  void delete(long accountId, String messageId);
+    /** Removes one message of one account; does nothing if it is not indexed. */
+    void delete(long accountId, String messageId);
 
-  /** Removes every message of the account, as when the account is deleted. */
-  void deleteAllOf(long accountId);
+    /** Removes every message of the account, as when the account is deleted. */
+    void deleteAllOf(long accountId);
 
-  /**
-   * Searches one account's messages, best match first and, among equally good matches, newest
-   * first.
-   *
-   * @param offset hits to skip, at least 0
-   * @param limit most hits to return, at least 1; {@code offset + limit} at most {@link
-   *     #MAX_WINDOW}
-   * @throws InvalidQueryException if the query is blank, malformed or asks for something the
-   *     index cannot do; its message can be shown to the user as it is
-   */
-  default SearchResult search(long accountId, String query, int offset, int limit)
-      throws InvalidQueryException {
-    return search(accountId, query, SearchOrder.RELEVANCE, offset, limit);
-  }
+    /**
+     * Searches one account's messages, best match first and, among equally good matches, newest
+     * first.
+     *
+     * @param offset hits to skip, at least 0
+     * @param limit most hits to return, at least 1; {@code offset + limit} at most {@link
+     *     #MAX_WINDOW}
+     * @throws InvalidQueryException if the query is blank, malformed or asks for something the
+     *     index cannot do; its message can be shown to the user as it is
+     */
+    default SearchResult search(long accountId, String query, int offset, int limit) throws InvalidQueryException {
+        return search(accountId, query, SearchOrder.RELEVANCE, offset, limit);
+    }
 
-  /** As {@link #search(long, String, int, int)}, in the given order. */
-  SearchResult search(long accountId, String query, SearchOrder order, int offset, int limit)
-      throws InvalidQueryException;
+    /** As {@link #search(long, String, int, int)}, in the given order. */
+    SearchResult search(long accountId, String query, SearchOrder order, int offset, int limit)
+            throws InvalidQueryException;
 
-  /** How many messages of the account are indexed. */
-  long count(long accountId);
+    /** How many messages of the account are indexed. */
+    long count(long accountId);
 
-  /** Makes every write so far survive a crash or restart. */
-  void commit();
+    /** Makes every write so far survive a crash or restart. */
+    void commit();
 
-  /** Commits and releases the index; the instance cannot be used afterwards. */
-  @Override
-  void close();
+    /** Commits and releases the index; the instance cannot be used afterwards. */
+    @Override
+    void close();
 }

@@ -19,40 +19,40 @@ import org.sealpost.search.internal.LuceneMessageIndex;
  */
 public final class MessageIndexes {
 
-  private MessageIndexes() {}
+    private MessageIndexes() {}
 
-  /**
-   * Opens the Lucene index in the directory, creating the directory and an empty index if
-   * needed.
-   *
-   * @throws IllegalArgumentException if the key is too short or the index there was built with
-   *     another key
-   * @throws UncheckedIOException if the directory cannot be used
-   */
-  public static MessageIndex openLucene(Path directory, byte[] indexKey) {
-    try {
-      Files.createDirectories(directory);
-      return open(FSDirectory.open(directory), indexKey);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot open the search index in " + directory, e);
+    /**
+     * Opens the Lucene index in the directory, creating the directory and an empty index if
+     * needed.
+     *
+     * @throws IllegalArgumentException if the key is too short or the index there was built with
+     *     another key
+     * @throws UncheckedIOException if the directory cannot be used
+     */
+    public static MessageIndex openLucene(Path directory, byte[] indexKey) {
+        try {
+            Files.createDirectories(directory);
+            return open(FSDirectory.open(directory), indexKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the search index in " + directory, e);
+        }
     }
-  }
 
-  /** An index held in memory only, for tests and tools. */
-  public static MessageIndex inMemory(byte[] indexKey) {
-    return open(new ByteBuffersDirectory(), indexKey);
-  }
-
-  private static MessageIndex open(Directory directory, byte[] indexKey) {
-    try {
-      return new LuceneMessageIndex(directory, indexKey);
-    } catch (RuntimeException e) {
-      try {
-        directory.close();
-      } catch (IOException closing) {
-        e.addSuppressed(closing);
-      }
-      throw e;
+    /** An index held in memory only, for tests and tools. */
+    public static MessageIndex inMemory(byte[] indexKey) {
+        return open(new ByteBuffersDirectory(), indexKey);
     }
-  }
+
+    private static MessageIndex open(Directory directory, byte[] indexKey) {
+        try {
+            return new LuceneMessageIndex(directory, indexKey);
+        } catch (RuntimeException e) {
+            try {
+                directory.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
 }

@@ -12,29 +12,29 @@ import java.util.Objects;
  */
 public record SearchResult(long totalHits, List<Hit> hits) {
 
-  public SearchResult {
-    if (totalHits < 0) {
-      throw new IllegalArgumentException("totalHits must not be negative: " + totalHits);
+    public SearchResult {
+        if (totalHits < 0) {
+            throw new IllegalArgumentException("totalHits must not be negative: " + totalHits);
+        }
+        hits = List.copyOf(hits);
     }
-    hits = List.copyOf(hits);
-  }
 
-  /** The ids of this page's messages, in order. */
-  public List<String> messageIds() {
-    return hits.stream().map(Hit::messageId).toList();
-  }
-
-  /**
-   * One matching message.
-   *
-   * @param messageId the id given to {@link MessageIndex#index}
-   * @param receivedAt when it was received, to the millisecond
-   * @param score how well it matches; comparable only within one search
-   */
-  public record Hit(String messageId, Instant receivedAt, float score) {
-    public Hit {
-      Objects.requireNonNull(messageId, "messageId");
-      Objects.requireNonNull(receivedAt, "receivedAt");
+    /** The ids of this page's messages, in order. */
+    public List<String> messageIds() {
+        return hits.stream().map(Hit::messageId).toList();
     }
-  }
+
+    /**
+     * One matching message.
+     *
+     * @param messageId the id given to {@link MessageIndex#index}
+     * @param receivedAt when it was received, to the millisecond
+     * @param score how well it matches; comparable only within one search
+     */
+    public record Hit(String messageId, Instant receivedAt, float score) {
+        public Hit {
+            Objects.requireNonNull(messageId, "messageId");
+            Objects.requireNonNull(receivedAt, "receivedAt");
+        }
+    }
 }

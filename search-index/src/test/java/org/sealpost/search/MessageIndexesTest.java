@@ -9,24 +9,23 @@ import org.junit.jupiter.api.Test;
 
 class MessageIndexesTest {
 
-  private static final byte[] KEY =
-      "test-index-key-32-bytes-long!!!!".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEY = "test-index-key-32-bytes-long!!!!".getBytes(StandardCharsets.US_ASCII);
 
-  @Test
-  void inMemoryIndexSearchesLikeAnyOther() throws Exception {
-    try (MessageIndex index = MessageIndexes.inMemory(KEY)) {
-      index.index(message(1, "m1").subject("Quarterly report").build());
+    @Test
+    void inMemoryIndexSearchesLikeAnyOther() throws Exception {
+        try (MessageIndex index = MessageIndexes.inMemory(KEY)) {
+            index.index(message(1, "m1").subject("Quarterly report").build());
 
-      assertThat(index.search(1, "\"quarterly report\"", 0, 10).messageIds()).containsExactly("m1");
+            assertThat(index.search(1, "\"quarterly report\"", 0, 10).messageIds())
+                    .containsExactly("m1");
+        }
     }
-  }
 
-  @Test
-  void keyShorterThanSixteenBytesIsRefused() {
-    assertThatThrownBy(() -> MessageIndexes.inMemory(new byte[15]))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("at least 16 bytes");
-    assertThatThrownBy(() -> MessageIndexes.inMemory(null))
-        .isInstanceOf(IllegalArgumentException.class);
-  }
+    @Test
+    void keyShorterThanSixteenBytesIsRefused() {
+        assertThatThrownBy(() -> MessageIndexes.inMemory(new byte[15]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 16 bytes");
+        assertThatThrownBy(() -> MessageIndexes.inMemory(null)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

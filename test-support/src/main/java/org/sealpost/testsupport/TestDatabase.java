@@ -70,7 +70,8 @@ public final class TestDatabase {
     /** Creates an empty database with a unique name and returns its coordinates. */
     public Database createDatabase(String purpose) {
         String name = ("t_" + purpose.replaceAll("[^A-Za-z0-9]", "_") + "_"
-                + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+                        + UUID.randomUUID().toString().substring(0, 8))
+                .toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(adminUrl, user, password);
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
@@ -85,14 +86,17 @@ public final class TestDatabase {
 
     /** A shared server must not fill up with test databases; the embedded one is thrown away whole. */
     private void dropAtExit(String name) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try (Connection c = DriverManager.getConnection(adminUrl, user, password);
-                    Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            } catch (SQLException e) {
-                System.err.println("could not drop test database " + name + ": " + e.getMessage());
-            }
-        }, "drop-" + name));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try (Connection c = DriverManager.getConnection(adminUrl, user, password);
+                                    Statement s = c.createStatement()) {
+                                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                            } catch (SQLException e) {
+                                System.err.println("could not drop test database " + name + ": " + e.getMessage());
+                            }
+                        },
+                        "drop-" + name));
     }
 
     private String urlFor(String database) {

@@ -2,7 +2,6 @@ package org.sealpost.bridge.internal;
 
 import java.net.InetAddress;
 import java.util.function.Supplier;
-
 import org.subethamail.smtp.server.Session;
 import org.subethamail.smtp.server.SessionHandler;
 

@@ -3,7 +3,6 @@ package org.sealpost.bridge.internal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.subethamail.smtp.internal.server.Command;
 import org.subethamail.smtp.internal.server.CommandHandler;
 
@@ -14,15 +13,19 @@ import org.subethamail.smtp.internal.server.CommandHandler;
  */
 public final class BridgeCommands {
 
-    private BridgeCommands() {
-    }
+    private BridgeCommands() {}
 
     /**
      * @param handler  the server's command handler, before the server starts
      * @param inFlight the bytes of messages in memory, checked against a declared {@code SIZE=}
      */
-    public static void install(CommandHandler handler, MandatoryStartTls tlsRule, EhloCapabilities capabilities,
-            String hostName, MessageSizeLimit sizeLimit, InFlightBytes inFlight) {
+    public static void install(
+            CommandHandler handler,
+            MandatoryStartTls tlsRule,
+            EhloCapabilities capabilities,
+            String hostName,
+            MessageSizeLimit sizeLimit,
+            InFlightBytes inFlight) {
         List<SmtpCommand> commands = List.of(
                 new EhloCommand(capabilities),
                 new HeloCommand(hostName),

@@ -5,9 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.net.ssl.SSLContext;
-
 import org.sealpost.bridge.BridgeSettings;
 import org.sealpost.bridge.InboundMessageSink;
 import org.subethamail.smtp.server.SMTPServer;
@@ -18,8 +16,7 @@ public final class BridgeServer {
     /** Our name in the banner and the Received field (SubEthaSMTP's default renders as "null"). */
     public static final String SOFTWARE_NAME = "Sealpost";
 
-    private BridgeServer() {
-    }
+    private BridgeServer() {}
 
     public static SMTPServer create(BridgeSettings settings, InboundMessageSink sink, Clock clock) {
         CurrentAdmission admission = new CurrentAdmission(settings.admission());
@@ -33,10 +30,13 @@ public final class BridgeServer {
                 inFlight);
         ServerTlsPolicy tlsPolicy;
         if (settings.keyMaterial().isPresent()) {
-            tlsPolicy = new ServerTlsPolicy(settings.keyMaterial().get()::sslContext, settings.requireClientCertificate());
+            tlsPolicy =
+                    new ServerTlsPolicy(settings.keyMaterial().get()::sslContext, settings.requireClientCertificate());
         } else {
-            SSLContext context = settings.sslContext().orElseGet(
-                    () -> settings.certificates().orElseThrow().sslContext(settings.clientTrustStore().orElse(null)));
+            SSLContext context = settings.sslContext()
+                    .orElseGet(() -> settings.certificates()
+                            .orElseThrow()
+                            .sslContext(settings.clientTrustStore().orElse(null)));
             tlsPolicy = new ServerTlsPolicy(context, settings.requireClientCertificate());
         }
 
@@ -57,8 +57,12 @@ public final class BridgeServer {
                 .executorService(sessionThreads())
                 .serverThreadName("sealpost-mail-bridge-" + settings.bindAddress() + ":" + settings.port())
                 .build();
-        BridgeCommands.install(server.getCommandHandler(), new MandatoryStartTls(),
-                new EhloCapabilities(settings.hostName(), settings.maxMessageBytes()), settings.hostName(), sizeLimit,
+        BridgeCommands.install(
+                server.getCommandHandler(),
+                new MandatoryStartTls(),
+                new EhloCapabilities(settings.hostName(), settings.maxMessageBytes()),
+                settings.hostName(),
+                sizeLimit,
                 inFlight);
         return server;
     }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-
 import org.sealpost.bridge.InboundMessage;
 import org.sealpost.bridge.InboundMessageSink;
 import org.sealpost.bridge.SinkVerdict;
@@ -35,8 +34,12 @@ public final class BridgeTransaction implements MessageHandler {
     private String reversePath = "";
     private final List<String> recipients = new ArrayList<>();
 
-    public BridgeTransaction(ConnectionFacts connection, TransactionRules rules, InboundMessageSink sink,
-            Clock clock, Supplier<String> queueIds) {
+    public BridgeTransaction(
+            ConnectionFacts connection,
+            TransactionRules rules,
+            InboundMessageSink sink,
+            Clock clock,
+            Supplier<String> queueIds) {
         this.connection = connection;
         this.rules = rules;
         this.sink = sink;
@@ -85,34 +88,47 @@ public final class BridgeTransaction implements MessageHandler {
         MessageSizeLimit.ReceivedData received = rules.size().read(data, reservation);
         Decision size = rules.size().decide(received);
         if (!size.proceeds()) {
-            LOG.debug("Refused a message of {} bytes from {}: over the limit", received.totalBytes(),
+            LOG.debug(
+                    "Refused a message of {} bytes from {}: over the limit",
+                    received.totalBytes(),
                     connection.clientAddress().getHostAddress());
             throw size.reply().toRejectException();
         }
         if (reservation.refused()) {
-            LOG.warn("Refused a message of {} bytes from {} for now: {} bytes of messages in memory already"
-                    + " (cap {}); the gateway will retry", received.totalBytes(),
-                    connection.clientAddress().getHostAddress(), rules.inFlight().held(), rules.inFlight().capacity());
+            LOG.warn(
+                    "Refused a message of {} bytes from {} for now: {} bytes of messages in memory already"
+                            + " (cap {}); the gateway will retry",
+                    received.totalBytes(),
+                    connection.clientAddress().getHostAddress(),
+                    rules.inFlight().held(),
+                    rules.inFlight().capacity());
             throw InFlightBytes.FULL.toRejectException();
         }
         Decision flag = rules.encryptFlag().decide(received.bytes());
         if (!flag.proceeds()) {
-            LOG.debug("Refused a message from {} for {} recipient(s): encrypt flag missing",
-                    connection.clientAddress().getHostAddress(), recipients.size());
+            LOG.debug(
+                    "Refused a message from {} for {} recipient(s): encrypt flag missing",
+                    connection.clientAddress().getHostAddress(),
+                    recipients.size());
             throw flag.reply().toRejectException();
         }
 
         Instant receivedAt = clock.instant();
         String queueId = queueIds.get();
-        byte[] trace = rules.receivedHeader().build(connection, queueId, receivedAt)
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] trace =
+                rules.receivedHeader().build(connection, queueId, receivedAt).getBytes(StandardCharsets.US_ASCII);
         byte[] raw = new byte[trace.length + received.bytes().length];
         System.arraycopy(trace, 0, raw, 0, trace.length);
         System.arraycopy(received.bytes(), 0, raw, trace.length, received.bytes().length);
 
-        InboundMessage message = new InboundMessage(reversePath, recipients, raw,
-                connection.clientAddress().getHostAddress(), connection.tlsProtocol(),
-                connection.tlsCipherSuite(), receivedAt);
+        InboundMessage message = new InboundMessage(
+                reversePath,
+                recipients,
+                raw,
+                connection.clientAddress().getHostAddress(),
+                connection.tlsProtocol(),
+                connection.tlsCipherSuite(),
+                receivedAt);
         SinkVerdict verdict;
         try {
             verdict = sink.accept(message);
@@ -123,8 +139,12 @@ public final class BridgeTransaction implements MessageHandler {
         SmtpReply reply = SinkReplies.forVerdict(verdict, queueId);
         // DEBUG, not INFO: at a gateway's volume a line per message drowns the refusals, and the
         // log must not become a second record of who wrote to whom.
-        LOG.debug("Message {} from {} for {} recipient(s): {}", queueId, connection.clientAddress().getHostAddress(),
-                recipients.size(), reply.line());
+        LOG.debug(
+                "Message {} from {} for {} recipient(s): {}",
+                queueId,
+                connection.clientAddress().getHostAddress(),
+                recipients.size(),
+                reply.line());
         if (!reply.isPositive()) {
             throw reply.toRejectException();
         }

@@ -39,7 +39,8 @@ public final class CidrBlock {
         int prefix = bits;
         if (slash >= 0) {
             String prefixPart = trimmed.substring(slash + 1);
-            if (prefixPart.isEmpty() || prefixPart.length() > 3
+            if (prefixPart.isEmpty()
+                    || prefixPart.length() > 3
                     || !prefixPart.chars().allMatch(Character::isDigit)) {
                 throw new IllegalArgumentException("'" + text + "' has no valid prefix length after '/'");
             }
@@ -53,8 +54,8 @@ public final class CidrBlock {
         // A block like 10.0.0.1/8 usually means the operator expected something else; say so
         // rather than guess.
         if (!Arrays.equals(network, address)) {
-            throw new IllegalArgumentException("'" + text + "' has host bits set; did you mean "
-                    + format(network) + "/" + prefix + "?");
+            throw new IllegalArgumentException(
+                    "'" + text + "' has host bits set; did you mean " + format(network) + "/" + prefix + "?");
         }
         return new CidrBlock(network, prefix, trimmed);
     }

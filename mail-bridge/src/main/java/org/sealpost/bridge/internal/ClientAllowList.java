@@ -37,8 +37,8 @@ public final class ClientAllowList {
                 return Decision.PROCEED;
             }
         }
-        return Decision.refuse(new SmtpReply(554, "5.7.1",
-                "Client host [" + client.getHostAddress() + "] is not allowed to use this mail bridge"));
+        return Decision.refuse(new SmtpReply(
+                554, "5.7.1", "Client host [" + client.getHostAddress() + "] is not allowed to use this mail bridge"));
     }
 
     @Override

@@ -4,10 +4,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Objects;
-
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
-
 import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.server.Session;
 

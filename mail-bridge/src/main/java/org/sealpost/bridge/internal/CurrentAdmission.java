@@ -4,7 +4,6 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
 import org.sealpost.bridge.BridgeAdmission;
 
 /**
@@ -21,9 +20,11 @@ public final class CurrentAdmission {
     private record Rules(BridgeAdmission source, ClientAllowList allowList, EncryptFlagRule encryptFlag) {
 
         static Rules of(BridgeAdmission admission) {
-            return new Rules(admission, ClientAllowList.parse(admission.allowedClients()),
-                    new EncryptFlagRule(admission.flagHeaderName(), admission.flagHeaderValue(),
-                            admission.acceptUnflagged()));
+            return new Rules(
+                    admission,
+                    ClientAllowList.parse(admission.allowedClients()),
+                    new EncryptFlagRule(
+                            admission.flagHeaderName(), admission.flagHeaderValue(), admission.acceptUnflagged()));
         }
     }
 

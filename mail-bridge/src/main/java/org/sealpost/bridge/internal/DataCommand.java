@@ -1,7 +1,6 @@
 package org.sealpost.bridge.internal;
 
 import java.io.IOException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.RejectException;
@@ -22,7 +21,8 @@ final class DataCommand extends SmtpCommand {
     // whose every RCPT was refused.
     static final SmtpReply NO_RECIPIENTS = new SmtpReply(554, "5.5.1", "Error: no valid recipients");
     static final SmtpReply NO_PARAMETERS = new SmtpReply(501, "5.5.4", "Syntax: DATA (no parameters allowed)");
-    static final SmtpReply LOCAL_ERROR = new SmtpReply(451, "4.3.0", "Local error in processing, please try again later");
+    static final SmtpReply LOCAL_ERROR =
+            new SmtpReply(451, "4.3.0", "Local error in processing, please try again later");
 
     DataCommand() {
         super("DATA", "Sends the message, ended by a line with a single dot.");

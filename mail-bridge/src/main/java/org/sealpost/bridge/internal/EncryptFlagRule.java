@@ -24,9 +24,12 @@ public final class EncryptFlagRule {
         this.headerName = headerName;
         this.headerValue = headerValue.strip();
         this.acceptUnflagged = acceptUnflagged;
-        this.missingFlag = new SmtpReply(550, "5.7.1", "Message refused: the encrypt-flag header '"
-                + headerName + ": " + this.headerValue + "' is missing; this bridge only accepts"
-                + " mail the gateway flagged for encryption");
+        this.missingFlag = new SmtpReply(
+                550,
+                "5.7.1",
+                "Message refused: the encrypt-flag header '"
+                        + headerName + ": " + this.headerValue + "' is missing; this bridge only accepts"
+                        + " mail the gateway flagged for encryption");
     }
 
     public SmtpReply missingFlag() {

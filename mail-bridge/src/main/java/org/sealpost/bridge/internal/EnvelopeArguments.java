@@ -15,19 +15,15 @@ import java.util.Set;
  */
 public final class EnvelopeArguments {
 
-    static final SmtpReply MAIL_SYNTAX = new SmtpReply(501, "5.5.4",
-            "Syntax: MAIL FROM:<address> [SIZE=<octets>] [BODY=7BIT|8BITMIME]");
+    static final SmtpReply MAIL_SYNTAX =
+            new SmtpReply(501, "5.5.4", "Syntax: MAIL FROM:<address> [SIZE=<octets>] [BODY=7BIT|8BITMIME]");
     static final SmtpReply RCPT_SYNTAX = new SmtpReply(501, "5.5.4", "Syntax: RCPT TO:<address>");
-    static final SmtpReply BAD_SENDER = new SmtpReply(553, "5.1.7",
-            "Sender address is not a valid RFC 5321 mailbox");
-    static final SmtpReply BAD_RECIPIENT = new SmtpReply(553, "5.1.3",
-            "Recipient address is not a valid RFC 5321 mailbox");
-    static final SmtpReply NULL_RECIPIENT = new SmtpReply(553, "5.1.3",
-            "The null path <> is not a valid recipient");
-    static final SmtpReply BAD_SIZE = new SmtpReply(501, "5.5.4",
-            "SIZE must be a decimal number of octets (RFC 1870)");
-    static final SmtpReply BAD_BODY = new SmtpReply(501, "5.5.4",
-            "BODY must be 7BIT or 8BITMIME (RFC 6152)");
+    static final SmtpReply BAD_SENDER = new SmtpReply(553, "5.1.7", "Sender address is not a valid RFC 5321 mailbox");
+    static final SmtpReply BAD_RECIPIENT =
+            new SmtpReply(553, "5.1.3", "Recipient address is not a valid RFC 5321 mailbox");
+    static final SmtpReply NULL_RECIPIENT = new SmtpReply(553, "5.1.3", "The null path <> is not a valid recipient");
+    static final SmtpReply BAD_SIZE = new SmtpReply(501, "5.5.4", "SIZE must be a decimal number of octets (RFC 1870)");
+    static final SmtpReply BAD_BODY = new SmtpReply(501, "5.5.4", "BODY must be 7BIT or 8BITMIME (RFC 6152)");
 
     /** RFC 5321 §4.5.3.1.3: a Path is at most 256 octets including the angle brackets. */
     private static final int MAX_PATH = 256;
@@ -35,8 +31,7 @@ public final class EnvelopeArguments {
     /** RFC 5321 §4.5.1: {@code <Postmaster>} without a domain MUST be accepted as a recipient. */
     private static final String POSTMASTER = "postmaster";
 
-    private EnvelopeArguments() {
-    }
+    private EnvelopeArguments() {}
 
     /**
      * The parsed {@code MAIL FROM:} arguments.
@@ -44,8 +39,7 @@ public final class EnvelopeArguments {
      * @param reversePath the sender, {@code ""} for the null reverse-path
      * @param declaredSize the {@code SIZE=} value (RFC 1870), if given
      */
-    public record MailArguments(String reversePath, OptionalLong declaredSize) {
-    }
+    public record MailArguments(String reversePath, OptionalLong declaredSize) {}
 
     /** Parses what follows the verb {@code MAIL}, e.g. {@code FROM:<a@b> SIZE=1000}. */
     public static MailArguments parseMail(String arguments) throws ReplyException {
@@ -113,11 +107,9 @@ public final class EnvelopeArguments {
         return new SmtpReply(555, "5.5.4", command + " parameter " + printable + " not recognized");
     }
 
-    private static String afterKeyword(String arguments, String keyword, SmtpReply syntax)
-            throws ReplyException {
+    private static String afterKeyword(String arguments, String keyword, SmtpReply syntax) throws ReplyException {
         String trimmed = arguments.strip();
-        if (trimmed.length() < keyword.length()
-                || !trimmed.regionMatches(true, 0, keyword, 0, keyword.length())) {
+        if (trimmed.length() < keyword.length() || !trimmed.regionMatches(true, 0, keyword, 0, keyword.length())) {
             throw new ReplyException(syntax);
         }
         // RFC 5321 has no space after the colon, but many clients send one; accept it
@@ -130,8 +122,7 @@ public final class EnvelopeArguments {
     }
 
     /** Splits "{@code <path> params}" at the end of the path, honouring quoted local parts. */
-    private static String[] splitPath(String rest, SmtpReply syntax, SmtpReply badAddress)
-            throws ReplyException {
+    private static String[] splitPath(String rest, SmtpReply syntax, SmtpReply badAddress) throws ReplyException {
         int end;
         if (rest.charAt(0) == '<') {
             end = closingBracket(rest);
@@ -197,7 +188,9 @@ public final class EnvelopeArguments {
     }
 
     private static long parseSize(String value) throws ReplyException {
-        if (value == null || value.isEmpty() || value.length() > 20
+        if (value == null
+                || value.isEmpty()
+                || value.length() > 20
                 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new ReplyException(BAD_SIZE);
         }

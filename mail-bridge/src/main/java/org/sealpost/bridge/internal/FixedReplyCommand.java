@@ -1,14 +1,15 @@
 package org.sealpost.bridge.internal;
 
 import java.io.IOException;
-
 import org.subethamail.smtp.server.Session;
 
 /** Commands whose answer never depends on their arguments: NOOP, RSET, QUIT, and the unsupported. */
 final class FixedReplyCommand extends SmtpCommand {
 
     private enum Effect {
-        NONE, RESET_TRANSACTION, CLOSE
+        NONE,
+        RESET_TRANSACTION,
+        CLOSE
     }
 
     private final SmtpReply reply;
@@ -37,8 +38,10 @@ final class FixedReplyCommand extends SmtpCommand {
 
     /** RFC 5321 §3.5.3 / §7.3: VRFY may be disabled; 252 says we will still try delivery. */
     static FixedReplyCommand vrfy() {
-        return new FixedReplyCommand("VRFY", new SmtpReply(252, "2.5.0",
-                "Cannot VRFY user, but will accept message and attempt delivery"), Effect.NONE);
+        return new FixedReplyCommand(
+                "VRFY",
+                new SmtpReply(252, "2.5.0", "Cannot VRFY user, but will accept message and attempt delivery"),
+                Effect.NONE);
     }
 
     /** RFC 5321 §4.2.4: 502 for a command we recognise but do not implement (AUTH, BDAT, ...). */

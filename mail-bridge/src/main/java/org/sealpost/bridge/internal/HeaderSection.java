@@ -16,8 +16,7 @@ import java.util.List;
  */
 public final class HeaderSection {
 
-    private HeaderSection() {
-    }
+    private HeaderSection() {}
 
     /**
      * The unfolded values (RFC 5322 §2.2.3) of every field named {@code fieldName}

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class InFlightBytes {
 
     /** RFC 3463 X.3.1 "mail system full"; RFC 5321 §4.2.2 452 "insufficient system storage". */
-    public static final SmtpReply FULL = new SmtpReply(452, "4.3.1",
-            "Insufficient system storage, please try again later");
+    public static final SmtpReply FULL =
+            new SmtpReply(452, "4.3.1", "Insufficient system storage, please try again later");
 
     private final long capacity;
     private final AtomicLong held = new AtomicLong();

@@ -9,8 +9,7 @@ import java.net.UnknownHostException;
  */
 public final class IpLiteral {
 
-    private IpLiteral() {
-    }
+    private IpLiteral() {}
 
     /**
      * Parses a dotted-quad IPv4 or an RFC 4291 §2.2 IPv6 literal (no zone index).
@@ -36,7 +35,9 @@ public final class IpLiteral {
         for (int i = 0; i < 4; i++) {
             String part = parts[i];
             // Leading zeros are refused: some parsers read them as octal (CVE-2021-29921 style).
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
+            if (part.isEmpty()
+                    || part.length() > 3
+                    || !part.chars().allMatch(Character::isDigit)
                     || (part.length() > 1 && part.charAt(0) == '0')) {
                 throw new IllegalArgumentException("'" + text + "' is not an IPv4 address (a.b.c.d)");
             }

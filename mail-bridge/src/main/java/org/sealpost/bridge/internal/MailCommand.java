@@ -1,7 +1,6 @@
 package org.sealpost.bridge.internal;
 
 import java.io.IOException;
-
 import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.server.Session;
 

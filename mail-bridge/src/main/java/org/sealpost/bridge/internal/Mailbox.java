@@ -13,6 +13,7 @@ public record Mailbox(String localPart, String domain) {
 
     /** Maximum lengths from RFC 5321 §4.5.3.1.1 and §4.5.3.1.2. */
     static final int MAX_LOCAL_PART = 64;
+
     static final int MAX_DOMAIN = 255;
 
     private static final String ATEXT_SPECIALS = "!#$%&'*+-/=?^_`{|}~";
@@ -124,8 +125,7 @@ public record Mailbox(String localPart, String domain) {
             return false;
         }
         for (String label : s.split("\\.", -1)) {
-            if (label.isEmpty() || label.length() > 63
-                    || label.startsWith("-") || label.endsWith("-")) {
+            if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")) {
                 return false;
             }
             for (int i = 0; i < label.length(); i++) {
@@ -140,8 +140,7 @@ public record Mailbox(String localPart, String domain) {
 
     /** RFC 5321 address-literal: "[" ... "]" with dcontent (%d33-90 / %d94-126) inside. */
     static boolean isAddressLiteral(String s) {
-        if (s.length() < 3 || s.length() > MAX_DOMAIN
-                || s.charAt(0) != '[' || s.charAt(s.length() - 1) != ']') {
+        if (s.length() < 3 || s.length() > MAX_DOMAIN || s.charAt(0) != '[' || s.charAt(s.length() - 1) != ']') {
             return false;
         }
         for (int i = 1; i < s.length() - 1; i++) {

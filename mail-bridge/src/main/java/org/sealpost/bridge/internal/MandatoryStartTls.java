@@ -17,8 +17,7 @@ public final class MandatoryStartTls {
     public static final SmtpReply MUST_ISSUE_STARTTLS =
             new SmtpReply(530, "5.7.0", "Must issue a STARTTLS command first");
 
-    static final Set<String> ALLOWED_BEFORE_TLS =
-            Set.of("EHLO", "HELO", "STARTTLS", "NOOP", "RSET", "QUIT");
+    static final Set<String> ALLOWED_BEFORE_TLS = Set.of("EHLO", "HELO", "STARTTLS", "NOOP", "RSET", "QUIT");
 
     public Decision decide(String verb, boolean tlsActive) {
         if (tlsActive || ALLOWED_BEFORE_TLS.contains(verb.toUpperCase(Locale.ROOT))) {

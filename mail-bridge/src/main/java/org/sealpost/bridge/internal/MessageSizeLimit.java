@@ -21,8 +21,8 @@ public final class MessageSizeLimit {
             throw new IllegalArgumentException("message size limit out of range: " + maxBytes);
         }
         this.maxBytes = maxBytes;
-        this.tooLarge = new SmtpReply(552, "5.3.4",
-                "Message size exceeds fixed maximum message size of " + maxBytes + " bytes");
+        this.tooLarge = new SmtpReply(
+                552, "5.3.4", "Message size exceeds fixed maximum message size of " + maxBytes + " bytes");
     }
 
     public long maxBytes() {
@@ -88,7 +88,8 @@ public final class MessageSizeLimit {
         @Override
         public boolean equals(Object other) {
             return other instanceof ReceivedData that
-                    && totalBytes == that.totalBytes && Arrays.equals(bytes, that.bytes);
+                    && totalBytes == that.totalBytes
+                    && Arrays.equals(bytes, that.bytes);
         }
 
         @Override

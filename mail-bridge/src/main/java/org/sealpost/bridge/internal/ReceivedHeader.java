@@ -41,9 +41,8 @@ public final class ReceivedHeader {
 
     /** The complete field including its final CRLF, ready to put in front of the message. */
     public String build(ConnectionFacts facts, String id, Instant when) {
-        String protocol = facts.tlsActive()
-                ? "ESMTPS (" + facts.tlsProtocol() + " " + facts.tlsCipherSuite() + ")"
-                : "ESMTP";
+        String protocol =
+                facts.tlsActive() ? "ESMTPS (" + facts.tlsProtocol() + " " + facts.tlsCipherSuite() + ")" : "ESMTP";
         return "Received: from " + heloForTrace(facts.helo()) + " (" + addressLiteral(facts.clientAddress()) + ")\r\n"
                 + "\tby " + hostName + " (" + softwareName + ") with " + protocol + "\r\n"
                 + "\tid " + id + "; " + DATE.format(when) + "\r\n";
@@ -70,8 +69,15 @@ public final class ReceivedHeader {
         StringBuilder clean = new StringBuilder();
         for (int i = 0; i < helo.length() && i < MAX_HELO; i++) {
             char c = helo.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '-' || c == '_' || c == ':' || c == '[' || c == ']';
+            boolean allowed = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '-'
+                    || c == '_'
+                    || c == ':'
+                    || c == '['
+                    || c == ']';
             clean.append(allowed ? c : '?');
         }
         return clean.toString();

@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
 public final class RecipientPolicy {
 
     /** RFC 5321 §4.5.3.1.10: an exhausted recipient limit MUST be answered with 452. */
-    public static final SmtpReply TOO_MANY_RECIPIENTS =
-            new SmtpReply(452, "4.5.3", "Too many recipients");
+    public static final SmtpReply TOO_MANY_RECIPIENTS = new SmtpReply(452, "4.5.3", "Too many recipients");
 
     private final int maxRecipients;
     private final Set<String> internalDomains;
@@ -43,7 +42,9 @@ public final class RecipientPolicy {
         }
         // Exact match only: a subdomain of an internal domain may well be hosted elsewhere.
         if (internalDomains.contains(recipient.domainLowerCase())) {
-            return Decision.refuse(new SmtpReply(550, "5.7.1",
+            return Decision.refuse(new SmtpReply(
+                    550,
+                    "5.7.1",
                     "Recipient domain " + recipient.domainLowerCase() + " is internal: internal"
                             + " recipients are served by the gateway directly, not by the secure"
                             + " message portal"));

@@ -6,11 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-
 import org.subethamail.smtp.server.SSLSocketCreator;
 
 /**

@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-
 import org.sealpost.bridge.BridgeObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +36,7 @@ public final class SessionLog {
     /** The RFC 3463 enhanced status code after the reply code: class.subject.detail. */
     private static final Pattern ENHANCED_STATUS = Pattern.compile("^[245]\\.[0-9]{1,3}\\.[0-9]{1,3}$");
 
-    private SessionLog() {
-    }
+    private SessionLog() {}
 
     /** From now on, {@code server}'s replies are also told to {@code observer}. */
     public static void observe(SMTPServer server, BridgeObserver observer) {
@@ -90,8 +88,13 @@ public final class SessionLog {
 
     /** A connection refused before the banner: the session never starts, so log it now. */
     public static void refusedConnection(InetAddress client, SmtpReply reply, String why) {
-        LOG.info("SMTP connection from {} refused: {} {} {} ({})", client.getHostAddress(), reply.code(),
-                reply.enhancedStatus(), maskAddresses(reply.text()), why);
+        LOG.info(
+                "SMTP connection from {} refused: {} {} {} ({})",
+                client.getHostAddress(),
+                reply.code(),
+                reply.enhancedStatus(),
+                maskAddresses(reply.text()),
+                why);
     }
 
     /** Writes the session's line, if it was refused or failed, and forgets it. */
@@ -102,18 +105,30 @@ public final class SessionLog {
         }
         String client = session.getRealRemoteAddress().getAddress().getHostAddress();
         if (outcome.failure != null) {
-            LOG.info("SMTP session {} from {} failed: {}; {} refusal(s){}, {} message(s) accepted",
-                    session.getSessionId(), client, outcome.failure, outcome.refusals,
-                    outcome.lastRefusal == null ? "" : ", last " + outcome.lastRefusal, outcome.accepted);
+            LOG.info(
+                    "SMTP session {} from {} failed: {}; {} refusal(s){}, {} message(s) accepted",
+                    session.getSessionId(),
+                    client,
+                    outcome.failure,
+                    outcome.refusals,
+                    outcome.lastRefusal == null ? "" : ", last " + outcome.lastRefusal,
+                    outcome.accepted);
         } else {
-            LOG.info("SMTP session {} from {} refused: {}; {} refusal(s), {} message(s) accepted",
-                    session.getSessionId(), client, outcome.lastRefusal, outcome.refusals, outcome.accepted);
+            LOG.info(
+                    "SMTP session {} from {} refused: {}; {} refusal(s), {} message(s) accepted",
+                    session.getSessionId(),
+                    client,
+                    outcome.lastRefusal,
+                    outcome.refusals,
+                    outcome.accepted);
         }
     }
 
     static boolean isRefusal(String replyLine) {
-        return replyLine.length() >= 3 && (replyLine.charAt(0) == '4' || replyLine.charAt(0) == '5')
-                && Character.isDigit(replyLine.charAt(1)) && Character.isDigit(replyLine.charAt(2));
+        return replyLine.length() >= 3
+                && (replyLine.charAt(0) == '4' || replyLine.charAt(0) == '5')
+                && Character.isDigit(replyLine.charAt(1))
+                && Character.isDigit(replyLine.charAt(2));
     }
 
     static String maskAddresses(String text) {

@@ -9,11 +9,10 @@ import org.sealpost.bridge.SinkVerdict;
 public final class SinkReplies {
 
     /** A sink that throws has not stored the message; the gateway keeps it and retries. */
-    public static final SmtpReply SINK_FAILED = new SmtpReply(451, "4.3.0",
-            "Temporary failure while storing the message, please try again later");
+    public static final SmtpReply SINK_FAILED =
+            new SmtpReply(451, "4.3.0", "Temporary failure while storing the message, please try again later");
 
-    private SinkReplies() {
-    }
+    private SinkReplies() {}
 
     /**
      * @param verdict what the sink returned; {@code null} counts as a temporary failure
@@ -26,11 +25,12 @@ public final class SinkReplies {
         return switch (verdict.kind()) {
             case ACCEPTED -> new SmtpReply(250, "2.0.0", "Ok: queued as " + queueId);
             // RFC 3463 X.3.0: other or undefined mail system status, retry later.
-            case TEMPORARY_FAILURE -> new SmtpReply(451, "4.3.0",
-                    SmtpReply.printable(verdict.text(), "Temporary failure, please try again later"));
+            case TEMPORARY_FAILURE ->
+                new SmtpReply(
+                        451, "4.3.0", SmtpReply.printable(verdict.text(), "Temporary failure, please try again later"));
             // RFC 3463 X.6.0: other or undefined media (content) error.
-            case PERMANENT_FAILURE -> new SmtpReply(554, "5.6.0",
-                    SmtpReply.printable(verdict.text(), "Message refused"));
+            case PERMANENT_FAILURE ->
+                new SmtpReply(554, "5.6.0", SmtpReply.printable(verdict.text(), "Message refused"));
         };
     }
 }

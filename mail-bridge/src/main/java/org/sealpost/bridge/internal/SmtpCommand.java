@@ -2,7 +2,6 @@ package org.sealpost.bridge.internal;
 
 import java.io.IOException;
 import java.util.Locale;
-
 import org.subethamail.smtp.internal.server.BaseCommand;
 import org.subethamail.smtp.server.Session;
 

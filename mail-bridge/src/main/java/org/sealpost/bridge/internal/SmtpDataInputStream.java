@@ -19,7 +19,12 @@ import java.util.Objects;
 public final class SmtpDataInputStream extends InputStream {
 
     private enum State {
-        LINE_START, MID_LINE, AFTER_CR, DOT, DOT_CR, END
+        LINE_START,
+        MID_LINE,
+        AFTER_CR,
+        DOT,
+        DOT_CR,
+        END
     }
 
     private final InputStream in;

@@ -2,7 +2,6 @@ package org.sealpost.bridge.internal;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
-
 import org.subethamail.smtp.RejectException;
 
 /**

@@ -2,10 +2,8 @@ package org.sealpost.bridge.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.server.Session;
@@ -55,7 +53,10 @@ final class StartTlsCommand extends SmtpCommand {
                     // cannot happen with needClientAuth after a completed handshake
                 }
             }
-            LOG.debug("TLS with {}: {} {}", session.getRealRemoteAddress(), tls.getSession().getProtocol(),
+            LOG.debug(
+                    "TLS with {}: {} {}",
+                    session.getRealRemoteAddress(),
+                    tls.getSession().getProtocol(),
                     tls.getSession().getCipherSuite());
         } catch (IOException e) {
             // Nothing useful can be said to a client whose handshake failed: no reply can be
@@ -87,8 +88,10 @@ final class StartTlsCommand extends SmtpCommand {
             discarded += skipped;
         }
         if (discarded > 0) {
-            LOG.warn("Client {} pipelined {} bytes of plaintext after STARTTLS; discarded them",
-                    session.getRealRemoteAddress(), discarded);
+            LOG.warn(
+                    "Client {} pipelined {} bytes of plaintext after STARTTLS; discarded them",
+                    session.getRealRemoteAddress(),
+                    discarded);
         }
     }
 }

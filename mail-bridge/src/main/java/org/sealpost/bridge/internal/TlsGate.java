@@ -1,7 +1,6 @@
 package org.sealpost.bridge.internal;
 
 import java.io.IOException;
-
 import org.subethamail.smtp.DropConnectionException;
 import org.subethamail.smtp.internal.server.Command;
 import org.subethamail.smtp.internal.server.CommandException;

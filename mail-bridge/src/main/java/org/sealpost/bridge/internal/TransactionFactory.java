@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.function.Supplier;
-
 import org.sealpost.bridge.InboundMessageSink;
 import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.MessageHandler;
@@ -27,8 +26,8 @@ public final class TransactionFactory implements MessageHandlerFactory {
     }
 
     /** With the encrypt-flag rule asked of {@code encryptFlags} for every message, so a change applies to the next. */
-    public TransactionFactory(TransactionRules rules, Supplier<EncryptFlagRule> encryptFlags, InboundMessageSink sink,
-            Clock clock) {
+    public TransactionFactory(
+            TransactionRules rules, Supplier<EncryptFlagRule> encryptFlags, InboundMessageSink sink, Clock clock) {
         this.rules = rules;
         this.encryptFlags = encryptFlags;
         this.sink = sink;
@@ -38,8 +37,10 @@ public final class TransactionFactory implements MessageHandlerFactory {
     @Override
     public MessageHandler create(MessageContext context) {
         EncryptFlagRule flag = encryptFlags.get();
-        TransactionRules now = flag == rules.encryptFlag() ? rules
-                : new TransactionRules(rules.recipients(), rules.size(), flag, rules.receivedHeader(), rules.inFlight());
+        TransactionRules now = flag == rules.encryptFlag()
+                ? rules
+                : new TransactionRules(
+                        rules.recipients(), rules.size(), flag, rules.receivedHeader(), rules.inFlight());
         return new BridgeTransaction(ConnectionFacts.of(context), now, sink, clock, queueIds);
     }
 

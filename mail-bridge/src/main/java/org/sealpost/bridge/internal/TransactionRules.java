@@ -12,7 +12,10 @@ public record TransactionRules(
         InFlightBytes inFlight) {
 
     /** Without a cap on the bytes in flight. */
-    public TransactionRules(RecipientPolicy recipients, MessageSizeLimit size, EncryptFlagRule encryptFlag,
+    public TransactionRules(
+            RecipientPolicy recipients,
+            MessageSizeLimit size,
+            EncryptFlagRule encryptFlag,
             ReceivedHeader receivedHeader) {
         this(recipients, size, encryptFlag, receivedHeader, InFlightBytes.unlimited());
     }

@@ -31,11 +31,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -103,11 +101,17 @@ public final class BridgeCertificates {
                     throw new BridgeTlsException("TLS keystore " + keystore + " exists but its password file "
                             + passwordFile + " is missing; restore it, or remove the keystore to generate a new one");
                 }
-                char[] password = Files.readString(passwordFile, StandardCharsets.US_ASCII).strip().toCharArray();
+                char[] password = Files.readString(passwordFile, StandardCharsets.US_ASCII)
+                        .strip()
+                        .toCharArray();
                 BridgeCertificates loaded = fromPkcs12(keystore, password);
                 if (!loaded.dnsNames().contains(hostName.toLowerCase(Locale.ROOT))) {
-                    LOG.warn("The bridge certificate in {} names {}, not {}; clients that check the host name will"
-                            + " refuse it. Remove the keystore to generate a new one.", keystore, loaded.dnsNames(), hostName);
+                    LOG.warn(
+                            "The bridge certificate in {} names {}, not {}; clients that check the host name will"
+                                    + " refuse it. Remove the keystore to generate a new one.",
+                            keystore,
+                            loaded.dnsNames(),
+                            hostName);
                 }
                 return loaded;
             }
@@ -161,8 +165,8 @@ public final class BridgeCertificates {
                 }
             }
         } catch (UnrecoverableKeyException e) {
-            throw new BridgeTlsException("TLS keystore " + file
-                    + ": the private key cannot be recovered with the keystore password", e);
+            throw new BridgeTlsException(
+                    "TLS keystore " + file + ": the private key cannot be recovered with the keystore password", e);
         } catch (GeneralSecurityException e) {
             throw new BridgeTlsException("TLS keystore " + file + " cannot be read: " + e.getMessage(), e);
         }
@@ -204,7 +208,8 @@ public final class BridgeCertificates {
     /** SHA-256 over the DER certificate, as {@code AB:CD:...}, for pinning on the gateway. */
     public String sha256Fingerprint() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate().getEncoded());
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(certificate().getEncoded());
             return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
         } catch (GeneralSecurityException e) {
             throw new BridgeTlsException("cannot compute the certificate fingerprint", e);
@@ -257,13 +262,15 @@ public final class BridgeCertificates {
             ExtensionsGenerator extensions = new ExtensionsGenerator();
             byte[] san = current.getExtensionValue(Extension.subjectAlternativeName.getId());
             if (san != null) {
-                extensions.addExtension(Extension.subjectAlternativeName, false,
+                extensions.addExtension(
+                        Extension.subjectAlternativeName,
+                        false,
                         ASN1OctetString.getInstance(san).getOctets());
             }
-            extensions.addExtension(Extension.extendedKeyUsage, false,
-                    new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+            extensions.addExtension(
+                    Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
             PKCS10CertificationRequest request = new JcaPKCS10CertificationRequestBuilder(
-                    current.getSubjectX500Principal(), current.getPublicKey())
+                            current.getSubjectX500Principal(), current.getPublicKey())
                     .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate())
                     .build(new JcaContentSignerBuilder(signatureAlgorithm(privateKey)).build(privateKey));
             StringWriter pem = new StringWriter();
@@ -305,8 +312,7 @@ public final class BridgeCertificates {
     private static BridgeCertificates generate(Path directory, Path keystore, Path passwordFile, String hostName)
             throws IOException {
         createPrivateDirectory(directory);
-        SelfSignedCertificates.Generated generated =
-                SelfSignedCertificates.generate(hostName, RANDOM, Instant.now());
+        SelfSignedCertificates.Generated generated = SelfSignedCertificates.generate(hostName, RANDOM, Instant.now());
         String password = randomPassword();
         BridgeCertificates certificates =
                 new BridgeCertificates(generated.keyPair().getPrivate(), List.of(generated.certificate()));
@@ -314,8 +320,9 @@ public final class BridgeCertificates {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry(ALIAS, generated.keyPair().getPrivate(), password.toCharArray(),
-                    new Certificate[] {generated.certificate()});
+            store.setKeyEntry(ALIAS, generated.keyPair().getPrivate(), password.toCharArray(), new Certificate[] {
+                generated.certificate()
+            });
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             store.store(out, password.toCharArray());
             encoded = out.toByteArray();
@@ -326,7 +333,10 @@ public final class BridgeCertificates {
         // simply overwritten on the next start.
         writePrivateFile(passwordFile, (password + "\n").getBytes(StandardCharsets.US_ASCII));
         writePrivateFile(keystore, encoded);
-        LOG.info("Generated a self-signed TLS certificate for {} in {} (SHA-256 {})", hostName, keystore,
+        LOG.info(
+                "Generated a self-signed TLS certificate for {} in {} (SHA-256 {})",
+                hostName,
+                keystore,
                 certificates.sha256Fingerprint());
         return certificates;
     }

@@ -2,7 +2,6 @@ package org.sealpost.bridge.tls;
 
 import java.security.KeyStore;
 import java.util.Objects;
-
 import javax.net.ssl.SSLContext;
 
 /**
@@ -23,8 +22,7 @@ public final class BridgeKeyMaterial {
     private final KeyStore clientTrustStore;
     private volatile Snapshot current;
 
-    private record Snapshot(BridgeCertificates certificates, SSLContext context) {
-    }
+    private record Snapshot(BridgeCertificates certificates, SSLContext context) {}
 
     private BridgeKeyMaterial(BridgeCertificates initial, KeyStore clientTrustStore) {
         this.clientTrustStore = clientTrustStore;

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -48,11 +47,9 @@ final class SelfSignedCertificates {
     /** RFC 5280 §4.1.2.2: a positive serial of at most 20 octets; 159 random bits fit. */
     private static final int SERIAL_BITS = 159;
 
-    private SelfSignedCertificates() {
-    }
+    private SelfSignedCertificates() {}
 
-    record Generated(KeyPair keyPair, X509Certificate certificate) {
-    }
+    record Generated(KeyPair keyPair, X509Certificate certificate) {}
 
     static Generated generate(String hostName, SecureRandom random, Instant now) {
         try {
@@ -67,18 +64,19 @@ final class SelfSignedCertificates {
             BigInteger serial = new BigInteger(SERIAL_BITS, random).setBit(0); // never zero
             Date notBefore = Date.from(now);
             Date notAfter = Date.from(now.plus(VALIDITY));
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                    subject, serial, notBefore, notAfter, subject, keyPair.getPublic());
+            X509v3CertificateBuilder builder =
+                    new JcaX509v3CertificateBuilder(subject, serial, notBefore, notAfter, subject, keyPair.getPublic());
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-            builder.addExtension(Extension.extendedKeyUsage, false,
-                    new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+            builder.addExtension(
+                    Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
             builder.addExtension(Extension.subjectAlternativeName, false, subjectAltNames(hostName));
-            builder.addExtension(Extension.subjectKeyIdentifier, false,
-                    extensions.createSubjectKeyIdentifier(keyPair.getPublic()));
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keyPair.getPrivate())));
+            builder.addExtension(
+                    Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(keyPair.getPublic()));
+            X509Certificate certificate = new JcaX509CertificateConverter()
+                    .getCertificate(
+                            builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keyPair.getPrivate())));
             return new Generated(keyPair, certificate);
         } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
             throw new BridgeTlsException("could not generate a certificate for " + hostName, e);

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.junit.jupiter.api.Test;
 import org.sealpost.bridge.InboundMessage;
 import org.sealpost.bridge.SinkVerdict;
@@ -23,8 +22,8 @@ import org.subethamail.smtp.RejectException;
 class BridgeTransactionTest {
 
     private static final Instant NOW = Instant.parse("2025-06-03T11:05:30Z");
-    private static final ConnectionFacts CONNECTION = new ConnectionFacts(IpLiteral.parse("192.0.2.1"),
-            "gw.customer.example", "TLSv1.3", "TLS_AES_256_GCM_SHA384");
+    private static final ConnectionFacts CONNECTION = new ConnectionFacts(
+            IpLiteral.parse("192.0.2.1"), "gw.customer.example", "TLSv1.3", "TLS_AES_256_GCM_SHA384");
     private static final TransactionRules RULES = new TransactionRules(
             new RecipientPolicy(2, Set.of("customer.example")),
             new MessageSizeLimit(1000),
@@ -50,8 +49,9 @@ class BridgeTransactionTest {
         assertThat(received.tlsProtocol()).isEqualTo("TLSv1.3");
         assertThat(received.tlsCipherSuite()).isEqualTo("TLS_AES_256_GCM_SHA384");
         assertThat(received.receivedAt()).isEqualTo(NOW);
-        assertThat(new String(received.rawMime(), StandardCharsets.US_ASCII)).isEqualTo(
-                RULES.receivedHeader().build(CONNECTION, "q1", NOW) + "X-Sealpost-Encrypt: yes\r\n\r\nbody\r\n");
+        assertThat(new String(received.rawMime(), StandardCharsets.US_ASCII))
+                .isEqualTo(RULES.receivedHeader().build(CONNECTION, "q1", NOW)
+                        + "X-Sealpost-Encrypt: yes\r\n\r\nbody\r\n");
     }
 
     @Test
@@ -59,17 +59,21 @@ class BridgeTransactionTest {
         BridgeTransaction transaction = transaction(message -> SinkVerdict.accepted());
 
         assertThatThrownBy(() -> transaction.data(new ByteArrayInputStream(bytes("Subject: x\r\n\r\nbody\r\n"))))
-                .isInstanceOfSatisfying(RejectException.class, e -> assertThat(e.getCode()).isEqualTo(550));
+                .isInstanceOfSatisfying(
+                        RejectException.class, e -> assertThat(e.getCode()).isEqualTo(550));
         assertThat(stored).isEmpty();
     }
 
     @Test
     void oversizedMessageIsRefusedWith552AfterReadingItAllAndNeverReachesTheSink() {
         BridgeTransaction transaction = transaction(message -> SinkVerdict.accepted());
-        ByteArrayInputStream data = new ByteArrayInputStream(bytes("X-Sealpost-Encrypt: yes\r\n\r\n" + "x".repeat(5000)));
+        ByteArrayInputStream data =
+                new ByteArrayInputStream(bytes("X-Sealpost-Encrypt: yes\r\n\r\n" + "x".repeat(5000)));
 
         assertThatThrownBy(() -> transaction.data(data))
-                .isInstanceOfSatisfying(RejectException.class, e -> assertThat(e.getErrorResponse()).startsWith("552 5.3.4 "));
+                .isInstanceOfSatisfying(
+                        RejectException.class,
+                        e -> assertThat(e.getErrorResponse()).startsWith("552 5.3.4 "));
         assertThat(data.available()).isZero();
         assertThat(stored).isEmpty();
     }
@@ -82,7 +86,8 @@ class BridgeTransactionTest {
         transaction.recipient("alice@portal.example");
 
         assertThatThrownBy(() -> transaction.data(new ByteArrayInputStream(bytes("X-Sealpost-Encrypt: yes\r\n\r\n"))))
-                .isInstanceOfSatisfying(RejectException.class,
+                .isInstanceOfSatisfying(
+                        RejectException.class,
                         e -> assertThat(e.getErrorResponse()).isEqualTo(SinkReplies.SINK_FAILED.line()));
     }
 
@@ -94,10 +99,12 @@ class BridgeTransactionTest {
         permanent.recipient("alice@portal.example");
 
         assertThatThrownBy(() -> temporary.data(new ByteArrayInputStream(bytes("X-Sealpost-Encrypt: yes\r\n\r\n"))))
-                .isInstanceOfSatisfying(RejectException.class,
+                .isInstanceOfSatisfying(
+                        RejectException.class,
                         e -> assertThat(e.getErrorResponse()).isEqualTo("451 4.3.0 busy"));
         assertThatThrownBy(() -> permanent.data(new ByteArrayInputStream(bytes("X-Sealpost-Encrypt: yes\r\n\r\n"))))
-                .isInstanceOfSatisfying(RejectException.class,
+                .isInstanceOfSatisfying(
+                        RejectException.class,
                         e -> assertThat(e.getErrorResponse()).isEqualTo("554 5.6.0 no such account"));
     }
 
@@ -108,9 +115,11 @@ class BridgeTransactionTest {
         transaction.recipient("b@portal.example");
 
         assertThatThrownBy(() -> transaction.recipient("c@portal.example"))
-                .isInstanceOfSatisfying(RejectException.class, e -> assertThat(e.getCode()).isEqualTo(452));
+                .isInstanceOfSatisfying(
+                        RejectException.class, e -> assertThat(e.getCode()).isEqualTo(452));
         assertThatThrownBy(() -> transaction(message -> SinkVerdict.accepted()).recipient("colleague@Customer.Example"))
-                .isInstanceOfSatisfying(RejectException.class, e -> assertThat(e.getCode()).isEqualTo(550));
+                .isInstanceOfSatisfying(
+                        RejectException.class, e -> assertThat(e.getCode()).isEqualTo(550));
     }
 
     @Test
@@ -125,10 +134,15 @@ class BridgeTransactionTest {
     }
 
     private BridgeTransaction transaction(Function<InboundMessage, SinkVerdict> sink) {
-        return new BridgeTransaction(CONNECTION, RULES, message -> {
-            stored.add(message);
-            return sink.apply(message);
-        }, Clock.fixed(NOW, ZoneOffset.UTC), () -> "q1");
+        return new BridgeTransaction(
+                CONNECTION,
+                RULES,
+                message -> {
+                    stored.add(message);
+                    return sink.apply(message);
+                },
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                () -> "q1");
     }
 
     private static byte[] bytes(String text) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,8 +48,10 @@ class CidrBlockTest {
 
     @Test
     void zeroPrefixMatchesEveryAddressOfItsFamily() {
-        assertThat(CidrBlock.parse("0.0.0.0/0").contains(IpLiteral.parse("203.0.113.9"))).isTrue();
-        assertThat(CidrBlock.parse("::/0").contains(IpLiteral.parse("2001:db8::1"))).isTrue();
+        assertThat(CidrBlock.parse("0.0.0.0/0").contains(IpLiteral.parse("203.0.113.9")))
+                .isTrue();
+        assertThat(CidrBlock.parse("::/0").contains(IpLiteral.parse("2001:db8::1")))
+                .isTrue();
     }
 
     @Test
@@ -67,14 +68,27 @@ class CidrBlockTest {
 
     @Test
     void hostBitsAfterThePrefixAreRefusedWithASuggestion() {
-        assertThatIllegalArgumentException().isThrownBy(() -> CidrBlock.parse("10.1.2.3/8"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CidrBlock.parse("10.1.2.3/8"))
                 .withMessageContaining("host bits set")
                 .withMessageContaining("10.0.0.0/8");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"10.0.0.0/33", "::/129", "10.0.0.0/", "10.0.0.0/x", "10.0.0/8", "256.0.0.0/8",
-            "010.0.0.0/8", "gateway.example/32", "", " ", "fe80::1%eth0/128"})
+    @ValueSource(
+            strings = {
+                "10.0.0.0/33",
+                "::/129",
+                "10.0.0.0/",
+                "10.0.0.0/x",
+                "10.0.0/8",
+                "256.0.0.0/8",
+                "010.0.0.0/8",
+                "gateway.example/32",
+                "",
+                " ",
+                "fe80::1%eth0/128"
+            })
     void malformedBlocksAreRefused(String text) {
         assertThatIllegalArgumentException().isThrownBy(() -> CidrBlock.parse(text));
     }

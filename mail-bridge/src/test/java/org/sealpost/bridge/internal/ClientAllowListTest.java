@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class ClientAllowListTest {
 
-    private final ClientAllowList allowList = ClientAllowList.parse(List.of("127.0.0.0/8", "::1/128", "198.51.100.0/24"));
+    private final ClientAllowList allowList =
+            ClientAllowList.parse(List.of("127.0.0.0/8", "::1/128", "198.51.100.0/24"));
 
     @Test
     void clientInsideAnyBlockMayConnect() {
@@ -28,13 +28,15 @@ class ClientAllowListTest {
 
     @Test
     void emptyListIsRefusedBecauseNobodyCouldConnect() {
-        assertThatIllegalArgumentException().isThrownBy(() -> ClientAllowList.parse(List.of()))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientAllowList.parse(List.of()))
                 .withMessageContaining("nobody");
     }
 
     @Test
     void badEntryIsNamedInTheError() {
-        assertThatIllegalArgumentException().isThrownBy(() -> ClientAllowList.parse(List.of("127.0.0.0/8", "10.0.0.0/40")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientAllowList.parse(List.of("127.0.0.0/8", "10.0.0.0/40")))
                 .withMessageContaining("10.0.0.0/40");
     }
 }

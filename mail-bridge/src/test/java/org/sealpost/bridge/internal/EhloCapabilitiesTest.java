@@ -10,26 +10,28 @@ class EhloCapabilitiesTest {
 
     @Test
     void beforeTlsAdvertisesStartTlsSizeEightBitMimePipeliningAndEnhancedStatusCodes() {
-        assertThat(capabilities.keywords(false)).containsExactly(
-                "STARTTLS", "SIZE 26214400", "8BITMIME", "PIPELINING", "ENHANCEDSTATUSCODES");
+        assertThat(capabilities.keywords(false))
+                .containsExactly("STARTTLS", "SIZE 26214400", "8BITMIME", "PIPELINING", "ENHANCEDSTATUSCODES");
     }
 
     @Test
     void afterTlsNoLongerAdvertisesStartTls() {
         // RFC 3207 §4.2
-        assertThat(capabilities.keywords(true)).containsExactly(
-                "SIZE 26214400", "8BITMIME", "PIPELINING", "ENHANCEDSTATUSCODES");
+        assertThat(capabilities.keywords(true))
+                .containsExactly("SIZE 26214400", "8BITMIME", "PIPELINING", "ENHANCEDSTATUSCODES");
     }
 
     @Test
     void neverAdvertisesExtensionsThatWouldBypassTheRules() {
-        assertThat(capabilities.keywords(false)).noneMatch(
-                keyword -> keyword.startsWith("CHUNKING") || keyword.startsWith("AUTH") || keyword.startsWith("SMTPUTF8"));
+        assertThat(capabilities.keywords(false))
+                .noneMatch(keyword ->
+                        keyword.startsWith("CHUNKING") || keyword.startsWith("AUTH") || keyword.startsWith("SMTPUTF8"));
     }
 
     @Test
     void replyIsMultiLineWithHostNameFirstAndSpaceOnTheLastLine() {
-        assertThat(capabilities.reply(true)).isEqualTo(
-                "250-bridge.example.org\r\n250-SIZE 26214400\r\n250-8BITMIME\r\n250-PIPELINING\r\n250 ENHANCEDSTATUSCODES");
+        assertThat(capabilities.reply(true))
+                .isEqualTo(
+                        "250-bridge.example.org\r\n250-SIZE 26214400\r\n250-8BITMIME\r\n250-PIPELINING\r\n250 ENHANCEDSTATUSCODES");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.OptionalLong;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,15 +27,19 @@ class EnvelopeArgumentsTest {
     @Test
     void sizeBeyondALongIsTakenAsHugeNotAsAnError() throws ReplyException {
         // RFC 1870 allows up to 20 digits, more than a long holds.
-        assertThat(EnvelopeArguments.parseMail("FROM:<a@b.example> SIZE=99999999999999999999").declaredSize())
+        assertThat(EnvelopeArguments.parseMail("FROM:<a@b.example> SIZE=99999999999999999999")
+                        .declaredSize())
                 .isEqualTo(OptionalLong.of(Long.MAX_VALUE));
     }
 
     @Test
     void lenientAboutCaseSpaceAfterColonMissingBracketsAndSourceRoutes() throws ReplyException {
-        assertThat(EnvelopeArguments.parseMail("from: <a@b.example>").reversePath()).isEqualTo("a@b.example");
-        assertThat(EnvelopeArguments.parseMail("FROM:a@b.example SIZE=1").reversePath()).isEqualTo("a@b.example");
-        assertThat(EnvelopeArguments.parseRcpt("TO:<@relay.example,@other.example:c@d.example>").address())
+        assertThat(EnvelopeArguments.parseMail("from: <a@b.example>").reversePath())
+                .isEqualTo("a@b.example");
+        assertThat(EnvelopeArguments.parseMail("FROM:a@b.example SIZE=1").reversePath())
+                .isEqualTo("a@b.example");
+        assertThat(EnvelopeArguments.parseRcpt("TO:<@relay.example,@other.example:c@d.example>")
+                        .address())
                 .isEqualTo("c@d.example");
     }
 
@@ -49,7 +52,8 @@ class EnvelopeArgumentsTest {
     @Test
     void postmasterWithoutDomainIsAValidRecipient() throws ReplyException {
         // RFC 5321 §4.5.1
-        assertThat(EnvelopeArguments.parseRcpt("TO:<Postmaster>").isPostmaster()).isTrue();
+        assertThat(EnvelopeArguments.parseRcpt("TO:<Postmaster>").isPostmaster())
+                .isTrue();
     }
 
     @Test
@@ -60,9 +64,18 @@ class EnvelopeArgumentsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"FROM:<no-at-sign>", "FROM:<a@@b.example>", "FROM:<a b@c.example>", "FROM:<a@-b.example>",
-            "FROM:<.a@b.example>", "FROM:<a..b@c.example>", "FROM:<a@b..example>", "FROM:<Postmaster>",
-            "FROM:<\u00e4@b.example>"})
+    @ValueSource(
+            strings = {
+                "FROM:<no-at-sign>",
+                "FROM:<a@@b.example>",
+                "FROM:<a b@c.example>",
+                "FROM:<a@-b.example>",
+                "FROM:<.a@b.example>",
+                "FROM:<a..b@c.example>",
+                "FROM:<a@b..example>",
+                "FROM:<Postmaster>",
+                "FROM:<\u00e4@b.example>"
+            })
     void badSenderAddressIs553WithSenderStatus(String arguments) {
         assertReply(() -> EnvelopeArguments.parseMail(arguments), "553 5.1.7 ");
     }
@@ -86,9 +99,11 @@ class EnvelopeArgumentsTest {
     @Test
     void unknownParametersAreAnswered555() {
         // RFC 5321 §4.1.1.11
-        assertReply(() -> EnvelopeArguments.parseMail("FROM:<a@b.example> SMTPUTF8"),
+        assertReply(
+                () -> EnvelopeArguments.parseMail("FROM:<a@b.example> SMTPUTF8"),
                 "555 5.5.4 MAIL FROM parameter SMTPUTF8 not recognized");
-        assertReply(() -> EnvelopeArguments.parseRcpt("TO:<a@b.example> NOTIFY=NEVER"),
+        assertReply(
+                () -> EnvelopeArguments.parseRcpt("TO:<a@b.example> NOTIFY=NEVER"),
                 "555 5.5.4 RCPT TO parameter NOTIFY not recognized");
     }
 
@@ -106,7 +121,8 @@ class EnvelopeArgumentsTest {
     }
 
     private static void assertReply(Parse parse, String expectedStart) {
-        assertThatThrownBy(parse::run).isInstanceOfSatisfying(ReplyException.class,
-                e -> assertThat(e.reply().line()).startsWith(expectedStart));
+        assertThatThrownBy(parse::run)
+                .isInstanceOfSatisfying(
+                        ReplyException.class, e -> assertThat(e.reply().line()).startsWith(expectedStart));
     }
 }

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 class HeaderSectionTest {
 
     @Test
     void findsEveryValueOfAFieldCaseInsensitively() {
-        assertThat(HeaderSection.values(bytes("A: 1\r\nb: 2\r\na: 3\r\n\r\nA: body\r\n"), "a")).containsExactly(" 1", " 3");
+        assertThat(HeaderSection.values(bytes("A: 1\r\nb: 2\r\na: 3\r\n\r\nA: body\r\n"), "a"))
+                .containsExactly(" 1", " 3");
     }
 
     @Test
@@ -23,12 +23,14 @@ class HeaderSectionTest {
 
     @Test
     void acceptsBareLineFeedsAndWhiteSpaceBeforeTheColon() {
-        assertThat(HeaderSection.values(bytes("X-Flag : yes\nOther: x\n\nbody"), "x-flag")).containsExactly(" yes");
+        assertThat(HeaderSection.values(bytes("X-Flag : yes\nOther: x\n\nbody"), "x-flag"))
+                .containsExactly(" yes");
     }
 
     @Test
     void headerSectionEndsAtTheFirstLineThatIsNoHeaderField() {
-        assertThat(HeaderSection.values(bytes("A: 1\r\nnot a header\r\nB: 2\r\n"), "B")).isEmpty();
+        assertThat(HeaderSection.values(bytes("A: 1\r\nnot a header\r\nB: 2\r\n"), "B"))
+                .isEmpty();
     }
 
     @Test
@@ -55,7 +57,8 @@ class HeaderSectionTest {
         for (int i = 0; i < 2000; i++) {
             byte[] garbage = new byte[random.nextInt(300)];
             random.nextBytes(garbage);
-            assertThatCode(() -> HeaderSection.values(garbage, "X-Sealpost-Encrypt")).doesNotThrowAnyException();
+            assertThatCode(() -> HeaderSection.values(garbage, "X-Sealpost-Encrypt"))
+                    .doesNotThrowAnyException();
         }
     }
 

@@ -17,8 +17,8 @@ import org.subethamail.smtp.RejectException;
 /** The cap on message bytes in memory across transactions, and what a transaction answers over it. */
 class InFlightBytesTest {
 
-    private static final ConnectionFacts CONNECTION = new ConnectionFacts(IpLiteral.parse("192.0.2.1"),
-            "gw.customer.example", "TLSv1.3", "TLS_AES_256_GCM_SHA384");
+    private static final ConnectionFacts CONNECTION = new ConnectionFacts(
+            IpLiteral.parse("192.0.2.1"), "gw.customer.example", "TLSv1.3", "TLS_AES_256_GCM_SHA384");
 
     @Test
     void reservationsShareTheCapAndGiveBackOnClose() {
@@ -41,10 +41,15 @@ class InFlightBytesTest {
     void aTransactionHoldsItsBytesUntilTheSinkHasReturnedThenGivesThemBack() throws Exception {
         InFlightBytes inFlight = new InFlightBytes(10_000);
         AtomicLong heldDuringSink = new AtomicLong();
-        BridgeTransaction transaction = new BridgeTransaction(CONNECTION, rules(inFlight), message -> {
-            heldDuringSink.set(inFlight.held());
-            return SinkVerdict.accepted();
-        }, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), () -> "q1");
+        BridgeTransaction transaction = new BridgeTransaction(
+                CONNECTION,
+                rules(inFlight),
+                message -> {
+                    heldDuringSink.set(inFlight.held());
+                    return SinkVerdict.accepted();
+                },
+                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+                () -> "q1");
         transaction.from("sender@partner.example");
         transaction.recipient("alice@portal.example");
         byte[] message = "X-Sealpost-Encrypt: yes\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -60,22 +65,32 @@ class InFlightBytesTest {
         InFlightBytes inFlight = new InFlightBytes(2000);
         InFlightBytes.Reservation other = inFlight.reserve();
         other.grow(1500); // another connection's message, being stored
-        BridgeTransaction transaction = new BridgeTransaction(CONNECTION, rules(inFlight), message -> {
-            throw new AssertionError("must not reach the sink");
-        }, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), () -> "q1");
+        BridgeTransaction transaction = new BridgeTransaction(
+                CONNECTION,
+                rules(inFlight),
+                message -> {
+                    throw new AssertionError("must not reach the sink");
+                },
+                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+                () -> "q1");
         transaction.from("sender@partner.example");
         transaction.recipient("alice@portal.example");
-        byte[] message = ("X-Sealpost-Encrypt: yes\r\n\r\n" + "x".repeat(400) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] message =
+                ("X-Sealpost-Encrypt: yes\r\n\r\n" + "x".repeat(400) + "\r\n").getBytes(StandardCharsets.US_ASCII);
 
         assertThatThrownBy(() -> transaction.data(new ByteArrayInputStream(message)))
-                .isInstanceOfSatisfying(RejectException.class, e ->
-                        assertThat(e.getErrorResponse()).startsWith("452 4.3.1 "));
+                .isInstanceOfSatisfying(
+                        RejectException.class,
+                        e -> assertThat(e.getErrorResponse()).startsWith("452 4.3.1 "));
         assertThat(inFlight.held()).as("only the other connection's bytes").isEqualTo(1500);
     }
 
     private static TransactionRules rules(InFlightBytes inFlight) {
-        return new TransactionRules(new RecipientPolicy(2, Set.of("customer.example")), new MessageSizeLimit(1000),
+        return new TransactionRules(
+                new RecipientPolicy(2, Set.of("customer.example")),
+                new MessageSizeLimit(1000),
                 new EncryptFlagRule("X-Sealpost-Encrypt", "yes", false),
-                new ReceivedHeader("bridge.example.org", "Sealpost"), inFlight);
+                new ReceivedHeader("bridge.example.org", "Sealpost"),
+                inFlight);
     }
 }

@@ -3,7 +3,6 @@ package org.sealpost.bridge.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class RecipientPolicyTest {
@@ -16,8 +15,8 @@ class RecipientPolicyTest {
 
         assertThat(decision.reply().code()).isEqualTo(550);
         assertThat(decision.reply().enhancedStatus()).isEqualTo("5.7.1");
-        assertThat(decision.reply().text()).contains("customer.example",
-                "internal recipients are served by the gateway directly");
+        assertThat(decision.reply().text())
+                .contains("customer.example", "internal recipients are served by the gateway directly");
     }
 
     @Test

@@ -15,13 +15,15 @@ class SinkRepliesTest {
 
     @Test
     void temporaryFailureIs451WithTheReason() {
-        assertThat(SinkReplies.forVerdict(SinkVerdict.temporaryFailure("Storage unavailable"), "id").line())
+        assertThat(SinkReplies.forVerdict(SinkVerdict.temporaryFailure("Storage unavailable"), "id")
+                        .line())
                 .isEqualTo("451 4.3.0 Storage unavailable");
     }
 
     @Test
     void permanentFailureIs554WithTheReason() {
-        assertThat(SinkReplies.forVerdict(SinkVerdict.permanentFailure("Unknown recipient"), "id").line())
+        assertThat(SinkReplies.forVerdict(SinkVerdict.permanentFailure("Unknown recipient"), "id")
+                        .line())
                 .isEqualTo("554 5.6.0 Unknown recipient");
     }
 
@@ -33,10 +35,14 @@ class SinkRepliesTest {
 
     @Test
     void reasonIsFlattenedToOnePrintableLineWithAFallback() {
-        assertThat(SinkReplies.forVerdict(SinkVerdict.temporaryFailure("disk\r\n250 full \u00fc"), "id").line())
+        assertThat(SinkReplies.forVerdict(SinkVerdict.temporaryFailure("disk\r\n250 full \u00fc"), "id")
+                        .line())
                 .isEqualTo("451 4.3.0 disk 250 full ?");
-        assertThat(SinkReplies.forVerdict(SinkVerdict.permanentFailure("  "), "id").line())
+        assertThat(SinkReplies.forVerdict(SinkVerdict.permanentFailure("  "), "id")
+                        .line())
                 .isEqualTo("554 5.6.0 Message refused");
-        assertThat(SinkReplies.forVerdict(SinkVerdict.temporaryFailure("x".repeat(1000)), "id").text()).hasSize(200);
+        assertThat(SinkReplies.forVerdict(SinkVerdict.temporaryFailure("x".repeat(1000)), "id")
+                        .text())
+                .hasSize(200);
     }
 }

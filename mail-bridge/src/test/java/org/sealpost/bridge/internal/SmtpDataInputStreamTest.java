@@ -8,7 +8,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 class SmtpDataInputStreamTest {
@@ -44,7 +43,8 @@ class SmtpDataInputStreamTest {
 
     @Test
     void dotCrFollowedByOtherThanLfKeepsTheCr() throws IOException {
-        assertThat(text(new SmtpDataInputStream(stream("x\r\n.\rtail\r\n.\r\n")))).isEqualTo("x\r\n\rtail\r\n");
+        assertThat(text(new SmtpDataInputStream(stream("x\r\n.\rtail\r\n.\r\n"))))
+                .isEqualTo("x\r\n\rtail\r\n");
     }
 
     @Test

@@ -15,7 +15,9 @@ class SmtpReplyTest {
 
     @Test
     void rejectExceptionCarriesTheSameReply() {
-        assertThat(new SmtpReply(452, "4.5.3", "Too many recipients").toRejectException().getErrorResponse())
+        assertThat(new SmtpReply(452, "4.5.3", "Too many recipients")
+                        .toRejectException()
+                        .getErrorResponse())
                 .isEqualTo("452 4.5.3 Too many recipients");
     }
 

@@ -18,7 +18,6 @@ import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
@@ -40,10 +39,14 @@ class BridgeCertificatesTest {
     void generatesAnEcdsaP256SelfSignedServerCertificateForTheHostName() throws Exception {
         Instant before = Instant.now();
 
-        X509Certificate certificate = BridgeCertificates.loadOrGenerate(dataDir, "bridge.example.org").certificate();
+        X509Certificate certificate =
+                BridgeCertificates.loadOrGenerate(dataDir, "bridge.example.org").certificate();
 
-        assertThat(certificate.getPublicKey()).isInstanceOfSatisfying(ECPublicKey.class,
-                key -> assertThat(key.getParams().getCurve().getField().getFieldSize()).isEqualTo(256));
+        assertThat(certificate.getPublicKey())
+                .isInstanceOfSatisfying(
+                        ECPublicKey.class,
+                        key -> assertThat(key.getParams().getCurve().getField().getFieldSize())
+                                .isEqualTo(256));
         assertThat(certificate.getSigAlgName()).isEqualTo("SHA256withECDSA");
         assertThat(certificate.getVersion()).isEqualTo(3);
         assertThat(certificate.getSubjectX500Principal()).isEqualTo(certificate.getIssuerX500Principal());
@@ -52,7 +55,9 @@ class BridgeCertificatesTest {
         assertThat(certificate.getSubjectAlternativeNames()).containsExactly(List.of(2, "bridge.example.org"));
         assertThat(certificate.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1"); // serverAuth
         assertThat(certificate.getBasicConstraints()).isEqualTo(-1); // not a CA
-        assertThat(Duration.between(certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant()))
+        assertThat(Duration.between(
+                        certificate.getNotBefore().toInstant(),
+                        certificate.getNotAfter().toInstant()))
                 .isEqualTo(Duration.ofDays(825));
         assertThat(certificate.getNotBefore().toInstant()).isBetween(before.minusSeconds(1), Instant.now());
         assertThat(certificate.getSerialNumber().bitLength()).isBetween(64, 159);
@@ -60,7 +65,8 @@ class BridgeCertificatesTest {
 
     @Test
     void localhostCertificateAlsoNamesTheLoopbackAddress() throws Exception {
-        X509Certificate certificate = BridgeCertificates.loadOrGenerate(dataDir, "localhost").certificate();
+        X509Certificate certificate =
+                BridgeCertificates.loadOrGenerate(dataDir, "localhost").certificate();
 
         assertThat(certificate.getSubjectAlternativeNames())
                 .containsExactly(List.of(2, "localhost"), List.of(7, "127.0.0.1"));
@@ -68,8 +74,12 @@ class BridgeCertificatesTest {
 
     @Test
     void twoGeneratedCertificatesHaveDifferentRandomSerials(@TempDir Path other) {
-        assertThat(BridgeCertificates.loadOrGenerate(dataDir, "localhost").certificate().getSerialNumber())
-                .isNotEqualTo(BridgeCertificates.loadOrGenerate(other, "localhost").certificate().getSerialNumber());
+        assertThat(BridgeCertificates.loadOrGenerate(dataDir, "localhost")
+                        .certificate()
+                        .getSerialNumber())
+                .isNotEqualTo(BridgeCertificates.loadOrGenerate(other, "localhost")
+                        .certificate()
+                        .getSerialNumber());
     }
 
     @Test
@@ -78,7 +88,9 @@ class BridgeCertificatesTest {
         BridgeCertificates second = BridgeCertificates.loadOrGenerate(dataDir, "localhost");
 
         assertThat(second.certificate()).isEqualTo(first.certificate());
-        assertThat(second.sha256Fingerprint()).isEqualTo(first.sha256Fingerprint()).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
+        assertThat(second.sha256Fingerprint())
+                .isEqualTo(first.sha256Fingerprint())
+                .matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
     }
 
     @Test
@@ -90,11 +102,12 @@ class BridgeCertificatesTest {
                 .isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tls.resolve("bridge.p12"))))
                 .isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tls))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tls)))
+                .isEqualTo("rwx------");
         assertThat(Files.readString(tls.resolve("bridge.p12.password")).strip()).hasSizeGreaterThanOrEqualTo(43);
         try (var files = Files.list(tls)) {
-            assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder(
-                    "bridge.p12", "bridge.p12.password");
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .containsExactlyInAnyOrder("bridge.p12", "bridge.p12.password");
         }
     }
 
@@ -103,8 +116,8 @@ class BridgeCertificatesTest {
         BridgeCertificates generated = BridgeCertificates.loadOrGenerate(dataDir, "localhost");
         Path tls = dataDir.resolve("tls");
 
-        BridgeCertificates reopened = BridgeCertificates.fromPkcs12(tls.resolve("bridge.p12"),
-                readPassword(tls.resolve("bridge.p12.password")));
+        BridgeCertificates reopened = BridgeCertificates.fromPkcs12(
+                tls.resolve("bridge.p12"), readPassword(tls.resolve("bridge.p12.password")));
 
         assertThat(reopened.certificate()).isEqualTo(generated.certificate());
     }
@@ -116,27 +129,32 @@ class BridgeCertificatesTest {
 
         assertThatThrownBy(() -> BridgeCertificates.loadOrGenerate(dataDir, "localhost"))
                 .isInstanceOf(BridgeTlsException.class)
-                .hasMessageContaining("password file").hasMessageContaining("missing");
+                .hasMessageContaining("password file")
+                .hasMessageContaining("missing");
     }
 
     @Test
     void invalidHostNameIsRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> BridgeCertificates.loadOrGenerate(dataDir, "not a host"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BridgeCertificates.loadOrGenerate(dataDir, "not a host"))
                 .withMessageStartingWith("hostName: ");
     }
 
     @Test
     void missingKeystoreFileIsAClearError() {
         assertThatThrownBy(() -> BridgeCertificates.fromPkcs12(dataDir.resolve("nope.p12"), "x".toCharArray()))
-                .isInstanceOf(BridgeTlsException.class).hasMessageContaining("does not exist");
+                .isInstanceOf(BridgeTlsException.class)
+                .hasMessageContaining("does not exist");
     }
 
     @Test
     void wrongPasswordIsAClearError() {
         BridgeCertificates.loadOrGenerate(dataDir, "localhost");
 
-        assertThatThrownBy(() -> BridgeCertificates.fromPkcs12(dataDir.resolve("tls/bridge.p12"), "wrong".toCharArray()))
-                .isInstanceOf(BridgeTlsException.class).hasMessageContaining("wrong password");
+        assertThatThrownBy(
+                        () -> BridgeCertificates.fromPkcs12(dataDir.resolve("tls/bridge.p12"), "wrong".toCharArray()))
+                .isInstanceOf(BridgeTlsException.class)
+                .hasMessageContaining("wrong password");
     }
 
     @Test
@@ -144,12 +162,14 @@ class BridgeCertificatesTest {
         Path garbage = Files.writeString(dataDir.resolve("garbage.p12"), "this is not PKCS#12");
 
         assertThatThrownBy(() -> BridgeCertificates.fromPkcs12(garbage, "x".toCharArray()))
-                .isInstanceOf(BridgeTlsException.class).hasMessageContaining("not a valid PKCS#12 file");
+                .isInstanceOf(BridgeTlsException.class)
+                .hasMessageContaining("not a valid PKCS#12 file");
     }
 
     @Test
     void keystoreWithoutPrivateKeyIsAClearError() throws Exception {
-        X509Certificate someCertificate = BridgeCertificates.loadOrGenerate(dataDir, "localhost").certificate();
+        X509Certificate someCertificate =
+                BridgeCertificates.loadOrGenerate(dataDir, "localhost").certificate();
         KeyStore trustOnly = KeyStore.getInstance("PKCS12");
         trustOnly.load(null, null);
         trustOnly.setCertificateEntry("ca", someCertificate);
@@ -158,7 +178,8 @@ class BridgeCertificatesTest {
         Path file = Files.write(dataDir.resolve("trust-only.p12"), out.toByteArray());
 
         assertThatThrownBy(() -> BridgeCertificates.fromPkcs12(file, "secret".toCharArray()))
-                .isInstanceOf(BridgeTlsException.class).hasMessageContaining("no private key");
+                .isInstanceOf(BridgeTlsException.class)
+                .hasMessageContaining("no private key");
     }
 
     @Test
@@ -174,10 +195,13 @@ class BridgeCertificatesTest {
         }
         JcaPKCS10CertificationRequest jca = new JcaPKCS10CertificationRequest(request);
         assertThat(jca.getPublicKey()).isEqualTo(certificates.certificate().getPublicKey());
-        assertThat(request.isSignatureValid(new JcaContentVerifierProviderBuilder().build(jca.getPublicKey()))).isTrue();
+        assertThat(request.isSignatureValid(new JcaContentVerifierProviderBuilder().build(jca.getPublicKey())))
+                .isTrue();
         assertThat(request.getSubject().toString()).contains("CN=bridge.example.org");
-        Extensions extensions = Extensions.getInstance(
-                request.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)[0].getAttrValues().getObjectAt(0));
+        Extensions extensions =
+                Extensions.getInstance(request.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)[0]
+                        .getAttrValues()
+                        .getObjectAt(0));
         GeneralNames names = GeneralNames.fromExtensions(extensions, Extension.subjectAlternativeName);
         assertThat(names.getNames()).containsExactly(new GeneralName(GeneralName.dNSName, "bridge.example.org"));
         assertThat(extensions.getExtension(Extension.extendedKeyUsage)).isNotNull();

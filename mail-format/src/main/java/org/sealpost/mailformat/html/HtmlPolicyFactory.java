@@ -90,40 +90,130 @@ public final class HtmlPolicyFactory {
 
     /** The shared allow-list. */
     public static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowElements("p", "div", "span", "br", "hr", "b", "i", "u", "s", "strike", "strong", "em", "small",
-                    "big", "sub", "sup", "center", "font", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre",
-                    "code", "h1", "h2", "h3", "h4", "h5", "h6", "table", "caption", "thead", "tbody", "tfoot", "tr",
-                    "td", "th", "colgroup", "col", "img")
+            .allowElements(
+                    "p",
+                    "div",
+                    "span",
+                    "br",
+                    "hr",
+                    "b",
+                    "i",
+                    "u",
+                    "s",
+                    "strike",
+                    "strong",
+                    "em",
+                    "small",
+                    "big",
+                    "sub",
+                    "sup",
+                    "center",
+                    "font",
+                    "ul",
+                    "ol",
+                    "li",
+                    "dl",
+                    "dt",
+                    "dd",
+                    "blockquote",
+                    "pre",
+                    "code",
+                    "h1",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "table",
+                    "caption",
+                    "thead",
+                    "tbody",
+                    "tfoot",
+                    "tr",
+                    "td",
+                    "th",
+                    "colgroup",
+                    "col",
+                    "img")
             .allowElements(LINK, "a")
             // The page title is no part of the body; without this its text would appear in it.
             .disallowTextIn("title")
             .allowStyling()
             .allowUrlProtocols("http", "https", "mailto", "cid")
-            .allowAttributes("href").matching(LINK_URL).onElements("a")
-            .allowAttributes("src").matching(IMAGE_URL).onElements("img")
-            .allowAttributes("alt").onElements("img")
-            .allowAttributes("title").globally()
-            .allowAttributes("dir").matching(true, "ltr", "rtl", "auto").globally()
-            .allowAttributes("lang").matching(LANGUAGE).globally()
-            .allowAttributes("align").matching(true, "left", "right", "center", "justify")
-                    .onElements("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "img",
-                            "caption", "col", "colgroup", "thead", "tbody", "tfoot")
-            .allowAttributes("valign").matching(true, "top", "middle", "bottom", "baseline")
-                    .onElements("tr", "td", "th", "thead", "tbody", "tfoot", "col", "colgroup")
-            .allowAttributes("colspan", "rowspan").matching(NUMBER).onElements("td", "th")
-            .allowAttributes("span").matching(NUMBER).onElements("col", "colgroup")
-            .allowAttributes("width", "height").matching(LENGTH).onElements("table", "td", "th", "img", "col")
-            .allowAttributes("border").matching(NUMBER).onElements("table", "img")
-            .allowAttributes("cellpadding", "cellspacing").matching(NUMBER).onElements("table")
-            .allowAttributes("bgcolor").matching(COLOR).onElements("table", "tr", "td", "th")
-            .allowAttributes("color").matching(COLOR).onElements("font")
-            .allowAttributes("face").matching(FONT_FACE).onElements("font")
-            .allowAttributes("size").matching(FONT_SIZE).onElements("font")
-            .allowAttributes("start").matching(NUMBER).onElements("ol")
+            .allowAttributes("href")
+            .matching(LINK_URL)
+            .onElements("a")
+            .allowAttributes("src")
+            .matching(IMAGE_URL)
+            .onElements("img")
+            .allowAttributes("alt")
+            .onElements("img")
+            .allowAttributes("title")
+            .globally()
+            .allowAttributes("dir")
+            .matching(true, "ltr", "rtl", "auto")
+            .globally()
+            .allowAttributes("lang")
+            .matching(LANGUAGE)
+            .globally()
+            .allowAttributes("align")
+            .matching(true, "left", "right", "center", "justify")
+            .onElements(
+                    "p",
+                    "div",
+                    "h1",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "table",
+                    "tr",
+                    "td",
+                    "th",
+                    "img",
+                    "caption",
+                    "col",
+                    "colgroup",
+                    "thead",
+                    "tbody",
+                    "tfoot")
+            .allowAttributes("valign")
+            .matching(true, "top", "middle", "bottom", "baseline")
+            .onElements("tr", "td", "th", "thead", "tbody", "tfoot", "col", "colgroup")
+            .allowAttributes("colspan", "rowspan")
+            .matching(NUMBER)
+            .onElements("td", "th")
+            .allowAttributes("span")
+            .matching(NUMBER)
+            .onElements("col", "colgroup")
+            .allowAttributes("width", "height")
+            .matching(LENGTH)
+            .onElements("table", "td", "th", "img", "col")
+            .allowAttributes("border")
+            .matching(NUMBER)
+            .onElements("table", "img")
+            .allowAttributes("cellpadding", "cellspacing")
+            .matching(NUMBER)
+            .onElements("table")
+            .allowAttributes("bgcolor")
+            .matching(COLOR)
+            .onElements("table", "tr", "td", "th")
+            .allowAttributes("color")
+            .matching(COLOR)
+            .onElements("font")
+            .allowAttributes("face")
+            .matching(FONT_FACE)
+            .onElements("font")
+            .allowAttributes("size")
+            .matching(FONT_SIZE)
+            .onElements("font")
+            .allowAttributes("start")
+            .matching(NUMBER)
+            .onElements("ol")
             .toFactory();
 
-    private HtmlPolicyFactory() {
-    }
+    private HtmlPolicyFactory() {}
 
     /** The sanitised fragment and how many remote images it lost. */
     public record SanitizedHtml(String html, int blockedRemoteImages) {
@@ -142,7 +232,7 @@ public final class HtmlPolicyFactory {
         Objects.requireNonNull(options, "options");
         StringBuilder out = new StringBuilder(html.length());
         // The renderer's bad-HTML handler only fires for names the policy already refused; ignore.
-        HtmlStreamRenderer renderer = HtmlStreamRenderer.create(out, ignored -> { });
+        HtmlStreamRenderer renderer = HtmlStreamRenderer.create(out, ignored -> {});
         ImageFilter filter = new ImageFilter(renderer, options, Set.copyOf(contentIds));
         HtmlSanitizer.sanitize(html, POLICY.apply(filter));
         return new SanitizedHtml(out.toString(), filter.blocked);
@@ -158,10 +248,13 @@ public final class HtmlPolicyFactory {
             return Set.of();
         }
         Set<String> shown = new LinkedHashSet<>();
-        sanitize(html, RenderOptions.blockingRemoteImages(contentId -> {
-            shown.add(contentId);
-            return "cid:" + contentId;
-        }), contentIds);
+        sanitize(
+                html,
+                RenderOptions.blockingRemoteImages(contentId -> {
+                    shown.add(contentId);
+                    return "cid:" + contentId;
+                }),
+                contentIds);
         return Set.copyOf(shown);
     }
 
@@ -170,7 +263,8 @@ public final class HtmlPolicyFactory {
     }
 
     static boolean isRemoteUrl(String url) {
-        return url.regionMatches(true, 0, "https://", 0, 8) || url.regionMatches(true, 0, "http://", 0, 7)
+        return url.regionMatches(true, 0, "https://", 0, 8)
+                || url.regionMatches(true, 0, "http://", 0, 7)
                 || url.startsWith("//");
     }
 
@@ -180,7 +274,9 @@ public final class HtmlPolicyFactory {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
         for (int i = 0; i < encoded.length(); i++) {
             char c = encoded.charAt(i);
-            if (c == '%' && i + 2 < encoded.length() && Character.digit(encoded.charAt(i + 1), 16) >= 0
+            if (c == '%'
+                    && i + 2 < encoded.length()
+                    && Character.digit(encoded.charAt(i + 1), 16) >= 0
                     && Character.digit(encoded.charAt(i + 2), 16) >= 0) {
                 bytes.write(Integer.parseInt(encoded, i + 1, i + 3, 16));
                 i += 2;

@@ -35,7 +35,9 @@ public record ContentHeader(String value, Map<String, String> parameters) {
     public static ContentHeader parse(String header, String where, Problems problems) {
         int semicolon = indexOfUnquoted(header, ';', 0);
         String value = HeaderComments.strip(semicolon < 0 ? header : header.substring(0, semicolon))
-                .strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+                .strip()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("\\s+", "");
         Map<String, String> plain = new LinkedHashMap<>();
         Map<String, TreeMap<Integer, Segment>> extended = new LinkedHashMap<>();
         int pos = semicolon < 0 ? header.length() : semicolon + 1;
@@ -101,13 +103,16 @@ public record ContentHeader(String value, Map<String, String> parameters) {
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : plain.entrySet()) {
-            parameters.put(entry.getKey(), HeaderText.withoutControls(HeaderText.decodeEncodedWords(entry.getValue(),
-                    where + " parameter " + HeaderText.safeToken(entry.getKey()), problems)));
+            parameters.put(
+                    entry.getKey(),
+                    HeaderText.withoutControls(HeaderText.decodeEncodedWords(
+                            entry.getValue(), where + " parameter " + HeaderText.safeToken(entry.getKey()), problems)));
         }
         for (Map.Entry<String, TreeMap<Integer, Segment>> entry : extended.entrySet()) {
             // RFC 2231 values win over plain ones of the same name: they are the precise form.
-            parameters.put(entry.getKey(), assemble(where + " parameter " + HeaderText.safeToken(entry.getKey()),
-                    entry.getValue(), problems));
+            parameters.put(
+                    entry.getKey(),
+                    assemble(where + " parameter " + HeaderText.safeToken(entry.getKey()), entry.getValue(), problems));
         }
         return new ContentHeader(value, parameters);
     }
@@ -134,7 +139,8 @@ public record ContentHeader(String value, Map<String, String> parameters) {
                         charset = text.substring(0, first);
                         text = text.substring(second + 1);
                     } else {
-                        problems.add(Kind.UNDECODABLE_HEADER_ENCODING,
+                        problems.add(
+                                Kind.UNDECODABLE_HEADER_ENCODING,
                                 label + " lacks the charset'language' prefix of RFC 2231");
                     }
                 }
@@ -160,7 +166,9 @@ public record ContentHeader(String value, Map<String, String> parameters) {
     private static void percentDecode(String text, ByteArrayOutputStream out, String label, Problems problems) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '%' && i + 2 < text.length() && Character.digit(text.charAt(i + 1), 16) >= 0
+            if (c == '%'
+                    && i + 2 < text.length()
+                    && Character.digit(text.charAt(i + 1), 16) >= 0
                     && Character.digit(text.charAt(i + 2), 16) >= 0) {
                 out.write(Integer.parseInt(text, i + 1, i + 3, 16));
                 i += 2;
@@ -186,6 +194,5 @@ public record ContentHeader(String value, Map<String, String> parameters) {
         return -1;
     }
 
-    private record Segment(String text, boolean encoded) {
-    }
+    private record Segment(String text, boolean encoded) {}
 }

@@ -7,8 +7,7 @@ package org.sealpost.mailformat.internal;
  */
 final class HeaderComments {
 
-    private HeaderComments() {
-    }
+    private HeaderComments() {}
 
     static String strip(String text) {
         if (text.indexOf('(') < 0) {

@@ -28,8 +28,7 @@ public final class HeaderText {
     // Lenient: encoded text may contain spaces (seen in the wild), never '?'.
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?\\s]+)\\?([bBqQ])\\?([^?]*)\\?=");
 
-    private HeaderText() {
-    }
+    private HeaderText() {}
 
     /**
      * Raw header bytes as text: ASCII as is, else UTF-8 if the bytes are valid UTF-8 (RFC 6532),
@@ -126,8 +125,9 @@ public final class HeaderText {
     public static String decodeCharset(byte[] bytes, String charsetName, String where, Problems problems) {
         Charset charset = charset(charsetName);
         if (charset == null) {
-            problems.add(Kind.UNKNOWN_CHARSET, where + " uses unknown charset \"" + safeToken(charsetName)
-                    + "\"; read as UTF-8 or ISO-8859-1");
+            problems.add(
+                    Kind.UNKNOWN_CHARSET,
+                    where + " uses unknown charset \"" + safeToken(charsetName) + "\"; read as UTF-8 or ISO-8859-1");
             String utf8 = strictUtf8(bytes);
             return utf8 != null ? utf8 : new String(bytes, StandardCharsets.ISO_8859_1);
         }
@@ -163,7 +163,8 @@ public final class HeaderText {
 
     /** The bytes as UTF-8, or {@code null} when they are not valid UTF-8. */
     public static String strictUtf8(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
@@ -195,14 +196,17 @@ public final class HeaderText {
             char c = payload.charAt(i);
             if (c == '_') {
                 out[length++] = ' ';
-            } else if (c == '=' && i + 2 < payload.length() && isHex(payload.charAt(i + 1))
+            } else if (c == '='
+                    && i + 2 < payload.length()
+                    && isHex(payload.charAt(i + 1))
                     && isHex(payload.charAt(i + 2))) {
                 out[length++] = (byte) Integer.parseInt(payload.substring(i + 1, i + 3), 16);
                 i += 2;
             } else if (c < 0x80) {
                 if (c == '=') {
-                    problems.add(Kind.UNDECODABLE_HEADER_ENCODING, where
-                            + " has a quoted-printable encoded word with a broken '=' escape");
+                    problems.add(
+                            Kind.UNDECODABLE_HEADER_ENCODING,
+                            where + " has a quoted-printable encoded word with a broken '=' escape");
                 }
                 out[length++] = (byte) c;
             } else {

@@ -23,18 +23,35 @@ public final class MailDates {
                     + "(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2}))?(?:\\.\\d+)?\\s*([+-]\\d{4}|[+-]\\d{2}:\\d{2}|[A-Za-z]{1,5})?\\s*$");
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4),
-            Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8),
-            Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
+            Map.entry("jan", 1),
+            Map.entry("feb", 2),
+            Map.entry("mar", 3),
+            Map.entry("apr", 4),
+            Map.entry("may", 5),
+            Map.entry("jun", 6),
+            Map.entry("jul", 7),
+            Map.entry("aug", 8),
+            Map.entry("sep", 9),
+            Map.entry("oct", 10),
+            Map.entry("nov", 11),
+            Map.entry("dec", 12));
 
     /** RFC 5322 section 4.3; every other name means "unknown", i.e. -0000. */
     private static final Map<String, Integer> ZONES = Map.ofEntries(
-            Map.entry("UT", 0), Map.entry("UTC", 0), Map.entry("GMT", 0), Map.entry("Z", 0),
-            Map.entry("EST", -5), Map.entry("EDT", -4), Map.entry("CST", -6), Map.entry("CDT", -5),
-            Map.entry("MST", -7), Map.entry("MDT", -6), Map.entry("PST", -8), Map.entry("PDT", -7));
+            Map.entry("UT", 0),
+            Map.entry("UTC", 0),
+            Map.entry("GMT", 0),
+            Map.entry("Z", 0),
+            Map.entry("EST", -5),
+            Map.entry("EDT", -4),
+            Map.entry("CST", -6),
+            Map.entry("CDT", -5),
+            Map.entry("MST", -7),
+            Map.entry("MDT", -6),
+            Map.entry("PST", -8),
+            Map.entry("PDT", -7));
 
-    private MailDates() {
-    }
+    private MailDates() {}
 
     /** The date, or {@code null} (with a problem) when it cannot be read. */
     public static OffsetDateTime parse(String value, Problems problems) {
@@ -62,8 +79,13 @@ public final class MailDates {
         int second = m.group(6) == null ? 0 : Math.min(Integer.parseInt(m.group(6)), 59); // leap second
         ZoneOffset offset = offset(m.group(7), problems);
         try {
-            LocalDateTime local = LocalDateTime.of(year, month, Integer.parseInt(m.group(1)),
-                    Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), second);
+            LocalDateTime local = LocalDateTime.of(
+                    year,
+                    month,
+                    Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(4)),
+                    Integer.parseInt(m.group(5)),
+                    second);
             return local.atOffset(offset);
         } catch (DateTimeException e) {
             problems.add(Kind.MALFORMED_DATE, "Date header names a day or time that does not exist");

@@ -32,11 +32,9 @@ public final class MultipartSplit {
      * @param closed   the close-delimiter was reached
      * @param cutShort there were more parts than the limit; those were not split off
      */
-    public record Result(List<int[]> parts, boolean found, boolean closed, boolean cutShort) {
-    }
+    public record Result(List<int[]> parts, boolean found, boolean closed, boolean cutShort) {}
 
-    private MultipartSplit() {
-    }
+    private MultipartSplit() {}
 
     /**
      * @param boundary the boundary parameter, or {@code null} when absent

@@ -28,8 +28,8 @@ public final class RawHeaderSection {
     private final List<String> skipped;
     private final boolean truncated;
 
-    private RawHeaderSection(List<Field> fields, int bodyOffset, boolean separatorMissing, List<String> skipped,
-            boolean truncated) {
+    private RawHeaderSection(
+            List<Field> fields, int bodyOffset, boolean separatorMissing, List<String> skipped, boolean truncated) {
         this.truncated = truncated;
         this.fields = List.copyOf(fields);
         this.bodyOffset = bodyOffset;
@@ -142,8 +142,8 @@ public final class RawHeaderSection {
                 pos = next(data, end);
                 continue;
             }
-            currentName = new String(data, pos, trimEnd(data, pos, colon) - pos,
-                    java.nio.charset.StandardCharsets.US_ASCII);
+            currentName =
+                    new String(data, pos, trimEnd(data, pos, colon) - pos, java.nio.charset.StandardCharsets.US_ASCII);
             currentValue = new ByteArrayOutputStream();
             currentValue.write(data, colon + 1, pos + length - colon - 1);
             pos = next(data, end);
@@ -216,7 +216,8 @@ public final class RawHeaderSection {
 
     @Override
     public String toString() {
-        return "RawHeaderSection[" + fields.stream().map(f -> f.name().toLowerCase(Locale.ROOT)).toList()
-                + ", bodyOffset=" + bodyOffset + "]";
+        return "RawHeaderSection["
+                + fields.stream().map(f -> f.name().toLowerCase(Locale.ROOT)).toList() + ", bodyOffset=" + bodyOffset
+                + "]";
     }
 }

@@ -3,8 +3,6 @@ package org.sealpost.mailformat.internal;
 import java.util.Arrays;
 import java.util.Locale;
 import org.sealpost.mailformat.MimeProblem.Kind;
-import org.sealpost.mailformat.internal.HeaderText;
-import org.sealpost.mailformat.internal.Problems;
 
 /**
  * Decodes a part's Content-Transfer-Encoding (RFC 2045 section 6) without ever failing: the JDK's
@@ -19,22 +17,21 @@ import org.sealpost.mailformat.internal.Problems;
 public final class TransferDecoding {
 
     /** Decoded bytes, at most the limit asked for; {@code truncated} when there were more. */
-    public record Decoded(byte[] bytes, boolean truncated) {
-    }
+    public record Decoded(byte[] bytes, boolean truncated) {}
 
-    private TransferDecoding() {
-    }
+    private TransferDecoding() {}
 
     public static byte[] decode(byte[] raw, String encoding, String where, Problems problems) {
         return decode(raw, 0, raw.length, encoding, where, problems);
     }
 
     public static byte[] decode(byte[] data, int from, int to, String encoding, String where, Problems problems) {
-        return decode(data, from, to, encoding, where, problems, Integer.MAX_VALUE - 16).bytes();
+        return decode(data, from, to, encoding, where, problems, Integer.MAX_VALUE - 16)
+                .bytes();
     }
 
-    public static Decoded decode(byte[] data, int from, int to, String encoding, String where, Problems problems,
-            int limit) {
+    public static Decoded decode(
+            byte[] data, int from, int to, String encoding, String where, Problems problems, int limit) {
         String name = encoding == null ? "" : encoding.strip().toLowerCase(Locale.ROOT);
         long expected = name.equals("base64") ? (to - from) * 3L / 4 + 3 : to - from;
         Output out = new Output(limit, expected);
@@ -49,16 +46,18 @@ public final class TransferDecoding {
         return out.size;
     }
 
-    private static void run(byte[] data, int from, int to, String encoding, String where, Problems problems,
-            Output out) {
+    private static void run(
+            byte[] data, int from, int to, String encoding, String where, Problems problems, Output out) {
         String name = encoding == null ? "7bit" : encoding.strip().toLowerCase(Locale.ROOT);
         switch (name) {
             case "", "7bit", "8bit", "binary" -> out.write(data, from, to - from);
             case "base64" -> base64(data, from, to, where, problems, out);
             case "quoted-printable" -> quotedPrintable(data, from, to, where, problems, out);
             default -> {
-                problems.add(Kind.UNKNOWN_TRANSFER_ENCODING, where + " uses Content-Transfer-Encoding \""
-                        + HeaderText.safeToken(name) + "\"; its content is passed on undecoded");
+                problems.add(
+                        Kind.UNKNOWN_TRANSFER_ENCODING,
+                        where + " uses Content-Transfer-Encoding \"" + HeaderText.safeToken(name)
+                                + "\"; its content is passed on undecoded");
                 out.write(data, from, to - from);
             }
         }
@@ -103,8 +102,9 @@ public final class TransferDecoding {
             dangling |= flush(out, buffer, group);
         }
         if (invalid > 0) {
-            problems.add(Kind.BAD_TRANSFER_ENCODING, where + " has " + invalid
-                    + " character(s) outside the base64 alphabet; they were skipped");
+            problems.add(
+                    Kind.BAD_TRANSFER_ENCODING,
+                    where + " has " + invalid + " character(s) outside the base64 alphabet; they were skipped");
         }
         if (dangling) {
             problems.add(Kind.BAD_TRANSFER_ENCODING, where + " has an incomplete base64 group; it was dropped");
@@ -189,8 +189,9 @@ public final class TransferDecoding {
             lineStart = lineEnd + 1;
         }
         if (broken) {
-            problems.add(Kind.BAD_TRANSFER_ENCODING, where + " has a quoted-printable '=' that starts no escape;"
-                    + " it was kept as written");
+            problems.add(
+                    Kind.BAD_TRANSFER_ENCODING,
+                    where + " has a quoted-printable '=' that starts no escape;" + " it was kept as written");
         }
     }
 

@@ -17,15 +17,15 @@ import org.sealpost.mailformat.internal.Problems;
  */
 final class AddressParser {
 
-    private AddressParser() {
-    }
+    private AddressParser() {}
 
     /** The mailboxes in {@code value} (already turned into text, RFC 2047 words still encoded). */
     public static List<MailAddress> parse(String value, String where, Problems problems) {
         List<MailAddress> result = new ArrayList<>();
         int malformed = 0;
         String text = value;
-        for (int opener = unterminatedOpener(text), attempts = 0; opener >= 0 && attempts < 10;
+        for (int opener = unterminatedOpener(text), attempts = 0;
+                opener >= 0 && attempts < 10;
                 opener = unterminatedOpener(text), attempts++) {
             // An unmatched '"' or '(' would swallow the rest of the list: read it as a plain character.
             problems.add(Kind.MALFORMED_ADDRESS, where + " has an unterminated quoted string or comment");
@@ -36,14 +36,16 @@ final class AddressParser {
             if (address == null) {
                 continue;
             }
-            if (address.address().isEmpty() || address.address().indexOf('@') <= 0
+            if (address.address().isEmpty()
+                    || address.address().indexOf('@') <= 0
                     || address.address().indexOf('@') == address.address().length() - 1) {
                 malformed++;
             }
             result.add(address);
         }
         if (malformed > 0) {
-            problems.add(Kind.MALFORMED_ADDRESS, where + " has " + malformed + " address(es) that are not local@domain");
+            problems.add(
+                    Kind.MALFORMED_ADDRESS, where + " has " + malformed + " address(es) that are not local@domain");
         }
         return result;
     }
@@ -243,7 +245,8 @@ final class AddressParser {
         if (joined.isEmpty()) {
             return null;
         }
-        String decoded = HeaderText.withoutControls(HeaderText.decodeEncodedWords(joined, where, problems)).strip();
+        String decoded = HeaderText.withoutControls(HeaderText.decodeEncodedWords(joined, where, problems))
+                .strip();
         return decoded.isEmpty() ? null : decoded;
     }
 }

@@ -153,8 +153,18 @@ public record MessageMetadata(
             if (in.available() != 0) {
                 throw new IllegalArgumentException("metadata record has " + in.available() + " trailing bytes");
             }
-            return new MessageMetadata(from, replyTo, to, cc, subject, date, messageId, attachments, totalSize,
-                    (flags & FLAG_TEXT) != 0, (flags & FLAG_HTML) != 0);
+            return new MessageMetadata(
+                    from,
+                    replyTo,
+                    to,
+                    cc,
+                    subject,
+                    date,
+                    messageId,
+                    attachments,
+                    totalSize,
+                    (flags & FLAG_TEXT) != 0,
+                    (flags & FLAG_HTML) != 0);
         } catch (EOFException e) {
             throw new IllegalArgumentException("metadata record is truncated", e);
         } catch (IOException e) {

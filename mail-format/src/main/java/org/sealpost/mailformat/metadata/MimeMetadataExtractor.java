@@ -49,8 +49,7 @@ public final class MimeMetadataExtractor {
     /** RFC 5322 section 2.1.1. */
     static final int MAX_LINE_OCTETS = 998;
 
-    public MimeMetadataExtractor() {
-    }
+    public MimeMetadataExtractor() {}
 
     /** Reads {@code rawMime}; never throws. */
     public MimeReading extract(byte[] rawMime) {
@@ -64,20 +63,23 @@ public final class MimeMetadataExtractor {
         try {
             headers = RawHeaderSection.scan(rawMime);
         } catch (RuntimeException e) {
-            return new MimeReading.Unreadable("the header section cannot be read (" + e.getClass().getSimpleName() + ")");
+            return new MimeReading.Unreadable(
+                    "the header section cannot be read (" + e.getClass().getSimpleName() + ")");
         }
         if (headers.fields().isEmpty()) {
-            return new MimeReading.Unreadable("not a message: the data does not begin with a header field (\"Name: value\")");
+            return new MimeReading.Unreadable(
+                    "not a message: the data does not begin with a header field (\"Name: value\")");
         }
         Problems problems = new Problems();
         try {
             return new MimeReading.Readable(read(rawMime, headers, problems), problems.toList());
         } catch (RuntimeException | StackOverflowError e) {
             // A bug here must not cost a message the gateway already handed over: keep what is safe.
-            problems.add(Kind.UNREADABLE_PART, "the message could not be read completely ("
-                    + e.getClass().getSimpleName() + ")");
-            MessageMetadata minimal = new MessageMetadata(null, List.of(), List.of(), List.of(), null, null, null,
-                    List.of(), rawMime.length, false, false);
+            problems.add(
+                    Kind.UNREADABLE_PART,
+                    "the message could not be read completely (" + e.getClass().getSimpleName() + ")");
+            MessageMetadata minimal = new MessageMetadata(
+                    null, List.of(), List.of(), List.of(), null, null, null, List.of(), rawMime.length, false, false);
             return new MimeReading.Readable(minimal, problems.toList());
         }
     }
@@ -88,25 +90,30 @@ public final class MimeMetadataExtractor {
             problems.add(Kind.LEADING_GARBAGE, "skipped " + skipped + " before the first header field");
         }
         if (headers.separatorMissing()) {
-            problems.add(Kind.NO_HEADER_BODY_SEPARATOR,
+            problems.add(
+                    Kind.NO_HEADER_BODY_SEPARATOR,
                     "the header section ends without an empty line; the body starts at the first line that is not a field");
         }
 
-        List<MailAddress> fromList = guarded("From header", problems, List.of(),
-                () -> addresses(headers, "From", true, problems));
+        List<MailAddress> fromList =
+                guarded("From header", problems, List.of(), () -> addresses(headers, "From", true, problems));
         if (headers.all("From").isEmpty()) {
             problems.add(Kind.MISSING_HEADER, "no From header");
         } else if (fromList.isEmpty()) {
             problems.add(Kind.MALFORMED_ADDRESS, "From header holds no readable address");
         }
-        List<MailAddress> replyTo = guarded("Reply-To header", problems, List.of(),
-                () -> addresses(headers, "Reply-To", true, problems));
-        List<MailAddress> to = guarded("To header", problems, List.of(), () -> addresses(headers, "To", false, problems));
-        List<MailAddress> cc = guarded("Cc header", problems, List.of(), () -> addresses(headers, "Cc", false, problems));
+        List<MailAddress> replyTo =
+                guarded("Reply-To header", problems, List.of(), () -> addresses(headers, "Reply-To", true, problems));
+        List<MailAddress> to =
+                guarded("To header", problems, List.of(), () -> addresses(headers, "To", false, problems));
+        List<MailAddress> cc =
+                guarded("Cc header", problems, List.of(), () -> addresses(headers, "Cc", false, problems));
         String subject = guarded("Subject header", problems, null, () -> {
             String text = single(headers, "Subject", problems);
-            return text == null ? null
-                    : HeaderText.withoutControls(HeaderText.decodeEncodedWords(text, "Subject header", problems)).strip();
+            return text == null
+                    ? null
+                    : HeaderText.withoutControls(HeaderText.decodeEncodedWords(text, "Subject header", problems))
+                            .strip();
         });
         OffsetDateTime date = guarded("Date header", problems, null, () -> {
             String text = single(headers, "Date", problems);
@@ -136,15 +143,28 @@ public final class MimeMetadataExtractor {
                 reportTransferDamage(structure, problems);
             }
             attachments = structure.attachments().stream()
-                    .map(a -> new AttachmentInfo(a.fileName(), a.contentType(), a.size())).toList();
+                    .map(a -> new AttachmentInfo(a.fileName(), a.contentType(), a.size()))
+                    .toList();
             hasText = structure.bodyText() != null;
             hasHtml = structure.bodyHtml() != null;
         } catch (RuntimeException | StackOverflowError e) {
-            problems.add(Kind.UNREADABLE_PART, "the message body could not be read completely ("
-                    + e.getClass().getSimpleName() + ")");
+            problems.add(
+                    Kind.UNREADABLE_PART,
+                    "the message body could not be read completely ("
+                            + e.getClass().getSimpleName() + ")");
         }
-        return new MessageMetadata(fromList.isEmpty() ? null : fromList.get(0), replyTo, to, cc, subject, date,
-                messageId, attachments, raw.length, hasText, hasHtml);
+        return new MessageMetadata(
+                fromList.isEmpty() ? null : fromList.get(0),
+                replyTo,
+                to,
+                cc,
+                subject,
+                date,
+                messageId,
+                attachments,
+                raw.length,
+                hasText,
+                hasHtml);
     }
 
     /**
@@ -166,8 +186,9 @@ public final class MimeMetadataExtractor {
         for (MessagePart leaf : root.leaves()) {
             String charset = leaf.mimeType().startsWith("text/") ? leaf.typeParameter("charset") : null;
             if (charset != null && HeaderText.charset(charset) == null) {
-                problems.add(Kind.UNKNOWN_CHARSET, leaf.where() + " declares unknown charset \""
-                        + HeaderText.safeToken(charset) + "\"");
+                problems.add(
+                        Kind.UNKNOWN_CHARSET,
+                        leaf.where() + " declares unknown charset \"" + HeaderText.safeToken(charset) + "\"");
             }
         }
     }
@@ -185,12 +206,14 @@ public final class MimeMetadataExtractor {
     }
 
     /** Mailboxes of every field named {@code name} (To and Cc repeated by broken mailers are merged). */
-    private static List<MailAddress> addresses(RawHeaderSection headers, String name, boolean firstOnly,
-            Problems problems) {
+    private static List<MailAddress> addresses(
+            RawHeaderSection headers, String name, boolean firstOnly, Problems problems) {
         List<RawHeaderSection.Field> fields = headers.all(name);
         if (fields.size() > 1) {
-            problems.add(Kind.DUPLICATE_HEADER, name + " header occurs " + fields.size() + " times"
-                    + (firstOnly ? "; the first is used" : "; their addresses are merged"));
+            problems.add(
+                    Kind.DUPLICATE_HEADER,
+                    name + " header occurs " + fields.size() + " times"
+                            + (firstOnly ? "; the first is used" : "; their addresses are merged"));
         }
         List<MailAddress> result = new ArrayList<>();
         for (RawHeaderSection.Field field : firstOnly && !fields.isEmpty() ? fields.subList(0, 1) : fields) {
@@ -204,7 +227,9 @@ public final class MimeMetadataExtractor {
         try {
             return reader.get();
         } catch (RuntimeException e) {
-            problems.add(Kind.UNREADABLE_PART, what + " could not be read (" + e.getClass().getSimpleName() + ")");
+            problems.add(
+                    Kind.UNREADABLE_PART,
+                    what + " could not be read (" + e.getClass().getSimpleName() + ")");
             return fallback;
         }
     }
@@ -236,8 +261,9 @@ public final class MimeMetadataExtractor {
             problems.add(Kind.BARE_LINE_FEEDS, bareLineFeeds + " line(s) end in a bare LF instead of CRLF");
         }
         if (longest > MAX_LINE_OCTETS) {
-            problems.add(Kind.LINE_TOO_LONG, "the longest line has " + longest + " octets (RFC 5322 allows "
-                    + MAX_LINE_OCTETS + ")");
+            problems.add(
+                    Kind.LINE_TOO_LONG,
+                    "the longest line has " + longest + " octets (RFC 5322 allows " + MAX_LINE_OCTETS + ")");
         }
     }
 

@@ -35,4 +35,3 @@
  * never quote message content, so they may be logged.
  */
 package org.sealpost.mailformat.metadata;
-

@@ -9,12 +9,12 @@ public final class FileNames {
     static final int MAX_LENGTH = 255;
     /** Kept when a long name is shortened, so the file still opens with the right program. */
     private static final int MAX_EXTENSION = 16;
-    private static final java.util.Set<String> WINDOWS_DEVICES = java.util.Set.of("con", "prn", "aux", "nul",
-            "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
-            "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
 
-    private FileNames() {
-    }
+    private static final java.util.Set<String> WINDOWS_DEVICES = java.util.Set.of(
+            "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "lpt1",
+            "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
+
+    private FileNames() {}
 
     /**
      * The last path segment (a name like {@code ../../etc/passwd} must not walk directories),
@@ -57,11 +57,22 @@ public final class FileNames {
 
     private static boolean forbidden(int c) {
         return Character.isISOControl(c)
-                || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>'
+                || c == '/'
+                || c == '\\'
+                || c == ':'
+                || c == '*'
+                || c == '?'
+                || c == '"'
+                || c == '<'
+                || c == '>'
                 || c == '|'
-                || c == 0x2028 || c == 0x2029 // line and paragraph separators
-                || (c >= 0x200E && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
-                || c == 0xFEFF || c == 0xFFFD;
+                || c == 0x2028
+                || c == 0x2029 // line and paragraph separators
+                || (c >= 0x200E && c <= 0x200F)
+                || (c >= 0x202A && c <= 0x202E)
+                || (c >= 0x2066 && c <= 0x2069)
+                || c == 0xFEFF
+                || c == 0xFFFD;
     }
 
     private static String shorten(String name) {

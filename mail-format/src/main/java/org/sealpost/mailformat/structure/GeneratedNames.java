@@ -54,8 +54,7 @@ final class GeneratedNames {
             Map.entry("audio/wav", ".wav"),
             Map.entry("video/mp4", ".mp4"));
 
-    private GeneratedNames() {
-    }
+    private GeneratedNames() {}
 
     /** {@code attachment-N} with the type's extension, e.g. {@code attachment-2.pdf}. */
     static String attachment(int number, String mimeType) {

@@ -31,8 +31,15 @@ public final class MessagePart {
     private final SharedSlice raw;
     private final List<MessagePart> children;
 
-    MessagePart(String partId, String where, ContentHeader type, ContentHeader disposition, String contentId,
-            String transferEncoding, SharedSlice raw, List<MessagePart> children) {
+    MessagePart(
+            String partId,
+            String where,
+            ContentHeader type,
+            ContentHeader disposition,
+            String contentId,
+            String transferEncoding,
+            SharedSlice raw,
+            List<MessagePart> children) {
         this.partId = partId;
         this.where = where;
         this.type = type;
@@ -137,14 +144,12 @@ public final class MessagePart {
 
     /** At most {@code limit} decoded bytes; {@code truncated} tells whether there were more. */
     public TransferDecoding.Decoded decoded(Problems problems, int limit) {
-        return TransferDecoding.decode(raw.buffer(), raw.offset(), raw.end(), transferEncoding, where, problems,
-                limit);
+        return TransferDecoding.decode(raw.buffer(), raw.offset(), raw.end(), transferEncoding, where, problems, limit);
     }
 
     /** The decoded size, counted without decoding into memory. */
     public long decodedSize(Problems problems) {
-        return TransferDecoding.decodedSize(raw.buffer(), raw.offset(), raw.end(), transferEncoding, where,
-                problems);
+        return TransferDecoding.decodedSize(raw.buffer(), raw.offset(), raw.end(), transferEncoding, where, problems);
     }
 
     /**
@@ -160,8 +165,8 @@ public final class MessagePart {
         byte[] bytes = decoded.bytes();
         if (decoded.truncated()) {
             bytes = Arrays.copyOf(bytes, characterBoundary(bytes));
-            problems.add(Kind.BODY_TOO_LARGE, where + " is longer than " + limit
-                    + " bytes; only its beginning is shown");
+            problems.add(
+                    Kind.BODY_TOO_LARGE, where + " is longer than " + limit + " bytes; only its beginning is shown");
         }
         String charset = type.parameter("charset");
         String result;

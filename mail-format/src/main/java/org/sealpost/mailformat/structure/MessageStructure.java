@@ -77,8 +77,13 @@ public final class MessageStructure {
     private final List<OfferedPart> inlineImages;
     private final Set<String> contentIds;
 
-    private MessageStructure(MessagePart root, MessagePart bodyText, MessagePart bodyHtml,
-            List<OfferedPart> attachments, List<OfferedPart> inlineImages, Set<String> contentIds) {
+    private MessageStructure(
+            MessagePart root,
+            MessagePart bodyText,
+            MessagePart bodyHtml,
+            List<OfferedPart> attachments,
+            List<OfferedPart> inlineImages,
+            Set<String> contentIds) {
         this.root = root;
         this.bodyText = bodyText;
         this.bodyHtml = bodyHtml;
@@ -148,8 +153,10 @@ public final class MessageStructure {
             if (selection.consumed.contains(leaf)) {
                 continue;
             }
-            boolean shownInBody = leaf.mimeType().startsWith("image/") && leaf.contentId() != null
-                    && shown.contains(leaf.contentId()) && !"attachment".equals(leaf.dispositionType());
+            boolean shownInBody = leaf.mimeType().startsWith("image/")
+                    && leaf.contentId() != null
+                    && shown.contains(leaf.contentId())
+                    && !"attachment".equals(leaf.dispositionType());
             if (shownInBody) {
                 inlineImages.add(offered(leaf, "image-" + (inlineImages.size() + 1), problems));
             } else {
@@ -160,10 +167,14 @@ public final class MessageStructure {
         List<OfferedPart> numbered = new ArrayList<>(attachments.size());
         for (int i = 0; i < attachments.size(); i++) {
             OfferedPart a = attachments.get(i);
-            numbered.add(a.fileName().isEmpty()
-                    ? new OfferedPart(a.part(), GeneratedNames.attachment(i + 1, a.contentType()), a.contentType(),
-                            a.size())
-                    : a);
+            numbered.add(
+                    a.fileName().isEmpty()
+                            ? new OfferedPart(
+                                    a.part(),
+                                    GeneratedNames.attachment(i + 1, a.contentType()),
+                                    a.contentType(),
+                                    a.size())
+                            : a);
         }
         return new MessageStructure(root, selection.text, selection.html, numbered, inlineImages, contentIds);
     }
@@ -212,13 +223,17 @@ public final class MessageStructure {
         try {
             Problems ignored = new Problems();
             TransferDecoding.Decoded head = leaf.decoded(ignored, RawHeaderSection.MAX_BYTES);
-            List<RawHeaderSection.Field> subjects = RawHeaderSection.scan(head.bytes()).all("Subject");
+            List<RawHeaderSection.Field> subjects =
+                    RawHeaderSection.scan(head.bytes()).all("Subject");
             if (subjects.isEmpty()) {
                 return UNNAMED_MESSAGE;
             }
-            String subject = HeaderText.unfold(HeaderText.fromBytes(subjects.get(0).value(), "Subject", ignored));
+            String subject =
+                    HeaderText.unfold(HeaderText.fromBytes(subjects.get(0).value(), "Subject", ignored));
             subject = HeaderText.withoutControls(HeaderText.decodeEncodedWords(subject, "Subject", ignored))
-                    .replace('/', '_').replace('\\', '_').strip();
+                    .replace('/', '_')
+                    .replace('\\', '_')
+                    .strip();
             if (subject.isEmpty()) {
                 return UNNAMED_MESSAGE;
             }
@@ -282,7 +297,10 @@ public final class MessageStructure {
                 String startId = part.typeParameter("start");
                 if (startId != null) {
                     String id = startId.strip().replaceAll("^<|>$", "");
-                    start = children.stream().filter(c -> id.equals(c.contentId())).findFirst().orElse(start);
+                    start = children.stream()
+                            .filter(c -> id.equals(c.contentId()))
+                            .findFirst()
+                            .orElse(start);
                 }
                 if (start != null) {
                     select(start, selection);
@@ -303,7 +321,9 @@ public final class MessageStructure {
     /** A text part meant to be read as the message, not downloaded. */
     private static boolean isBodyText(MessagePart part) {
         String type = part.mimeType();
-        return part.isLeaf() && (type.equals("text/plain") || type.equals("text/html"))
-                && !"attachment".equals(part.dispositionType()) && part.declaredFileName() == null;
+        return part.isLeaf()
+                && (type.equals("text/plain") || type.equals("text/html"))
+                && !"attachment".equals(part.dispositionType())
+                && part.declaredFileName() == null;
     }
 }

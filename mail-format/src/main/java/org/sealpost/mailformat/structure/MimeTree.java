@@ -55,28 +55,45 @@ final class MimeTree {
             return null;
         }
         if (headers.truncated()) {
-            problems.add(Kind.HEADER_SECTION_TOO_LARGE, "the header section is longer than "
-                    + RawHeaderSection.MAX_BYTES + " bytes; the fields after that were not read");
+            problems.add(
+                    Kind.HEADER_SECTION_TOO_LARGE,
+                    "the header section is longer than " + RawHeaderSection.MAX_BYTES
+                            + " bytes; the fields after that were not read");
         }
         MimeTree tree = new MimeTree(problems);
         String where = "message body";
         String contentType = topHeader(headers, "Content-Type", problems);
         ContentHeader type = tree.contentType(contentType, where, "text/plain");
         SharedSlice body = new SharedSlice(rawMime, headers.bodyOffset(), rawMime.length - headers.bodyOffset());
-        return tree.entity(type.value().startsWith("multipart/") ? "" : "1", where, type,
-                topHeader(headers, "Content-Disposition", problems), topHeader(headers, "Content-ID", problems),
-                topHeader(headers, "Content-Transfer-Encoding", problems), body, 0);
+        return tree.entity(
+                type.value().startsWith("multipart/") ? "" : "1",
+                where,
+                type,
+                topHeader(headers, "Content-Disposition", problems),
+                topHeader(headers, "Content-ID", problems),
+                topHeader(headers, "Content-Transfer-Encoding", problems),
+                body,
+                0);
     }
 
     private static String topHeader(RawHeaderSection headers, String name, Problems problems) {
         List<RawHeaderSection.Field> fields = headers.all(name);
-        return fields.isEmpty() ? null
+        return fields.isEmpty()
+                ? null
                 : HeaderText.unfold(HeaderText.fromBytes(fields.get(0).value(), name + " header", problems));
     }
 
-    private MessagePart entity(String partId, String where, ContentHeader type, String disposition, String contentId,
-            String transferEncoding, SharedSlice content, int depth) {
-        ContentHeader parsedDisposition = disposition == null || disposition.isBlank() ? null
+    private MessagePart entity(
+            String partId,
+            String where,
+            ContentHeader type,
+            String disposition,
+            String contentId,
+            String transferEncoding,
+            SharedSlice content,
+            int depth) {
+        ContentHeader parsedDisposition = disposition == null || disposition.isBlank()
+                ? null
                 : ContentHeader.parse(disposition, where + " Content-Disposition", problems);
         String id = contentId(contentId);
         if (type.value().startsWith("multipart/")) {
@@ -91,26 +108,36 @@ final class MimeTree {
         return new MessagePart(partId, where, type, parsedDisposition, id, transferEncoding, content, null);
     }
 
-    private List<MessagePart> multipart(String partId, String where, ContentHeader type, SharedSlice content, int depth) {
+    private List<MessagePart> multipart(
+            String partId, String where, ContentHeader type, SharedSlice content, int depth) {
         if (depth >= MessageStructure.MAX_DEPTH) {
-            problems.add(Kind.NESTING_TOO_DEEP, "multiparts nested deeper than " + MessageStructure.MAX_DEPTH
-                    + " levels; the deeper parts were not read");
+            problems.add(
+                    Kind.NESTING_TOO_DEEP,
+                    "multiparts nested deeper than " + MessageStructure.MAX_DEPTH
+                            + " levels; the deeper parts were not read");
             return List.of();
         }
         String subtype = type.value().substring("multipart/".length());
         String boundary = type.parameter("boundary");
         if (boundary == null || boundary.isEmpty()) {
             boundary = null;
-            problems.add(Kind.MISSING_BOUNDARY, where + " is a multipart without boundary parameter;"
-                    + " the boundary is taken from its first '--' line");
+            problems.add(
+                    Kind.MISSING_BOUNDARY,
+                    where + " is a multipart without boundary parameter;"
+                            + " the boundary is taken from its first '--' line");
         }
         // Split in one pass over the lines, in place; one more part than may still be read, so
         // that the loop below sees the limit passed.
-        MultipartSplit.Result split = MultipartSplit.split(content.buffer(), content.offset(), content.end(), boundary,
+        MultipartSplit.Result split = MultipartSplit.split(
+                content.buffer(),
+                content.offset(),
+                content.end(),
+                boundary,
                 Math.max(0, MessageStructure.MAX_PARTS - parts) + 1);
         if (!split.found()) {
-            problems.add(Kind.BOUNDARY_NOT_FOUND, where + " is a multipart whose boundary never occurs;"
-                    + " its content is shown as text");
+            problems.add(
+                    Kind.BOUNDARY_NOT_FOUND,
+                    where + " is a multipart whose boundary never occurs;" + " its content is shown as text");
             return null;
         }
         // A body cut at the part limit lacks its close-delimiter by our doing, not the sender's.
@@ -122,8 +149,9 @@ final class MimeTree {
         List<MessagePart> children = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             if (++parts > MessageStructure.MAX_PARTS) {
-                problems.add(Kind.TOO_MANY_PARTS, "more than " + MessageStructure.MAX_PARTS
-                        + " MIME parts; the rest were not read");
+                problems.add(
+                        Kind.TOO_MANY_PARTS,
+                        "more than " + MessageStructure.MAX_PARTS + " MIME parts; the rest were not read");
                 break;
             }
             String childId = partId.isEmpty() ? String.valueOf(i + 1) : partId + "." + (i + 1);
@@ -131,17 +159,24 @@ final class MimeTree {
             try {
                 int[] bounds = split.parts().get(i);
                 // Jakarta Mail reads the part's header fields; its content stays a window on the message.
-                MimeBodyPart mimePart = new MimeBodyPart(
-                        new SharedSlice(content.buffer(), bounds[0], bounds[1] - bounds[0]));
+                MimeBodyPart mimePart =
+                        new MimeBodyPart(new SharedSlice(content.buffer(), bounds[0], bounds[1] - bounds[0]));
                 SharedSlice childContent = slice(mimePart);
-                ContentHeader childType = contentType(header(mimePart, "Content-Type", childWhere), childWhere,
-                        childDefault);
-                children.add(entity(childId, childWhere, childType, header(mimePart, "Content-Disposition", childWhere),
+                ContentHeader childType =
+                        contentType(header(mimePart, "Content-Type", childWhere), childWhere, childDefault);
+                children.add(entity(
+                        childId,
+                        childWhere,
+                        childType,
+                        header(mimePart, "Content-Disposition", childWhere),
                         header(mimePart, "Content-ID", childWhere),
-                        header(mimePart, "Content-Transfer-Encoding", childWhere), childContent, depth + 1));
+                        header(mimePart, "Content-Transfer-Encoding", childWhere),
+                        childContent,
+                        depth + 1));
             } catch (MessagingException | IOException | RuntimeException e) {
-                problems.add(Kind.UNREADABLE_PART, childWhere + " could not be read (" + e.getClass().getSimpleName()
-                        + ")");
+                problems.add(
+                        Kind.UNREADABLE_PART,
+                        childWhere + " could not be read (" + e.getClass().getSimpleName() + ")");
             }
         }
         return children;

@@ -23,8 +23,7 @@ public final class MessageRendering {
     /** {@link MessageStructure#MAX_BODY_BYTES}: the most of a body text that is shown and indexed. */
     public static final int MAX_BODY_BYTES = MessageStructure.MAX_BODY_BYTES;
 
-    private MessageRendering() {
-    }
+    private MessageRendering() {}
 
     /**
      * Reads the message's structure once; the result renders the page, lists and serves its
@@ -38,7 +37,9 @@ public final class MessageRendering {
             return new ParsedMessage(MessageStructure.read(rawMime, problems), problems, size);
         } catch (RuntimeException | StackOverflowError e) {
             // A bug here must not make a stored message unreadable: say so instead of failing the page.
-            problems.add(Kind.UNREADABLE_PART, "the message could not be read (" + e.getClass().getSimpleName() + ")");
+            problems.add(
+                    Kind.UNREADABLE_PART,
+                    "the message could not be read (" + e.getClass().getSimpleName() + ")");
             return new ParsedMessage(null, problems, size);
         }
     }
@@ -58,10 +59,12 @@ public final class MessageRendering {
         return parse(rawMime).content(partId);
     }
 
-    static RenderedMessage render(MessageStructure structure, List<RenderedAttachment> attachments,
-            RenderOptions options, Problems problems) {
-        String text = structure.bodyText() == null ? null
-                : structure.bodyText().text(problems, MAX_BODY_BYTES);
+    static RenderedMessage render(
+            MessageStructure structure,
+            List<RenderedAttachment> attachments,
+            RenderOptions options,
+            Problems problems) {
+        String text = structure.bodyText() == null ? null : structure.bodyText().text(problems, MAX_BODY_BYTES);
         String html = null;
         int blocked = 0;
         if (structure.bodyHtml() != null) {
@@ -72,15 +75,22 @@ public final class MessageRendering {
                 blocked = safe.blockedRemoteImages();
             } catch (RuntimeException | StackOverflowError e) {
                 // Never fall back to the unsanitised HTML: show the text alternative, if any.
-                problems.add(Kind.UNREADABLE_PART, structure.bodyHtml().where() + " (HTML) could not be sanitised"
-                        + " and is not shown (" + e.getClass().getSimpleName() + ")");
+                problems.add(
+                        Kind.UNREADABLE_PART,
+                        structure.bodyHtml().where() + " (HTML) could not be sanitised" + " and is not shown ("
+                                + e.getClass().getSimpleName() + ")");
             }
         }
         return new RenderedMessage(text, html, attachments, blocked, problems.toList());
     }
 
     static RenderedAttachment rendered(OfferedPart offered) {
-        return new RenderedAttachment(offered.part().partId(), offered.fileName(), offered.contentType(),
-                offered.size(), offered.inline(), offered.part().contentId());
+        return new RenderedAttachment(
+                offered.part().partId(),
+                offered.fileName(),
+                offered.contentType(),
+                offered.size(),
+                offered.inline(),
+                offered.part().contentId());
     }
 }

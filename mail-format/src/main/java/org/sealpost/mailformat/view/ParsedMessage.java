@@ -29,10 +29,16 @@ public final class ParsedMessage {
         this.structure = structure;
         this.size = size;
         this.problems = problems.copy();
-        this.attachments = structure == null ? List.of()
-                : structure.attachments().stream().map(MessageRendering::rendered).toList();
-        this.inlineImages = structure == null ? List.of()
-                : structure.inlineImages().stream().map(MessageRendering::rendered).toList();
+        this.attachments = structure == null
+                ? List.of()
+                : structure.attachments().stream()
+                        .map(MessageRendering::rendered)
+                        .toList();
+        this.inlineImages = structure == null
+                ? List.of()
+                : structure.inlineImages().stream()
+                        .map(MessageRendering::rendered)
+                        .toList();
     }
 
     /** The body made safe for the page with these options; the structure is not read again. */

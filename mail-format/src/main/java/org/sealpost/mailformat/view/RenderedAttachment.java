@@ -20,8 +20,8 @@ import java.util.Objects;
  *                    inline}, or no disposition but a Content-ID)
  * @param contentId   the Content-ID without angle brackets, or {@code null}
  */
-public record RenderedAttachment(String partId, String fileName, String contentType, long size, boolean inline,
-        String contentId) {
+public record RenderedAttachment(
+        String partId, String fileName, String contentType, long size, boolean inline, String contentId) {
 
     public RenderedAttachment {
         Objects.requireNonNull(partId, "partId");

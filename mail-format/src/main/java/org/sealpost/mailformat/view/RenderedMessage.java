@@ -18,8 +18,12 @@ import org.sealpost.mailformat.MimeProblem.Kind;
  * @param blockedRemoteImages how many {@code <img>} elements pointing at remote servers were removed
  * @param problems            what was wrong with the MIME and was worked around; they quote no content
  */
-public record RenderedMessage(String textBody, String safeHtmlBody, List<RenderedAttachment> attachments,
-        int blockedRemoteImages, List<MimeProblem> problems) {
+public record RenderedMessage(
+        String textBody,
+        String safeHtmlBody,
+        List<RenderedAttachment> attachments,
+        int blockedRemoteImages,
+        List<MimeProblem> problems) {
 
     public RenderedMessage {
         attachments = List.copyOf(attachments);
@@ -30,8 +34,12 @@ public record RenderedMessage(String textBody, String safeHtmlBody, List<Rendere
     }
 
     /** The kinds of problem that leave part of the message unshown, which the reader must be told of. */
-    public static final Set<Kind> LEAVE_PARTS_UNSHOWN = Set.copyOf(EnumSet.of(Kind.NESTING_TOO_DEEP,
-            Kind.TOO_MANY_PARTS, Kind.HEADER_SECTION_TOO_LARGE, Kind.BODY_TOO_LARGE, Kind.UNREADABLE_PART));
+    public static final Set<Kind> LEAVE_PARTS_UNSHOWN = Set.copyOf(EnumSet.of(
+            Kind.NESTING_TOO_DEEP,
+            Kind.TOO_MANY_PARTS,
+            Kind.HEADER_SECTION_TOO_LARGE,
+            Kind.BODY_TOO_LARGE,
+            Kind.UNREADABLE_PART));
 
     /**
      * Why part of the message is not on the page (parts nested too deep or too many, a header or
@@ -40,7 +48,10 @@ public record RenderedMessage(String textBody, String safeHtmlBody, List<Rendere
      */
     public Set<Kind> notShown() {
         Set<Kind> reasons = EnumSet.noneOf(Kind.class);
-        problems.stream().map(MimeProblem::kind).filter(LEAVE_PARTS_UNSHOWN::contains).forEach(reasons::add);
+        problems.stream()
+                .map(MimeProblem::kind)
+                .filter(LEAVE_PARTS_UNSHOWN::contains)
+                .forEach(reasons::add);
         return reasons;
     }
 }

@@ -27,4 +27,3 @@
  * never quote message content, so they may be logged.
  */
 package org.sealpost.mailformat.view;
-

@@ -22,15 +22,17 @@ class ContentHeaderTest {
 
     @Test
     void rfc2231ExtendedValueIsDecodedWithItsCharset() {
-        assertThat(parse("attachment; filename*=UTF-8'de'Pr%C3%BCfbericht%20Q3.pdf").parameter("filename"))
+        assertThat(parse("attachment; filename*=UTF-8'de'Pr%C3%BCfbericht%20Q3.pdf")
+                        .parameter("filename"))
                 .isEqualTo("Prüfbericht Q3.pdf");
-        assertThat(parse("attachment; filename*=iso-8859-1''%E9t%E9.txt").parameter("filename")).isEqualTo("été.txt");
+        assertThat(parse("attachment; filename*=iso-8859-1''%E9t%E9.txt").parameter("filename"))
+                .isEqualTo("été.txt");
     }
 
     @Test
     void rfc2231ContinuationsAreJoinedInIndexOrderBeforeDecoding() {
-        ContentHeader header = parse("attachment; filename*1*=%BC%C3%9Fe.txt; filename*0*=UTF-8''Gr%C3;"
-                + " filename=\"fallback.txt\"");
+        ContentHeader header = parse(
+                "attachment; filename*1*=%BC%C3%9Fe.txt; filename*0*=UTF-8''Gr%C3;" + " filename=\"fallback.txt\"");
 
         assertThat(header.parameter("filename")).isEqualTo("Grüße.txt");
         assertThat(problems.toList()).isEmpty();
@@ -38,7 +40,8 @@ class ContentHeaderTest {
 
     @Test
     void rfc2047EncodedParameterValueIsDecoded() {
-        assertThat(parse("application/pdf; name=\"=?UTF-8?B?w5xiZXJzaWNodC5wZGY=?=\"").parameter("name"))
+        assertThat(parse("application/pdf; name=\"=?UTF-8?B?w5xiZXJzaWNodC5wZGY=?=\"")
+                        .parameter("name"))
                 .isEqualTo("Übersicht.pdf");
     }
 
@@ -54,8 +57,9 @@ class ContentHeaderTest {
 
         assertThat(header.parameter("filename")).isEqualTo("bad%zzname.txt");
         assertThat(header.parameter("name")).isEqualTo("open");
-        assertThat(problems.toList()).extracting(MimeProblem::kind).containsExactly(
-                Kind.MALFORMED_CONTENT_TYPE, Kind.UNDECODABLE_HEADER_ENCODING);
+        assertThat(problems.toList())
+                .extracting(MimeProblem::kind)
+                .containsExactly(Kind.MALFORMED_CONTENT_TYPE, Kind.UNDECODABLE_HEADER_ENCODING);
     }
 
     private ContentHeader parse(String value) {

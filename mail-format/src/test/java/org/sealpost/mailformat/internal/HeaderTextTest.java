@@ -63,7 +63,8 @@ class HeaderTextTest {
 
     @Test
     void controlCharactersIncludingEncodedLineBreaksBecomeSpaces() {
-        assertThat(HeaderText.withoutControls(decode("=?UTF-8?Q?a=0D=0ABcc:_x@example.org?="))).isEqualTo("a  Bcc: x@example.org");
+        assertThat(HeaderText.withoutControls(decode("=?UTF-8?Q?a=0D=0ABcc:_x@example.org?=")))
+                .isEqualTo("a  Bcc: x@example.org");
         assertThat(HeaderText.withoutControls("tab\tnul\0del\u007fc1\u0085")).isEqualTo("tab nul del c1 ");
     }
 
@@ -72,9 +73,11 @@ class HeaderTextTest {
         decode("=?<script>alert(1)</script>?Q?x?=");
         decode("=?evil\u00e9\u2028name?Q?x?=");
 
-        assertThat(problems.toList()).extracting(MimeProblem::detail).containsExactly(
-                "Subject header uses unknown charset \"?script?alert?1??/script?\"; read as UTF-8 or ISO-8859-1",
-                "Subject header uses unknown charset \"evil??name\"; read as UTF-8 or ISO-8859-1");
+        assertThat(problems.toList())
+                .extracting(MimeProblem::detail)
+                .containsExactly(
+                        "Subject header uses unknown charset \"?script?alert?1??/script?\"; read as UTF-8 or ISO-8859-1",
+                        "Subject header uses unknown charset \"evil??name\"; read as UTF-8 or ISO-8859-1");
     }
 
     private String decode(String text) {

@@ -14,9 +14,12 @@ class MailDatesTest {
 
     @Test
     void readsRfc5322DatesWithAndWithoutOptionalParts() {
-        assertThat(parse("Tue, 05 Mar 2024 10:15:00 +0100")).isEqualTo(at(2024, 3, 5, 10, 15, 0, ZoneOffset.ofHours(1)));
-        assertThat(parse("5 Mar 2024 10:15 -0530")).isEqualTo(at(2024, 3, 5, 10, 15, 0, ZoneOffset.ofHoursMinutes(-5, -30)));
-        assertThat(parse("Tue,  5 Mar 2024 10:15:00 +0100 (CET)")).isEqualTo(at(2024, 3, 5, 10, 15, 0, ZoneOffset.ofHours(1)));
+        assertThat(parse("Tue, 05 Mar 2024 10:15:00 +0100"))
+                .isEqualTo(at(2024, 3, 5, 10, 15, 0, ZoneOffset.ofHours(1)));
+        assertThat(parse("5 Mar 2024 10:15 -0530"))
+                .isEqualTo(at(2024, 3, 5, 10, 15, 0, ZoneOffset.ofHoursMinutes(-5, -30)));
+        assertThat(parse("Tue,  5 Mar 2024 10:15:00 +0100 (CET)"))
+                .isEqualTo(at(2024, 3, 5, 10, 15, 0, ZoneOffset.ofHours(1)));
         assertThat(problems.toList()).isEmpty();
     }
 
@@ -31,7 +34,10 @@ class MailDatesTest {
     void unknownZoneOrNoZoneMeansUtcWithAProblem() {
         assertThat(parse("5 Mar 2024 10:15:00 CEST")).isEqualTo(at(2024, 3, 5, 10, 15, 0, ZoneOffset.UTC));
         assertThat(parse("5 Mar 2024 10:15:00")).isEqualTo(at(2024, 3, 5, 10, 15, 0, ZoneOffset.UTC));
-        assertThat(problems.toList()).extracting(MimeProblem::kind).containsOnly(Kind.MALFORMED_DATE).hasSize(2);
+        assertThat(problems.toList())
+                .extracting(MimeProblem::kind)
+                .containsOnly(Kind.MALFORMED_DATE)
+                .hasSize(2);
     }
 
     @Test
@@ -44,7 +50,10 @@ class MailDatesTest {
         assertThat(parse("yesterday at noon")).isNull();
         assertThat(parse("31 Feb 2024 10:00:00 +0000")).isNull();
         assertThat(parse("5 Foo 2024 10:00:00 +0000")).isNull();
-        assertThat(problems.toList()).extracting(MimeProblem::kind).containsOnly(Kind.MALFORMED_DATE).hasSize(3);
+        assertThat(problems.toList())
+                .extracting(MimeProblem::kind)
+                .containsOnly(Kind.MALFORMED_DATE)
+                .hasSize(3);
     }
 
     private OffsetDateTime parse(String value) {

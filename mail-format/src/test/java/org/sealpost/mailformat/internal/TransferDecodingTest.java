@@ -6,12 +6,12 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.sealpost.mailformat.MimeProblem;
 import org.sealpost.mailformat.MimeProblem.Kind;
-import org.sealpost.mailformat.internal.Problems;
 
 class TransferDecodingTest {
 
     private static String decode(String raw, String encoding, Problems problems) {
-        return new String(TransferDecoding.decode(raw.getBytes(StandardCharsets.US_ASCII), encoding, "part 1", problems),
+        return new String(
+                TransferDecoding.decode(raw.getBytes(StandardCharsets.US_ASCII), encoding, "part 1", problems),
                 StandardCharsets.UTF_8);
     }
 
@@ -33,7 +33,10 @@ class TransferDecodingTest {
         Problems problems = new Problems();
 
         assertThat(decode("SGVs*bG8g!d29ybGQhX", "base64", problems)).isEqualTo("Hello world!");
-        assertThat(problems.toList()).extracting(MimeProblem::kind).containsOnly(Kind.BAD_TRANSFER_ENCODING).hasSize(2);
+        assertThat(problems.toList())
+                .extracting(MimeProblem::kind)
+                .containsOnly(Kind.BAD_TRANSFER_ENCODING)
+                .hasSize(2);
     }
 
     @Test

@@ -15,9 +15,12 @@ class AddressParserTest {
     @Test
     void readsTheCommonForms() {
         assertThat(parse("Alice <alice@example.org>, bob@example.com, \"Doe, John\" <john@example.com>,"
-                + " carol@example.com (Carol C.)"))
-                .containsExactly(new MailAddress("Alice", "alice@example.org"), new MailAddress(null, "bob@example.com"),
-                        new MailAddress("Doe, John", "john@example.com"), new MailAddress("Carol C.", "carol@example.com"));
+                        + " carol@example.com (Carol C.)"))
+                .containsExactly(
+                        new MailAddress("Alice", "alice@example.org"),
+                        new MailAddress(null, "bob@example.com"),
+                        new MailAddress("Doe, John", "john@example.com"),
+                        new MailAddress("Carol C.", "carol@example.com"));
         assertThat(problems.toList()).isEmpty();
     }
 
@@ -49,13 +52,17 @@ class AddressParserTest {
     @Test
     void brokenItemsAreKeptAndReportedWithoutQuotingThem() {
         assertThat(parse("\"Unclosed <u@example.org>, missing-at, <open@example.org"))
-                .containsExactly(new MailAddress("Unclosed", "u@example.org"), new MailAddress(null, "missing-at"),
+                .containsExactly(
+                        new MailAddress("Unclosed", "u@example.org"),
+                        new MailAddress(null, "missing-at"),
                         new MailAddress(null, "open@example.org"));
         assertThat(problems.toList()).extracting(MimeProblem::kind).containsOnly(Kind.MALFORMED_ADDRESS);
-        assertThat(problems.toList()).extracting(MimeProblem::detail).containsExactly(
-                "To header has an unterminated quoted string or comment",
-                "To header has an address with '<' but no '>'",
-                "To header has 1 address(es) that are not local@domain");
+        assertThat(problems.toList())
+                .extracting(MimeProblem::detail)
+                .containsExactly(
+                        "To header has an unterminated quoted string or comment",
+                        "To header has an address with '<' but no '>'",
+                        "To header has 1 address(es) that are not local@domain");
     }
 
     @Test

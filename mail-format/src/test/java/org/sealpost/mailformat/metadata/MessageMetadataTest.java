@@ -20,13 +20,16 @@ class MessageMetadataTest {
             "Prüfbericht – Q3 ✓",
             OffsetDateTime.of(2024, 3, 8, 17, 45, 30, 123_000_000, ZoneOffset.ofHoursMinutes(5, 30)),
             "<mixed@example.de>",
-            List.of(new AttachmentInfo("Grüße an alle.txt", "text/plain", 180),
+            List.of(
+                    new AttachmentInfo("Grüße an alle.txt", "text/plain", 180),
                     new AttachmentInfo(null, "image/png", 0),
                     new AttachmentInfo("huge.iso", "application/octet-stream", 5_000_000_000L)),
-            8112, true, true);
+            8112,
+            true,
+            true);
 
-    private static final MessageMetadata EMPTY = new MessageMetadata(null, List.of(), List.of(), List.of(), null, null,
-            null, List.of(), 0, false, false);
+    private static final MessageMetadata EMPTY =
+            new MessageMetadata(null, List.of(), List.of(), List.of(), null, null, null, List.of(), 0, false, false);
 
     @Test
     void fullRecordWithNonAsciiTextRoundTrips() {
@@ -36,15 +39,15 @@ class MessageMetadataTest {
     @Test
     void recordOfNullsAndEmptyListsRoundTrips() {
         assertThat(MessageMetadata.decode(EMPTY.encode())).isEqualTo(EMPTY);
-        MessageMetadata onlyText = new MessageMetadata(null, List.of(), List.of(), List.of(), "", null, null, List.of(),
-                1, true, false);
+        MessageMetadata onlyText =
+                new MessageMetadata(null, List.of(), List.of(), List.of(), "", null, null, List.of(), 1, true, false);
         assertThat(MessageMetadata.decode(onlyText.encode())).isEqualTo(onlyText);
     }
 
     @Test
     void subjectLongerThanSixtyFourKilobytesRoundTrips() {
-        MessageMetadata longSubject = new MessageMetadata(null, List.of(), List.of(), List.of(), "ü".repeat(70_000), null,
-                null, List.of(), 1, false, false);
+        MessageMetadata longSubject = new MessageMetadata(
+                null, List.of(), List.of(), List.of(), "ü".repeat(70_000), null, null, List.of(), 1, false, false);
 
         assertThat(MessageMetadata.decode(longSubject.encode()).subject()).isEqualTo("ü".repeat(70_000));
     }
@@ -64,8 +67,8 @@ class MessageMetadataTest {
 
         assertThat(encoded[0]).isEqualTo(MessageMetadata.FORMAT_V1);
         // version, flags, from flag, three list counts, subject, date flag, message id, attachments, size
-        assertThat(HexFormat.of().formatHex(encoded)).isEqualTo(
-                "01" + "00" + "00" + "00000000".repeat(3) + "ffffffff" + "00" + "ffffffff" + "00000000"
+        assertThat(HexFormat.of().formatHex(encoded))
+                .isEqualTo("01" + "00" + "00" + "00000000".repeat(3) + "ffffffff" + "00" + "ffffffff" + "00000000"
                         + "0000000000000000");
     }
 
@@ -102,8 +105,8 @@ class MessageMetadataTest {
     @Test
     void listsAreImmutableCopies() {
         List<MailAddress> to = new java.util.ArrayList<>(List.of(new MailAddress(null, "a@example.org")));
-        MessageMetadata metadata = new MessageMetadata(null, List.of(), to, List.of(), null, null, null, List.of(), 0,
-                false, false);
+        MessageMetadata metadata =
+                new MessageMetadata(null, List.of(), to, List.of(), null, null, null, List.of(), 0, false, false);
 
         to.add(new MailAddress(null, "b@example.org"));
 

@@ -28,8 +28,10 @@ class MimeMetadataExtractorTest {
 
         assertThat(reading.problems()).isEmpty();
         assertThat(m.from()).isEqualTo(new MailAddress("Alice Example", "alice@example.org"));
-        assertThat(m.to()).containsExactly(new MailAddress(null, "bob@example.com"),
-                new MailAddress("Carol, the Auditor", "carol@example.com"));
+        assertThat(m.to())
+                .containsExactly(
+                        new MailAddress(null, "bob@example.com"),
+                        new MailAddress("Carol, the Auditor", "carol@example.com"));
         assertThat(m.cc()).containsExactly(new MailAddress("Dave", "dave@example.net"));
         assertThat(m.replyTo()).isEmpty();
         assertThat(m.subject()).isEqualTo("Quarterly figures");
@@ -49,8 +51,8 @@ class MimeMetadataExtractorTest {
         assertThat(reading.metadata().hasHtmlBody()).isTrue();
         assertThat(reading.metadata().hasTextBody()).isFalse();
         assertThat(reading.metadata().from()).isEqualTo(new MailAddress("Alice Example", "alice@example.org"));
-        assertThat(reading.metadata().date()).isEqualTo(
-                OffsetDateTime.of(2024, 3, 6, 8, 0, 0, 0, ZoneOffset.ofHours(-5)));
+        assertThat(reading.metadata().date())
+                .isEqualTo(OffsetDateTime.of(2024, 3, 6, 8, 0, 0, 0, ZoneOffset.ofHours(-5)));
     }
 
     @Test
@@ -62,8 +64,12 @@ class MimeMetadataExtractorTest {
         assertThat(m.hasTextBody()).isTrue();
         assertThat(m.hasHtmlBody()).isTrue();
         assertThat(m.attachments()).isEmpty();
-        assertThat(m.from()).as("old 'address (Name)' form").isEqualTo(new MailAddress("Alice Example", "alice@example.org"));
-        assertThat(m.date()).as("no day name, no seconds").isEqualTo(OffsetDateTime.of(2024, 3, 7, 9, 30, 0, 0, ZoneOffset.UTC));
+        assertThat(m.from())
+                .as("old 'address (Name)' form")
+                .isEqualTo(new MailAddress("Alice Example", "alice@example.org"));
+        assertThat(m.date())
+                .as("no day name, no seconds")
+                .isEqualTo(OffsetDateTime.of(2024, 3, 7, 9, 30, 0, 0, ZoneOffset.UTC));
     }
 
     @Test
@@ -73,12 +79,15 @@ class MimeMetadataExtractorTest {
 
         assertThat(reading.problems()).isEmpty();
         assertThat(m.from()).isEqualTo(new MailAddress("Jörg Müller", "joerg@example.de"));
-        assertThat(m.attachments()).containsExactly(
-                new AttachmentInfo("report.pdf", "application/pdf", 1040),
-                new AttachmentInfo("Prüfbericht – Q3.xlsx",
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 3000),
-                new AttachmentInfo("Grüße an alle.txt", "text/plain", 180),
-                new AttachmentInfo("Übersicht.bin", "application/octet-stream", 777));
+        assertThat(m.attachments())
+                .containsExactly(
+                        new AttachmentInfo("report.pdf", "application/pdf", 1040),
+                        new AttachmentInfo(
+                                "Prüfbericht – Q3.xlsx",
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                3000),
+                        new AttachmentInfo("Grüße an alle.txt", "text/plain", 180),
+                        new AttachmentInfo("Übersicht.bin", "application/octet-stream", 777));
         assertThat(m.hasTextBody()).isTrue();
         assertThat(m.hasHtmlBody()).isTrue();
         assertThat(m.date()).isEqualTo(OffsetDateTime.of(2024, 3, 8, 17, 45, 30, 0, ZoneOffset.ofHours(1)));
@@ -119,7 +128,8 @@ class MimeMetadataExtractorTest {
         assertThat(reading.metadata().subject()).isEqualTo("Grüße aus München");
         assertThat(reading.metadata().from()).isEqualTo(new MailAddress("François Bérard", "francois@example.fr"));
         assertThat(reading.problems()).extracting(MimeProblem::kind).containsOnly(Kind.RAW_8BIT_HEADER);
-        assertThat(reading.problems()).extracting(MimeProblem::detail)
+        assertThat(reading.problems())
+                .extracting(MimeProblem::detail)
                 .contains("Subject header contains 8-bit bytes that are not UTF-8; read as ISO-8859-1");
     }
 
@@ -130,7 +140,8 @@ class MimeMetadataExtractorTest {
         // 390 base64 characters survive the cut: 97 full groups (291 bytes) and 2 characters (1 byte),
         // which the page's decoder reads as a final group without its "==" padding; the cut itself
         // is the unterminated multipart.
-        assertThat(reading.metadata().attachments()).containsExactly(new AttachmentInfo("cut.pdf", "application/pdf", 292));
+        assertThat(reading.metadata().attachments())
+                .containsExactly(new AttachmentInfo("cut.pdf", "application/pdf", 292));
         assertThat(reading.metadata().hasTextBody()).isTrue();
         assertThat(reading.problems()).extracting(MimeProblem::kind).containsExactly(Kind.UNTERMINATED_MULTIPART);
     }
@@ -139,8 +150,8 @@ class MimeMetadataExtractorTest {
     void multipartWithoutBoundaryParameterIsSplitAtItsFirstDashDashLine() {
         MimeReading.Readable reading = readable("malformed-missing-boundary-parameter.eml");
 
-        assertThat(reading.metadata().attachments()).containsExactly(
-                new AttachmentInfo("data.bin", "application/octet-stream", 10));
+        assertThat(reading.metadata().attachments())
+                .containsExactly(new AttachmentInfo("data.bin", "application/octet-stream", 10));
         assertThat(reading.metadata().hasTextBody()).isTrue();
         assertThat(reading.problems()).extracting(MimeProblem::kind).containsExactly(Kind.MISSING_BOUNDARY);
     }
@@ -158,14 +169,16 @@ class MimeMetadataExtractorTest {
     void badBase64AndQuotedPrintableAreCountedBestEffortAndReported() {
         MimeReading.Readable reading = readable("malformed-bad-base64.eml");
 
-        assertThat(reading.metadata().attachments()).containsExactly(
-                new AttachmentInfo("broken.bin", "application/octet-stream", 300));
+        assertThat(reading.metadata().attachments())
+                .containsExactly(new AttachmentInfo("broken.bin", "application/octet-stream", 300));
         // The attachment is counted by the attachment decision, the body after it: the same
         // decoder, and the same sentences, as the message page.
-        assertThat(reading.problems()).extracting(MimeProblem::detail).containsExactly(
-                "part 2 has 4 character(s) outside the base64 alphabet; they were skipped",
-                "part 2 has an incomplete base64 group; it was dropped",
-                "part 1 has a quoted-printable '=' that starts no escape; it was kept as written");
+        assertThat(reading.problems())
+                .extracting(MimeProblem::detail)
+                .containsExactly(
+                        "part 2 has 4 character(s) outside the base64 alphabet; they were skipped",
+                        "part 2 has an incomplete base64 group; it was dropped",
+                        "part 1 has a quoted-printable '=' that starts no escape; it was kept as written");
     }
 
     @Test
@@ -174,8 +187,13 @@ class MimeMetadataExtractorTest {
 
         assertThat(reading.metadata().subject()).isEqualTo("Hello Wörld");
         assertThat(reading.metadata().from()).isEqualTo(new MailAddress("Worf", "worf@example.org"));
-        assertThat(reading.problems()).extracting(MimeProblem::kind).containsExactly(
-                Kind.UNKNOWN_CHARSET, Kind.UNKNOWN_CHARSET, Kind.UNKNOWN_CHARSET, Kind.UNKNOWN_TRANSFER_ENCODING);
+        assertThat(reading.problems())
+                .extracting(MimeProblem::kind)
+                .containsExactly(
+                        Kind.UNKNOWN_CHARSET,
+                        Kind.UNKNOWN_CHARSET,
+                        Kind.UNKNOWN_CHARSET,
+                        Kind.UNKNOWN_TRANSFER_ENCODING);
     }
 
     @Test
@@ -188,7 +206,9 @@ class MimeMetadataExtractorTest {
         assertThat(m.date()).isNull();
         assertThat(m.messageIdHeader()).isNull();
         assertThat(m.to()).containsExactly(new MailAddress(null, "bob@example.com"));
-        assertThat(reading.problems()).extracting(MimeProblem::detail).containsExactly("no From header", "no Date header");
+        assertThat(reading.problems())
+                .extracting(MimeProblem::detail)
+                .containsExactly("no From header", "no Date header");
     }
 
     @Test
@@ -216,7 +236,9 @@ class MimeMetadataExtractorTest {
         MimeReading.Readable reading = readable("malformed-nul-bytes.eml");
 
         assertThat(reading.metadata().subject()).isEqualTo("NUL bytes");
-        assertThat(reading.problems()).extracting(MimeProblem::detail).containsExactly("the message contains 3 NUL byte(s)");
+        assertThat(reading.problems())
+                .extracting(MimeProblem::detail)
+                .containsExactly("the message contains 3 NUL byte(s)");
     }
 
     @Test
@@ -226,21 +248,30 @@ class MimeMetadataExtractorTest {
 
         assertThat(m.date()).isNull();
         assertThat(m.from()).isEqualTo(new MailAddress("Unterminated", "alice@example.org"));
-        assertThat(m.to()).containsExactly(new MailAddress(null, "bob@"), new MailAddress(null, "carol@example.com"),
-                new MailAddress("Dave", "dave@example.net"));
+        assertThat(m.to())
+                .containsExactly(
+                        new MailAddress(null, "bob@"),
+                        new MailAddress(null, "carol@example.com"),
+                        new MailAddress("Dave", "dave@example.net"));
         assertThat(m.cc()).containsExactly(new MailAddress(null, "just-a-name"));
         assertThat(m.messageIdHeader()).isEqualTo("<bad-date@example.org>");
-        assertThat(reading.problems()).extracting(MimeProblem::kind).containsExactlyInAnyOrder(
-                Kind.MALFORMED_ADDRESS, Kind.MALFORMED_ADDRESS, Kind.MALFORMED_ADDRESS, Kind.MALFORMED_ADDRESS,
-                Kind.MALFORMED_DATE);
+        assertThat(reading.problems())
+                .extracting(MimeProblem::kind)
+                .containsExactlyInAnyOrder(
+                        Kind.MALFORMED_ADDRESS,
+                        Kind.MALFORMED_ADDRESS,
+                        Kind.MALFORMED_ADDRESS,
+                        Kind.MALFORMED_ADDRESS,
+                        Kind.MALFORMED_DATE);
     }
 
     @Test
     void textWithoutHeaderFieldsIsUnreadable() {
         MimeReading reading = extractor.extract(resource("not-a-message.txt"));
 
-        assertThat(reading).isEqualTo(new MimeReading.Unreadable(
-                "not a message: the data does not begin with a header field (\"Name: value\")"));
+        assertThat(reading)
+                .isEqualTo(new MimeReading.Unreadable(
+                        "not a message: the data does not begin with a header field (\"Name: value\")"));
     }
 
     @Test
@@ -256,11 +287,15 @@ class MimeMetadataExtractorTest {
     @Test
     void deeplyNestedMultipartsStopAtTheDepthLimitWithoutFailing() {
         int levels = 40;
-        StringBuilder message = new StringBuilder("From: a@example.org\r\nDate: Tue, 5 Mar 2024 10:00:00 +0000\r\n"
-                + "Subject: nested\r\n");
+        StringBuilder message = new StringBuilder(
+                "From: a@example.org\r\nDate: Tue, 5 Mar 2024 10:00:00 +0000\r\n" + "Subject: nested\r\n");
         for (int level = 0; level < levels; level++) {
-            message.append("Content-Type: multipart/mixed; boundary=\"level").append(level).append("\"\r\n\r\n")
-                    .append("--level").append(level).append("\r\n");
+            message.append("Content-Type: multipart/mixed; boundary=\"level")
+                    .append(level)
+                    .append("\"\r\n\r\n")
+                    .append("--level")
+                    .append(level)
+                    .append("\r\n");
             if (level == 3) {
                 message.append("Content-Type: application/pdf; name=shallow.pdf\r\n\r\n12345\r\n--level3\r\n");
             }
@@ -270,11 +305,12 @@ class MimeMetadataExtractorTest {
             message.append("--level").append(level).append("--\r\n");
         }
 
-        MimeReading.Readable reading = (MimeReading.Readable) extractor.extract(
-                message.toString().getBytes(StandardCharsets.US_ASCII));
+        MimeReading.Readable reading =
+                (MimeReading.Readable) extractor.extract(message.toString().getBytes(StandardCharsets.US_ASCII));
 
         assertThat(reading.metadata().subject()).isEqualTo("nested");
-        assertThat(reading.metadata().attachments()).containsExactly(new AttachmentInfo("shallow.pdf", "application/pdf", 5));
+        assertThat(reading.metadata().attachments())
+                .containsExactly(new AttachmentInfo("shallow.pdf", "application/pdf", 5));
         assertThat(reading.problems()).extracting(MimeProblem::kind).containsExactly(Kind.NESTING_TOO_DEEP);
     }
 
@@ -283,15 +319,16 @@ class MimeMetadataExtractorTest {
         String longSubject = "S".repeat(5000);
         String body = "x".repeat(200_000);
         byte[] message = ("From: a@example.org\r\nDate: Tue, 5 Mar 2024 10:00:00 +0000\r\nSubject: " + longSubject
-                + "\r\nContent-Type: application/octet-stream; name=blob\r\n\r\n" + body)
+                        + "\r\nContent-Type: application/octet-stream; name=blob\r\n\r\n" + body)
                 .getBytes(StandardCharsets.US_ASCII);
 
         MimeReading.Readable reading = (MimeReading.Readable) extractor.extract(message);
 
         assertThat(reading.metadata().subject()).isEqualTo(longSubject);
-        assertThat(reading.metadata().attachments()).containsExactly(
-                new AttachmentInfo("blob", "application/octet-stream", 200_000));
-        assertThat(reading.problems()).extracting(MimeProblem::detail)
+        assertThat(reading.metadata().attachments())
+                .containsExactly(new AttachmentInfo("blob", "application/octet-stream", 200_000));
+        assertThat(reading.problems())
+                .extracting(MimeProblem::detail)
                 .containsExactly("the longest line has 200000 octets (RFC 5322 allows 998)");
     }
 
@@ -339,9 +376,10 @@ class MimeMetadataExtractorTest {
         assertThat(reading.metadata().hasTextBody()).isFalse();
         // The cid image is shown by the HTML body (RFC 2392), so it is no attachment; attached
         // messages are named after their Subject.
-        assertThat(reading.metadata().attachments()).containsExactly(
-                new AttachmentInfo("forwarded.eml", "message/rfc822", 24),
-                new AttachmentInfo("digest entry.eml", "message/rfc822", 21));
+        assertThat(reading.metadata().attachments())
+                .containsExactly(
+                        new AttachmentInfo("forwarded.eml", "message/rfc822", 24),
+                        new AttachmentInfo("digest entry.eml", "message/rfc822", 21));
     }
 
     @Test
@@ -353,44 +391,67 @@ class MimeMetadataExtractorTest {
         }
         message.append("--b--\r\n");
 
-        MimeReading.Readable reading = (MimeReading.Readable) extractor.extract(
-                message.toString().getBytes(StandardCharsets.US_ASCII));
+        MimeReading.Readable reading =
+                (MimeReading.Readable) extractor.extract(message.toString().getBytes(StandardCharsets.US_ASCII));
 
         assertThat(reading.metadata().attachments()).hasSize(MimeMetadataExtractor.MAX_PARTS);
         assertThat(reading.problems()).extracting(MimeProblem::kind).containsExactly(Kind.TOO_MANY_PARTS);
     }
 
     @ParameterizedTest(name = "{0} survives truncation and byte damage")
-    @ValueSource(strings = {"plain-text.eml", "multipart-mixed-attachments.eml", "malformed-bare-lf.eml",
-            "subject-rfc2047-utf8.eml", "malformed-bad-base64.eml", "malformed-unterminated-boundary.eml"})
+    @ValueSource(
+            strings = {
+                "plain-text.eml",
+                "multipart-mixed-attachments.eml",
+                "malformed-bare-lf.eml",
+                "subject-rfc2047-utf8.eml",
+                "malformed-bad-base64.eml",
+                "malformed-unterminated-boundary.eml"
+            })
     void damagedVariantsOfTheCorpusNeverThrow(String name) {
         byte[] original = resource(name);
         Random random = new Random(name.hashCode());
         for (int round = 0; round < 300; round++) {
             byte[] damaged = java.util.Arrays.copyOf(original, 1 + random.nextInt(original.length));
             for (int flips = random.nextInt(8); flips > 0; flips--) {
-                damaged[random.nextInt(damaged.length)] = (byte) (random.nextBoolean()
-                        ? "\r\n-=:;\"<>()?\0 ".charAt(random.nextInt(14)) : random.nextInt(256));
+                damaged[random.nextInt(damaged.length)] = (byte)
+                        (random.nextBoolean() ? "\r\n-=:;\"<>()?\0 ".charAt(random.nextInt(14)) : random.nextInt(256));
             }
             assertThatCode(() -> {
-                MimeReading reading = extractor.extract(damaged);
-                if (reading instanceof MimeReading.Readable readable) {
-                    assertThat(readable.metadata().totalSize()).isEqualTo(damaged.length);
-                    // Whatever is read must also survive the storage encoding.
-                    assertThat(MessageMetadata.decode(readable.metadata().encode())).isEqualTo(readable.metadata());
-                }
-            }).as("round %d of %s", round, name).doesNotThrowAnyException();
+                        MimeReading reading = extractor.extract(damaged);
+                        if (reading instanceof MimeReading.Readable readable) {
+                            assertThat(readable.metadata().totalSize()).isEqualTo(damaged.length);
+                            // Whatever is read must also survive the storage encoding.
+                            assertThat(MessageMetadata.decode(
+                                            readable.metadata().encode()))
+                                    .isEqualTo(readable.metadata());
+                        }
+                    })
+                    .as("round %d of %s", round, name)
+                    .doesNotThrowAnyException();
         }
     }
 
     @Test
     void problemDetailsNeverQuoteMessageContent() {
-        for (String name : List.of("malformed-bad-date-and-addresses.eml", "malformed-unknown-charset.eml",
-                "raw-latin1-headers.eml", "malformed-nul-bytes.eml")) {
+        for (String name : List.of(
+                "malformed-bad-date-and-addresses.eml",
+                "malformed-unknown-charset.eml",
+                "raw-latin1-headers.eml",
+                "malformed-nul-bytes.eml")) {
             MimeReading.Readable reading = readable(name);
             for (MimeProblem problem : reading.problems()) {
-                assertThat(problem.detail()).doesNotContain("alice", "Unterminated", "Worf", "Hello", "Gr", "yesterday",
-                        "NUL\0", "just-a-name", "dave");
+                assertThat(problem.detail())
+                        .doesNotContain(
+                                "alice",
+                                "Unterminated",
+                                "Worf",
+                                "Hello",
+                                "Gr",
+                                "yesterday",
+                                "NUL\0",
+                                "just-a-name",
+                                "dave");
             }
         }
     }

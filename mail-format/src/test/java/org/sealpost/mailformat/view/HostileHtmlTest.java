@@ -21,7 +21,8 @@ class HostileHtmlTest {
     private static final RenderOptions BLOCKING = RenderOptions.blockingRemoteImages(cid -> "/message/part?cid=" + cid);
 
     static Stream<Path> corpus() throws IOException, URISyntaxException {
-        Path directory = Path.of(HostileHtmlTest.class.getResource("/hostile-html").toURI());
+        Path directory =
+                Path.of(HostileHtmlTest.class.getResource("/hostile-html").toURI());
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(p -> p.toString().endsWith(".html")).sorted().toList().stream();
         }
@@ -39,7 +40,8 @@ class HostileHtmlTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void hostileCaseIsNeutralisedWithRemoteImagesBlocked(Path file) throws IOException {
-        String html = HtmlPolicyFactory.sanitize(read(file), BLOCKING, Set.of("known@example")).html();
+        String html = HtmlPolicyFactory.sanitize(read(file), BLOCKING, Set.of("known@example"))
+                .html();
 
         assertThat(HtmlChecks.violations(html, false)).as(html).isEmpty();
     }
@@ -47,7 +49,8 @@ class HostileHtmlTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void hostileCaseIsNeutralisedEvenWithRemoteImagesShown(Path file) throws IOException {
-        String html = HtmlPolicyFactory.sanitize(read(file), BLOCKING.withRemoteImages(), Set.of()).html();
+        String html = HtmlPolicyFactory.sanitize(read(file), BLOCKING.withRemoteImages(), Set.of())
+                .html();
 
         assertThat(HtmlChecks.violations(html, true)).as(html).isEmpty();
     }
@@ -72,16 +75,21 @@ class HostileHtmlTest {
         for (String html : unsafe) {
             assertThat(HtmlChecks.violations(html, false)).as(html).isNotEmpty();
         }
-        assertThat(HtmlChecks.violations("<p>&lt;script&gt; javascript: is only text</p>", false)).isEmpty();
+        assertThat(HtmlChecks.violations("<p>&lt;script&gt; javascript: is only text</p>", false))
+                .isEmpty();
     }
 
     @Test
     void benignParagraphWithBoldTextAndLinkSurvivesWithTheLinkMadeSafe() {
         String html = HtmlPolicyFactory.sanitize(
-                "<p style=\"color: red\">Hello <b>world</b>, see <a href=\"https://example.org/a?b=1&amp;c=2\""
-                        + " rel=\"opener\" target=\"_self\">our site</a>.</p>", BLOCKING, Set.of()).html();
+                        "<p style=\"color: red\">Hello <b>world</b>, see <a href=\"https://example.org/a?b=1&amp;c=2\""
+                                + " rel=\"opener\" target=\"_self\">our site</a>.</p>",
+                        BLOCKING,
+                        Set.of())
+                .html();
 
-        assertThat(html).startsWith("<p style=\"color:red\">Hello <b>world</b>, see <a ")
+        assertThat(html)
+                .startsWith("<p style=\"color:red\">Hello <b>world</b>, see <a ")
                 .endsWith(">our site</a>.</p>")
                 .contains("target=\"_blank\"", "rel=\"nofollow noopener noreferrer\"")
                 .doesNotContain("_self", "\"opener\"");
@@ -90,16 +98,19 @@ class HostileHtmlTest {
 
     @Test
     void remoteImagesAreRemovedAndCountedByDefault() throws Exception {
-        Path file = corpus().filter(p -> p.getFileName().toString().startsWith("20-")).findFirst().orElseThrow();
+        Path file = corpus().filter(p -> p.getFileName().toString().startsWith("20-"))
+                .findFirst()
+                .orElseThrow();
 
         HtmlPolicyFactory.SanitizedHtml blocked = HtmlPolicyFactory.sanitize(read(file), BLOCKING, Set.of());
-        HtmlPolicyFactory.SanitizedHtml shown = HtmlPolicyFactory.sanitize(read(file), BLOCKING.withRemoteImages(),
-                Set.of());
+        HtmlPolicyFactory.SanitizedHtml shown =
+                HtmlPolicyFactory.sanitize(read(file), BLOCKING.withRemoteImages(), Set.of());
 
         assertThat(blocked.blockedRemoteImages()).isEqualTo(4);
         assertThat(blocked.html()).doesNotContain("<img");
         assertThat(shown.blockedRemoteImages()).isZero();
-        assertThat(shown.html()).contains("src=\"https://tracker.example/p.gif\"", "src=\"http://tracker.example/q.gif\"");
+        assertThat(shown.html())
+                .contains("src=\"https://tracker.example/p.gif\"", "src=\"http://tracker.example/q.gif\"");
     }
 
     @Test
@@ -117,15 +128,18 @@ class HostileHtmlTest {
                 "<img src=\"cid:logo%40example\" alt=\"logo\"><img src=\"CID:missing@example\" alt=\"gone\">",
                 BLOCKING, Set.of("logo@example"));
 
-        assertThat(result.html()).isEqualTo("<img src=\"/message/part?cid&#61;logo&#64;example\" alt=\"logo\" />[gone]");
+        assertThat(result.html())
+                .isEqualTo("<img src=\"/message/part?cid&#61;logo&#64;example\" alt=\"logo\" />[gone]");
         assertThat(result.blockedRemoteImages()).isZero();
     }
 
     @Test
     void linksWithoutAnAbsoluteWebOrMailUrlLoseTheirLinkButKeepTheirText() {
         String html = HtmlPolicyFactory.sanitize(
-                "<a href=\"/account/delete\">rel</a> <a href=\"mailto:a@example.org\">mail</a> <a>plain</a>",
-                BLOCKING, Set.of()).html();
+                        "<a href=\"/account/delete\">rel</a> <a href=\"mailto:a@example.org\">mail</a> <a>plain</a>",
+                        BLOCKING,
+                        Set.of())
+                .html();
 
         assertThat(html).startsWith("rel <a href=\"mailto:a&#64;example.org\"").endsWith(">mail</a> plain");
     }
@@ -133,8 +147,10 @@ class HostileHtmlTest {
     @Test
     void markupOutsideTheAllowListKeepsItsTextButNotItsDocumentStructure() {
         String html = HtmlPolicyFactory.sanitize(
-                "<html><head><title>Subject line</title></head><body><h1>Hi</h1><custom>text</custom></body></html>",
-                BLOCKING, Set.of()).html();
+                        "<html><head><title>Subject line</title></head><body><h1>Hi</h1><custom>text</custom></body></html>",
+                        BLOCKING,
+                        Set.of())
+                .html();
 
         assertThat(html).isEqualTo("<h1>Hi</h1>text");
     }

@@ -15,16 +15,16 @@ final class HtmlChecks {
 
     private static final Pattern FORBIDDEN_ELEMENT = Pattern.compile(
             "<\\s*/?\\s*(script|iframe|frame|frameset|object|embed|form|input|button|textarea|select|meta|link|base"
-                    + "|style|svg|math|template|noscript|html|head|body)\\b", Pattern.CASE_INSENSITIVE);
+                    + "|style|svg|math|template|noscript|html|head|body)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern EVENT_HANDLER = Pattern.compile("[\\s/\"']on\\w+\\s*=", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTE = Pattern.compile("([a-zA-Z_:][-a-zA-Z0-9_:.]*)\\s*=\\s*\"([^\"]*)\"");
     private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?");
-    private static final Pattern BAD_SCHEME = Pattern.compile("(javascript|vbscript|livescript):|data:text",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BAD_SCHEME =
+            Pattern.compile("(javascript|vbscript|livescript):|data:text", Pattern.CASE_INSENSITIVE);
 
-    private HtmlChecks() {
-    }
+    private HtmlChecks() {}
 
     /** Everything wrong with {@code html}; empty when it is safe to show. */
     static List<String> violations(String html, boolean remoteImagesAllowed) {
@@ -48,12 +48,18 @@ final class HtmlChecks {
             while (attribute.find()) {
                 String name = attribute.group(1).toLowerCase(Locale.ROOT);
                 String value = decodeEntities(attribute.group(2)).strip().toLowerCase(Locale.ROOT);
-                if (name.equals("srcset") || name.equals("background") || name.equals("ping")
-                        || name.equals("formaction") || name.equals("srcdoc")) {
+                if (name.equals("srcset")
+                        || name.equals("background")
+                        || name.equals("ping")
+                        || name.equals("formaction")
+                        || name.equals("srcdoc")) {
                     found.add("attribute " + name + " in " + tag);
                 }
-                if (name.equals("style") && (value.contains("url(") || value.contains("expression")
-                        || value.contains("behavior") || value.contains("//"))) {
+                if (name.equals("style")
+                        && (value.contains("url(")
+                                || value.contains("expression")
+                                || value.contains("behavior")
+                                || value.contains("//"))) {
                     found.add("style that loads or runs something in " + tag);
                 }
                 if (!remoteImagesAllowed && name.equals("src") && value.matches("(https?:)?//.*")) {
@@ -69,14 +75,23 @@ final class HtmlChecks {
         Matcher numeric = NUMERIC_ENTITY.matcher(text);
         StringBuilder out = new StringBuilder();
         while (numeric.find()) {
-            int codePoint = numeric.group(1) != null ? Integer.parseInt(numeric.group(1), 16)
+            int codePoint = numeric.group(1) != null
+                    ? Integer.parseInt(numeric.group(1), 16)
                     : Integer.parseInt(numeric.group(2));
             numeric.appendReplacement(out, Matcher.quoteReplacement(new String(Character.toChars(codePoint))));
         }
         numeric.appendTail(out);
         return out.toString()
-                .replace("&colon;", ":").replace("&Tab;", "\t").replace("&NewLine;", "\n").replace("&sol;", "/")
-                .replace("&lpar;", "(").replace("&rpar;", ")").replace("&quot;", "\"").replace("&apos;", "'")
-                .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+                .replace("&colon;", ":")
+                .replace("&Tab;", "\t")
+                .replace("&NewLine;", "\n")
+                .replace("&sol;", "/")
+                .replace("&lpar;", "(")
+                .replace("&rpar;", ")")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
     }
 }

@@ -26,7 +26,8 @@ class MessageRenderingTest {
     }
 
     private static String base64(byte[] bytes) {
-        return Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(bytes);
+        return Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(bytes);
     }
 
     @Test
@@ -39,8 +40,8 @@ class MessageRenderingTest {
                 continues here.
                 """), OPTIONS);
 
-        assertThat(m.textBody()).isEqualTo(
-                "Grüße aus München, <b>not bold</b> and a very long line that continues here.\r\n");
+        assertThat(m.textBody())
+                .isEqualTo("Grüße aus München, <b>not bold</b> and a very long line that continues here.\r\n");
         assertThat(m.safeHtmlBody()).isNull();
         assertThat(m.attachments()).isEmpty();
         assertThat(m.problems()).isEmpty();
@@ -62,7 +63,8 @@ class MessageRenderingTest {
 
     @Test
     void htmlInLatin1IsDecodedWithItsDeclaredCharset() {
-        byte[] raw = (HEAD.replace("\n", "\r\n") + "Content-Type: text/html; charset=iso-8859-1\r\n\r\n<p>M\u00fcnchen</p>")
+        byte[] raw = (HEAD.replace("\n", "\r\n")
+                        + "Content-Type: text/html; charset=iso-8859-1\r\n\r\n<p>M\u00fcnchen</p>")
                 .getBytes(StandardCharsets.ISO_8859_1);
 
         assertThat(MessageRendering.render(raw, OPTIONS).safeHtmlBody()).isEqualTo("<p>München</p>");
@@ -170,16 +172,22 @@ class MessageRenderingTest {
         assertThat(m.problems()).isEmpty();
         assertThat(m.textBody()).isEqualTo("See attachments.");
         assertThat(m.safeHtmlBody()).isEqualTo("<p>See <b>attachments</b>.</p>");
-        assertThat(m.attachments()).containsExactly(
-                new RenderedAttachment("2", "report.pdf", "application/pdf", 1040, false, null),
-                new RenderedAttachment("3", "Prüfbericht – Q3.csv", "text/csv", sheet.length + 2L, false, null),
-                new RenderedAttachment("4", "Übersicht.bin", "application/octet-stream", 3, false, null));
-        assertThat(MessageRendering.attachmentContent(raw, "2")).hasValueSatisfying(b -> assertThat(b).isEqualTo(pdf));
-        assertThat(MessageRendering.attachmentContent(raw, "4")).hasValueSatisfying(
-                b -> assertThat(new String(b, StandardCharsets.US_ASCII)).isEqualTo("xyz"));
-        assertThat(MessageRendering.attachmentContent(raw, "1.2")).hasValueSatisfying(
-                b -> assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("<p>See <b>attachments</b>.</p>"));
-        assertThat(MessageRendering.attachmentContent(raw, "1")).as("a multipart has no content of its own").isEmpty();
+        assertThat(m.attachments())
+                .containsExactly(
+                        new RenderedAttachment("2", "report.pdf", "application/pdf", 1040, false, null),
+                        new RenderedAttachment("3", "Prüfbericht – Q3.csv", "text/csv", sheet.length + 2L, false, null),
+                        new RenderedAttachment("4", "Übersicht.bin", "application/octet-stream", 3, false, null));
+        assertThat(MessageRendering.attachmentContent(raw, "2"))
+                .hasValueSatisfying(b -> assertThat(b).isEqualTo(pdf));
+        assertThat(MessageRendering.attachmentContent(raw, "4"))
+                .hasValueSatisfying(b ->
+                        assertThat(new String(b, StandardCharsets.US_ASCII)).isEqualTo("xyz"));
+        assertThat(MessageRendering.attachmentContent(raw, "1.2"))
+                .hasValueSatisfying(b ->
+                        assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("<p>See <b>attachments</b>.</p>"));
+        assertThat(MessageRendering.attachmentContent(raw, "1"))
+                .as("a multipart has no content of its own")
+                .isEmpty();
         assertThat(MessageRendering.attachmentContent(raw, "5")).isEmpty();
         assertThat(MessageRendering.attachmentContent(raw, "2.1")).isEmpty();
         assertThat(MessageRendering.attachmentContent(raw, "")).isEmpty();
@@ -189,8 +197,9 @@ class MessageRenderingTest {
     void singlePartBodyIsPartOne() {
         byte[] raw = mime(HEAD + "Content-Type: text/plain\n\nHello\n");
 
-        assertThat(MessageRendering.attachmentContent(raw, "1")).hasValueSatisfying(
-                b -> assertThat(new String(b, StandardCharsets.US_ASCII)).isEqualTo("Hello\r\n"));
+        assertThat(MessageRendering.attachmentContent(raw, "1"))
+                .hasValueSatisfying(b ->
+                        assertThat(new String(b, StandardCharsets.US_ASCII)).isEqualTo("Hello\r\n"));
     }
 
     @Test
@@ -214,14 +223,17 @@ class MessageRenderingTest {
 
         RenderedMessage m = MessageRendering.render(raw, OPTIONS);
 
-        assertThat(m.safeHtmlBody()).isEqualTo(
-                "<p>Logo: <img src=\"/message/attachment?m&#61;42&amp;cid&#61;logo%40example.org\" alt=\"Logo\" /> </p>");
+        assertThat(m.safeHtmlBody())
+                .isEqualTo(
+                        "<p>Logo: <img src=\"/message/attachment?m&#61;42&amp;cid&#61;logo%40example.org\" alt=\"Logo\" /> </p>");
         // The body shows the image, so it is no attachment (RFC 2392, RFC 2387); it is served as an inline image.
         assertThat(m.attachments()).isEmpty();
-        assertThat(MessageRendering.parse(raw).inlineImages()).containsExactly(
-                new RenderedAttachment("2", "image-1.png", "image/png", png.length, true, "logo@example.org"));
+        assertThat(MessageRendering.parse(raw).inlineImages())
+                .containsExactly(
+                        new RenderedAttachment("2", "image-1.png", "image/png", png.length, true, "logo@example.org"));
         assertThat(m.blockedRemoteImages()).isZero();
-        assertThat(MessageRendering.attachmentContent(raw, "2")).hasValueSatisfying(b -> assertThat(b).isEqualTo(png));
+        assertThat(MessageRendering.attachmentContent(raw, "2"))
+                .hasValueSatisfying(b -> assertThat(b).isEqualTo(png));
     }
 
     @Test
@@ -271,15 +283,18 @@ class MessageRenderingTest {
 
         assertThat(m.textBody()).isEqualTo("Body text");
         assertThat(m.attachments()).extracting(RenderedAttachment::fileName).containsExactly("data.bin");
-        assertThat(m.problems()).extracting(MimeProblem::kind)
+        assertThat(m.problems())
+                .extracting(MimeProblem::kind)
                 .contains(Kind.BAD_TRANSFER_ENCODING, Kind.UNTERMINATED_MULTIPART);
-        assertThat(MessageRendering.attachmentContent(raw, "2")).hasValueSatisfying(
-                b -> assertThat(new String(b, StandardCharsets.US_ASCII)).isEqualTo("Hello world"));
+        assertThat(MessageRendering.attachmentContent(raw, "2"))
+                .hasValueSatisfying(b ->
+                        assertThat(new String(b, StandardCharsets.US_ASCII)).isEqualTo("Hello world"));
     }
 
     @Test
     void bytesThatAreNoMessageRenderNothingAndSaySo() {
-        for (byte[] raw : new byte[][] {null, new byte[0], "\r\n\r\n no header here".getBytes(StandardCharsets.US_ASCII)}) {
+        for (byte[] raw :
+                new byte[][] {null, new byte[0], "\r\n\r\n no header here".getBytes(StandardCharsets.US_ASCII)}) {
             RenderedMessage m = MessageRendering.render(raw, OPTIONS);
 
             assertThat(m.textBody()).isNull();
@@ -315,9 +330,10 @@ class MessageRenderingTest {
             }
             byte[] cut = java.util.Arrays.copyOf(damaged, random.nextInt(damaged.length + 1));
             assertThatCode(() -> {
-                MessageRendering.render(cut, OPTIONS);
-                MessageRendering.attachmentContent(cut, "2");
-            }).doesNotThrowAnyException();
+                        MessageRendering.render(cut, OPTIONS);
+                        MessageRendering.attachmentContent(cut, "2");
+                    })
+                    .doesNotThrowAnyException();
         }
     }
 
@@ -353,12 +369,15 @@ class MessageRenderingTest {
                 --b--
                 """), OPTIONS);
 
-        assertThat(m.attachments()).extracting(RenderedAttachment::fileName)
+        assertThat(m.attachments())
+                .extracting(RenderedAttachment::fileName)
                 .containsExactly("passwd", "evil  X-Header_ 1.pdf", "win.ini", "attachment-4.txt");
-        assertThat(m.attachments()).extracting(RenderedAttachment::fileName)
+        assertThat(m.attachments())
+                .extracting(RenderedAttachment::fileName)
                 .allSatisfy(name -> assertThat(name).doesNotContainPattern("[\\p{Cntrl}/\\\\:]"));
-        assertThat(m.attachments()).extracting(RenderedAttachment::contentType)
-                .containsExactly("application/octet-stream", "application/pdf", "application/octet-stream",
-                        "text/plain");
+        assertThat(m.attachments())
+                .extracting(RenderedAttachment::contentType)
+                .containsExactly(
+                        "application/octet-stream", "application/pdf", "application/octet-stream", "text/plain");
     }
 }

@@ -133,7 +133,8 @@ public class Account {
     /** A new password (change or reset): every session that signed in before now ends. */
     public void replacePassword(String newPasswordHash, Instant now) {
         if (state != AccountState.ACTIVE) {
-            throw new IllegalStateException("account " + email + " is " + state + "; only an active account has a password");
+            throw new IllegalStateException(
+                    "account " + email + " is " + state + "; only an active account has a password");
         }
         this.passwordHash = newPasswordHash;
         this.failedLogins = 0;
@@ -252,9 +253,13 @@ public class Account {
      * to the account and the session's registry row read in one query.
      */
     public boolean sessionStillValid(Instant signedInAt) {
-        return new SessionCheck(state == AccountState.ACTIVE,
-                sessionsValidAfter == null ? null : sessionsValidAfter.toInstant(), true, null)
-                .verdict(signedInAt) == SessionVerdict.GOES_ON;
+        return new SessionCheck(
+                                state == AccountState.ACTIVE,
+                                sessionsValidAfter == null ? null : sessionsValidAfter.toInstant(),
+                                true,
+                                null)
+                        .verdict(signedInAt)
+                == SessionVerdict.GOES_ON;
     }
 
     private static OffsetDateTime at(Instant instant) {

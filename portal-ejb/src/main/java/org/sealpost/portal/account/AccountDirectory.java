@@ -55,7 +55,8 @@ public class AccountDirectory {
                 }
             }
         }
-        return idOf(c, address).orElseThrow(() -> new SQLException("account for " + address + " neither inserted nor found"));
+        return idOf(c, address)
+                .orElseThrow(() -> new SQLException("account for " + address + " neither inserted nor found"));
     }
 
     /** A new PENDING administrator account; empty when the address already has an account. */
@@ -89,8 +90,7 @@ public class AccountDirectory {
     }
 
     /** What a mail to the account depends on; {@code languageCode} is null until its first sign-in. */
-    public record MailProfile(AccountState state, Role role, String languageCode) {
-    }
+    public record MailProfile(AccountState state, Role role, String languageCode) {}
 
     public static MailProfile mailProfile(Connection c, long accountId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT state, role, language FROM account WHERE id = ?")) {
@@ -99,21 +99,20 @@ public class AccountDirectory {
                 if (!rs.next()) {
                     throw new SQLException("account " + accountId + " of a queued mail is gone");
                 }
-                return new MailProfile(AccountState.valueOf(rs.getString(1)), Role.valueOf(rs.getString(2)),
-                        rs.getString(3));
+                return new MailProfile(
+                        AccountState.valueOf(rs.getString(1)), Role.valueOf(rs.getString(2)), rs.getString(3));
             }
         }
     }
 
     /** An account a mail can go to: its id and address. */
-    public record Addressee(long accountId, String email) {
-    }
+    public record Addressee(long accountId, String email) {}
 
     /** The active administrators, for the portal's own notices to the people who run it. */
     public static List<Addressee> activeAdministrators(Connection c) throws SQLException {
         List<Addressee> admins = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, email FROM account WHERE role = 'ADMIN' AND state = 'ACTIVE' ORDER BY id");
+                        "SELECT id, email FROM account WHERE role = 'ADMIN' AND state = 'ACTIVE' ORDER BY id");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 admins.add(new Addressee(rs.getLong(1), rs.getString(2)));

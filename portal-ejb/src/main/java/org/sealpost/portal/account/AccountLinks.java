@@ -18,8 +18,8 @@ import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.language.Language;
 import org.sealpost.portal.outbound.AccountMail;
-import org.sealpost.portal.platform.StorageUnavailableException;
 import org.sealpost.portal.platform.SealpostDataSource;
+import org.sealpost.portal.platform.StorageUnavailableException;
 import org.sealpost.portal.session.EndReason;
 import org.sealpost.portal.session.SessionRegistry;
 
@@ -66,16 +66,23 @@ public class AccountLinks {
      * @param pageLanguage the language of the page the password was chosen on: the account's
      *                     mails follow it from now on, beginning with the notice this queues
      */
-    public LinkOutcome complete(String token, Purpose purpose, char[] password, char[] confirmation, String client,
-            Language pageLanguage) {
+    public LinkOutcome complete(
+            String token, Purpose purpose, char[] password, char[] confirmation, String client, Language pageLanguage) {
         Instant now = Instant.now();
         try (Connection c = dataSource.getConnection()) {
             Optional<OneTimeTokens.Redeemable> link = OneTimeTokens.peek(c, token, purpose, now);
             Account account = link.map(r -> em.find(Account.class, r.accountId(), LockModeType.PESSIMISTIC_WRITE))
-                    .filter(a -> usableFor(a, purpose)).orElse(null);
+                    .filter(a -> usableFor(a, purpose))
+                    .orElse(null);
             if (account == null) {
-                audit.record("anonymous", AuditAction.REGISTRATION_REFUSED, "link", null, client,
-                        purpose + " link not usable", now);
+                audit.record(
+                        "anonymous",
+                        AuditAction.REGISTRATION_REFUSED,
+                        "link",
+                        null,
+                        client,
+                        purpose + " link not usable",
+                        now);
                 return new LinkOutcome.LinkNotUsable();
             }
             if (!Arrays.equals(password, confirmation)) {
@@ -97,15 +104,37 @@ public class AccountLinks {
             OneTimeTokens.revokeAll(c, account.id(), now);
             if (purpose == Purpose.REGISTER) {
                 account.register(hash, now);
-                AccountMail.notice(c, AccountMail.Notice.ACCOUNT_REGISTERED, account.email().value(), account.id(), now);
-                audit.record(account.email().value(), AuditAction.REGISTERED, "account", account.id().toString(),
-                        client, null, now);
+                AccountMail.notice(
+                        c,
+                        AccountMail.Notice.ACCOUNT_REGISTERED,
+                        account.email().value(),
+                        account.id(),
+                        now);
+                audit.record(
+                        account.email().value(),
+                        AuditAction.REGISTERED,
+                        "account",
+                        account.id().toString(),
+                        client,
+                        null,
+                        now);
             } else {
                 account.replacePassword(hash, now);
                 sessions.endAll(account.id(), null, EndReason.PASSWORD_REPLACED, now);
-                AccountMail.notice(c, AccountMail.Notice.PASSWORD_RESET_DONE, account.email().value(), account.id(), now);
-                audit.record(account.email().value(), AuditAction.PASSWORD_RESET, "account", account.id().toString(),
-                        client, "other sessions ended, open links revoked", now);
+                AccountMail.notice(
+                        c,
+                        AccountMail.Notice.PASSWORD_RESET_DONE,
+                        account.email().value(),
+                        account.id(),
+                        now);
+                audit.record(
+                        account.email().value(),
+                        AuditAction.PASSWORD_RESET,
+                        "account",
+                        account.id().toString(),
+                        client,
+                        "other sessions ended, open links revoked",
+                        now);
             }
             return new LinkOutcome.Done(account.id(), account.email());
         } catch (SQLException e) {
@@ -128,19 +157,28 @@ public class AccountLinks {
     public void requestLink(String address, String client) {
         Instant now = Instant.now();
         if (!linkRequests.admit(client, now)) {
-            audit.record(safe(address), AuditAction.PASSWORD_RESET_REQUESTED, "account", null, client,
-                    "client over its link request limit", now);
+            audit.record(
+                    safe(address),
+                    AuditAction.PASSWORD_RESET_REQUESTED,
+                    "account",
+                    null,
+                    client,
+                    "client over its link request limit",
+                    now);
             return;
         }
         Optional<Account> account;
         try {
             account = em.createNamedQuery("Account.byEmail", Account.class)
-                    .setParameter("email", EmailAddress.of(address).value()).getResultStream().findFirst();
+                    .setParameter("email", EmailAddress.of(address).value())
+                    .getResultStream()
+                    .findFirst();
         } catch (IllegalArgumentException notAnAddress) {
             return;
         }
         if (account.isEmpty()) {
-            audit.record(address, AuditAction.PASSWORD_RESET_REQUESTED, "account", null, client, "unknown address", now);
+            audit.record(
+                    address, AuditAction.PASSWORD_RESET_REQUESTED, "account", null, client, "unknown address", now);
             return;
         }
         Account a = account.get();
@@ -153,8 +191,14 @@ public class AccountLinks {
             kind = AccountMail.Link.PASSWORD_RESET;
             action = AuditAction.PASSWORD_RESET_REQUESTED;
         } else {
-            audit.record(address, AuditAction.PASSWORD_RESET_REQUESTED, "account", a.id().toString(), client,
-                    "account " + a.state(), now);
+            audit.record(
+                    address,
+                    AuditAction.PASSWORD_RESET_REQUESTED,
+                    "account",
+                    a.id().toString(),
+                    client,
+                    "account " + a.state(),
+                    now);
             return;
         }
         AccountMail.LinkRequest outcome;
@@ -163,9 +207,16 @@ public class AccountLinks {
         } catch (SQLException e) {
             throw new StorageUnavailableException("the link mail cannot be queued now", e);
         }
-        audit.record(a.email().value(), action, "account", a.id().toString(), client,
-                outcome == AccountMail.LinkRequest.QUEUED ? null : outcome.name().toLowerCase(java.util.Locale.ROOT)
-                        .replace('_', ' '), now);
+        audit.record(
+                a.email().value(),
+                action,
+                "account",
+                a.id().toString(),
+                client,
+                outcome == AccountMail.LinkRequest.QUEUED
+                        ? null
+                        : outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                now);
     }
 
     private static String safe(String address) {

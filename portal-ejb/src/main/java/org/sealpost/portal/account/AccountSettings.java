@@ -47,14 +47,25 @@ public class AccountSettings {
      * renews its own session's sign-in time to keep it, and its registry row ({@code
      * thisSession}) stays open.
      */
-    public PasswordChange changePassword(long accountId, SessionHandle thisSession, char[] current, char[] chosen,
-            char[] confirmation, String client) {
+    public PasswordChange changePassword(
+            long accountId,
+            SessionHandle thisSession,
+            char[] current,
+            char[] chosen,
+            char[] confirmation,
+            String client) {
         Instant now = Instant.now();
         try {
             Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
             if (account == null || !passwords.hasher().verify(current, account.passwordHash())) {
-                audit.record(account == null ? "" : account.email().value(), AuditAction.PASSWORD_CHANGE_REFUSED,
-                        "account", Long.toString(accountId), client, "wrong current password", now);
+                audit.record(
+                        account == null ? "" : account.email().value(),
+                        AuditAction.PASSWORD_CHANGE_REFUSED,
+                        "account",
+                        Long.toString(accountId),
+                        client,
+                        "wrong current password",
+                        now);
                 return new PasswordChange.WrongCurrentPassword();
             }
             if (!Arrays.equals(chosen, confirmation)) {
@@ -69,12 +80,19 @@ public class AccountSettings {
             try (Connection c = dataSource.getConnection()) {
                 // No link minted before the change may set the password again.
                 OneTimeTokens.revokeAll(c, accountId, now);
-                AccountMail.notice(c, AccountMail.Notice.PASSWORD_CHANGED, account.email().value(), accountId, now);
+                AccountMail.notice(
+                        c, AccountMail.Notice.PASSWORD_CHANGED, account.email().value(), accountId, now);
             } catch (SQLException e) {
                 throw new jakarta.ejb.EJBException("could not revoke the account's links", e);
             }
-            audit.record(account.email().value(), AuditAction.PASSWORD_CHANGED, "account", account.id().toString(),
-                    client, "other sessions ended", now);
+            audit.record(
+                    account.email().value(),
+                    AuditAction.PASSWORD_CHANGED,
+                    "account",
+                    account.id().toString(),
+                    client,
+                    "other sessions ended",
+                    now);
             return new PasswordChange.Changed();
         } finally {
             Arrays.fill(current, '\0');
@@ -99,8 +117,14 @@ public class AccountSettings {
         Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         account.endAllSessions(now);
         sessions.endAll(accountId, null, EndReason.SIGNED_OUT_EVERYWHERE, now);
-        audit.record(account.email().value(), AuditAction.SIGNED_OUT_EVERYWHERE, "account", account.id().toString(),
-                client, null, now);
+        audit.record(
+                account.email().value(),
+                AuditAction.SIGNED_OUT_EVERYWHERE,
+                "account",
+                account.id().toString(),
+                client,
+                null,
+                now);
     }
 
     /**
@@ -108,14 +132,20 @@ public class AccountSettings {
      * after a right password), newest first, from the audit trail.
      */
     public List<SignInRecord> recentSignIns(long accountId, int limit) {
-        return AuditTrail.aboutAccount(em, accountId,
-                List.of(AuditAction.SIGNED_IN, AuditAction.SIGN_IN_FAILED, AuditAction.SECOND_FACTOR_FAILED), limit)
+        return AuditTrail.aboutAccount(
+                        em,
+                        accountId,
+                        List.of(AuditAction.SIGNED_IN, AuditAction.SIGN_IN_FAILED, AuditAction.SECOND_FACTOR_FAILED),
+                        limit)
                 .stream()
-                .map(e -> new SignInRecord(e.occurredAt(), e.clientAddress(), switch (AuditAction.valueOf(e.action())) {
-                    case SIGNED_IN -> SignInRecord.Outcome.SIGNED_IN;
-                    case SECOND_FACTOR_FAILED -> SignInRecord.Outcome.WRONG_CODE;
-                    default -> SignInRecord.Outcome.WRONG_PASSWORD;
-                }))
+                .map(e -> new SignInRecord(
+                        e.occurredAt(),
+                        e.clientAddress(),
+                        switch (AuditAction.valueOf(e.action())) {
+                            case SIGNED_IN -> SignInRecord.Outcome.SIGNED_IN;
+                            case SECOND_FACTOR_FAILED -> SignInRecord.Outcome.WRONG_CODE;
+                            default -> SignInRecord.Outcome.WRONG_PASSWORD;
+                        }))
                 .toList();
     }
 }

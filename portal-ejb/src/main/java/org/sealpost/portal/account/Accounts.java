@@ -26,14 +26,19 @@ public final class Accounts {
      * {@code _} are not wildcards.
      */
     public List<Account> search(String part, int offset, int limit) {
-        return em.createQuery("SELECT a FROM Account a WHERE a.email LIKE :p ESCAPE '\\' ORDER BY a.email, a.id",
-                Account.class).setParameter("p", pattern(part)).setFirstResult(offset).setMaxResults(limit)
+        return em.createQuery(
+                        "SELECT a FROM Account a WHERE a.email LIKE :p ESCAPE '\\' ORDER BY a.email, a.id",
+                        Account.class)
+                .setParameter("p", pattern(part))
+                .setFirstResult(offset)
+                .setMaxResults(limit)
                 .getResultList();
     }
 
     public long count(String part) {
         return em.createQuery("SELECT count(a) FROM Account a WHERE a.email LIKE :p ESCAPE '\\'", Long.class)
-                .setParameter("p", pattern(part)).getSingleResult();
+                .setParameter("p", pattern(part))
+                .getSingleResult();
     }
 
     /** How many accounts are in each state; a state without accounts counts 0. */

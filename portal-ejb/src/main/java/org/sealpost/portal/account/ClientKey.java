@@ -16,8 +16,7 @@ final class ClientKey {
 
     private static final int IPV6_CLIENT_PREFIX_BYTES = 8;
 
-    private ClientKey() {
-    }
+    private ClientKey() {}
 
     static String of(String clientAddress) {
         if (clientAddress == null || clientAddress.indexOf(':') < 0) {

@@ -1,7 +1,6 @@
 package org.sealpost.portal.account;
 
 import java.net.IDN;
-
 import java.util.Locale;
 
 /**

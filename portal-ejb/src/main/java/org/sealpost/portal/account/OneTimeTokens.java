@@ -29,13 +29,11 @@ public final class OneTimeTokens {
     }
 
     /** A token found unspent and unexpired, not yet spent. */
-    public record Redeemable(long tokenId, long accountId) {
-    }
+    public record Redeemable(long tokenId, long accountId) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private OneTimeTokens() {
-    }
+    private OneTimeTokens() {}
 
     /**
      * Creates a token for the account and returns its text, which only the link will carry.
@@ -89,8 +87,8 @@ public final class OneTimeTokens {
 
     /** The id of the account's newest token, 0 if it has none: the mark {@link #supersede} counts from. */
     public static long newestId(Connection c, long accountId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT coalesce(max(id), 0) FROM one_time_token WHERE account_id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT coalesce(max(id), 0) FROM one_time_token WHERE account_id = ?")) {
             ps.setLong(1, accountId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -144,8 +142,7 @@ public final class OneTimeTokens {
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT id, account_id FROM one_time_token
-                WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?"""
-                + (lock ? " FOR UPDATE" : ""))) {
+                WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?""" + (lock ? " FOR UPDATE" : ""))) {
             ps.setBytes(1, hash(token));
             ps.setString(2, purpose.name());
             ps.setTimestamp(3, Timestamp.from(now));

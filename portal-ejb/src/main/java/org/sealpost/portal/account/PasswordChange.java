@@ -6,15 +6,11 @@ import org.sealpost.portal.account.password.PasswordProblem;
 /** What asking to change one's password led to. */
 public sealed interface PasswordChange {
 
-    record Changed() implements PasswordChange {
-    }
+    record Changed() implements PasswordChange {}
 
-    record WrongCurrentPassword() implements PasswordChange {
-    }
+    record WrongCurrentPassword() implements PasswordChange {}
 
-    record Refused(List<PasswordProblem> problems) implements PasswordChange {
-    }
+    record Refused(List<PasswordProblem> problems) implements PasswordChange {}
 
-    record ConfirmationMismatch() implements PasswordChange {
-    }
+    record ConfirmationMismatch() implements PasswordChange {}
 }

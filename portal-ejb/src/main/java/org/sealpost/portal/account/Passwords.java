@@ -35,8 +35,11 @@ public class Passwords {
                 settings.integer(Setting.ARGON2_ITERATIONS, Argon2Settings.OWASP.iterations()),
                 settings.integer(Setting.ARGON2_PARALLELISM, Argon2Settings.OWASP.parallelism()));
         // NATIVE without the library fails here, so the portal does not start (docs/adr/0019).
-        hasher = new PasswordHasher(argon2, Argon2idImplementation.of(
-                settings.get(Setting.ARGON2_IMPLEMENTATION).orElse(null)).function());
+        hasher = new PasswordHasher(
+                argon2,
+                Argon2idImplementation.of(
+                                settings.get(Setting.ARGON2_IMPLEMENTATION).orElse(null))
+                        .function());
         policy = new PasswordPolicy();
         LOG.info(() -> "password hashing: Argon2id m=" + argon2.memoryKiB() + " KiB, t=" + argon2.iterations() + ", p="
                 + argon2.parallelism() + ", by " + hasher.function().description());

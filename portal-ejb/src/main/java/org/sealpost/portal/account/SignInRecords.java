@@ -58,7 +58,9 @@ public class SignInRecords {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<String> passwordHashToCheck(String address, Instant now) {
-        return byEmail(address, LockModeType.NONE).filter(a -> a.mayTrySignIn(now)).map(Account::passwordHash);
+        return byEmail(address, LockModeType.NONE)
+                .filter(a -> a.mayTrySignIn(now))
+                .map(Account::passwordHash);
     }
 
     /** A client over its failure limit: only the audit event, no account is looked up. */
@@ -72,42 +74,78 @@ public class SignInRecords {
      *
      * @param right whether the password matched {@code checkedHash}
      */
-    public SignInResult settle(String address, String checkedHash, boolean right, String client, Instant now,
-            SignInPolicy policy) {
+    public SignInResult settle(
+            String address, String checkedHash, boolean right, String client, Instant now, SignInPolicy policy) {
         Optional<Account> found = byEmail(address, LockModeType.PESSIMISTIC_WRITE);
         if (found.isEmpty() || !found.get().mayTrySignIn(now)) {
-            AuditTrail.record(em, safe(address), AuditAction.SIGN_IN_FAILED, "account", found.map(a -> a.id().toString())
-                    .orElse(null), client, found.isEmpty() ? "unknown address" : "account " + found.get().state()
-                    + (found.get().lockedAt(now) ? ", locked" : ""), now);
+            AuditTrail.record(
+                    em,
+                    safe(address),
+                    AuditAction.SIGN_IN_FAILED,
+                    "account",
+                    found.map(a -> a.id().toString()).orElse(null),
+                    client,
+                    found.isEmpty()
+                            ? "unknown address"
+                            : "account " + found.get().state() + (found.get().lockedAt(now) ? ", locked" : ""),
+                    now);
             return SignInResult.refused();
         }
         Account account = found.get();
         if (checkedHash == null || !checkedHash.equals(account.passwordHash())) {
             // The account appeared, was unlocked or got a new password while the hash ran: the
             // check said nothing about the password it has now, so it neither signs in nor counts.
-            AuditTrail.record(em, account.email().value(), AuditAction.SIGN_IN_FAILED, "account", account.id().toString(),
-                    client, "password changed during the sign-in", now);
+            AuditTrail.record(
+                    em,
+                    account.email().value(),
+                    AuditAction.SIGN_IN_FAILED,
+                    "account",
+                    account.id().toString(),
+                    client,
+                    "password changed during the sign-in",
+                    now);
             return SignInResult.refused();
         }
         if (!right) {
             account.recordFailedSignIn(now, policy);
-            AuditTrail.record(em, account.email().value(), AuditAction.SIGN_IN_FAILED, "account", account.id().toString(),
-                    client, account.lockedAt(now) ? "wrong password; account locked" : "wrong password", now);
+            AuditTrail.record(
+                    em,
+                    account.email().value(),
+                    AuditAction.SIGN_IN_FAILED,
+                    "account",
+                    account.id().toString(),
+                    client,
+                    account.lockedAt(now) ? "wrong password; account locked" : "wrong password",
+                    now);
             return SignInResult.refused();
         }
-        SecondStep next = SecondStep.after(account.role(), new SecondFactors(em).confirmedFor(account.id()),
-                production.getAsBoolean());
+        SecondStep next = SecondStep.after(
+                account.role(), new SecondFactors(em).confirmedFor(account.id()), production.getAsBoolean());
         if (!next.signsInAtOnce()) {
             // Not signed in yet, and the failure count stays: only the completed second
             // step resets it, or knowing the password would reset the count between
             // guessed codes (SecondFactorDesk).
-            AuditTrail.record(em, account.email().value(), AuditAction.SIGN_IN_AWAITS_SECOND_FACTOR, "account",
-                    account.id().toString(), client, next.name(), now);
+            AuditTrail.record(
+                    em,
+                    account.email().value(),
+                    AuditAction.SIGN_IN_AWAITS_SECOND_FACTOR,
+                    "account",
+                    account.id().toString(),
+                    client,
+                    next.name(),
+                    now);
             return SignInResult.success(account, next);
         }
         account.recordSignIn(now);
-        AuditTrail.record(em, account.email().value(), AuditAction.SIGNED_IN, "account", account.id().toString(), client,
-                null, now);
+        AuditTrail.record(
+                em,
+                account.email().value(),
+                AuditAction.SIGNED_IN,
+                "account",
+                account.id().toString(),
+                client,
+                null,
+                now);
         return SignInResult.success(account, next);
     }
 

@@ -97,8 +97,14 @@ public class SignInService {
         }
         Account account = em.find(Account.class, accountId);
         if (account != null) {
-            audit.record(account.email().value(), AuditAction.SIGNED_OUT, "account", account.id().toString(), client,
-                    null, now);
+            audit.record(
+                    account.email().value(),
+                    AuditAction.SIGNED_OUT,
+                    "account",
+                    account.id().toString(),
+                    client,
+                    null,
+                    now);
         }
     }
 }

@@ -43,20 +43,35 @@ public final class AccountAdministration {
         int lastPage = (int) Math.max(0, (total - 1) / pageSize);
         int shown = Math.min(Math.max(0, page), lastPage);
         List<Account> found = accounts.search(part, shown * pageSize, pageSize);
-        Map<Long, MailboxEntries.Usage> usage = MailboxEntries.usageOf(connection(),
-                found.stream().map(Account::id).toList());
-        return new AccountList(found.stream().map(a -> {
-            MailboxEntries.Usage u = usage.getOrDefault(a.id(), MailboxEntries.Usage.NONE);
-            return new AccountSummary(a.id(), a.email().value(), a.lockedFor(now) ? AccountState.LOCKED : a.state(),
-                    a.role(), a.createdAt().toInstant(), a.lastSignInAt() == null ? null : a.lastSignInAt().toInstant(),
-                    u.messages(), u.bytes());
-        }).toList(), total, shown, pageSize);
+        Map<Long, MailboxEntries.Usage> usage = MailboxEntries.usageOf(
+                connection(), found.stream().map(Account::id).toList());
+        return new AccountList(
+                found.stream()
+                        .map(a -> {
+                            MailboxEntries.Usage u = usage.getOrDefault(a.id(), MailboxEntries.Usage.NONE);
+                            return new AccountSummary(
+                                    a.id(),
+                                    a.email().value(),
+                                    a.lockedFor(now) ? AccountState.LOCKED : a.state(),
+                                    a.role(),
+                                    a.createdAt().toInstant(),
+                                    a.lastSignInAt() == null
+                                            ? null
+                                            : a.lastSignInAt().toInstant(),
+                                    u.messages(),
+                                    u.bytes());
+                        })
+                        .toList(),
+                total,
+                shown,
+                pageSize);
     }
 
     public void unlock(long accountId, String actor, String client, Instant now) throws AdministrationRefusedException {
         Account a = locked(accountId);
         if (!a.lockedFor(now)) {
-            throw new AdministrationRefusedException(Reason.NOT_LOCKED, a.email().value());
+            throw new AdministrationRefusedException(
+                    Reason.NOT_LOCKED, a.email().value());
         }
         String before = shownState(a, now);
         a.unlock(now);
@@ -64,23 +79,31 @@ public final class AccountAdministration {
     }
 
     /** Disables the account; its sessions end at once on every node. */
-    public void disable(long accountId, String actor, String client, Instant now) throws AdministrationRefusedException {
+    public void disable(long accountId, String actor, String client, Instant now)
+            throws AdministrationRefusedException {
         Account a = locked(accountId);
         refuseOwn(a, actor);
         if (a.state() == AccountState.DISABLED) {
-            throw new AdministrationRefusedException(Reason.ALREADY_DISABLED, a.email().value());
+            throw new AdministrationRefusedException(
+                    Reason.ALREADY_DISABLED, a.email().value());
         }
         String before = shownState(a, now);
         a.disable(now);
         SessionRegistry.endAll(em, a.id(), null, EndReason.ENDED_BY_ADMINISTRATOR, now);
-        audit(actor, AuditAction.ACCOUNT_DISABLED, a, client, "state: " + before + " -> " + a.state()
-                + "; sessions ended", now);
+        audit(
+                actor,
+                AuditAction.ACCOUNT_DISABLED,
+                a,
+                client,
+                "state: " + before + " -> " + a.state() + "; sessions ended",
+                now);
     }
 
     public void enable(long accountId, String actor, String client, Instant now) throws AdministrationRefusedException {
         Account a = locked(accountId);
         if (a.state() != AccountState.DISABLED) {
-            throw new AdministrationRefusedException(Reason.NOT_DISABLED, a.email().value());
+            throw new AdministrationRefusedException(
+                    Reason.NOT_DISABLED, a.email().value());
         }
         a.enable();
         audit(actor, AuditAction.ACCOUNT_ENABLED, a, client, "state: DISABLED -> " + a.state(), now);
@@ -102,14 +125,22 @@ public final class AccountAdministration {
         } else if (a.state() == AccountState.ACTIVE) {
             kind = AccountMail.Link.PASSWORD_RESET;
         } else {
-            throw new AdministrationRefusedException(Reason.NO_LINK_FOR_STATE, a.email().value() + " is " + a.state());
+            throw new AdministrationRefusedException(
+                    Reason.NO_LINK_FOR_STATE, a.email().value() + " is " + a.state());
         }
-        AccountMail.LinkRequest outcome = AccountMail.requestLink(connection(), kind, a.email().value(), a.id(), now);
+        AccountMail.LinkRequest outcome =
+                AccountMail.requestLink(connection(), kind, a.email().value(), a.id(), now);
         if (outcome == AccountMail.LinkRequest.ADDRESS_LIMIT) {
-            throw new AdministrationRefusedException(Reason.LINK_LIMIT, a.email().value());
+            throw new AdministrationRefusedException(
+                    Reason.LINK_LIMIT, a.email().value());
         }
-        audit(actor, AuditAction.ACCOUNT_LINK_SENT, a, client, kind + " " + outcome.name().toLowerCase(java.util.Locale.ROOT)
-                .replace('_', ' '), now);
+        audit(
+                actor,
+                AuditAction.ACCOUNT_LINK_SENT,
+                a,
+                client,
+                kind + " " + outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                now);
         return outcome;
     }
 
@@ -119,8 +150,16 @@ public final class AccountAdministration {
         Account a = locked(accountId);
         a.endAllSessions(now);
         SessionRegistry.endAll(em, a.id(), null, EndReason.ENDED_BY_ADMINISTRATOR, now);
-        audit(actor, AuditAction.ACCOUNT_SESSIONS_ENDED, a, client, "sessions valid after: "
-                + (a.sessionsValidAfter() == null ? "-" : a.sessionsValidAfter().toInstant()), now);
+        audit(
+                actor,
+                AuditAction.ACCOUNT_SESSIONS_ENDED,
+                a,
+                client,
+                "sessions valid after: "
+                        + (a.sessionsValidAfter() == null
+                                ? "-"
+                                : a.sessionsValidAfter().toInstant()),
+                now);
     }
 
     /**
@@ -133,12 +172,14 @@ public final class AccountAdministration {
      * @param typedAddress what the administrator typed to confirm; must be the account's address
      * @return the deleted entries, for the caller to drop their decrypted copies from memory
      */
-    public List<MailboxEntries.Shredded> delete(long accountId, String typedAddress, String actor, String client,
-            Instant now) throws AdministrationRefusedException, SQLException {
+    public List<MailboxEntries.Shredded> delete(
+            long accountId, String typedAddress, String actor, String client, Instant now)
+            throws AdministrationRefusedException, SQLException {
         Account a = locked(accountId);
         refuseOwn(a, actor);
         if (!sameAddress(a, typedAddress)) {
-            throw new AdministrationRefusedException(Reason.CONFIRMATION_MISMATCH, a.email().value());
+            throw new AdministrationRefusedException(
+                    Reason.CONFIRMATION_MISMATCH, a.email().value());
         }
         String before = shownState(a, now);
         Connection c = connection();
@@ -146,10 +187,18 @@ public final class AccountAdministration {
         int undelivered = OutboundQueue.forgetAccount(c, a.id());
         em.remove(a);
         em.flush();
-        long contents = shredded.stream().filter(MailboxEntries.Shredded::contentDeleted).count();
-        audit(actor, AuditAction.ACCOUNT_DELETED, a, client, "state: " + before + " -> deleted; "
-                + shredded.size() + " mailbox entries deleted, " + contents + " message contents shredded, "
-                + undelivered + " undelivered mails dropped", now);
+        long contents = shredded.stream()
+                .filter(MailboxEntries.Shredded::contentDeleted)
+                .count();
+        audit(
+                actor,
+                AuditAction.ACCOUNT_DELETED,
+                a,
+                client,
+                "state: " + before + " -> deleted; "
+                        + shredded.size() + " mailbox entries deleted, " + contents + " message contents shredded, "
+                        + undelivered + " undelivered mails dropped",
+                now);
         return shredded;
     }
 
@@ -163,7 +212,8 @@ public final class AccountAdministration {
 
     private static void refuseOwn(Account a, String actor) throws AdministrationRefusedException {
         if (sameAddress(a, actor)) {
-            throw new AdministrationRefusedException(Reason.OWN_ACCOUNT, a.email().value());
+            throw new AdministrationRefusedException(
+                    Reason.OWN_ACCOUNT, a.email().value());
         }
     }
 
@@ -180,7 +230,15 @@ public final class AccountAdministration {
     }
 
     private void audit(String actor, AuditAction action, Account a, String client, String detail, Instant now) {
-        AuditTrail.record(em, actor, action, "account", a.id().toString(), client, a.email().value() + ": " + detail, now);
+        AuditTrail.record(
+                em,
+                actor,
+                action,
+                "account",
+                a.id().toString(),
+                client,
+                a.email().value() + ": " + detail,
+                now);
     }
 
     /** The JDBC connection of the entity manager's transaction (not to be closed: the entity manager owns it). */

@@ -11,8 +11,15 @@ import org.sealpost.portal.account.Role;
  * @param lastSignInAt null when it never signed in
  * @param storageBytes the sealed size of its messages
  */
-public record AccountSummary(long id, String email, AccountState state, Role role, Instant createdAt,
-        Instant lastSignInAt, long messages, long storageBytes) {
+public record AccountSummary(
+        long id,
+        String email,
+        AccountState state,
+        Role role,
+        Instant createdAt,
+        Instant lastSignInAt,
+        long messages,
+        long storageBytes) {
 
     public boolean locked() {
         return state == AccountState.LOCKED;

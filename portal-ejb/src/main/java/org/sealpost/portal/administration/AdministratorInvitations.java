@@ -10,7 +10,6 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.logging.Logger;
@@ -47,7 +46,8 @@ public class AdministratorInvitations {
         for (String text : addresses) {
             EmailAddress address = EmailAddress.of(text);
             try (Connection c = dataSource.getConnection()) {
-                Long created = AccountDirectory.insertPendingAdministrator(c, address).orElse(null);
+                Long created =
+                        AccountDirectory.insertPendingAdministrator(c, address).orElse(null);
                 if (created != null) {
                     try (PreparedStatement ps = c.prepareStatement("""
                             INSERT INTO outbound_mail (kind, recipient, account_id) VALUES ('REGISTRATION_LINK', ?, ?)""")) {
@@ -65,5 +65,4 @@ public class AdministratorInvitations {
             }
         }
     }
-
 }

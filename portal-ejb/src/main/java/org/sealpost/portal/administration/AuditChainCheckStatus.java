@@ -15,6 +15,5 @@ public interface AuditChainCheckStatus {
     /**
      * @param intact whether the chain was whole then; when not, the audit page names the row
      */
-    record Check(Instant at, boolean intact) {
-    }
+    record Check(Instant at, boolean intact) {}
 }

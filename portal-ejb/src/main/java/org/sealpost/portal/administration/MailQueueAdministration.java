@@ -45,11 +45,17 @@ public final class MailQueueAdministration {
         Connection c = connection();
         QueueEntry before = find(c, id);
         if (!OutboundQueue.retryNow(c, id, now)) {
-            throw new AdministrationRefusedException(before.givenUp() && isLink(before.kind())
-                    ? Reason.NEWER_LINK_WAITING : Reason.NOT_WAITING, before.describe());
+            throw new AdministrationRefusedException(
+                    before.givenUp() && isLink(before.kind()) ? Reason.NEWER_LINK_WAITING : Reason.NOT_WAITING,
+                    before.describe());
         }
-        audit(actor, AuditAction.OUTBOUND_RETRIED, before, client,
-                "next attempt: " + (before.givenUp() ? "none (given up)" : before.nextAttemptAt()) + " -> " + now, now);
+        audit(
+                actor,
+                AuditAction.OUTBOUND_RETRIED,
+                before,
+                client,
+                "next attempt: " + (before.givenUp() ? "none (given up)" : before.nextAttemptAt()) + " -> " + now,
+                now);
         return before;
     }
 
@@ -60,8 +66,13 @@ public final class MailQueueAdministration {
         if (!OutboundQueue.giveUpNow(c, id, "given up by an administrator (" + actor + ")")) {
             throw new AdministrationRefusedException(Reason.NOT_WAITING, before.describe());
         }
-        audit(actor, AuditAction.OUTBOUND_GIVEN_UP, before, client, "state: " + before.state() + " -> "
-                + QueueState.GIVEN_UP, now);
+        audit(
+                actor,
+                AuditAction.OUTBOUND_GIVEN_UP,
+                before,
+                client,
+                "state: " + before.state() + " -> " + QueueState.GIVEN_UP,
+                now);
         return before;
     }
 
@@ -86,8 +97,15 @@ public final class MailQueueAdministration {
     }
 
     private void audit(String actor, AuditAction action, QueueEntry row, String client, String detail, Instant now) {
-        AuditTrail.record(em, actor, action, "outbound_mail", Long.toString(row.id()), client,
-                row.describe() + "; " + detail, now);
+        AuditTrail.record(
+                em,
+                actor,
+                action,
+                "outbound_mail",
+                Long.toString(row.id()),
+                client,
+                row.describe() + "; " + detail,
+                now);
     }
 
     private Connection connection() throws SQLException {

@@ -12,8 +12,13 @@ import org.sealpost.portal.outbound.QueueFigures;
  * @param searchBacklog      index work not yet done (rows of the search index queue)
  * @param searchOldestQueued when the oldest of them was queued; null when none waits
  */
-public record Overview(long receivedToday, long receivedThisWeek, QueueFigures queue,
-        Map<AccountState, Long> accountsByState, long searchBacklog, Instant searchOldestQueued) {
+public record Overview(
+        long receivedToday,
+        long receivedThisWeek,
+        QueueFigures queue,
+        Map<AccountState, Long> accountsByState,
+        long searchBacklog,
+        Instant searchOldestQueued) {
 
     public Overview {
         accountsByState = new EnumMap<>(accountsByState);

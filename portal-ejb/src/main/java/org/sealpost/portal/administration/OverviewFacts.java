@@ -14,8 +14,7 @@ import org.sealpost.portal.intake.BridgeService;
  */
 public final class OverviewFacts {
 
-    private OverviewFacts() {
-    }
+    private OverviewFacts() {}
 
     /** The certificate new bridge connections get now. */
     @ApplicationScoped
@@ -26,7 +25,8 @@ public final class OverviewFacts {
 
         @Override
         public Optional<Instant> notAfter() {
-            return Optional.ofNullable(bridge.certificates()).map(c -> c.certificate().getNotAfter().toInstant());
+            return Optional.ofNullable(bridge.certificates())
+                    .map(c -> c.certificate().getNotAfter().toInstant());
         }
     }
 

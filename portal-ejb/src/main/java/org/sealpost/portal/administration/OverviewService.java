@@ -2,12 +2,12 @@ package org.sealpost.portal.administration;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.time.Instant;
-import jakarta.inject.Inject;
 import org.sealpost.portal.config.PortalSettings;
 
 /** The overview page's figures ({@link PortalOverview}); only administrators. */

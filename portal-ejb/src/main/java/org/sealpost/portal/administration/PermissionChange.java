@@ -26,25 +26,40 @@ public record PermissionChange(Subject subject, PortalAction action, String befo
         List<PermissionChange> changes = new ArrayList<>();
         for (PortalAction action : PortalAction.values()) {
             if (before.scopes().get(action) != after.scopes().get(action)) {
-                changes.add(new PermissionChange(Subject.SCOPE, action, before.scopes().get(action).name(),
+                changes.add(new PermissionChange(
+                        Subject.SCOPE,
+                        action,
+                        before.scopes().get(action).name(),
                         after.scopes().get(action).name()));
             }
         }
         if (!before.internalDomains().equals(after.internalDomains())) {
-            changes.add(new PermissionChange(Subject.INTERNAL_DOMAINS, null, String.join(" ", before.internalDomains()),
+            changes.add(new PermissionChange(
+                    Subject.INTERNAL_DOMAINS,
+                    null,
+                    String.join(" ", before.internalDomains()),
                     String.join(" ", after.internalDomains())));
         }
         if (before.subdomainsInternal() != after.subdomainsInternal()) {
-            changes.add(new PermissionChange(Subject.SUBDOMAINS_INTERNAL, null,
-                    Boolean.toString(before.subdomainsInternal()), Boolean.toString(after.subdomainsInternal())));
+            changes.add(new PermissionChange(
+                    Subject.SUBDOMAINS_INTERNAL,
+                    null,
+                    Boolean.toString(before.subdomainsInternal()),
+                    Boolean.toString(after.subdomainsInternal())));
         }
         if (before.maxAttachmentBytes() != after.maxAttachmentBytes()) {
-            changes.add(new PermissionChange(Subject.MAX_ATTACHMENT_BYTES, null,
-                    Long.toString(before.maxAttachmentBytes()), Long.toString(after.maxAttachmentBytes())));
+            changes.add(new PermissionChange(
+                    Subject.MAX_ATTACHMENT_BYTES,
+                    null,
+                    Long.toString(before.maxAttachmentBytes()),
+                    Long.toString(after.maxAttachmentBytes())));
         }
         if (before.maxAttachmentCount() != after.maxAttachmentCount()) {
-            changes.add(new PermissionChange(Subject.MAX_ATTACHMENT_COUNT, null,
-                    Integer.toString(before.maxAttachmentCount()), Integer.toString(after.maxAttachmentCount())));
+            changes.add(new PermissionChange(
+                    Subject.MAX_ATTACHMENT_COUNT,
+                    null,
+                    Integer.toString(before.maxAttachmentCount()),
+                    Integer.toString(after.maxAttachmentCount())));
         }
         return changes;
     }

@@ -13,8 +13,13 @@ import org.sealpost.portal.policy.Scope;
  * @param internalDomains as stored (IDNA ASCII) when shown; as typed (either form) when returned
  * @param version         the policy version the form was filled from: saving over a newer one is refused
  */
-public record PermissionsForm(Map<PortalAction, Scope> scopes, List<String> internalDomains,
-        boolean subdomainsInternal, long maxAttachmentBytes, int maxAttachmentCount, int version) {
+public record PermissionsForm(
+        Map<PortalAction, Scope> scopes,
+        List<String> internalDomains,
+        boolean subdomainsInternal,
+        long maxAttachmentBytes,
+        int maxAttachmentCount,
+        int version) {
 
     public PermissionsForm {
         scopes = new EnumMap<>(scopes);
@@ -22,8 +27,13 @@ public record PermissionsForm(Map<PortalAction, Scope> scopes, List<String> inte
     }
 
     static PermissionsForm of(PortalPolicy policy) {
-        return new PermissionsForm(policy.scopes(), policy.internalDomains(), policy.subdomainsInternal(),
-                policy.maxAttachmentBytes(), policy.maxAttachmentCount(), policy.version());
+        return new PermissionsForm(
+                policy.scopes(),
+                policy.internalDomains(),
+                policy.subdomainsInternal(),
+                policy.maxAttachmentBytes(),
+                policy.maxAttachmentCount(),
+                policy.version());
     }
 
     @Override

@@ -12,8 +12,8 @@ import java.util.Objects;
 import org.sealpost.portal.account.Accounts;
 import org.sealpost.portal.message.MessageContents;
 import org.sealpost.portal.message.SearchIndexQueue;
-import org.sealpost.portal.search.IndexFollowers;
 import org.sealpost.portal.outbound.OutboundQueue;
+import org.sealpost.portal.search.IndexFollowers;
 
 /** Gathers the {@link Overview} from each table's owner, in the caller's transaction. */
 public final class PortalOverview {
@@ -35,11 +35,16 @@ public final class PortalOverview {
         }
         LocalDate today = now.atZone(zone).toLocalDate();
         Instant startOfDay = today.atStartOfDay(zone).toInstant();
-        Instant startOfWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone)
+        Instant startOfWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .atStartOfDay(zone)
                 .toInstant();
         SearchIndexQueue.Lag index = IndexFollowers.lag(c);
-        return new Overview(MessageContents.receivedSince(c, startOfDay), MessageContents.receivedSince(c, startOfWeek),
-                OutboundQueue.figures(c), new Accounts(em).countByState(), index.rows(),
+        return new Overview(
+                MessageContents.receivedSince(c, startOfDay),
+                MessageContents.receivedSince(c, startOfWeek),
+                OutboundQueue.figures(c),
+                new Accounts(em).countByState(),
+                index.rows(),
                 index.oldestQueuedAt().orElse(null));
     }
 }

@@ -48,11 +48,14 @@ public final class PortalPermissions {
         List<String> refused = new ArrayList<>();
         List<String> normalised = new ArrayList<>();
         for (String typed : edited.internalDomains()) {
-            RecipientAddress.normaliseDomain(typed).ifPresentOrElse(d -> {
-                if (!normalised.contains(d)) {
-                    normalised.add(d);
-                }
-            }, () -> refused.add(typed));
+            RecipientAddress.normaliseDomain(typed)
+                    .ifPresentOrElse(
+                            d -> {
+                                if (!normalised.contains(d)) {
+                                    normalised.add(d);
+                                }
+                            },
+                            () -> refused.add(typed));
         }
         if (!refused.isEmpty()) {
             throw new InvalidDomainsException(refused);
@@ -62,14 +65,24 @@ public final class PortalPermissions {
             throw new PolicyChangedMeanwhileException(edited.version(), policy.version());
         }
         PermissionsForm before = PermissionsForm.of(policy);
-        PermissionsForm after = new PermissionsForm(edited.scopes(), normalised, edited.subdomainsInternal(),
-                edited.maxAttachmentBytes(), edited.maxAttachmentCount(), before.version());
+        PermissionsForm after = new PermissionsForm(
+                edited.scopes(),
+                normalised,
+                edited.subdomainsInternal(),
+                edited.maxAttachmentBytes(),
+                edited.maxAttachmentCount(),
+                before.version());
         List<PermissionChange> changes = PermissionChange.between(before, after);
         if (changes.isEmpty()) {
             return changes;
         }
-        policy.change(after.scopes(), normalised, after.subdomainsInternal(), after.maxAttachmentBytes(),
-                after.maxAttachmentCount(), now);
+        policy.change(
+                after.scopes(),
+                normalised,
+                after.subdomainsInternal(),
+                after.maxAttachmentBytes(),
+                after.maxAttachmentCount(),
+                now);
         try {
             // The UPDATE names the version read above: another administrator's save committed
             // since then matches no row, and this one fails instead of overwriting theirs.
@@ -85,8 +98,15 @@ public final class PortalPermissions {
             }
             throw e;
         }
-        AuditTrail.record(em, actor, AuditAction.POLICY_CHANGED, "portal_policy", Integer.toString(PortalPolicy.THE_POLICY),
-                client, changes.stream().map(PermissionChange::describe).collect(Collectors.joining("; ")), now);
+        AuditTrail.record(
+                em,
+                actor,
+                AuditAction.POLICY_CHANGED,
+                "portal_policy",
+                Integer.toString(PortalPolicy.THE_POLICY),
+                client,
+                changes.stream().map(PermissionChange::describe).collect(Collectors.joining("; ")),
+                now);
         return changes;
     }
 }

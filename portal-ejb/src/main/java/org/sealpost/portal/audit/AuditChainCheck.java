@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 public final class AuditChainCheck {
 
-    private AuditChainCheck() {
-    }
+    private AuditChainCheck() {}
 
     /** Verifies in the caller's transaction; the check's own event is linked by the next pass. */
     public static ChainVerdict run(Connection c, String actor, String clientAddress, Instant now) throws SQLException {
@@ -26,8 +25,15 @@ public final class AuditChainCheck {
             throws SQLException {
         ChainVerdict verdict = AuditChainVerifier.verify(c, anchor);
         AuditChainHead.recordCheck(c, new ChainCheck(now, actor, verdict.intact(), verdict.describe()));
-        AuditTrail.record(c, actor, AuditAction.AUDIT_CHAIN_CHECKED, "audit_chain", Long.toString(verdict.headSeq()),
-                clientAddress, verdict.describe(), now);
+        AuditTrail.record(
+                c,
+                actor,
+                AuditAction.AUDIT_CHAIN_CHECKED,
+                "audit_chain",
+                Long.toString(verdict.headSeq()),
+                clientAddress,
+                verdict.describe(),
+                now);
         return verdict;
     }
 

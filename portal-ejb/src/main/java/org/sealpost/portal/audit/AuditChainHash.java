@@ -36,8 +36,7 @@ public final class AuditChainHash {
     private static final byte[] TAG = "SEALPOST-AUDIT-1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] GENESIS = new byte[LENGTH];
 
-    private AuditChainHash() {
-    }
+    private AuditChainHash() {}
 
     /** The "previous hash" of event 1. */
     public static byte[] genesis() {
@@ -48,10 +47,22 @@ public final class AuditChainHash {
     public static byte[] encode(AuditEvent event, long seq) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         out.writeBytes(TAG);
-        out.writeBytes(ByteBuffer.allocate(24).putLong(seq).putLong(event.id()).putLong(micros(event.occurredAt()))
+        out.writeBytes(ByteBuffer.allocate(24)
+                .putLong(seq)
+                .putLong(event.id())
+                .putLong(micros(event.occurredAt()))
                 .array());
-        for (String field : new String[] {event.actor(), event.action(), event.targetType(), event.targetId(),
-                event.clientAddress(), event.detail(), event.field(), event.oldValue(), event.newValue()}) {
+        for (String field : new String[] {
+            event.actor(),
+            event.action(),
+            event.targetType(),
+            event.targetId(),
+            event.clientAddress(),
+            event.detail(),
+            event.field(),
+            event.oldValue(),
+            event.newValue()
+        }) {
             if (field == null) {
                 out.writeBytes(ByteBuffer.allocate(4).putInt(-1).array());
             } else {

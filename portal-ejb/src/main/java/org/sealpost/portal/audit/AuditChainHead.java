@@ -17,11 +17,9 @@ import java.util.Optional;
 final class AuditChainHead {
 
     /** The chain's end: the last linked sequence number (0: nothing linked yet) and its hash. */
-    record Head(long lastSeq, byte[] lastHash) {
-    }
+    record Head(long lastSeq, byte[] lastHash) {}
 
-    private AuditChainHead() {
-    }
+    private AuditChainHead() {}
 
     /**
      * The head, locked for this transaction, or empty when another transaction (another node's
@@ -68,13 +66,17 @@ final class AuditChainHead {
             if (!rs.next()) {
                 return Optional.empty();
             }
-            return Optional.of(new ChainCheck(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
-                    rs.getBoolean(3), rs.getString(4)));
+            return Optional.of(new ChainCheck(
+                    rs.getObject(1, OffsetDateTime.class).toInstant(),
+                    rs.getString(2),
+                    rs.getBoolean(3),
+                    rs.getString(4)));
         }
     }
 
     private static Optional<Head> read(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.of(new Head(rs.getLong(1), rs.getBytes(2))) : Optional.empty();
         }
     }

@@ -24,8 +24,7 @@ public final class AuditChainLinker {
     /** Events linked per transaction: one batch of updates, a short hold on the head. */
     public static final int BATCH = 500;
 
-    private AuditChainLinker() {
-    }
+    private AuditChainLinker() {}
 
     /**
      * Links up to {@link #BATCH} events. Returns how many; 0 when nothing waits or when another

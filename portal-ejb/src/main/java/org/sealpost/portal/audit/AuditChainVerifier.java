@@ -29,8 +29,7 @@ public final class AuditChainVerifier {
 
     static final int BATCH = 1000;
 
-    private AuditChainVerifier() {
-    }
+    private AuditChainVerifier() {}
 
     /**
      * Verifies the chain in the caller's transaction, holding the chain head so that no linker
@@ -57,27 +56,52 @@ public final class AuditChainVerifier {
             AuditEvent event = walk.next();
             long seq = event.chainSeq();
             if (seq < expected) {
-                breakage = new ChainBreak(ChainBreak.Kind.INSERTED, seq, event.id(), "event " + event.id()
-                        + (previous == null ? " carries sequence " + seq + ", before the chain's first"
-                                : " repeats sequence " + seq + ", which event " + previous.id() + " already has")
-                        + " (inserted).");
+                breakage = new ChainBreak(
+                        ChainBreak.Kind.INSERTED,
+                        seq,
+                        event.id(),
+                        "event " + event.id()
+                                + (previous == null
+                                        ? " carries sequence " + seq + ", before the chain's first"
+                                        : " repeats sequence " + seq + ", which event " + previous.id()
+                                                + " already has")
+                                + " (inserted).");
             } else if (seq > expected && expected <= head.lastSeq()) {
-                breakage = new ChainBreak(ChainBreak.Kind.REMOVED, expected, null, "sequence " + expected
-                        + " is missing: the chain goes from "
-                        + (previous == null ? "its start" : "event " + previous.id() + " (sequence " + (expected - 1) + ")")
-                        + " to event " + event.id() + " (sequence " + seq + ") (removed).");
+                breakage = new ChainBreak(
+                        ChainBreak.Kind.REMOVED,
+                        expected,
+                        null,
+                        "sequence " + expected
+                                + " is missing: the chain goes from "
+                                + (previous == null
+                                        ? "its start"
+                                        : "event " + previous.id() + " (sequence " + (expected - 1) + ")")
+                                + " to event " + event.id() + " (sequence " + seq + ") (removed).");
             } else if (seq > head.lastSeq()) {
-                breakage = new ChainBreak(ChainBreak.Kind.INSERTED, seq, event.id(), "event " + event.id()
-                        + " carries sequence " + seq + ", beyond the chain head's " + head.lastSeq()
-                        + ": the portal never linked it (inserted).");
+                breakage = new ChainBreak(
+                        ChainBreak.Kind.INSERTED,
+                        seq,
+                        event.id(),
+                        "event " + event.id()
+                                + " carries sequence " + seq + ", beyond the chain head's " + head.lastSeq()
+                                + ": the portal never linked it (inserted).");
             } else if (!MessageDigest.isEqual(AuditChainHash.hash(event, seq, previousHash), event.chainHash())) {
                 breakage = vouchedFor(event, seq, head, walk.peek())
-                        ? new ChainBreak(ChainBreak.Kind.CHANGED, seq, event.id(), "event " + event.id()
-                                + " was changed after it was linked: its fields no longer give its hash, to which "
-                                + (seq == head.lastSeq() ? "the chain head" : "the next event") + " still links.")
-                        : new ChainBreak(ChainBreak.Kind.INSERTED, seq, event.id(), "event " + event.id()
-                                + " does not belong to the chain: neither its fields nor the next link confirm its"
-                                + " hash (inserted, or replaced together with its hash).");
+                        ? new ChainBreak(
+                                ChainBreak.Kind.CHANGED,
+                                seq,
+                                event.id(),
+                                "event " + event.id()
+                                        + " was changed after it was linked: its fields no longer give its hash, to which "
+                                        + (seq == head.lastSeq() ? "the chain head" : "the next event")
+                                        + " still links.")
+                        : new ChainBreak(
+                                ChainBreak.Kind.INSERTED,
+                                seq,
+                                event.id(),
+                                "event " + event.id()
+                                        + " does not belong to the chain: neither its fields nor the next link confirm its"
+                                        + " hash (inserted, or replaced together with its hash).");
             } else {
                 if (anchor != null && seq == anchor.seq()) {
                     hashAtAnchor = event.chainHash();
@@ -89,25 +113,46 @@ public final class AuditChainVerifier {
         }
         long checked = expected - 1;
         if (breakage == null && checked < head.lastSeq()) {
-            breakage = new ChainBreak(ChainBreak.Kind.REMOVED, expected, null, "sequence " + expected
-                    + (expected == head.lastSeq() ? "" : " to " + head.lastSeq())
-                    + " missing at the end of the chain, whose head records " + head.lastSeq() + " (removed).");
+            breakage = new ChainBreak(
+                    ChainBreak.Kind.REMOVED,
+                    expected,
+                    null,
+                    "sequence " + expected
+                            + (expected == head.lastSeq() ? "" : " to " + head.lastSeq())
+                            + " missing at the end of the chain, whose head records " + head.lastSeq() + " (removed).");
         } else if (breakage == null && !MessageDigest.isEqual(previousHash, head.lastHash())) {
-            breakage = new ChainBreak(ChainBreak.Kind.CHANGED, head.lastSeq(), previous == null ? null : previous.id(),
+            breakage = new ChainBreak(
+                    ChainBreak.Kind.CHANGED,
+                    head.lastSeq(),
+                    previous == null ? null : previous.id(),
                     "the chain head's hash is not the hash of its last event (the head was changed).");
         }
         if (breakage == null && anchor != null && hashAtAnchor == null) {
-            breakage = new ChainBreak(ChainBreak.Kind.REWRITTEN, anchor.seq(), null, "the anchor's sequence "
-                    + anchor.seq() + " lies beyond the chain's end at " + checked + ": events were removed and the head"
-                    + " lowered, or the database was restored from an older backup.");
+            breakage = new ChainBreak(
+                    ChainBreak.Kind.REWRITTEN,
+                    anchor.seq(),
+                    null,
+                    "the anchor's sequence "
+                            + anchor.seq() + " lies beyond the chain's end at " + checked
+                            + ": events were removed and the head"
+                            + " lowered, or the database was restored from an older backup.");
         } else if (breakage == null && anchor != null && !MessageDigest.isEqual(hashAtAnchor, anchor.hash())) {
-            breakage = new ChainBreak(ChainBreak.Kind.REWRITTEN, anchor.seq(), null, "sequence " + anchor.seq()
-                    + " has the hash " + AuditChainHash.hex(hashAtAnchor) + ", not the anchor's "
-                    + AuditChainHash.hex(anchor.hash()) + ": the chain was recomputed from there or earlier.");
+            breakage = new ChainBreak(
+                    ChainBreak.Kind.REWRITTEN,
+                    anchor.seq(),
+                    null,
+                    "sequence " + anchor.seq()
+                            + " has the hash " + AuditChainHash.hex(hashAtAnchor) + ", not the anchor's "
+                            + AuditChainHash.hex(anchor.hash()) + ": the chain was recomputed from there or earlier.");
         }
         AuditTrail.Unlinked waiting = AuditTrail.unlinkedTail(c);
-        return new ChainVerdict(checked, head.lastSeq(), AuditChainHash.hex(head.lastHash()), waiting.count(),
-                waiting.oldest(), breakage);
+        return new ChainVerdict(
+                checked,
+                head.lastSeq(),
+                AuditChainHash.hex(head.lastHash()),
+                waiting.count(),
+                waiting.oldest(),
+                breakage);
     }
 
     /** Whether the chain still vouches for {@code event}'s stored hash: the next link or the head was made from it. */
@@ -115,7 +160,8 @@ public final class AuditChainVerifier {
         if (seq == head.lastSeq()) {
             return MessageDigest.isEqual(head.lastHash(), event.chainHash());
         }
-        return next != null && next.chainSeq() == seq + 1
+        return next != null
+                && next.chainSeq() == seq + 1
                 && MessageDigest.isEqual(AuditChainHash.hash(next, seq + 1, event.chainHash()), next.chainHash());
     }
 

@@ -64,7 +64,9 @@ public class AuditChainWorker {
             }
         } catch (RuntimeException e) {
             // The database may be away; the rows wait and the next pass retries. An Error goes on.
-            LOG.log(Level.WARNING, "audit chain linking pass failed, retrying: " + e,
+            LOG.log(
+                    Level.WARNING,
+                    "audit chain linking pass failed, retrying: " + e,
                     LOG.isLoggable(Level.FINE) ? e : null);
         }
     }

@@ -30,7 +30,9 @@ public final class AuditCommand implements OperatorCommand {
     @Override
     public int run(List<String> arguments, OperatorContext context) throws Exception {
         ChainAnchor anchor = null;
-        if (arguments.size() == 3 && arguments.get(0).equals("verify") && arguments.get(1).equals("--anchor")) {
+        if (arguments.size() == 3
+                && arguments.get(0).equals("verify")
+                && arguments.get(1).equals("--anchor")) {
             try {
                 anchor = ChainAnchor.parse(arguments.get(2));
             } catch (IllegalArgumentException e) {
@@ -38,9 +40,10 @@ public final class AuditCommand implements OperatorCommand {
                 return USAGE;
             }
         } else if (arguments.size() != 1 || !arguments.get(0).equals("verify")) {
-            context.err().println("usage: ./sealpost audit verify [--anchor SEQUENCE:HASH] (checks the audit log's hash"
-                    + " chain: exit 0 when intact, 1 naming the first event changed, inserted or removed; with an"
-                    + " anchor a check printed earlier, also that the chain still passes through it)");
+            context.err()
+                    .println("usage: ./sealpost audit verify [--anchor SEQUENCE:HASH] (checks the audit log's hash"
+                            + " chain: exit 0 when intact, 1 naming the first event changed, inserted or removed; with an"
+                            + " anchor a check printed earlier, also that the chain still passes through it)");
             return USAGE;
         }
         // Linking in batches of their own transactions, as the worker does: a long backlog never

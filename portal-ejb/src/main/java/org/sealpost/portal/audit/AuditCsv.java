@@ -31,8 +31,20 @@ public final class AuditCsv {
     /** The file's MIME type with its RFC 4180 parameters. */
     public static final String CONTENT_TYPE = "text/csv; charset=utf-8; header=present";
 
-    static final List<String> HEADER = List.of("id", "sequence", "occurred_at", "actor", "action", "target_type",
-            "target_id", "client_address", "detail", "field", "old_value", "new_value", "hash");
+    static final List<String> HEADER = List.of(
+            "id",
+            "sequence",
+            "occurred_at",
+            "actor",
+            "action",
+            "target_type",
+            "target_id",
+            "client_address",
+            "detail",
+            "field",
+            "old_value",
+            "new_value",
+            "hash");
 
     private static final int EXPORT_BATCH = 1_000;
 
@@ -43,8 +55,9 @@ public final class AuditCsv {
      * batch of rows in memory at a time, and records the export itself (who, which filter, how
      * many) in the caller's transaction. Returns the number of events written.
      */
-    public static long export(Connection c, AuditFilter filter, OutputStream out, String actor, String clientAddress,
-            Instant now) throws SQLException {
+    public static long export(
+            Connection c, AuditFilter filter, OutputStream out, String actor, String clientAddress, Instant now)
+            throws SQLException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         AuditCsv csv = new AuditCsv(writer);
         csv.header();
@@ -54,8 +67,15 @@ public final class AuditCsv {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        AuditTrail.record(c, actor, AuditAction.AUDIT_LOG_EXPORTED, "audit_log", null, clientAddress,
-                rows + " event(s); " + filter.describe(), now);
+        AuditTrail.record(
+                c,
+                actor,
+                AuditAction.AUDIT_LOG_EXPORTED,
+                "audit_log",
+                null,
+                clientAddress,
+                rows + " event(s); " + filter.describe(),
+                now);
         return rows;
     }
 
@@ -69,9 +89,20 @@ public final class AuditCsv {
 
     /** One event; {@code occurred_at} in ISO 8601, UTC, with its microseconds. */
     public void row(AuditEvent e) {
-        line(Arrays.asList(Long.toString(e.id()), e.chainSeq() == null ? "" : e.chainSeq().toString(),
-                e.occurredAt().toString(), e.actor(), e.action(), e.targetType(), e.targetId(), e.clientAddress(),
-                e.detail(), e.field(), e.oldValue(), e.newValue(), e.chainHashHex()));
+        line(Arrays.asList(
+                Long.toString(e.id()),
+                e.chainSeq() == null ? "" : e.chainSeq().toString(),
+                e.occurredAt().toString(),
+                e.actor(),
+                e.action(),
+                e.targetType(),
+                e.targetId(),
+                e.clientAddress(),
+                e.detail(),
+                e.field(),
+                e.oldValue(),
+                e.newValue(),
+                e.chainHashHex()));
     }
 
     private void line(List<String> cells) {

@@ -12,9 +12,21 @@ import java.util.Optional;
  *
  * @param occurredAt as PostgreSQL keeps it: microseconds (the hash covers exactly that)
  */
-public record AuditEvent(long id, Long chainSeq, byte[] chainHash, Instant occurredAt, String actor, String action,
-        String targetType, String targetId, String clientAddress, String detail, String field, String oldValue,
-        String newValue) implements java.io.Serializable {
+public record AuditEvent(
+        long id,
+        Long chainSeq,
+        byte[] chainHash,
+        Instant occurredAt,
+        String actor,
+        String action,
+        String targetType,
+        String targetId,
+        String clientAddress,
+        String detail,
+        String field,
+        String oldValue,
+        String newValue)
+        implements java.io.Serializable {
 
     public AuditEvent {
         chainHash = chainHash == null ? null : chainHash.clone();
@@ -31,7 +43,9 @@ public record AuditEvent(long id, Long chainSeq, byte[] chainHash, Instant occur
 
     /** The action as the enum, when the row holds one of its names. */
     public Optional<AuditAction> kind() {
-        return Arrays.stream(AuditAction.values()).filter(a -> a.name().equals(action)).findFirst();
+        return Arrays.stream(AuditAction.values())
+                .filter(a -> a.name().equals(action))
+                .findFirst();
     }
 
     /** True when the event records a change with old and new values ({@link AuditTrail#recordChange}). */

@@ -68,8 +68,14 @@ public class AuditTrail {
     @PersistenceContext(unitName = "sealpost")
     private EntityManager em;
 
-    public void record(String actor, AuditAction action, String targetType, String targetId, String clientAddress,
-            String detail, Instant at) {
+    public void record(
+            String actor,
+            AuditAction action,
+            String targetType,
+            String targetId,
+            String clientAddress,
+            String detail,
+            Instant at) {
         record(em, actor, action, targetType, targetId, clientAddress, detail, at);
     }
 
@@ -77,31 +83,74 @@ public class AuditTrail {
      * A change of one field made by an administrator (or an operator command), with its value
      * before and after; {@code secret} masks both (see the class comment).
      */
-    public void recordChange(String actor, AuditAction action, String targetType, String targetId,
-            String clientAddress, String field, String oldValue, String newValue, boolean secret, Instant at) {
+    public void recordChange(
+            String actor,
+            AuditAction action,
+            String targetType,
+            String targetId,
+            String clientAddress,
+            String field,
+            String oldValue,
+            String newValue,
+            boolean secret,
+            Instant at) {
         recordChange(em, actor, action, targetType, targetId, clientAddress, field, oldValue, newValue, secret, at);
     }
 
     /** The same, on a given entity manager: for services that run outside the container in tests. */
-    public static void record(EntityManager em, String actor, AuditAction action, String targetType, String targetId,
-            String clientAddress, String detail, Instant at) {
+    public static void record(
+            EntityManager em,
+            String actor,
+            AuditAction action,
+            String targetType,
+            String targetId,
+            String clientAddress,
+            String detail,
+            Instant at) {
         insert(em, actor, action, targetType, targetId, clientAddress, detail, null, null, null, at);
     }
 
     /** {@link #recordChange(String, AuditAction, String, String, String, String, String, String, boolean, Instant)} on a given entity manager. */
-    public static void recordChange(EntityManager em, String actor, AuditAction action, String targetType,
-            String targetId, String clientAddress, String field, String oldValue, String newValue, boolean secret,
+    public static void recordChange(
+            EntityManager em,
+            String actor,
+            AuditAction action,
+            String targetType,
+            String targetId,
+            String clientAddress,
+            String field,
+            String oldValue,
+            String newValue,
+            boolean secret,
             Instant at) {
         if (field == null || field.isBlank()) {
             throw new IllegalArgumentException("a change names the field that changed");
         }
-        insert(em, actor, action, targetType, targetId, clientAddress, null, field, mask(oldValue, secret),
-                mask(newValue, secret), at);
+        insert(
+                em,
+                actor,
+                action,
+                targetType,
+                targetId,
+                clientAddress,
+                null,
+                field,
+                mask(oldValue, secret),
+                mask(newValue, secret),
+                at);
     }
 
     /** The same on the caller's JDBC connection (the intake's transaction, ADR 0003; a verification). */
-    public static void record(Connection c, String actor, AuditAction action, String targetType, String targetId,
-            String clientAddress, String detail, Instant at) throws SQLException {
+    public static void record(
+            Connection c,
+            String actor,
+            AuditAction action,
+            String targetType,
+            String targetId,
+            String clientAddress,
+            String detail,
+            Instant at)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             ps.setTimestamp(1, Timestamp.from(at));
             ps.setString(2, actor);
@@ -123,8 +172,17 @@ public class AuditTrail {
         return secret && value != null ? MASKED : value;
     }
 
-    private static void insert(EntityManager em, String actor, AuditAction action, String targetType,
-            String targetId, String clientAddress, String detail, String field, String oldValue, String newValue,
+    private static void insert(
+            EntityManager em,
+            String actor,
+            AuditAction action,
+            String targetType,
+            String targetId,
+            String clientAddress,
+            String detail,
+            String field,
+            String oldValue,
+            String newValue,
             Instant at) {
         em.createNativeQuery(INSERT)
                 .setParameter(1, at.atOffset(ZoneOffset.UTC))
@@ -147,22 +205,36 @@ public class AuditTrail {
      * The latest events of {@code actions} done to the account {@code accountId}, newest first:
      * the account page's sign-in history.
      */
-    public static List<AuditEvent> aboutAccount(EntityManager em, long accountId, Collection<AuditAction> actions,
-            int limit) {
+    public static List<AuditEvent> aboutAccount(
+            EntityManager em, long accountId, Collection<AuditAction> actions, int limit) {
         List<AuditAction> kinds = List.copyOf(actions);
         var query = em.createNativeQuery("""
                 SELECT occurred_at, client_address, action, actor, id FROM audit_event
                 WHERE target_type = 'account' AND target_id = ? AND action IN (%s)
-                ORDER BY occurred_at DESC LIMIT ?""".formatted(String.join(", ", kinds.stream().map(k -> "?").toList())))
+                ORDER BY occurred_at DESC LIMIT ?""".formatted(
+                                String.join(", ", kinds.stream().map(k -> "?").toList())))
                 .setParameter(1, Long.toString(accountId));
         for (int i = 0; i < kinds.size(); i++) {
             query.setParameter(2 + i, kinds.get(i).name());
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.setParameter(2 + kinds.size(), limit).getResultList();
-        return rows.stream().map(r -> new AuditEvent(((Number) r[4]).longValue(), null, null, instant(r[0]),
-                (String) r[3], (String) r[2], "account", Long.toString(accountId), (String) r[1], null, null, null,
-                null)).toList();
+        return rows.stream()
+                .map(r -> new AuditEvent(
+                        ((Number) r[4]).longValue(),
+                        null,
+                        null,
+                        instant(r[0]),
+                        (String) r[3],
+                        (String) r[2],
+                        "account",
+                        Long.toString(accountId),
+                        (String) r[1],
+                        null,
+                        null,
+                        null,
+                        null))
+                .toList();
     }
 
     /**
@@ -235,16 +307,15 @@ public class AuditTrail {
 
     /** Up to {@code limit} committed events not linked yet, oldest id first. */
     static List<AuditEvent> unlinked(Connection c, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                + " FROM audit_event WHERE chain_seq IS NULL ORDER BY id LIMIT ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM audit_event WHERE chain_seq IS NULL ORDER BY id LIMIT ?")) {
             ps.setInt(1, limit);
             return read(ps);
         }
     }
 
     /** One link to write: event {@code id} gets {@code seq} and {@code hash}. */
-    record Link(long id, long seq, byte[] hash) {
-    }
+    record Link(long id, long seq, byte[] hash) {}
 
     /**
      * Writes the links as one batch. Only unlinked rows are written: a row that is linked
@@ -283,7 +354,7 @@ public class AuditTrail {
     /** How many events wait to be linked, and when the oldest of them happened. */
     static Unlinked unlinkedTail(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*), min(occurred_at) FROM audit_event WHERE chain_seq IS NULL");
+                        "SELECT count(*), min(occurred_at) FROM audit_event WHERE chain_seq IS NULL");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
@@ -292,19 +363,27 @@ public class AuditTrail {
     }
 
     /** Events recorded but not linked yet; {@code oldest} is {@code null} when there are none. */
-    public record Unlinked(long count, Instant oldest) {
-    }
+    public record Unlinked(long count, Instant oldest) {}
 
     private static List<AuditEvent> read(PreparedStatement ps) throws SQLException {
         List<AuditEvent> events = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long seq = rs.getLong("chain_seq");
-                events.add(new AuditEvent(rs.getLong("id"), rs.wasNull() ? null : seq, rs.getBytes("chain_hash"),
-                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("target_type"), rs.getString("target_id"),
-                        rs.getString("client_address"), rs.getString("detail"), rs.getString("field"),
-                        rs.getString("old_value"), rs.getString("new_value")));
+                events.add(new AuditEvent(
+                        rs.getLong("id"),
+                        rs.wasNull() ? null : seq,
+                        rs.getBytes("chain_hash"),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        rs.getString("target_type"),
+                        rs.getString("target_id"),
+                        rs.getString("client_address"),
+                        rs.getString("detail"),
+                        rs.getString("field"),
+                        rs.getString("old_value"),
+                        rs.getString("new_value")));
             }
         }
         return events;

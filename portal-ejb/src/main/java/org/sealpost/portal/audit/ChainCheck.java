@@ -8,5 +8,4 @@ import java.time.Instant;
  * @param by      who ran it (an administrator's address, {@code operator:<user>})
  * @param summary the verdict in one English sentence ({@link ChainVerdict#describe()})
  */
-public record ChainCheck(Instant at, String by, boolean intact, String summary) {
-}
+public record ChainCheck(Instant at, String by, boolean intact, String summary) {}

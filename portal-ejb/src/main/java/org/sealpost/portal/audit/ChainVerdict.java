@@ -13,8 +13,8 @@ import java.time.Instant;
  * @param oldestWaiting when the oldest of them happened, or {@code null}
  * @param breakage      the first break, or {@code null} when the chain is intact
  */
-public record ChainVerdict(long checked, long headSeq, String headHash, long waiting, Instant oldestWaiting,
-        ChainBreak breakage) {
+public record ChainVerdict(
+        long checked, long headSeq, String headHash, long waiting, Instant oldestWaiting, ChainBreak breakage) {
 
     public boolean intact() {
         return breakage == null;
@@ -22,8 +22,9 @@ public record ChainVerdict(long checked, long headSeq, String headHash, long wai
 
     /** The verdict in English sentences, for the command line, the log and the stored last check. */
     public String describe() {
-        String tail = waiting == 0 ? "" : " " + waiting + " newer event(s) wait to be linked (the oldest from "
-                + oldestWaiting + ").";
+        String tail = waiting == 0
+                ? ""
+                : " " + waiting + " newer event(s) wait to be linked (the oldest from " + oldestWaiting + ").";
         if (intact() && headSeq == 0) {
             return "The audit chain is intact: no event has been linked yet." + tail;
         }

@@ -74,8 +74,13 @@ public class BridgeCertificate {
         // JPA
     }
 
-    private BridgeCertificate(UUID id, CertificateState state, String keyAlgorithm, PrivateKeySeal.Sealed key,
-            String createdBy, Instant now) {
+    private BridgeCertificate(
+            UUID id,
+            CertificateState state,
+            String keyAlgorithm,
+            PrivateKeySeal.Sealed key,
+            String createdBy,
+            Instant now) {
         this.id = Objects.requireNonNull(id, "id");
         this.state = state;
         this.keyKind = keyAlgorithm;
@@ -87,17 +92,23 @@ public class BridgeCertificate {
     }
 
     /** A key with its chain, about to become CURRENT ({@link #activate}). */
-    static BridgeCertificate withChain(UUID id, String keyAlgorithm, PrivateKeySeal.Sealed key,
-            List<X509Certificate> chain, String createdBy, Instant now) {
+    static BridgeCertificate withChain(
+            UUID id,
+            String keyAlgorithm,
+            PrivateKeySeal.Sealed key,
+            List<X509Certificate> chain,
+            String createdBy,
+            Instant now) {
         BridgeCertificate row = new BridgeCertificate(id, CertificateState.PREVIOUS, keyAlgorithm, key, createdBy, now);
         row.attach(chain);
         return row;
     }
 
     /** A key waiting for the CA's answer to {@code csrPem}. */
-    static BridgeCertificate waitingFor(UUID id, String keyAlgorithm, PrivateKeySeal.Sealed key, String csrPem,
-            String createdBy, Instant now) {
-        BridgeCertificate row = new BridgeCertificate(id, CertificateState.PENDING_CSR, keyAlgorithm, key, createdBy, now);
+    static BridgeCertificate waitingFor(
+            UUID id, String keyAlgorithm, PrivateKeySeal.Sealed key, String csrPem, String createdBy, Instant now) {
+        BridgeCertificate row =
+                new BridgeCertificate(id, CertificateState.PENDING_CSR, keyAlgorithm, key, createdBy, now);
         row.csrPem = csrPem;
         return row;
     }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.sealpost.bridge.tls.BridgeCertificates;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
@@ -69,22 +68,25 @@ public final class BridgeCertificateDesk {
     }
 
     /** The key and chain a node serves, with the row id it polls to notice a change. */
-    public record ServedKey(UUID id, BridgeCertificates material) {
-    }
+    public record ServedKey(UUID id, BridgeCertificates material) {}
 
     public CertificateOverview overview() {
         Optional<BridgeCertificate> current = rows.inState(CertificateState.CURRENT);
         Optional<BridgeCertificate> pending = rows.inState(CertificateState.PENDING_CSR);
         Optional<CertificateDetails> details = current.map(BridgeCertificateDesk::details);
-        return new CertificateOverview(details, details.map(CertificateDetails::keyType).orElse(""),
+        return new CertificateOverview(
+                details,
+                details.map(CertificateDetails::keyType).orElse(""),
                 rows.inState(CertificateState.PREVIOUS).map(BridgeCertificateDesk::details),
-                pending.flatMap(BridgeCertificate::csrPem), pending.map(BridgeCertificate::createdAt));
+                pending.flatMap(BridgeCertificate::csrPem),
+                pending.map(BridgeCertificate::createdAt));
     }
 
     /** Days until the certificate in use expires (negative once it has); empty before the first start. */
     public Optional<Long> daysLeft() {
         Instant now = clock.instant();
-        return rows.inState(CertificateState.CURRENT).flatMap(BridgeCertificate::notAfter)
+        return rows.inState(CertificateState.CURRENT)
+                .flatMap(BridgeCertificate::notAfter)
                 .map(notAfter -> Duration.between(now, notAfter).toDays());
     }
 
@@ -103,23 +105,34 @@ public final class BridgeCertificateDesk {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         PrivateKey key = existing.privateKey();
-        BridgeCertificate row = BridgeCertificate.withChain(id, key.getAlgorithm(), seal().seal(id, key),
-                existing.certificateChain(), actor, now);
+        BridgeCertificate row = BridgeCertificate.withChain(
+                id, key.getAlgorithm(), seal().seal(id, key), existing.certificateChain(), actor, now);
         row.activate(now);
         rows.add(row);
-        audit(actor, AuditAction.BRIDGE_CERTIFICATE_ADOPTED, id, existing.certificateChain().get(0), now);
+        audit(
+                actor,
+                AuditAction.BRIDGE_CERTIFICATE_ADOPTED,
+                id,
+                existing.certificateChain().get(0),
+                now);
         return true;
     }
 
     /** A new key and a self-signed certificate for the bridge's host name (and {@code extraNames}), served at once. */
-    public ImportOutcome selfSigned(KeyKind kind, List<String> extraNames, String actor) throws CertificateRefusedException {
+    public ImportOutcome selfSigned(KeyKind kind, List<String> extraNames, String actor)
+            throws CertificateRefusedException {
         Instant now = clock.instant();
         KeyPair keys = kind.generate(random);
         X509Certificate certificate = CertificateSigning.selfSigned(keys, hostName, extraNames, now, random);
         ChainCheck.Passed passed = ChainCheck.check(keys.getPrivate(), List.of(certificate), now, hostName);
         UUID id = UUID.randomUUID();
-        BridgeCertificate row = BridgeCertificate.withChain(id, keys.getPrivate().getAlgorithm(),
-                seal().seal(id, keys.getPrivate()), List.of(certificate), actor, now);
+        BridgeCertificate row = BridgeCertificate.withChain(
+                id,
+                keys.getPrivate().getAlgorithm(),
+                seal().seal(id, keys.getPrivate()),
+                List.of(certificate),
+                actor,
+                now);
         serve(row, now);
         audit(actor, AuditAction.BRIDGE_CERTIFICATE_SELF_SIGNED, id, certificate, now);
         return outcome(List.of(certificate), passed);
@@ -136,10 +149,17 @@ public final class BridgeCertificateDesk {
         String csr = CertificateSigning.certificateSigningRequest(keys, subject, extraNames);
         rows.lockInState(CertificateState.PENDING_CSR).ifPresent(rows::remove);
         UUID id = UUID.randomUUID();
-        rows.add(BridgeCertificate.waitingFor(id, keys.getPrivate().getAlgorithm(), seal().seal(id, keys.getPrivate()),
-                csr, actor, now));
-        AuditTrail.record(em, actor, AuditAction.BRIDGE_CERTIFICATE_REQUESTED, TARGET, id.toString(), null,
-                "CSR for " + subject.toX500Name() + ", key " + kind.option(), now);
+        rows.add(BridgeCertificate.waitingFor(
+                id, keys.getPrivate().getAlgorithm(), seal().seal(id, keys.getPrivate()), csr, actor, now));
+        AuditTrail.record(
+                em,
+                actor,
+                AuditAction.BRIDGE_CERTIFICATE_REQUESTED,
+                TARGET,
+                id.toString(),
+                null,
+                "CSR for " + subject.toX500Name() + ", key " + kind.option(),
+                now);
         return csr;
     }
 
@@ -162,13 +182,14 @@ public final class BridgeCertificateDesk {
     }
 
     /** A PKCS#12 file (key and chain) with its password; served at once. A waiting key stays waiting. */
-    public ImportOutcome importPkcs12(byte[] content, char[] password, String actor) throws CertificateRefusedException {
+    public ImportOutcome importPkcs12(byte[] content, char[] password, String actor)
+            throws CertificateRefusedException {
         CertificateFiles.KeyAndChain read = CertificateFiles.readPkcs12(content, password);
         Instant now = clock.instant();
         ChainCheck.Passed passed = ChainCheck.check(read.key(), read.chain(), now, hostName);
         UUID id = UUID.randomUUID();
-        BridgeCertificate row = BridgeCertificate.withChain(id, read.key().getAlgorithm(), seal().seal(id, read.key()),
-                read.chain(), actor, now);
+        BridgeCertificate row = BridgeCertificate.withChain(
+                id, read.key().getAlgorithm(), seal().seal(id, read.key()), read.chain(), actor, now);
         serve(row, now);
         audit(actor, AuditAction.BRIDGE_CERTIFICATE_IMPORTED, id, read.chain().get(0), now);
         return outcome(read.chain(), passed);
@@ -222,7 +243,8 @@ public final class BridgeCertificateDesk {
         if (current.isEmpty() || current.get().notAfter().isEmpty()) {
             return false;
         }
-        long left = Duration.between(clock.instant(), current.get().notAfter().get()).toDays();
+        long left = Duration.between(clock.instant(), current.get().notAfter().get())
+                .toDays();
         return left <= warnDays && current.get().claimExpiryNotice(today);
     }
 
@@ -242,8 +264,8 @@ public final class BridgeCertificateDesk {
             return 0;
         }
         rows.flush();
-        return OutboundQueue.queueForAdministrators(em.unwrap(Connection.class),
-                OutboundKind.CERTIFICATE_EXPIRING, clock.instant());
+        return OutboundQueue.queueForAdministrators(
+                em.unwrap(Connection.class), OutboundKind.CERTIFICATE_EXPIRING, clock.instant());
     }
 
     /**
@@ -310,8 +332,15 @@ public final class BridgeCertificateDesk {
     }
 
     private void audit(String actor, AuditAction action, UUID id, X509Certificate leaf, Instant now) {
-        AuditTrail.record(em, actor, action, TARGET, id.toString(), null,
+        AuditTrail.record(
+                em,
+                actor,
+                action,
+                TARGET,
+                id.toString(),
+                null,
                 leaf.getSubjectX500Principal().getName() + ", SHA-256 " + CertificateDetails.fingerprint(leaf)
-                        + ", valid until " + leaf.getNotAfter().toInstant(), now);
+                        + ", valid until " + leaf.getNotAfter().toInstant(),
+                now);
     }
 }

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.sealpost.bridge.tls.BridgeCertificates;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
@@ -51,7 +50,8 @@ public class BridgeCertificateService {
         return desk().daysLeft();
     }
 
-    public ImportOutcome selfSigned(KeyKind kind, List<String> extraNames, String actor) throws CertificateRefusedException {
+    public ImportOutcome selfSigned(KeyKind kind, List<String> extraNames, String actor)
+            throws CertificateRefusedException {
         return desk().selfSigned(kind, extraNames, actor);
     }
 
@@ -68,7 +68,8 @@ public class BridgeCertificateService {
         return desk().importChain(pem, actor);
     }
 
-    public ImportOutcome importPkcs12(byte[] content, char[] password, String actor) throws CertificateRefusedException {
+    public ImportOutcome importPkcs12(byte[] content, char[] password, String actor)
+            throws CertificateRefusedException {
         return desk().importPkcs12(content, password, actor);
     }
 

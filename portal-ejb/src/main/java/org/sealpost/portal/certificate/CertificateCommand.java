@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.operator.OperatorCommand;
@@ -80,18 +79,20 @@ public final class CertificateCommand implements OperatorCommand {
 
     private static int show(OperatorContext context, Options options, String hostName) throws Exception {
         options.only();
-        CertificateOverview overview = context.inTransaction(
-                em -> BridgeCertificateDesk.readOnly(em, Clock.systemUTC(), hostName).overview());
+        CertificateOverview overview = context.inTransaction(em ->
+                BridgeCertificateDesk.readOnly(em, Clock.systemUTC(), hostName).overview());
         if (overview.current().isEmpty()) {
             throw new CertificateRefusedException(CertificateProblem.NO_CERTIFICATE);
         }
         PrintStream out = context.out();
         out.println("Bridge certificate in use:");
         print(out, overview.current().get());
-        overview.previous().ifPresent(p -> out.println("Kept for rollback: " + p.subject() + ", SHA-256 " + p.sha256Fingerprint()
-                + ", valid until " + p.notAfter()));
-        overview.pendingSince().ifPresent(since -> out.println("A key generated at " + since
-                + " waits for its certificate (cert import FILE)."));
+        overview.previous()
+                .ifPresent(p -> out.println("Kept for rollback: " + p.subject() + ", SHA-256 " + p.sha256Fingerprint()
+                        + ", valid until " + p.notAfter()));
+        overview.pendingSince()
+                .ifPresent(since ->
+                        out.println("A key generated at " + since + " waits for its certificate (cert import FILE)."));
         return OK;
     }
 
@@ -99,24 +100,28 @@ public final class CertificateCommand implements OperatorCommand {
         options.only("--key", "--san");
         KeyKind kind = options.keyKind();
         MessageSealer sealer = sealer(context);
-        ImportOutcome outcome = context.inTransaction(em -> new BridgeCertificateDesk(em, sealer, Clock.systemUTC(), hostName)
-                .selfSigned(kind, options.sans, context.actor()));
-        context.out().println("The bridge now serves a new self-signed certificate (the old one is kept for cert rollback):");
+        ImportOutcome outcome =
+                context.inTransaction(em -> new BridgeCertificateDesk(em, sealer, Clock.systemUTC(), hostName)
+                        .selfSigned(kind, options.sans, context.actor()));
+        context.out()
+                .println(
+                        "The bridge now serves a new self-signed certificate (the old one is kept for cert rollback):");
         print(context.out(), outcome.certificate());
         return OK;
     }
 
     private static int csr(OperatorContext context, Options options, String hostName) throws Exception {
         options.only("--key", "--san", "--subject");
-        SubjectFields subject = SubjectFields.parse(options.subject.orElseThrow(
-                () -> new IllegalArgumentException("--subject is required")));
+        SubjectFields subject = SubjectFields.parse(
+                options.subject.orElseThrow(() -> new IllegalArgumentException("--subject is required")));
         KeyKind kind = options.keyKind();
         MessageSealer sealer = sealer(context);
         String csr = context.inTransaction(em -> new BridgeCertificateDesk(em, sealer, Clock.systemUTC(), hostName)
                 .requestCertificate(subject, options.sans, kind, context.actor()));
         context.out().print(csr);
-        context.err().println("sealpost cert: the new key waits, sealed in the database, for the CA's certificate:"
-                + " ./sealpost cert import chain.pem");
+        context.err()
+                .println("sealpost cert: the new key waits, sealed in the database, for the CA's certificate:"
+                        + " ./sealpost cert import chain.pem");
         return OK;
     }
 
@@ -137,13 +142,17 @@ public final class CertificateCommand implements OperatorCommand {
         }
         MessageSealer sealer = sealer(context);
         char[] pw = password;
-        ImportOutcome outcome = context.inTransaction(em -> new BridgeCertificateDesk(em, sealer, Clock.systemUTC(), hostName)
-                .importFile(content, pw, context.actor()));
-        context.out().println("The bridge now serves the imported certificate (the old one is kept for cert rollback):");
+        ImportOutcome outcome =
+                context.inTransaction(em -> new BridgeCertificateDesk(em, sealer, Clock.systemUTC(), hostName)
+                        .importFile(content, pw, context.actor()));
+        context.out()
+                .println("The bridge now serves the imported certificate (the old one is kept for cert rollback):");
         print(context.out(), outcome.certificate());
         if (!outcome.namesHost()) {
-            context.err().println("sealpost cert: warning: the certificate names " + String.join(", ", outcome.names())
-                    + ", not the bridge's host name " + outcome.hostName() + "; a gateway that checks the name will refuse it.");
+            context.err()
+                    .println("sealpost cert: warning: the certificate names " + String.join(", ", outcome.names())
+                            + ", not the bridge's host name " + outcome.hostName()
+                            + "; a gateway that checks the name will refuse it.");
         }
         return OK;
     }
@@ -151,8 +160,8 @@ public final class CertificateCommand implements OperatorCommand {
     private static int rollback(OperatorContext context, Options options, String hostName) throws Exception {
         options.only();
         MessageSealer sealer = sealer(context);
-        CertificateDetails details = context.inTransaction(em -> new BridgeCertificateDesk(em, sealer, Clock.systemUTC(),
-                hostName).rollback(context.actor()));
+        CertificateDetails details = context.inTransaction(
+                em -> new BridgeCertificateDesk(em, sealer, Clock.systemUTC(), hostName).rollback(context.actor()));
         context.out().println("The bridge serves the previous certificate again:");
         print(context.out(), details);
         return OK;
@@ -170,19 +179,24 @@ public final class CertificateCommand implements OperatorCommand {
                 if (words.size() != 1) {
                     throw new IllegalArgumentException("trust show takes no argument");
                 }
-                List<CertificateDetails> anchors = context.inTransaction(em -> new SmarthostTrustDesk(em, Clock.systemUTC()).anchors());
-                Optional<SmarthostTlsSessions.SessionSeen> last = context.inTransaction(
-                        em -> new SmarthostTrustDesk(em, Clock.systemUTC()).lastSession());
+                List<CertificateDetails> anchors =
+                        context.inTransaction(em -> new SmarthostTrustDesk(em, Clock.systemUTC()).anchors());
+                Optional<SmarthostTlsSessions.SessionSeen> last =
+                        context.inTransaction(em -> new SmarthostTrustDesk(em, Clock.systemUTC()).lastSession());
                 if (anchors.isEmpty()) {
-                    out.println("Smarthost trust: as configured (" + context.setting(Setting.SMARTHOST_TRUSTSTORE)
-                            .map(f -> "SEALPOST_SMARTHOST_TRUSTSTORE " + f).orElse("the JDK's CAs") + "); no imported anchors.");
+                    out.println("Smarthost trust: as configured ("
+                            + context.setting(Setting.SMARTHOST_TRUSTSTORE)
+                                    .map(f -> "SEALPOST_SMARTHOST_TRUSTSTORE " + f)
+                                    .orElse("the JDK's CAs")
+                            + "); no imported anchors.");
                 } else {
                     out.println("Smarthost trust anchors (imported; they replace the configured trust store):");
-                    anchors.forEach(a -> out.println("  " + a.subject() + ", until " + a.notAfter() + ", SHA-256 "
-                            + a.sha256Fingerprint()));
+                    anchors.forEach(a -> out.println(
+                            "  " + a.subject() + ", until " + a.notAfter() + ", SHA-256 " + a.sha256Fingerprint()));
                 }
                 out.println(last.map(l -> "Last delivery: " + l.protocol() + ", " + l.cipherSuite() + ", smarthost "
-                        + l.peerSubject() + ", at " + l.at()).orElse("Last delivery: none recorded yet."));
+                                + l.peerSubject() + ", at " + l.at())
+                        .orElse("Last delivery: none recorded yet."));
                 return OK;
             }
             case "import" -> {
@@ -199,8 +213,10 @@ public final class CertificateCommand implements OperatorCommand {
                 }
                 List<CertificateDetails> added = context.inTransaction(
                         em -> new SmarthostTrustDesk(em, Clock.systemUTC()).importAnchors(pem, context.actor()));
-                out.println(added.isEmpty() ? "Every certificate in the file was already a trust anchor."
-                        : "New smarthost connections trust, besides the anchors already imported:");
+                out.println(
+                        added.isEmpty()
+                                ? "Every certificate in the file was already a trust anchor."
+                                : "New smarthost connections trust, besides the anchors already imported:");
                 added.forEach(a -> out.println("  " + a.subject() + ", SHA-256 " + a.sha256Fingerprint()));
                 return OK;
             }
@@ -208,9 +224,8 @@ public final class CertificateCommand implements OperatorCommand {
                 if (words.size() != 2) {
                     throw new IllegalArgumentException("trust remove needs exactly one SHA-256 fingerprint");
                 }
-                boolean removed = context.inTransaction(
-                        em -> new SmarthostTrustDesk(em, Clock.systemUTC()).remove(words.get(1).toUpperCase(Locale.ROOT),
-                                context.actor()));
+                boolean removed = context.inTransaction(em -> new SmarthostTrustDesk(em, Clock.systemUTC())
+                        .remove(words.get(1).toUpperCase(Locale.ROOT), context.actor()));
                 if (!removed) {
                     context.err().println("sealpost cert: refused: No trust anchor has that fingerprint.");
                     return REFUSED;
@@ -315,8 +330,9 @@ public final class CertificateCommand implements OperatorCommand {
         }
 
         KeyKind keyKind() {
-            return key.map(k -> KeyKind.ofOption(k).orElseThrow(
-                    () -> new IllegalArgumentException("--key must be rsa2048, rsa3072 or ec256"))).orElse(KeyKind.EC_P256);
+            return key.map(k -> KeyKind.ofOption(k)
+                            .orElseThrow(() -> new IllegalArgumentException("--key must be rsa2048, rsa3072 or ec256")))
+                    .orElse(KeyKind.EC_P256);
         }
     }
 }

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.logging.Logger;
-
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.platform.BackgroundWorkers;
 import org.sealpost.portal.platform.RecurringWorker;
@@ -61,8 +60,8 @@ public class CertificateExpiryWatch {
         // "Today" where the administrators read the mail, so the reminder turns over at their midnight.
         int queued = certificates.remindAdministratorsOfExpiry(LocalDate.now(settings.displayZone()));
         if (queued > 0) {
-            LOG.warning(() -> "the bridge certificate expires in " + certificates.daysLeft().orElse(0L)
-                    + " days; reminded " + queued + " administrator(s) by mail");
+            LOG.warning(() -> "the bridge certificate expires in "
+                    + certificates.daysLeft().orElse(0L) + " days; reminded " + queued + " administrator(s) by mail");
         }
     }
 }

@@ -18,7 +18,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMParser;
@@ -30,8 +29,7 @@ public final class CertificateFiles {
     /** The longest PKCS#12 password accepted (as the product this replaces allows). */
     public static final int MAX_PASSWORD_LENGTH = 100;
 
-    private CertificateFiles() {
-    }
+    private CertificateFiles() {}
 
     /** A private key and its certificate chain, leaf first. */
     public record KeyAndChain(PrivateKey key, List<X509Certificate> chain) {

@@ -14,7 +14,8 @@ public enum CertificateProblem {
     KEY_MISMATCH("The certificate does not belong to the private key."),
     EXPIRED("The certificate has expired."),
     NOT_YET_VALID("The certificate is not valid yet."),
-    CHAIN_OUT_OF_ORDER("The certificate chain is not in order: each certificate must be signed by the next one, from the server's own up to the root."),
+    CHAIN_OUT_OF_ORDER(
+            "The certificate chain is not in order: each certificate must be signed by the next one, from the server's own up to the root."),
     UNSUPPORTED_KEY("The key type is not supported; use RSA (2048 bits or more) or ECDSA P-256."),
     INVALID_SUBJECT("The subject is not in the form /C=DE/ST=…/L=…/O=…/OU=…/CN=host.example/emailAddress=…."),
     INVALID_COUNTRY("The country must be two letters (ISO 3166), for example DE."),

@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -42,8 +41,7 @@ public final class CertificateSigning {
     /** As the bridge has always generated them (mail-bridge SelfSignedCertificates). */
     static final Duration SELF_SIGNED_VALIDITY = Duration.ofDays(825);
 
-    private CertificateSigning() {
-    }
+    private CertificateSigning() {}
 
     /**
      * The subject alternative names: the common name first, then {@code extra} without
@@ -68,23 +66,33 @@ public final class CertificateSigning {
      * name (RFC 6125 §6.4.4: clients match the SANs, so the CN alone would not do), serverAuth
      * only, not a CA, a random 159-bit serial (RFC 5280 §4.1.2.2: positive, at most 20 octets).
      */
-    public static X509Certificate selfSigned(KeyPair keys, String hostName, List<String> extraNames, Instant now,
-            SecureRandom random) throws CertificateRefusedException {
+    public static X509Certificate selfSigned(
+            KeyPair keys, String hostName, List<String> extraNames, Instant now, SecureRandom random)
+            throws CertificateRefusedException {
         if (!DnsNames.isHostName(hostName)) {
             throw new CertificateRefusedException(CertificateProblem.INVALID_NAME);
         }
         List<String> names = dnsNames(hostName, extraNames);
-        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, hostName).build();
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.CN, hostName)
+                .build();
         try {
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, new BigInteger(159, random),
-                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(SELF_SIGNED_VALIDITY)), subject,
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    subject,
+                    new BigInteger(159, random),
+                    Date.from(now.minus(Duration.ofMinutes(5))),
+                    Date.from(now.plus(SELF_SIGNED_VALIDITY)),
+                    subject,
                     keys.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, keyUsage(keys));
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+            builder.addExtension(
+                    Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
             builder.addExtension(Extension.subjectAlternativeName, false, generalNames(names));
-            return new JcaX509CertificateConverter().getCertificate(builder.build(
-                    new JcaContentSignerBuilder(KeyKind.signatureAlgorithm(keys.getPrivate())).build(keys.getPrivate())));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(
+                            builder.build(new JcaContentSignerBuilder(KeyKind.signatureAlgorithm(keys.getPrivate()))
+                                    .build(keys.getPrivate())));
         } catch (IOException | OperatorCreationException | CertificateException e) {
             throw new IllegalStateException("cannot build a self-signed certificate: " + e.getMessage(), e);
         }
@@ -103,11 +111,13 @@ public final class CertificateSigning {
             ExtensionsGenerator extensions = new ExtensionsGenerator();
             extensions.addExtension(Extension.subjectAlternativeName, false, generalNames(names));
             extensions.addExtension(Extension.keyUsage, true, keyUsage(keys));
-            extensions.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-            PKCS10CertificationRequest request = new JcaPKCS10CertificationRequestBuilder(fields.toX500Name(),
-                    keys.getPublic())
+            extensions.addExtension(
+                    Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+            PKCS10CertificationRequest request = new JcaPKCS10CertificationRequestBuilder(
+                            fields.toX500Name(), keys.getPublic())
                     .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate())
-                    .build(new JcaContentSignerBuilder(KeyKind.signatureAlgorithm(keys.getPrivate())).build(keys.getPrivate()));
+                    .build(new JcaContentSignerBuilder(KeyKind.signatureAlgorithm(keys.getPrivate()))
+                            .build(keys.getPrivate()));
             StringWriter pem = new StringWriter();
             try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
                 writer.writeObject(request);
@@ -127,6 +137,7 @@ public final class CertificateSigning {
     }
 
     private static GeneralNames generalNames(List<String> names) {
-        return new GeneralNames(names.stream().map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new));
+        return new GeneralNames(
+                names.stream().map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new));
     }
 }

@@ -15,9 +15,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import javax.security.auth.x500.X500Principal;
-
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -31,12 +29,10 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  */
 public final class ChainCheck {
 
-    private ChainCheck() {
-    }
+    private ChainCheck() {}
 
     /** The outcome when nothing is wrong: whether the bridge's host name is among the names. */
-    public record Passed(boolean namesHost, List<String> names) {
-    }
+    public record Passed(boolean namesHost, List<String> names) {}
 
     public static Passed check(PrivateKey key, List<X509Certificate> chain, Instant now, String hostName)
             throws CertificateRefusedException {
@@ -131,6 +127,7 @@ public final class ChainCheck {
         if (rdns.length == 0) {
             return Optional.empty();
         }
-        return Optional.of(IETFUtils.valueToString(rdns[0].getFirst().getValue()).toLowerCase(Locale.ROOT));
+        return Optional.of(
+                IETFUtils.valueToString(rdns[0].getFirst().getValue()).toLowerCase(Locale.ROOT));
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-
 import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.crypto.KeyEncryptionKeys;
 import org.sealpost.portal.crypto.MessageSealer;
@@ -18,15 +17,15 @@ import org.sealpost.portal.operator.OperatorContext;
  */
 final class CommandLineKeys {
 
-    private CommandLineKeys() {
-    }
+    private CommandLineKeys() {}
 
     static Optional<MessageSealer> sealer(OperatorContext context) {
         try {
             Optional<String> configured = context.setting(Setting.KEYSTORE);
             if (configured.isPresent()) {
                 Optional<String> password = context.setting(Setting.KEYSTORE_PASSWORD);
-                return password.map(p -> new MessageSealer(KeyEncryptionKeys.open(Path.of(configured.get()), p.toCharArray())));
+                return password.map(
+                        p -> new MessageSealer(KeyEncryptionKeys.open(Path.of(configured.get()), p.toCharArray())));
             }
             Path directory = context.dataDirectory().resolve("keys");
             Path keystore = directory.resolve("kek.p12");

@@ -8,8 +8,7 @@ final class DnsNames {
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
-    private DnsNames() {
-    }
+    private DnsNames() {}
 
     /** A host name of letters, digits and hyphens, labels of 1 to 63 characters, 253 at most. */
     static boolean isHostName(String name) {

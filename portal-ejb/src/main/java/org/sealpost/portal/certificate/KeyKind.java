@@ -36,7 +36,9 @@ public enum KeyKind {
     }
 
     public static Optional<KeyKind> ofOption(String option) {
-        return Arrays.stream(values()).filter(k -> k.option.equals(option.toLowerCase(Locale.ROOT))).findFirst();
+        return Arrays.stream(values())
+                .filter(k -> k.option.equals(option.toLowerCase(Locale.ROOT)))
+                .findFirst();
     }
 
     public KeyPair generate(SecureRandom random) {

@@ -4,7 +4,6 @@ import java.security.PrivateKey;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.UUID;
-
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
@@ -19,8 +18,7 @@ import org.sealpost.portal.crypto.SealedMessage;
 final class PrivateKeySeal {
 
     /** The stored form: the KEK version, the wrapped data key, the encrypted PKCS#8 key. */
-    record Sealed(int kekVersion, byte[] wrappedKey, byte[] sealedKey) {
-    }
+    record Sealed(int kekVersion, byte[] wrappedKey, byte[] sealedKey) {}
 
     private static final byte[] NO_METADATA = new byte[0];
 

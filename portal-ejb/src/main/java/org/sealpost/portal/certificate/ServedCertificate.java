@@ -4,7 +4,6 @@ import java.security.KeyStore;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.sealpost.bridge.tls.BridgeKeyMaterial;
 
 /**

@@ -12,8 +12,7 @@ import java.util.Optional;
 public final class SmarthostTlsSessions {
 
     /** What the last handshake with the smarthost agreed on. */
-    public record SessionSeen(String protocol, String cipherSuite, String peerSubject, Instant at) {
-    }
+    public record SessionSeen(String protocol, String cipherSuite, String peerSubject, Instant at) {}
 
     private final EntityManager em;
 
@@ -38,12 +37,13 @@ public final class SmarthostTlsSessions {
 
     public Optional<SessionSeen> last() {
         List<?> rows = em.createNativeQuery(
-                "SELECT protocol, cipher_suite, peer_subject, observed_at FROM smarthost_tls_session WHERE id = 1")
+                        "SELECT protocol, cipher_suite, peer_subject, observed_at FROM smarthost_tls_session WHERE id = 1")
                 .getResultList();
         return rows.stream().findFirst().map(row -> {
             Object[] columns = (Object[]) row;
             Object at = columns[3];
-            Instant when = at instanceof OffsetDateTime odt ? odt.toInstant()
+            Instant when = at instanceof OffsetDateTime odt
+                    ? odt.toInstant()
                     : at instanceof java.sql.Timestamp ts ? ts.toInstant() : Instant.parse(at.toString());
             return new SessionSeen((String) columns[0], (String) columns[1], (String) columns[2], when);
         });

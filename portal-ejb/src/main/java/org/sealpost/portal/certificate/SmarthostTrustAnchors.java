@@ -15,8 +15,10 @@ public final class SmarthostTrustAnchors {
     }
 
     public List<SmarthostTrustAnchor> all() {
-        return em.createQuery("SELECT a FROM SmarthostTrustAnchor a ORDER BY a.addedAt, a.fingerprint",
-                SmarthostTrustAnchor.class).getResultList();
+        return em.createQuery(
+                        "SELECT a FROM SmarthostTrustAnchor a ORDER BY a.addedAt, a.fingerprint",
+                        SmarthostTrustAnchor.class)
+                .getResultList();
     }
 
     Optional<SmarthostTrustAnchor> find(String fingerprint) {
@@ -37,7 +39,7 @@ public final class SmarthostTrustAnchors {
      */
     public String version() {
         Object digest = em.createNativeQuery(
-                "SELECT md5(coalesce(string_agg(fingerprint, ',' ORDER BY fingerprint), '')) FROM smarthost_trust_anchor")
+                        "SELECT md5(coalesce(string_agg(fingerprint, ',' ORDER BY fingerprint), '')) FROM smarthost_trust_anchor")
                 .getSingleResult();
         return String.valueOf(digest);
     }

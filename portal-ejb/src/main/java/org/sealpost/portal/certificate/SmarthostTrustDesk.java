@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
 
@@ -34,7 +33,9 @@ public final class SmarthostTrustDesk {
     }
 
     public List<CertificateDetails> anchors() {
-        return anchors.all().stream().map(a -> CertificateDetails.of(List.of(a.certificate()))).toList();
+        return anchors.all().stream()
+                .map(a -> CertificateDetails.of(List.of(a.certificate())))
+                .toList();
     }
 
     /**
@@ -50,14 +51,25 @@ public final class SmarthostTrustDesk {
         List<CertificateDetails> added = new ArrayList<>();
         for (X509Certificate certificate : certificates) {
             String fingerprint = CertificateDetails.fingerprint(certificate);
-            if (anchors.find(fingerprint).isEmpty() && added.stream().noneMatch(d -> d.sha256Fingerprint().equals(fingerprint))) {
+            if (anchors.find(fingerprint).isEmpty()
+                    && added.stream().noneMatch(d -> d.sha256Fingerprint().equals(fingerprint))) {
                 anchors.add(new SmarthostTrustAnchor(certificate, actor, now));
                 added.add(CertificateDetails.of(List.of(certificate)));
             }
         }
         if (!added.isEmpty()) {
-            AuditTrail.record(em, actor, AuditAction.SMARTHOST_TRUST_ANCHORS_IMPORTED, "smarthost-trust", null, null,
-                    String.join("; ", added.stream().map(d -> d.subject() + ", SHA-256 " + d.sha256Fingerprint()).toList()),
+            AuditTrail.record(
+                    em,
+                    actor,
+                    AuditAction.SMARTHOST_TRUST_ANCHORS_IMPORTED,
+                    "smarthost-trust",
+                    null,
+                    null,
+                    String.join(
+                            "; ",
+                            added.stream()
+                                    .map(d -> d.subject() + ", SHA-256 " + d.sha256Fingerprint())
+                                    .toList()),
                     now);
         }
         return added;
@@ -68,8 +80,15 @@ public final class SmarthostTrustDesk {
         Optional<SmarthostTrustAnchor> anchor = anchors.find(fingerprint);
         anchor.ifPresent(a -> {
             anchors.remove(a);
-            AuditTrail.record(em, actor, AuditAction.SMARTHOST_TRUST_ANCHOR_REMOVED, "smarthost-trust", fingerprint, null,
-                    a.subject(), clock.instant());
+            AuditTrail.record(
+                    em,
+                    actor,
+                    AuditAction.SMARTHOST_TRUST_ANCHOR_REMOVED,
+                    "smarthost-trust",
+                    fingerprint,
+                    null,
+                    a.subject(),
+                    clock.instant());
         });
         return anchor.isPresent();
     }

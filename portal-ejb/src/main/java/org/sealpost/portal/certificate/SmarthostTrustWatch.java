@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
-
 import org.sealpost.portal.outbound.OutboundSettings;
 import org.sealpost.portal.outbound.SmarthostTransport;
 import org.sealpost.portal.platform.BackgroundWorkers;
@@ -65,7 +64,8 @@ public class SmarthostTrustWatch {
             Optional<java.security.KeyStore> anchors = trust.trustStore();
             outbound.trustAnchors(anchors);
             if (followedVersion != null) {
-                LOG.info(() -> anchors.isPresent() ? "smarthost connections now trust the imported anchors"
+                LOG.info(() -> anchors.isPresent()
+                        ? "smarthost connections now trust the imported anchors"
                         : "smarthost connections trust the configured trust store again");
             }
             followedVersion = version;
@@ -73,7 +73,8 @@ public class SmarthostTrustWatch {
         Optional<SmarthostTransport.Handshake> last = outbound.transport().lastHandshake();
         if (last.isPresent() && !last.get().equals(recorded)) {
             SmarthostTransport.Handshake h = last.get();
-            trust.recordSession(new SmarthostTlsSessions.SessionSeen(h.protocol(), h.cipherSuite(), h.peerSubject(), h.at()));
+            trust.recordSession(
+                    new SmarthostTlsSessions.SessionSeen(h.protocol(), h.cipherSuite(), h.peerSubject(), h.at()));
             recorded = h;
         }
     }

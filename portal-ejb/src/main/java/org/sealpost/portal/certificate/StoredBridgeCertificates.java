@@ -28,7 +28,8 @@ public final class StoredBridgeCertificates {
     public Optional<BridgeCertificate> inState(CertificateState state) {
         return em.createQuery("SELECT c FROM BridgeCertificate c WHERE c.state = :state", BridgeCertificate.class)
                 .setParameter("state", state)
-                .getResultStream().findFirst();
+                .getResultStream()
+                .findFirst();
     }
 
     /**
@@ -39,7 +40,8 @@ public final class StoredBridgeCertificates {
         return em.createQuery("SELECT c FROM BridgeCertificate c WHERE c.state = :state", BridgeCertificate.class)
                 .setParameter("state", state)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst();
+                .getResultStream()
+                .findFirst();
     }
 
     /**
@@ -86,7 +88,8 @@ public final class StoredBridgeCertificates {
      * composer, which renders mail on the delivery's connection, outside any entity manager.
      */
     public static Optional<Instant> currentNotAfter(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT not_after FROM bridge_certificate WHERE state = 'CURRENT'");
+        try (PreparedStatement ps =
+                        c.prepareStatement("SELECT not_after FROM bridge_certificate WHERE state = 'CURRENT'");
                 ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant) : Optional.empty();
         }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -16,11 +15,18 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
  * letters), state or province, locality, organisation, organisational unit, common name (the
  * host's fully qualified DNS name) and e-mail address. Only the common name is required.
  */
-public record SubjectFields(String country, String state, String locality, String organisation,
-        String organisationalUnit, String commonName, String email) {
+public record SubjectFields(
+        String country,
+        String state,
+        String locality,
+        String organisation,
+        String organisationalUnit,
+        String commonName,
+        String email) {
 
     /** X.520 upper bound (ub-name etc., RFC 5280 Appendix A) on each text field. */
     private static final int MAX_FIELD = 64;
+
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     /** The attribute names of OpenSSL's one-line subject that a CSR may carry. */
     private static final Set<String> ATTRIBUTES = Set.of("C", "ST", "L", "O", "OU", "CN", "emailAddress");
@@ -30,8 +36,15 @@ public record SubjectFields(String country, String state, String locality, Strin
      *
      * @throws CertificateRefusedException naming the first field that is wrong
      */
-    public static SubjectFields of(String country, String state, String locality, String organisation,
-            String organisationalUnit, String commonName, String email) throws CertificateRefusedException {
+    public static SubjectFields of(
+            String country,
+            String state,
+            String locality,
+            String organisation,
+            String organisationalUnit,
+            String commonName,
+            String email)
+            throws CertificateRefusedException {
         String c = blankToNull(country);
         if (c != null) {
             c = c.toUpperCase(Locale.ROOT);
@@ -47,9 +60,16 @@ public record SubjectFields(String country, String state, String locality, Strin
         if (mail != null && !isEmail(mail)) {
             throw new CertificateRefusedException(CertificateProblem.INVALID_EMAIL);
         }
-        SubjectFields fields = new SubjectFields(c, blankToNull(state), blankToNull(locality),
-                blankToNull(organisation), blankToNull(organisationalUnit), cn.toLowerCase(Locale.ROOT), mail);
-        for (String text : new String[] {fields.state, fields.locality, fields.organisation, fields.organisationalUnit}) {
+        SubjectFields fields = new SubjectFields(
+                c,
+                blankToNull(state),
+                blankToNull(locality),
+                blankToNull(organisation),
+                blankToNull(organisationalUnit),
+                cn.toLowerCase(Locale.ROOT),
+                mail);
+        for (String text :
+                new String[] {fields.state, fields.locality, fields.organisation, fields.organisationalUnit}) {
             if (text != null && (text.length() > MAX_FIELD || text.chars().anyMatch(Character::isISOControl))) {
                 throw new CertificateRefusedException(CertificateProblem.INVALID_SUBJECT);
             }
@@ -77,8 +97,7 @@ public record SubjectFields(String country, String state, String locality, Strin
                     throw new CertificateRefusedException(CertificateProblem.INVALID_SUBJECT);
                 }
                 String key = part.substring(0, equals).strip();
-                if (!ATTRIBUTES.contains(key)
-                        || values.put(key, part.substring(equals + 1)) != null) {
+                if (!ATTRIBUTES.contains(key) || values.put(key, part.substring(equals + 1)) != null) {
                     throw new CertificateRefusedException(CertificateProblem.INVALID_SUBJECT);
                 }
                 part.setLength(0);
@@ -86,8 +105,14 @@ public record SubjectFields(String country, String state, String locality, Strin
                 part.append(ch);
             }
         }
-        return of(values.get("C"), values.get("ST"), values.get("L"), values.get("O"), values.get("OU"),
-                values.get("CN"), values.get("emailAddress"));
+        return of(
+                values.get("C"),
+                values.get("ST"),
+                values.get("L"),
+                values.get("O"),
+                values.get("OU"),
+                values.get("CN"),
+                values.get("emailAddress"));
     }
 
     /** The distinguished name, most significant first (C … CN, emailAddress), as CAs expect it. */
@@ -106,8 +131,11 @@ public record SubjectFields(String country, String state, String locality, Strin
 
     private static boolean isEmail(String text) {
         int at = text.lastIndexOf('@');
-        return at > 0 && text.length() <= 128 && text.chars().allMatch(ch -> ch > ' ' && ch < 127)
-                && text.indexOf('@') == at && DnsNames.isFullyQualified(text.substring(at + 1));
+        return at > 0
+                && text.length() <= 128
+                && text.chars().allMatch(ch -> ch > ' ' && ch < 127)
+                && text.indexOf('@') == at
+                && DnsNames.isFullyQualified(text.substring(at + 1));
     }
 
     private static String blankToNull(String text) {

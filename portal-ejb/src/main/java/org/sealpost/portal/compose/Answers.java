@@ -21,12 +21,13 @@ import org.sealpost.portal.policy.RecipientAddress;
  */
 final class Answers {
 
-    private static final Pattern REPLY_PREFIX = Pattern.compile("^\\s*(re|aw|sv|antw)\\s*:\\s*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern FORWARD_PREFIX = Pattern.compile("^\\s*(fwd?|wg|tr)\\s*:\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REPLY_PREFIX =
+            Pattern.compile("^\\s*(re|aw|sv|antw)\\s*:\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FORWARD_PREFIX =
+            Pattern.compile("^\\s*(fwd?|wg|tr)\\s*:\\s*", Pattern.CASE_INSENSITIVE);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx", Locale.ROOT);
 
-    private Answers() {
-    }
+    private Answers() {}
 
     /** "Re: " or "Fwd: " in front, once: an original that already has one keeps just that. */
     static String subject(PortalAction action, String original) {
@@ -49,7 +50,8 @@ final class Answers {
             return new DraftFields("", "", subject, "\n\n" + forwardedBlock(original, originalText));
         }
         // RFC 5322 section 3.6.3: a reply goes to Reply-To when the original has one, else to From.
-        List<MailAddress> replyTarget = !original.replyTo().isEmpty() ? original.replyTo()
+        List<MailAddress> replyTarget = !original.replyTo().isEmpty()
+                ? original.replyTo()
                 : original.from() == null ? List.of() : List.of(original.from());
         Set<String> to = new LinkedHashSet<>();
         Set<String> cc = new LinkedHashSet<>();
@@ -65,14 +67,18 @@ final class Answers {
             addAll(original.to(), to, seen);
             addAll(original.cc(), cc, seen);
         }
-        return new DraftFields(String.join(", ", to), String.join(", ", cc), subject,
+        return new DraftFields(
+                String.join(", ", to),
+                String.join(", ", cc),
+                subject,
                 "\n\n" + attribution(original) + "\n" + quoted(originalText));
     }
 
     private static void addAll(List<MailAddress> addresses, Set<String> into, Set<String> seen) {
         for (MailAddress a : addresses) {
             Optional<RecipientAddress> parsed = RecipientAddress.parse(a.address());
-            String key = parsed.map(RecipientAddress::value).orElse(a.address().strip().toLowerCase(Locale.ROOT));
+            String key = parsed.map(RecipientAddress::value)
+                    .orElse(a.address().strip().toLowerCase(Locale.ROOT));
             if (key.isEmpty() || !seen.add(key)) {
                 continue;
             }
@@ -86,9 +92,11 @@ final class Answers {
      */
     static String references(String originalReferences, String originalInReplyTo, String originalMessageId) {
         List<String> ids = new ArrayList<>();
-        String parent = originalReferences != null && !originalReferences.isBlank() ? originalReferences
-                : originalInReplyTo != null && originalInReplyTo.strip().split("\\s+").length == 1 ? originalInReplyTo
-                : null;
+        String parent = originalReferences != null && !originalReferences.isBlank()
+                ? originalReferences
+                : originalInReplyTo != null && originalInReplyTo.strip().split("\\s+").length == 1
+                        ? originalInReplyTo
+                        : null;
         if (parent != null) {
             for (String id : parent.strip().split("\\s+")) {
                 if (id.startsWith("<") && id.endsWith(">")) {
@@ -128,11 +136,17 @@ final class Answers {
             out.append("Subject: ").append(original.subject()).append('\n');
         }
         if (!original.to().isEmpty()) {
-            out.append("To: ").append(String.join(", ", original.to().stream().map(MailAddress::toString).toList()))
+            out.append("To: ")
+                    .append(String.join(
+                            ", ",
+                            original.to().stream().map(MailAddress::toString).toList()))
                     .append('\n');
         }
         if (!original.cc().isEmpty()) {
-            out.append("Cc: ").append(String.join(", ", original.cc().stream().map(MailAddress::toString).toList()))
+            out.append("Cc: ")
+                    .append(String.join(
+                            ", ",
+                            original.cc().stream().map(MailAddress::toString).toList()))
                     .append('\n');
         }
         return out.append('\n').append(normalise(text)).toString();
@@ -151,8 +165,12 @@ final class Answers {
         String t = safeHtml.replaceAll("(?i)<br\\s*/?>", "\n")
                 .replaceAll("(?i)</(p|div|li|tr|h[1-6]|blockquote)>", "\n")
                 .replaceAll("<[^>]*>", "");
-        t = t.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-                .replace("&nbsp;", " ").replace("&amp;", "&");
+        t = t.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&nbsp;", " ")
+                .replace("&amp;", "&");
         return t.replaceAll("\n{3,}", "\n\n").strip();
     }
 }

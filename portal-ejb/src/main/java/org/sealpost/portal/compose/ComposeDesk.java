@@ -79,12 +79,10 @@ final class ComposeDesk {
      * @param portalAddress   the address mail to colleagues is sent From
      * @param messageIdDomain the right-hand side of the Message-IDs the portal mints (ADR 0009)
      */
-    record Settings(Supplier<PortalPolicy> policySeed, InternetAddress portalAddress, String messageIdDomain) {
-    }
+    record Settings(Supplier<PortalPolicy> policySeed, InternetAddress portalAddress, String messageIdDomain) {}
 
     /** What a send did; {@code queuedRows} (relays and notifications) tell the caller to wake the outbound worker. */
-    record Sending(SendOutcome outcome, int queuedRows) {
-    }
+    record Sending(SendOutcome outcome, int queuedRows) {}
 
     private static final String FORWARDED = "f";
     private static final String UPLOADED = "u";
@@ -116,8 +114,15 @@ final class ComposeDesk {
         PortalPolicies.Current current = policies.current(settings.policySeed());
         if (current.seeded()) {
             PortalPolicy p = current.policy();
-            AuditTrail.record(em, "system", AuditAction.POLICY_CHANGED, "policy", "1", null,
-                    "seeded from settings: " + p.scopes() + ", internal domains " + p.internalDomains(), clock.instant());
+            AuditTrail.record(
+                    em,
+                    "system",
+                    AuditAction.POLICY_CHANGED,
+                    "policy",
+                    "1",
+                    null,
+                    "seeded from settings: " + p.scopes() + ", internal domains " + p.internalDomains(),
+                    clock.instant());
         }
         return current.policy();
     }
@@ -136,16 +141,16 @@ final class ComposeDesk {
             return new Draft(null, origin, DraftFields.EMPTY, List.of(), null);
         }
         Original original = original(accountId, origin);
-        DraftFields fields = Answers.prefill(origin.action(), original.metadata(), original.text(),
-                ownAddress(accountId));
-        List<DraftAttachment> forwarded = origin.action() == PortalAction.FORWARD
-                ? forwardedFiles(original, List.of()) : List.of();
+        DraftFields fields =
+                Answers.prefill(origin.action(), original.metadata(), original.text(), ownAddress(accountId));
+        List<DraftAttachment> forwarded =
+                origin.action() == PortalAction.FORWARD ? forwardedFiles(original, List.of()) : List.of();
         return new Draft(null, origin, fields, forwarded, null);
     }
 
     /** Creates or updates; returns the stored draft and its content. */
-    Saved save(long accountId, Long draftId, DraftOrigin origin, DraftFields fields) throws NotFoundException,
-            SQLException {
+    Saved save(long accountId, Long draftId, DraftOrigin origin, DraftFields fields)
+            throws NotFoundException, SQLException {
         Instant now = clock.instant();
         if (draftId == null) {
             if (origin == null) {
@@ -156,24 +161,28 @@ final class ComposeDesk {
                 content = new DraftContent(fields, null, null, List.of());
             } else {
                 Original original = original(accountId, origin);
-                content = new DraftContent(fields, original.metadata().messageIdHeader(),
-                        Answers.references(original.header("References"), original.header("In-Reply-To"),
-                                original.metadata().messageIdHeader()), List.of());
+                content = new DraftContent(
+                        fields,
+                        original.metadata().messageIdHeader(),
+                        Answers.references(
+                                original.header("References"),
+                                original.header("In-Reply-To"),
+                                original.metadata().messageIdHeader()),
+                        List.of());
             }
             StoredDraft stored = StoredDraft.start(accountId, origin, content, sealer, now);
             drafts.add(stored);
             return new Saved(stored, content);
         }
-        StoredDraft stored = drafts.findForChange(draftId, accountId)
-                .orElseThrow(() -> new NotFoundException("draft", draftId));
+        StoredDraft stored =
+                drafts.findForChange(draftId, accountId).orElseThrow(() -> new NotFoundException("draft", draftId));
         DraftContent content = open(stored).withFields(fields);
         stored.seal(content, sealer, now);
         drafts.flush();
         return new Saved(stored, content);
     }
 
-    record Saved(StoredDraft draft, DraftContent content) {
-    }
+    record Saved(StoredDraft draft, DraftContent content) {}
 
     Draft view(Saved saved) throws SQLException {
         return view(saved.draft(), saved.content());
@@ -188,7 +197,12 @@ final class ComposeDesk {
         List<DraftLine> lines = new ArrayList<>();
         for (StoredDraft d : drafts.page(accountId, first, max)) {
             DraftContent content = open(d);
-            lines.add(new DraftLine(d.id(), d.action(), content.fields().to(), content.fields().subject(), d.savedAt(),
+            lines.add(new DraftLine(
+                    d.id(),
+                    d.action(),
+                    content.fields().to(),
+                    content.fields().subject(),
+                    d.savedAt(),
                     load(d, content).any()));
         }
         return lines;
@@ -199,11 +213,18 @@ final class ComposeDesk {
     }
 
     void discard(long accountId, long draftId, String clientAddress) throws NotFoundException {
-        StoredDraft stored = drafts.findForChange(draftId, accountId)
-                .orElseThrow(() -> new NotFoundException("draft", draftId));
+        StoredDraft stored =
+                drafts.findForChange(draftId, accountId).orElseThrow(() -> new NotFoundException("draft", draftId));
         drafts.delete(stored);
-        AuditTrail.record(em, ownAddress(accountId), AuditAction.DRAFT_DISCARDED, "draft", Long.toString(draftId),
-                clientAddress, stored.action().name(), clock.instant());
+        AuditTrail.record(
+                em,
+                ownAddress(accountId),
+                AuditAction.DRAFT_DISCARDED,
+                "draft",
+                Long.toString(draftId),
+                clientAddress,
+                stored.action().name(),
+                clock.instant());
     }
 
     // ---- files
@@ -290,8 +311,9 @@ final class ComposeDesk {
             // (over the limit, or the browser went away) fails before anything is sent to the
             // database: nothing of the file is stored.
             if (counted.exceeded) {
-                return new UploadOutcome.Refused(policy.limitRefusals(new AttachmentLoad(load.count() + 1,
-                        policy.maxAttachmentBytes() + 1)).get(0));
+                return new UploadOutcome.Refused(
+                        policy.limitRefusals(new AttachmentLoad(load.count() + 1, policy.maxAttachmentBytes() + 1))
+                                .get(0));
             }
             if (causedByIo(e)) {
                 return new UploadOutcome.Refused(Refusal.of(null, null, RefusalReason.UPLOAD_INCOMPLETE));
@@ -325,8 +347,8 @@ final class ComposeDesk {
     }
 
     Draft removeAttachment(long accountId, long draftId, String attachmentId) throws NotFoundException, SQLException {
-        StoredDraft stored = drafts.findForChange(draftId, accountId)
-                .orElseThrow(() -> new NotFoundException("draft", draftId));
+        StoredDraft stored =
+                drafts.findForChange(draftId, accountId).orElseThrow(() -> new NotFoundException("draft", draftId));
         DraftContent content = open(stored);
         if (attachmentId != null && attachmentId.startsWith(UPLOADED)) {
             long fileId = parseId(attachmentId.substring(UPLOADED.length()), attachmentId);
@@ -335,11 +357,14 @@ final class ComposeDesk {
                 DraftFiles.delete(c, draftId, fileId);
                 return null;
             });
-        } else if (attachmentId != null && attachmentId.startsWith(FORWARDED) && stored.action() == PortalAction.FORWARD
+        } else if (attachmentId != null
+                && attachmentId.startsWith(FORWARDED)
+                && stored.action() == PortalAction.FORWARD
                 && stored.originalEntryId() != null) {
             String partId = attachmentId.substring(FORWARDED.length());
             Original original = original(accountId, stored.origin());
-            if (original.rendered().attachments().stream().noneMatch(a -> a.partId().equals(partId))) {
+            if (original.rendered().attachments().stream()
+                    .noneMatch(a -> a.partId().equals(partId))) {
                 throw new NotFoundException("attachment", attachmentId);
             }
             content = content.leavingOut(partId);
@@ -361,12 +386,13 @@ final class ComposeDesk {
 
     // ---- deciding and sending
 
-    SendDecision decide(long accountId, Long draftId, DraftOrigin origin, DraftFields fields) throws NotFoundException,
-            SQLException {
+    SendDecision decide(long accountId, Long draftId, DraftOrigin origin, DraftFields fields)
+            throws NotFoundException, SQLException {
         AttachmentLoad load;
         PortalAction action;
         if (draftId != null) {
-            StoredDraft stored = drafts.find(draftId, accountId).orElseThrow(() -> new NotFoundException("draft", draftId));
+            StoredDraft stored =
+                    drafts.find(draftId, accountId).orElseThrow(() -> new NotFoundException("draft", draftId));
             load = load(stored, open(stored));
             action = stored.action();
         } else {
@@ -393,25 +419,38 @@ final class ComposeDesk {
 
         // Only a forward needs the original again (its files); a reply's quote and threading are in the draft.
         Optional<Original> original = stored.action() != PortalAction.FORWARD || stored.originalEntryId() == null
-                ? Optional.empty() : Optional.of(original(accountId, stored.origin()));
+                ? Optional.empty()
+                : Optional.of(original(accountId, stored.origin()));
         List<OutgoingMail.Attachment> attachments = new ArrayList<>();
         List<DraftFile> uploads = files.of(stored.id());
         long totalBytes = 0;
         for (DraftFile f : uploads) {
             totalBytes += f.sizeBytes();
         }
-        List<RenderedAttachment> forwarded = original.isPresent()
-                ? forwardable(original.get(), content.leftOutForwarded()) : List.of();
+        List<RenderedAttachment> forwarded =
+                original.isPresent() ? forwardable(original.get(), content.leftOutForwarded()) : List.of();
         int fileCount = uploads.size() + forwarded.size();
         totalBytes += forwarded.stream().mapToLong(RenderedAttachment::size).sum();
 
         PortalPolicy policy = policy();
-        SendDecision decision = policy.decide(stored.action(), TypedAddress.read(fields.to(), fields.cc()),
+        SendDecision decision = policy.decide(
+                stored.action(),
+                TypedAddress.read(fields.to(), fields.cc()),
                 new AttachmentLoad(fileCount, totalBytes));
         if (!decision.allowed()) {
-            AuditTrail.record(em, self, AuditAction.SEND_REFUSED, "draft", Long.toString(stored.id()), clientAddress,
-                    stored.action() + ": " + decision.refusals().stream().map(r -> r.reason().name()).distinct()
-                            .collect(Collectors.joining(", ")), now);
+            AuditTrail.record(
+                    em,
+                    self,
+                    AuditAction.SEND_REFUSED,
+                    "draft",
+                    Long.toString(stored.id()),
+                    clientAddress,
+                    stored.action() + ": "
+                            + decision.refusals().stream()
+                                    .map(r -> r.reason().name())
+                                    .distinct()
+                                    .collect(Collectors.joining(", ")),
+                    now);
             return new Sending(new SendOutcome.Refused(decision, stored.id()), 0);
         }
 
@@ -428,7 +467,8 @@ final class ComposeDesk {
             attachments.add(new OutgoingMail.Attachment(label.fileName(), label.contentType(), bytes));
         }
         for (RenderedAttachment a : forwarded) {
-            byte[] bytes = MessageRendering.attachmentContent(original.get().mime(), a.partId()).orElse(new byte[0]);
+            byte[] bytes = MessageRendering.attachmentContent(original.get().mime(), a.partId())
+                    .orElse(new byte[0]);
             attachments.add(new OutgoingMail.Attachment(a.fileName(), a.contentType(), bytes));
         }
 
@@ -438,17 +478,29 @@ final class ComposeDesk {
             t.parsed().ifPresent(a -> fieldOf.putIfAbsent(a, t.field()));
         }
         List<RecipientAddress> to = fieldOf.entrySet().stream()
-                .filter(e -> e.getValue() == AddressField.TO).map(Map.Entry::getKey).toList();
+                .filter(e -> e.getValue() == AddressField.TO)
+                .map(Map.Entry::getKey)
+                .toList();
         List<RecipientAddress> cc = fieldOf.entrySet().stream()
-                .filter(e -> e.getValue() == AddressField.CC).map(Map.Entry::getKey).toList();
+                .filter(e -> e.getValue() == AddressField.CC)
+                .map(Map.Entry::getKey)
+                .toList();
 
         UUID contentId = UUID.randomUUID();
         OutgoingMail mail;
         try {
-            mail = new OutgoingMail(OutgoingMail.onBehalfOf(self, settings.portalAddress()), new InternetAddress(self),
-                    to.isEmpty() ? cc : to, to.isEmpty() ? List.of() : cc, fields.subject(), fields.body(),
-                    "<" + contentId + "@" + settings.messageIdDomain() + ">", content.inReplyTo(), content.references(),
-                    attachments, now);
+            mail = new OutgoingMail(
+                    OutgoingMail.onBehalfOf(self, settings.portalAddress()),
+                    new InternetAddress(self),
+                    to.isEmpty() ? cc : to,
+                    to.isEmpty() ? List.of() : cc,
+                    fields.subject(),
+                    fields.body(),
+                    "<" + contentId + "@" + settings.messageIdDomain() + ">",
+                    content.inReplyTo(),
+                    content.references(),
+                    attachments,
+                    now);
         } catch (jakarta.mail.internet.AddressException e) {
             throw new IllegalStateException("the account's own address " + self + " is not an address", e);
         }
@@ -462,8 +514,10 @@ final class ComposeDesk {
         // One transaction: the Sent copy, the external recipients' portal copies (PENDING
         // accounts and notifications, by the bridge's own path) and the relay rows. A crash
         // before the commit sends nothing; after it, every row is delivered (at least once).
-        List<EmailAddress> external = decision.external().stream().map(a -> EmailAddress.of(a.value()))
-                .filter(a -> !a.value().equals(self)).toList();
+        List<EmailAddress> external = decision.external().stream()
+                .map(a -> EmailAddress.of(a.value()))
+                .filter(a -> !a.value().equals(self))
+                .toList();
         List<RecipientAddress> internal = decision.internal();
         long sentEntry = jdbc.with(c -> {
             IntakeStore.storeContent(c, contentId, sealed, raw.length, now);
@@ -478,11 +532,18 @@ final class ComposeDesk {
             return entry;
         });
         drafts.delete(stored);
-        AuditTrail.record(em, self, AuditAction.MESSAGE_SENT, "message", contentId.toString(), clientAddress,
+        AuditTrail.record(
+                em,
+                self,
+                AuditAction.MESSAGE_SENT,
+                "message",
+                contentId.toString(),
+                clientAddress,
                 stored.action() + " to " + internal.size() + " internal, " + external.size() + " external, "
-                        + attachments.size() + " file(s), " + raw.length + " bytes", now);
-        return new Sending(new SendOutcome.Sent(sentEntry, internal.size(), external.size()),
-                internal.size() + external.size());
+                        + attachments.size() + " file(s), " + raw.length + " bytes",
+                now);
+        return new Sending(
+                new SendOutcome.Sent(sentEntry, internal.size(), external.size()), internal.size() + external.size());
     }
 
     // ---- address completion
@@ -494,8 +555,8 @@ final class ComposeDesk {
         }
         String self = ownAddress(accountId);
         Map<String, String> found = new LinkedHashMap<>();
-        for (MessageContents.SealedMetadata m : jdbc.with(c -> MessageContents.recentMetadata(c, accountId,
-                COMPLETION_SCAN))) {
+        for (MessageContents.SealedMetadata m :
+                jdbc.with(c -> MessageContents.recentMetadata(c, accountId, COMPLETION_SCAN))) {
             MessageMetadata meta;
             try {
                 meta = MessageMetadata.decode(sealer.openMetadata(m.contentId(), m.sealed()));
@@ -511,8 +572,11 @@ final class ComposeDesk {
             all.addAll(meta.cc());
             for (MailAddress a : all) {
                 Optional<RecipientAddress> parsed = RecipientAddress.parse(a.address());
-                if (parsed.isEmpty() || parsed.get().value().equals(self)
-                        || parsed.get().value().equals(settings.portalAddress().getAddress().toLowerCase(Locale.ROOT))) {
+                if (parsed.isEmpty()
+                        || parsed.get().value().equals(self)
+                        || parsed.get()
+                                .value()
+                                .equals(settings.portalAddress().getAddress().toLowerCase(Locale.ROOT))) {
                     continue;
                 }
                 String name = a.displayName() == null ? "" : a.displayName().strip();
@@ -521,10 +585,14 @@ final class ComposeDesk {
                     name = "";
                 }
                 String key = parsed.get().value();
-                if (key.startsWith(p) || name.toLowerCase(Locale.ROOT).startsWith(p)
+                if (key.startsWith(p)
+                        || name.toLowerCase(Locale.ROOT).startsWith(p)
                         || parsed.get().localPart().startsWith(p)) {
-                    found.putIfAbsent(key, name.isEmpty() || name.contains("\"") || name.contains("<")
-                            ? a.address().strip() : name + " <" + a.address().strip() + ">");
+                    found.putIfAbsent(
+                            key,
+                            name.isEmpty() || name.contains("\"") || name.contains("<")
+                                    ? a.address().strip()
+                                    : name + " <" + a.address().strip() + ">");
                 }
             }
         }
@@ -561,13 +629,13 @@ final class ComposeDesk {
         List<DraftAttachment> attachments = new ArrayList<>();
         for (DraftFile f : files.of(stored.id())) {
             DraftFile.Label label = openLabel(f);
-            attachments.add(new DraftAttachment(UPLOADED + f.id(), label.fileName(), label.contentType(),
-                    f.sizeBytes(), false));
+            attachments.add(new DraftAttachment(
+                    UPLOADED + f.id(), label.fileName(), label.contentType(), f.sizeBytes(), false));
         }
         if (stored.action() == PortalAction.FORWARD && stored.originalEntryId() != null) {
             try {
-                attachments.addAll(forwardedFiles(original(stored.accountId(), stored.origin()),
-                        content.leftOutForwarded()));
+                attachments.addAll(
+                        forwardedFiles(original(stored.accountId(), stored.origin()), content.leftOutForwarded()));
             } catch (NotFoundException gone) {
                 // the original was deleted meanwhile: nothing left to forward
             }
@@ -584,8 +652,8 @@ final class ComposeDesk {
         }
         if (stored.action() == PortalAction.FORWARD && stored.originalEntryId() != null) {
             try {
-                for (RenderedAttachment a : forwardable(original(stored.accountId(), stored.origin()),
-                        content.leftOutForwarded())) {
+                for (RenderedAttachment a :
+                        forwardable(original(stored.accountId(), stored.origin()), content.leftOutForwarded())) {
                     bytes += a.size();
                     count++;
                 }
@@ -597,12 +665,16 @@ final class ComposeDesk {
     }
 
     private static AttachmentLoad loadOf(List<DraftAttachment> attachments) {
-        return new AttachmentLoad(attachments.size(), attachments.stream().mapToLong(DraftAttachment::size).sum());
+        return new AttachmentLoad(
+                attachments.size(),
+                attachments.stream().mapToLong(DraftAttachment::size).sum());
     }
 
     private static List<RenderedAttachment> forwardable(Original original, List<String> leftOut) {
         Set<String> out = Set.copyOf(leftOut);
-        return original.rendered().attachments().stream().filter(a -> !out.contains(a.partId())).toList();
+        return original.rendered().attachments().stream()
+                .filter(a -> !out.contains(a.partId()))
+                .toList();
     }
 
     private static List<DraftAttachment> forwardedFiles(Original original, List<String> leftOut) {
@@ -618,20 +690,31 @@ final class ComposeDesk {
             throw new NotFoundException("message", null);
         }
         return jdbc.with(c -> {
-            Optional<MailboxEntry> entry = MailboxEntries.find(c, entryId, accountId);
-            if (entry.isEmpty()) {
-                return null;
-            }
-            SealedMessage sealed = MessageContents.sealed(c, entry.get().contentId())
-                    .orElseThrow(() -> new SQLException("content of entry " + entryId + " is gone"));
-            try {
-                byte[] mime = sealer.openMime(entry.get().contentId(), sealed);
-                MessageMetadata meta = MessageMetadata.decode(sealer.openMetadata(entry.get().contentId(), sealed));
-                return new Original(meta, mime, MessageRendering.render(mime, RenderOptions.blockingRemoteImages(id -> "")));
-            } catch (SealBrokenException e) {
-                throw new SQLException("message " + entry.get().contentId() + " cannot be decrypted: " + e.getMessage(), e);
-            }
-        }) instanceof Original o ? o : throwNotFound(entryId);
+                            Optional<MailboxEntry> entry = MailboxEntries.find(c, entryId, accountId);
+                            if (entry.isEmpty()) {
+                                return null;
+                            }
+                            SealedMessage sealed = MessageContents.sealed(
+                                            c, entry.get().contentId())
+                                    .orElseThrow(() -> new SQLException("content of entry " + entryId + " is gone"));
+                            try {
+                                byte[] mime = sealer.openMime(entry.get().contentId(), sealed);
+                                MessageMetadata meta = MessageMetadata.decode(
+                                        sealer.openMetadata(entry.get().contentId(), sealed));
+                                return new Original(
+                                        meta,
+                                        mime,
+                                        MessageRendering.render(mime, RenderOptions.blockingRemoteImages(id -> "")));
+                            } catch (SealBrokenException e) {
+                                throw new SQLException(
+                                        "message " + entry.get().contentId() + " cannot be decrypted: "
+                                                + e.getMessage(),
+                                        e);
+                            }
+                        })
+                        instanceof Original o
+                ? o
+                : throwNotFound(entryId);
     }
 
     private static Original throwNotFound(long entryId) throws NotFoundException {

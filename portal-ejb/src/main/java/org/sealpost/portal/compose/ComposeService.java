@@ -19,8 +19,8 @@ import org.sealpost.portal.config.InvalidSettingException;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.crypto.MessageSealer;
-import org.sealpost.portal.platform.StorageUnavailableException;
 import org.sealpost.portal.outbound.MailQueued;
+import org.sealpost.portal.platform.StorageUnavailableException;
 import org.sealpost.portal.policy.EffectivePolicy;
 import org.sealpost.portal.policy.PolicySeed;
 import org.sealpost.portal.policy.PortalAction;
@@ -69,9 +69,16 @@ public class ComposeService {
                 return work.apply(c);
             }
         };
-        desk = new ComposeDesk(em, jdbc, sealer, new ComposeDesk.Settings(
-                () -> PolicySeed.fromSettings(settings::get, Clock.systemUTC().instant()), portalAddress(),
-                messageIdDomain()), Clock.systemUTC());
+        desk = new ComposeDesk(
+                em,
+                jdbc,
+                sealer,
+                new ComposeDesk.Settings(
+                        () -> PolicySeed.fromSettings(
+                                settings::get, Clock.systemUTC().instant()),
+                        portalAddress(),
+                        messageIdDomain()),
+                Clock.systemUTC());
     }
 
     private InternetAddress portalAddress() {
@@ -159,8 +166,9 @@ public class ComposeService {
      *
      * @param fileName as the browser gave it; cleaned of path parts and control characters
      */
-    public UploadOutcome addAttachment(long accountId, long draftId, String fileName, String contentType,
-            InputStream content) throws NotFoundException {
+    public UploadOutcome addAttachment(
+            long accountId, long draftId, String fileName, String contentType, InputStream content)
+            throws NotFoundException {
         try {
             return desk.addAttachment(accountId, draftId, fileName, contentType, content);
         } catch (SQLException | PersistenceException e) {

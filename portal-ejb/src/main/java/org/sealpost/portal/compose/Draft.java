@@ -13,8 +13,8 @@ import java.util.List;
  * @param attachments uploads and forwarded files, in the order added
  * @param savedAt     last save, or {@code null} when never saved
  */
-public record Draft(Long id, DraftOrigin origin, DraftFields fields, List<DraftAttachment> attachments,
-        Instant savedAt) {
+public record Draft(
+        Long id, DraftOrigin origin, DraftFields fields, List<DraftAttachment> attachments, Instant savedAt) {
 
     public Draft {
         attachments = List.copyOf(attachments);

@@ -41,7 +41,8 @@ record DraftContent(DraftFields fields, String inReplyTo, String references, Lis
     }
 
     byte[] encode() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + fields.body().length());
+        ByteArrayOutputStream bytes =
+                new ByteArrayOutputStream(256 + fields.body().length());
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT_V1);
             write(out, fields.to());

@@ -33,20 +33,25 @@ final class DraftFiles {
     /** The draft's files, in the order added. */
     List<DraftFile> of(long draftId) {
         return em.createQuery("SELECT f FROM DraftFile f WHERE f.draftId = :draft ORDER BY f.id", DraftFile.class)
-                .setParameter("draft", draftId).getResultList();
+                .setParameter("draft", draftId)
+                .getResultList();
     }
 
     Optional<DraftFile> find(long draftId, long fileId) {
         return em.createQuery("SELECT f FROM DraftFile f WHERE f.id = :id AND f.draftId = :draft", DraftFile.class)
-                .setParameter("id", fileId).setParameter("draft", draftId).getResultStream().findFirst();
+                .setParameter("id", fileId)
+                .setParameter("draft", draftId)
+                .getResultStream()
+                .findFirst();
     }
 
     /**
      * Inserts a file whose content is read from {@code ciphertext} while the statement is bound.
      * Returns its id; the size is written by {@link #recordSize} once the stream is read to its end.
      */
-    static long insert(Connection c, long draftId, UUID sealId, SealedMessage label, InputStream ciphertext,
-            Instant now) throws SQLException {
+    static long insert(
+            Connection c, long draftId, UUID sealId, SealedMessage label, InputStream ciphertext, Instant now)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO draft_attachment (draft_id, seal_id, kek_version, wrapped_key, label_ciphertext,
                     content_ciphertext, size_bytes, added_at)
@@ -75,7 +80,8 @@ final class DraftFiles {
 
     /** The sealed content of a file (for the send, which builds the message in memory anyway). */
     static InputStream content(Connection c, long fileId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT content_ciphertext FROM draft_attachment WHERE id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT content_ciphertext FROM draft_attachment WHERE id = ?")) {
             ps.setLong(1, fileId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {

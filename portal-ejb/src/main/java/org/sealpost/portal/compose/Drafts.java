@@ -19,17 +19,23 @@ final class Drafts {
     }
 
     Optional<StoredDraft> find(long draftId, long accountId) {
-        return em.createQuery("SELECT d FROM StoredDraft d WHERE d.id = :id AND d.accountId = :account",
-                StoredDraft.class).setParameter("id", draftId).setParameter("account", accountId)
-                .getResultStream().findFirst();
+        return em.createQuery(
+                        "SELECT d FROM StoredDraft d WHERE d.id = :id AND d.accountId = :account", StoredDraft.class)
+                .setParameter("id", draftId)
+                .setParameter("account", accountId)
+                .getResultStream()
+                .findFirst();
     }
 
     /** The draft locked until the transaction ends: uploads and saves of one draft take turns. */
     Optional<StoredDraft> findForChange(long draftId, long accountId) {
-        return em.createQuery("SELECT d FROM StoredDraft d WHERE d.id = :id AND d.accountId = :account",
-                StoredDraft.class).setParameter("id", draftId).setParameter("account", accountId)
+        return em.createQuery(
+                        "SELECT d FROM StoredDraft d WHERE d.id = :id AND d.accountId = :account", StoredDraft.class)
+                .setParameter("id", draftId)
+                .setParameter("account", accountId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst();
+                .getResultStream()
+                .findFirst();
     }
 
     /**
@@ -39,8 +45,8 @@ final class Drafts {
      * UPDATE would block if it were held on another connection.
      */
     static void lockForUpload(java.sql.Connection c, long draftId) throws java.sql.SQLException {
-        try (java.sql.PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM draft WHERE id = ? FOR NO KEY UPDATE")) {
+        try (java.sql.PreparedStatement ps =
+                c.prepareStatement("SELECT id FROM draft WHERE id = ? FOR NO KEY UPDATE")) {
             ps.setLong(1, draftId);
             ps.executeQuery().close();
         }
@@ -59,14 +65,17 @@ final class Drafts {
 
     List<StoredDraft> page(long accountId, int first, int max) {
         return em.createQuery("""
-                SELECT d FROM StoredDraft d WHERE d.accountId = :account ORDER BY d.savedAt DESC, d.id DESC""",
-                StoredDraft.class).setParameter("account", accountId).setFirstResult(first).setMaxResults(max)
+                SELECT d FROM StoredDraft d WHERE d.accountId = :account ORDER BY d.savedAt DESC, d.id DESC""", StoredDraft.class)
+                .setParameter("account", accountId)
+                .setFirstResult(first)
+                .setMaxResults(max)
                 .getResultList();
     }
 
     long count(long accountId) {
         return em.createQuery("SELECT count(d) FROM StoredDraft d WHERE d.accountId = :account", Long.class)
-                .setParameter("account", accountId).getSingleResult();
+                .setParameter("account", accountId)
+                .getSingleResult();
     }
 
     /**

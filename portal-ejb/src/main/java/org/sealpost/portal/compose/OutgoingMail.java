@@ -30,9 +30,18 @@ import org.sealpost.portal.policy.RecipientAddress;
  * the Message-ID's domain is the portal's, and every answer names it in In-Reply-To and
  * References, which is what the gateway keys on to route answers back encrypted.
  */
-record OutgoingMail(InternetAddress from, InternetAddress replyTo, List<RecipientAddress> to, List<RecipientAddress> cc,
-        String subject, String text, String messageId, String inReplyTo, String references,
-        List<Attachment> attachments, Instant date) {
+record OutgoingMail(
+        InternetAddress from,
+        InternetAddress replyTo,
+        List<RecipientAddress> to,
+        List<RecipientAddress> cc,
+        String subject,
+        String text,
+        String messageId,
+        String inReplyTo,
+        String references,
+        List<Attachment> attachments,
+        Instant date) {
 
     /**
      * The session every outgoing message is built in: it only carries the (empty) properties
@@ -47,8 +56,7 @@ record OutgoingMail(InternetAddress from, InternetAddress replyTo, List<Recipien
     private static final Session BUILDING = Session.getInstance(new Properties());
 
     /** One file, in memory: the message is sealed as one byte array anyway, within the attachment limit. */
-    record Attachment(String fileName, String contentType, byte[] content) {
-    }
+    record Attachment(String fileName, String contentType, byte[] content) {}
 
     OutgoingMail {
         to = List.copyOf(to);
@@ -102,8 +110,11 @@ record OutgoingMail(InternetAddress from, InternetAddress replyTo, List<Recipien
                 m.setContent(mixed);
             }
             m.saveChanges();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(8192 + text.length()
-                    + attachments.stream().mapToInt(a -> a.content().length * 4 / 3 + 512).sum());
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8192
+                    + text.length()
+                    + attachments.stream()
+                            .mapToInt(a -> a.content().length * 4 / 3 + 512)
+                            .sum());
             m.writeTo(out);
             return out.toByteArray();
         } catch (MessagingException e) {

@@ -1,7 +1,7 @@
 package org.sealpost.portal.compose;
 
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -62,8 +62,8 @@ public class StoredDraft {
         // for JPA
     }
 
-    static StoredDraft start(long accountId, DraftOrigin origin, DraftContent content, MessageSealer sealer,
-            Instant now) {
+    static StoredDraft start(
+            long accountId, DraftOrigin origin, DraftContent content, MessageSealer sealer, Instant now) {
         StoredDraft d = new StoredDraft();
         d.accountId = accountId;
         d.action = origin.action();

@@ -19,7 +19,9 @@ public class PortalSettings {
     private final Config config = ConfigProvider.getConfig();
 
     public Optional<String> get(Setting setting) {
-        return config.getOptionalValue(setting.property(), String.class).filter(v -> !v.isBlank()).map(String::trim);
+        return config.getOptionalValue(setting.property(), String.class)
+                .filter(v -> !v.isBlank())
+                .map(String::trim);
     }
 
     /** By property name, for the production checks (ProductionReadiness), which walk the catalogue the launcher shares. */
@@ -48,50 +50,62 @@ public class PortalSettings {
     }
 
     public long longValue(Setting setting, long fallback) {
-        return get(setting).map(v -> {
-            try {
-                return Long.parseLong(v);
-            } catch (NumberFormatException e) {
-                throw new InvalidSettingException(setting, v, "a whole number");
-            }
-        }).orElse(fallback);
+        return get(setting)
+                .map(v -> {
+                    try {
+                        return Long.parseLong(v);
+                    } catch (NumberFormatException e) {
+                        throw new InvalidSettingException(setting, v, "a whole number");
+                    }
+                })
+                .orElse(fallback);
     }
 
     public boolean flag(Setting setting, boolean fallback) {
-        return get(setting).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on", "1" -> true;
-            case "false", "no", "off", "0" -> false;
-            default -> throw new InvalidSettingException(setting, v, "true or false");
-        }).orElse(fallback);
+        return get(setting)
+                .map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+                    case "true", "yes", "on", "1" -> true;
+                    case "false", "no", "off", "0" -> false;
+                    default -> throw new InvalidSettingException(setting, v, "true or false");
+                })
+                .orElse(fallback);
     }
 
     /** An ISO-8601 duration such as {@code PT5M} or {@code P5D}. */
     public java.time.Duration duration(Setting setting, java.time.Duration fallback) {
-        return get(setting).map(v -> {
-            try {
-                return java.time.Duration.parse(v);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new InvalidSettingException(setting, v, "an ISO-8601 duration such as PT5M or P5D");
-            }
-        }).orElse(fallback);
+        return get(setting)
+                .map(v -> {
+                    try {
+                        return java.time.Duration.parse(v);
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw new InvalidSettingException(setting, v, "an ISO-8601 duration such as PT5M or P5D");
+                    }
+                })
+                .orElse(fallback);
     }
 
     /** A comma-separated list, blanks dropped. */
     public List<String> list(Setting setting, List<String> fallback) {
         return get(setting)
-                .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+                .map(v -> Arrays.stream(v.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList())
                 .orElse(fallback);
     }
 
     /** The zone dates are shown in: {@link Setting#DISPLAY_ZONE}, else the server's. */
     public java.time.ZoneId displayZone() {
-        return get(Setting.DISPLAY_ZONE).map(v -> {
-            try {
-                return java.time.ZoneId.of(v);
-            } catch (java.time.DateTimeException e) {
-                throw new InvalidSettingException(Setting.DISPLAY_ZONE, v, "a time zone such as Europe/Berlin or UTC");
-            }
-        }).orElse(java.time.ZoneId.systemDefault());
+        return get(Setting.DISPLAY_ZONE)
+                .map(v -> {
+                    try {
+                        return java.time.ZoneId.of(v);
+                    } catch (java.time.DateTimeException e) {
+                        throw new InvalidSettingException(
+                                Setting.DISPLAY_ZONE, v, "a time zone such as Europe/Berlin or UTC");
+                    }
+                })
+                .orElse(java.time.ZoneId.systemDefault());
     }
 
     private static int parseInt(Setting setting, String value) {

@@ -13,13 +13,14 @@ import java.util.function.Function;
  */
 public final class ProductionReadiness {
 
-    private ProductionReadiness() {
-    }
+    private ProductionReadiness() {}
 
     /** Whether the configured mode is production; anything but an explicit "dev" is. */
     public static boolean isProduction(Function<String, Optional<String>> settings) {
-        return !settings.apply(Setting.MODE.property()).map(m -> m.trim().toLowerCase(Locale.ROOT))
-                .orElse("prod").equals("dev");
+        return !settings.apply(Setting.MODE.property())
+                .map(m -> m.trim().toLowerCase(Locale.ROOT))
+                .orElse("prod")
+                .equals("dev");
     }
 
     /**
@@ -32,7 +33,8 @@ public final class ProductionReadiness {
         }
         List<String> lines = new ArrayList<>();
         for (Setting s : Setting.values()) {
-            boolean present = settings.apply(s.property()).filter(v -> !v.isBlank()).isPresent();
+            boolean present =
+                    settings.apply(s.property()).filter(v -> !v.isBlank()).isPresent();
             if (s.requiredInProduction() && !present) {
                 lines.add("missing setting " + s.environmentVariable() + " (" + s.property() + "): " + s.purpose());
             }
@@ -57,13 +59,17 @@ public final class ProductionReadiness {
             return List.of();
         }
         List<String> lines = new ArrayList<>();
-        settings.apply(Setting.PUBLIC_URL.property()).filter(v -> !v.isBlank()).map(String::trim)
+        settings.apply(Setting.PUBLIC_URL.property())
+                .filter(v -> !v.isBlank())
+                .map(String::trim)
                 .filter(url -> !isHttpsUrl(url))
                 .ifPresent(url -> lines.add("unsafe setting " + Setting.PUBLIC_URL.environmentVariable() + " ("
                         + Setting.PUBLIC_URL.property() + ") is " + url + ": production needs an https:// address,"
                         + " or registration links, passwords and session cookies would travel in the clear"));
-        String cluster = settings.apply(Setting.CLUSTER.property()).map(v -> v.trim().toLowerCase(Locale.ROOT))
-                .filter(v -> !v.isEmpty()).orElse(CLUSTER_NONE);
+        String cluster = settings.apply(Setting.CLUSTER.property())
+                .map(v -> v.trim().toLowerCase(Locale.ROOT))
+                .filter(v -> !v.isEmpty())
+                .orElse(CLUSTER_NONE);
         if (!cluster.equals(CLUSTER_NONE) && !cluster.equals(CLUSTER_HAZELCAST)) {
             lines.add("unsafe setting " + Setting.CLUSTER.environmentVariable() + " (" + Setting.CLUSTER.property()
                     + ") is '" + cluster + "': expected " + CLUSTER_NONE + " or " + CLUSTER_HAZELCAST);
@@ -74,7 +80,9 @@ public final class ProductionReadiness {
                     + " is not '" + CLUSTER_HAZELCAST + "': start Payara Micro with --nocluster, or secure its data"
                     + " grid and set " + Setting.CLUSTER.environmentVariable() + "=" + CLUSTER_HAZELCAST);
         }
-        settings.apply(Setting.KEYSTORE.property()).filter(v -> !v.isBlank()).map(String::trim)
+        settings.apply(Setting.KEYSTORE.property())
+                .filter(v -> !v.isBlank())
+                .map(String::trim)
                 .flatMap(file -> keystoreFileProblem(java.nio.file.Path.of(file)))
                 .ifPresent(lines::add);
         return List.copyOf(lines);

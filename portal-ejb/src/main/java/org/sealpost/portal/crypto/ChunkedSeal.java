@@ -32,8 +32,7 @@ final class ChunkedSeal {
     static final int CHUNK_BYTES = 64 * 1024;
     private static final String CONTEXT_PREFIX = "sealpost/v1|chunk|";
 
-    private ChunkedSeal() {
-    }
+    private ChunkedSeal() {}
 
     private static byte[] context(UUID streamId, long index, boolean last) {
         return (CONTEXT_PREFIX + streamId + "|" + index + "|" + (last ? "last" : "more"))
@@ -121,7 +120,10 @@ final class ChunkedSeal {
             boolean last = ahead.length == 0;
             byte[] sealed = AesGcm.seal(key, chunk, context(streamId, index++, last), random);
             finished = last;
-            return ByteBuffer.allocate(5 + sealed.length).put((byte) (last ? 1 : 0)).putInt(sealed.length).put(sealed)
+            return ByteBuffer.allocate(5 + sealed.length)
+                    .put((byte) (last ? 1 : 0))
+                    .putInt(sealed.length)
+                    .put(sealed)
                     .array();
         }
 
@@ -160,8 +162,8 @@ final class ChunkedSeal {
             try {
                 int length = source.readInt();
                 if (length < AesGcm.OVERHEAD_BYTES || length > CHUNK_BYTES + AesGcm.OVERHEAD_BYTES) {
-                    throw new SealBrokenIOException("sealed stream " + streamId + " has a chunk of impossible length "
-                            + length, null);
+                    throw new SealBrokenIOException(
+                            "sealed stream " + streamId + " has a chunk of impossible length " + length, null);
                 }
                 byte[] sealed = new byte[length];
                 source.readFully(sealed);
@@ -171,8 +173,8 @@ final class ChunkedSeal {
             } catch (EOFException e) {
                 throw new SealBrokenIOException("sealed stream " + streamId + " is truncated inside a chunk", e);
             } catch (AEADBadTagException | AesGcm.MalformedSealException e) {
-                throw new SealBrokenIOException("chunk " + (index - 1) + " of sealed stream " + streamId
-                        + " failed authentication", e);
+                throw new SealBrokenIOException(
+                        "chunk " + (index - 1) + " of sealed stream " + streamId + " failed authentication", e);
             }
         }
 

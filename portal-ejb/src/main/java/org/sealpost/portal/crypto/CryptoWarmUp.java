@@ -40,12 +40,10 @@ public final class CryptoWarmUp {
     static final int SMALL_TOTAL = 6000;
     static final int LARGE_TOTAL = 6;
 
-    private CryptoWarmUp() {
-    }
+    private CryptoWarmUp() {}
 
     /** What one warm-up did; for the start-up log line. */
-    public record Report(int smallRoundTrips, int largeRoundTrips, Duration elapsed, boolean completed) {
-    }
+    public record Report(int smallRoundTrips, int largeRoundTrips, Duration elapsed, boolean completed) {}
 
     /** Runs the warm-up within {@link #DEFAULT_BUDGET}. */
     public static Report run() {
@@ -77,7 +75,10 @@ public final class CryptoWarmUp {
                 roundTrip(key, large, context, random);
             }
         }
-        return new Report(smallDone, largeDone, Duration.ofNanos(System.nanoTime() - start),
+        return new Report(
+                smallDone,
+                largeDone,
+                Duration.ofNanos(System.nanoTime() - start),
                 smallDone == SMALL_TOTAL && largeDone == LARGE_TOTAL);
     }
 

@@ -81,7 +81,11 @@ public final class KeyEncryptionKeys {
     private volatile FileStamp stamp;
     private volatile long nextCheckNanos;
 
-    private KeyEncryptionKeys(Path path, char[] password, FileStamp stamp, NavigableMap<Integer, SecretKey> keys,
+    private KeyEncryptionKeys(
+            Path path,
+            char[] password,
+            FileStamp stamp,
+            NavigableMap<Integer, SecretKey> keys,
             Duration checkInterval) {
         this.path = path;
         this.password = password;
@@ -273,14 +277,22 @@ public final class KeyEncryptionKeys {
             try {
                 NavigableMap<Integer, SecretKey> reread = load(path, password);
                 if (!reread.keySet().equals(keys.keySet())) {
-                    LOG.log(Level.INFO, "KEK keystore {0} changed: versions {1}, kek-v{2} current", path,
-                            reread.keySet(), reread.lastKey());
+                    LOG.log(
+                            Level.INFO,
+                            "KEK keystore {0} changed: versions {1}, kek-v{2} current",
+                            path,
+                            reread.keySet(),
+                            reread.lastKey());
                 }
                 keys = reread;
                 stamp = seen;
             } catch (KeyStoreUnusableException e) {
-                LOG.log(Level.WARNING, "KEK keystore {0} changed but cannot be read ({1}); keeping versions {2}",
-                        path, e.getMessage(), keys.keySet());
+                LOG.log(
+                        Level.WARNING,
+                        "KEK keystore {0} changed but cannot be read ({1}); keeping versions {2}",
+                        path,
+                        e.getMessage(),
+                        keys.keySet());
             } finally {
                 nextCheckNanos = System.nanoTime() + checkIntervalNanos;
             }
@@ -385,8 +397,10 @@ public final class KeyEncryptionKeys {
         try {
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            throw new KeyStoreUnusableException("KEK keystore " + path + " does not exist; without it no stored"
-                    + " message can be opened (restore it from backup, or point the configuration at it)", e);
+            throw new KeyStoreUnusableException(
+                    "KEK keystore " + path + " does not exist; without it no stored"
+                            + " message can be opened (restore it from backup, or point the configuration at it)",
+                    e);
         } catch (IOException e) {
             throw new KeyStoreUnusableException("Cannot read KEK keystore " + path + ": " + e, e);
         }
@@ -397,8 +411,10 @@ public final class KeyEncryptionKeys {
             store.load(new ByteArrayInputStream(bytes), password);
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException) {
-                throw new KeyStoreUnusableException("Wrong password for KEK keystore " + path
-                        + " (its integrity check failed; the file may also be damaged)", e);
+                throw new KeyStoreUnusableException(
+                        "Wrong password for KEK keystore " + path
+                                + " (its integrity check failed; the file may also be damaged)",
+                        e);
             }
             throw new KeyStoreUnusableException("KEK keystore " + path + " is not a readable PKCS#12 file: " + e, e);
         } catch (GeneralSecurityException e) {
@@ -414,25 +430,27 @@ public final class KeyEncryptionKeys {
                 int version = Integer.parseInt(matcher.group(1));
                 KeyStore.Entry entry = store.getEntry(alias, new KeyStore.PasswordProtection(password));
                 if (!(entry instanceof KeyStore.SecretKeyEntry secret)) {
-                    throw new KeyStoreUnusableException("KEK keystore " + path + ": entry " + alias
-                            + " is not a secret key");
+                    throw new KeyStoreUnusableException(
+                            "KEK keystore " + path + ": entry " + alias + " is not a secret key");
                 }
                 SecretKey key = secret.getSecretKey();
                 byte[] encoded = key.getEncoded();
-                boolean aes256 = "AES".equalsIgnoreCase(key.getAlgorithm()) && encoded != null
-                        && encoded.length == KEY_BITS / 8;
+                boolean aes256 =
+                        "AES".equalsIgnoreCase(key.getAlgorithm()) && encoded != null && encoded.length == KEY_BITS / 8;
                 if (encoded != null) {
                     Arrays.fill(encoded, (byte) 0);
                 }
                 if (!aes256) {
-                    throw new KeyStoreUnusableException("KEK keystore " + path + ": entry " + alias
-                            + " is not an AES-256 key");
+                    throw new KeyStoreUnusableException(
+                            "KEK keystore " + path + ": entry " + alias + " is not an AES-256 key");
                 }
                 keys.put(version, key);
             }
         } catch (GeneralSecurityException e) {
-            throw new KeyStoreUnusableException("Cannot read the KEK entries of keystore " + path
-                    + " (each entry must be protected with the keystore password): " + e, e);
+            throw new KeyStoreUnusableException(
+                    "Cannot read the KEK entries of keystore " + path
+                            + " (each entry must be protected with the keystore password): " + e,
+                    e);
         }
         if (keys.isEmpty()) {
             throw new KeyStoreUnusableException("KEK keystore " + path
@@ -465,8 +483,8 @@ public final class KeyEncryptionKeys {
 
     private static void setEntry(KeyStore store, int version, SecretKey key, char[] password) {
         try {
-            store.setEntry("kek-v" + version, new KeyStore.SecretKeyEntry(key),
-                    new KeyStore.PasswordProtection(password));
+            store.setEntry(
+                    "kek-v" + version, new KeyStore.SecretKeyEntry(key), new KeyStore.PasswordProtection(password));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot store kek-v" + version + " in a PKCS#12 keystore: " + e, e);
         }
@@ -504,8 +522,11 @@ public final class KeyEncryptionKeys {
                 Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
                 if (permissions.contains(PosixFilePermission.GROUP_READ)
                         || permissions.contains(PosixFilePermission.OTHERS_READ)) {
-                    LOG.log(Level.WARNING, "KEK keystore {0} is readable by group or others ({1}); chmod 600 it",
-                            path, PosixFilePermissions.toString(permissions));
+                    LOG.log(
+                            Level.WARNING,
+                            "KEK keystore {0} is readable by group or others ({1}); chmod 600 it",
+                            path,
+                            PosixFilePermissions.toString(permissions));
                 }
             }
         } catch (IOException | UnsupportedOperationException e) {

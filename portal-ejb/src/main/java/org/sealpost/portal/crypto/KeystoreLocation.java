@@ -38,7 +38,8 @@ public record KeystoreLocation(Path path, boolean configured, PasswordSource pas
         Optional<String> named = setting.apply(Setting.KEYSTORE).filter(v -> !v.isBlank());
         if (named.isPresent()) {
             char[] password = setting.apply(Setting.KEYSTORE_PASSWORD)
-                    .orElseThrow(() -> new InvalidSettingException(Setting.KEYSTORE_PASSWORD,
+                    .orElseThrow(() -> new InvalidSettingException(
+                            Setting.KEYSTORE_PASSWORD,
                             "is required when " + Setting.KEYSTORE.environmentVariable() + " is set"))
                     .toCharArray();
             return new KeystoreLocation(Path.of(named.get().trim()).toAbsolutePath(), true, password::clone);
@@ -52,7 +53,8 @@ public record KeystoreLocation(Path path, boolean configured, PasswordSource pas
      * otherwise it is created with {@code kek-v1} when missing.
      */
     public KeyEncryptionKeys openForPortal(boolean production) {
-        return production && configured ? KeyEncryptionKeys.open(path, password.read())
+        return production && configured
+                ? KeyEncryptionKeys.open(path, password.read())
                 : KeyEncryptionKeys.openOrCreate(path, password.read());
     }
 
@@ -79,7 +81,8 @@ public record KeystoreLocation(Path path, boolean configured, PasswordSource pas
                 new SecureRandom().nextBytes(random);
                 // Created owner-only from the first byte, not chmod'ed after writing.
                 try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(
+                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 } catch (UnsupportedOperationException notPosix) {
                     Files.createFile(file);
                 }

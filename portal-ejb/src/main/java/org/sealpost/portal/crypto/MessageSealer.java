@@ -125,11 +125,16 @@ public final class MessageSealer {
         try {
             return AesGcm.open(new SecretKeySpec(dataKeyBytes, "AES"), ciphertext, context(purpose, messageId));
         } catch (AesGcm.MalformedSealException e) {
-            throw new SealBrokenException(messageId, "Cannot open the " + purpose.label + " of message " + messageId
-                    + ": " + e.getMessage(), e);
+            throw new SealBrokenException(
+                    messageId,
+                    "Cannot open the " + purpose.label + " of message " + messageId + ": " + e.getMessage(),
+                    e);
         } catch (AEADBadTagException e) {
-            throw new SealBrokenException(messageId, "The " + purpose.label + " of message " + messageId
-                    + " failed authentication: it was altered or belongs to another message or column", e);
+            throw new SealBrokenException(
+                    messageId,
+                    "The " + purpose.label + " of message " + messageId
+                            + " failed authentication: it was altered or belongs to another message or column",
+                    e);
         } finally {
             Arrays.fill(dataKeyBytes, (byte) 0);
         }
@@ -138,26 +143,32 @@ public final class MessageSealer {
     private byte[] unwrap(UUID messageId, SealedMessage sealed) throws SealBrokenException {
         SecretKey kek = keks.key(sealed.kekVersion());
         if (kek == null) {
-            throw new SealBrokenException(messageId, "Message " + messageId + " was sealed under kek-v"
-                    + sealed.kekVersion() + ", which keystore " + keks.path() + " does not hold (it has "
-                    + keks.versions() + ")");
+            throw new SealBrokenException(
+                    messageId,
+                    "Message " + messageId + " was sealed under kek-v"
+                            + sealed.kekVersion() + ", which keystore " + keks.path() + " does not hold (it has "
+                            + keks.versions() + ")");
         }
         byte[] dataKey;
         try {
             dataKey = AesGcm.open(kek, sealed.wrappedKeyView(), dataKeyContext(messageId, sealed.kekVersion()));
         } catch (AesGcm.MalformedSealException e) {
-            throw new SealBrokenException(messageId, "Cannot unwrap the data key of message " + messageId + ": "
-                    + e.getMessage(), e);
+            throw new SealBrokenException(
+                    messageId, "Cannot unwrap the data key of message " + messageId + ": " + e.getMessage(), e);
         } catch (AEADBadTagException e) {
-            throw new SealBrokenException(messageId, "The wrapped data key of message " + messageId
-                    + " failed authentication under kek-v" + sealed.kekVersion()
-                    + ": it was altered, belongs to another message, or this keystore holds a different kek-v"
-                    + sealed.kekVersion(), e);
+            throw new SealBrokenException(
+                    messageId,
+                    "The wrapped data key of message " + messageId
+                            + " failed authentication under kek-v" + sealed.kekVersion()
+                            + ": it was altered, belongs to another message, or this keystore holds a different kek-v"
+                            + sealed.kekVersion(),
+                    e);
         }
         if (dataKey.length != DATA_KEY_BYTES) {
             Arrays.fill(dataKey, (byte) 0);
-            throw new SealBrokenException(messageId, "The data key of message " + messageId + " is "
-                    + dataKey.length + " bytes, not " + DATA_KEY_BYTES);
+            throw new SealBrokenException(
+                    messageId,
+                    "The data key of message " + messageId + " is " + dataKey.length + " bytes, not " + DATA_KEY_BYTES);
         }
         return dataKey;
     }

@@ -18,8 +18,10 @@ public record SealedMessage(int kekVersion, byte[] wrappedKey, byte[] mimeCipher
             throw new IllegalArgumentException("KEK versions start at 1, got " + kekVersion);
         }
         wrappedKey = Objects.requireNonNull(wrappedKey, "wrappedKey").clone();
-        mimeCiphertext = Objects.requireNonNull(mimeCiphertext, "mimeCiphertext").clone();
-        metadataCiphertext = Objects.requireNonNull(metadataCiphertext, "metadataCiphertext").clone();
+        mimeCiphertext =
+                Objects.requireNonNull(mimeCiphertext, "mimeCiphertext").clone();
+        metadataCiphertext =
+                Objects.requireNonNull(metadataCiphertext, "metadataCiphertext").clone();
     }
 
     @Override
@@ -66,7 +68,10 @@ public record SealedMessage(int kekVersion, byte[] wrappedKey, byte[] mimeCipher
 
     @Override
     public int hashCode() {
-        return Objects.hash(kekVersion, Arrays.hashCode(wrappedKey), Arrays.hashCode(mimeCiphertext),
+        return Objects.hash(
+                kekVersion,
+                Arrays.hashCode(wrappedKey),
+                Arrays.hashCode(mimeCiphertext),
                 Arrays.hashCode(metadataCiphertext));
     }
 

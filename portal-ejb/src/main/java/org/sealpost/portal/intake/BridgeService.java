@@ -1,8 +1,6 @@
 package org.sealpost.portal.intake;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -21,9 +19,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,12 +36,12 @@ import org.sealpost.portal.certificate.BridgeCertificateDesk;
 import org.sealpost.portal.certificate.BridgeCertificateService;
 import org.sealpost.portal.certificate.CertificateRefusedException;
 import org.sealpost.portal.certificate.ServedCertificate;
-import org.sealpost.portal.platform.BackgroundWorkers;
-import org.sealpost.portal.platform.RecurringWorker;
 import org.sealpost.portal.config.InvalidSettingException;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.meters.PortalMeters;
+import org.sealpost.portal.platform.BackgroundWorkers;
+import org.sealpost.portal.platform.RecurringWorker;
 import org.sealpost.portal.settings.RuntimeSettingsChanged;
 import org.sealpost.portal.settings.RuntimeSettingsService;
 
@@ -101,15 +99,16 @@ public class BridgeService {
     @PostConstruct
     void start() {
         admission.set(runtimeSettings.current().bridgeRules().admission());
-        refresher = scheduler.scheduleWithFixedDelay(this::refreshAdmission, ADMISSION_REFRESH_SECONDS,
-                ADMISSION_REFRESH_SECONDS, TimeUnit.SECONDS);
+        refresher = scheduler.scheduleWithFixedDelay(
+                this::refreshAdmission, ADMISSION_REFRESH_SECONDS, ADMISSION_REFRESH_SECONDS, TimeUnit.SECONDS);
         BridgeSettings bridgeSettings = bridgeSettings();
         bridge = MailBridge.start(bridgeSettings, intake, PortalMeters.BRIDGE);
         LOG.info(() -> "mail bridge listening on " + bridgeSettings.bindAddress() + ":" + bridge.port()
                 + " (STARTTLS required; certificate SHA-256 " + certificates().sha256Fingerprint() + ")");
         // Every node polls the table: a certificate changed on the admin page of another node,
         // or by ./sealpost cert, reaches this node's new connections within RELOAD_INTERVAL.
-        reload = workers.start("bridge-certificate", scheduler, RELOAD_INTERVAL, RELOAD_INTERVAL, this::reloadIfChanged);
+        reload =
+                workers.start("bridge-certificate", scheduler, RELOAD_INTERVAL, RELOAD_INTERVAL, this::reloadIfChanged);
     }
 
     /** A change saved on this node applies to the next connection at once. */
@@ -122,7 +121,10 @@ public class BridgeService {
             admission.set(runtimeSettings.current().bridgeRules().admission());
         } catch (RuntimeException e) {
             // The database may be away: the bridge keeps the rules it has.
-            LOG.log(Level.WARNING, "the mail bridge's allow-list and flag cannot be refreshed now; the last ones stay", e);
+            LOG.log(
+                    Level.WARNING,
+                    "the mail bridge's allow-list and flag cannot be refreshed now; the last ones stay",
+                    e);
         }
     }
 
@@ -146,8 +148,8 @@ public class BridgeService {
      * the old key until they end (BridgeKeyMaterial).
      */
     void reloadIfChanged() throws CertificateRefusedException {
-        served.follow(certificateService.currentId(), certificateService::servedKey).ifPresent(key ->
-                LOG.info(() -> "mail bridge: new connections now get certificate SHA-256 "
+        served.follow(certificateService.currentId(), certificateService::servedKey)
+                .ifPresent(key -> LOG.info(() -> "mail bridge: new connections now get certificate SHA-256 "
                         + key.material().sha256Fingerprint()));
     }
 
@@ -182,8 +184,10 @@ public class BridgeService {
                     LOG.info(() -> "mail bridge: another node stored the first certificate: " + raced);
                 }
             }
-            return certificateService.servedKey().orElseThrow(() -> new IllegalStateException(
-                    "the bridge certificate could not be stored in the database"));
+            return certificateService
+                    .servedKey()
+                    .orElseThrow(() ->
+                            new IllegalStateException("the bridge certificate could not be stored in the database"));
         } catch (CertificateRefusedException e) {
             throw new IllegalStateException("the bridge certificate cannot be opened: " + e.getMessage(), e);
         }
@@ -191,10 +195,13 @@ public class BridgeService {
 
     private BridgeCertificates existingCertificate(String hostName) {
         return settings.get(Setting.SMTP_KEYSTORE)
-                .map(file -> BridgeCertificates.fromPkcs12(Path.of(file), settings.get(Setting.SMTP_KEYSTORE_PASSWORD)
-                        .orElseThrow(() -> new InvalidSettingException(Setting.SMTP_KEYSTORE_PASSWORD,
-                                "is required when " + Setting.SMTP_KEYSTORE.environmentVariable() + " is set"))
-                        .toCharArray()))
+                .map(file -> BridgeCertificates.fromPkcs12(
+                        Path.of(file),
+                        settings.get(Setting.SMTP_KEYSTORE_PASSWORD)
+                                .orElseThrow(() -> new InvalidSettingException(
+                                        Setting.SMTP_KEYSTORE_PASSWORD,
+                                        "is required when " + Setting.SMTP_KEYSTORE.environmentVariable() + " is set"))
+                                .toCharArray()))
                 .orElseGet(() -> BridgeCertificates.loadOrGenerate(settings.dataDirectory(), hostName));
     }
 
@@ -213,16 +220,19 @@ public class BridgeService {
                 // Allow-list and encrypt flag: the runtime settings, asked per connection and message.
                 .admission(admission::get)
                 .internalDomains(new HashSet<>(settings.list(Setting.INTERNAL_DOMAINS, List.of()).stream()
-                        .map(d -> d.toLowerCase(Locale.ROOT)).toList()))
+                        .map(d -> d.toLowerCase(Locale.ROOT))
+                        .toList()))
                 .keyMaterial(served.material())
                 .requireClientCertificate(clientCertificates);
         return b.build();
     }
 
     private KeyStore clientTrustStore() {
-        Path file = Path.of(settings.get(Setting.SMTP_CLIENT_TRUSTSTORE).orElseThrow(() -> new InvalidSettingException(
-                Setting.SMTP_CLIENT_TRUSTSTORE, "is required when client certificates are required")));
-        char[] password = settings.get(Setting.SMTP_CLIENT_TRUSTSTORE_PASSWORD).orElse("").toCharArray();
+        Path file = Path.of(settings.get(Setting.SMTP_CLIENT_TRUSTSTORE)
+                .orElseThrow(() -> new InvalidSettingException(
+                        Setting.SMTP_CLIENT_TRUSTSTORE, "is required when client certificates are required")));
+        char[] password =
+                settings.get(Setting.SMTP_CLIENT_TRUSTSTORE_PASSWORD).orElse("").toCharArray();
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(in, password);

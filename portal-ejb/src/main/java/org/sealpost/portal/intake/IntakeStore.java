@@ -6,11 +6,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -54,9 +53,15 @@ public class IntakeStore {
             SearchIndexQueue.enqueueEntriesOf(c, arrival.messageId());
             // Inserted unlinked: the audit chain's worker links it after the commit (ADR 0014), so
             // no intake transaction waits for another's to extend the chain.
-            AuditTrail.record(c, "mail-bridge", AuditAction.MESSAGE_RECEIVED, "message",
-                    arrival.messageId().toString(), arrival.clientAddress(), arrival.recipients().size()
-                            + " recipient(s), " + arrival.sizeBytes() + " bytes, " + arrival.tlsProtocol(),
+            AuditTrail.record(
+                    c,
+                    "mail-bridge",
+                    AuditAction.MESSAGE_RECEIVED,
+                    "message",
+                    arrival.messageId().toString(),
+                    arrival.clientAddress(),
+                    arrival.recipients().size() + " recipient(s), " + arrival.sizeBytes() + " bytes, "
+                            + arrival.tlsProtocol(),
                     arrival.receivedAt());
         }
     }
@@ -65,8 +70,9 @@ public class IntakeStore {
      * The sealed message itself, once however many recipients it has. Also how the portal
      * stores a message a recipient sends (compose), in the caller's transaction.
      */
-    public static void storeContent(Connection c, UUID messageId, SealedMessage sealed, long sizeBytes,
-            Instant receivedAt) throws SQLException {
+    public static void storeContent(
+            Connection c, UUID messageId, SealedMessage sealed, long sizeBytes, Instant receivedAt)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT_CONTENT)) {
             ps.setObject(1, messageId);
             ps.setInt(2, sealed.kekVersion());
@@ -85,8 +91,8 @@ public class IntakeStore {
      * the message's words). Bridged mail and mail a portal user sends to external addresses
      * take this one path, so both reach a new person the same way: a registration link.
      */
-    public static void deliverInPortal(Connection c, UUID messageId, List<EmailAddress> recipients,
-            Instant receivedAt) throws SQLException {
+    public static void deliverInPortal(Connection c, UUID messageId, List<EmailAddress> recipients, Instant receivedAt)
+            throws SQLException {
         Timestamp at = Timestamp.from(receivedAt);
         List<Long> accountIds = new ArrayList<>();
         for (EmailAddress recipient : recipients) {
@@ -109,5 +115,4 @@ public class IntakeStore {
             notify.executeBatch();
         }
     }
-
 }

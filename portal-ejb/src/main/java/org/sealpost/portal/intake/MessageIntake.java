@@ -44,11 +44,12 @@ public class MessageIntake implements InboundMessageSink {
     public SinkVerdict accept(InboundMessage message) {
         long started = System.nanoTime();
         SinkVerdict verdict = store(message);
-        PortalMeters.intake(switch (verdict.kind()) {
-            case ACCEPTED -> IntakeOutcome.STORED;
-            case PERMANENT_FAILURE -> IntakeOutcome.REFUSED;
-            case TEMPORARY_FAILURE -> IntakeOutcome.STORAGE_UNAVAILABLE;
-        },
+        PortalMeters.intake(
+                switch (verdict.kind()) {
+                    case ACCEPTED -> IntakeOutcome.STORED;
+                    case PERMANENT_FAILURE -> IntakeOutcome.REFUSED;
+                    case TEMPORARY_FAILURE -> IntakeOutcome.STORAGE_UNAVAILABLE;
+                },
                 Duration.ofNanos(System.nanoTime() - started));
         return verdict;
     }
@@ -56,7 +57,8 @@ public class MessageIntake implements InboundMessageSink {
     private SinkVerdict store(InboundMessage message) {
         MimeReading reading = extractor.extract(message.rawMime());
         if (reading instanceof MimeReading.Unreadable unreadable) {
-            LOG.warning(() -> "refused unreadable message from " + message.clientAddress() + ": " + unreadable.reason());
+            LOG.warning(
+                    () -> "refused unreadable message from " + message.clientAddress() + ": " + unreadable.reason());
             return SinkVerdict.permanentFailure("Message not stored: " + unreadable.reason());
         }
         MimeReading.Readable readable = (MimeReading.Readable) reading;
@@ -66,21 +68,33 @@ public class MessageIntake implements InboundMessageSink {
         }
         List<EmailAddress> recipients;
         try {
-            recipients = message.recipients().stream().map(EmailAddress::of).distinct().toList();
+            recipients = message.recipients().stream()
+                    .map(EmailAddress::of)
+                    .distinct()
+                    .toList();
         } catch (IllegalArgumentException e) {
             return SinkVerdict.permanentFailure("Recipient address not usable: " + e.getMessage());
         }
         UUID messageId = UUID.randomUUID();
         try {
-            SealedMessage sealed = sealer.seal(messageId, message.rawMime(), readable.metadata().encode());
-            store.store(new SealedArrival(messageId, sealed, message.rawMime().length, recipients,
-                    message.receivedAt(), message.clientAddress(), message.tlsProtocol()));
+            SealedMessage sealed = sealer.seal(
+                    messageId, message.rawMime(), readable.metadata().encode());
+            store.store(new SealedArrival(
+                    messageId,
+                    sealed,
+                    message.rawMime().length,
+                    recipients,
+                    message.receivedAt(),
+                    message.clientAddress(),
+                    message.tlsProtocol()));
             return SinkVerdict.accepted();
         } catch (Exception e) {
             // EJBException wraps the SQLException of a lost database, a failed commit, a full pool.
             Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
-            LOG.log(Level.WARNING, "message from " + message.clientAddress() + " not stored, gateway told to retry: "
-                    + cause, LOG.isLoggable(Level.FINE) ? e : null);
+            LOG.log(
+                    Level.WARNING,
+                    "message from " + message.clientAddress() + " not stored, gateway told to retry: " + cause,
+                    LOG.isLoggable(Level.FINE) ? e : null);
             return SinkVerdict.temporaryFailure("Storage unavailable, please try again later");
         }
     }

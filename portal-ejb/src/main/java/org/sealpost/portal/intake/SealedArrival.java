@@ -7,8 +7,14 @@ import org.sealpost.portal.account.EmailAddress;
 import org.sealpost.portal.crypto.SealedMessage;
 
 /** A message ready to store: sealed, with its envelope recipients and where it came from. */
-public record SealedArrival(UUID messageId, SealedMessage sealed, long sizeBytes, List<EmailAddress> recipients,
-        Instant receivedAt, String clientAddress, String tlsProtocol) {
+public record SealedArrival(
+        UUID messageId,
+        SealedMessage sealed,
+        long sizeBytes,
+        List<EmailAddress> recipients,
+        Instant receivedAt,
+        String clientAddress,
+        String tlsProtocol) {
 
     public SealedArrival {
         recipients = List.copyOf(recipients);

@@ -98,12 +98,22 @@ public class KekRotation {
         Double perSecond = null;
         if (last != null && rewrapped > 0) {
             // From when the re-wrap could start: the settling time is no part of its rate.
-            double seconds = Math.max(Duration.between(startedAt().plus(SETTLE), last).toMillis(), 1) / 1000.0;
+            double seconds =
+                    Math.max(Duration.between(startedAt().plus(SETTLE), last).toMillis(), 1) / 1000.0;
             perSecond = rewrapped / seconds;
         }
-        Duration timeLeft = left == 0 ? Duration.ZERO
+        Duration timeLeft = left == 0
+                ? Duration.ZERO
                 : perSecond == null ? null : Duration.ofSeconds((long) Math.ceil(left / perSecond));
-        return new RotationProgress(kekVersion, startedAt(), startedBy, rewrapped, left, perSecond, timeLeft,
-                finishedAt == null ? null : finishedAt.toInstant(), settled(now));
+        return new RotationProgress(
+                kekVersion,
+                startedAt(),
+                startedBy,
+                rewrapped,
+                left,
+                perSecond,
+                timeLeft,
+                finishedAt == null ? null : finishedAt.toInstant(),
+                settled(now));
     }
 }

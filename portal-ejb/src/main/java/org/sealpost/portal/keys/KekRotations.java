@@ -28,7 +28,9 @@ public final class KekRotations {
     /** The newest rotation. */
     public Optional<KekRotation> latest() {
         return em.createQuery("SELECT r FROM KekRotation r ORDER BY r.kekVersion DESC", KekRotation.class)
-                .setMaxResults(1).getResultStream().findFirst();
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 
     /**
@@ -36,8 +38,12 @@ public final class KekRotations {
      * current (empty when that happened outside Sealpost, before this table existed).
      */
     Optional<KekRotation> firstAfter(int version) {
-        return em.createQuery("SELECT r FROM KekRotation r WHERE r.kekVersion > :v ORDER BY r.kekVersion",
-                KekRotation.class).setParameter("v", version).setMaxResults(1).getResultStream().findFirst();
+        return em.createQuery(
+                        "SELECT r FROM KekRotation r WHERE r.kekVersion > :v ORDER BY r.kekVersion", KekRotation.class)
+                .setParameter("v", version)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 
     /**
@@ -48,8 +54,10 @@ public final class KekRotations {
         em.createQuery("""
                 UPDATE KekRotation r SET r.rewrapped = r.rewrapped + :n, r.progressAt = :at
                 WHERE r.kekVersion = :v""")
-                .setParameter("n", rewrapped).setParameter("at", at.atOffset(ZoneOffset.UTC))
-                .setParameter("v", version).executeUpdate();
+                .setParameter("n", rewrapped)
+                .setParameter("at", at.atOffset(ZoneOffset.UTC))
+                .setParameter("v", version)
+                .executeUpdate();
     }
 
     /**
@@ -59,6 +67,9 @@ public final class KekRotations {
     boolean finishUpTo(int version, Instant at) {
         return em.createQuery("""
                 UPDATE KekRotation r SET r.finishedAt = :at WHERE r.kekVersion <= :v AND r.finishedAt IS NULL""")
-                .setParameter("at", at.atOffset(ZoneOffset.UTC)).setParameter("v", version).executeUpdate() > 0;
+                        .setParameter("at", at.atOffset(ZoneOffset.UTC))
+                        .setParameter("v", version)
+                        .executeUpdate()
+                > 0;
     }
 }

@@ -67,12 +67,17 @@ public final class KeyLifecycle {
             for (DataKeyTable t : DataKeyTable.values()) {
                 keys.put(t, counts.get(t).getOrDefault(version, 0L));
             }
-            versions.add(new KeyStatus.VersionUse(version, version == current, held.contains(version), Map.copyOf(keys)));
+            versions.add(
+                    new KeyStatus.VersionUse(version, version == current, held.contains(version), Map.copyOf(keys)));
         }
-        Optional<RotationProgress> rotation = rotations.latest().map(r -> r.progress(
-                versions.stream().filter(v -> v.version() < r.kekVersion() && v.inKeystore())
-                        .mapToLong(KeyStatus.VersionUse::total).sum(),
-                clock.instant()));
+        Optional<RotationProgress> rotation = rotations
+                .latest()
+                .map(r -> r.progress(
+                        versions.stream()
+                                .filter(v -> v.version() < r.kekVersion() && v.inKeystore())
+                                .mapToLong(KeyStatus.VersionUse::total)
+                                .sum(),
+                        clock.instant()));
         return new KeyStatus(keks.path(), List.copyOf(versions), rotation);
     }
 
@@ -96,9 +101,16 @@ public final class KeyLifecycle {
         long older = WrappedDataKeys.olderThan(connection(), version);
         Instant now = clock.instant();
         rotations.add(KekRotation.started(version, actor, older, now));
-        AuditTrail.record(em, actor, AuditAction.KEK_ROTATED, TARGET, "kek-v" + version, clientAddress,
+        AuditTrail.record(
+                em,
+                actor,
+                AuditAction.KEK_ROTATED,
+                TARGET,
+                "kek-v" + version,
+                clientAddress,
                 "kek-v" + version + " is current in " + keks.path() + "; " + older
-                        + " data keys wrapped by older versions to re-wrap", now);
+                        + " data keys wrapped by older versions to re-wrap",
+                now);
         return version;
     }
 
@@ -140,10 +152,19 @@ public final class KeyLifecycle {
         if (batch.rewrapped() > 0) {
             rotations.recordProgress(current, batch.rewrapped(), now);
         }
-        if (batch.rewrapped() + batch.broken() < limit && rotation.map(r -> !r.finished()).orElse(false)
-                && !WrappedDataKeys.anyWrappedBy(c, older) && rotations.finishUpTo(current, now)) {
-            AuditTrail.record(em, "system", AuditAction.KEK_REWRAP_FINISHED, TARGET, "kek-v" + current, null,
-                    "every data key the keystore can open is wrapped by kek-v" + current, now);
+        if (batch.rewrapped() + batch.broken() < limit
+                && rotation.map(r -> !r.finished()).orElse(false)
+                && !WrappedDataKeys.anyWrappedBy(c, older)
+                && rotations.finishUpTo(current, now)) {
+            AuditTrail.record(
+                    em,
+                    "system",
+                    AuditAction.KEK_REWRAP_FINISHED,
+                    TARGET,
+                    "kek-v" + current,
+                    null,
+                    "every data key the keystore can open is wrapped by kek-v" + current,
+                    now);
         }
         return batch;
     }
@@ -166,43 +187,81 @@ public final class KeyLifecycle {
         Instant now = clock.instant();
         try {
             if (!held.contains(version)) {
-                throw new RetireRefusedException(RetireRefusedException.Reason.UNKNOWN_VERSION, version, 0,
+                throw new RetireRefusedException(
+                        RetireRefusedException.Reason.UNKNOWN_VERSION,
+                        version,
+                        0,
                         "The keystore holds no kek-v" + version + " (it holds " + names(held) + ").");
             }
             if (version == held.last()) {
-                throw new RetireRefusedException(RetireRefusedException.Reason.CURRENT, version, 0, "kek-v" + version
-                        + " is the current version: new data keys are wrapped with it. Rotate first, then retire it"
-                        + " once nothing uses it.");
+                throw new RetireRefusedException(
+                        RetireRefusedException.Reason.CURRENT,
+                        version,
+                        0,
+                        "kek-v" + version
+                                + " is the current version: new data keys are wrapped with it. Rotate first, then retire it"
+                                + " once nothing uses it.");
             }
             Map<DataKeyTable, SortedMap<Integer, Long>> counts = WrappedDataKeys.countByVersion(connection());
-            long inUse = counts.values().stream().mapToLong(m -> m.getOrDefault(version, 0L)).sum();
+            long inUse = counts.values().stream()
+                    .mapToLong(m -> m.getOrDefault(version, 0L))
+                    .sum();
             if (inUse > 0) {
-                String where = counts.entrySet().stream().filter(e -> e.getValue().getOrDefault(version, 0L) > 0)
+                String where = counts.entrySet().stream()
+                        .filter(e -> e.getValue().getOrDefault(version, 0L) > 0)
                         .map(e -> e.getKey().table() + " " + e.getValue().get(version))
                         .collect(Collectors.joining(", "));
-                throw new RetireRefusedException(RetireRefusedException.Reason.IN_USE, version, inUse, "kek-v" + version
-                        + " still wraps " + inUse + " data keys (" + where + "); retire it when the re-wrap has moved"
-                        + " them to the current version (the status shows the progress).");
+                throw new RetireRefusedException(
+                        RetireRefusedException.Reason.IN_USE,
+                        version,
+                        inUse,
+                        "kek-v" + version
+                                + " still wraps " + inUse + " data keys (" + where
+                                + "); retire it when the re-wrap has moved"
+                                + " them to the current version (the status shows the progress).");
             }
             Optional<KekRotation> superseded = rotations.firstAfter(version);
             if (superseded.isPresent() && !superseded.get().settled(now)) {
-                long wait = Math.max(1, Duration.between(now, superseded.get().startedAt().plus(KekRotation.SETTLE))
-                        .toSeconds());
-                throw new RetireRefusedException(RetireRefusedException.Reason.TOO_SOON, version, wait, "kek-v"
-                        + version + " stopped being current moments ago; a node may still be storing a key wrapped"
-                        + " with it. Try again in " + wait + " s.");
+                long wait = Math.max(
+                        1,
+                        Duration.between(now, superseded.get().startedAt().plus(KekRotation.SETTLE))
+                                .toSeconds());
+                throw new RetireRefusedException(
+                        RetireRefusedException.Reason.TOO_SOON,
+                        version,
+                        wait,
+                        "kek-v"
+                                + version
+                                + " stopped being current moments ago; a node may still be storing a key wrapped"
+                                + " with it. Try again in " + wait + " s.");
             }
         } catch (RetireRefusedException refused) {
-            AuditTrail.record(em, actor, AuditAction.KEK_RETIRE_REFUSED, TARGET, "kek-v" + version, clientAddress,
-                    refused.reason() + ": " + refused.getMessage(), now);
+            AuditTrail.record(
+                    em,
+                    actor,
+                    AuditAction.KEK_RETIRE_REFUSED,
+                    TARGET,
+                    "kek-v" + version,
+                    clientAddress,
+                    refused.reason() + ": " + refused.getMessage(),
+                    now);
             throw refused;
         }
         boolean oldest = version == held.first();
         keks.retire(version);
-        AuditTrail.record(em, actor, AuditAction.KEK_RETIRED, TARGET, "kek-v" + version, clientAddress,
+        AuditTrail.record(
+                em,
+                actor,
+                AuditAction.KEK_RETIRED,
+                TARGET,
+                "kek-v" + version,
+                clientAddress,
                 "kek-v" + version + " removed from " + keks.path()
-                        + (oldest ? "; the search index key (derived from the oldest version) changes: each node"
-                                + " rebuilds its index at its next start" : ""), now);
+                        + (oldest
+                                ? "; the search index key (derived from the oldest version) changes: each node"
+                                        + " rebuilds its index at its next start"
+                                : ""),
+                now);
     }
 
     /** Whether retiring {@code version} changes the search index key (ADR 0007): it is the oldest. */

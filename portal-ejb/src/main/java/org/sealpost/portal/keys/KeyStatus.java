@@ -37,11 +37,18 @@ public record KeyStatus(Path keystore, List<VersionUse> versions, Optional<Rotat
 
     /** The version new data keys are wrapped with. */
     public int current() {
-        return versions.stream().filter(VersionUse::current).findFirst().orElseThrow().version();
+        return versions.stream()
+                .filter(VersionUse::current)
+                .findFirst()
+                .orElseThrow()
+                .version();
     }
 
     /** Keys under versions the keystore does not hold: these no longer open. */
     public long unopenable() {
-        return versions.stream().filter(v -> !v.inKeystore()).mapToLong(VersionUse::total).sum();
+        return versions.stream()
+                .filter(v -> !v.inKeystore())
+                .mapToLong(VersionUse::total)
+                .sum();
     }
 }

@@ -57,9 +57,10 @@ public final class KeysCommand implements OperatorCommand {
         List<String> rest = arguments.subList(1, arguments.size());
         return switch (sub) {
             case "status" -> rest.isEmpty() ? withKeys(context, keks -> status(context, keks)) : usage(context);
-            case "rotate" -> rest.isEmpty() || rest.equals(List.of("--no-wait"))
-                    ? withKeys(context, keks -> rotate(context, keks, rest.isEmpty()))
-                    : usage(context);
+            case "rotate" ->
+                rest.isEmpty() || rest.equals(List.of("--no-wait"))
+                        ? withKeys(context, keks -> rotate(context, keks, rest.isEmpty()))
+                        : usage(context);
             case "retire" -> {
                 Integer version = rest.size() == 1 ? version(rest.get(0)) : null;
                 yield version == null ? usage(context) : withKeys(context, keks -> retire(context, keks, version));
@@ -101,20 +102,24 @@ public final class KeysCommand implements OperatorCommand {
 
     private int rotate(OperatorContext context, KeyEncryptionKeys keks, boolean wait) throws Exception {
         int version = context.inTransaction(em -> lifecycle(em, keks).rotate(context.actor()));
-        context.out().println("kek-v" + version + " is now current in " + keks.path()
-                + "; running portal nodes use it for new data keys within "
-                + KeyEncryptionKeys.FILE_CHECK_INTERVAL.toSeconds() + " s.");
+        context.out()
+                .println("kek-v" + version + " is now current in " + keks.path()
+                        + "; running portal nodes use it for new data keys within "
+                        + KeyEncryptionKeys.FILE_CHECK_INTERVAL.toSeconds() + " s.");
         if (!wait) {
-            context.out().println("The portal re-wraps the older data keys in the background;"
-                    + " ./sealpost keys status shows the progress.");
+            context.out()
+                    .println("The portal re-wraps the older data keys in the background;"
+                            + " ./sealpost keys status shows the progress.");
             return OK;
         }
-        context.out().println("Re-wrapping the older data keys to kek-v" + version + " from "
-                + KekRotation.SETTLE.toSeconds() + " s after the rotation (stopping this command loses nothing:"
-                + " the portal's nodes go on).");
+        context.out()
+                .println("Re-wrapping the older data keys to kek-v" + version + " from "
+                        + KekRotation.SETTLE.toSeconds() + " s after the rotation (stopping this command loses nothing:"
+                        + " the portal's nodes go on).");
         Instant nextReport = clock.instant();
         while (true) {
-            KeyLifecycle.RewrapState state = context.inTransaction(em -> lifecycle(em, keks).rewrapState());
+            KeyLifecycle.RewrapState state =
+                    context.inTransaction(em -> lifecycle(em, keks).rewrapState());
             if (state == KeyLifecycle.RewrapState.NOTHING_TO_DO) {
                 break;
             }
@@ -122,10 +127,12 @@ public final class KeysCommand implements OperatorCommand {
                 Thread.sleep(500);
                 continue;
             }
-            WrappedDataKeys.Batch batch = context.inTransaction(em -> lifecycle(em, keks).rewrapBatch(KeyLifecycle.BATCH));
+            WrappedDataKeys.Batch batch =
+                    context.inTransaction(em -> lifecycle(em, keks).rewrapBatch(KeyLifecycle.BATCH));
             if (batch.rewrapped() == 0 && batch.broken() > 0) {
-                context.err().println("sealpost keys: " + batch.broken() + " data keys do not open under the version"
-                        + " they name (altered rows; the portal's log names them) and stay as they are.");
+                context.err()
+                        .println("sealpost keys: " + batch.broken() + " data keys do not open under the version"
+                                + " they name (altered rows; the portal's log names them) and stay as they are.");
                 return REFUSED;
             }
             if (batch.rewrapped() == 0) {
@@ -133,15 +140,17 @@ public final class KeysCommand implements OperatorCommand {
                 Thread.sleep(500);
             }
             if (!clock.instant().isBefore(nextReport)) {
-                KeyStatus status = context.inTransaction(em -> lifecycle(em, keks).status());
+                KeyStatus status =
+                        context.inTransaction(em -> lifecycle(em, keks).status());
                 status.rotation().ifPresent(p -> context.out().println(progressLine(p)));
                 nextReport = clock.instant().plus(REPORT_EVERY);
             }
         }
         KeyStatus status = context.inTransaction(em -> lifecycle(em, keks).status());
         status.rotation().ifPresent(p -> context.out().println(progressLine(p)));
-        context.out().println("Every data key is wrapped by kek-v" + version + ". Retire the older versions once no"
-                + " backup you keep needs them (./sealpost keys retire VERSION; docs: ADR 0012).");
+        context.out()
+                .println("Every data key is wrapped by kek-v" + version + ". Retire the older versions once no"
+                        + " backup you keep needs them (./sealpost keys retire VERSION; docs: ADR 0012).");
         return OK;
     }
 
@@ -159,12 +168,14 @@ public final class KeysCommand implements OperatorCommand {
             context.err().println("sealpost keys: refused: " + refused.getMessage());
             return REFUSED;
         }
-        context.out().println("kek-v" + version + " is retired: removed from " + keks.path()
-                + ". Whatever it wrapped opens from no database backup, once no copy of the keystore that holds"
-                + " it survives: replace or destroy the keystore backups taken before now (ADR 0012).");
+        context.out()
+                .println("kek-v" + version + " is retired: removed from " + keks.path()
+                        + ". Whatever it wrapped opens from no database backup, once no copy of the keystore that holds"
+                        + " it survives: replace or destroy the keystore backups taken before now (ADR 0012).");
         if (keks.versions().first() > version) {
-            context.out().println("The search index key is derived from the oldest version, which changed: each"
-                    + " portal node rebuilds its search index at its next start.");
+            context.out()
+                    .println("The search index key is derived from the oldest version, which changed: each"
+                            + " portal node rebuilds its search index at its next start.");
         }
         return OK;
     }
@@ -198,7 +209,8 @@ public final class KeysCommand implements OperatorCommand {
         out.println(header.append(String.format(Locale.ROOT, " %10s", "total")));
         for (KeyStatus.VersionUse v : status.versions()) {
             String state = v.current() ? "current" : v.inKeystore() ? "older" : "MISSING";
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-10s %-8s", "kek-v" + v.version(), state));
+            StringBuilder line =
+                    new StringBuilder(String.format(Locale.ROOT, "%-10s %-8s", "kek-v" + v.version(), state));
             for (DataKeyTable t : DataKeyTable.values()) {
                 line.append(String.format(Locale.ROOT, " %16d", v.keysIn(t)));
             }
@@ -212,8 +224,8 @@ public final class KeysCommand implements OperatorCommand {
     }
 
     static String progressLine(RotationProgress p) {
-        StringBuilder s = new StringBuilder("rotation to kek-v" + p.version() + " (started " + p.startedAt()
-                + " by " + p.startedBy() + "): " + p.done() + " re-wrapped, " + p.left() + " left");
+        StringBuilder s = new StringBuilder("rotation to kek-v" + p.version() + " (started " + p.startedAt() + " by "
+                + p.startedBy() + "): " + p.done() + " re-wrapped, " + p.left() + " left");
         if (p.perSecond() != null) {
             s.append(String.format(Locale.ROOT, ", %.0f keys/s", p.perSecond()));
         }

@@ -15,8 +15,16 @@ import java.time.Instant;
  * @param settled    whether the nodes have had time to start wrapping with it ({@link KekRotation#SETTLE});
  *                   re-wrapping starts then
  */
-public record RotationProgress(int version, Instant startedAt, String startedBy, long done, long left,
-        Double perSecond, Duration timeLeft, Instant finishedAt, boolean settled) {
+public record RotationProgress(
+        int version,
+        Instant startedAt,
+        String startedBy,
+        long done,
+        long left,
+        Double perSecond,
+        Duration timeLeft,
+        Instant finishedAt,
+        boolean settled) {
 
     public boolean finished() {
         return finishedAt != null;

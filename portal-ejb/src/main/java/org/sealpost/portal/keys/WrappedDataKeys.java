@@ -40,8 +40,7 @@ public final class WrappedDataKeys {
     private static final Logger LOG = Logger.getLogger(WrappedDataKeys.class.getName());
     private static final byte[] NONE = new byte[0];
 
-    private WrappedDataKeys() {
-    }
+    private WrappedDataKeys() {}
 
     /** How many keys each version wraps, per table (tables without keys map to an empty map). */
     public static Map<DataKeyTable, SortedMap<Integer, Long>> countByVersion(Connection c) throws SQLException {
@@ -49,7 +48,7 @@ public final class WrappedDataKeys {
         for (DataKeyTable t : DataKeyTable.values()) {
             SortedMap<Integer, Long> perVersion = new TreeMap<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT kek_version, count(*) FROM " + t.table() + " GROUP BY kek_version");
+                            "SELECT kek_version, count(*) FROM " + t.table() + " GROUP BY kek_version");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     perVersion.put(rs.getInt(1), rs.getLong(2));
@@ -64,8 +63,8 @@ public final class WrappedDataKeys {
     public static long olderThan(Connection c, int version) throws SQLException {
         long total = 0;
         for (DataKeyTable t : DataKeyTable.values()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT count(*) FROM " + t.table() + " WHERE kek_version < ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT count(*) FROM " + t.table() + " WHERE kek_version < ?")) {
                 ps.setInt(1, version);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -82,8 +81,8 @@ public final class WrappedDataKeys {
             return false;
         }
         for (DataKeyTable t : DataKeyTable.values()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT 1 FROM " + t.table() + " WHERE kek_version = ANY (?) LIMIT 1")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT 1 FROM " + t.table() + " WHERE kek_version = ANY (?) LIMIT 1")) {
                 ps.setArray(1, versionArray(c, versions));
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
@@ -123,13 +122,13 @@ public final class WrappedDataKeys {
         return done;
     }
 
-    private static Batch rewrap(Connection c, DataKeyTable t, MessageSealer sealer, Collection<Integer> from,
-            int limit) throws SQLException {
-        record Row(Object id, UUID sealId, int kekVersion, byte[] wrappedKey) {
-        }
+    private static Batch rewrap(Connection c, DataKeyTable t, MessageSealer sealer, Collection<Integer> from, int limit)
+            throws SQLException {
+        record Row(Object id, UUID sealId, int kekVersion, byte[] wrappedKey) {}
         List<Row> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + t.keyColumn() + ", " + t.sealIdColumn() + ", kek_version, wrapped_key"
-                + " FROM " + t.table() + " WHERE kek_version = ANY (?) LIMIT ? FOR UPDATE SKIP LOCKED")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT " + t.keyColumn() + ", " + t.sealIdColumn() + ", kek_version, wrapped_key"
+                        + " FROM " + t.table() + " WHERE kek_version = ANY (?) LIMIT ? FOR UPDATE SKIP LOCKED")) {
             ps.setArray(1, versionArray(c, from));
             ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {
@@ -148,10 +147,13 @@ public final class WrappedDataKeys {
             for (Row row : rows) {
                 SealedMessage moved;
                 try {
-                    moved = sealer.rewrap(row.sealId(), new SealedMessage(row.kekVersion(), row.wrappedKey(), NONE, NONE));
+                    moved = sealer.rewrap(
+                            row.sealId(), new SealedMessage(row.kekVersion(), row.wrappedKey(), NONE, NONE));
                 } catch (SealBrokenException e) {
                     broken++;
-                    LOG.log(Level.WARNING, "{0} row {1}: its data key does not open under kek-v{2} and stays as it is: {3}",
+                    LOG.log(
+                            Level.WARNING,
+                            "{0} row {1}: its data key does not open under kek-v{2} and stays as it is: {3}",
                             new Object[] {t.table(), row.id(), row.kekVersion(), e.getMessage()});
                     continue;
                 }

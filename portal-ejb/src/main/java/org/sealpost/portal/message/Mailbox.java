@@ -38,7 +38,8 @@ public class Mailbox {
     /** One page of a folder, newest first. */
     public List<MailboxLine> folder(long accountId, Folder folder, int first, int max) {
         List<MailboxLine> lines = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT e.id, e.received_at, e.is_read, m.id, m.kek_version, m.wrapped_key, m.metadata_ciphertext,
                        m.size_bytes
                 FROM mailbox_entry e JOIN message_content m ON m.id = e.content_id
@@ -57,13 +58,22 @@ public class Mailbox {
                         meta = MessageMetadata.decode(sealer.openMetadata(contentId, sealed));
                     } catch (SealBrokenException e) {
                         // Not the database's fault, and not passing: a damaged row or a retired key.
-                        throw new IllegalStateException("message " + contentId + " cannot be decrypted: " + e.getMessage(), e);
+                        throw new IllegalStateException(
+                                "message " + contentId + " cannot be decrypted: " + e.getMessage(), e);
                     }
-                    String sender = meta.from() == null ? ""
-                            : meta.from().displayName() != null && !meta.from().displayName().isBlank()
-                                    ? meta.from().displayName() : meta.from().address();
-                    lines.add(new MailboxLine(rs.getLong(1), sender, meta.subject() == null ? "" : meta.subject(),
-                            rs.getTimestamp(2).toInstant(), rs.getBoolean(3), !meta.attachments().isEmpty(),
+                    String sender = meta.from() == null
+                            ? ""
+                            : meta.from().displayName() != null
+                                            && !meta.from().displayName().isBlank()
+                                    ? meta.from().displayName()
+                                    : meta.from().address();
+                    lines.add(new MailboxLine(
+                            rs.getLong(1),
+                            sender,
+                            meta.subject() == null ? "" : meta.subject(),
+                            rs.getTimestamp(2).toInstant(),
+                            rs.getBoolean(3),
+                            !meta.attachments().isEmpty(),
                             rs.getLong(8)));
                 }
             }
@@ -74,8 +84,9 @@ public class Mailbox {
     }
 
     public long count(long accountId, Folder folder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FROM mailbox_entry WHERE account_id = ? AND folder = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT count(*) FROM mailbox_entry WHERE account_id = ? AND folder = ?")) {
             ps.setLong(1, accountId);
             ps.setString(2, folder.name());
             try (ResultSet rs = ps.executeQuery()) {
@@ -88,8 +99,9 @@ public class Mailbox {
     }
 
     public long unreadInInbox(long accountId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FROM mailbox_entry WHERE account_id = ? AND folder = 'INBOX' AND NOT is_read")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT count(*) FROM mailbox_entry WHERE account_id = ? AND folder = 'INBOX' AND NOT is_read")) {
             ps.setLong(1, accountId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -16,14 +16,13 @@ import java.util.UUID;
  */
 public final class MailboxEntries {
 
-    private MailboxEntries() {
-    }
+    private MailboxEntries() {}
 
     private static final String COLUMNS = "id, account_id, content_id, folder, folder_before_trash, is_read";
 
     public static Optional<MailboxEntry> find(Connection c, long entryId, long accountId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM mailbox_entry WHERE id = ? AND account_id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT " + COLUMNS + " FROM mailbox_entry WHERE id = ? AND account_id = ?")) {
             ps.setLong(1, entryId);
             ps.setLong(2, accountId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -33,8 +32,7 @@ public final class MailboxEntries {
     }
 
     /** An entry's ids, for walking every entry of every account (a search index rebuild). */
-    public record EntryKey(long accountId, long entryId) {
-    }
+    public record EntryKey(long accountId, long entryId) {}
 
     /**
      * The entries after {@code afterEntryId}, oldest first, at most {@code max}, whatever the
@@ -43,8 +41,8 @@ public final class MailboxEntries {
      */
     public static List<EntryKey> keysAfter(Connection c, long afterEntryId, int max) throws SQLException {
         List<EntryKey> keys = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT account_id, id FROM mailbox_entry WHERE id > ? ORDER BY id LIMIT ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT account_id, id FROM mailbox_entry WHERE id > ? ORDER BY id LIMIT ?")) {
             ps.setLong(1, afterEntryId);
             ps.setInt(2, max);
             try (ResultSet rs = ps.executeQuery()) {
@@ -69,8 +67,13 @@ public final class MailboxEntries {
 
     private static MailboxEntry entry(ResultSet rs) throws SQLException {
         String before = rs.getString(5);
-        return new MailboxEntry(rs.getLong(1), rs.getLong(2), rs.getObject(3, UUID.class),
-                Folder.valueOf(rs.getString(4)), before == null ? null : Folder.valueOf(before), rs.getBoolean(6));
+        return new MailboxEntry(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getObject(3, UUID.class),
+                Folder.valueOf(rs.getString(4)),
+                before == null ? null : Folder.valueOf(before),
+                rs.getBoolean(6));
     }
 
     /** Writes folder and read state of an entry read by {@link #find}. */
@@ -79,7 +82,11 @@ public final class MailboxEntries {
                 UPDATE mailbox_entry SET folder = ?, folder_before_trash = ?, is_read = ?
                 WHERE id = ? AND account_id = ?""")) {
             ps.setString(1, entry.folder().name());
-            ps.setString(2, entry.folderBeforeTrash() == null ? null : entry.folderBeforeTrash().name());
+            ps.setString(
+                    2,
+                    entry.folderBeforeTrash() == null
+                            ? null
+                            : entry.folderBeforeTrash().name());
             ps.setBoolean(3, entry.read());
             ps.setLong(4, entry.id());
             ps.setLong(5, entry.accountId());
@@ -119,8 +126,8 @@ public final class MailboxEntries {
      */
     public static List<Shredded> shredAllOf(Connection c, long accountId) throws SQLException {
         List<MailboxEntry> entries = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM mailbox_entry WHERE account_id = ? ORDER BY id")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT " + COLUMNS + " FROM mailbox_entry WHERE account_id = ? ORDER BY id")) {
             ps.setLong(1, accountId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -136,8 +143,7 @@ public final class MailboxEntries {
     }
 
     /** An entry deleted with its account, and whether its message's content (and key) went with it. */
-    public record Shredded(long entryId, boolean contentDeleted) {
-    }
+    public record Shredded(long entryId, boolean contentDeleted) {}
 
     /** How many messages an account holds and how many bytes their sealed content takes. */
     public record Usage(long messages, long bytes) {

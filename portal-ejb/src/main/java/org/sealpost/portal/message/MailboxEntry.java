@@ -7,8 +7,8 @@ import java.util.UUID;
  * live here; {@link MailboxEntries} stores the outcome under the same (entry, account) key it
  * was read with, so an entry can never be changed through another account.
  */
-public record MailboxEntry(long id, long accountId, UUID contentId, Folder folder, Folder folderBeforeTrash,
-        boolean read) {
+public record MailboxEntry(
+        long id, long accountId, UUID contentId, Folder folder, Folder folderBeforeTrash, boolean read) {
 
     public MailboxEntry moveToTrash() {
         if (folder == Folder.TRASH) {
@@ -22,8 +22,8 @@ public record MailboxEntry(long id, long accountId, UUID contentId, Folder folde
         if (folder != Folder.TRASH) {
             return this;
         }
-        return new MailboxEntry(id, accountId, contentId, folderBeforeTrash == null ? Folder.INBOX : folderBeforeTrash,
-                null, read);
+        return new MailboxEntry(
+                id, accountId, contentId, folderBeforeTrash == null ? Folder.INBOX : folderBeforeTrash, null, read);
     }
 
     public MailboxEntry markRead(boolean nowRead) {

@@ -27,8 +27,7 @@ public class MessageActions {
     private OpenedMessageCache openedMessages;
 
     /** For the container, which injects the fields. */
-    public MessageActions() {
-    }
+    public MessageActions() {}
 
     /** For tests of the ownership rule against a plain database (no audit record is reached when refused). */
     MessageActions(DataSource dataSource, AuditTrail audit) {
@@ -57,7 +56,12 @@ public class MessageActions {
                     .orElseThrow(() -> new MessageNotFoundException(entryId));
             boolean shredded = MailboxEntries.deleteForever(c, entry);
             forgetOpened(entry);
-            audit.record(actor, AuditAction.MESSAGE_DELETED, "message", entry.contentId().toString(), client,
+            audit.record(
+                    actor,
+                    AuditAction.MESSAGE_DELETED,
+                    "message",
+                    entry.contentId().toString(),
+                    client,
                     shredded ? "last copy: content and key deleted" : "entry deleted; other recipients keep theirs",
                     Instant.now());
             return shredded;
@@ -75,8 +79,14 @@ public class MessageActions {
                 forgetOpened(entry);
                 n++;
             }
-            audit.record(actor, AuditAction.MESSAGE_DELETED, "trash", Long.toString(accountId), client,
-                    n + " message(s) deleted", Instant.now());
+            audit.record(
+                    actor,
+                    AuditAction.MESSAGE_DELETED,
+                    "trash",
+                    Long.toString(accountId),
+                    client,
+                    n + " message(s) deleted",
+                    Instant.now());
             return n;
         } catch (SQLException e) {
             throw new StorageUnavailableException("the mailbox cannot be changed now", e);
@@ -93,8 +103,8 @@ public class MessageActions {
     private void change(long entryId, long accountId, UnaryOperator<MailboxEntry> rule)
             throws MessageNotFoundException {
         try (Connection c = dataSource.getConnection()) {
-            MailboxEntry entry = MailboxEntries.find(c, entryId, accountId)
-                    .orElseThrow(() -> new MessageNotFoundException(entryId));
+            MailboxEntry entry =
+                    MailboxEntries.find(c, entryId, accountId).orElseThrow(() -> new MessageNotFoundException(entryId));
             MailboxEntries.save(c, rule.apply(entry));
         } catch (SQLException e) {
             throw new StorageUnavailableException("the mailbox cannot be changed now", e);
@@ -105,8 +115,8 @@ public class MessageActions {
     private void changeFolder(long entryId, long accountId, UnaryOperator<MailboxEntry> rule)
             throws MessageNotFoundException {
         try (Connection c = dataSource.getConnection()) {
-            MailboxEntry entry = MailboxEntries.find(c, entryId, accountId)
-                    .orElseThrow(() -> new MessageNotFoundException(entryId));
+            MailboxEntry entry =
+                    MailboxEntries.find(c, entryId, accountId).orElseThrow(() -> new MessageNotFoundException(entryId));
             MailboxEntry moved = rule.apply(entry);
             if (moved.folder() != entry.folder()) {
                 MailboxEntries.save(c, moved);
@@ -116,5 +126,4 @@ public class MessageActions {
             throw new StorageUnavailableException("the mailbox cannot be changed now", e);
         }
     }
-
 }

@@ -18,8 +18,7 @@ import org.sealpost.portal.crypto.SealedMessage;
  */
 public final class MessageContents {
 
-    private MessageContents() {
-    }
+    private MessageContents() {}
 
     /** The sealed content of message {@code contentId}, if it still exists. */
     public static Optional<SealedMessage> sealed(Connection c, UUID contentId) throws SQLException {
@@ -27,8 +26,9 @@ public final class MessageContents {
                 SELECT kek_version, wrapped_key, mime_ciphertext, metadata_ciphertext FROM message_content WHERE id = ?""")) {
             ps.setObject(1, contentId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new SealedMessage(rs.getInt(1), rs.getBytes(2), rs.getBytes(3),
-                        rs.getBytes(4))) : Optional.empty();
+                return rs.next()
+                        ? Optional.of(new SealedMessage(rs.getInt(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4)))
+                        : Optional.empty();
             }
         }
     }
@@ -44,7 +44,8 @@ public final class MessageContents {
             ps.setInt(2, max);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    result.add(new SealedMetadata(rs.getObject(1, UUID.class),
+                    result.add(new SealedMetadata(
+                            rs.getObject(1, UUID.class),
                             new SealedMessage(rs.getInt(2), rs.getBytes(3), new byte[0], rs.getBytes(4))));
                 }
             }
@@ -70,6 +71,5 @@ public final class MessageContents {
     }
 
     /** A message's id and its sealed metadata (the MIME left out). */
-    public record SealedMetadata(UUID contentId, SealedMessage sealed) {
-    }
+    public record SealedMetadata(UUID contentId, SealedMessage sealed) {}
 }

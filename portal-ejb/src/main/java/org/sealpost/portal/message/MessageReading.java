@@ -42,14 +42,17 @@ public class MessageReading {
     /**
      * @param inlineImageUrl the portal URL a {@code cid:} image of this message becomes
      */
-    public OpenedMessage open(long entryId, long accountId, boolean showRemoteImages,
-            Function<String, String> inlineImageUrl) throws MessageNotFoundException {
+    public OpenedMessage open(
+            long entryId, long accountId, boolean showRemoteImages, Function<String, String> inlineImageUrl)
+            throws MessageNotFoundException {
         try (Connection c = dataSource.getConnection()) {
-            MailboxEntry entry = MailboxEntries.find(c, entryId, accountId)
-                    .orElseThrow(() -> new MessageNotFoundException(entryId));
+            MailboxEntry entry =
+                    MailboxEntries.find(c, entryId, accountId).orElseThrow(() -> new MessageNotFoundException(entryId));
             OpenedMessageCache.Opened d = read(c, entry);
             RenderOptions options = RenderOptions.blockingRemoteImages(inlineImageUrl);
-            OpenedMessage opened = new OpenedMessage(entry.markRead(true), d.metadata(),
+            OpenedMessage opened = new OpenedMessage(
+                    entry.markRead(true),
+                    d.metadata(),
                     d.parsed().render(showRemoteImages ? options.withRemoteImages() : options));
             if (!entry.read()) {
                 MailboxEntries.save(c, entry.markRead(true));
@@ -67,21 +70,21 @@ public class MessageReading {
     public AttachmentDownload attachment(long entryId, long accountId, Predicate<RenderedAttachment> which)
             throws MessageNotFoundException {
         try (Connection c = dataSource.getConnection()) {
-            MailboxEntry entry = MailboxEntries.find(c, entryId, accountId)
-                    .orElseThrow(() -> new MessageNotFoundException(entryId));
+            MailboxEntry entry =
+                    MailboxEntries.find(c, entryId, accountId).orElseThrow(() -> new MessageNotFoundException(entryId));
             ParsedMessage parsed = read(c, entry).parsed();
             RenderedAttachment part = Stream.concat(parsed.attachments().stream(), parsed.inlineImages().stream())
-                    .filter(which).findFirst().orElseThrow(() -> new MessageNotFoundException(entryId));
-            byte[] content = parsed.content(part.partId())
+                    .filter(which)
+                    .findFirst()
                     .orElseThrow(() -> new MessageNotFoundException(entryId));
+            byte[] content = parsed.content(part.partId()).orElseThrow(() -> new MessageNotFoundException(entryId));
             return new AttachmentDownload(part.fileName(), part.contentType(), content);
         } catch (SQLException e) {
             throw new StorageUnavailableException("the attachment cannot be read now", e);
         }
     }
 
-    private record Decrypted(MessageMetadata metadata, byte[] mime) {
-    }
+    private record Decrypted(MessageMetadata metadata, byte[] mime) {}
 
     /** The entry's message decrypted and parsed once for its reader's page, images and downloads. */
     private OpenedMessageCache.Opened read(Connection c, MailboxEntry entry) throws SQLException {
@@ -90,8 +93,8 @@ public class MessageReading {
             return held.get();
         }
         Decrypted d = decrypt(c, entry);
-        OpenedMessageCache.Opened opened = new OpenedMessageCache.Opened(d.metadata(),
-                MessageRendering.parse(d.mime()));
+        OpenedMessageCache.Opened opened =
+                new OpenedMessageCache.Opened(d.metadata(), MessageRendering.parse(d.mime()));
         openedMessages.put(entry.id(), entry.accountId(), opened);
         return opened;
     }
@@ -102,16 +105,18 @@ public class MessageReading {
             ps.setObject(1, entry.contentId());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new SQLException("message content " + entry.contentId() + " of entry " + entry.id() + " is gone");
+                    throw new SQLException(
+                            "message content " + entry.contentId() + " of entry " + entry.id() + " is gone");
                 }
                 SealedMessage sealed = new SealedMessage(rs.getInt(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4));
-                return new Decrypted(MessageMetadata.decode(sealer.openMetadata(entry.contentId(), sealed)),
+                return new Decrypted(
+                        MessageMetadata.decode(sealer.openMetadata(entry.contentId(), sealed)),
                         sealer.openMime(entry.contentId(), sealed));
             } catch (SealBrokenException e) {
                 // Not the database's fault, and not passing: a damaged row or a retired key.
-                throw new IllegalStateException("message " + entry.contentId() + " cannot be decrypted: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "message " + entry.contentId() + " cannot be decrypted: " + e.getMessage(), e);
             }
         }
     }
-
 }

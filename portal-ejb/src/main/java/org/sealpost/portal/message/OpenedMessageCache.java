@@ -32,11 +32,9 @@ public class OpenedMessageCache {
     static final Duration IDLE = Duration.ofMinutes(5);
 
     /** One opened message: its header record and its parsed body. */
-    public record Opened(MessageMetadata metadata, ParsedMessage parsed) {
-    }
+    public record Opened(MessageMetadata metadata, ParsedMessage parsed) {}
 
-    private record Key(long entryId, long accountId) {
-    }
+    private record Key(long entryId, long accountId) {}
 
     private static final class Held {
         final Opened opened;

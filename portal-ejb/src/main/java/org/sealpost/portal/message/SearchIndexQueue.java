@@ -22,13 +22,12 @@ import java.util.UUID;
  */
 public final class SearchIndexQueue {
 
-    private SearchIndexQueue() {
-    }
+    private SearchIndexQueue() {}
 
     /** The entry changed: folder, arrival, or deletion (the row outlives the entry). */
     public static void enqueue(Connection c, long accountId, long entryId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO search_index_queue (account_id, entry_id) VALUES (?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO search_index_queue (account_id, entry_id) VALUES (?, ?)")) {
             ps.setLong(1, accountId);
             ps.setLong(2, entryId);
             ps.executeUpdate();
@@ -139,7 +138,8 @@ public final class SearchIndexQueue {
         List<Item> items = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                items.add(new Item(rs.getLong(1), rs.getLong(2), rs.getLong(3), Long.parseUnsignedLong(rs.getString(4))));
+                items.add(
+                        new Item(rs.getLong(1), rs.getLong(2), rs.getLong(3), Long.parseUnsignedLong(rs.getString(4))));
             }
         }
         return items;
@@ -172,8 +172,7 @@ public final class SearchIndexQueue {
     }
 
     /** What the search index still has to catch up with: how many rows, queued since when. */
-    public record Lag(long rows, java.util.Optional<java.time.Instant> oldestQueuedAt) {
-    }
+    public record Lag(long rows, java.util.Optional<java.time.Instant> oldestQueuedAt) {}
 
     /** The rows after {@code position}: what a reader standing there has still to take in. */
     public static Lag lagAfter(Connection c, Position position) throws SQLException {
@@ -184,7 +183,8 @@ public final class SearchIndexQueue {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 java.sql.Timestamp oldest = rs.getTimestamp(2);
-                return new Lag(rs.getLong(1), java.util.Optional.ofNullable(oldest).map(java.sql.Timestamp::toInstant));
+                return new Lag(
+                        rs.getLong(1), java.util.Optional.ofNullable(oldest).map(java.sql.Timestamp::toInstant));
             }
         }
     }

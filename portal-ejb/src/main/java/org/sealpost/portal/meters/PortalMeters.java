@@ -28,14 +28,16 @@ public final class PortalMeters {
 
     private static final Counter BRIDGE_REFUSED = Counter.builder()
             .name("sealpost_bridge_refusals_total")
-            .help("Replies of the mail bridge that refused (4xx temporary, 5xx permanent), by reply code and "
-                    + "RFC 3463 enhanced status: 530 5.7.0 plaintext, 552 5.3.4 too large, 451 4.3.0 storage unavailable")
+            .help(
+                    "Replies of the mail bridge that refused (4xx temporary, 5xx permanent), by reply code and "
+                            + "RFC 3463 enhanced status: 530 5.7.0 plaintext, 552 5.3.4 too large, 451 4.3.0 storage unavailable")
             .labelNames("code", "status")
             .register(REGISTRY);
 
     private static final Counter BRIDGE_HANDSHAKE_FAILED = Counter.builder()
             .name("sealpost_bridge_tls_handshake_failures_total")
-            .help("Bridge sessions whose STARTTLS handshake failed (old protocol, no shared cipher, bad client certificate)")
+            .help(
+                    "Bridge sessions whose STARTTLS handshake failed (old protocol, no shared cipher, bad client certificate)")
             .register(REGISTRY);
 
     private static final Histogram INTAKE_SECONDS = Histogram.builder()
@@ -69,7 +71,8 @@ public final class PortalMeters {
     public static final BridgeObserver BRIDGE = new BridgeObserver() {
         @Override
         public void refused(int replyCode, String enhancedStatus) {
-            BRIDGE_REFUSED.labelValues(Integer.toString(replyCode), enhancedStatus.isEmpty() ? "none" : enhancedStatus)
+            BRIDGE_REFUSED
+                    .labelValues(Integer.toString(replyCode), enhancedStatus.isEmpty() ? "none" : enhancedStatus)
                     .inc();
         }
 
@@ -86,16 +89,19 @@ public final class PortalMeters {
 
     /** How the intake ended for one message. */
     public enum IntakeOutcome {
-        STORED, REFUSED, STORAGE_UNAVAILABLE
+        STORED,
+        REFUSED,
+        STORAGE_UNAVAILABLE
     }
 
     /** How one delivery attempt of outbound mail ended. */
     public enum DeliveryOutcome {
-        DELIVERED, DEFERRED, GIVEN_UP
+        DELIVERED,
+        DEFERRED,
+        GIVEN_UP
     }
 
-    private PortalMeters() {
-    }
+    private PortalMeters() {}
 
     /** The registry the counters are in, for the listener that exposes them. */
     public static PrometheusRegistry registry() {
@@ -103,12 +109,16 @@ public final class PortalMeters {
     }
 
     public static void intake(IntakeOutcome outcome, Duration took) {
-        INTAKE_SECONDS.labelValues(outcome.name().toLowerCase(java.util.Locale.ROOT)).observe(took.toNanos() / 1e9);
+        INTAKE_SECONDS
+                .labelValues(outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .observe(took.toNanos() / 1e9);
     }
 
     /** @param kind the outbound kind's name (an enum constant: a closed set) */
     public static void delivery(String kind, DeliveryOutcome outcome, int mails) {
-        DELIVERIES.labelValues(kind, outcome.name().toLowerCase(java.util.Locale.ROOT)).inc(mails);
+        DELIVERIES
+                .labelValues(kind, outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .inc(mails);
     }
 
     /**

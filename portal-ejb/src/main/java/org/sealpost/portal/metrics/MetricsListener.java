@@ -80,8 +80,12 @@ public class MetricsListener {
         registerSharedFigures(registry, this::reading, this::bridgeCertificate);
         JvmMetrics.builder().register(registry);
         try {
-            server = HTTPServer.builder().hostname(where.host()).port(where.port()).registry(registry)
-                    .executorService(executor).buildAndStart();
+            server = HTTPServer.builder()
+                    .hostname(where.host())
+                    .port(where.port())
+                    .registry(registry)
+                    .executorService(executor)
+                    .buildAndStart();
         } catch (IOException e) {
             throw new UncheckedIOException("/metrics cannot listen on " + address.get() + ": " + e.getMessage(), e);
         }
@@ -119,11 +123,14 @@ public class MetricsListener {
         return Optional.ofNullable(bridge.certificates()).map(c -> c.certificate());
     }
 
-    static void registerSharedFigures(PrometheusRegistry registry, Supplier<OperationalFigures.Reading> reading,
+    static void registerSharedFigures(
+            PrometheusRegistry registry,
+            Supplier<OperationalFigures.Reading> reading,
             Supplier<Optional<X509Certificate>> certificate) {
         GaugeWithCallback.builder()
                 .name("sealpost_outbound_queue_depth")
-                .help("Outbound mail waiting to be sent, all nodes, by kind and state (queued: not tried yet; deferred: tried and failed, retrying)")
+                .help(
+                        "Outbound mail waiting to be sent, all nodes, by kind and state (queued: not tried yet; deferred: tried and failed, retrying)")
                 .labelNames("kind", "state")
                 .callback(cb -> {
                     OperationalFigures.Reading r = reading.get();
@@ -147,7 +154,10 @@ public class MetricsListener {
                     OperationalFigures.Reading r = reading.get();
                     if (r != null) {
                         for (OutboundKind kind : OutboundKind.values()) {
-                            cb.call(backlogOf(r, kind).map(b -> secondsBetween(b.oldestQueuedAt(), r.at())).orElse(0.0),
+                            cb.call(
+                                    backlogOf(r, kind)
+                                            .map(b -> secondsBetween(b.oldestQueuedAt(), r.at()))
+                                            .orElse(0.0),
                                     kind.name());
                         }
                     }
@@ -170,7 +180,10 @@ public class MetricsListener {
                 .callback(cb -> {
                     OperationalFigures.Reading r = reading.get();
                     if (r != null) {
-                        cb.call(r.searchIndex().oldestQueuedAt().map(t -> secondsBetween(t, r.at())).orElse(0.0));
+                        cb.call(r.searchIndex()
+                                .oldestQueuedAt()
+                                .map(t -> secondsBetween(t, r.at()))
+                                .orElse(0.0));
                     }
                 })
                 .register(registry);
@@ -187,8 +200,10 @@ public class MetricsListener {
         GaugeWithCallback.builder()
                 .name("sealpost_bridge_certificate_days_left")
                 .help("Days until the mail bridge's TLS certificate expires (negative once expired)")
-                .callback(cb -> certificate.get().ifPresent(
-                        cert -> cb.call(secondsBetween(Instant.now(), cert.getNotAfter().toInstant()) / 86_400.0)))
+                .callback(cb -> certificate
+                        .get()
+                        .ifPresent(cert -> cb.call(
+                                secondsBetween(Instant.now(), cert.getNotAfter().toInstant()) / 86_400.0)))
                 .register(registry);
     }
 

@@ -11,8 +11,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.sealpost.portal.message.SearchIndexQueue;
-import org.sealpost.portal.search.IndexFollowers;
 import org.sealpost.portal.outbound.OutboundQueue;
+import org.sealpost.portal.search.IndexFollowers;
 import org.sealpost.portal.session.SessionRegistry;
 
 /**
@@ -29,9 +29,8 @@ public class OperationalFigures {
     private SessionRegistry sessions;
 
     /** One reading. */
-    public record Reading(List<OutboundQueue.Backlog> outbound, SearchIndexQueue.Lag searchIndex, long activeSessions,
-            Instant at) {
-    }
+    public record Reading(
+            List<OutboundQueue.Backlog> outbound, SearchIndexQueue.Lag searchIndex, long activeSessions, Instant at) {}
 
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Reading read() {

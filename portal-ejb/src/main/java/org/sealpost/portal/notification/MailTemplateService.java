@@ -41,22 +41,45 @@ public class MailTemplateService {
     }
 
     /** @throws TemplateException naming the part and line of the first problem */
-    public RenderedNotification preview(TemplateKind kind, Language language, String subject, String textBody,
-            String htmlBody, String administratorAddress) throws TemplateException {
+    public RenderedNotification preview(
+            TemplateKind kind,
+            Language language,
+            String subject,
+            String textBody,
+            String htmlBody,
+            String administratorAddress)
+            throws TemplateException {
         Branding branding = runtimeSettings.current().branding();
-        return TemplateDesk.preview(kind, language, subject, textBody, htmlBody, branding, portal(),
-                EmailAddress.of(administratorAddress));
+        return TemplateDesk.preview(
+                kind, language, subject, textBody, htmlBody, branding, portal(), EmailAddress.of(administratorAddress));
     }
 
     /** @throws TemplateException naming the part and line of the first problem; nothing saved */
-    public void save(String actor, String clientAddress, TemplateKind kind, Language language, Integer expectedVersion,
-            String subject, String textBody, String htmlBody) throws TemplateException {
-        new TemplateDesk(em).save(actor, clientAddress, kind, language, expectedVersion, subject, textBody, htmlBody,
-                Instant.now());
+    public void save(
+            String actor,
+            String clientAddress,
+            TemplateKind kind,
+            Language language,
+            Integer expectedVersion,
+            String subject,
+            String textBody,
+            String htmlBody)
+            throws TemplateException {
+        new TemplateDesk(em)
+                .save(
+                        actor,
+                        clientAddress,
+                        kind,
+                        language,
+                        expectedVersion,
+                        subject,
+                        textBody,
+                        htmlBody,
+                        Instant.now());
     }
 
-    public void restoreDefault(String actor, String clientAddress, TemplateKind kind, Language language,
-            Integer expectedVersion) {
+    public void restoreDefault(
+            String actor, String clientAddress, TemplateKind kind, Language language, Integer expectedVersion) {
         new TemplateDesk(em).restoreDefault(actor, clientAddress, kind, language, expectedVersion, Instant.now());
     }
 

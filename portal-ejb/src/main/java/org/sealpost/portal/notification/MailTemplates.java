@@ -70,8 +70,8 @@ public final class MailTemplates {
             NotificationTemplate d = DefaultTemplates.of(kind, language);
             return new TemplateEdit(kind, language, d.subject(), d.textBody(), d.htmlBody(), null);
         }
-        return new TemplateEdit(kind, language, stored.subject(), stored.textBody(), stored.htmlBody(),
-                stored.version());
+        return new TemplateEdit(
+                kind, language, stored.subject(), stored.textBody(), stored.htmlBody(), stored.version());
     }
 
     /**
@@ -123,8 +123,8 @@ public final class MailTemplates {
 
     /** The row locked for a change, after checking the form's version; null when the default is in force. */
     private StoredMailTemplate locked(TemplateKind kind, Language language, Integer expectedVersion) {
-        StoredMailTemplate row = em.find(StoredMailTemplate.class, new StoredMailTemplate.Key(kind, language),
-                LockModeType.PESSIMISTIC_WRITE);
+        StoredMailTemplate row = em.find(
+                StoredMailTemplate.class, new StoredMailTemplate.Key(kind, language), LockModeType.PESSIMISTIC_WRITE);
         Integer current = row == null ? null : row.version();
         if (!Objects.equals(current, expectedVersion)) {
             throw new SettingsChangedMeanwhileException("the " + kind + " template");

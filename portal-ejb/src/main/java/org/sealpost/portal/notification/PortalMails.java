@@ -30,13 +30,18 @@ public final class PortalMails {
      * @param defaultLanguage the organisation's default: the language of mails to an account
      *                        whose language is not known yet (nobody has signed in to it)
      */
-    public PortalMails(BiFunction<TemplateKind, Language, NotificationTemplate> templates, Branding branding,
+    public PortalMails(
+            BiFunction<TemplateKind, Language, NotificationTemplate> templates,
+            Branding branding,
             Language defaultLanguage) {
         this(templates, branding, defaultLanguage, null);
     }
 
-    private PortalMails(BiFunction<TemplateKind, Language, NotificationTemplate> templates, Branding branding,
-            Language defaultLanguage, LogoImage logo) {
+    private PortalMails(
+            BiFunction<TemplateKind, Language, NotificationTemplate> templates,
+            Branding branding,
+            Language defaultLanguage,
+            LogoImage logo) {
         this.templates = Objects.requireNonNull(templates, "templates");
         this.branding = Objects.requireNonNull(branding, "branding");
         this.defaultLanguage = Objects.requireNonNull(defaultLanguage, "defaultLanguage");

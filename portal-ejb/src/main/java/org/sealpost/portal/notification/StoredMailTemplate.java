@@ -52,7 +52,6 @@ public class StoredMailTemplate {
         // JPA
     }
 
-
     /** Takes the parts of a template the engine accepted (so nothing unchecked is ever stored). */
     void replace(NotificationTemplate template, Instant now) {
         if (template.kind() != kind) {
@@ -69,8 +68,9 @@ public class StoredMailTemplate {
     }
 
     public Language language() {
-        return Language.ofCode(language).orElseThrow(() -> new IllegalStateException(
-                "mail_template holds a language the portal does not speak: " + language));
+        return Language.ofCode(language)
+                .orElseThrow(() -> new IllegalStateException(
+                        "mail_template holds a language the portal does not speak: " + language));
     }
 
     public String subject() {

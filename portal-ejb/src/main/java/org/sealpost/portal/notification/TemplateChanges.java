@@ -15,8 +15,7 @@ import org.sealpost.portal.notification.template.NotificationTemplate;
  */
 final class TemplateChanges {
 
-    private TemplateChanges() {
-    }
+    private TemplateChanges() {}
 
     static List<String> between(TemplateEdit before, NotificationTemplate after) {
         List<String> changes = new ArrayList<>();
@@ -35,7 +34,8 @@ final class TemplateChanges {
     static String describe(String body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-            return body.length() + " characters, sha-256 " + HexFormat.of().formatHex(digest).substring(0, 12);
+            return body.length() + " characters, sha-256 "
+                    + HexFormat.of().formatHex(digest).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

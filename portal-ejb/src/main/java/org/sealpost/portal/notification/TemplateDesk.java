@@ -48,8 +48,16 @@ public final class TemplateDesk {
      *
      * @throws TemplateException naming the part and line of the first problem
      */
-    public static RenderedNotification preview(TemplateKind kind, Language language, String subject, String textBody,
-            String htmlBody, Branding branding, URI portal, EmailAddress recipient) throws TemplateException {
+    public static RenderedNotification preview(
+            TemplateKind kind,
+            Language language,
+            String subject,
+            String textBody,
+            String htmlBody,
+            Branding branding,
+            URI portal,
+            EmailAddress recipient)
+            throws TemplateException {
         NotificationTemplate template = NotificationTemplate.parse(kind, subject, textBody, htmlBody);
         return new PortalMails((k, l) -> template, branding, language)
                 .render(kind, language, SampleValues.builder(portal, recipient));
@@ -62,26 +70,54 @@ public final class TemplateDesk {
      * @throws TemplateException naming the part and line of the first problem; nothing saved
      * @throws org.sealpost.portal.settings.SettingsChangedMeanwhileException someone saved it meanwhile
      */
-    public void save(String actor, String clientAddress, TemplateKind kind, Language language, Integer expectedVersion,
-            String subject, String textBody, String htmlBody, Instant now) throws TemplateException {
+    public void save(
+            String actor,
+            String clientAddress,
+            TemplateKind kind,
+            Language language,
+            Integer expectedVersion,
+            String subject,
+            String textBody,
+            String htmlBody,
+            Instant now)
+            throws TemplateException {
         NotificationTemplate template = NotificationTemplate.parse(kind, subject.strip(), textBody, htmlBody);
         List<String> changes = templates.save(template, language, expectedVersion, now);
         if (!changes.isEmpty()) {
-            AuditTrail.record(em, actor, AuditAction.MAIL_TEMPLATE_CHANGED, TARGET, target(kind, language), clientAddress,
-                    String.join("; ", changes), now);
+            AuditTrail.record(
+                    em,
+                    actor,
+                    AuditAction.MAIL_TEMPLATE_CHANGED,
+                    TARGET,
+                    target(kind, language),
+                    clientAddress,
+                    String.join("; ", changes),
+                    now);
         }
     }
 
     /**
      * @throws org.sealpost.portal.settings.SettingsChangedMeanwhileException someone saved it meanwhile
      */
-    public void restoreDefault(String actor, String clientAddress, TemplateKind kind, Language language,
-            Integer expectedVersion, Instant now) {
+    public void restoreDefault(
+            String actor,
+            String clientAddress,
+            TemplateKind kind,
+            Language language,
+            Integer expectedVersion,
+            Instant now) {
         TemplateEdit before = templates.edit(kind, language);
         if (templates.restoreDefault(kind, language, expectedVersion)) {
             TemplateEdit after = templates.edit(kind, language);
-            AuditTrail.record(em, actor, AuditAction.MAIL_TEMPLATE_CHANGED, TARGET, target(kind, language), clientAddress,
-                    "restored the default: " + String.join("; ", TemplateChanges.between(before, parsed(after))), now);
+            AuditTrail.record(
+                    em,
+                    actor,
+                    AuditAction.MAIL_TEMPLATE_CHANGED,
+                    TARGET,
+                    target(kind, language),
+                    clientAddress,
+                    "restored the default: " + String.join("; ", TemplateChanges.between(before, parsed(after))),
+                    now);
         }
     }
 

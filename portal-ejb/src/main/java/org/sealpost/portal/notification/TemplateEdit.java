@@ -9,8 +9,8 @@ import org.sealpost.portal.notification.template.TemplateKind;
  * @param version the stored row's version, or {@code null} when the default is in force; a
  *                save names it so that a stale form is refused
  */
-public record TemplateEdit(TemplateKind kind, Language language, String subject, String textBody, String htmlBody,
-        Integer version) {
+public record TemplateEdit(
+        TemplateKind kind, Language language, String subject, String textBody, String htmlBody, Integer version) {
 
     public boolean isDefault() {
         return version == null;

@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public final class StandalonePersistence {
 
-    private StandalonePersistence() {
-    }
+    private StandalonePersistence() {}
 
     /** A factory for the {@code sealpost} unit on the database at {@code jdbcUrl}. */
     public static EntityManagerFactory open(String jdbcUrl, String user, String password) {

@@ -38,17 +38,18 @@ public final class AccountMail {
      * the first mail can ask twice more, a script asking every second gets nowhere.
      */
     public static final int LINK_MAILS_PER_ADDRESS = 3;
+
     public static final Duration ADDRESS_WINDOW = Duration.ofHours(1);
 
-    private AccountMail() {
-    }
+    private AccountMail() {}
 
     public static LinkRequest requestLink(Connection c, Link kind, String recipient, long accountId, Instant now)
             throws SQLException {
         if (OutboundQueue.linkMailsSince(c, recipient, now.minus(ADDRESS_WINDOW)) >= LINK_MAILS_PER_ADDRESS) {
             return LinkRequest.ADDRESS_LIMIT;
         }
-        return OutboundQueue.queueLinkUnlessPending(c, kind.name(), recipient, accountId, now) ? LinkRequest.QUEUED
+        return OutboundQueue.queueLinkUnlessPending(c, kind.name(), recipient, accountId, now)
+                ? LinkRequest.QUEUED
                 : LinkRequest.ALREADY_PENDING;
     }
 

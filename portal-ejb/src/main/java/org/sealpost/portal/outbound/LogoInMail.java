@@ -23,8 +23,7 @@ final class LogoInMail {
     static final String CONTENT_ID = "logo@sealpost";
     private static final Pattern BODY = Pattern.compile("<body\\b[^>]*>", Pattern.CASE_INSENSITIVE);
 
-    private LogoInMail() {
-    }
+    private LogoInMail() {}
 
     static MimeBodyPart htmlPart(String html, Optional<LogoImage> logo, String organisationName)
             throws MessagingException {
@@ -55,6 +54,9 @@ final class LogoInMail {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

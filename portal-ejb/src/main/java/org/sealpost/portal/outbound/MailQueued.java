@@ -6,5 +6,4 @@ package org.sealpost.portal.outbound;
  *
  * @param rows how many rows were queued
  */
-public record MailQueued(int rows) {
-}
+public record MailQueued(int rows) {}

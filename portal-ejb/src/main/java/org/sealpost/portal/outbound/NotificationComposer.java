@@ -68,8 +68,9 @@ public class NotificationComposer {
     /**
      * Writes the mail for the rows of one recipient with {@code mails}' templates and branding.
      */
-    public MimeMessage compose(Connection c, Session session, String recipient, List<QueuedMail> rows, Instant now,
-            PortalMails mails) throws SQLException, MessagingException {
+    public MimeMessage compose(
+            Connection c, Session session, String recipient, List<QueuedMail> rows, Instant now, PortalMails mails)
+            throws SQLException, MessagingException {
         long accountId = Objects.requireNonNull(rows.get(0).accountId(), "queued notification without an account");
         AccountDirectory.MailProfile account = AccountDirectory.mailProfile(c, accountId);
         String state = account.state().name();
@@ -92,29 +93,41 @@ public class NotificationComposer {
             // Sample values, and links whose token was never minted: the test opens nothing.
             // In the language the administrator was editing, whatever their own.
             language = rows.get(0).templateLanguage();
-            rendered = mails.render(rows.get(0).template(), language,
-                    SampleValues.builder(portal, EmailAddress.of(recipient)));
+            rendered = mails.render(
+                    rows.get(0).template(), language, SampleValues.builder(portal, EmailAddress.of(recipient)));
         } else if (first == OutboundKind.CERTIFICATE_EXPIRING) {
             // To an administrator: the date as the portal shows dates, the link to the certificate page.
-            rendered = mails.render(TemplateKind.CERTIFICATE_EXPIRING, language, values
-                    .portalLink(portal.resolve("admin/certificate.xhtml"))
-                    .expiryDate(StoredBridgeCertificates.currentNotAfter(c)
-                            .map(at -> LocalDate.ofInstant(at, settings.displayZone())).orElse(null)));
+            rendered = mails.render(
+                    TemplateKind.CERTIFICATE_EXPIRING,
+                    language,
+                    values.portalLink(portal.resolve("admin/certificate.xhtml"))
+                            .expiryDate(StoredBridgeCertificates.currentNotAfter(c)
+                                    .map(at -> LocalDate.ofInstant(at, settings.displayZone()))
+                                    .orElse(null)));
         } else if (notice.isPresent()) {
             // Composed through the template engine like every mail, with no link in it.
             rendered = mails.render(notice.get(), language, values);
         } else if (administrator && state.equals("PENDING")) {
-            String token = OneTimeTokens.mint(c, accountId, OneTimeTokens.Purpose.REGISTER,
-                    settings.duration(Setting.REGISTRATION_LINK_VALIDITY, Duration.ofDays(14)), now);
-            rendered = mails.render(TemplateKind.ADMINISTRATOR_INVITATION, language,
+            String token = OneTimeTokens.mint(
+                    c,
+                    accountId,
+                    OneTimeTokens.Purpose.REGISTER,
+                    settings.duration(Setting.REGISTRATION_LINK_VALIDITY, Duration.ofDays(14)),
+                    now);
+            rendered = mails.render(
+                    TemplateKind.ADMINISTRATOR_INVITATION,
+                    language,
                     values.registrationLink(portal.resolve("register.xhtml?token=" + token)));
         } else if (reset) {
-            String token = OneTimeTokens.mint(c, accountId, OneTimeTokens.Purpose.RESET_PASSWORD, Duration.ofHours(1), now);
-            rendered = mails.render(TemplateKind.PASSWORD_RESET, language,
+            String token =
+                    OneTimeTokens.mint(c, accountId, OneTimeTokens.Purpose.RESET_PASSWORD, Duration.ofHours(1), now);
+            rendered = mails.render(
+                    TemplateKind.PASSWORD_RESET,
+                    language,
                     values.resetLink(portal.resolve("reset.xhtml?token=" + token)));
         } else {
-            values.messageCount(Math.max(1, (int) Math.max(rows.stream().filter(m -> m.contentId() != null).count(),
-                    unreadCount(c, accountId))));
+            values.messageCount(Math.max(1, (int)
+                    Math.max(rows.stream().filter(m -> m.contentId() != null).count(), unreadCount(c, accountId))));
             newestSender(c, rows).ifPresent(meta -> {
                 if (meta.from() != null) {
                     values.senderName(meta.from().displayName());
@@ -130,8 +143,12 @@ public class NotificationComposer {
             });
             TemplateKind kind;
             if (state.equals("PENDING")) {
-                String token = OneTimeTokens.mint(c, accountId, OneTimeTokens.Purpose.REGISTER,
-                        settings.duration(Setting.REGISTRATION_LINK_VALIDITY, Duration.ofDays(14)), now);
+                String token = OneTimeTokens.mint(
+                        c,
+                        accountId,
+                        OneTimeTokens.Purpose.REGISTER,
+                        settings.duration(Setting.REGISTRATION_LINK_VALIDITY, Duration.ofDays(14)),
+                        now);
                 values.registrationLink(portal.resolve("register.xhtml?token=" + token));
                 kind = TemplateKind.REGISTER_FIRST_MESSAGE;
             } else {
@@ -142,8 +159,14 @@ public class NotificationComposer {
         return mime(session, recipient, rendered, language, mails, now);
     }
 
-    private MimeMessage mime(Session session, String recipient, RenderedNotification rendered, Language language,
-            PortalMails mails, Instant now) throws MessagingException {
+    private MimeMessage mime(
+            Session session,
+            String recipient,
+            RenderedNotification rendered,
+            Language language,
+            PortalMails mails,
+            Instant now)
+            throws MessagingException {
         MimeMessage m = new MimeMessage(session);
         m.setFrom(new InternetAddress(notifyFrom()));
         m.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(recipient));
@@ -156,7 +179,8 @@ public class NotificationComposer {
         m.setHeader("Content-Language", language.code());
         MimeBodyPart text = new MimeBodyPart();
         text.setText(rendered.text(), "UTF-8");
-        MimeBodyPart html = LogoInMail.htmlPart(rendered.html(), mails.logo(), mails.branding().organisationName());
+        MimeBodyPart html = LogoInMail.htmlPart(
+                rendered.html(), mails.logo(), mails.branding().organisationName());
         MimeMultipart alternative = new MimeMultipart("alternative", text, html);
         m.setContent(alternative);
         m.saveChanges();
@@ -171,10 +195,10 @@ public class NotificationComposer {
         try {
             return new InternetAddress(notifyFrom()).getAddress();
         } catch (jakarta.mail.internet.AddressException e) {
-            throw new org.sealpost.portal.config.InvalidSettingException(Setting.NOTIFY_FROM, notifyFrom(), "an address");
+            throw new org.sealpost.portal.config.InvalidSettingException(
+                    Setting.NOTIFY_FROM, notifyFrom(), "an address");
         }
     }
-
 
     private static long unreadCount(Connection c, long accountId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
@@ -189,8 +213,10 @@ public class NotificationComposer {
 
     /** The metadata of the newest message the rows are about, decrypted to name its sender. */
     private Optional<MessageMetadata> newestSender(Connection c, List<QueuedMail> mails) throws SQLException {
-        Optional<UUID> newest = mails.stream().filter(m -> m.contentId() != null)
-                .max((a, b) -> a.createdAt().compareTo(b.createdAt())).map(QueuedMail::contentId);
+        Optional<UUID> newest = mails.stream()
+                .filter(m -> m.contentId() != null)
+                .max((a, b) -> a.createdAt().compareTo(b.createdAt()))
+                .map(QueuedMail::contentId);
         if (newest.isEmpty()) {
             return Optional.empty();
         }

@@ -5,21 +5,21 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import javax.sql.DataSource;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.notification.MailTemplates;
 import org.sealpost.portal.notification.PortalMails;
+import org.sealpost.portal.platform.SealpostDataSource;
 import org.sealpost.portal.settings.DeliveryRetries;
 import org.sealpost.portal.settings.RuntimeSettings;
 import org.sealpost.portal.settings.RuntimeSettingsSeed;
 import org.sealpost.portal.settings.SettingsDesk;
-import org.sealpost.portal.platform.SealpostDataSource;
 
 /**
  * Delivers the due mail of one recipient per transaction ({@link OutboundDesk}): claim, send,
@@ -62,8 +62,8 @@ public class OutboundDelivery {
     public boolean deliverNext(SmarthostConnection smtp) throws SQLException {
         // Read in this delivery's transaction, like the portal policy: an administrator's change
         // of the retry times, a template or the branding applies to the next mail on every node.
-        RuntimeSettings runtime = new SettingsDesk(em, () -> RuntimeSettingsSeed.fromSettings(portalSettings::get))
-                .current();
+        RuntimeSettings runtime =
+                new SettingsDesk(em, () -> RuntimeSettingsSeed.fromSettings(portalSettings::get)).current();
         DeliveryRetries retries = runtime.deliveryRetries();
         SettingsDesk desk = new SettingsDesk(em, () -> RuntimeSettingsSeed.fromSettings(portalSettings::get));
         PortalMails mails = PortalMails.of(new MailTemplates(em), runtime.branding(), runtime.defaultLanguage());
@@ -71,8 +71,13 @@ public class OutboundDelivery {
             mails = desk.logo().map(mails::withLogo).orElse(mails);
         }
         try (Connection c = dataSource.getConnection()) {
-            return new OutboundDesk(composer, sealer, new RetrySchedule(retries.interval(), retries.maxAge()),
-                    settings.quietPeriod(), mails).deliverNext(c, smtp, Instant.now());
+            return new OutboundDesk(
+                            composer,
+                            sealer,
+                            new RetrySchedule(retries.interval(), retries.maxAge()),
+                            settings.quietPeriod(),
+                            mails)
+                    .deliverNext(c, smtp, Instant.now());
         }
     }
 }

@@ -1,8 +1,5 @@
 package org.sealpost.portal.outbound;
 
-import org.sealpost.portal.meters.PortalMeters;
-import org.sealpost.portal.meters.PortalMeters.DeliveryOutcome;
-
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
@@ -20,6 +17,8 @@ import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.language.Language;
 import org.sealpost.portal.message.MessageContents;
+import org.sealpost.portal.meters.PortalMeters;
+import org.sealpost.portal.meters.PortalMeters.DeliveryOutcome;
 import org.sealpost.portal.notification.PortalMails;
 import org.sealpost.portal.settings.AccentColour;
 import org.sealpost.portal.settings.Branding;
@@ -44,17 +43,25 @@ public final class OutboundDesk {
     private final PortalMails mails;
 
     /** With the built-in templates and the default branding: for tools without the runtime settings. */
-    public OutboundDesk(NotificationComposer composer, MessageSealer sealer, RetrySchedule retries,
-            Duration quietPeriod) {
-        this(composer, sealer, retries, quietPeriod, PortalMails.builtIn(
-                new Branding("Sealpost", AccentColour.DEFAULT, false), Language.ENGLISH));
+    public OutboundDesk(
+            NotificationComposer composer, MessageSealer sealer, RetrySchedule retries, Duration quietPeriod) {
+        this(
+                composer,
+                sealer,
+                retries,
+                quietPeriod,
+                PortalMails.builtIn(new Branding("Sealpost", AccentColour.DEFAULT, false), Language.ENGLISH));
     }
 
     /**
      * @param mails the templates and branding in force, read in the delivery's transaction
      */
-    public OutboundDesk(NotificationComposer composer, MessageSealer sealer, RetrySchedule retries,
-            Duration quietPeriod, PortalMails mails) {
+    public OutboundDesk(
+            NotificationComposer composer,
+            MessageSealer sealer,
+            RetrySchedule retries,
+            Duration quietPeriod,
+            PortalMails mails) {
         this.mails = Objects.requireNonNull(mails, "mails");
         this.composer = Objects.requireNonNull(composer, "composer");
         this.sealer = Objects.requireNonNull(sealer, "sealer");
@@ -93,7 +100,8 @@ public final class OutboundDesk {
             }
         }
         // A relay's account is its sender's and the relay mints no link: no token bookkeeping.
-        boolean carriesLinks = first.accountId() != null && first.kind() != OutboundKind.RELAY
+        boolean carriesLinks = first.accountId() != null
+                && first.kind() != OutboundKind.RELAY
                 && first.kind() != OutboundKind.TEMPLATE_TEST;
         long tokenMark = carriesLinks ? OneTimeTokens.newestId(c, first.accountId()) : 0;
         try {
@@ -111,12 +119,16 @@ public final class OutboundDesk {
             }
         } catch (MessagingException | RuntimeException failure) {
             String reason = describe(failure);
-            Instant queuedAt = mails.stream().map(QueuedMail::createdAt).min(Instant::compareTo).orElse(now);
+            Instant queuedAt = mails.stream()
+                    .map(QueuedMail::createdAt)
+                    .min(Instant::compareTo)
+                    .orElse(now);
             int attempts = mails.stream().mapToInt(QueuedMail::attempts).max().orElse(0) + 1;
             if (retries.givenUp(queuedAt, now)) {
                 OutboundQueue.giveUp(c, mails, reason);
                 PortalMeters.delivery(first.kind().name(), DeliveryOutcome.GIVEN_UP, mails.size());
-                LOG.warning(() -> "gave up on notification to " + recipient + " after " + attempts + " attempts: " + reason);
+                LOG.warning(() ->
+                        "gave up on notification to " + recipient + " after " + attempts + " attempts: " + reason);
             } else {
                 Instant next = retries.nextAttempt(now, attempts);
                 OutboundQueue.defer(c, mails, reason, next);
@@ -136,7 +148,8 @@ public final class OutboundDesk {
             throw new MessagingException("the message was deleted for ever before it could be delivered");
         }
         SealedMessage sealed = MessageContents.sealed(c, mail.contentId())
-                .orElseThrow(() -> new MessagingException("the message was deleted for ever before it could be delivered"));
+                .orElseThrow(
+                        () -> new MessagingException("the message was deleted for ever before it could be delivered"));
         try {
             return sealer.openMime(mail.contentId(), sealed);
         } catch (SealBrokenException e) {
@@ -151,7 +164,10 @@ public final class OutboundDesk {
             if (!s.isEmpty()) {
                 s.append(": ");
             }
-            s.append(x.getMessage() == null ? x.getClass().getSimpleName() : x.getMessage().strip());
+            s.append(
+                    x.getMessage() == null
+                            ? x.getClass().getSimpleName()
+                            : x.getMessage().strip());
         }
         return s.length() > 1000 ? s.substring(0, 1000) : s.toString();
     }

@@ -20,8 +20,7 @@ import org.sealpost.portal.notification.template.TemplateKind;
 /** The SQL of the durable outbound queue; every method runs in the caller's transaction. */
 public final class OutboundQueue {
 
-    private OutboundQueue() {
-    }
+    private OutboundQueue() {}
 
     /**
      * Queues message {@code contentId} (sealed, stored) for relay to an internal address through
@@ -71,8 +70,14 @@ public final class OutboundQueue {
         long account = rs.getLong(4);
         boolean noAccount = rs.wasNull();
         String template = rs.getString(8);
-        return new QueuedMail(rs.getLong(1), OutboundKind.valueOf(rs.getString(2)), rs.getString(3), noAccount ? null : account,
-                rs.getObject(5, UUID.class), rs.getInt(6), rs.getTimestamp(7).toInstant(),
+        return new QueuedMail(
+                rs.getLong(1),
+                OutboundKind.valueOf(rs.getString(2)),
+                rs.getString(3),
+                noAccount ? null : account,
+                rs.getObject(5, UUID.class),
+                rs.getInt(6),
+                rs.getTimestamp(7).toInstant(),
                 template == null ? null : TemplateKind.valueOf(template),
                 template == null ? null : Language.ofCode(rs.getString(9)).orElse(Language.ENGLISH));
     }
@@ -247,8 +252,9 @@ public final class OutboundQueue {
      * Queues "send me a test" of one template to the administrator who asked, due now: rendered
      * with sample values when it is sent, through the same smarthost as every mail.
      */
-    public static void queueTemplateTest(Connection c, String recipient, long accountId, TemplateKind template,
-            Language language, Instant now) throws SQLException {
+    public static void queueTemplateTest(
+            Connection c, String recipient, long accountId, TemplateKind template, Language language, Instant now)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO outbound_mail (kind, recipient, account_id, template_kind, template_language, state,
                     next_attempt_at, created_at)
@@ -264,8 +270,7 @@ public final class OutboundQueue {
     }
 
     /** Queued mail of one kind: how many wait, how many of them were deferred, the oldest's queue time. */
-    public record Backlog(OutboundKind kind, long waiting, long deferred, Instant oldestQueuedAt) {
-    }
+    public record Backlog(OutboundKind kind, long waiting, long deferred, Instant oldestQueuedAt) {}
 
     /**
      * The queue's backlog by kind, for monitoring: only rows still to send, which the partial
@@ -278,7 +283,10 @@ public final class OutboundQueue {
                 FROM outbound_mail WHERE state = 'QUEUED' GROUP BY kind""");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                backlog.add(new Backlog(OutboundKind.valueOf(rs.getString(1)), rs.getLong(2), rs.getLong(3),
+                backlog.add(new Backlog(
+                        OutboundKind.valueOf(rs.getString(1)),
+                        rs.getLong(2),
+                        rs.getLong(3),
                         rs.getTimestamp(4).toInstant()));
             }
         }
@@ -287,12 +295,19 @@ public final class OutboundQueue {
 
     // --- The administrators' mail queue (issue 12) ---
 
-    private static final String ENTRY_COLUMNS = "id, kind, recipient, state, attempts, created_at, next_attempt_at, last_error";
+    private static final String ENTRY_COLUMNS =
+            "id, kind, recipient, state, attempts, created_at, next_attempt_at, last_error";
 
     private static QueueEntry entry(ResultSet rs) throws SQLException {
-        return new QueueEntry(rs.getLong(1), OutboundKind.valueOf(rs.getString(2)), rs.getString(3),
-                QueueState.of(rs.getString(4), rs.getInt(5)), rs.getInt(5), rs.getTimestamp(6).toInstant(),
-                rs.getTimestamp(7).toInstant(), rs.getString(8));
+        return new QueueEntry(
+                rs.getLong(1),
+                OutboundKind.valueOf(rs.getString(2)),
+                rs.getString(3),
+                QueueState.of(rs.getString(4), rs.getInt(5)),
+                rs.getInt(5),
+                rs.getTimestamp(6).toInstant(),
+                rs.getTimestamp(7).toInstant(),
+                rs.getString(8));
     }
 
     private static String inStates(Set<QueueState> states) {
@@ -329,8 +344,8 @@ public final class OutboundQueue {
 
     /** An undelivered row, if {@code id} names one. */
     public static Optional<QueueEntry> findUndelivered(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + ENTRY_COLUMNS
-                + " FROM outbound_mail WHERE id = ? AND state <> 'SENT'")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + ENTRY_COLUMNS + " FROM outbound_mail WHERE id = ? AND state <> 'SENT'")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
@@ -345,11 +360,12 @@ public final class OutboundQueue {
                        count(*) FILTER (WHERE state = 'QUEUED' AND attempts > 0),
                        count(*) FILTER (WHERE state = 'FAILED'),
                        min(created_at) FILTER (WHERE state = 'QUEUED' AND attempts > 0)
-                FROM outbound_mail WHERE state <> 'SENT'"""); ResultSet rs = ps.executeQuery()) {
+                FROM outbound_mail WHERE state <> 'SENT'""");
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             Timestamp oldest = rs.getTimestamp(4);
-            return new QueueFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                    oldest == null ? null : oldest.toInstant());
+            return new QueueFigures(
+                    rs.getLong(1), rs.getLong(2), rs.getLong(3), oldest == null ? null : oldest.toInstant());
         }
     }
 
@@ -409,8 +425,8 @@ public final class OutboundQueue {
      * @return how many rows had not been sent
      */
     public static int forgetAccount(Connection c, long accountId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM outbound_mail WHERE account_id = ? RETURNING state")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("DELETE FROM outbound_mail WHERE account_id = ? RETURNING state")) {
             ps.setLong(1, accountId);
             int undelivered = 0;
             try (ResultSet rs = ps.executeQuery()) {

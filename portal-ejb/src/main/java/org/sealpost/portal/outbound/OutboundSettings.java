@@ -26,6 +26,7 @@ public class OutboundSettings {
     private SmarthostTransport configuredTransport;
     /** What new smarthost sessions use: the configured one, or one trusting the imported anchors. */
     private volatile SmarthostTransport transport;
+
     private String host;
     private int port;
     private Duration quietPeriod;
@@ -48,7 +49,9 @@ public class OutboundSettings {
         }
         this.host = smarthost.substring(0, colon);
         this.port = port;
-        configuredTransport = new SmarthostTransport(host, port,
+        configuredTransport = new SmarthostTransport(
+                host,
+                port,
                 settings.get(Setting.SMARTHOST_TRUSTSTORE).map(Path::of),
                 settings.get(Setting.SMARTHOST_TRUSTSTORE_PASSWORD).orElse("").toCharArray());
         transport = configuredTransport;
@@ -65,7 +68,8 @@ public class OutboundSettings {
      * anchors), or, when empty, what the settings say again.
      */
     public void trustAnchors(Optional<KeyStore> anchors) {
-        transport = anchors.map(store -> new SmarthostTransport(host, port, store)).orElse(configuredTransport);
+        transport =
+                anchors.map(store -> new SmarthostTransport(host, port, store)).orElse(configuredTransport);
     }
 
     public Duration quietPeriod() {

@@ -50,8 +50,8 @@ public class OutboundWorker {
 
     @PostConstruct
     void start() {
-        worker = workers.start("outbound", scheduler, Duration.ofSeconds(2), Duration.ofSeconds(2),
-                () -> gate.pass(this::drain));
+        worker = workers.start(
+                "outbound", scheduler, Duration.ofSeconds(2), Duration.ofSeconds(2), () -> gate.pass(this::drain));
     }
 
     /**

@@ -9,8 +9,15 @@ import java.time.Instant;
  * @param nextAttemptAt when the worker tries it next; meaningless once given up
  * @param lastError     the smarthost's or the TLS layer's reason for the last failure, if any
  */
-public record QueueEntry(long id, OutboundKind kind, String recipient, QueueState state, int attempts,
-        Instant queuedAt, Instant nextAttemptAt, String lastError) {
+public record QueueEntry(
+        long id,
+        OutboundKind kind,
+        String recipient,
+        QueueState state,
+        int attempts,
+        Instant queuedAt,
+        Instant nextAttemptAt,
+        String lastError) {
 
     public boolean givenUp() {
         return state == QueueState.GIVEN_UP;

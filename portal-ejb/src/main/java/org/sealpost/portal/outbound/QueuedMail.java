@@ -12,6 +12,13 @@ import org.sealpost.portal.notification.template.TemplateKind;
  * @param templateLanguage the language of that template (a row queued before V18: English); null for every
  *                         other kind
  */
-public record QueuedMail(long id, OutboundKind kind, String recipient, Long accountId, UUID contentId, int attempts,
-        Instant createdAt, TemplateKind template, Language templateLanguage) {
-}
+public record QueuedMail(
+        long id,
+        OutboundKind kind,
+        String recipient,
+        Long accountId,
+        UUID contentId,
+        int attempts,
+        Instant createdAt,
+        TemplateKind template,
+        Language templateLanguage) {}

@@ -30,8 +30,7 @@ public final class SmarthostTransport {
     private final HandshakeWatch handshakes = new HandshakeWatch();
 
     /** What the last TLS handshake with the smarthost agreed on (for the administrator). */
-    public record Handshake(String protocol, String cipherSuite, String peerSubject, Instant at) {
-    }
+    public record Handshake(String protocol, String cipherSuite, String peerSubject, Instant at) {}
 
     /**
      * @param trustStore PKCS#12 trust anchors for the smarthost; empty for the JDK's CAs
@@ -185,7 +184,8 @@ public final class SmarthostTransport {
                 }
 
                 @Override
-                public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+                public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+                        throws IOException {
                     return watch(delegate.createSocket(host, port, localHost, localPort));
                 }
 
@@ -234,8 +234,8 @@ public final class SmarthostTransport {
             ctx.init(null, tmf.getTrustManagers(), null);
             return ctx;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("the smarthost trust store " + trustStore.orElse(null)
-                    + " cannot be used: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "the smarthost trust store " + trustStore.orElse(null) + " cannot be used: " + e.getMessage(), e);
         }
     }
 }

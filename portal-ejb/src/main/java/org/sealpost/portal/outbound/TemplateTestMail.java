@@ -13,9 +13,9 @@ import java.time.Instant;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.language.Language;
-import org.sealpost.portal.platform.StorageUnavailableException;
 import org.sealpost.portal.notification.TemplateDesk;
 import org.sealpost.portal.notification.template.TemplateKind;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
 /**
  * An administrator's "send me a test" of a mail template: a queue row to their own address,
@@ -32,17 +32,23 @@ public class TemplateTestMail {
     @Inject
     private Event<MailQueued> queued;
 
-    public void send(String actor, String clientAddress, long accountId, String address, TemplateKind kind,
-            Language language) {
+    public void send(
+            String actor, String clientAddress, long accountId, String address, TemplateKind kind, Language language) {
         Instant now = Instant.now();
         try {
             OutboundQueue.queueTemplateTest(em.unwrap(Connection.class), address, accountId, kind, language, now);
         } catch (SQLException e) {
             throw new StorageUnavailableException("the test mail cannot be queued now", e);
         }
-        AuditTrail.record(em, actor, AuditAction.MAIL_TEMPLATE_TEST_SENT, TemplateDesk.TARGET,
+        AuditTrail.record(
+                em,
+                actor,
+                AuditAction.MAIL_TEMPLATE_TEST_SENT,
+                TemplateDesk.TARGET,
                 TemplateDesk.target(kind, language),
-                clientAddress, "test to " + address, now);
+                clientAddress,
+                "test to " + address,
+                now);
         queued.fire(new MailQueued(1));
     }
 }

@@ -18,8 +18,12 @@ public class BackgroundWorkers {
     private final Map<String, RecurringWorker> workers = new ConcurrentSkipListMap<>();
 
     /** Schedules {@code pass} with a fixed delay, guarded by a {@link RecurringWorker}. */
-    public RecurringWorker start(String name, ScheduledExecutorService scheduler, Duration initialDelay,
-            Duration delay, RecurringWorker.Pass pass) {
+    public RecurringWorker start(
+            String name,
+            ScheduledExecutorService scheduler,
+            Duration initialDelay,
+            Duration delay,
+            RecurringWorker.Pass pass) {
         RecurringWorker worker = new RecurringWorker(name, scheduler, initialDelay, delay, pass);
         RecurringWorker previous = workers.put(name, worker);
         if (previous != null) {
@@ -40,7 +44,8 @@ public class BackgroundWorkers {
             Throwable error = worker.lastError();
             String state = switch (health) {
                 case RUNNING -> "running";
-                case FAILED -> "failed: " + (error == null ? "error" : error.getClass().getSimpleName());
+                case FAILED ->
+                    "failed: " + (error == null ? "error" : error.getClass().getSimpleName());
                 case RESTARTED -> "restarted";
                 case STOPPED -> "stopped";
             };

@@ -19,8 +19,7 @@ final class PayaraClustering {
     static final String MICRO_RUNTIME = "fish.payara.micro.impl.PayaraMicroImpl";
     static final String HAZELCAST_JNDI_NAME = "payara/Hazelcast";
 
-    private PayaraClustering() {
-    }
+    private PayaraClustering() {}
 
     static boolean enabled() {
         return payaraMicroClusters().orElseGet(PayaraClustering::hazelcastBound);

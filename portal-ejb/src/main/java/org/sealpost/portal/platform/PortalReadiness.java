@@ -42,8 +42,8 @@ public class PortalReadiness implements HealthCheck {
         return readiness(schema, listeners, workers, WarmUpState.OFF);
     }
 
-    static HealthCheckResponse readiness(String schema, Iterable<ListenerProbe> listeners, BackgroundWorkers workers,
-            WarmUpState warmUp) {
+    static HealthCheckResponse readiness(
+            String schema, Iterable<ListenerProbe> listeners, BackgroundWorkers workers, WarmUpState warmUp) {
         boolean up = schema != null && !warmUp.holdsReadiness();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("sealpost")
                 .withData("schema", schema == null ? "not migrated" : schema)

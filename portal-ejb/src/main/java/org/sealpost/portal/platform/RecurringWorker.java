@@ -93,8 +93,8 @@ public final class RecurringWorker {
     }
 
     private void schedule(Duration first) {
-        task = scheduler.scheduleWithFixedDelay(this::runPass, first.toMillis(), delay.toMillis(),
-                TimeUnit.MILLISECONDS);
+        task = scheduler.scheduleWithFixedDelay(
+                this::runPass, first.toMillis(), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Never throws: a throw would end the schedule. */
@@ -107,8 +107,11 @@ public final class RecurringWorker {
             log(Level.WARNING, "background worker " + name + ": pass failed, retrying: " + e, e);
         } catch (Throwable e) {
             lastError = e;
-            log(Level.SEVERE, "background worker " + name + ": pass ended in " + e
-                    + "; readiness is DOWN until a pass completes, the next one runs as scheduled", e);
+            log(
+                    Level.SEVERE,
+                    "background worker " + name + ": pass ended in " + e
+                            + "; readiness is DOWN until a pass completes, the next one runs as scheduled",
+                    e);
         }
     }
 

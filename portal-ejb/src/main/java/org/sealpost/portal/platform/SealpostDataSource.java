@@ -38,6 +38,5 @@ public final class SealpostDataSource {
 
     public static final String JNDI_NAME = "java:app/jdbc/sealpost";
 
-    private SealpostDataSource() {
-    }
+    private SealpostDataSource() {}
 }

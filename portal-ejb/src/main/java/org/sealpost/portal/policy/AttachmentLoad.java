@@ -7,7 +7,8 @@ public record AttachmentLoad(int count, long totalBytes) {
 
     public AttachmentLoad {
         if (count < 0 || totalBytes < 0) {
-            throw new IllegalArgumentException("negative attachment load: " + count + " files, " + totalBytes + " bytes");
+            throw new IllegalArgumentException(
+                    "negative attachment load: " + count + " files, " + totalBytes + " bytes");
         }
     }
 

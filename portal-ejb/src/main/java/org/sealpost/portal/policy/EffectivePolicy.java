@@ -7,8 +7,13 @@ import java.util.Map;
  * The policy as a page needs it: which actions to offer and which limits to name. A snapshot;
  * the server decides every send again against the policy as it is then.
  */
-public record EffectivePolicy(Map<PortalAction, Scope> scopes, List<String> internalDomains,
-        boolean subdomainsInternal, long maxAttachmentBytes, int maxAttachmentCount, int version) {
+public record EffectivePolicy(
+        Map<PortalAction, Scope> scopes,
+        List<String> internalDomains,
+        boolean subdomainsInternal,
+        long maxAttachmentBytes,
+        int maxAttachmentCount,
+        int version) {
 
     public EffectivePolicy {
         scopes = Map.copyOf(scopes);

@@ -31,8 +31,7 @@ public final class PolicySeed {
             PortalAction.COMPOSE, Scope.INTERNAL_ONLY,
             PortalAction.ATTACH, Scope.INTERNAL_ONLY);
 
-    private PolicySeed() {
-    }
+    private PolicySeed() {}
 
     /**
      * The policy from the settings, defaults where a setting is absent.
@@ -45,22 +44,36 @@ public final class PolicySeed {
         Map<PortalAction, Scope> scopes = new EnumMap<>(PortalAction.class);
         for (PortalAction action : PortalAction.values()) {
             Setting setting = SETTINGS.get(action);
-            scopes.put(action, settings.apply(setting).map(v -> {
-                try {
-                    return Scope.ofSetting(v);
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidSettingException(setting, v, "disabled, internal or external");
-                }
-            }).orElse(DEFAULTS.get(action)));
+            scopes.put(
+                    action,
+                    settings.apply(setting)
+                            .map(v -> {
+                                try {
+                                    return Scope.ofSetting(v);
+                                } catch (IllegalArgumentException e) {
+                                    throw new InvalidSettingException(setting, v, "disabled, internal or external");
+                                }
+                            })
+                            .orElse(DEFAULTS.get(action)));
         }
         List<String> domains = settings.apply(Setting.INTERNAL_DOMAINS)
-                .map(v -> List.of(v.split(",")).stream().map(String::trim).filter(d -> !d.isEmpty()).toList())
+                .map(v -> List.of(v.split(",")).stream()
+                        .map(String::trim)
+                        .filter(d -> !d.isEmpty())
+                        .toList())
                 .orElse(List.of());
         try {
-            return PortalPolicy.of(scopes, domains, false, PortalPolicy.DEFAULT_MAX_ATTACHMENT_BYTES,
-                    PortalPolicy.DEFAULT_MAX_ATTACHMENT_COUNT, now);
+            return PortalPolicy.of(
+                    scopes,
+                    domains,
+                    false,
+                    PortalPolicy.DEFAULT_MAX_ATTACHMENT_BYTES,
+                    PortalPolicy.DEFAULT_MAX_ATTACHMENT_COUNT,
+                    now);
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException(Setting.INTERNAL_DOMAINS, settings.apply(Setting.INTERNAL_DOMAINS).orElse(""),
+            throw new InvalidSettingException(
+                    Setting.INTERNAL_DOMAINS,
+                    settings.apply(Setting.INTERNAL_DOMAINS).orElse(""),
                     "comma-separated domain names");
         }
     }

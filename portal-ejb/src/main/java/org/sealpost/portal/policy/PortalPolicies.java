@@ -56,6 +56,5 @@ public final class PortalPolicies {
     }
 
     /** The policy, and whether it was just seeded (then worth an audit event). */
-    public record Current(PortalPolicy policy, boolean seeded) {
-    }
+    public record Current(PortalPolicy policy, boolean seeded) {}
 }

@@ -90,8 +90,13 @@ public class PortalPolicy {
      * @param domains internal domains in any spelling; each is normalised like an address's domain
      * @throws IllegalArgumentException for a missing scope, a domain that is not a host name, or limits below zero
      */
-    public static PortalPolicy of(Map<PortalAction, Scope> scopes, List<String> domains, boolean subdomains,
-            long maxAttachmentBytes, int maxAttachmentCount, Instant now) {
+    public static PortalPolicy of(
+            Map<PortalAction, Scope> scopes,
+            List<String> domains,
+            boolean subdomains,
+            long maxAttachmentBytes,
+            int maxAttachmentCount,
+            Instant now) {
         PortalPolicy p = new PortalPolicy();
         p.id = THE_POLICY;
         p.changedAt = now.atOffset(ZoneOffset.UTC);
@@ -100,14 +105,19 @@ public class PortalPolicy {
     }
 
     /** The administrator changes the policy; the version column makes concurrent edits fail rather than merge. */
-    public void change(Map<PortalAction, Scope> scopes, List<String> domains, boolean subdomains,
-            long newMaxAttachmentBytes, int newMaxAttachmentCount, Instant now) {
+    public void change(
+            Map<PortalAction, Scope> scopes,
+            List<String> domains,
+            boolean subdomains,
+            long newMaxAttachmentBytes,
+            int newMaxAttachmentCount,
+            Instant now) {
         apply(scopes, domains, subdomains, newMaxAttachmentBytes, newMaxAttachmentCount);
         changedAt = now.atOffset(ZoneOffset.UTC);
     }
 
-    private void apply(Map<PortalAction, Scope> scopes, List<String> domains, boolean subdomains, long maxBytes,
-            int maxCount) {
+    private void apply(
+            Map<PortalAction, Scope> scopes, List<String> domains, boolean subdomains, long maxBytes, int maxCount) {
         for (PortalAction action : PortalAction.values()) {
             if (scopes.get(action) == null) {
                 throw new IllegalArgumentException("no scope for " + action);
@@ -181,8 +191,8 @@ public class PortalPolicy {
 
     /** A snapshot for pages: which buttons to show, which limits to name. */
     public EffectivePolicy effective() {
-        return new EffectivePolicy(scopes(), internalDomains(), subdomainsInternal, maxAttachmentBytes,
-                maxAttachmentCount, version);
+        return new EffectivePolicy(
+                scopes(), internalDomains(), subdomainsInternal, maxAttachmentBytes, maxAttachmentCount, version);
     }
 
     /**
@@ -238,8 +248,8 @@ public class PortalPolicy {
         if (!scope.reachesExternal()) {
             for (RecipientAddress address : external) {
                 TypedAddress typed = firstTyped.get(address);
-                refusals.add(Refusal.of(typed.field(), typed.typed(), RefusalReason.EXTERNAL_NOT_ALLOWED,
-                        action.name(), domains));
+                refusals.add(Refusal.of(
+                        typed.field(), typed.typed(), RefusalReason.EXTERNAL_NOT_ALLOWED, action.name(), domains));
             }
         } else if (!external.isEmpty() && internal.isEmpty()) {
             refusals.add(Refusal.of(AddressField.TO, null, RefusalReason.INTERNAL_RECIPIENT_REQUIRED, domains));
@@ -251,8 +261,8 @@ public class PortalPolicy {
             } else if (!attach.reachesExternal()) {
                 for (RecipientAddress address : external) {
                     TypedAddress typed = firstTyped.get(address);
-                    refusals.add(Refusal.of(typed.field(), typed.typed(),
-                            RefusalReason.ATTACHMENTS_EXTERNAL_NOT_ALLOWED, domains));
+                    refusals.add(Refusal.of(
+                            typed.field(), typed.typed(), RefusalReason.ATTACHMENTS_EXTERNAL_NOT_ALLOWED, domains));
                 }
             }
             refusals.addAll(limitRefusals(attachments));
@@ -264,10 +274,15 @@ public class PortalPolicy {
     public List<Refusal> limitRefusals(AttachmentLoad attachments) {
         List<Refusal> refusals = new ArrayList<>();
         if (attachments.count() > maxAttachmentCount) {
-            refusals.add(Refusal.of(null, null, RefusalReason.TOO_MANY_ATTACHMENTS, Integer.toString(maxAttachmentCount)));
+            refusals.add(
+                    Refusal.of(null, null, RefusalReason.TOO_MANY_ATTACHMENTS, Integer.toString(maxAttachmentCount)));
         }
         if (attachments.totalBytes() > maxAttachmentBytes) {
-            refusals.add(Refusal.of(null, null, RefusalReason.ATTACHMENTS_TOO_LARGE, Long.toString(maxAttachmentBytes),
+            refusals.add(Refusal.of(
+                    null,
+                    null,
+                    RefusalReason.ATTACHMENTS_TOO_LARGE,
+                    Long.toString(maxAttachmentBytes),
                     Long.toString(maxAttachmentBytes / (1024 * 1024))));
         }
         return refusals;

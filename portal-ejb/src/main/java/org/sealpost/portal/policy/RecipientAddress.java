@@ -23,12 +23,16 @@ import java.util.regex.Pattern;
  */
 public record RecipientAddress(String localPart, String domain) {
 
-    private static final Pattern ATEXT_DOT_ATOM = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
+    private static final Pattern ATEXT_DOT_ATOM =
+            Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
     private static final Pattern LDH_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
     public RecipientAddress {
-        if (localPart == null || domain == null || !ATEXT_DOT_ATOM.matcher(localPart).matches()
-                || localPart.length() > 64 || !hostName(domain)) {
+        if (localPart == null
+                || domain == null
+                || !ATEXT_DOT_ATOM.matcher(localPart).matches()
+                || localPart.length() > 64
+                || !hostName(domain)) {
             throw new IllegalArgumentException("not a normalised addr-spec: " + localPart + "@" + domain);
         }
     }

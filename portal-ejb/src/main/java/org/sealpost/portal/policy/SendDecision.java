@@ -10,8 +10,8 @@ import java.util.List;
  * @param internal  the distinct internal addresses it would go to, in the order typed
  * @param external  the distinct external addresses it would go to, in the order typed
  */
-public record SendDecision(PortalAction action, List<Refusal> refusals, List<RecipientAddress> internal,
-        List<RecipientAddress> external) {
+public record SendDecision(
+        PortalAction action, List<Refusal> refusals, List<RecipientAddress> internal, List<RecipientAddress> external) {
 
     public SendDecision {
         refusals = List.copyOf(refusals);

@@ -22,20 +22,41 @@ final class HtmlText {
                     + "|section|article|header|footer|nav|aside|address|center|img)\\b[^>]*>",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TAG = Pattern.compile("</?[A-Za-z][^>]*>");
-    private static final Pattern REFERENCE = Pattern.compile("&(?:#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]{2,8}));");
+    private static final Pattern REFERENCE =
+            Pattern.compile("&(?:#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]{2,8}));");
     private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
     private static final Map<String, String> NAMED = Map.ofEntries(
-            Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
-            Map.entry("apos", "'"), Map.entry("nbsp", " "), Map.entry("shy", ""), Map.entry("ndash", "–"),
-            Map.entry("mdash", "—"), Map.entry("hellip", "…"), Map.entry("euro", "€"), Map.entry("copy", "©"),
-            Map.entry("laquo", "«"), Map.entry("raquo", "»"), Map.entry("lsquo", "‘"), Map.entry("rsquo", "’"),
-            Map.entry("ldquo", "“"), Map.entry("rdquo", "”"), Map.entry("auml", "ä"), Map.entry("ouml", "ö"),
-            Map.entry("uuml", "ü"), Map.entry("Auml", "Ä"), Map.entry("Ouml", "Ö"), Map.entry("Uuml", "Ü"),
-            Map.entry("szlig", "ß"), Map.entry("eacute", "é"), Map.entry("egrave", "è"), Map.entry("agrave", "à"),
+            Map.entry("amp", "&"),
+            Map.entry("lt", "<"),
+            Map.entry("gt", ">"),
+            Map.entry("quot", "\""),
+            Map.entry("apos", "'"),
+            Map.entry("nbsp", " "),
+            Map.entry("shy", ""),
+            Map.entry("ndash", "–"),
+            Map.entry("mdash", "—"),
+            Map.entry("hellip", "…"),
+            Map.entry("euro", "€"),
+            Map.entry("copy", "©"),
+            Map.entry("laquo", "«"),
+            Map.entry("raquo", "»"),
+            Map.entry("lsquo", "‘"),
+            Map.entry("rsquo", "’"),
+            Map.entry("ldquo", "“"),
+            Map.entry("rdquo", "”"),
+            Map.entry("auml", "ä"),
+            Map.entry("ouml", "ö"),
+            Map.entry("uuml", "ü"),
+            Map.entry("Auml", "Ä"),
+            Map.entry("Ouml", "Ö"),
+            Map.entry("Uuml", "Ü"),
+            Map.entry("szlig", "ß"),
+            Map.entry("eacute", "é"),
+            Map.entry("egrave", "è"),
+            Map.entry("agrave", "à"),
             Map.entry("ccedil", "ç"));
 
-    private HtmlText() {
-    }
+    private HtmlText() {}
 
     static String of(String html) {
         if (html == null || html.isEmpty()) {
@@ -59,7 +80,8 @@ final class HtmlText {
             if (m.group(1) != null || m.group(2) != null) {
                 int codePoint = m.group(1) != null ? Integer.parseInt(m.group(1)) : Integer.parseInt(m.group(2), 16);
                 replacement = Character.isValidCodePoint(codePoint) && codePoint != 0
-                        ? new String(Character.toChars(codePoint)) : " ";
+                        ? new String(Character.toChars(codePoint))
+                        : " ";
             } else {
                 replacement = NAMED.getOrDefault(m.group(3), m.group());
             }

@@ -26,20 +26,17 @@ import org.sealpost.portal.message.SearchIndexQueue.Position;
  */
 public final class IndexFollowers {
 
-    private IndexFollowers() {
-    }
+    private IndexFollowers() {}
 
     /**
      * One follower. {@code rebuiltThroughEntry} is empty once the index holds every mailbox
      * entry; while it is being rebuilt, every entry up to that id is in it.
      */
-    public record Follower(UUID indexId, String nodeName, Position through, Optional<Long> rebuiltThroughEntry,
-            Instant seenAt) {
-    }
+    public record Follower(
+            UUID indexId, String nodeName, Position through, Optional<Long> rebuiltThroughEntry, Instant seenAt) {}
 
     /** What a pruning did. */
-    public record Pruned(List<Follower> forgotten, int rows) {
-    }
+    public record Pruned(List<Follower> forgotten, int rows) {}
 
     public static Optional<Follower> find(Connection c, UUID indexId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
@@ -69,8 +66,11 @@ public final class IndexFollowers {
     private static Follower follower(ResultSet rs) throws SQLException {
         long rebuilt = rs.getLong(5);
         Optional<Long> rebuilding = rs.wasNull() ? Optional.empty() : Optional.of(rebuilt);
-        return new Follower(rs.getObject(1, UUID.class), rs.getString(2),
-                new Position(Long.parseUnsignedLong(rs.getString(3)), rs.getLong(4)), rebuilding,
+        return new Follower(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                new Position(Long.parseUnsignedLong(rs.getString(3)), rs.getLong(4)),
+                rebuilding,
                 rs.getTimestamp(6).toInstant());
     }
 
@@ -158,14 +158,16 @@ public final class IndexFollowers {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT through_tx::text, through_id FROM search_index_follower ORDER BY through_tx, through_id LIMIT 1""");
                 ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.of(new Position(Long.parseUnsignedLong(rs.getString(1)), rs.getLong(2)))
+            return rs.next()
+                    ? Optional.of(new Position(Long.parseUnsignedLong(rs.getString(1)), rs.getLong(2)))
                     : Optional.empty();
         }
     }
 
     /** Self-conflicting, and conflicting with the heartbeat's UPDATE only for the moment of a pruning. */
     private static void lock(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("LOCK TABLE search_index_follower IN SHARE ROW EXCLUSIVE MODE")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("LOCK TABLE search_index_follower IN SHARE ROW EXCLUSIVE MODE")) {
             ps.execute();
         }
     }

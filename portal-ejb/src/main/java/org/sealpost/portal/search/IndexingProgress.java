@@ -44,17 +44,25 @@ final class IndexingProgress {
         double seconds = Math.max(1e-9, (nanoTime.getAsLong() - start) / 1e9);
         double perSecond = done / seconds;
         long left = Math.max(0, queued - done);
-        return Optional.of(String.format(Locale.ROOT,
+        return Optional.of(String.format(
+                Locale.ROOT,
                 "search index: %,d of %,d queued entries indexed (%d %%), %,.0f entries/s, about %s left",
-                done, queued, Math.min(100, done * 100 / queued), perSecond,
+                done,
+                queued,
+                Math.min(100, done * 100 / queued),
+                perSecond,
                 duration(left / Math.max(perSecond, 1e-9))));
     }
 
     /** The whole run so far, for its last line. */
     String summary() {
         double seconds = (nanoTime.getAsLong() - start) / 1e9;
-        return String.format(Locale.ROOT, "search index: %,d entries indexed in %s, %,.0f entries/s",
-                done, duration(seconds), done / Math.max(seconds, 1e-9));
+        return String.format(
+                Locale.ROOT,
+                "search index: %,d entries indexed in %s, %,.0f entries/s",
+                done,
+                duration(seconds),
+                done / Math.max(seconds, 1e-9));
     }
 
     long done() {
@@ -63,6 +71,8 @@ final class IndexingProgress {
 
     private static String duration(double seconds) {
         long s = Math.round(seconds);
-        return s < 120 ? s + " s" : s < 7_200 ? (s + 30) / 60 + " min" : String.format(Locale.ROOT, "%.1f h", s / 3600.0);
+        return s < 120
+                ? s + " s"
+                : s < 7_200 ? (s + 30) / 60 + " min" : String.format(Locale.ROOT, "%.1f h", s / 3600.0);
     }
 }

@@ -48,15 +48,15 @@ public class MessageSearch {
     /**
      * @throws UnsearchableQueryException when the query cannot run; the page says why
      */
-    public SearchResults search(long accountId, String query, int first, int max)
-            throws UnsearchableQueryException {
+    public SearchResults search(long accountId, String query, int first, int max) throws UnsearchableQueryException {
         SearchResult result = run(accountId, query, first, max);
         if (result.hits().isEmpty()) {
             return new SearchResults(result.totalHits(), List.of());
         }
         Map<Long, SearchLine> found;
         try {
-            found = lines(accountId, result.messageIds().stream().map(Long::valueOf).toList());
+            found = lines(
+                    accountId, result.messageIds().stream().map(Long::valueOf).toList());
         } catch (SQLException e) {
             throw new StorageUnavailableException("the messages found cannot be read now", e);
         }
@@ -79,14 +79,15 @@ public class MessageSearch {
         try {
             return searchIndex.index().search(accountId, query, first, max);
         } catch (InvalidQueryException e) {
-            throw new UnsearchableQueryException(SearchProblem.of(e.problem()), e.fieldPrefix(), e.problem().limit(),
-                    e.getMessage());
+            throw new UnsearchableQueryException(
+                    SearchProblem.of(e.problem()), e.fieldPrefix(), e.problem().limit(), e.getMessage());
         }
     }
 
     private Map<Long, SearchLine> lines(long accountId, List<Long> entryIds) throws SQLException {
         Map<Long, SearchLine> lines = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT e.id, e.folder, e.received_at, e.is_read, m.id, m.kek_version, m.wrapped_key,
                        m.metadata_ciphertext
                 FROM mailbox_entry e JOIN message_content m ON m.id = e.content_id
@@ -103,11 +104,19 @@ public class MessageSearch {
                         meta = MessageMetadata.decode(sealer.openMetadata(contentId, sealed));
                     } catch (SealBrokenException e) {
                         // Not the database's fault, and not passing: a damaged row or a retired key.
-                        throw new IllegalStateException("message " + contentId + " cannot be decrypted: " + e.getMessage(), e);
+                        throw new IllegalStateException(
+                                "message " + contentId + " cannot be decrypted: " + e.getMessage(), e);
                     }
                     long entryId = rs.getLong(1);
-                    lines.put(entryId, new SearchLine(entryId, sender(meta), meta.subject() == null ? "" : meta.subject(),
-                            rs.getTimestamp(3).toInstant(), Folder.valueOf(rs.getString(2)), rs.getBoolean(4)));
+                    lines.put(
+                            entryId,
+                            new SearchLine(
+                                    entryId,
+                                    sender(meta),
+                                    meta.subject() == null ? "" : meta.subject(),
+                                    rs.getTimestamp(3).toInstant(),
+                                    Folder.valueOf(rs.getString(2)),
+                                    rs.getBoolean(4)));
                 }
             }
         }

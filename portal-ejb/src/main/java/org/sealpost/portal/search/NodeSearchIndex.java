@@ -44,12 +44,10 @@ final class NodeSearchIndex {
     /** The index's own id, its key in {@code search_index_follower}. */
     static final String INDEX_ID_FILE = "sealpost-index-id";
 
-    private NodeSearchIndex() {
-    }
+    private NodeSearchIndex() {}
 
     /** An open index and the id it follows the queue under. */
-    record Opened(MessageIndex index, UUID id) {
-    }
+    record Opened(MessageIndex index, UUID id) {}
 
     /**
      * Opens the index in {@code directory}, or creates an empty one registered for a rebuild
@@ -79,11 +77,15 @@ final class NodeSearchIndex {
         } catch (RuntimeException unusable) {
             if (lockedByAnother(unusable)) {
                 // Never delete an index another process is writing: refuse instead.
-                throw new IllegalStateException("the search index in " + directory + " is in use by another process;"
-                        + " every Sealpost node needs its own data directory", unusable);
+                throw new IllegalStateException(
+                        "the search index in " + directory + " is in use by another process;"
+                                + " every Sealpost node needs its own data directory",
+                        unusable);
             }
-            LOG.log(Level.WARNING, "the search index in " + directory + " cannot be used (" + unusable.getMessage()
-                    + "): deleting it and rebuilding it from the database in the background");
+            LOG.log(
+                    Level.WARNING,
+                    "the search index in " + directory + " cannot be used (" + unusable.getMessage()
+                            + "): deleting it and rebuilding it from the database in the background");
             return fresh(directory, key, database, dataSource, nodeName);
         }
         boolean followed;
@@ -128,8 +130,9 @@ final class NodeSearchIndex {
 
     /** The id V5 gave this database: an index records it to know where it came from. */
     private static String databaseId(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT database_id FROM search_index_source"); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT database_id FROM search_index_source");
+                ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 throw new IllegalStateException("search_index_source is empty; it is filled by migration V5");
             }

@@ -54,8 +54,8 @@ public class PortalSearchIndex {
         nodeName = settings.get(Setting.NODE_NAME).orElseGet(PortalSearchIndex::hostName);
         byte[] key = keys.searchIndexKey();
         try {
-            NodeSearchIndex.Opened opened = NodeSearchIndex.openOrRebuild(settings.dataDirectory().resolve("search"),
-                    key, dataSource, nodeName);
+            NodeSearchIndex.Opened opened = NodeSearchIndex.openOrRebuild(
+                    settings.dataDirectory().resolve("search"), key, dataSource, nodeName);
             id = opened.id();
             index = opened.index();
         } finally {

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -55,6 +55,7 @@ final class QueueDrain {
     static final int BATCH = 50;
     /** How many committed rows beyond the horizon one pass looks at. */
     static final int EARLY_WINDOW = 5_000;
+
     private static final Logger LOG = Logger.getLogger(QueueDrain.class.getName());
 
     private final DataSource dataSource;
@@ -74,8 +75,7 @@ final class QueueDrain {
     }
 
     /** What one pass did: how many entries it (re)indexed, and whether more work is waiting. */
-    record Pass(int indexed, boolean more) {
-    }
+    record Pass(int indexed, boolean more) {}
 
     /** Passes until nothing more is waiting: every change committed before the call is in the index. */
     int catchUp() throws SQLException {
@@ -180,6 +180,7 @@ final class QueueDrain {
      * map: a message is up to 25 MiB; and dropped at the end of the pass.
      */
     private UUID lastContentId;
+
     private SearchDocuments.Content lastContent;
 
     /** The entry's document as it is now; empty when the entry no longer exists (or cannot be read). */
@@ -213,8 +214,7 @@ final class QueueDrain {
         return Optional.of(SearchDocuments.of(accountId, entryId, folder, receivedAt, lastContent));
     }
 
-    private Optional<SearchDocuments.Content> content(Connection c, long entryId, UUID contentId)
-            throws SQLException {
+    private Optional<SearchDocuments.Content> content(Connection c, long entryId, UUID contentId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT kek_version, wrapped_key, mime_ciphertext, metadata_ciphertext
                 FROM message_content WHERE id = ?""")) {
@@ -231,8 +231,7 @@ final class QueueDrain {
                     mime = sealer.openMime(contentId, sealed);
                 } catch (SealBrokenException | IllegalArgumentException e) {
                     // Not searchable, and retrying cannot help; the message page reports the damage.
-                    LOG.warning(() -> "mailbox entry " + entryId + " left out of the search index: "
-                            + e.getMessage());
+                    LOG.warning(() -> "mailbox entry " + entryId + " left out of the search index: " + e.getMessage());
                     return Optional.empty();
                 }
                 try {
@@ -241,8 +240,10 @@ final class QueueDrain {
                     // One hostile body must not stop the indexer for every later message: this
                     // item's arrays are garbage once we leave, so going on is safe. The entry stays
                     // findable by its header fields.
-                    LOG.log(Level.WARNING, "the body of mailbox entry " + entryId + " could not be indexed ("
-                            + e + "); it is indexed by its header fields only");
+                    LOG.log(
+                            Level.WARNING,
+                            "the body of mailbox entry " + entryId + " could not be indexed (" + e
+                                    + "); it is indexed by its header fields only");
                     return Optional.of(SearchDocuments.Content.withoutBody(metadata));
                 }
             }

@@ -28,8 +28,7 @@ import org.sealpost.search.IndexedMessage;
  */
 public final class SearchDocuments {
 
-    private SearchDocuments() {
-    }
+    private SearchDocuments() {}
 
     /** What every entry of one message shares: read once per message, not once per recipient. */
     public record Content(MessageMetadata metadata, String body, List<String> attachmentNames) {
@@ -54,19 +53,29 @@ public final class SearchDocuments {
 
     public static IndexedMessage of(long accountId, long entryId, Folder folder, Instant receivedAt, Content content) {
         MessageMetadata metadata = content.metadata();
-        return new IndexedMessage(accountId, Long.toString(entryId), folder.name(),
-                metadata.from() == null ? "" : metadata.from().toString(), addresses(metadata.to()),
-                addresses(metadata.cc()), metadata.subject(), content.body(), content.attachmentNames(), receivedAt);
+        return new IndexedMessage(
+                accountId,
+                Long.toString(entryId),
+                folder.name(),
+                metadata.from() == null ? "" : metadata.from().toString(),
+                addresses(metadata.to()),
+                addresses(metadata.cc()),
+                metadata.subject(),
+                content.body(),
+                content.attachmentNames(),
+                receivedAt);
     }
 
-    public static IndexedMessage of(long accountId, long entryId, Folder folder, Instant receivedAt,
-            MessageMetadata metadata, byte[] rawMime) {
+    public static IndexedMessage of(
+            long accountId, long entryId, Folder folder, Instant receivedAt, MessageMetadata metadata, byte[] rawMime) {
         return of(accountId, entryId, folder, receivedAt, content(metadata, rawMime));
     }
 
     private static List<String> names(MessageMetadata metadata) {
-        return metadata.attachments().stream().map(AttachmentInfo::fileName)
-                .filter(name -> name != null && !name.isBlank()).toList();
+        return metadata.attachments().stream()
+                .map(AttachmentInfo::fileName)
+                .filter(name -> name != null && !name.isBlank())
+                .toList();
     }
 
     private static String addresses(List<MailAddress> addresses) {

@@ -72,6 +72,7 @@ public class SearchIndexer {
      * the queue's rows (and showing as search index lag) a week after it was last seen.
      */
     static final Duration DEFAULT_FORGET_AFTER = Duration.ofDays(7);
+
     private static final Duration SHORTEST_FORGET_AFTER = Duration.ofHours(1);
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
 
@@ -79,6 +80,7 @@ public class SearchIndexer {
     private Duration forgetAfter;
     /** Touched by the worker's one thread only. */
     private QueueDrain drain;
+
     private Instant nextPrune = Instant.MIN;
 
     @PostConstruct
@@ -87,8 +89,8 @@ public class SearchIndexer {
         if (forgetAfter.compareTo(SHORTEST_FORGET_AFTER) < 0) {
             // Shorter, a node busy with one long pass, or briefly cut off from the database,
             // would be forgotten while alive and rebuild its whole index.
-            throw new InvalidSettingException(Setting.SEARCH_FORGET_AFTER, forgetAfter.toString(),
-                    "at least " + SHORTEST_FORGET_AFTER);
+            throw new InvalidSettingException(
+                    Setting.SEARCH_FORGET_AFTER, forgetAfter.toString(), "at least " + SHORTEST_FORGET_AFTER);
         }
         worker = workers.start("search-index", scheduler, Duration.ofSeconds(1), Duration.ofSeconds(1), this::drain);
     }
@@ -144,7 +146,8 @@ public class SearchIndexer {
     private void drain() {
         try {
             if (drain == null) {
-                drain = new QueueDrain(dataSource, searchIndex.index(), sealer, searchIndex.id(), searchIndex.nodeName());
+                drain = new QueueDrain(
+                        dataSource, searchIndex.index(), sealer, searchIndex.id(), searchIndex.nodeName());
             }
             drainAll(drain, waiting(), LOG::info);
             if (Instant.now().isAfter(nextPrune)) {
@@ -154,7 +157,10 @@ public class SearchIndexer {
         } catch (Exception e) {
             // The database may be away or the disk full; the rows stay, the next pass retries.
             // An Error goes on to RecurringWorker.
-            LOG.log(Level.WARNING, "search indexing pass failed, retrying: " + e, LOG.isLoggable(Level.FINE) ? e : null);
+            LOG.log(
+                    Level.WARNING,
+                    "search indexing pass failed, retrying: " + e,
+                    LOG.isLoggable(Level.FINE) ? e : null);
         }
     }
 

@@ -18,8 +18,8 @@ public class UnsearchableQueryException extends Exception {
     private final String fieldPrefix;
     private final Integer limit;
 
-    UnsearchableQueryException(SearchProblem problem, Optional<String> fieldPrefix, OptionalInt limit,
-            String englishSentence) {
+    UnsearchableQueryException(
+            SearchProblem problem, Optional<String> fieldPrefix, OptionalInt limit, String englishSentence) {
         super(englishSentence);
         this.problem = problem;
         this.fieldPrefix = fieldPrefix.orElse(null);

@@ -17,20 +17,16 @@ public sealed interface CodeCheck {
     }
 
     /** Not the code of this time (or not a recovery code of this account); counted as a failure. */
-    record Wrong() implements CodeCheck {
-    }
+    record Wrong() implements CodeCheck {}
 
     /** The code of a time step already used: RFC 6238 §5.2 forbids accepting it again. */
-    record Replayed() implements CodeCheck {
-    }
+    record Replayed() implements CodeCheck {}
 
     /** The account is locked (too many wrong passwords or codes) or the client is throttled. */
-    record Locked() implements CodeCheck {
-    }
+    record Locked() implements CodeCheck {}
 
     /** The account has no authenticator (in that state), e.g. it was turned off meanwhile. */
-    record NoSecondFactor() implements CodeCheck {
-    }
+    record NoSecondFactor() implements CodeCheck {}
 
     default boolean accepted() {
         return this instanceof Accepted;

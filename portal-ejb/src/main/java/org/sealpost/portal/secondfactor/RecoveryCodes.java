@@ -25,8 +25,7 @@ public final class RecoveryCodes {
     static final int LENGTH = 16;
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
 
-    private RecoveryCodes() {
-    }
+    private RecoveryCodes() {}
 
     /** {@link #COUNT} fresh codes as they are shown. */
     static List<String> generate(SecureRandom random) {
@@ -67,8 +66,9 @@ public final class RecoveryCodes {
     /** What is stored for {@code normalisedCode} of {@code accountId}. */
     static byte[] hash(long accountId, String normalisedCode) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(("sealpost/recovery-code/v1|" + accountId + "|"
-                    + normalisedCode).getBytes(StandardCharsets.US_ASCII));
+            return MessageDigest.getInstance("SHA-256")
+                    .digest(("sealpost/recovery-code/v1|" + accountId + "|" + normalisedCode)
+                            .getBytes(StandardCharsets.US_ASCII));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }

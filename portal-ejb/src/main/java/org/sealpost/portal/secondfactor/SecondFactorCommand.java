@@ -27,14 +27,17 @@ public class SecondFactorCommand implements OperatorCommand {
 
     @Override
     public List<String> usage() {
-        return List.of("second-factor status <address>   whether the account signs in with an authenticator",
+        return List.of(
+                "second-factor status <address>   whether the account signs in with an authenticator",
                 "second-factor remove <address>   remove its authenticator and recovery codes (lost phone)");
     }
 
     @Override
     public int run(List<String> arguments, OperatorContext context) throws Exception {
         if (arguments.size() != 2 || !List.of("status", "remove").contains(arguments.get(0))) {
-            context.err().println("usage: ./sealpost " + usage().get(0).split("   ")[0] + " | " + usage().get(1).split("   ")[0]);
+            context.err()
+                    .println("usage: ./sealpost " + usage().get(0).split("   ")[0] + " | "
+                            + usage().get(1).split("   ")[0]);
             return USAGE;
         }
         EmailAddress address;
@@ -47,7 +50,9 @@ public class SecondFactorCommand implements OperatorCommand {
         boolean remove = arguments.get(0).equals("remove");
         return context.inTransaction(em -> {
             Optional<Account> account = em.createNamedQuery("Account.byEmail", Account.class)
-                    .setParameter("email", address.value()).getResultStream().findFirst();
+                    .setParameter("email", address.value())
+                    .getResultStream()
+                    .findFirst();
             if (account.isEmpty()) {
                 context.err().println("second-factor: no account has the address " + address.value());
                 return REFUSED;
@@ -56,8 +61,11 @@ public class SecondFactorCommand implements OperatorCommand {
             SecondFactors factors = new SecondFactors(em);
             boolean on = factors.confirmedFor(id);
             if (!remove) {
-                context.out().println(address.value() + ": " + (on ? "authenticator on, " + factors.recoveryCodesLeft(id)
-                        + " recovery codes left" : "no authenticator"));
+                context.out()
+                        .println(address.value() + ": "
+                                + (on
+                                        ? "authenticator on, " + factors.recoveryCodesLeft(id) + " recovery codes left"
+                                        : "no authenticator"));
                 return OK;
             }
             if (!on && factors.of(id).isEmpty()) {
@@ -65,10 +73,18 @@ public class SecondFactorCommand implements OperatorCommand {
                 return REFUSED;
             }
             factors.remove(id);
-            AuditTrail.record(em, context.actor(), AuditAction.SECOND_FACTOR_DISABLED, "account", Long.toString(id),
-                    null, "removed by an operator (lost authenticator)", Instant.now());
-            context.out().println(address.value() + ": authenticator and recovery codes removed; the next sign-in "
-                    + "sets up a new one");
+            AuditTrail.record(
+                    em,
+                    context.actor(),
+                    AuditAction.SECOND_FACTOR_DISABLED,
+                    "account",
+                    Long.toString(id),
+                    null,
+                    "removed by an operator (lost authenticator)",
+                    Instant.now());
+            context.out()
+                    .println(address.value() + ": authenticator and recovery codes removed; the next sign-in "
+                            + "sets up a new one");
             return OK;
         });
     }

@@ -41,8 +41,14 @@ public final class SecondFactorDesk {
     private final SecureRandom random;
     private final TotpCodes codes = new TotpCodes();
 
-    public SecondFactorDesk(EntityManager em, MessageSealer sealer, PasswordHasher passwords, ClientThrottle throttle,
-            SignInPolicy policy, boolean production, SecureRandom random) {
+    public SecondFactorDesk(
+            EntityManager em,
+            MessageSealer sealer,
+            PasswordHasher passwords,
+            ClientThrottle throttle,
+            SignInPolicy policy,
+            boolean production,
+            SecureRandom random) {
         this.em = Objects.requireNonNull(em, "em");
         this.factors = new SecondFactors(em);
         this.sealer = Objects.requireNonNull(sealer, "sealer");
@@ -68,7 +74,8 @@ public final class SecondFactorDesk {
         TotpSecret secret = TotpSecret.generate(random);
         try {
             factors.replacePending(SecondFactor.start(accountId, secret, sealer, now));
-            return Optional.of(new Enrolment(secret.grouped(), secret.otpauthUri(issuer, account.email().value())));
+            return Optional.of(new Enrolment(
+                    secret.grouped(), secret.otpauthUri(issuer, account.email().value())));
         } finally {
             secret.erase();
         }
@@ -82,8 +89,8 @@ public final class SecondFactorDesk {
      * @param completesSignIn the enrolment is the second step of a sign-in (an administrator in
      *                        production): a right code signs in, as a code would
      */
-    public CodeCheck confirmEnrolment(long accountId, String code, boolean completesSignIn, String client,
-            Instant now) {
+    public CodeCheck confirmEnrolment(
+            long accountId, String code, boolean completesSignIn, String client, Instant now) {
         Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         Optional<SecondFactor> pending = factors.lockedOf(accountId);
         if (account == null || pending.isEmpty() || pending.get().confirmed()) {
@@ -98,8 +105,12 @@ public final class SecondFactorDesk {
         factors.claimStep(accountId, step.getAsLong());
         factors.confirm(accountId, now);
         List<String> recovery = issueRecoveryCodes(accountId, now);
-        audit(account, AuditAction.SECOND_FACTOR_ENROLLED, client, "authenticator app (TOTP); "
-                + RecoveryCodes.COUNT + " recovery codes issued", now);
+        audit(
+                account,
+                AuditAction.SECOND_FACTOR_ENROLLED,
+                client,
+                "authenticator app (TOTP); " + RecoveryCodes.COUNT + " recovery codes issued",
+                now);
         if (completesSignIn) {
             account.recordSignIn(now);
             audit(account, AuditAction.SIGNED_IN, client, "after enrolling an authenticator", now);
@@ -122,8 +133,12 @@ public final class SecondFactorDesk {
             return failed(account.get(), client, "wrong authentication code", now);
         }
         if (!factors.claimStep(accountId, step.getAsLong())) {
-            audit(account.get(), AuditAction.SECOND_FACTOR_REPLAYED, client,
-                    "code of time step " + step.getAsLong() + " was already used", now);
+            audit(
+                    account.get(),
+                    AuditAction.SECOND_FACTOR_REPLAYED,
+                    client,
+                    "code of time step " + step.getAsLong() + " was already used",
+                    now);
             return new CodeCheck.Replayed();
         }
         account.get().recordSignIn(now);
@@ -163,12 +178,21 @@ public final class SecondFactorDesk {
             return Optional.empty();
         }
         if (!proves(account, factor.get(), proof, now)) {
-            audit(account, AuditAction.SECOND_FACTOR_CHANGE_REFUSED, client, "new recovery codes: wrong code or password",
+            audit(
+                    account,
+                    AuditAction.SECOND_FACTOR_CHANGE_REFUSED,
+                    client,
+                    "new recovery codes: wrong code or password",
                     now);
             return Optional.empty();
         }
         List<String> fresh = issueRecoveryCodes(accountId, now);
-        audit(account, AuditAction.RECOVERY_CODES_REGENERATED, client, RecoveryCodes.COUNT + " new recovery codes", now);
+        audit(
+                account,
+                AuditAction.RECOVERY_CODES_REGENERATED,
+                client,
+                RecoveryCodes.COUNT + " new recovery codes",
+                now);
         return Optional.of(fresh);
     }
 
@@ -180,7 +204,11 @@ public final class SecondFactorDesk {
             return TurnOffOutcome.NOT_ON;
         }
         if (SecondStep.required(account.role(), production)) {
-            audit(account, AuditAction.SECOND_FACTOR_CHANGE_REFUSED, client, "turn off: required for administrators",
+            audit(
+                    account,
+                    AuditAction.SECOND_FACTOR_CHANGE_REFUSED,
+                    client,
+                    "turn off: required for administrators",
                     now);
             return TurnOffOutcome.REQUIRED;
         }
@@ -196,7 +224,9 @@ public final class SecondFactorDesk {
     public SecondFactorStatus status(long accountId) {
         Account account = em.find(Account.class, accountId);
         boolean on = factors.confirmedFor(accountId);
-        return new SecondFactorStatus(on, on ? factors.recoveryCodesLeft(accountId) : 0,
+        return new SecondFactorStatus(
+                on,
+                on ? factors.recoveryCodesLeft(accountId) : 0,
                 account != null && !SecondStep.required(account.role(), production));
     }
 
@@ -222,8 +252,12 @@ public final class SecondFactorDesk {
 
     private List<String> issueRecoveryCodes(long accountId, Instant now) {
         List<String> fresh = RecoveryCodes.generate(random);
-        factors.replaceRecoveryCodes(accountId, fresh.stream()
-                .map(c -> RecoveryCodes.hash(accountId, RecoveryCodes.normalise(c))).toList(), now);
+        factors.replaceRecoveryCodes(
+                accountId,
+                fresh.stream()
+                        .map(c -> RecoveryCodes.hash(accountId, RecoveryCodes.normalise(c)))
+                        .toList(),
+                now);
         return fresh;
     }
 
@@ -231,14 +265,25 @@ public final class SecondFactorDesk {
     private Optional<Account> accountMayTry(long accountId, String client, Instant now) {
         Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         if (throttle.exhausted(client, now, policy)) {
-            AuditTrail.record(em, account == null ? "" : account.email().value(), AuditAction.SIGN_IN_THROTTLED,
-                    "account", Long.toString(accountId), client, "second step", now);
+            AuditTrail.record(
+                    em,
+                    account == null ? "" : account.email().value(),
+                    AuditAction.SIGN_IN_THROTTLED,
+                    "account",
+                    Long.toString(accountId),
+                    client,
+                    "second step",
+                    now);
             return Optional.empty();
         }
         if (account == null || !account.mayTrySignIn(now)) {
             if (account != null) {
-                audit(account, AuditAction.SECOND_FACTOR_FAILED, client, "account " + account.state()
-                        + (account.lockedAt(now) ? ", locked" : ""), now);
+                audit(
+                        account,
+                        AuditAction.SECOND_FACTOR_FAILED,
+                        client,
+                        "account " + account.state() + (account.lockedAt(now) ? ", locked" : ""),
+                        now);
             }
             return Optional.empty();
         }
@@ -258,8 +303,10 @@ public final class SecondFactorDesk {
         try {
             secret = factor.open(sealer);
         } catch (SealBrokenException e) {
-            throw new IllegalStateException("the authenticator secret of account " + factor.accountId()
-                    + " cannot be opened: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the authenticator secret of account " + factor.accountId() + " cannot be opened: "
+                            + e.getMessage(),
+                    e);
         }
         byte[] raw = secret.bytes();
         try {
@@ -271,6 +318,7 @@ public final class SecondFactorDesk {
     }
 
     private void audit(Account account, AuditAction action, String client, String detail, Instant now) {
-        AuditTrail.record(em, account.email().value(), action, "account", account.id().toString(), client, detail, now);
+        AuditTrail.record(
+                em, account.email().value(), action, "account", account.id().toString(), client, detail, now);
     }
 }

@@ -41,13 +41,15 @@ public class SecondFactorService {
     private PortalSettings settings;
 
     private SecondFactorDesk desk() {
-        return new SecondFactorDesk(em, sealer, passwords.hasher(), throttle, SignInPolicy.DEFAULT,
-                settings.production(), RANDOM);
+        return new SecondFactorDesk(
+                em, sealer, passwords.hasher(), throttle, SignInPolicy.DEFAULT, settings.production(), RANDOM);
     }
 
     /** The issuer an authenticator app shows: the organisation's name as the branding settings hold it now. */
     private String issuer() {
-        return new SettingsDesk(em, () -> RuntimeSettingsSeed.fromSettings(settings::get)).current().branding()
+        return new SettingsDesk(em, () -> RuntimeSettingsSeed.fromSettings(settings::get))
+                .current()
+                .branding()
                 .organisationName();
     }
 

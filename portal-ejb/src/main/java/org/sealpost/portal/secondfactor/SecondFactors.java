@@ -53,10 +53,11 @@ public final class SecondFactors {
         return em.createNativeQuery("""
                 UPDATE second_factor SET last_used_step = ?, version = version + 1
                 WHERE account_id = ? AND (last_used_step IS NULL OR last_used_step < ?)""")
-                .setParameter(1, step)
-                .setParameter(2, accountId)
-                .setParameter(3, step)
-                .executeUpdate() == 1;
+                        .setParameter(1, step)
+                        .setParameter(2, accountId)
+                        .setParameter(3, step)
+                        .executeUpdate()
+                == 1;
     }
 
     void confirm(long accountId, Instant now) {
@@ -68,15 +69,18 @@ public final class SecondFactors {
 
     /** Turns the second factor off: the authenticator and every recovery code go. */
     void remove(long accountId) {
-        em.createNativeQuery("DELETE FROM recovery_code WHERE account_id = ?").setParameter(1, accountId)
+        em.createNativeQuery("DELETE FROM recovery_code WHERE account_id = ?")
+                .setParameter(1, accountId)
                 .executeUpdate();
-        em.createNativeQuery("DELETE FROM second_factor WHERE account_id = ?").setParameter(1, accountId)
+        em.createNativeQuery("DELETE FROM second_factor WHERE account_id = ?")
+                .setParameter(1, accountId)
                 .executeUpdate();
     }
 
     /** A new set of recovery codes (their hashes) replaces every earlier one, used or not. */
     void replaceRecoveryCodes(long accountId, List<byte[]> hashes, Instant now) {
-        em.createNativeQuery("DELETE FROM recovery_code WHERE account_id = ?").setParameter(1, accountId)
+        em.createNativeQuery("DELETE FROM recovery_code WHERE account_id = ?")
+                .setParameter(1, accountId)
                 .executeUpdate();
         for (byte[] hash : hashes) {
             em.createNativeQuery("INSERT INTO recovery_code (account_id, code_hash, created_at) VALUES (?, ?, ?)")
@@ -96,18 +100,19 @@ public final class SecondFactors {
         return em.createNativeQuery("""
                 UPDATE recovery_code SET used_at = ?
                 WHERE account_id = ? AND code_hash = ? AND used_at IS NULL""")
-                .setParameter(1, now.atOffset(ZoneOffset.UTC))
-                .setParameter(2, accountId)
-                .setParameter(3, hash)
-                .executeUpdate() == 1;
+                        .setParameter(1, now.atOffset(ZoneOffset.UTC))
+                        .setParameter(2, accountId)
+                        .setParameter(3, hash)
+                        .executeUpdate()
+                == 1;
     }
 
     /** How many of the account's recovery codes are still unspent. */
     public int recoveryCodesLeft(long accountId) {
-        Number n = (Number) em.createNativeQuery(
-                "SELECT count(*) FROM recovery_code WHERE account_id = ? AND used_at IS NULL")
-                .setParameter(1, accountId)
-                .getSingleResult();
+        Number n = (Number)
+                em.createNativeQuery("SELECT count(*) FROM recovery_code WHERE account_id = ? AND used_at IS NULL")
+                        .setParameter(1, accountId)
+                        .getSingleResult();
         return n.intValue();
     }
 }

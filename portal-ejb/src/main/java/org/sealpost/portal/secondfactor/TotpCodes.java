@@ -27,6 +27,7 @@ public final class TotpCodes {
     public static final int DIGITS = 6;
     /** Steps accepted either side of the current one. */
     public static final int WINDOW = 1;
+
     private static final String HMAC = TimeBasedOneTimePasswordGenerator.TOTP_ALGORITHM_HMAC_SHA1;
 
     private final TimeBasedOneTimePasswordGenerator generator;
@@ -50,8 +51,8 @@ public final class TotpCodes {
     /** The code for {@code step}, zero-padded to the full length. */
     public String codeAt(byte[] secret, long step) {
         try {
-            return generator.generateOneTimePasswordString(key(secret), Instant.ofEpochSecond(step * STEP.toSeconds()),
-                    Locale.ROOT);
+            return generator.generateOneTimePasswordString(
+                    key(secret), Instant.ofEpochSecond(step * STEP.toSeconds()), Locale.ROOT);
         } catch (InvalidKeyException e) {
             throw new IllegalStateException("an HMAC-SHA-1 key of " + secret.length + " bytes was refused", e);
         }

@@ -52,8 +52,7 @@ public final class DeviceSummary {
             rule("macOS", "Macintosh", "Mac OS X"),
             rule("Linux", "Linux", "X11"));
 
-    private DeviceSummary() {
-    }
+    private DeviceSummary() {}
 
     /** The summary of a User-Agent header; null or blank gives "Unknown browser". */
     public static String of(String userAgent) {
@@ -71,6 +70,10 @@ public final class DeviceSummary {
     }
 
     private static String first(List<Rule> rules, String ua) {
-        return rules.stream().filter(r -> r.matches(ua)).map(Rule::name).findFirst().orElse(null);
+        return rules.stream()
+                .filter(r -> r.matches(ua))
+                .map(Rule::name)
+                .findFirst()
+                .orElse(null);
     }
 }

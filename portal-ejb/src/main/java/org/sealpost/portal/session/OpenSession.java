@@ -7,6 +7,10 @@ import java.time.Instant;
  *
  * @param current whether this is the session that is looking at the list
  */
-public record OpenSession(SessionHandle handle, String device, String clientAddress, Instant signedInAt,
-        Instant lastSeenAt, boolean current) {
-}
+public record OpenSession(
+        SessionHandle handle,
+        String device,
+        String clientAddress,
+        Instant signedInAt,
+        Instant lastSeenAt,
+        boolean current) {}

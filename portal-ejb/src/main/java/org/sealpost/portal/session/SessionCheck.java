@@ -13,8 +13,12 @@ import java.time.Instant;
  * @param registered         the registry has a row for the session's handle on this account
  * @param endReason          why that row ended, or null while it is open
  */
-public record SessionCheck(boolean accountActive, Instant sessionsValidAfter, boolean registered,
-        EndReason endReason, Instant registeredAt) {
+public record SessionCheck(
+        boolean accountActive,
+        Instant sessionsValidAfter,
+        boolean registered,
+        EndReason endReason,
+        Instant registeredAt) {
 
     /** A check that knows nothing of when the session's row was registered. */
     public SessionCheck(boolean accountActive, Instant sessionsValidAfter, boolean registered, EndReason endReason) {
@@ -42,7 +46,8 @@ public record SessionCheck(boolean accountActive, Instant sessionsValidAfter, bo
      * session from before the registry, or one whose row was purged long after it ended.
      */
     public SessionVerdict verdict(Instant signedInAt) {
-        if (!accountActive || signedInAt == null
+        if (!accountActive
+                || signedInAt == null
                 || (sessionsValidAfter != null && signedInAt.isBefore(sessionsValidAfter))
                 || !registered) {
             return SessionVerdict.ENDED;
@@ -50,7 +55,8 @@ public record SessionCheck(boolean accountActive, Instant sessionsValidAfter, bo
         if (endReason == null) {
             return SessionVerdict.GOES_ON;
         }
-        return endReason == EndReason.ENDED_FROM_OTHER_SESSION ? SessionVerdict.ENDED_FROM_OTHER_SESSION
+        return endReason == EndReason.ENDED_FROM_OTHER_SESSION
+                ? SessionVerdict.ENDED_FROM_OTHER_SESSION
                 : SessionVerdict.ENDED;
     }
 }

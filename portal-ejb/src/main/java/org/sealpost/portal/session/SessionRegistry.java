@@ -118,8 +118,12 @@ public class SessionRegistry {
             return SessionVerdict.ENDED;
         }
         Object[] r = rows.get(0);
-        SessionCheck check = new SessionCheck(Boolean.TRUE.equals(r[0]), instant(r[1]), Boolean.TRUE.equals(r[2]),
-                r[3] == null ? null : EndReason.valueOf((String) r[3]), instant(r[4]));
+        SessionCheck check = new SessionCheck(
+                Boolean.TRUE.equals(r[0]),
+                instant(r[1]),
+                Boolean.TRUE.equals(r[2]),
+                r[3] == null ? null : EndReason.valueOf((String) r[3]),
+                instant(r[4]));
         return check.verdict(signedInAt, now, maxAge);
     }
 
@@ -133,11 +137,13 @@ public class SessionRegistry {
                 .setParameter(1, accountId)
                 .setParameter(2, at(activity.activeSince(now)))
                 .getResultList();
-        return rows.stream().map(r -> {
-            SessionHandle handle = new SessionHandle((String) r[0]);
-            return new OpenSession(handle, (String) r[1], (String) r[2], instant(r[3]), instant(r[4]),
-                    handle.equals(current));
-        }).toList();
+        return rows.stream()
+                .map(r -> {
+                    SessionHandle handle = new SessionHandle((String) r[0]);
+                    return new OpenSession(
+                            handle, (String) r[1], (String) r[2], instant(r[3]), instant(r[4]), handle.equals(current));
+                })
+                .toList();
     }
 
     /**
@@ -146,30 +152,44 @@ public class SessionRegistry {
      * owner's id is part of the UPDATE, so a handle of another account's session matches no
      * row and gets the same answer as a handle that never existed. Both outcomes are audited.
      */
-    public EndOutcome endOther(long accountId, String actor, String handleText, SessionHandle current,
-            String clientAddress, Instant now) {
+    public EndOutcome endOther(
+            long accountId, String actor, String handleText, SessionHandle current, String clientAddress, Instant now) {
         Optional<SessionHandle> handle = SessionHandle.parse(handleText).filter(h -> !h.equals(current));
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = handle.isEmpty() ? List.of() : em.createNativeQuery("""
+        List<Object[]> rows = handle.isEmpty()
+                ? List.of()
+                : em.createNativeQuery("""
                 UPDATE portal_session SET ended_at = ?, end_reason = 'ENDED_FROM_OTHER_SESSION'
                 WHERE handle = ? AND account_id = ? AND ended_at IS NULL AND last_seen_at >= ?
                 RETURNING device, client_address, signed_in_at, last_seen_at""")
-                .setParameter(1, at(now))
-                .setParameter(2, handle.get().value())
-                .setParameter(3, accountId)
-                .setParameter(4, at(activity.activeSince(now)))
-                .getResultList();
+                        .setParameter(1, at(now))
+                        .setParameter(2, handle.get().value())
+                        .setParameter(3, accountId)
+                        .setParameter(4, at(activity.activeSince(now)))
+                        .getResultList();
         if (rows.isEmpty()) {
-            audit.record(actor, AuditAction.SESSION_END_REFUSED, "account", Long.toString(accountId), clientAddress,
-                    "no open session of this account has that handle", now);
+            audit.record(
+                    actor,
+                    AuditAction.SESSION_END_REFUSED,
+                    "account",
+                    Long.toString(accountId),
+                    clientAddress,
+                    "no open session of this account has that handle",
+                    now);
             return new EndOutcome.NoSuchSession();
         }
         Object[] r = rows.get(0);
-        OpenSession ended = new OpenSession(handle.get(), (String) r[0], (String) r[1], instant(r[2]), instant(r[3]),
-                false);
-        audit.record(actor, AuditAction.SIGNED_OUT_OTHER_SESSION, "account", Long.toString(accountId), clientAddress,
+        OpenSession ended =
+                new OpenSession(handle.get(), (String) r[0], (String) r[1], instant(r[2]), instant(r[3]), false);
+        audit.record(
+                actor,
+                AuditAction.SIGNED_OUT_OTHER_SESSION,
+                "account",
+                Long.toString(accountId),
+                clientAddress,
                 "session of " + ended.device() + " from " + ended.clientAddress() + ", signed in at "
-                        + ended.signedInAt(), now);
+                        + ended.signedInAt(),
+                now);
         return new EndOutcome.Ended(ended);
     }
 
@@ -229,8 +249,9 @@ public class SessionRegistry {
         return ((Number) em.createNativeQuery("""
                 SELECT count(*) FROM portal_session
                 WHERE ended_at IS NULL AND last_seen_at >= ? AND signed_in_at > ?""")
-                .setParameter(1, activity.activeSince(now).atOffset(java.time.ZoneOffset.UTC))
-                .setParameter(2, now.minus(maxAge).atOffset(java.time.ZoneOffset.UTC))
-                .getSingleResult()).longValue();
+                        .setParameter(1, activity.activeSince(now).atOffset(java.time.ZoneOffset.UTC))
+                        .setParameter(2, now.minus(maxAge).atOffset(java.time.ZoneOffset.UTC))
+                        .getSingleResult())
+                .longValue();
     }
 }

@@ -38,7 +38,8 @@ public record AccentColour(String hex) {
         }
         AccentColour colour = new AccentColour(hex);
         if (colour.contrastWithWhite() < MINIMUM_CONTRAST_WITH_WHITE) {
-            throw new SettingsRefusedException(SettingsProblem.ACCENT_COLOUR_TOO_LIGHT,
+            throw new SettingsRefusedException(
+                    SettingsProblem.ACCENT_COLOUR_TOO_LIGHT,
                     hex + " (" + String.format(Locale.ROOT, "%.1f", colour.contrastWithWhite()) + ":1)");
         }
         return colour;

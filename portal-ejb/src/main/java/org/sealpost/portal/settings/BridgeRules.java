@@ -10,8 +10,8 @@ import org.sealpost.bridge.BridgeAdmission;
  * (RFC 5322 field name and value), and whether mail without it is accepted too. Checked with
  * the bridge's own parser, so what is saved is what the bridge accepts.
  */
-public record BridgeRules(List<String> allowedClients, String flagHeaderName, String flagHeaderValue,
-        boolean acceptUnflagged) {
+public record BridgeRules(
+        List<String> allowedClients, String flagHeaderName, String flagHeaderValue, boolean acceptUnflagged) {
 
     /** @throws SettingsRefusedException naming the bad entry, name or value */
     public BridgeRules {

@@ -60,24 +60,102 @@ public final class LogoCheck {
     private static final String XLINK_NS = "http://www.w3.org/1999/xlink";
 
     private static final Set<String> ELEMENTS = Set.of(
-            "svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan",
-            "title", "desc", "defs", "lineargradient", "radialgradient", "stop", "clippath", "mask", "symbol", "use");
+            "svg",
+            "g",
+            "path",
+            "rect",
+            "circle",
+            "ellipse",
+            "line",
+            "polyline",
+            "polygon",
+            "text",
+            "tspan",
+            "title",
+            "desc",
+            "defs",
+            "lineargradient",
+            "radialgradient",
+            "stop",
+            "clippath",
+            "mask",
+            "symbol",
+            "use");
 
     private static final Set<String> ATTRIBUTES = Set.of(
-            "id", "class", "d", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "fx", "fy", "width",
-            "height", "viewbox", "preserveaspectratio", "points", "fill", "fill-opacity", "fill-rule", "stroke",
-            "stroke-width", "stroke-linecap", "stroke-linejoin", "stroke-miterlimit", "stroke-dasharray",
-            "stroke-dashoffset", "stroke-opacity", "opacity", "transform", "offset", "stop-color", "stop-opacity",
-            "gradientunits", "gradienttransform", "spreadmethod", "clip-path", "clip-rule", "clippathunits", "mask",
-            "maskunits", "maskcontentunits", "font-family", "font-size", "font-weight", "font-style", "text-anchor",
-            "dominant-baseline", "letter-spacing", "word-spacing", "dx", "dy", "version", "style", "href", "role",
-            "aria-label", "aria-hidden", "color", "display", "visibility", "vector-effect", "shape-rendering");
+            "id",
+            "class",
+            "d",
+            "x",
+            "y",
+            "x1",
+            "y1",
+            "x2",
+            "y2",
+            "cx",
+            "cy",
+            "r",
+            "rx",
+            "ry",
+            "fx",
+            "fy",
+            "width",
+            "height",
+            "viewbox",
+            "preserveaspectratio",
+            "points",
+            "fill",
+            "fill-opacity",
+            "fill-rule",
+            "stroke",
+            "stroke-width",
+            "stroke-linecap",
+            "stroke-linejoin",
+            "stroke-miterlimit",
+            "stroke-dasharray",
+            "stroke-dashoffset",
+            "stroke-opacity",
+            "opacity",
+            "transform",
+            "offset",
+            "stop-color",
+            "stop-opacity",
+            "gradientunits",
+            "gradienttransform",
+            "spreadmethod",
+            "clip-path",
+            "clip-rule",
+            "clippathunits",
+            "mask",
+            "maskunits",
+            "maskcontentunits",
+            "font-family",
+            "font-size",
+            "font-weight",
+            "font-style",
+            "text-anchor",
+            "dominant-baseline",
+            "letter-spacing",
+            "word-spacing",
+            "dx",
+            "dy",
+            "version",
+            "style",
+            "href",
+            "role",
+            "aria-label",
+            "aria-hidden",
+            "color",
+            "display",
+            "visibility",
+            "vector-effect",
+            "shape-rendering");
 
     /** {@code url(...)} anywhere in a value; only {@code url(#id)} stays inside the document. */
-    private static final Pattern URL = Pattern.compile("url\\s*\\(\\s*['\"]?\\s*([^'\")\\s]*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern URL =
+            Pattern.compile("url\\s*\\(\\s*['\"]?\\s*([^'\")\\s]*)", Pattern.CASE_INSENSITIVE);
 
-    private LogoCheck() {
-    }
+    private LogoCheck() {}
 
     /**
      * @throws SettingsRefusedException too large, not PNG or SVG, undecodable, or an SVG with
@@ -148,7 +226,8 @@ public final class LogoCheck {
     private static void clean(Element element) {
         String name = element.getLocalName().toLowerCase(Locale.ROOT);
         if (!ELEMENTS.contains(name)) {
-            throw new SettingsRefusedException(SettingsProblem.LOGO_SVG_FORBIDDEN_ELEMENT, "<" + element.getLocalName() + ">");
+            throw new SettingsRefusedException(
+                    SettingsProblem.LOGO_SVG_FORBIDDEN_ELEMENT, "<" + element.getLocalName() + ">");
         }
         NamedNodeMap attributes = element.getAttributes();
         List<Attr> drop = new ArrayList<>();
@@ -197,7 +276,7 @@ public final class LogoCheck {
                     // text of <text>, <title>: fine
                 }
                 case Node.CDATA_SECTION_NODE, Node.PROCESSING_INSTRUCTION_NODE, Node.COMMENT_NODE ->
-                        element.removeChild(child);
+                    element.removeChild(child);
                 default -> throw new SettingsRefusedException(SettingsProblem.LOGO_SVG_UNREADABLE, "");
             }
         }
@@ -206,17 +285,23 @@ public final class LogoCheck {
     private static void checkReferences(Attr attribute, String local) {
         String value = attribute.getValue().strip();
         if (local.equals("href") && !value.startsWith("#")) {
-            throw new SettingsRefusedException(SettingsProblem.LOGO_SVG_EXTERNAL_REFERENCE, attribute.getName() + "=\"" + value + "\"");
+            throw new SettingsRefusedException(
+                    SettingsProblem.LOGO_SVG_EXTERNAL_REFERENCE, attribute.getName() + "=\"" + value + "\"");
         }
         String lower = value.toLowerCase(Locale.ROOT);
-        if (local.equals("style") && (lower.contains("@") || lower.contains("\\") || lower.contains("expression")
-                || lower.contains("javascript:") || lower.contains("behavior"))) {
+        if (local.equals("style")
+                && (lower.contains("@")
+                        || lower.contains("\\")
+                        || lower.contains("expression")
+                        || lower.contains("javascript:")
+                        || lower.contains("behavior"))) {
             throw new SettingsRefusedException(SettingsProblem.LOGO_SVG_FORBIDDEN_ATTRIBUTE, "style=\"" + value + "\"");
         }
         Matcher url = URL.matcher(value);
         while (url.find()) {
             if (!url.group(1).startsWith("#")) {
-                throw new SettingsRefusedException(SettingsProblem.LOGO_SVG_EXTERNAL_REFERENCE, attribute.getName() + "=\"" + value + "\"");
+                throw new SettingsRefusedException(
+                        SettingsProblem.LOGO_SVG_EXTERNAL_REFERENCE, attribute.getName() + "=\"" + value + "\"");
             }
         }
     }
@@ -277,7 +362,9 @@ public final class LogoCheck {
 
     /** An SVG file starts, after an optional BOM and white space, with "<" (declaration, comment or svg). */
     private static boolean looksLikeXml(byte[] bytes) {
-        int i = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+        int i = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf
+                ? 3
+                : 0;
         while (i < bytes.length && Character.isWhitespace(bytes[i])) {
             i++;
         }
@@ -285,6 +372,9 @@ public final class LogoCheck {
     }
 
     private static long readInt(byte[] b, int at) {
-        return ((long) (b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
+        return ((long) (b[at] & 0xff) << 24)
+                | ((b[at + 1] & 0xff) << 16)
+                | ((b[at + 2] & 0xff) << 8)
+                | (b[at + 3] & 0xff);
     }
 }

@@ -126,7 +126,11 @@ public class RuntimeSettings {
         Branding old = branding();
         List<String> changes = new ArrayList<>();
         note(changes, "organisation name", old.organisationName(), branding.organisationName());
-        note(changes, "accent colour", old.accentColour().hex(), branding.accentColour().hex());
+        note(
+                changes,
+                "accent colour",
+                old.accentColour().hex(),
+                branding.accentColour().hex());
         note(changes, "show original subject", old.showOriginalSubject(), branding.showOriginalSubject());
         organisationName = branding.organisationName();
         accentColour = branding.accentColour().hex();
@@ -138,8 +142,15 @@ public class RuntimeSettings {
     public List<String> change(BridgeRules rules, Instant now) {
         BridgeRules old = bridgeRules();
         List<String> changes = new ArrayList<>();
-        note(changes, "allowed clients", String.join(" ", old.allowedClients()), String.join(" ", rules.allowedClients()));
-        note(changes, "encrypt-flag header", old.flagHeaderName() + ": " + old.flagHeaderValue(),
+        note(
+                changes,
+                "allowed clients",
+                String.join(" ", old.allowedClients()),
+                String.join(" ", rules.allowedClients()));
+        note(
+                changes,
+                "encrypt-flag header",
+                old.flagHeaderName() + ": " + old.flagHeaderValue(),
                 rules.flagHeaderName() + ": " + rules.flagHeaderValue());
         note(changes, "accept unflagged mail", old.acceptUnflagged(), rules.acceptUnflagged());
         allowedClients = String.join(" ", rules.allowedClients());
@@ -186,6 +197,5 @@ public class RuntimeSettings {
     }
 
     /** A stored logo's media type and SHA-256, without its bytes. */
-    public record LogoReference(String mediaType, String sha256) {
-    }
+    public record LogoReference(String mediaType, String sha256) {}
 }

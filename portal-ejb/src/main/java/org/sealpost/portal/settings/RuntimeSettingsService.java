@@ -54,7 +54,8 @@ public class RuntimeSettingsService {
         changed.fire(new RuntimeSettingsChanged());
     }
 
-    public void changeDeliveryRetries(String actor, String clientAddress, int expectedVersion, DeliveryRetries retries) {
+    public void changeDeliveryRetries(
+            String actor, String clientAddress, int expectedVersion, DeliveryRetries retries) {
         desk().changeDeliveryRetries(actor, clientAddress, expectedVersion, retries, Instant.now());
         changed.fire(new RuntimeSettingsChanged());
     }

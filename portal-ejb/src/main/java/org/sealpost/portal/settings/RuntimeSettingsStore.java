@@ -30,8 +30,7 @@ public final class RuntimeSettingsStore {
     }
 
     /** The settings, and whether this call seeded them (then worth an audit event). */
-    public record Current(RuntimeSettings settings, boolean seeded) {
-    }
+    public record Current(RuntimeSettings settings, boolean seeded) {}
 
     /**
      * The settings, seeded from {@code seed} when the database holds none yet. Two nodes seeding
@@ -86,8 +85,8 @@ public final class RuntimeSettingsStore {
      * @throws SettingsChangedMeanwhileException when another change was saved since the form loaded
      */
     public RuntimeSettings forChange(int expectedVersion) {
-        RuntimeSettings row = em.find(RuntimeSettings.class, RuntimeSettings.THE_SETTINGS,
-                LockModeType.PESSIMISTIC_WRITE);
+        RuntimeSettings row =
+                em.find(RuntimeSettings.class, RuntimeSettings.THE_SETTINGS, LockModeType.PESSIMISTIC_WRITE);
         if (row == null) {
             throw new IllegalStateException("the runtime settings are read (and seeded) before they are changed");
         }
@@ -141,7 +140,7 @@ public final class RuntimeSettingsStore {
     public Optional<LogoImage> logo() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                "SELECT logo_media_type, logo FROM runtime_settings WHERE id = ? AND logo IS NOT NULL")
+                        "SELECT logo_media_type, logo FROM runtime_settings WHERE id = ? AND logo IS NOT NULL")
                 .setParameter(1, RuntimeSettings.THE_SETTINGS)
                 .getResultList();
         return rows.stream().findFirst().map(r -> new LogoImage((String) r[0], (byte[]) r[1]));

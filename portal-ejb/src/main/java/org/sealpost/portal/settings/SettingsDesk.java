@@ -38,7 +38,13 @@ public final class SettingsDesk {
         RuntimeSettingsStore.Current current = store.current(seed);
         if (current.seeded()) {
             RuntimeSettings s = current.settings();
-            AuditTrail.record(em, "system", AuditAction.RUNTIME_SETTINGS_CHANGED, TARGET, "1", null,
+            AuditTrail.record(
+                    em,
+                    "system",
+                    AuditAction.RUNTIME_SETTINGS_CHANGED,
+                    TARGET,
+                    "1",
+                    null,
                     "seeded from the environment: " + s.branding() + ", " + s.bridgeRules() + ", " + s.deliveryRetries()
                             + ", default language " + s.defaultLanguage().code(),
                     Instant.now());
@@ -47,7 +53,8 @@ public final class SettingsDesk {
     }
 
     /** @throws SettingsChangedMeanwhileException the form's version is not the row's */
-    public void changeBranding(String actor, String clientAddress, int expectedVersion, Branding branding, Instant now) {
+    public void changeBranding(
+            String actor, String clientAddress, int expectedVersion, Branding branding, Instant now) {
         current();
         RuntimeSettings row = store.forChange(expectedVersion);
         record(actor, clientAddress, row.change(branding, now), now);
@@ -55,8 +62,8 @@ public final class SettingsDesk {
     }
 
     /** @throws SettingsChangedMeanwhileException the form's version is not the row's */
-    public void changeBridgeRules(String actor, String clientAddress, int expectedVersion, BridgeRules rules,
-            Instant now) {
+    public void changeBridgeRules(
+            String actor, String clientAddress, int expectedVersion, BridgeRules rules, Instant now) {
         current();
         RuntimeSettings row = store.forChange(expectedVersion);
         record(actor, clientAddress, row.change(rules, now), now);
@@ -64,8 +71,8 @@ public final class SettingsDesk {
     }
 
     /** @throws SettingsChangedMeanwhileException the form's version is not the row's */
-    public void changeDeliveryRetries(String actor, String clientAddress, int expectedVersion, DeliveryRetries retries,
-            Instant now) {
+    public void changeDeliveryRetries(
+            String actor, String clientAddress, int expectedVersion, DeliveryRetries retries, Instant now) {
         current();
         RuntimeSettings row = store.forChange(expectedVersion);
         record(actor, clientAddress, row.change(retries, now), now);
@@ -73,8 +80,8 @@ public final class SettingsDesk {
     }
 
     /** @throws SettingsChangedMeanwhileException the form's version is not the row's */
-    public void changeDefaultLanguage(String actor, String clientAddress, int expectedVersion, Language language,
-            Instant now) {
+    public void changeDefaultLanguage(
+            String actor, String clientAddress, int expectedVersion, Language language, Instant now) {
         current();
         RuntimeSettings row = store.forChange(expectedVersion);
         record(actor, clientAddress, row.change(language, now), now);
@@ -89,8 +96,10 @@ public final class SettingsDesk {
     public void replaceLogo(String actor, String clientAddress, int expectedVersion, LogoImage logo, Instant now) {
         current();
         Optional<RuntimeSettings.LogoReference> before = store.replaceLogo(expectedVersion, logo, now);
-        String old = before.map(r -> r.mediaType() + " " + r.sha256().substring(0, 12)).orElse("none");
-        String fresh = logo == null ? "none" : logo.mediaType() + " " + logo.sha256().substring(0, 12);
+        String old = before.map(r -> r.mediaType() + " " + r.sha256().substring(0, 12))
+                .orElse("none");
+        String fresh =
+                logo == null ? "none" : logo.mediaType() + " " + logo.sha256().substring(0, 12);
         record(actor, clientAddress, List.of("logo: " + old + " → " + fresh), now);
     }
 
@@ -101,8 +110,15 @@ public final class SettingsDesk {
 
     private void record(String actor, String clientAddress, List<String> changes, Instant now) {
         if (!changes.isEmpty()) {
-            AuditTrail.record(em, actor, AuditAction.RUNTIME_SETTINGS_CHANGED, TARGET, "1", clientAddress,
-                    String.join("; ", changes), now);
+            AuditTrail.record(
+                    em,
+                    actor,
+                    AuditAction.RUNTIME_SETTINGS_CHANGED,
+                    TARGET,
+                    "1",
+                    clientAddress,
+                    String.join("; ", changes),
+                    now);
         }
     }
 }

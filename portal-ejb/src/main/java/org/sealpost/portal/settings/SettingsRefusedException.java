@@ -1,7 +1,6 @@
 package org.sealpost.portal.settings;
 
 import jakarta.ejb.ApplicationException;
-
 import java.util.Objects;
 
 /** A runtime setting the portal refuses, with the reason and the value it is about; nothing was saved. */

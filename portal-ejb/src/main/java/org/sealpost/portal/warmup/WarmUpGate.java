@@ -37,7 +37,9 @@ public class WarmUpGate {
     void open() {
         // A developer restarting in a loop wants the page at once; a production node joining a
         // load balancer wants its first users served warm (ADR 0020).
-        configure(settings.flag(Setting.WARM_UP, settings.production()), settings.duration(Setting.WARM_UP_TIME, DEFAULT_TIME));
+        configure(
+                settings.flag(Setting.WARM_UP, settings.production()),
+                settings.duration(Setting.WARM_UP_TIME, DEFAULT_TIME));
     }
 
     void configure(boolean enabled, Duration configured) {

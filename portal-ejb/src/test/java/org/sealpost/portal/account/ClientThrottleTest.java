@@ -20,7 +20,9 @@ class ClientThrottleTest {
         }
 
         assertThat(throttle.exhausted("203.0.113.7", t0.plusSeconds(5), policy)).isTrue();
-        assertThat(throttle.exhausted("198.51.100.1", t0.plusSeconds(5), policy)).as("another address").isFalse();
+        assertThat(throttle.exhausted("198.51.100.1", t0.plusSeconds(5), policy))
+                .as("another address")
+                .isFalse();
     }
 
     @Test
@@ -29,7 +31,9 @@ class ClientThrottleTest {
             throttle.recordFailure("203.0.113.7", t0, policy);
         }
 
-        assertThat(throttle.exhausted("203.0.113.7", t0.plus(Duration.ofMinutes(10)).plusSeconds(1), policy)).isFalse();
+        assertThat(throttle.exhausted(
+                        "203.0.113.7", t0.plus(Duration.ofMinutes(10)).plusSeconds(1), policy))
+                .isFalse();
     }
 
     @Test
@@ -38,8 +42,11 @@ class ClientThrottleTest {
             throttle.recordFailure("2001:db8:1:2::" + Integer.toHexString(i + 1), t0, policy);
         }
 
-        assertThat(throttle.exhausted("2001:db8:1:2:ffff:eeee:dddd:cccc", t0.plusSeconds(1), policy)).isTrue();
-        assertThat(throttle.exhausted("2001:db8:1:3::1", t0.plusSeconds(1), policy)).as("the next /64").isFalse();
+        assertThat(throttle.exhausted("2001:db8:1:2:ffff:eeee:dddd:cccc", t0.plusSeconds(1), policy))
+                .isTrue();
+        assertThat(throttle.exhausted("2001:db8:1:3::1", t0.plusSeconds(1), policy))
+                .as("the next /64")
+                .isFalse();
         assertThat(throttle.exhausted("203.0.113.7", t0.plusSeconds(1), policy)).isFalse();
     }
 }

@@ -21,7 +21,8 @@ class EmailAddressTest {
     void somethingWithoutLocalPartOrDomainIsRefused() {
         assertThatThrownBy(() -> EmailAddress.of("@bank.example")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EmailAddress.of("anna@")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EmailAddress.of("anna berg@bank.example")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EmailAddress.of("anna berg@bank.example"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -17,8 +17,12 @@ class LinkRequestThrottleTest {
         }
 
         assertThat(throttle.admit("203.0.113.7", t0.plusSeconds(30))).isFalse();
-        assertThat(throttle.admit("198.51.100.1", t0.plusSeconds(30))).as("another client").isTrue();
-        assertThat(throttle.admit("203.0.113.7", t0.plus(LinkRequestThrottle.WINDOW).plusSeconds(10)))
-                .as("once the window has passed").isTrue();
+        assertThat(throttle.admit("198.51.100.1", t0.plusSeconds(30)))
+                .as("another client")
+                .isTrue();
+        assertThat(throttle.admit(
+                        "203.0.113.7", t0.plus(LinkRequestThrottle.WINDOW).plusSeconds(10)))
+                .as("once the window has passed")
+                .isTrue();
     }
 }

@@ -26,8 +26,10 @@ class OneTimeTokensIT {
     void schemaWithAPendingAccount() throws SQLException {
         db = TestDatabase.server().createDatabase("tokens").dataSource();
         SchemaMigrations.migrate(db);
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO account (email, role, state) VALUES ('anna@client.example', 'RECIPIENT', 'PENDING')");
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "INSERT INTO account (email, role, state) VALUES ('anna@client.example', 'RECIPIENT', 'PENDING')");
             try (ResultSet rs = s.executeQuery("SELECT id FROM account")) {
                 rs.next();
                 anna = rs.getLong(1);
@@ -41,19 +43,26 @@ class OneTimeTokensIT {
             String firstNotification = OneTimeTokens.mint(c, anna, Purpose.REGISTER, Duration.ofDays(14), now);
             String reset = OneTimeTokens.mint(c, anna, Purpose.RESET_PASSWORD, Duration.ofHours(1), now);
             long mark = OneTimeTokens.newestId(c, anna);
-            String secondNotification = OneTimeTokens.mint(c, anna, Purpose.REGISTER, Duration.ofDays(14),
-                    now.plusSeconds(1));
+            String secondNotification =
+                    OneTimeTokens.mint(c, anna, Purpose.REGISTER, Duration.ofDays(14), now.plusSeconds(1));
             assertThat(OneTimeTokens.peek(c, firstNotification, Purpose.REGISTER, now.plusSeconds(2)))
-                    .as("while the second mail has not gone out").isPresent();
+                    .as("while the second mail has not gone out")
+                    .isPresent();
 
             assertThat(OneTimeTokens.supersede(c, anna, OneTimeTokens.newestId(c, anna), now.plusSeconds(1)))
-                    .as("a mail that minted nothing retires nothing").isZero();
-            assertThat(OneTimeTokens.supersede(c, anna, mark, now.plusSeconds(1))).isOne();
+                    .as("a mail that minted nothing retires nothing")
+                    .isZero();
+            assertThat(OneTimeTokens.supersede(c, anna, mark, now.plusSeconds(1)))
+                    .isOne();
 
-            assertThat(OneTimeTokens.peek(c, firstNotification, Purpose.REGISTER, now.plusSeconds(2))).isEmpty();
-            assertThat(OneTimeTokens.spend(c, firstNotification, Purpose.REGISTER, now.plusSeconds(2))).isEmpty();
-            assertThat(OneTimeTokens.peek(c, secondNotification, Purpose.REGISTER, now.plusSeconds(2))).isPresent();
-            assertThat(OneTimeTokens.peek(c, reset, Purpose.RESET_PASSWORD, now.plusSeconds(2))).isPresent();
+            assertThat(OneTimeTokens.peek(c, firstNotification, Purpose.REGISTER, now.plusSeconds(2)))
+                    .isEmpty();
+            assertThat(OneTimeTokens.spend(c, firstNotification, Purpose.REGISTER, now.plusSeconds(2)))
+                    .isEmpty();
+            assertThat(OneTimeTokens.peek(c, secondNotification, Purpose.REGISTER, now.plusSeconds(2)))
+                    .isPresent();
+            assertThat(OneTimeTokens.peek(c, reset, Purpose.RESET_PASSWORD, now.plusSeconds(2)))
+                    .isPresent();
         }
     }
 
@@ -65,8 +74,10 @@ class OneTimeTokensIT {
 
             assertThat(OneTimeTokens.revokeAll(c, anna, now.plusSeconds(1))).isEqualTo(2);
 
-            assertThat(OneTimeTokens.peek(c, register, Purpose.REGISTER, now.plusSeconds(2))).isEmpty();
-            assertThat(OneTimeTokens.peek(c, reset, Purpose.RESET_PASSWORD, now.plusSeconds(2))).isEmpty();
+            assertThat(OneTimeTokens.peek(c, register, Purpose.REGISTER, now.plusSeconds(2)))
+                    .isEmpty();
+            assertThat(OneTimeTokens.peek(c, reset, Purpose.RESET_PASSWORD, now.plusSeconds(2)))
+                    .isEmpty();
         }
     }
 }

@@ -46,7 +46,8 @@ class SignInRecordsIT {
 
     @BeforeEach
     void anna() throws Exception {
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement()) {
             s.execute("TRUNCATE account, audit_event RESTART IDENTITY CASCADE");
             s.execute("INSERT INTO account (email, role, state, password_hash) VALUES ('" + ANNA + "', 'RECIPIENT',"
                     + " 'ACTIVE', '" + HASH + "')");
@@ -63,8 +64,8 @@ class SignInRecordsIT {
             for (int i = 0; i < guesses; i++) {
                 outcomes.add(pool.submit(() -> {
                     start.await();
-                    return db.inTransaction(em -> new SignInRecords(em, false)
-                            .settle(ANNA, HASH, false, CLIENT, now, SignInPolicy.DEFAULT));
+                    return db.inTransaction(em ->
+                            new SignInRecords(em, false).settle(ANNA, HASH, false, CLIENT, now, SignInPolicy.DEFAULT));
                 }));
             }
             start.countDown();
@@ -75,9 +76,11 @@ class SignInRecordsIT {
             pool.shutdownNow();
         }
 
-        assertThat(lockedUntil()).as("locked after %d wrong passwords at once", guesses).isNotNull();
-        SignInResult right = db.inTransaction(em -> new SignInRecords(em, false)
-                .settle(ANNA, HASH, true, CLIENT, now, SignInPolicy.DEFAULT));
+        assertThat(lockedUntil())
+                .as("locked after %d wrong passwords at once", guesses)
+                .isNotNull();
+        SignInResult right = db.inTransaction(
+                em -> new SignInRecords(em, false).settle(ANNA, HASH, true, CLIENT, now, SignInPolicy.DEFAULT));
         assertThat(right.succeeded()).as("the right password while locked").isFalse();
     }
 
@@ -85,8 +88,8 @@ class SignInRecordsIT {
     void aRightPasswordForAHashTheAccountNoLongerHasSignsNobodyInAndDoesNotCount() throws Exception {
         String before = "$argon2id$v=19$m=256,t=1,p=1$c29tZXNhbHQ$" + "B".repeat(43);
 
-        SignInResult result = db.inTransaction(em -> new SignInRecords(em, false)
-                .settle(ANNA, before, true, CLIENT, now, SignInPolicy.DEFAULT));
+        SignInResult result = db.inTransaction(
+                em -> new SignInRecords(em, false).settle(ANNA, before, true, CLIENT, now, SignInPolicy.DEFAULT));
 
         assertThat(result.succeeded()).isFalse();
         assertThat(failedLogins()).isZero();
@@ -95,8 +98,8 @@ class SignInRecordsIT {
 
     @Test
     void theRightPasswordForTheStoredHashSignsInAndIsAudited() throws Exception {
-        SignInResult result = db.inTransaction(em -> new SignInRecords(em, false)
-                .settle(ANNA, HASH, true, CLIENT, now, SignInPolicy.DEFAULT));
+        SignInResult result = db.inTransaction(
+                em -> new SignInRecords(em, false).settle(ANNA, HASH, true, CLIENT, now, SignInPolicy.DEFAULT));
 
         assertThat(result.succeeded()).isTrue();
         assertThat(lastAuditAction()).isEqualTo("SIGNED_IN");
@@ -106,7 +109,8 @@ class SignInRecordsIT {
     void theStoredHashIsOfferedOnlyForAnAccountThatMayTryToSignIn() throws Exception {
         assertThat(hashToCheck(ANNA)).contains(HASH);
         assertThat(hashToCheck("nobody@client.example")).isEmpty();
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement()) {
             s.execute("UPDATE account SET locked_until = now() + interval '10 minutes'");
         }
         assertThat(hashToCheck(ANNA)).isEmpty();
@@ -133,7 +137,8 @@ class SignInRecordsIT {
     }
 
     private static Object column(String sql) throws Exception {
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getObject(1);

@@ -41,9 +41,11 @@ public final class ThrottledSignInCost {
             }
         }
         long after = (cpu.getCurrentThreadCpuTime() - t0) / m;
-        System.out.printf("before (throttle check + dummy Argon2id verify): %.1f ms CPU per throttled attempt (%d attempts)%n",
+        System.out.printf(
+                "before (throttle check + dummy Argon2id verify): %.1f ms CPU per throttled attempt (%d attempts)%n",
                 before / 1e6, n);
-        System.out.printf("after (throttle check only): %.2f µs CPU per throttled attempt (%d attempts, %d refused)%n",
+        System.out.printf(
+                "after (throttle check only): %.2f µs CPU per throttled attempt (%d attempts, %d refused)%n",
                 after / 1e3, m, refused);
     }
 }

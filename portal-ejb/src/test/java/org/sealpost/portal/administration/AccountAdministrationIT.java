@@ -51,7 +51,8 @@ class AccountAdministrationIT {
     /** Anna and Bert received one message together; Anna has one of her own and a session. */
     @BeforeEach
     void accounts() throws Exception {
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement()) {
             s.execute("TRUNCATE account, message_content, mailbox_entry, outbound_mail, audit_event, portal_session,"
                     + " search_index_queue, one_time_token RESTART IDENTITY CASCADE");
             admin = account(c, ADMIN, "ADMIN", "ACTIVE");
@@ -74,8 +75,9 @@ class AccountAdministrationIT {
         AccountList found = db.inTransaction(em -> new AccountAdministration(em).search("CLIENT.example", 0, 10, now));
 
         assertThat(found.total()).isEqualTo(2);
-        assertThat(found.accounts()).extracting(AccountSummary::email, AccountSummary::messages,
-                AccountSummary::storageBytes).containsExactly(
+        assertThat(found.accounts())
+                .extracting(AccountSummary::email, AccountSummary::messages, AccountSummary::storageBytes)
+                .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("anna@client.example", 2L, 1500L),
                         org.assertj.core.groups.Tuple.tuple("bert@client.example", 1L, 1000L));
     }
@@ -94,8 +96,11 @@ class AccountAdministrationIT {
     @Test
     void unlockEndsTheBackOffOfTooManyWrongPasswordsAndIsAudited() throws Exception {
         sql("UPDATE account SET locked_until = now() + interval '10 minutes', failed_logins = 3 WHERE id = " + anna);
-        assertThat(db.inTransaction(em -> new AccountAdministration(em).search("anna", 0, 10, now)).accounts().get(0)
-                .state()).isEqualTo(AccountState.LOCKED);
+        assertThat(db.inTransaction(em -> new AccountAdministration(em).search("anna", 0, 10, now))
+                        .accounts()
+                        .get(0)
+                        .state())
+                .isEqualTo(AccountState.LOCKED);
 
         db.inTransaction(em -> {
             new AccountAdministration(em).unlock(anna, ADMIN, CLIENT, now);
@@ -103,8 +108,10 @@ class AccountAdministrationIT {
         });
 
         assertThat(text("SELECT state || ' ' || coalesce(locked_until::text, 'none') || ' ' || failed_logins"
-                + " FROM account WHERE id = " + anna)).isEqualTo("ACTIVE none 0");
-        assertThat(lastAudit()).isEqualTo("ACCOUNT_UNLOCKED " + ADMIN + " anna@client.example: state: LOCKED -> ACTIVE");
+                        + " FROM account WHERE id = " + anna))
+                .isEqualTo("ACTIVE none 0");
+        assertThat(lastAudit())
+                .isEqualTo("ACCOUNT_UNLOCKED " + ADMIN + " anna@client.example: state: LOCKED -> ACTIVE");
     }
 
     @Test
@@ -122,10 +129,12 @@ class AccountAdministrationIT {
     @Test
     void unlockingAnAccountThatIsNotLockedIsRefused() {
         assertThatThrownBy(() -> db.inTransaction(em -> {
-            new AccountAdministration(em).unlock(anna, ADMIN, CLIENT, now);
-            return null;
-        })).isInstanceOfSatisfying(AdministrationRefusedException.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.NOT_LOCKED));
+                    new AccountAdministration(em).unlock(anna, ADMIN, CLIENT, now);
+                    return null;
+                }))
+                .isInstanceOfSatisfying(
+                        AdministrationRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.NOT_LOCKED));
     }
 
     @Test
@@ -137,25 +146,31 @@ class AccountAdministrationIT {
         assertThat(text("SELECT state FROM account WHERE id = " + anna)).isEqualTo("DISABLED");
         assertThat(text("SELECT end_reason FROM portal_session WHERE account_id = " + anna))
                 .isEqualTo("ENDED_BY_ADMINISTRATOR");
-        assertThat(lastAudit()).startsWith("ACCOUNT_DISABLED " + ADMIN + " anna@client.example: state: ACTIVE -> DISABLED");
+        assertThat(lastAudit())
+                .startsWith("ACCOUNT_DISABLED " + ADMIN + " anna@client.example: state: ACTIVE -> DISABLED");
 
         db.inTransaction(em -> {
             new AccountAdministration(em).enable(anna, ADMIN, CLIENT, now);
             return null;
         });
         assertThat(text("SELECT state FROM account WHERE id = " + anna)).isEqualTo("ACTIVE");
-        assertThat(lastAudit()).isEqualTo("ACCOUNT_ENABLED " + ADMIN + " anna@client.example: state: DISABLED -> ACTIVE");
+        assertThat(lastAudit())
+                .isEqualTo("ACCOUNT_ENABLED " + ADMIN + " anna@client.example: state: DISABLED -> ACTIVE");
     }
 
     @Test
     void anAdministratorCannotDisableOrDeleteTheirOwnAccount() throws Exception {
         assertThatThrownBy(() -> db.inTransaction(em -> {
-            new AccountAdministration(em).disable(admin, ADMIN, CLIENT, now);
-            return null;
-        })).isInstanceOfSatisfying(AdministrationRefusedException.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.OWN_ACCOUNT));
-        assertThatThrownBy(() -> db.inTransaction(em -> new AccountAdministration(em).delete(admin, ADMIN, ADMIN.toUpperCase(),
-                CLIENT, now))).isInstanceOfSatisfying(AdministrationRefusedException.class,
+                    new AccountAdministration(em).disable(admin, ADMIN, CLIENT, now);
+                    return null;
+                }))
+                .isInstanceOfSatisfying(
+                        AdministrationRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.OWN_ACCOUNT));
+        assertThatThrownBy(() -> db.inTransaction(
+                        em -> new AccountAdministration(em).delete(admin, ADMIN, ADMIN.toUpperCase(), CLIENT, now)))
+                .isInstanceOfSatisfying(
+                        AdministrationRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.OWN_ACCOUNT));
 
         assertThat(text("SELECT state FROM account WHERE id = " + admin)).isEqualTo("ACTIVE");
@@ -166,13 +181,15 @@ class AccountAdministrationIT {
     void aPendingAccountGetsARegistrationLinkAndAnActiveOneAResetLink() throws Exception {
         sql("UPDATE account SET state = 'PENDING', password_hash = NULL WHERE id = " + bert);
 
-        AccountMail.LinkRequest toBert = db.inTransaction(em -> new AccountAdministration(em).sendLink(bert, ADMIN, CLIENT, now));
-        AccountMail.LinkRequest toAnna = db.inTransaction(em -> new AccountAdministration(em).sendLink(anna, ADMIN, CLIENT, now));
+        AccountMail.LinkRequest toBert =
+                db.inTransaction(em -> new AccountAdministration(em).sendLink(bert, ADMIN, CLIENT, now));
+        AccountMail.LinkRequest toAnna =
+                db.inTransaction(em -> new AccountAdministration(em).sendLink(anna, ADMIN, CLIENT, now));
 
         assertThat(toBert).isEqualTo(AccountMail.LinkRequest.QUEUED);
         assertThat(toAnna).isEqualTo(AccountMail.LinkRequest.QUEUED);
         assertThat(text("SELECT string_agg(kind || ' ' || recipient, ', ' ORDER BY id) FROM outbound_mail"
-                + " WHERE kind IN ('REGISTRATION_LINK', 'PASSWORD_RESET')"))
+                        + " WHERE kind IN ('REGISTRATION_LINK', 'PASSWORD_RESET')"))
                 .isEqualTo("REGISTRATION_LINK bert@client.example, PASSWORD_RESET anna@client.example");
     }
 
@@ -180,10 +197,13 @@ class AccountAdministrationIT {
     void aDisabledAccountGetsNoLink() throws Exception {
         sql("UPDATE account SET state = 'DISABLED' WHERE id = " + anna);
 
-        assertThatThrownBy(() -> db.inTransaction(em -> new AccountAdministration(em).sendLink(anna, ADMIN, CLIENT, now)))
-                .isInstanceOfSatisfying(AdministrationRefusedException.class,
+        assertThatThrownBy(
+                        () -> db.inTransaction(em -> new AccountAdministration(em).sendLink(anna, ADMIN, CLIENT, now)))
+                .isInstanceOfSatisfying(
+                        AdministrationRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.NO_LINK_FOR_STATE));
-        assertThat(text("SELECT count(*) FROM outbound_mail WHERE kind = 'PASSWORD_RESET'")).isEqualTo("0");
+        assertThat(text("SELECT count(*) FROM outbound_mail WHERE kind = 'PASSWORD_RESET'"))
+                .isEqualTo("0");
     }
 
     @Test
@@ -195,7 +215,8 @@ class AccountAdministrationIT {
 
         assertThat(text("SELECT end_reason FROM portal_session WHERE account_id = " + anna))
                 .isEqualTo("ENDED_BY_ADMINISTRATOR");
-        assertThat(text("SELECT sessions_valid_after IS NOT NULL FROM account WHERE id = " + anna)).isEqualTo("t");
+        assertThat(text("SELECT sessions_valid_after IS NOT NULL FROM account WHERE id = " + anna))
+                .isEqualTo("t");
     }
 
     @Test
@@ -203,35 +224,46 @@ class AccountAdministrationIT {
         db.inTransaction(em -> new AccountAdministration(em).delete(anna, " Anna@Client.example ", ADMIN, CLIENT, now));
 
         assertThat(text("SELECT count(*) FROM account WHERE id = " + anna)).isEqualTo("0");
-        assertThat(text("SELECT count(*) FROM mailbox_entry WHERE account_id = " + anna)).isEqualTo("0");
-        assertThat(text("SELECT count(*) FROM message_content WHERE id = '" + annasOwn + "'")).isEqualTo("0");
-        assertThat(text("SELECT count(*) FROM message_content WHERE id = '" + shared + "'")).isEqualTo("1");
-        assertThat(text("SELECT count(*) FROM mailbox_entry WHERE account_id = " + bert)).isEqualTo("1");
+        assertThat(text("SELECT count(*) FROM mailbox_entry WHERE account_id = " + anna))
+                .isEqualTo("0");
+        assertThat(text("SELECT count(*) FROM message_content WHERE id = '" + annasOwn + "'"))
+                .isEqualTo("0");
+        assertThat(text("SELECT count(*) FROM message_content WHERE id = '" + shared + "'"))
+                .isEqualTo("1");
+        assertThat(text("SELECT count(*) FROM mailbox_entry WHERE account_id = " + bert))
+                .isEqualTo("1");
         assertThat(text("SELECT count(*) FROM portal_session")).isEqualTo("0");
         assertThat(text("SELECT count(*) FROM outbound_mail")).isEqualTo("0");
         // The search index forgets both of her entries.
-        assertThat(text("SELECT count(*) FROM search_index_queue WHERE account_id = " + anna)).isEqualTo("2");
-        assertThat(lastAudit()).isEqualTo("ACCOUNT_DELETED " + ADMIN + " anna@client.example: state: ACTIVE -> deleted;"
-                + " 2 mailbox entries deleted, 1 message contents shredded, 1 undelivered mails dropped");
+        assertThat(text("SELECT count(*) FROM search_index_queue WHERE account_id = " + anna))
+                .isEqualTo("2");
+        assertThat(lastAudit())
+                .isEqualTo("ACCOUNT_DELETED " + ADMIN + " anna@client.example: state: ACTIVE -> deleted;"
+                        + " 2 mailbox entries deleted, 1 message contents shredded, 1 undelivered mails dropped");
     }
 
     @Test
     void deleteWithoutTheAddressTypedIsRefusedAndDeletesNothing() throws Exception {
-        assertThatThrownBy(() -> db.inTransaction(em -> new AccountAdministration(em).delete(anna, "bert@client.example",
-                ADMIN, CLIENT, now))).isInstanceOfSatisfying(AdministrationRefusedException.class,
+        assertThatThrownBy(() -> db.inTransaction(
+                        em -> new AccountAdministration(em).delete(anna, "bert@client.example", ADMIN, CLIENT, now)))
+                .isInstanceOfSatisfying(
+                        AdministrationRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.CONFIRMATION_MISMATCH));
 
-        assertThat(text("SELECT count(*) FROM mailbox_entry WHERE account_id = " + anna)).isEqualTo("2");
+        assertThat(text("SELECT count(*) FROM mailbox_entry WHERE account_id = " + anna))
+                .isEqualTo("2");
         assertThat(text("SELECT count(*) FROM message_content")).isEqualTo("2");
     }
 
     @Test
     void anActionOnAnAccountThatDoesNotExistIsRefused() {
         assertThatThrownBy(() -> db.inTransaction(em -> {
-            new AccountAdministration(em).endAllSessions(9999, ADMIN, CLIENT, now);
-            return null;
-        })).isInstanceOfSatisfying(AdministrationRefusedException.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+                    new AccountAdministration(em).endAllSessions(9999, ADMIN, CLIENT, now);
+                    return null;
+                }))
+                .isInstanceOfSatisfying(
+                        AdministrationRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
     }
 
     private static long account(Connection c, String email, String role, String state) throws SQLException {
@@ -249,8 +281,9 @@ class AccountAdministrationIT {
 
     private static UUID content(Connection c, long size) throws SQLException {
         UUID id = UUID.randomUUID();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO message_content (id, kek_version, wrapped_key,"
-                + " metadata_ciphertext, mime_ciphertext, size_bytes, received_at) VALUES (?, 1, '\\x00', '\\x00', '\\x00', ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO message_content (id, kek_version, wrapped_key,"
+                        + " metadata_ciphertext, mime_ciphertext, size_bytes, received_at) VALUES (?, 1, '\\x00', '\\x00', '\\x00', ?, ?)")) {
             ps.setObject(1, id);
             ps.setLong(2, size);
             ps.setTimestamp(3, Timestamp.from(Instant.now().minus(Duration.ofMinutes(1))));
@@ -269,13 +302,15 @@ class AccountAdministrationIT {
     }
 
     private static void sql(String statement) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement()) {
             s.execute(statement);
         }
     }
 
     static String text(String query) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement();
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement();
                 ResultSet rs = s.executeQuery(query)) {
             rs.next();
             return rs.getString(1);

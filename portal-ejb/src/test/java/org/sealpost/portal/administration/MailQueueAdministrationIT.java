@@ -37,7 +37,8 @@ class MailQueueAdministrationIT {
     /** Row 1 waits for its first try, 2 was deferred twice, 3 was given up, 4 was sent. */
     @BeforeEach
     void queue() throws Exception {
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement()) {
             s.execute("TRUNCATE outbound_mail, audit_event RESTART IDENTITY");
             s.execute("""
                     INSERT INTO outbound_mail (kind, recipient, state, attempts, next_attempt_at, last_error, created_at) VALUES
@@ -51,13 +52,17 @@ class MailQueueAdministrationIT {
 
     @Test
     void theQueueListsUndeliveredMailByStateNewestFirst() throws Exception {
-        QueueList all = db.inTransaction(em -> new MailQueueAdministration(em).list(EnumSet.allOf(QueueState.class), 0, 10));
-        QueueList deferred = db.inTransaction(em -> new MailQueueAdministration(em).list(EnumSet.of(QueueState.DEFERRED), 0, 10));
+        QueueList all =
+                db.inTransaction(em -> new MailQueueAdministration(em).list(EnumSet.allOf(QueueState.class), 0, 10));
+        QueueList deferred =
+                db.inTransaction(em -> new MailQueueAdministration(em).list(EnumSet.of(QueueState.DEFERRED), 0, 10));
 
-        assertThat(all.entries()).extracting(QueueEntry::recipient, QueueEntry::state).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("new@client.example", QueueState.QUEUED),
-                org.assertj.core.groups.Tuple.tuple("deferred@client.example", QueueState.DEFERRED),
-                org.assertj.core.groups.Tuple.tuple("failed@client.example", QueueState.GIVEN_UP));
+        assertThat(all.entries())
+                .extracting(QueueEntry::recipient, QueueEntry::state)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("new@client.example", QueueState.QUEUED),
+                        org.assertj.core.groups.Tuple.tuple("deferred@client.example", QueueState.DEFERRED),
+                        org.assertj.core.groups.Tuple.tuple("failed@client.example", QueueState.GIVEN_UP));
         assertThat(deferred.total()).isEqualTo(1);
         assertThat(deferred.entries().get(0).lastError()).isEqualTo("connection refused");
     }
@@ -67,7 +72,8 @@ class MailQueueAdministrationIT {
         Instant now = Instant.now();
         db.inTransaction(em -> new MailQueueAdministration(em).retryNow(2, ADMIN, null, now));
 
-        assertThat(text("SELECT next_attempt_at <= now() FROM outbound_mail WHERE id = 2")).isEqualTo("t");
+        assertThat(text("SELECT next_attempt_at <= now() FROM outbound_mail WHERE id = 2"))
+                .isEqualTo("t");
         assertThat(text("SELECT action || ' ' || target_id FROM audit_event")).isEqualTo("OUTBOUND_RETRIED 2");
     }
 
@@ -82,8 +88,10 @@ class MailQueueAdministrationIT {
     void aGivenUpLinkMailIsNotRevivedWhileANewerOneWaits() throws Exception {
         sql("INSERT INTO outbound_mail (kind, recipient) VALUES ('PASSWORD_RESET', 'failed@client.example')");
 
-        assertThatThrownBy(() -> db.inTransaction(em -> new MailQueueAdministration(em).retryNow(3, ADMIN, null,
-                Instant.now()))).isInstanceOfSatisfying(AdministrationRefusedException.class,
+        assertThatThrownBy(() ->
+                        db.inTransaction(em -> new MailQueueAdministration(em).retryNow(3, ADMIN, null, Instant.now())))
+                .isInstanceOfSatisfying(
+                        AdministrationRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.NEWER_LINK_WAITING));
         assertThat(text("SELECT state FROM outbound_mail WHERE id = 3")).isEqualTo("FAILED");
     }
@@ -101,20 +109,25 @@ class MailQueueAdministrationIT {
     void deleteRemovesAnUndeliveredMailButNeverASentOne() throws Exception {
         db.inTransaction(em -> new MailQueueAdministration(em).delete(3, ADMIN, null, Instant.now()));
 
-        assertThatThrownBy(() -> db.inTransaction(em -> new MailQueueAdministration(em).delete(4, ADMIN, null,
-                Instant.now()))).isInstanceOfSatisfying(AdministrationRefusedException.class,
+        assertThatThrownBy(() ->
+                        db.inTransaction(em -> new MailQueueAdministration(em).delete(4, ADMIN, null, Instant.now())))
+                .isInstanceOfSatisfying(
+                        AdministrationRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
-        assertThat(text("SELECT string_agg(id::text, ',' ORDER BY id) FROM outbound_mail")).isEqualTo("1,2,4");
+        assertThat(text("SELECT string_agg(id::text, ',' ORDER BY id) FROM outbound_mail"))
+                .isEqualTo("1,2,4");
     }
 
     private static void sql(String statement) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement()) {
             s.execute(statement);
         }
     }
 
     private static String text(String query) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement();
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement();
                 ResultSet rs = s.executeQuery(query)) {
             rs.next();
             return rs.getString(1);

@@ -27,7 +27,8 @@ class PortalOverviewIT {
     @BeforeAll
     static void database() throws Exception {
         db = PortalJpa.create("overview");
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement()) {
             s.execute("INSERT INTO account (email, role, state) VALUES ('a@client.example', 'RECIPIENT', 'ACTIVE'),"
                     + " ('b@client.example', 'RECIPIENT', 'PENDING'), ('c@client.example', 'RECIPIENT', 'PENDING')");
             // Today just after midnight in Berlin (still yesterday in UTC), on Monday, on the Sunday before.
@@ -72,14 +73,15 @@ class PortalOverviewIT {
 
     private static void received(Connection c, String at, String folder) throws SQLException {
         UUID id = UUID.randomUUID();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO message_content (id, kek_version, wrapped_key,"
-                + " metadata_ciphertext, mime_ciphertext, size_bytes, received_at) VALUES (?, 1, '\\x00', '\\x00', '\\x00', 1, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO message_content (id, kek_version, wrapped_key,"
+                        + " metadata_ciphertext, mime_ciphertext, size_bytes, received_at) VALUES (?, 1, '\\x00', '\\x00', '\\x00', 1, ?)")) {
             ps.setObject(1, id);
             ps.setTimestamp(2, Timestamp.from(Instant.parse(at)));
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO mailbox_entry (account_id, content_id, folder,"
-                + " received_at) VALUES (1, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO mailbox_entry (account_id, content_id, folder," + " received_at) VALUES (1, ?, ?, ?)")) {
             ps.setObject(1, id);
             ps.setString(2, folder);
             ps.setTimestamp(3, Timestamp.from(Instant.parse(at)));

@@ -44,7 +44,8 @@ class PortalPermissionsIT {
 
     @BeforeEach
     void seeded() throws Exception {
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement()) {
             s.execute("TRUNCATE portal_policy, audit_event RESTART IDENTITY");
         }
     }
@@ -60,13 +61,23 @@ class PortalPermissionsIT {
     private static PermissionsForm with(PermissionsForm f, PortalAction action, Scope scope) {
         Map<PortalAction, Scope> scopes = f.scopes();
         scopes.put(action, scope);
-        return new PermissionsForm(scopes, f.internalDomains(), f.subdomainsInternal(), f.maxAttachmentBytes(),
-                f.maxAttachmentCount(), f.version());
+        return new PermissionsForm(
+                scopes,
+                f.internalDomains(),
+                f.subdomainsInternal(),
+                f.maxAttachmentBytes(),
+                f.maxAttachmentCount(),
+                f.version());
     }
 
     private static PermissionsForm withDomains(PermissionsForm f, List<String> domains) {
-        return new PermissionsForm(f.scopes(), domains, f.subdomainsInternal(), f.maxAttachmentBytes(),
-                f.maxAttachmentCount(), f.version());
+        return new PermissionsForm(
+                f.scopes(),
+                domains,
+                f.subdomainsInternal(),
+                f.maxAttachmentBytes(),
+                f.maxAttachmentCount(),
+                f.version());
     }
 
     @Test
@@ -74,17 +85,20 @@ class PortalPermissionsIT {
         PermissionsForm shown = current();
         assertThat(shown.scopes().get(PortalAction.FORWARD)).isEqualTo(Scope.DISABLED);
 
-        List<PermissionChange> changes = save(withDomains(with(shown, PortalAction.FORWARD, Scope.INTERNAL_ONLY),
-                List.of("bank.example", "Bücher.example")));
+        List<PermissionChange> changes = save(withDomains(
+                with(shown, PortalAction.FORWARD, Scope.INTERNAL_ONLY), List.of("bank.example", "Bücher.example")));
 
-        assertThat(changes).extracting(PermissionChange::describe).containsExactly(
-                "FORWARD: DISABLED -> INTERNAL_ONLY", "INTERNAL_DOMAINS: bank.example -> bank.example xn--bcher-kva.example");
+        assertThat(changes)
+                .extracting(PermissionChange::describe)
+                .containsExactly(
+                        "FORWARD: DISABLED -> INTERNAL_ONLY",
+                        "INTERNAL_DOMAINS: bank.example -> bank.example xn--bcher-kva.example");
         PermissionsForm now = current();
         assertThat(now.scopes().get(PortalAction.FORWARD)).isEqualTo(Scope.INTERNAL_ONLY);
         assertThat(now.internalDomains()).containsExactly("bank.example", "xn--bcher-kva.example");
         assertThat(now.version()).isEqualTo(shown.version() + 1);
-        assertThat(text("SELECT action || ' ' || actor || ' ' || detail FROM audit_event")).isEqualTo(
-                "POLICY_CHANGED " + ADMIN + " FORWARD: DISABLED -> INTERNAL_ONLY;"
+        assertThat(text("SELECT action || ' ' || actor || ' ' || detail FROM audit_event"))
+                .isEqualTo("POLICY_CHANGED " + ADMIN + " FORWARD: DISABLED -> INTERNAL_ONLY;"
                         + " INTERNAL_DOMAINS: bank.example -> bank.example xn--bcher-kva.example");
     }
 
@@ -107,12 +121,13 @@ class PortalPermissionsIT {
     void aSaveThatRacesAnotherBetweenReadingAndWritingIsRefusedByTheVersionColumn() throws Exception {
         current();
         assertThatThrownBy(() -> db.inTransaction(em -> {
-            PortalPermissions mine = new PortalPermissions(em, seed);
-            PermissionsForm form = mine.current();
-            // Another administrator saves and commits while this transaction holds version 0.
-            save(with(current(), PortalAction.COMPOSE, Scope.DISABLED));
-            return mine.save(with(form, PortalAction.REPLY, Scope.DISABLED), ADMIN, null, Instant.now());
-        })).isInstanceOf(PolicyChangedMeanwhileException.class);
+                    PortalPermissions mine = new PortalPermissions(em, seed);
+                    PermissionsForm form = mine.current();
+                    // Another administrator saves and commits while this transaction holds version 0.
+                    save(with(current(), PortalAction.COMPOSE, Scope.DISABLED));
+                    return mine.save(with(form, PortalAction.REPLY, Scope.DISABLED), ADMIN, null, Instant.now());
+                }))
+                .isInstanceOf(PolicyChangedMeanwhileException.class);
 
         PermissionsForm stored = current();
         assertThat(stored.scopes().get(PortalAction.COMPOSE)).isEqualTo(Scope.DISABLED);
@@ -123,9 +138,11 @@ class PortalPermissionsIT {
     void malformedDomainsAreNamedAndNothingIsSaved() throws Exception {
         PermissionsForm shown = current();
 
-        assertThatThrownBy(() -> save(withDomains(with(shown, PortalAction.FORWARD, Scope.INTERNAL_ONLY),
-                List.of("bank.example", "not a domain", "-bad-.example"))))
-                .isInstanceOfSatisfying(InvalidDomainsException.class,
+        assertThatThrownBy(() -> save(withDomains(
+                        with(shown, PortalAction.FORWARD, Scope.INTERNAL_ONLY),
+                        List.of("bank.example", "not a domain", "-bad-.example"))))
+                .isInstanceOfSatisfying(
+                        InvalidDomainsException.class,
                         e -> assertThat(e.refused()).containsExactly("not a domain", "-bad-.example"));
 
         PermissionsForm stored = current();
@@ -145,7 +162,8 @@ class PortalPermissionsIT {
     }
 
     private static String text(String query) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement();
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement();
                 ResultSet rs = s.executeQuery(query)) {
             rs.next();
             return rs.getString(1);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -22,10 +21,22 @@ class AuditChainHashTest {
         }
     }
 
-    private static AuditEvent event(long id, Instant at, String actor, String detail, String field, String oldValue,
-            String newValue) {
-        return new AuditEvent(id, null, null, at, actor, "SIGNED_IN", "account", "17", "198.51.100.7", detail, field,
-                oldValue, newValue);
+    private static AuditEvent event(
+            long id, Instant at, String actor, String detail, String field, String oldValue, String newValue) {
+        return new AuditEvent(
+                id,
+                null,
+                null,
+                at,
+                actor,
+                "SIGNED_IN",
+                "account",
+                "17",
+                "198.51.100.7",
+                detail,
+                field,
+                oldValue,
+                newValue);
     }
 
     private static final AuditEvent EVENT = event(42, AT, "anna@client.example", null, "", "Grüße, \"x\"", null);
@@ -39,8 +50,9 @@ class AuditChainHashTest {
         out.writeLong(7);
         out.writeLong(42);
         out.writeLong(1_796_305_506_123_456L); // 2026-12-03T13:45:06.123456Z in microseconds
-        for (String s : new String[] {"anna@client.example", "SIGNED_IN", "account", "17", "198.51.100.7", null, "",
-                "Grüße, \"x\"", null}) {
+        for (String s : new String[] {
+            "anna@client.example", "SIGNED_IN", "account", "17", "198.51.100.7", null, "", "Grüße, \"x\"", null
+        }) {
             if (s == null) {
                 out.writeInt(-1);
             } else {
@@ -66,7 +78,8 @@ class AuditChainHashTest {
         AuditEvent withNull = event(1, AT, "a", null, null, null, null);
         AuditEvent withEmpty = event(1, AT, "a", "", null, null, null);
 
-        assertThat(AuditChainHash.hash(withNull, 1, PREVIOUS)).isNotEqualTo(AuditChainHash.hash(withEmpty, 1, PREVIOUS));
+        assertThat(AuditChainHash.hash(withNull, 1, PREVIOUS))
+                .isNotEqualTo(AuditChainHash.hash(withEmpty, 1, PREVIOUS));
     }
 
     @Test
@@ -83,15 +96,21 @@ class AuditChainHashTest {
         byte[] base = AuditChainHash.hash(EVENT, 7, PREVIOUS);
 
         assertThat(AuditChainHash.hash(EVENT, 8, PREVIOUS)).isNotEqualTo(base);
-        assertThat(AuditChainHash.hash(event(43, AT, "anna@client.example", null, "", "Grüße, \"x\"", null), 7,
-                PREVIOUS)).isNotEqualTo(base);
-        assertThat(AuditChainHash.hash(event(42, AT.plusNanos(1_000), "anna@client.example", null, "", "Grüße, \"x\"",
-                null), 7, PREVIOUS)).isNotEqualTo(base);
+        assertThat(AuditChainHash.hash(
+                        event(43, AT, "anna@client.example", null, "", "Grüße, \"x\"", null), 7, PREVIOUS))
+                .isNotEqualTo(base);
+        assertThat(AuditChainHash.hash(
+                        event(42, AT.plusNanos(1_000), "anna@client.example", null, "", "Grüße, \"x\"", null),
+                        7,
+                        PREVIOUS))
+                .isNotEqualTo(base);
         assertThat(AuditChainHash.hash(EVENT, 7, AuditChainHash.genesis())).isNotEqualTo(base);
-        assertThat(AuditChainHash.hash(event(42, AT, "anna@client.example", null, "", "Grüße, \"y\"", null), 7,
-                PREVIOUS)).isNotEqualTo(base);
-        assertThat(AuditChainHash.hash(event(42, AT, "anna@client.example", null, "", "Grüße, \"x\"", "new"), 7,
-                PREVIOUS)).isNotEqualTo(base);
+        assertThat(AuditChainHash.hash(
+                        event(42, AT, "anna@client.example", null, "", "Grüße, \"y\"", null), 7, PREVIOUS))
+                .isNotEqualTo(base);
+        assertThat(AuditChainHash.hash(
+                        event(42, AT, "anna@client.example", null, "", "Grüße, \"x\"", "new"), 7, PREVIOUS))
+                .isNotEqualTo(base);
     }
 
     @Test
@@ -99,6 +118,7 @@ class AuditChainHashTest {
         AuditEvent finer = event(42, AT.plusNanos(999), "anna@client.example", null, "", "Grüße, \"x\"", null);
 
         assertThat(AuditChainHash.hash(finer, 7, PREVIOUS)).isEqualTo(AuditChainHash.hash(EVENT, 7, PREVIOUS));
-        assertThat(AuditChainHash.micros(Instant.parse("1969-12-31T23:59:59.999999Z"))).isEqualTo(-1);
+        assertThat(AuditChainHash.micros(Instant.parse("1969-12-31T23:59:59.999999Z")))
+                .isEqualTo(-1);
     }
 }

@@ -71,8 +71,15 @@ class AuditChainIT {
                     // Some transactions roll back: their rows must never leave a hole in the chain.
                     try {
                         db.inTransaction(em -> {
-                            AuditTrail.record(em, "writer" + writer + "@client.example", AuditAction.SIGNED_IN,
-                                    "account", Integer.toString(writer), "127.0.0." + writer, "event " + n, Instant.now());
+                            AuditTrail.record(
+                                    em,
+                                    "writer" + writer + "@client.example",
+                                    AuditAction.SIGNED_IN,
+                                    "account",
+                                    Integer.toString(writer),
+                                    "127.0.0." + writer,
+                                    "event " + n,
+                                    Instant.now());
                             if (n % 10 == 9) {
                                 throw new IllegalStateException("rolled back on purpose");
                             }
@@ -154,8 +161,11 @@ class AuditChainIT {
         assertThat(verdict.breakage().kind()).isEqualTo(ChainBreak.Kind.REMOVED);
         assertThat(verdict.breakage().seq()).isEqualTo(6);
         assertThat(verdict.breakage().eventId()).isNull();
-        assertThat(verdict.describe()).contains("sequence 6 is missing", "event " + ids.get(4) + " (sequence 5)",
-                "event " + ids.get(6) + " (sequence 7)");
+        assertThat(verdict.describe())
+                .contains(
+                        "sequence 6 is missing",
+                        "event " + ids.get(4) + " (sequence 5)",
+                        "event " + ids.get(6) + " (sequence 7)");
     }
 
     @Test
@@ -180,7 +190,8 @@ class AuditChainIT {
         ChainVerdict verdict = verify();
         assertThat(verdict.breakage().kind()).isEqualTo(ChainBreak.Kind.INSERTED);
         assertThat(verdict.breakage().seq()).isEqualTo(6);
-        assertThat(verdict.breakage().eventId()).isEqualTo(single("SELECT id FROM audit_event WHERE detail = 'forged'"));
+        assertThat(verdict.breakage().eventId())
+                .isEqualTo(single("SELECT id FROM audit_event WHERE detail = 'forged'"));
     }
 
     @Test
@@ -198,7 +209,8 @@ class AuditChainIT {
         ChainVerdict verdict = verify();
         assertThat(verdict.breakage().kind()).isEqualTo(ChainBreak.Kind.INSERTED);
         assertThat(verdict.breakage().seq()).isEqualTo(4);
-        assertThat(verdict.breakage().eventId()).isEqualTo(single("SELECT id FROM audit_event WHERE detail = 'forged'"));
+        assertThat(verdict.breakage().eventId())
+                .isEqualTo(single("SELECT id FROM audit_event WHERE detail = 'forged'"));
     }
 
     @Test
@@ -211,7 +223,8 @@ class AuditChainIT {
         sql("UPDATE audit_event SET detail = 'nothing to see' WHERE chain_seq = 3");
         db.inTransaction(em -> {
             Connection c = PortalJpa.connectionOf(em);
-            byte[] previous = AuditTrail.linkedAfter(c, 1, Long.MAX_VALUE, 1).get(0).chainHash(); // seq 2
+            byte[] previous =
+                    AuditTrail.linkedAfter(c, 1, Long.MAX_VALUE, 1).get(0).chainHash(); // seq 2
             for (AuditEvent e : AuditTrail.linkedAfter(c, 2, Long.MAX_VALUE, 10)) {
                 previous = AuditChainHash.hash(e, e.chainSeq(), previous);
                 try (PreparedStatement ps = c.prepareStatement("UPDATE audit_event SET chain_hash = ? WHERE id = ?")) {
@@ -227,8 +240,11 @@ class AuditChainIT {
             return null;
         });
 
-        assertThat(verify().intact()).as("a recomputed chain is consistent in itself").isTrue();
-        ChainVerdict againstAnchor = db.inTransaction(em -> AuditChainVerifier.verify(PortalJpa.connectionOf(em), noted));
+        assertThat(verify().intact())
+                .as("a recomputed chain is consistent in itself")
+                .isTrue();
+        ChainVerdict againstAnchor =
+                db.inTransaction(em -> AuditChainVerifier.verify(PortalJpa.connectionOf(em), noted));
         assertThat(againstAnchor.breakage().kind()).isEqualTo(ChainBreak.Kind.REWRITTEN);
         assertThat(againstAnchor.breakage().seq()).isEqualTo(6);
         assertThat(againstAnchor.describe()).contains("not the anchor's " + before.headHash());
@@ -262,20 +278,54 @@ class AuditChainIT {
     void aChangeIsRecordedWithOldAndNewValueSecretsMaskedAndCoveredByTheChain() throws Exception {
         Instant now = Instant.now();
         db.inTransaction(em -> {
-            AuditTrail.recordChange(em, "admin@bank.example", AuditAction.POLICY_CHANGED, "policy", "1", "127.0.0.1",
-                    "forward", "DISABLED", "INTERNAL_ONLY", false, now);
-            AuditTrail.recordChange(em, "admin@bank.example", AuditAction.POLICY_CHANGED, "settings", "smarthost",
-                    "127.0.0.1", "password", "old-secret", "new-secret", true, now);
-            AuditTrail.recordChange(em, "admin@bank.example", AuditAction.POLICY_CHANGED, "settings", "smarthost",
-                    "127.0.0.1", "password", null, "first-secret", true, now);
+            AuditTrail.recordChange(
+                    em,
+                    "admin@bank.example",
+                    AuditAction.POLICY_CHANGED,
+                    "policy",
+                    "1",
+                    "127.0.0.1",
+                    "forward",
+                    "DISABLED",
+                    "INTERNAL_ONLY",
+                    false,
+                    now);
+            AuditTrail.recordChange(
+                    em,
+                    "admin@bank.example",
+                    AuditAction.POLICY_CHANGED,
+                    "settings",
+                    "smarthost",
+                    "127.0.0.1",
+                    "password",
+                    "old-secret",
+                    "new-secret",
+                    true,
+                    now);
+            AuditTrail.recordChange(
+                    em,
+                    "admin@bank.example",
+                    AuditAction.POLICY_CHANGED,
+                    "settings",
+                    "smarthost",
+                    "127.0.0.1",
+                    "password",
+                    null,
+                    "first-secret",
+                    true,
+                    now);
             return null;
         });
         link();
 
-        assertThat(rows("SELECT field || ':' || coalesce(old_value, '(null)') || ':' || new_value FROM audit_event ORDER BY id"))
-                .containsExactly("forward:DISABLED:INTERNAL_ONLY", "password:********:********",
-                        "password:(null):********");
-        assertThat(rows("SELECT count(*) FROM audit_event WHERE old_value LIKE '%secret%' OR new_value LIKE '%secret%'"))
+        assertThat(
+                        rows(
+                                "SELECT field || ':' || coalesce(old_value, '(null)') || ':' || new_value FROM audit_event ORDER BY id"))
+                .containsExactly(
+                        "forward:DISABLED:INTERNAL_ONLY", "password:********:********", "password:(null):********");
+        assertThat(
+                        rows(
+                                "SELECT count(*) FROM audit_event WHERE old_value LIKE '%secret%' OR new_value LIKE '%secret%'"))
                 .containsExactly("0");
         assertThat(verify().intact()).isTrue();
 
@@ -289,11 +339,32 @@ class AuditChainIT {
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         db.inTransaction(em -> {
             AuditTrail.record(em, "anna@client.example", AuditAction.SIGNED_IN, "account", "7", "10.0.0.1", null, t);
-            AuditTrail.record(em, "anna@client.example", AuditAction.SIGN_IN_FAILED, "account", "7", "10.0.0.2", null,
+            AuditTrail.record(
+                    em,
+                    "anna@client.example",
+                    AuditAction.SIGN_IN_FAILED,
+                    "account",
+                    "7",
+                    "10.0.0.2",
+                    null,
                     t.plusSeconds(60));
-            AuditTrail.record(em, "anna@client.example", AuditAction.PASSWORD_CHANGED, "account", "7", "10.0.0.3", null,
+            AuditTrail.record(
+                    em,
+                    "anna@client.example",
+                    AuditAction.PASSWORD_CHANGED,
+                    "account",
+                    "7",
+                    "10.0.0.3",
+                    null,
                     t.plusSeconds(120));
-            AuditTrail.record(em, "bob@client.example", AuditAction.SIGNED_IN, "account", "8", "10.0.0.4", null,
+            AuditTrail.record(
+                    em,
+                    "bob@client.example",
+                    AuditAction.SIGNED_IN,
+                    "account",
+                    "8",
+                    "10.0.0.4",
+                    null,
                     t.plusSeconds(180));
             return null;
         });
@@ -311,14 +382,28 @@ class AuditChainIT {
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         db.inTransaction(em -> {
             for (int i = 0; i < 30; i++) {
-                AuditTrail.record(em, "anna@client.example", i % 2 == 0 ? AuditAction.SIGNED_IN : AuditAction.SIGNED_OUT,
-                        "account", "7", null, "n" + i, t.plusSeconds(i));
+                AuditTrail.record(
+                        em,
+                        "anna@client.example",
+                        i % 2 == 0 ? AuditAction.SIGNED_IN : AuditAction.SIGNED_OUT,
+                        "account",
+                        "7",
+                        null,
+                        "n" + i,
+                        t.plusSeconds(i));
             }
             // Done to Anna's account by someone else: found by her account, too.
-            AuditTrail.record(em, "admin@bank.example", AuditAction.PASSWORD_RESET, "account", "7", null, "by admin",
+            AuditTrail.record(
+                    em,
+                    "admin@bank.example",
+                    AuditAction.PASSWORD_RESET,
+                    "account",
+                    "7",
+                    null,
+                    "by admin",
                     t.plusSeconds(100));
-            AuditTrail.record(em, "bob@client.example", AuditAction.SIGNED_IN, "account", "8", null, "bob",
-                    t.plusSeconds(200));
+            AuditTrail.record(
+                    em, "bob@client.example", AuditAction.SIGNED_IN, "account", "8", null, "bob", t.plusSeconds(200));
             return null;
         });
         AuditFilter anna = new AuditFilter("anna@client.example", 7L, null, null, null);
@@ -328,15 +413,25 @@ class AuditChainIT {
         try (Connection c = db.dataSource().getConnection()) {
             assertThat(AuditTrail.count(c, AuditFilter.EVERYTHING, 1_000)).isEqualTo(32);
             assertThat(AuditTrail.count(c, anna, 1_000)).isEqualTo(31);
-            assertThat(AuditTrail.count(c, anna, 5)).as("counted up to the cap and one more").isEqualTo(6);
+            assertThat(AuditTrail.count(c, anna, 5))
+                    .as("counted up to the cap and one more")
+                    .isEqualTo(6);
             assertThat(AuditTrail.count(c, annaSignIns, 1_000)).isEqualTo(15);
             assertThat(AuditTrail.count(c, window, 1_000)).isEqualTo(10);
-            assertThat(AuditTrail.page(c, anna, 0, 3)).extracting(AuditEvent::detail)
+            assertThat(AuditTrail.page(c, anna, 0, 3))
+                    .extracting(AuditEvent::detail)
                     .containsExactly("by admin", "n29", "n28");
-            assertThat(AuditTrail.page(c, anna, 3, 2)).extracting(AuditEvent::detail).containsExactly("n27", "n26");
+            assertThat(AuditTrail.page(c, anna, 3, 2))
+                    .extracting(AuditEvent::detail)
+                    .containsExactly("n27", "n26");
             List<String> exported = new ArrayList<>();
-            assertThat(AuditTrail.forEach(c, anna, 4, e -> exported.add(e.detail()))).isEqualTo(31);
-            assertThat(exported).hasSize(31).doesNotHaveDuplicates().startsWith("by admin", "n29").endsWith("n0");
+            assertThat(AuditTrail.forEach(c, anna, 4, e -> exported.add(e.detail())))
+                    .isEqualTo(31);
+            assertThat(exported)
+                    .hasSize(31)
+                    .doesNotHaveDuplicates()
+                    .startsWith("by admin", "n29")
+                    .endsWith("n0");
         }
     }
 
@@ -345,18 +440,37 @@ class AuditChainIT {
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         db.inTransaction(em -> {
             for (int i = 0; i < 2_500; i++) {
-                AuditTrail.record(em, "anna@client.example", AuditAction.SIGNED_IN, "account", "7", null, "n" + i,
+                AuditTrail.record(
+                        em,
+                        "anna@client.example",
+                        AuditAction.SIGNED_IN,
+                        "account",
+                        "7",
+                        null,
+                        "n" + i,
                         t.plusMillis(i));
             }
             // What an outsider typed into the sign-in form becomes the actor.
-            AuditTrail.record(em, "=HYPERLINK(\"http://evil.example/\",\"x\")", AuditAction.SIGN_IN_FAILED,
-                    "account", null, "198.51.100.9", "unknown address", t.plusSeconds(10));
+            AuditTrail.record(
+                    em,
+                    "=HYPERLINK(\"http://evil.example/\",\"x\")",
+                    AuditAction.SIGN_IN_FAILED,
+                    "account",
+                    null,
+                    "198.51.100.9",
+                    "unknown address",
+                    t.plusSeconds(10));
             return null;
         });
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
 
-        long rows = db.inTransaction(em -> AuditCsv.export(PortalJpa.connectionOf(em), AuditFilter.EVERYTHING, csv,
-                "admin@bank.example", "127.0.0.1", Instant.now()));
+        long rows = db.inTransaction(em -> AuditCsv.export(
+                PortalJpa.connectionOf(em),
+                AuditFilter.EVERYTHING,
+                csv,
+                "admin@bank.example",
+                "127.0.0.1",
+                Instant.now()));
 
         List<String> lines = List.of(csv.toString(StandardCharsets.UTF_8).split("\r\n"));
         assertThat(rows).isEqualTo(2_501);
@@ -365,7 +479,7 @@ class AuditChainIT {
         assertThat(lines.get(1)).contains(",\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"x\"\")\",SIGN_IN_FAILED,");
         assertThat(lines.get(2_501)).contains(",anna@client.example,SIGNED_IN,account,7,,n0,");
         assertThat(rows("SELECT actor || ' ' || client_address || ' ' || detail FROM audit_event"
-                + " WHERE action = 'AUDIT_LOG_EXPORTED'"))
+                        + " WHERE action = 'AUDIT_LOG_EXPORTED'"))
                 .containsExactly("admin@bank.example 127.0.0.1 2501 event(s); account any, kind any, from the start,"
                         + " until now");
     }
@@ -374,8 +488,10 @@ class AuditChainIT {
     void aTimeRangeThatEndsBeforeItStartsIsRefusedWithASentence() {
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AuditFilter(null, null, null, t, t.minusSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("the time range ends before it starts");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new AuditFilter(null, null, null, t, t.minusSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the time range ends before it starts");
     }
 
     @Test
@@ -386,7 +502,8 @@ class AuditChainIT {
         int intact = new AuditCommand().run(List.of("verify"), context);
 
         assertThat(intact).isEqualTo(OperatorCommand.OK);
-        assertThat(context.printed()).contains("linked 6 event(s)", "The audit chain is intact: 6 event(s), sequence 1 to 6");
+        assertThat(context.printed())
+                .contains("linked 6 event(s)", "The audit chain is intact: 6 event(s), sequence 1 to 6");
         Optional<ChainCheck> last = db.inTransaction(em -> AuditChainCheck.lastCheck(PortalJpa.connectionOf(em)));
         assertThat(last).get().satisfies(c -> {
             assertThat(c.intact()).isTrue();
@@ -394,7 +511,9 @@ class AuditChainIT {
             assertThat(c.at()).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
         });
         assertThat(rows("SELECT actor || ' ' || detail FROM audit_event WHERE action = 'AUDIT_CHAIN_CHECKED'"))
-                .singleElement().asString().startsWith("operator:test The audit chain is intact");
+                .singleElement()
+                .asString()
+                .startsWith("operator:test The audit chain is intact");
 
         sql("UPDATE audit_event SET client_address = '203.0.113.9' WHERE chain_seq = 2");
         TestOperatorContext again = newContext();
@@ -413,11 +532,13 @@ class AuditChainIT {
         TestOperatorContext first = newContext();
         assertThat(new AuditCommand().run(List.of("verify"), first)).isEqualTo(OperatorCommand.OK);
         String printed = first.printed();
-        String anchorText = printed.substring(printed.indexOf("anchor for the next check: ") + 27).trim();
+        String anchorText = printed.substring(printed.indexOf("anchor for the next check: ") + 27)
+                .trim();
         assertThat(anchorText).matches("3:[0-9a-f]{64}");
 
         TestOperatorContext second = newContext();
-        assertThat(new AuditCommand().run(List.of("verify", "--anchor", anchorText), second)).isEqualTo(OperatorCommand.OK);
+        assertThat(new AuditCommand().run(List.of("verify", "--anchor", anchorText), second))
+                .isEqualTo(OperatorCommand.OK);
 
         TestOperatorContext wrong = newContext();
         String otherHash = "3:" + "0".repeat(64);
@@ -451,8 +572,15 @@ class AuditChainIT {
         return db.inTransaction(em -> {
             List<Long> ids = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                AuditTrail.record(em, "anna@client.example", AuditAction.SIGNED_IN, "account", "7", "10.0.0." + i,
-                        "event " + i, Instant.now());
+                AuditTrail.record(
+                        em,
+                        "anna@client.example",
+                        AuditAction.SIGNED_IN,
+                        "account",
+                        "7",
+                        "10.0.0." + i,
+                        "event " + i,
+                        Instant.now());
             }
             try (Statement s = PortalJpa.connectionOf(em).createStatement();
                     ResultSet rs = s.executeQuery("SELECT id FROM audit_event ORDER BY id DESC LIMIT " + n)) {
@@ -479,13 +607,15 @@ class AuditChainIT {
     }
 
     private static void sql(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
     private static long single(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
@@ -494,7 +624,8 @@ class AuditChainIT {
 
     private static List<String> rows(String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 rows.add(rs.getString(1));

@@ -35,12 +35,25 @@ class AuditCsvTest {
         StringWriter out = new StringWriter();
         AuditCsv csv = new AuditCsv(out);
         csv.header();
-        csv.row(new AuditEvent(5, 3L, new byte[32], Instant.parse("2026-12-03T10:00:00.000001Z"), "=evil@x.example",
-                "SIGN_IN_FAILED", "account", null, "127.0.0.1", "wrong password, 3rd", null, null, null));
+        csv.row(new AuditEvent(
+                5,
+                3L,
+                new byte[32],
+                Instant.parse("2026-12-03T10:00:00.000001Z"),
+                "=evil@x.example",
+                "SIGN_IN_FAILED",
+                "account",
+                null,
+                "127.0.0.1",
+                "wrong password, 3rd",
+                null,
+                null,
+                null));
 
-        assertThat(out.toString()).isEqualTo(
-                "id,sequence,occurred_at,actor,action,target_type,target_id,client_address,detail,field,old_value,new_value,hash\r\n"
-                        + "5,3,2026-12-03T10:00:00.000001Z,'=evil@x.example,SIGN_IN_FAILED,account,,127.0.0.1,"
-                        + "\"wrong password, 3rd\",,,," + "0".repeat(64) + "\r\n");
+        assertThat(out.toString())
+                .isEqualTo(
+                        "id,sequence,occurred_at,actor,action,target_type,target_id,client_address,detail,field,old_value,new_value,hash\r\n"
+                                + "5,3,2026-12-03T10:00:00.000001Z,'=evil@x.example,SIGN_IN_FAILED,account,,127.0.0.1,"
+                                + "\"wrong password, 3rd\",,,," + "0".repeat(64) + "\r\n");
     }
 }

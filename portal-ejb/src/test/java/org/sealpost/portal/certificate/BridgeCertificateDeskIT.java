@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +54,8 @@ class BridgeCertificateDeskIT {
 
     @BeforeEach
     void empty() throws Exception {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM bridge_certificate");
             s.executeUpdate("DELETE FROM audit_event");
         }
@@ -75,11 +75,14 @@ class BridgeCertificateDeskIT {
         BridgeCertificates existing = BridgeCertificates.loadOrGenerate(keys.resolve("data"), HOST);
 
         assertThat(this.<Boolean>desk(d -> d.adopt(existing, "system"))).isTrue();
-        assertThat(this.<Boolean>desk(d -> d.adopt(BridgeCertificates.loadOrGenerate(keys.resolve("other"), HOST), "system"))).isFalse();
+        assertThat(this.<Boolean>desk(
+                        d -> d.adopt(BridgeCertificates.loadOrGenerate(keys.resolve("other"), HOST), "system")))
+                .isFalse();
 
         BridgeCertificateDesk.ServedKey served = desk(d -> d.servedKey()).orElseThrow();
         assertThat(served.material().sha256Fingerprint()).isEqualTo(existing.sha256Fingerprint());
-        assertThat(served.material().privateKey().getEncoded()).isEqualTo(existing.privateKey().getEncoded());
+        assertThat(served.material().privateKey().getEncoded())
+                .isEqualTo(existing.privateKey().getEncoded());
         assertThat(auditActions()).containsExactly("BRIDGE_CERTIFICATE_ADOPTED");
     }
 
@@ -89,7 +92,8 @@ class BridgeCertificateDeskIT {
         desk(d -> d.adopt(existing, "system"));
 
         byte[] pkcs8 = existing.privateKey().getEncoded();
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT sealed_key, wrapped_key, kek_version FROM bridge_certificate")) {
             rs.next();
             byte[] stored = rs.getBytes(1);
@@ -104,14 +108,16 @@ class BridgeCertificateDeskIT {
         desk(d -> d.adopt(existing, "system"));
         UUID before = desk(BridgeCertificateDesk::currentId).orElseThrow();
 
-        ImportOutcome outcome = desk(d -> d.selfSigned(KeyKind.RSA_3072, List.of("smtp.bank.example"), "operator:anna"));
+        ImportOutcome outcome =
+                desk(d -> d.selfSigned(KeyKind.RSA_3072, List.of("smtp.bank.example"), "operator:anna"));
 
         assertThat(outcome.certificate().keyType()).isEqualTo("RSA 3072");
         assertThat(outcome.certificate().dnsNames()).containsExactly(HOST, "smtp.bank.example");
         assertThat(outcome.namesHost()).isTrue();
         assertThat(desk(BridgeCertificateDesk::currentId)).isNotEqualTo(Optional.of(before));
         CertificateOverview overview = desk(BridgeCertificateDesk::overview);
-        assertThat(overview.current().orElseThrow().sha256Fingerprint()).isEqualTo(outcome.certificate().sha256Fingerprint());
+        assertThat(overview.current().orElseThrow().sha256Fingerprint())
+                .isEqualTo(outcome.certificate().sha256Fingerprint());
         assertThat(overview.previous().orElseThrow().sha256Fingerprint()).isEqualTo(existing.sha256Fingerprint());
 
         CertificateDetails rolledBack = desk(d -> d.rollback("operator:anna"));
@@ -120,10 +126,16 @@ class BridgeCertificateDeskIT {
         assertThat(desk(BridgeCertificateDesk::currentId)).contains(before);
         assertThat(desk(d -> d.servedKey()).orElseThrow().material().sha256Fingerprint())
                 .isEqualTo(existing.sha256Fingerprint());
-        assertThat(desk(BridgeCertificateDesk::overview).previous().orElseThrow().sha256Fingerprint())
+        assertThat(desk(BridgeCertificateDesk::overview)
+                        .previous()
+                        .orElseThrow()
+                        .sha256Fingerprint())
                 .isEqualTo(outcome.certificate().sha256Fingerprint());
-        assertThat(auditActions()).containsExactly("BRIDGE_CERTIFICATE_ADOPTED", "BRIDGE_CERTIFICATE_SELF_SIGNED",
-                "BRIDGE_CERTIFICATE_ROLLED_BACK");
+        assertThat(auditActions())
+                .containsExactly(
+                        "BRIDGE_CERTIFICATE_ADOPTED",
+                        "BRIDGE_CERTIFICATE_SELF_SIGNED",
+                        "BRIDGE_CERTIFICATE_ROLLED_BACK");
     }
 
     @Test
@@ -139,8 +151,8 @@ class BridgeCertificateDeskIT {
     void aCsrKeyWaitsUntilItsChainIsImportedAndThenServes() throws Exception {
         BridgeCertificates existing = BridgeCertificates.loadOrGenerate(keys.resolve("csr"), HOST);
         desk(d -> d.adopt(existing, "system"));
-        String csr = desk(d -> d.requestCertificate(SubjectFields.parse("/C=DE/O=Bank/CN=" + HOST), List.of(),
-                KeyKind.EC_P256, "admin:it@bank.example"));
+        String csr = desk(d -> d.requestCertificate(
+                SubjectFields.parse("/C=DE/O=Bank/CN=" + HOST), List.of(), KeyKind.EC_P256, "admin:it@bank.example"));
         assertThat(desk(BridgeCertificateDesk::pendingRequest)).contains(csr);
         assertThat(desk(d -> d.servedKey()).orElseThrow().material().sha256Fingerprint())
                 .isEqualTo(existing.sha256Fingerprint());
@@ -173,10 +185,12 @@ class BridgeCertificateDeskIT {
         byte[] p12 = TestPki.pkcs12(stranger.getPrivate(), List.of(pki.server(stranger, HOST)), "right");
 
         assertThatThrownBy(() -> desk(d -> d.importChain(foreignChain, "a")))
-                .isInstanceOfSatisfying(CertificateRefusedException.class,
+                .isInstanceOfSatisfying(
+                        CertificateRefusedException.class,
                         e -> assertThat(e.problem()).isEqualTo(CertificateProblem.KEY_MISMATCH));
         assertThatThrownBy(() -> desk(d -> d.importPkcs12(p12, "wrong".toCharArray(), "a")))
-                .isInstanceOfSatisfying(CertificateRefusedException.class,
+                .isInstanceOfSatisfying(
+                        CertificateRefusedException.class,
                         e -> assertThat(e.problem()).isEqualTo(CertificateProblem.WRONG_PASSWORD));
 
         assertThat(desk(d -> d.servedKey()).orElseThrow().material().sha256Fingerprint())
@@ -190,7 +204,8 @@ class BridgeCertificateDeskIT {
         String chain = CertificateFiles.toPem(List.of(pki.intermediate));
 
         assertThatThrownBy(() -> desk(d -> d.importChain(chain, "a")))
-                .isInstanceOfSatisfying(CertificateRefusedException.class,
+                .isInstanceOfSatisfying(
+                        CertificateRefusedException.class,
                         e -> assertThat(e.problem()).isEqualTo(CertificateProblem.NO_WAITING_KEY));
     }
 
@@ -204,7 +219,8 @@ class BridgeCertificateDeskIT {
 
         desk(d -> d.importFile(p12, "pass word".toCharArray(), "a"));
 
-        assertThat(desk(d -> d.servedKey()).orElseThrow().material().certificate()).isEqualTo(leaf);
+        assertThat(desk(d -> d.servedKey()).orElseThrow().material().certificate())
+                .isEqualTo(leaf);
     }
 
     @Test
@@ -212,7 +228,8 @@ class BridgeCertificateDeskIT {
         desk(d -> d.selfSigned(KeyKind.EC_P256, List.of(), "a"));
 
         assertThatThrownBy(() -> desk(d -> d.rollback("a")))
-                .isInstanceOfSatisfying(CertificateRefusedException.class,
+                .isInstanceOfSatisfying(
+                        CertificateRefusedException.class,
                         e -> assertThat(e.problem()).isEqualTo(CertificateProblem.NOTHING_TO_ROLL_BACK));
     }
 
@@ -224,17 +241,21 @@ class BridgeCertificateDeskIT {
         assertThat(this.<Boolean>desk(d -> d.claimExpiryNotice(today, 30))).isFalse(); // 825 days left
         assertThat(this.<Boolean>desk(d -> d.claimExpiryNotice(today, 900))).isTrue();
         assertThat(this.<Boolean>desk(d -> d.claimExpiryNotice(today, 900))).isFalse();
-        assertThat(this.<Boolean>desk(d -> d.claimExpiryNotice(today.plusDays(1), 900))).isTrue();
-        assertThat(this.<Optional<Long>>desk(BridgeCertificateDesk::daysLeft).orElseThrow()).isBetween(823L, 825L);
+        assertThat(this.<Boolean>desk(d -> d.claimExpiryNotice(today.plusDays(1), 900)))
+                .isTrue();
+        assertThat(this.<Optional<Long>>desk(BridgeCertificateDesk::daysLeft).orElseThrow())
+                .isBetween(823L, 825L);
     }
 
     @Test
     void administratorsAreRemindedOnceADayFrom30DaysBeforeExpiry() throws Exception {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM outbound_mail");
-            s.executeUpdate("INSERT INTO account (email, role, state) VALUES ('postmaster@bank.example', 'ADMIN', 'ACTIVE'),"
-                    + " ('pending@bank.example', 'ADMIN', 'PENDING'), ('anna@client.example', 'RECIPIENT', 'ACTIVE')"
-                    + " ON CONFLICT (email) DO NOTHING");
+            s.executeUpdate(
+                    "INSERT INTO account (email, role, state) VALUES ('postmaster@bank.example', 'ADMIN', 'ACTIVE'),"
+                            + " ('pending@bank.example', 'ADMIN', 'PENDING'), ('anna@client.example', 'RECIPIENT', 'ACTIVE')"
+                            + " ON CONFLICT (email) DO NOTHING");
         }
         ImportOutcome issued = desk(d -> d.selfSigned(KeyKind.EC_P256, List.of(), "a"));
         java.time.Instant expires = issued.certificate().notAfter();
@@ -242,12 +263,14 @@ class BridgeCertificateDeskIT {
         Clock close = Clock.fixed(expires.minus(java.time.Duration.ofDays(10)), java.time.ZoneOffset.UTC);
         LocalDate day = LocalDate.ofInstant(close.instant(), java.time.ZoneOffset.UTC);
 
-        Integer early = db.inTransaction(em -> new BridgeCertificateDesk(em, sealer, farAway, HOST)
-                .remindAdministratorsOfExpiry(day.minusDays(21)));
-        Integer first = db.inTransaction(em -> new BridgeCertificateDesk(em, sealer, close, HOST).remindAdministratorsOfExpiry(day));
-        Integer again = db.inTransaction(em -> new BridgeCertificateDesk(em, sealer, close, HOST).remindAdministratorsOfExpiry(day));
-        Integer nextDay = db.inTransaction(em -> new BridgeCertificateDesk(em, sealer, close, HOST)
-                .remindAdministratorsOfExpiry(day.plusDays(1)));
+        Integer early = db.inTransaction(em ->
+                new BridgeCertificateDesk(em, sealer, farAway, HOST).remindAdministratorsOfExpiry(day.minusDays(21)));
+        Integer first = db.inTransaction(
+                em -> new BridgeCertificateDesk(em, sealer, close, HOST).remindAdministratorsOfExpiry(day));
+        Integer again = db.inTransaction(
+                em -> new BridgeCertificateDesk(em, sealer, close, HOST).remindAdministratorsOfExpiry(day));
+        Integer nextDay = db.inTransaction(
+                em -> new BridgeCertificateDesk(em, sealer, close, HOST).remindAdministratorsOfExpiry(day.plusDays(1)));
 
         assertThat(List.of(early, first, again, nextDay)).containsExactly(0, 1, 0, 1);
         assertThat(strings("SELECT recipient || ' ' || kind FROM outbound_mail"))
@@ -260,31 +283,41 @@ class BridgeCertificateDeskIT {
         Files.createDirectories(own);
         KeyEncryptionKeys rotating = KeyEncryptionKeys.openOrCreate(own.resolve("kek.p12"), "pw".toCharArray());
         MessageSealer rotatingSealer = new MessageSealer(rotating);
-        ImportOutcome issued = db.inTransaction(em -> new BridgeCertificateDesk(em, rotatingSealer, Clock.systemUTC(), HOST)
-                .selfSigned(KeyKind.EC_P256, List.of(), "a"));
+        ImportOutcome issued =
+                db.inTransaction(em -> new BridgeCertificateDesk(em, rotatingSealer, Clock.systemUTC(), HOST)
+                        .selfSigned(KeyKind.EC_P256, List.of(), "a"));
         rotating.rotate();
 
-        Integer moved = db.inTransaction(em -> new BridgeCertificateDesk(em, rotatingSealer, Clock.systemUTC(), HOST).rewrapKeys());
+        Integer moved = db.inTransaction(
+                em -> new BridgeCertificateDesk(em, rotatingSealer, Clock.systemUTC(), HOST).rewrapKeys());
 
         assertThat(moved.intValue()).isEqualTo(1);
-        java.util.SortedSet<Integer> inUse = db.inTransaction(em -> new StoredBridgeCertificates(em).kekVersionsInUse());
+        java.util.SortedSet<Integer> inUse =
+                db.inTransaction(em -> new StoredBridgeCertificates(em).kekVersionsInUse());
         assertThat(inUse).containsExactly(rotating.currentVersion());
-        assertThat(db.inTransaction(em -> new BridgeCertificateDesk(em, rotatingSealer, Clock.systemUTC(), HOST)
-                .servedKey()).orElseThrow().material().sha256Fingerprint())
+        assertThat(db.inTransaction(em ->
+                                new BridgeCertificateDesk(em, rotatingSealer, Clock.systemUTC(), HOST).servedKey())
+                        .orElseThrow()
+                        .material()
+                        .sha256Fingerprint())
                 .isEqualTo(issued.certificate().sha256Fingerprint());
     }
 
     private PrivateKey waitingKey() throws Exception {
         return db.inTransaction(em -> {
-            BridgeCertificate row = new StoredBridgeCertificates(em).inState(CertificateState.PENDING_CSR).orElseThrow();
+            BridgeCertificate row = new StoredBridgeCertificates(em)
+                    .inState(CertificateState.PENDING_CSR)
+                    .orElseThrow();
             return new PrivateKeySeal(sealer).open(row.id(), row.keyAlgorithm(), row.sealedKey());
         });
     }
 
     private static java.security.PublicKey publicKeyOf(String csrPem) throws Exception {
-        try (org.bouncycastle.openssl.PEMParser parser = new org.bouncycastle.openssl.PEMParser(new java.io.StringReader(csrPem))) {
+        try (org.bouncycastle.openssl.PEMParser parser =
+                new org.bouncycastle.openssl.PEMParser(new java.io.StringReader(csrPem))) {
             return new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest(
-                    (org.bouncycastle.pkcs.PKCS10CertificationRequest) parser.readObject()).getPublicKey();
+                            (org.bouncycastle.pkcs.PKCS10CertificationRequest) parser.readObject())
+                    .getPublicKey();
         }
     }
 
@@ -298,7 +331,9 @@ class BridgeCertificateDeskIT {
 
     private List<String> strings(String sql) throws Exception {
         List<String> values = new ArrayList<>();
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 values.add(rs.getString(1));
             }
@@ -307,6 +342,7 @@ class BridgeCertificateDeskIT {
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
-        return new String(haystack, StandardCharsets.ISO_8859_1).indexOf(new String(needle, StandardCharsets.ISO_8859_1));
+        return new String(haystack, StandardCharsets.ISO_8859_1)
+                .indexOf(new String(needle, StandardCharsets.ISO_8859_1));
     }
 }

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +47,8 @@ class CertificateCommandIT {
 
     @BeforeEach
     void empty() throws Exception {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM bridge_certificate");
         }
     }
@@ -60,19 +60,27 @@ class CertificateCommandIT {
 
     @Test
     void selfSignedThenShowPrintsTheNewFingerprint() throws Exception {
-        assertThat(cert("self-signed", "--key", "rsa2048", "--san", "smtp.bank.example")).isZero();
+        assertThat(cert("self-signed", "--key", "rsa2048", "--san", "smtp.bank.example"))
+                .isZero();
         String fingerprint = line(context().printed(), "SHA-256:");
 
         assertThat(cert("show")).isZero();
 
         assertThat(line(context().printed(), "SHA-256:")).isEqualTo(fingerprint);
-        assertThat(context().printed()).contains("mail.bank.example, smtp.bank.example").contains("RSA 2048");
+        assertThat(context().printed())
+                .contains("mail.bank.example, smtp.bank.example")
+                .contains("RSA 2048");
     }
 
     @Test
     void csrPrintsPemOnStdoutAndTheKeyWaits() throws Exception {
-        assertThat(cert("csr", "--subject", "/C=DE/ST=Hessen/L=Frankfurt/O=Bank/OU=IT/CN=mail.bank.example/emailAddress=it@bank.example",
-                "--key", "ec256")).isZero();
+        assertThat(cert(
+                        "csr",
+                        "--subject",
+                        "/C=DE/ST=Hessen/L=Frankfurt/O=Bank/OU=IT/CN=mail.bank.example/emailAddress=it@bank.example",
+                        "--key",
+                        "ec256"))
+                .isZero();
 
         assertThat(context().printed()).startsWith("-----BEGIN CERTIFICATE REQUEST-----");
         Optional<BridgeCertificate> waiting =
@@ -107,7 +115,8 @@ class CertificateCommandIT {
         Path password = data.resolve("password");
         Files.writeString(password, "right\n");
 
-        assertThat(cert("import", p12.toString(), "--password-file", password.toString())).isZero();
+        assertThat(cert("import", p12.toString(), "--password-file", password.toString()))
+                .isZero();
 
         assertThat(line(context().printed(), "SHA-256:")).isEqualTo(CertificateDetails.fingerprint(leaf));
         assertThat(context().complained()).contains("not the bridge's host name mail.bank.example");
@@ -132,13 +141,20 @@ class CertificateCommandIT {
     }
 
     private static String line(String text, String label) {
-        return text.lines().filter(l -> l.strip().startsWith(label)).findFirst().orElseThrow().strip()
-                .substring(label.length()).strip();
+        return text.lines()
+                .filter(l -> l.strip().startsWith(label))
+                .findFirst()
+                .orElseThrow()
+                .strip()
+                .substring(label.length())
+                .strip();
     }
 
     private TestOperatorContext context() {
         if (operator == null) {
-            operator = new TestOperatorContext(db, data,
+            operator = new TestOperatorContext(
+                    db,
+                    data,
                     setting -> setting == Setting.SMTP_HOSTNAME ? Optional.of("mail.bank.example") : Optional.empty(),
                     () -> false);
         }

@@ -9,7 +9,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.bouncycastle.asn1.x500.X500Name;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +47,8 @@ class CertificateImportChecksTest {
     void importRefusesAPasswordOfMoreThan100Characters() throws Exception {
         byte[] p12 = TestPki.pkcs12(keys.getPrivate(), List.of(pki.server(keys, HOST)), "secret");
 
-        assertRefused(() -> CertificateFiles.readPkcs12(p12, "x".repeat(101).toCharArray()),
+        assertRefused(
+                () -> CertificateFiles.readPkcs12(p12, "x".repeat(101).toCharArray()),
                 CertificateProblem.PASSWORD_TOO_LONG);
     }
 
@@ -56,8 +56,10 @@ class CertificateImportChecksTest {
     void importRefusesAFileThatIsNotPkcs12() {
         byte[] notPkcs12 = "just some text, not a keystore".getBytes(StandardCharsets.US_ASCII);
 
-        assertRefused(() -> CertificateFiles.readPkcs12(notPkcs12, "secret".toCharArray()), CertificateProblem.NOT_PKCS12);
-        assertRefused(() -> CertificateFiles.readPkcs12(new byte[] {0x30, (byte) 0x82, 1, 2, 3}, "secret".toCharArray()),
+        assertRefused(
+                () -> CertificateFiles.readPkcs12(notPkcs12, "secret".toCharArray()), CertificateProblem.NOT_PKCS12);
+        assertRefused(
+                () -> CertificateFiles.readPkcs12(new byte[] {0x30, (byte) 0x82, 1, 2, 3}, "secret".toCharArray()),
                 CertificateProblem.NOT_PKCS12);
     }
 
@@ -66,7 +68,8 @@ class CertificateImportChecksTest {
         KeyPair other = KeyKind.EC_P256.generate(TestPki.RANDOM);
         X509Certificate leafOfOther = pki.server(other, HOST);
 
-        assertRefused(() -> ChainCheck.check(keys.getPrivate(), List.of(leafOfOther, pki.intermediate), Instant.now(), HOST),
+        assertRefused(
+                () -> ChainCheck.check(keys.getPrivate(), List.of(leafOfOther, pki.intermediate), Instant.now(), HOST),
                 CertificateProblem.KEY_MISMATCH);
     }
 
@@ -75,14 +78,16 @@ class CertificateImportChecksTest {
         KeyPair rsa = KeyKind.RSA_2048.generate(TestPki.RANDOM);
         X509Certificate leaf = pki.server(keys, HOST);
 
-        assertRefused(() -> ChainCheck.check(rsa.getPrivate(), List.of(leaf), Instant.now(), HOST),
+        assertRefused(
+                () -> ChainCheck.check(rsa.getPrivate(), List.of(leaf), Instant.now(), HOST),
                 CertificateProblem.KEY_MISMATCH);
     }
 
     @Test
     void importRefusesAnExpiredCertificate() throws Exception {
         Instant now = Instant.now();
-        X509Certificate expired = pki.server(keys, HOST, now.minus(Duration.ofDays(100)), now.minus(Duration.ofDays(1)));
+        X509Certificate expired =
+                pki.server(keys, HOST, now.minus(Duration.ofDays(100)), now.minus(Duration.ofDays(1)));
         byte[] p12 = TestPki.pkcs12(keys.getPrivate(), List.of(expired, pki.intermediate, pki.root), "secret");
         CertificateFiles.KeyAndChain read = CertificateFiles.readPkcs12(p12, "secret".toCharArray());
 
@@ -103,7 +108,9 @@ class CertificateImportChecksTest {
     void importRefusesAPemChainOutOfOrder() throws Exception {
         X509Certificate leaf = pki.server(keys, HOST);
 
-        assertRefused(() -> ChainCheck.check(keys.getPrivate(), List.of(leaf, pki.root, pki.intermediate), Instant.now(), HOST),
+        assertRefused(
+                () -> ChainCheck.check(
+                        keys.getPrivate(), List.of(leaf, pki.root, pki.intermediate), Instant.now(), HOST),
                 CertificateProblem.CHAIN_OUT_OF_ORDER);
     }
 
@@ -113,14 +120,21 @@ class CertificateImportChecksTest {
         // name, so "out of order" there is a certificate with the right name and the wrong key.
         KeyPair impostorKeys = KeyKind.EC_P256.generate(TestPki.RANDOM);
         Instant now = Instant.now();
-        X509Certificate impostor = TestPki.issue(new X500Name("CN=Test Intermediate"), impostorKeys,
-                new X500Name("CN=Test Root"), pki.rootKeys.getPrivate(), now.minus(Duration.ofDays(1)),
-                now.plus(Duration.ofDays(30)), true, List.of());
+        X509Certificate impostor = TestPki.issue(
+                new X500Name("CN=Test Intermediate"),
+                impostorKeys,
+                new X500Name("CN=Test Root"),
+                pki.rootKeys.getPrivate(),
+                now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(30)),
+                true,
+                List.of());
         X509Certificate leaf = pki.server(keys, HOST);
         byte[] p12 = TestPki.pkcs12(keys.getPrivate(), List.of(leaf, impostor, pki.root), "secret");
         CertificateFiles.KeyAndChain read = CertificateFiles.readPkcs12(p12, "secret".toCharArray());
 
-        assertRefused(() -> ChainCheck.check(read.key(), read.chain(), now, HOST), CertificateProblem.CHAIN_OUT_OF_ORDER);
+        assertRefused(
+                () -> ChainCheck.check(read.key(), read.chain(), now, HOST), CertificateProblem.CHAIN_OUT_OF_ORDER);
     }
 
     @Test
@@ -131,7 +145,9 @@ class CertificateImportChecksTest {
         List<X509Certificate> read = CertificateFiles.readPemCertificates(pem);
 
         assertThat(read).containsExactly(leaf, pki.intermediate);
-        assertThat(ChainCheck.check(keys.getPrivate(), read, Instant.now(), HOST).namesHost()).isTrue();
+        assertThat(ChainCheck.check(keys.getPrivate(), read, Instant.now(), HOST)
+                        .namesHost())
+                .isTrue();
     }
 
     @Test
@@ -143,7 +159,8 @@ class CertificateImportChecksTest {
     void aCertificateForAnotherHostPassesWithAWarning() throws Exception {
         X509Certificate leaf = pki.server(keys, "other.bank.example");
 
-        ChainCheck.Passed passed = ChainCheck.check(keys.getPrivate(), List.of(leaf, pki.intermediate), Instant.now(), HOST);
+        ChainCheck.Passed passed =
+                ChainCheck.check(keys.getPrivate(), List.of(leaf, pki.intermediate), Instant.now(), HOST);
 
         assertThat(passed.namesHost()).isFalse();
         assertThat(passed.names()).containsExactly("other.bank.example");
@@ -154,7 +171,9 @@ class CertificateImportChecksTest {
     }
 
     private static void assertRefused(Action action, CertificateProblem problem) {
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(CertificateRefusedException.class,
-                e -> assertThat(e.problem()).isEqualTo(problem));
+        assertThatThrownBy(action::run)
+                .isInstanceOfSatisfying(
+                        CertificateRefusedException.class,
+                        e -> assertThat(e.problem()).isEqualTo(problem));
     }
 }

@@ -17,12 +17,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,18 +70,27 @@ class CertificateReloadIT {
 
     @Test
     void anImportReachesNewConnectionsAfterOnePollWhileASessionInFlightFinishesOnTheOldCertificate() throws Exception {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM bridge_certificate");
         }
         BridgeCertificates original = BridgeCertificates.loadOrGenerate(dir.resolve("data"), "localhost");
         desk(d -> d.adopt(original, "system"));
-        ServedCertificate served = new ServedCertificate(desk(BridgeCertificateDesk::servedKey).orElseThrow(), null);
+        ServedCertificate served =
+                new ServedCertificate(desk(BridgeCertificateDesk::servedKey).orElseThrow(), null);
         List<InboundMessage> received = new CopyOnWriteArrayList<>();
-        try (MailBridge bridge = MailBridge.start(BridgeSettings.builder().port(0).hostName("localhost")
-                .acceptUnflagged(true).internalDomains(Set.of()).keyMaterial(served.material()).build(), m -> {
-                    received.add(m);
-                    return SinkVerdict.accepted();
-                });
+        try (MailBridge bridge = MailBridge.start(
+                        BridgeSettings.builder()
+                                .port(0)
+                                .hostName("localhost")
+                                .acceptUnflagged(true)
+                                .internalDomains(Set.of())
+                                .keyMaterial(served.material())
+                                .build(),
+                        m -> {
+                            received.add(m);
+                            return SinkVerdict.accepted();
+                        });
                 Dialogue before = Dialogue.secure(bridge.port())) {
             assertThat(before.fingerprint()).isEqualTo(original.sha256Fingerprint());
             assertThat(before.command("MAIL FROM:<advisor@bank.example>")).startsWith("250");
@@ -99,7 +106,8 @@ class CertificateReloadIT {
             }
             // One poll, as BridgeService runs it every few seconds.
             java.util.Optional<BridgeCertificateDesk.ServedKey> current = desk(BridgeCertificateDesk::servedKey);
-            assertThat(served.follow(desk(BridgeCertificateDesk::currentId), () -> current)).isPresent();
+            assertThat(served.follow(desk(BridgeCertificateDesk::currentId), () -> current))
+                    .isPresent();
             try (Dialogue after = Dialogue.secure(bridge.port())) {
                 assertThat(after.fingerprint()).isEqualTo(CertificateDetails.fingerprint(issued));
                 assertThat(after.chainLength()).isEqualTo(3);
@@ -107,7 +115,8 @@ class CertificateReloadIT {
 
             assertThat(before.command("RCPT TO:<anna@client.example>")).startsWith("250");
             assertThat(before.command("DATA")).startsWith("354");
-            assertThat(before.command("Subject: in flight\r\n\r\nsent across the import\r\n.")).startsWith("250");
+            assertThat(before.command("Subject: in flight\r\n\r\nsent across the import\r\n."))
+                    .startsWith("250");
             assertThat(before.fingerprint()).isEqualTo(original.sha256Fingerprint());
         }
         assertThat(received).hasSize(1);
@@ -129,7 +138,8 @@ class CertificateReloadIT {
         static Dialogue secure(int port) throws Exception {
             Socket plain = new Socket("127.0.0.1", port);
             plain.setSoTimeout(15_000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(plain.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(plain.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = plain.getOutputStream();
             reply(in);
             out.write("EHLO gateway.bank.example\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -152,7 +162,8 @@ class CertificateReloadIT {
         }
 
         String fingerprint() throws Exception {
-            return CertificateDetails.fingerprint((X509Certificate) tls.getSession().getPeerCertificates()[0]);
+            return CertificateDetails.fingerprint(
+                    (X509Certificate) tls.getSession().getPeerCertificates()[0]);
         }
 
         int chainLength() throws Exception {
@@ -175,12 +186,10 @@ class CertificateReloadIT {
 
     private static final class AnyCertificate implements X509TrustManager {
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.bouncycastle.asn1.x500.X500Name;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,8 +48,15 @@ class SmarthostTrustIT {
     static void start() {
         db = PortalJpa.create("smarthost-trust");
         smarthostCertificate = BridgeCertificates.loadOrGenerate(dir.resolve("smarthost"), "localhost");
-        smarthost = MailBridge.start(BridgeSettings.builder().port(0).hostName("localhost").acceptUnflagged(true)
-                .internalDomains(Set.of()).certificates(smarthostCertificate).build(), m -> {
+        smarthost = MailBridge.start(
+                BridgeSettings.builder()
+                        .port(0)
+                        .hostName("localhost")
+                        .acceptUnflagged(true)
+                        .internalDomains(Set.of())
+                        .certificates(smarthostCertificate)
+                        .build(),
+                m -> {
                     received.add(m);
                     return SinkVerdict.accepted();
                 });
@@ -64,7 +70,8 @@ class SmarthostTrustIT {
 
     @BeforeEach
     void empty() throws Exception {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM smarthost_trust_anchor");
             s.executeUpdate("DELETE FROM smarthost_tls_session");
         }
@@ -86,7 +93,9 @@ class SmarthostTrustIT {
 
         List<CertificateDetails> added = desk(d -> d.importAnchors(pem, "admin"));
 
-        assertThat(added).extracting(CertificateDetails::sha256Fingerprint).containsExactly(smarthostCertificate.sha256Fingerprint());
+        assertThat(added)
+                .extracting(CertificateDetails::sha256Fingerprint)
+                .containsExactly(smarthostCertificate.sha256Fingerprint());
         assertThat(desk(SmarthostTrustDesk::version)).isNotEqualTo(before);
         KeyStore anchors = desk(SmarthostTrustDesk::trustStore).orElseThrow();
         SmarthostTransport transport = new SmarthostTransport("localhost", smarthost.port(), anchors);
@@ -97,11 +106,12 @@ class SmarthostTrustIT {
         assertThat(handshake.protocol()).isIn("TLSv1.3", "TLSv1.2");
         assertThat(handshake.cipherSuite()).startsWith("TLS_");
         desk(d -> {
-            d.recordSession(new SmarthostTlsSessions.SessionSeen(handshake.protocol(), handshake.cipherSuite(),
-                    handshake.peerSubject(), handshake.at()));
+            d.recordSession(new SmarthostTlsSessions.SessionSeen(
+                    handshake.protocol(), handshake.cipherSuite(), handshake.peerSubject(), handshake.at()));
             return null;
         });
-        SmarthostTlsSessions.SessionSeen seen = desk(SmarthostTrustDesk::lastSession).orElseThrow();
+        SmarthostTlsSessions.SessionSeen seen =
+                desk(SmarthostTrustDesk::lastSession).orElseThrow();
         assertThat(seen.protocol()).isEqualTo(handshake.protocol());
         assertThat(seen.cipherSuite()).isEqualTo(handshake.cipherSuite());
         assertThat(seen.peerSubject()).contains("CN=localhost");
@@ -111,7 +121,9 @@ class SmarthostTrustIT {
     void aSmarthostNotChainingToTheAnchorsIsRefused() throws Exception {
         TestPki pki = new TestPki();
         desk(d -> d.importAnchors(CertificateFiles.toPem(List.of(pki.root)), "admin"));
-        SmarthostTransport transport = new SmarthostTransport("localhost", smarthost.port(),
+        SmarthostTransport transport = new SmarthostTransport(
+                "localhost",
+                smarthost.port(),
                 desk(SmarthostTrustDesk::trustStore).orElseThrow());
 
         assertThatThrownBy(() -> transport.send(mail(transport.session()), "anna@client.example"))
@@ -122,12 +134,21 @@ class SmarthostTrustIT {
     void anExpiredAnchorIsRefusedAndNothingIsAdded() throws Exception {
         KeyPair keys = KeyKind.EC_P256.generate(TestPki.RANDOM);
         Instant now = Instant.now();
-        String expired = CertificateFiles.toPem(List.of(TestPki.issue(new X500Name("CN=Old CA"), keys, new X500Name("CN=Old CA"),
-                keys.getPrivate(), now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(1)), true, List.of()),
+        String expired = CertificateFiles.toPem(List.of(
+                TestPki.issue(
+                        new X500Name("CN=Old CA"),
+                        keys,
+                        new X500Name("CN=Old CA"),
+                        keys.getPrivate(),
+                        now.minus(Duration.ofDays(400)),
+                        now.minus(Duration.ofDays(1)),
+                        true,
+                        List.of()),
                 smarthostCertificate.certificate()));
 
         assertThatThrownBy(() -> desk(d -> d.importAnchors(expired, "admin")))
-                .isInstanceOfSatisfying(CertificateRefusedException.class,
+                .isInstanceOfSatisfying(
+                        CertificateRefusedException.class,
                         e -> assertThat(e.problem()).isEqualTo(CertificateProblem.EXPIRED));
         Optional<KeyStore> none = desk(SmarthostTrustDesk::trustStore);
         assertThat(none).isEmpty();
@@ -142,7 +163,8 @@ class SmarthostTrustIT {
 
         assertThat(again).isEmpty();
         assertThat(desk(SmarthostTrustDesk::anchors)).hasSize(1);
-        assertThat(this.<Boolean>desk(d -> d.remove(smarthostCertificate.sha256Fingerprint(), "admin"))).isTrue();
+        assertThat(this.<Boolean>desk(d -> d.remove(smarthostCertificate.sha256Fingerprint(), "admin")))
+                .isTrue();
         assertThat(desk(SmarthostTrustDesk::anchors)).isEmpty();
     }
 

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -35,16 +34,37 @@ final class TestPki {
 
     TestPki() throws Exception {
         Instant now = Instant.now();
-        root = issue(new X500Name("CN=Test Root"), rootKeys, new X500Name("CN=Test Root"), rootKeys.getPrivate(),
-                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650)), true, List.of());
-        intermediate = issue(new X500Name("CN=Test Intermediate"), intermediateKeys, new X500Name("CN=Test Root"),
-                rootKeys.getPrivate(), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1825)), true, List.of());
+        root = issue(
+                new X500Name("CN=Test Root"),
+                rootKeys,
+                new X500Name("CN=Test Root"),
+                rootKeys.getPrivate(),
+                now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(3650)),
+                true,
+                List.of());
+        intermediate = issue(
+                new X500Name("CN=Test Intermediate"),
+                intermediateKeys,
+                new X500Name("CN=Test Root"),
+                rootKeys.getPrivate(),
+                now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(1825)),
+                true,
+                List.of());
     }
 
     /** A server certificate for {@code keys}, issued by the intermediate. */
     X509Certificate server(KeyPair keys, String host, Instant notBefore, Instant notAfter) throws Exception {
-        return issue(new X500Name("CN=" + host), keys, new X500Name("CN=Test Intermediate"),
-                intermediateKeys.getPrivate(), notBefore, notAfter, false, List.of(host));
+        return issue(
+                new X500Name("CN=" + host),
+                keys,
+                new X500Name("CN=Test Intermediate"),
+                intermediateKeys.getPrivate(),
+                notBefore,
+                notAfter,
+                false,
+                List.of(host));
     }
 
     X509Certificate server(KeyPair keys, String host) throws Exception {
@@ -52,18 +72,35 @@ final class TestPki {
         return server(keys, host, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(90)));
     }
 
-    static X509Certificate issue(X500Name subject, KeyPair subjectKeys, X500Name issuer, PrivateKey issuerKey,
-            Instant notBefore, Instant notAfter, boolean ca, List<String> dnsNames) throws Exception {
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, new BigInteger(64, RANDOM),
-                Date.from(notBefore), Date.from(notAfter), subject, subjectKeys.getPublic());
+    static X509Certificate issue(
+            X500Name subject,
+            KeyPair subjectKeys,
+            X500Name issuer,
+            PrivateKey issuerKey,
+            Instant notBefore,
+            Instant notAfter,
+            boolean ca,
+            List<String> dnsNames)
+            throws Exception {
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                issuer,
+                new BigInteger(64, RANDOM),
+                Date.from(notBefore),
+                Date.from(notAfter),
+                subject,
+                subjectKeys.getPublic());
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
         if (!dnsNames.isEmpty()) {
-            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(dnsNames.stream()
-                    .map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new)));
+            builder.addExtension(
+                    Extension.subjectAlternativeName,
+                    false,
+                    new GeneralNames(dnsNames.stream()
+                            .map(n -> new GeneralName(GeneralName.dNSName, n))
+                            .toArray(GeneralName[]::new)));
         }
         String algorithm = issuerKey.getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
-        return new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder(algorithm).build(issuerKey)));
+        return new JcaX509CertificateConverter()
+                .getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).build(issuerKey)));
     }
 
     static byte[] pkcs12(PrivateKey key, List<X509Certificate> chain, String password) throws Exception {

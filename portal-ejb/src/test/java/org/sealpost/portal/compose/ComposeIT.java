@@ -79,7 +79,8 @@ class ComposeIT {
      */
     @BeforeEach
     void anOriginalFromAColleague() throws Exception {
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement()) {
             s.execute("TRUNCATE account, message_content, mailbox_entry, outbound_mail, audit_event, draft,"
                     + " draft_attachment, search_index_queue, portal_policy RESTART IDENTITY CASCADE");
             String mime = """
@@ -134,7 +135,8 @@ class ComposeIT {
 
     /** Seeds the policy from these settings (the row is deleted first). */
     private static void policy(Map<Setting, String> settings) throws Exception {
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement()) {
             s.execute("DELETE FROM portal_policy");
         }
         seed = settings;
@@ -144,13 +146,15 @@ class ComposeIT {
     private static Map<Setting, String> seed = Map.of();
 
     private static void sql(String statement) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement()) {
             s.execute(statement);
         }
     }
 
     private static long single(Connection c, String query) throws SQLException {
-        try (var s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+        try (var s = c.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -176,22 +180,30 @@ class ComposeIT {
                     return w.apply(PortalJpa.connectionOf(em));
                 }
             };
-            return work.run(new ComposeDesk(em, jdbc, sealer, new ComposeDesk.Settings(
-                    () -> PolicySeed.fromSettings(s -> Optional.ofNullable(seed.get(s)), Instant.now()),
-                    new InternetAddress("portal@bank.example"), "portal.bank.example"), Clock.systemUTC()));
+            return work.run(new ComposeDesk(
+                    em,
+                    jdbc,
+                    sealer,
+                    new ComposeDesk.Settings(
+                            () -> PolicySeed.fromSettings(s -> Optional.ofNullable(seed.get(s)), Instant.now()),
+                            new InternetAddress("portal@bank.example"),
+                            "portal.bank.example"),
+                    Clock.systemUTC()));
         });
     }
 
     /** The MIME of the message an outbound RELAY row points at, opened from its seal. */
     private static MimeMessage relayedTo(String recipient) throws Exception {
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT content_id FROM outbound_mail WHERE kind = 'RELAY' AND recipient = ? AND state = 'QUEUED'")) {
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT content_id FROM outbound_mail WHERE kind = 'RELAY' AND recipient = ? AND state = 'QUEUED'")) {
             ps.setString(1, recipient);
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).as("a queued relay to " + recipient).isTrue();
                 UUID content = rs.getObject(1, UUID.class);
                 assertThat(rs.next()).as("only one relay to " + recipient).isFalse();
-                return mime(sealer.openMime(content, MessageContents.sealed(c, content).orElseThrow()));
+                return mime(sealer.openMime(
+                        content, MessageContents.sealed(c, content).orElseThrow()));
             }
         }
     }
@@ -210,8 +222,17 @@ class ComposeIT {
         assertThat(prepared.fields().subject()).isEqualTo("Re: Quarterly figures");
         assertThat(prepared.fields().body()).contains("> Dear Anna,", "> the figures are attached.");
 
-        SendOutcome outcome = desk(d -> d.send(anna, null, prepared.origin(), new DraftFields(prepared.fields().to(),
-                "", prepared.fields().subject(), "Thanks, Bob." + prepared.fields().body()), "192.0.2.7").outcome());
+        SendOutcome outcome = desk(d -> d.send(
+                        anna,
+                        null,
+                        prepared.origin(),
+                        new DraftFields(
+                                prepared.fields().to(),
+                                "",
+                                prepared.fields().subject(),
+                                "Thanks, Bob." + prepared.fields().body()),
+                        "192.0.2.7")
+                .outcome());
 
         assertThat(outcome).isInstanceOf(SendOutcome.Sent.class);
         MimeMessage relayed = relayedTo("bob@bank.example");
@@ -221,18 +242,25 @@ class ComposeIT {
         assertThat(relayed.getMessageID()).endsWith("@portal.bank.example>");
         assertThat(relayed.getSubject()).isEqualTo("Re: Quarterly figures");
         assertThat(((InternetAddress) relayed.getFrom()[0]).getAddress()).isEqualTo("portal@bank.example");
-        assertThat(((InternetAddress) relayed.getFrom()[0]).getPersonal()).isEqualTo("anna@client.example via Sealpost");
+        assertThat(((InternetAddress) relayed.getFrom()[0]).getPersonal())
+                .isEqualTo("anna@client.example via Sealpost");
         assertThat(((InternetAddress) relayed.getReplyTo()[0]).getAddress()).isEqualTo("anna@client.example");
         assertThat(relayed.getContent().toString()).startsWith("Thanks, Bob.");
 
         long sent = ((SendOutcome.Sent) outcome).sentEntryId();
         assertThat(count("SELECT count(*) FROM mailbox_entry WHERE id = " + sent + " AND account_id = " + anna
-                + " AND folder = 'SENT'")).isOne();
-        assertThat(count("SELECT count(*) FROM search_index_queue WHERE entry_id = " + sent)).isOne();
-        assertThat(count("SELECT count(*) FROM draft")).isZero();
-        assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'MESSAGE_SENT' AND actor = 'anna@client.example'"))
+                        + " AND folder = 'SENT'"))
                 .isOne();
-        assertThat(count("SELECT count(*) FROM outbound_mail")).as("one relay, no notification").isOne();
+        assertThat(count("SELECT count(*) FROM search_index_queue WHERE entry_id = " + sent))
+                .isOne();
+        assertThat(count("SELECT count(*) FROM draft")).isZero();
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM audit_event WHERE action = 'MESSAGE_SENT' AND actor = 'anna@client.example'"))
+                .isOne();
+        assertThat(count("SELECT count(*) FROM outbound_mail"))
+                .as("one relay, no notification")
+                .isOne();
     }
 
     @Test
@@ -244,24 +272,31 @@ class ComposeIT {
     }
 
     @Test
-    void aReplyAllToAnExternalAddressIsRefusedWhileInternalOnlyAndSentOnceAllowedEachRecipientOnce()
-            throws Exception {
+    void aReplyAllToAnExternalAddressIsRefusedWhileInternalOnlyAndSentOnceAllowedEachRecipientOnce() throws Exception {
         Draft prepared = desk(d -> d.prepare(anna, DraftOrigin.of(PortalAction.REPLY_ALL, originalEntry)));
-        DraftFields typed = new DraftFields(prepared.fields().to() + ", Bob@Bank.example", prepared.fields().cc(),
-                prepared.fields().subject(), "See you." + prepared.fields().body());
+        DraftFields typed = new DraftFields(
+                prepared.fields().to() + ", Bob@Bank.example",
+                prepared.fields().cc(),
+                prepared.fields().subject(),
+                "See you." + prepared.fields().body());
 
-        SendOutcome refused = desk(d -> d.send(anna, null, prepared.origin(), typed, null).outcome());
+        SendOutcome refused =
+                desk(d -> d.send(anna, null, prepared.origin(), typed, null).outcome());
 
         assertThat(refused).isInstanceOfSatisfying(SendOutcome.Refused.class, r -> {
-            assertThat(r.decision().refusals()).extracting(Refusal::reason, Refusal::address)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(RefusalReason.EXTERNAL_NOT_ALLOWED,
-                            "dora@client2.example"));
+            assertThat(r.decision().refusals())
+                    .extracting(Refusal::reason, Refusal::address)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                            RefusalReason.EXTERNAL_NOT_ALLOWED, "dora@client2.example"));
         });
         long draftId = ((SendOutcome.Refused) refused).draftId();
-        assertThat(desk(d -> d.load(anna, draftId)).fields()).as("nothing typed is lost").isEqualTo(typed);
+        assertThat(desk(d -> d.load(anna, draftId)).fields())
+                .as("nothing typed is lost")
+                .isEqualTo(typed);
         assertThat(count("SELECT count(*) FROM outbound_mail")).isZero();
         assertThat(count("SELECT count(*) FROM message_content")).isEqualTo(2);
-        assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'SEND_REFUSED'")).isOne();
+        assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'SEND_REFUSED'"))
+                .isOne();
 
         sql("UPDATE portal_policy SET reply_all_scope = 'INTERNAL_AND_EXTERNAL'");
         SendOutcome sent = desk(d -> d.send(anna, draftId, null, typed, null).outcome());
@@ -271,11 +306,14 @@ class ComposeIT {
         relayedTo("carl@bank.example");
         long dora = count("SELECT id FROM account WHERE email = 'dora@client2.example' AND state = 'PENDING'");
         assertThat(dora).as("a PENDING account for the new external address").isPositive();
-        assertThat(count("SELECT count(*) FROM mailbox_entry WHERE account_id = " + dora + " AND folder = 'INBOX'")).isOne();
+        assertThat(count("SELECT count(*) FROM mailbox_entry WHERE account_id = " + dora + " AND folder = 'INBOX'"))
+                .isOne();
         assertThat(count("SELECT count(*) FROM outbound_mail WHERE kind = 'NOTIFY_NEW_MESSAGE'"
-                + " AND recipient = 'dora@client2.example'")).isOne();
+                        + " AND recipient = 'dora@client2.example'"))
+                .isOne();
         assertThat(count("SELECT count(*) FROM outbound_mail WHERE recipient LIKE '%client2%' AND kind = 'RELAY'"))
-                .as("nothing to an external address by mail").isZero();
+                .as("nothing to an external address by mail")
+                .isZero();
     }
 
     // ---- forward
@@ -285,13 +323,23 @@ class ComposeIT {
         assertThatThrownBy(() -> desk(d -> d.prepare(anna, DraftOrigin.of(PortalAction.FORWARD, originalEntry))))
                 .isInstanceOf(ActionDisabledException.class);
 
-        SendOutcome outcome = desk(d -> d.send(anna, null, DraftOrigin.of(PortalAction.FORWARD, originalEntry),
-                new DraftFields("carl@bank.example", "", "Fwd: x", "look"), null).outcome());
+        SendOutcome outcome = desk(d -> d.send(
+                        anna,
+                        null,
+                        DraftOrigin.of(PortalAction.FORWARD, originalEntry),
+                        new DraftFields("carl@bank.example", "", "Fwd: x", "look"),
+                        null)
+                .outcome());
 
-        assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Refused.class, r -> assertThat(r.decision().refusals())
-                .extracting(Refusal::reason).containsExactly(RefusalReason.ACTION_DISABLED));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        SendOutcome.Refused.class,
+                        r -> assertThat(r.decision().refusals())
+                                .extracting(Refusal::reason)
+                                .containsExactly(RefusalReason.ACTION_DISABLED));
         assertThat(count("SELECT count(*) FROM outbound_mail")).isZero();
-        assertThat(count("SELECT count(*) FROM mailbox_entry WHERE folder = 'SENT'")).isZero();
+        assertThat(count("SELECT count(*) FROM mailbox_entry WHERE folder = 'SENT'"))
+                .isZero();
     }
 
     @Test
@@ -303,27 +351,46 @@ class ComposeIT {
             assertThat(a.fileName()).isEqualTo("figures.pdf");
             assertThat(a.forwarded()).isTrue();
         });
-        DraftFields mixed = new DraftFields("carl@bank.example, eve@client3.example", "", "Fwd: Quarterly figures",
+        DraftFields mixed = new DraftFields(
+                "carl@bank.example, eve@client3.example",
+                "",
+                "Fwd: Quarterly figures",
                 "FYI" + prepared.fields().body());
 
-        SendOutcome refused = desk(d -> d.send(anna, null, prepared.origin(), mixed, null).outcome());
-        assertThat(refused).isInstanceOfSatisfying(SendOutcome.Refused.class, r -> assertThat(r.decision().refusals())
-                .extracting(Refusal::reason, Refusal::address).containsExactly(org.assertj.core.groups.Tuple.tuple(
-                        RefusalReason.ATTACHMENTS_EXTERNAL_NOT_ALLOWED, "eve@client3.example")));
+        SendOutcome refused =
+                desk(d -> d.send(anna, null, prepared.origin(), mixed, null).outcome());
+        assertThat(refused)
+                .isInstanceOfSatisfying(
+                        SendOutcome.Refused.class,
+                        r -> assertThat(r.decision().refusals())
+                                .extracting(Refusal::reason, Refusal::address)
+                                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                                        RefusalReason.ATTACHMENTS_EXTERNAL_NOT_ALLOWED, "eve@client3.example")));
         long draftId = ((SendOutcome.Refused) refused).draftId();
 
         // Sent to the colleague alone, the file goes with it.
-        SendOutcome toColleague = desk(d -> d.send(anna, draftId, null, new DraftFields("carl@bank.example", "",
-                mixed.subject(), mixed.body()), null).outcome());
+        SendOutcome toColleague = desk(d -> d.send(
+                        anna,
+                        draftId,
+                        null,
+                        new DraftFields("carl@bank.example", "", mixed.subject(), mixed.body()),
+                        null)
+                .outcome());
         assertThat(toColleague).isInstanceOf(SendOutcome.Sent.class);
         assertThat(fileNames(relayedTo("carl@bank.example"))).containsExactly("figures.pdf");
 
         // Left out, the forward may go to the external address too (beside an internal one).
         Draft again = desk(d -> d.view(d.save(anna, null, prepared.origin(), mixed)));
-        Draft without = desk(d -> d.removeAttachment(anna, again.id(), again.attachments().get(0).id()));
+        Draft without = desk(d ->
+                d.removeAttachment(anna, again.id(), again.attachments().get(0).id()));
         assertThat(without.attachments()).isEmpty();
-        SendOutcome sent = desk(d -> d.send(anna, again.id(), null, new DraftFields("dave@bank.example, eve@client3.example",
-                "", mixed.subject(), mixed.body()), null).outcome());
+        SendOutcome sent = desk(d -> d.send(
+                        anna,
+                        again.id(),
+                        null,
+                        new DraftFields("dave@bank.example, eve@client3.example", "", mixed.subject(), mixed.body()),
+                        null)
+                .outcome());
         assertThat(sent).isInstanceOf(SendOutcome.Sent.class);
         assertThat(fileNames(relayedTo("dave@bank.example"))).isEmpty();
     }
@@ -347,37 +414,52 @@ class ComposeIT {
         policy(Map.of(Setting.INTERNAL_DOMAINS, "bank.example", Setting.POLICY_COMPOSE, "external"));
         DraftFields external = new DraftFields("frank@client4.example", "", "Secret plans", "The launch is on Friday.");
 
-        SendOutcome refused = desk(d -> d.send(anna, null, DraftOrigin.newMessage(), external, null).outcome());
-        assertThat(refused).isInstanceOfSatisfying(SendOutcome.Refused.class, r -> assertThat(r.decision().refusals())
-                .extracting(Refusal::reason).containsExactly(RefusalReason.INTERNAL_RECIPIENT_REQUIRED));
+        SendOutcome refused = desk(d ->
+                d.send(anna, null, DraftOrigin.newMessage(), external, null).outcome());
+        assertThat(refused)
+                .isInstanceOfSatisfying(
+                        SendOutcome.Refused.class,
+                        r -> assertThat(r.decision().refusals())
+                                .extracting(Refusal::reason)
+                                .containsExactly(RefusalReason.INTERNAL_RECIPIENT_REQUIRED));
 
         long draftId = ((SendOutcome.Refused) refused).draftId();
-        DraftFields withColleague = new DraftFields("frank@client4.example", "carl@bank.example", external.subject(),
-                external.body());
-        assertThat(ComposeIT.<SendOutcome>desk(d -> d.send(anna, draftId, null, withColleague, null).outcome()))
+        DraftFields withColleague =
+                new DraftFields("frank@client4.example", "carl@bank.example", external.subject(), external.body());
+        assertThat(ComposeIT.<SendOutcome>desk(
+                        d -> d.send(anna, draftId, null, withColleague, null).outcome()))
                 .isInstanceOf(SendOutcome.Sent.class);
 
         relayedTo("carl@bank.example");
         assertThat(count("SELECT count(*) FROM outbound_mail WHERE recipient = 'frank@client4.example'"
-                + " AND kind = 'NOTIFY_NEW_MESSAGE'")).isOne();
+                        + " AND kind = 'NOTIFY_NEW_MESSAGE'"))
+                .isOne();
         assertThat(count("SELECT count(*) FROM account WHERE email = 'frank@client4.example' AND state = 'PENDING'"))
                 .isOne();
         // Stored sealed: not one word of it in clear in the database.
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement();
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT mime_ciphertext, metadata_ciphertext FROM message_content")) {
             while (rs.next()) {
-                assertThat(new String(rs.getBytes(1), StandardCharsets.ISO_8859_1)).doesNotContain("launch", "Secret");
-                assertThat(new String(rs.getBytes(2), StandardCharsets.ISO_8859_1)).doesNotContain("Secret");
+                assertThat(new String(rs.getBytes(1), StandardCharsets.ISO_8859_1))
+                        .doesNotContain("launch", "Secret");
+                assertThat(new String(rs.getBytes(2), StandardCharsets.ISO_8859_1))
+                        .doesNotContain("Secret");
             }
         }
     }
 
     @Test
     void anEmptyToIsItsOwnReasonNotAnError() throws Exception {
-        SendOutcome outcome = desk(d -> d.send(anna, null, DraftOrigin.newMessage(),
-                new DraftFields(" ", "", "s", "b"), null).outcome());
-        assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Refused.class, r -> assertThat(r.decision().refusals())
-                .extracting(Refusal::reason).containsExactly(RefusalReason.NO_RECIPIENT));
+        SendOutcome outcome =
+                desk(d -> d.send(anna, null, DraftOrigin.newMessage(), new DraftFields(" ", "", "s", "b"), null)
+                        .outcome());
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        SendOutcome.Refused.class,
+                        r -> assertThat(r.decision().refusals())
+                                .extracting(Refusal::reason)
+                                .containsExactly(RefusalReason.NO_RECIPIENT));
     }
 
     // ---- another account's ids
@@ -386,17 +468,24 @@ class ComposeIT {
     void anotherAccountsMessageOrDraftIsNotFound() throws Exception {
         assertThatThrownBy(() -> desk(d -> d.prepare(anna, DraftOrigin.of(PortalAction.REPLY, otherAccountsEntry))))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> desk(d -> d.send(anna, null, DraftOrigin.of(PortalAction.REPLY, otherAccountsEntry),
-                new DraftFields("bob@bank.example", "", "x", "y"), null))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> desk(d -> d.send(
+                        anna,
+                        null,
+                        DraftOrigin.of(PortalAction.REPLY, otherAccountsEntry),
+                        new DraftFields("bob@bank.example", "", "x", "y"),
+                        null)))
+                .isInstanceOf(NotFoundException.class);
         long zoe = count("SELECT id FROM account WHERE email = 'zoe@client.example'");
         Draft zoes = desk(d -> d.view(d.save(zoe, null, DraftOrigin.newMessage(), new DraftFields("", "", "z", "z"))));
         assertThatThrownBy(() -> desk(d -> d.load(anna, zoes.id()))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> desk(d -> {
-            d.discard(anna, zoes.id(), null);
-            return null;
-        })).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> desk(d -> d.addAttachment(anna, zoes.id(), "a.txt", "text/plain",
-                new ByteArrayInputStream(new byte[10])))).isInstanceOf(NotFoundException.class);
+                    d.discard(anna, zoes.id(), null);
+                    return null;
+                }))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> desk(d -> d.addAttachment(
+                        anna, zoes.id(), "a.txt", "text/plain", new ByteArrayInputStream(new byte[10]))))
+                .isInstanceOf(NotFoundException.class);
         assertThat(count("SELECT count(*) FROM draft")).isOne();
         assertThat(count("SELECT count(*) FROM draft_attachment")).isZero();
     }
@@ -407,15 +496,18 @@ class ComposeIT {
     void aDraftIsSavedSealedListedLoadedAndDiscardedWithItsFiles() throws Exception {
         DraftFields typed = new DraftFields("carl@bank.example", "", "Holiday plans", "Hawaii in March");
         Draft saved = desk(d -> d.view(d.save(anna, null, DraftOrigin.newMessage(), typed)));
-        desk(d -> d.addAttachment(anna, saved.id(), "itinerary.txt", "text/plain",
-                new ByteArrayInputStream("Flight HA 11".getBytes())));
+        desk(d -> d.addAttachment(
+                anna, saved.id(), "itinerary.txt", "text/plain", new ByteArrayInputStream("Flight HA 11".getBytes())));
 
         assertThat(desk(d -> d.load(anna, saved.id())).fields()).isEqualTo(typed);
-        assertThat(ComposeIT.<List<DraftLine>>desk(d -> d.drafts(anna, 0, 10))).singleElement().satisfies(line -> {
-            assertThat(line.subject()).isEqualTo("Holiday plans");
-            assertThat(line.hasAttachments()).isTrue();
-        });
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement();
+        assertThat(ComposeIT.<List<DraftLine>>desk(d -> d.drafts(anna, 0, 10)))
+                .singleElement()
+                .satisfies(line -> {
+                    assertThat(line.subject()).isEqualTo("Holiday plans");
+                    assertThat(line.hasAttachments()).isTrue();
+                });
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT d.content_ciphertext, a.content_ciphertext, a.label_ciphertext"
                         + " FROM draft d JOIN draft_attachment a ON a.draft_id = d.id")) {
             rs.next();
@@ -430,8 +522,11 @@ class ComposeIT {
         });
 
         assertThat(count("SELECT count(*) FROM draft")).isZero();
-        assertThat(count("SELECT count(*) FROM draft_attachment")).as("the files and their keys too").isZero();
-        assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'DRAFT_DISCARDED'")).isOne();
+        assertThat(count("SELECT count(*) FROM draft_attachment"))
+                .as("the files and their keys too")
+                .isZero();
+        assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'DRAFT_DISCARDED'"))
+                .isOne();
         assertThatThrownBy(() -> desk(d -> d.load(anna, saved.id()))).isInstanceOf(NotFoundException.class);
     }
 
@@ -443,8 +538,12 @@ class ComposeIT {
         byte[] file = new byte[300_000];
         new java.util.Random(7).nextBytes(file);
 
-        UploadOutcome up = desk(d -> d.addAttachment(anna, saved.id(), "..\\..\\evil/re\u0000port\u202E.pdf",
-                "Application/PDF; x=y", new ByteArrayInputStream(file)));
+        UploadOutcome up = desk(d -> d.addAttachment(
+                anna,
+                saved.id(),
+                "..\\..\\evil/re\u0000port\u202E.pdf",
+                "Application/PDF; x=y",
+                new ByteArrayInputStream(file)));
 
         assertThat(up).isInstanceOfSatisfying(UploadOutcome.Stored.class, s -> {
             assertThat(s.attachment().fileName()).isEqualTo("re_port_.pdf");
@@ -507,8 +606,10 @@ class ComposeIT {
 
         UploadOutcome outcome = desk(d -> d.addAttachment(anna, saved.id(), "half.txt", "text/plain", breaking));
 
-        assertThat(outcome).isInstanceOfSatisfying(UploadOutcome.Refused.class,
-                r -> assertThat(r.refusal().reason()).isEqualTo(RefusalReason.UPLOAD_INCOMPLETE));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        UploadOutcome.Refused.class,
+                        r -> assertThat(r.refusal().reason()).isEqualTo(RefusalReason.UPLOAD_INCOMPLETE));
         assertThat(count("SELECT count(*) FROM draft_attachment")).isZero();
     }
 
@@ -517,19 +618,28 @@ class ComposeIT {
         Draft saved = desk(d -> d.view(d.save(anna, null, DraftOrigin.newMessage(), DraftFields.EMPTY)));
         sql("UPDATE portal_policy SET max_attachment_count = 1");
         desk(d -> d.addAttachment(anna, saved.id(), "1.txt", "text/plain", new ByteArrayInputStream(new byte[1])));
-        assertThat(ComposeIT.<UploadOutcome>desk(d -> d.addAttachment(anna, saved.id(), "2.txt", "text/plain",
-                new ByteArrayInputStream(new byte[1])))).isInstanceOfSatisfying(UploadOutcome.Refused.class,
+        assertThat(ComposeIT.<UploadOutcome>desk(d -> d.addAttachment(
+                        anna, saved.id(), "2.txt", "text/plain", new ByteArrayInputStream(new byte[1]))))
+                .isInstanceOfSatisfying(
+                        UploadOutcome.Refused.class,
                         r -> assertThat(r.refusal().reason()).isEqualTo(RefusalReason.TOO_MANY_ATTACHMENTS));
 
         sql("UPDATE portal_policy SET attach_scope = 'DISABLED', max_attachment_count = 20");
-        assertThat(ComposeIT.<UploadOutcome>desk(d -> d.addAttachment(anna, saved.id(), "3.txt", "text/plain",
-                new ByteArrayInputStream(new byte[1])))).isInstanceOfSatisfying(UploadOutcome.Refused.class,
+        assertThat(ComposeIT.<UploadOutcome>desk(d -> d.addAttachment(
+                        anna, saved.id(), "3.txt", "text/plain", new ByteArrayInputStream(new byte[1]))))
+                .isInstanceOfSatisfying(
+                        UploadOutcome.Refused.class,
                         r -> assertThat(r.refusal().reason()).isEqualTo(RefusalReason.ATTACHMENTS_DISABLED));
         assertThat(count("SELECT count(*) FROM draft_attachment")).isOne();
         // And the one already there cannot be sent either.
-        assertThat(ComposeIT.<SendOutcome>desk(d -> d.send(anna, saved.id(), null, new DraftFields("carl@bank.example", "", "s", "b"), null)
-                .outcome())).isInstanceOfSatisfying(SendOutcome.Refused.class, r -> assertThat(r.decision().refusals())
-                        .extracting(Refusal::reason).containsExactly(RefusalReason.ATTACHMENTS_DISABLED));
+        assertThat(ComposeIT.<SendOutcome>desk(
+                        d -> d.send(anna, saved.id(), null, new DraftFields("carl@bank.example", "", "s", "b"), null)
+                                .outcome()))
+                .isInstanceOfSatisfying(
+                        SendOutcome.Refused.class,
+                        r -> assertThat(r.decision().refusals())
+                                .extracting(Refusal::reason)
+                                .containsExactly(RefusalReason.ATTACHMENTS_DISABLED));
     }
 
     // ---- policy and completion
@@ -540,18 +650,29 @@ class ComposeIT {
         policy(Map.of(Setting.INTERNAL_DOMAINS, "bank.example", Setting.POLICY_FORWARD, "internal"));
         assertThat(desk(ComposeDesk::effectivePolicy).isForwardAllowed()).isTrue();
         seed = Map.of(Setting.POLICY_FORWARD, "disabled");
-        assertThat(desk(ComposeDesk::effectivePolicy).isForwardAllowed()).as("settings only seed").isTrue();
+        assertThat(desk(ComposeDesk::effectivePolicy).isForwardAllowed())
+                .as("settings only seed")
+                .isTrue();
         sql("UPDATE portal_policy SET forward_scope = 'DISABLED'");
-        assertThat(desk(ComposeDesk::effectivePolicy).isForwardAllowed()).as("a change is seen at once").isFalse();
+        assertThat(desk(ComposeDesk::effectivePolicy).isForwardAllowed())
+                .as("a change is seen at once")
+                .isFalse();
         assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'POLICY_CHANGED'"))
-                .as("seeding is audited, once").isOne();
+                .as("seeding is audited, once")
+                .isOne();
     }
 
     @Test
     void addressCompletionOffersTheAccountsOwnCorrespondentsOnly() throws Exception {
-        assertThat(ComposeIT.<List<String>>desk(d -> d.complete(anna, "b", 10))).containsExactly("Bob Banker <bob@bank.example>");
-        assertThat(ComposeIT.<List<String>>desk(d -> d.complete(anna, "car", 10))).containsExactly("Carl <carl@bank.example>");
-        assertThat(ComposeIT.<List<String>>desk(d -> d.complete(anna, "anna", 10))).as("not the account itself").isEmpty();
-        assertThat(ComposeIT.<List<String>>desk(d -> d.complete(anna, "zoe", 10))).as("not another account's correspondents").isEmpty();
+        assertThat(ComposeIT.<List<String>>desk(d -> d.complete(anna, "b", 10)))
+                .containsExactly("Bob Banker <bob@bank.example>");
+        assertThat(ComposeIT.<List<String>>desk(d -> d.complete(anna, "car", 10)))
+                .containsExactly("Carl <carl@bank.example>");
+        assertThat(ComposeIT.<List<String>>desk(d -> d.complete(anna, "anna", 10)))
+                .as("not the account itself")
+                .isEmpty();
+        assertThat(ComposeIT.<List<String>>desk(d -> d.complete(anna, "zoe", 10)))
+                .as("not another account's correspondents")
+                .isEmpty();
     }
 }

@@ -33,8 +33,10 @@ class ProductionReadinessTest {
         configured.put("sealpost.db.password", "   ");
 
         assertThat(ProductionReadiness.missingSettings(settings))
-                .anySatisfy(line -> assertThat(line).startsWith("missing setting SEALPOST_DB_PASSWORD (sealpost.db.password)"))
-                .anySatisfy(line -> assertThat(line).startsWith("missing setting SEALPOST_KEYSTORE (sealpost.keystore)"))
+                .anySatisfy(line ->
+                        assertThat(line).startsWith("missing setting SEALPOST_DB_PASSWORD (sealpost.db.password)"))
+                .anySatisfy(
+                        line -> assertThat(line).startsWith("missing setting SEALPOST_KEYSTORE (sealpost.keystore)"))
                 .anySatisfy(line -> assertThat(line).startsWith("missing setting SEALPOST_KEYSTORE_PASSWORD"))
                 .anySatisfy(line -> assertThat(line).startsWith("missing setting SEALPOST_SMARTHOST"))
                 .anySatisfy(line -> assertThat(line).startsWith("missing setting SEALPOST_PUBLIC_URL"))
@@ -75,18 +77,23 @@ class ProductionReadinessTest {
         productionWithEveryRequiredSetting();
         configured.put("sealpost.public.url", "http://secure.bank.example");
 
-        assertThat(ProductionReadiness.unsafeSettings(settings, false)).singleElement()
-                .satisfies(line -> assertThat(line).startsWith("unsafe setting SEALPOST_PUBLIC_URL (sealpost.public.url)")
+        assertThat(ProductionReadiness.unsafeSettings(settings, false))
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("unsafe setting SEALPOST_PUBLIC_URL (sealpost.public.url)")
                         .contains("http://secure.bank.example", "https://"));
     }
 
     @Test
     void productionRefusesAPublicUrlThatIsNoAbsoluteHttpsAddress() {
         productionWithEveryRequiredSetting();
-        for (String url : new String[] {"secure.bank.example", "https:secure", "ftp://secure.bank.example", "https://"}) {
+        for (String url :
+                new String[] {"secure.bank.example", "https:secure", "ftp://secure.bank.example", "https://"}) {
             configured.put("sealpost.public.url", url);
 
-            assertThat(ProductionReadiness.unsafeSettings(settings, false)).as(url).hasSize(1);
+            assertThat(ProductionReadiness.unsafeSettings(settings, false))
+                    .as(url)
+                    .hasSize(1);
         }
     }
 
@@ -102,9 +109,10 @@ class ProductionReadinessTest {
     void productionRefusesToStartClusteredUnlessTheOperatorSaysClusteringIsMeant() {
         productionWithEveryRequiredSetting();
 
-        assertThat(ProductionReadiness.unsafeSettings(settings, true)).singleElement()
-                .satisfies(line -> assertThat(line).contains("Hazelcast clustering is on", "--nocluster",
-                        "SEALPOST_CLUSTER=hazelcast"));
+        assertThat(ProductionReadiness.unsafeSettings(settings, true))
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .contains("Hazelcast clustering is on", "--nocluster", "SEALPOST_CLUSTER=hazelcast"));
 
         configured.put("sealpost.cluster", "none");
         assertThat(ProductionReadiness.unsafeSettings(settings, true)).hasSize(1);
@@ -125,7 +133,8 @@ class ProductionReadinessTest {
         productionWithEveryRequiredSetting();
         configured.put("sealpost.cluster", "yes");
 
-        assertThat(ProductionReadiness.unsafeSettings(settings, false)).singleElement()
+        assertThat(ProductionReadiness.unsafeSettings(settings, false))
+                .singleElement()
                 .satisfies(line -> assertThat(line).startsWith("unsafe setting SEALPOST_CLUSTER"));
     }
 
@@ -138,27 +147,36 @@ class ProductionReadinessTest {
     }
 
     @Test
-    void productionRefusesAKeystoreFileTheGroupOrOthersMayReadOrWrite(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
+    void productionRefusesAKeystoreFileTheGroupOrOthersMayReadOrWrite(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path keystore = java.nio.file.Files.createFile(dir.resolve("kek.p12"));
         configured.put("sealpost.mode", "prod");
         configured.put("sealpost.public.url", "https://secure.bank.example");
         configured.put("sealpost.keystore", keystore.toString());
 
-        java.nio.file.Files.setPosixFilePermissions(keystore, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        java.nio.file.Files.setPosixFilePermissions(
+                keystore, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         assertThat(ProductionReadiness.unsafeSettings(settings, false)).isEmpty();
 
-        java.nio.file.Files.setPosixFilePermissions(keystore, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        assertThat(ProductionReadiness.unsafeSettings(settings, false)).singleElement().asString()
+        java.nio.file.Files.setPosixFilePermissions(
+                keystore, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(ProductionReadiness.unsafeSettings(settings, false))
+                .singleElement()
+                .asString()
                 .startsWith("unsafe keystore file " + keystore + " (SEALPOST_KEYSTORE) is readable by group or others"
                         + " (rw-r--r--)")
                 .endsWith("chmod 600 " + keystore);
 
-        java.nio.file.Files.setPosixFilePermissions(keystore, java.nio.file.attribute.PosixFilePermissions.fromString("rw--w----"));
-        assertThat(ProductionReadiness.unsafeSettings(settings, false)).singleElement().asString()
+        java.nio.file.Files.setPosixFilePermissions(
+                keystore, java.nio.file.attribute.PosixFilePermissions.fromString("rw--w----"));
+        assertThat(ProductionReadiness.unsafeSettings(settings, false))
+                .singleElement()
+                .asString()
                 .contains("is writable by group or others (rw--w----)");
 
         configured.put("sealpost.mode", "dev");
-        assertThat(ProductionReadiness.unsafeSettings(settings, false)).as("development does not check").isEmpty();
+        assertThat(ProductionReadiness.unsafeSettings(settings, false))
+                .as("development does not check")
+                .isEmpty();
     }
 }

@@ -31,7 +31,8 @@ class KeyEncryptionKeysTest {
         assertThat(keystore).exists();
         assertThat(keks.currentVersion()).isEqualTo(1);
         assertThat(keks.versions()).containsExactly(1);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keystore))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keystore)))
+                .isEqualTo("rw-------");
         assertThat(Files.list(keystore.getParent())).containsExactly(keystore);
     }
 
@@ -119,7 +120,8 @@ class KeyEncryptionKeysTest {
         assertThat(reopened.currentVersion()).isEqualTo(3);
         assertThat(reopened.key(1).getEncoded()).isEqualTo(v1);
         assertThat(reopened.key(2).getEncoded()).isNotEqualTo(v1);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keystore))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keystore)))
+                .isEqualTo("rw-------");
         assertThat(Files.list(dir)).containsExactly(keystore);
     }
 
@@ -161,8 +163,8 @@ class KeyEncryptionKeysTest {
         store.load(null, null);
         KeyGenerator generator = KeyGenerator.getInstance("AES");
         generator.init(bits);
-        store.setEntry(alias, new KeyStore.SecretKeyEntry(generator.generateKey()),
-                new KeyStore.PasswordProtection(PASSWORD));
+        store.setEntry(
+                alias, new KeyStore.SecretKeyEntry(generator.generateKey()), new KeyStore.PasswordProtection(PASSWORD));
         try (OutputStream out = Files.newOutputStream(path)) {
             store.store(out, PASSWORD);
         }

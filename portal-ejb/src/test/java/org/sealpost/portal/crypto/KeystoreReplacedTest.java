@@ -32,13 +32,19 @@ class KeystoreReplacedTest {
         operator.rotate();
 
         assertThat(nodeSealer.seal(UUID.randomUUID(), new byte[1], new byte[0]).kekVersion())
-                .as("before the node's next look").isEqualTo(1);
-        Thread.sleep(Math.max(0, KeyEncryptionKeys.FILE_CHECK_INTERVAL.toMillis() + 100
-                - Duration.ofNanos(System.nanoTime() - opened).toMillis()));
+                .as("before the node's next look")
+                .isEqualTo(1);
+        Thread.sleep(Math.max(
+                0,
+                KeyEncryptionKeys.FILE_CHECK_INTERVAL.toMillis()
+                        + 100
+                        - Duration.ofNanos(System.nanoTime() - opened).toMillis()));
         UUID id = UUID.randomUUID();
         SealedMessage sealed = nodeSealer.seal(id, "new mail".getBytes(StandardCharsets.UTF_8), new byte[0]);
         assertThat(sealed.kekVersion()).isEqualTo(2);
-        assertThat(new MessageSealer(operator).openMime(id, sealed)).asString(StandardCharsets.UTF_8).isEqualTo("new mail");
+        assertThat(new MessageSealer(operator).openMime(id, sealed))
+                .asString(StandardCharsets.UTF_8)
+                .isEqualTo("new mail");
     }
 
     @Test
@@ -50,7 +56,8 @@ class KeystoreReplacedTest {
         SealedMessage underV1 = new MessageSealer(node).seal(id, new byte[] {1}, new byte[0]);
         operator.rotate();
 
-        assertThatThrownBy(() -> operator.retire(2)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> operator.retire(2))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("current");
         assertThatThrownBy(() -> operator.retire(5)).isInstanceOf(IllegalArgumentException.class);
         operator.retire(1);
@@ -59,6 +66,7 @@ class KeystoreReplacedTest {
         assertThat(node.versions()).as("the node re-read the replaced file").containsExactly(2);
         assertThatThrownBy(() -> new MessageSealer(node).openMime(id, underV1)).isInstanceOf(SealBrokenException.class);
         assertThat(java.nio.file.Files.getPosixFilePermissions(file))
-                .as("rewritten owner-only").isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                .as("rewritten owner-only")
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     }
 }

@@ -19,7 +19,8 @@ class MessageSealerTest {
 
     private static final char[] PASSWORD = "test-keystore-password".toCharArray();
     private static final byte[] MIME = ("From: alice@example.org\r\nSubject: quarterly figures\r\n\r\n"
-            + "The body of the secret message.\r\n").getBytes(StandardCharsets.UTF_8);
+                    + "The body of the secret message.\r\n")
+            .getBytes(StandardCharsets.UTF_8);
     private static final byte[] METADATA = "encoded metadata record".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
@@ -78,16 +79,15 @@ class MessageSealerTest {
                 .isInstanceOf(SealBrokenException.class)
                 .hasMessageContaining(otherId.toString())
                 .hasMessageContaining("failed authentication");
-        assertThatThrownBy(() -> sealer.openMetadata(otherId, sealed))
-                .isInstanceOf(SealBrokenException.class);
+        assertThatThrownBy(() -> sealer.openMetadata(otherId, sealed)).isInstanceOf(SealBrokenException.class);
     }
 
     @Test
     void mimeAndMetadataCiphertextsSwappedWithinOneMessageFailToOpen() {
         UUID id = UUID.randomUUID();
         SealedMessage sealed = sealer.seal(id, MIME, METADATA);
-        SealedMessage swapped = new SealedMessage(sealed.kekVersion(), sealed.wrappedKey(),
-                sealed.metadataCiphertext(), sealed.mimeCiphertext());
+        SealedMessage swapped = new SealedMessage(
+                sealed.kekVersion(), sealed.wrappedKey(), sealed.metadataCiphertext(), sealed.mimeCiphertext());
 
         assertThatThrownBy(() -> sealer.openMime(id, swapped))
                 .isInstanceOf(SealBrokenException.class)
@@ -104,12 +104,12 @@ class MessageSealerTest {
         SealedMessage a = sealer.seal(idA, MIME, METADATA);
         SealedMessage b = sealer.seal(idB, MIME, METADATA);
 
-        SealedMessage bWithMimeOfA = new SealedMessage(b.kekVersion(), b.wrappedKey(), a.mimeCiphertext(),
-                b.metadataCiphertext());
-        SealedMessage bWithMetadataOfA = new SealedMessage(b.kekVersion(), b.wrappedKey(), b.mimeCiphertext(),
-                a.metadataCiphertext());
-        SealedMessage bWithKeyOfA = new SealedMessage(b.kekVersion(), a.wrappedKey(), b.mimeCiphertext(),
-                b.metadataCiphertext());
+        SealedMessage bWithMimeOfA =
+                new SealedMessage(b.kekVersion(), b.wrappedKey(), a.mimeCiphertext(), b.metadataCiphertext());
+        SealedMessage bWithMetadataOfA =
+                new SealedMessage(b.kekVersion(), b.wrappedKey(), b.mimeCiphertext(), a.metadataCiphertext());
+        SealedMessage bWithKeyOfA =
+                new SealedMessage(b.kekVersion(), a.wrappedKey(), b.mimeCiphertext(), b.metadataCiphertext());
 
         assertThatThrownBy(() -> sealer.openMime(idB, bWithMimeOfA)).isInstanceOf(SealBrokenException.class);
         assertThatThrownBy(() -> sealer.openMetadata(idB, bWithMetadataOfA)).isInstanceOf(SealBrokenException.class);
@@ -125,8 +125,8 @@ class MessageSealerTest {
         SealedMessage a = sealer.seal(idA, MIME, METADATA);
         // Pins the stored associated-data format too: changing it would strand every stored message.
         byte[] dataKey = AesGcm.open(keks.key(1), a.wrappedKey(), ascii("sealpost/v1|dek|" + idA + "|kek-v1"));
-        byte[] dataKeyWrappedForB = AesGcm.seal(keks.key(1), dataKey, ascii("sealpost/v1|dek|" + idB + "|kek-v1"),
-                new java.security.SecureRandom());
+        byte[] dataKeyWrappedForB = AesGcm.seal(
+                keks.key(1), dataKey, ascii("sealpost/v1|dek|" + idB + "|kek-v1"), new java.security.SecureRandom());
         SealedMessage movedToB = new SealedMessage(1, dataKeyWrappedForB, a.mimeCiphertext(), a.metadataCiphertext());
 
         assertThatThrownBy(() -> sealer.openMime(idB, movedToB))
@@ -135,8 +135,11 @@ class MessageSealerTest {
         assertThatThrownBy(() -> sealer.openMetadata(idB, movedToB))
                 .isInstanceOf(SealBrokenException.class)
                 .hasMessageContaining("The metadata of message " + idB + " failed authentication");
-        assertThat(AesGcm.open(new javax.crypto.spec.SecretKeySpec(dataKey, "AES"), a.mimeCiphertext(),
-                ascii("sealpost/v1|mime|" + idA))).isEqualTo(MIME);
+        assertThat(AesGcm.open(
+                        new javax.crypto.spec.SecretKeySpec(dataKey, "AES"),
+                        a.mimeCiphertext(),
+                        ascii("sealpost/v1|mime|" + idA)))
+                .isEqualTo(MIME);
     }
 
     @ParameterizedTest(name = "flipping a bit at offset {0} of each ciphertext fails")
@@ -145,12 +148,12 @@ class MessageSealerTest {
         UUID id = UUID.randomUUID();
         SealedMessage sealed = sealer.seal(id, MIME, METADATA);
 
-        SealedMessage badKey = new SealedMessage(1, flip(sealed.wrappedKey(), offset), sealed.mimeCiphertext(),
-                sealed.metadataCiphertext());
-        SealedMessage badMime = new SealedMessage(1, sealed.wrappedKey(), flip(sealed.mimeCiphertext(), offset),
-                sealed.metadataCiphertext());
-        SealedMessage badMetadata = new SealedMessage(1, sealed.wrappedKey(), sealed.mimeCiphertext(),
-                flip(sealed.metadataCiphertext(), offset));
+        SealedMessage badKey = new SealedMessage(
+                1, flip(sealed.wrappedKey(), offset), sealed.mimeCiphertext(), sealed.metadataCiphertext());
+        SealedMessage badMime = new SealedMessage(
+                1, sealed.wrappedKey(), flip(sealed.mimeCiphertext(), offset), sealed.metadataCiphertext());
+        SealedMessage badMetadata = new SealedMessage(
+                1, sealed.wrappedKey(), sealed.mimeCiphertext(), flip(sealed.metadataCiphertext(), offset));
 
         assertThatThrownBy(() -> sealer.openMime(id, badKey)).isInstanceOf(SealBrokenException.class);
         assertThatThrownBy(() -> sealer.openMetadata(id, badKey)).isInstanceOf(SealBrokenException.class);
@@ -165,8 +168,8 @@ class MessageSealerTest {
         byte[] mime = sealed.mimeCiphertext();
         mime[0] = 2;
 
-        assertThatThrownBy(() -> sealer.openMime(id, new SealedMessage(1, sealed.wrappedKey(), mime,
-                sealed.metadataCiphertext())))
+        assertThatThrownBy(() -> sealer.openMime(
+                        id, new SealedMessage(1, sealed.wrappedKey(), mime, sealed.metadataCiphertext())))
                 .isInstanceOf(SealBrokenException.class)
                 .hasMessageContaining("unknown ciphertext format version 2");
     }
@@ -176,13 +179,22 @@ class MessageSealerTest {
         UUID id = UUID.randomUUID();
         SealedMessage sealed = sealer.seal(id, MIME, METADATA);
 
-        assertThatThrownBy(() -> sealer.openMime(id, new SealedMessage(1, sealed.wrappedKey(),
-                Arrays.copyOf(sealed.mimeCiphertext(), 20), sealed.metadataCiphertext())))
+        assertThatThrownBy(() -> sealer.openMime(
+                        id,
+                        new SealedMessage(
+                                1,
+                                sealed.wrappedKey(),
+                                Arrays.copyOf(sealed.mimeCiphertext(), 20),
+                                sealed.metadataCiphertext())))
                 .isInstanceOf(SealBrokenException.class)
                 .hasMessageContaining("shorter than the 29-byte minimum");
-        assertThatThrownBy(() -> sealer.openMime(id, new SealedMessage(1, sealed.wrappedKey(),
-                Arrays.copyOf(sealed.mimeCiphertext(), sealed.mimeCiphertext().length - 1),
-                sealed.metadataCiphertext())))
+        assertThatThrownBy(() -> sealer.openMime(
+                        id,
+                        new SealedMessage(
+                                1,
+                                sealed.wrappedKey(),
+                                Arrays.copyOf(sealed.mimeCiphertext(), sealed.mimeCiphertext().length - 1),
+                                sealed.metadataCiphertext())))
                 .isInstanceOf(SealBrokenException.class)
                 .hasMessageContaining("failed authentication");
     }
@@ -193,10 +205,10 @@ class MessageSealerTest {
         SealedMessage sealedUnderV1 = sealer.seal(id, MIME, METADATA);
         keks.rotate();
 
-        SealedMessage claimsV2 = new SealedMessage(2, sealedUnderV1.wrappedKey(), sealedUnderV1.mimeCiphertext(),
-                sealedUnderV1.metadataCiphertext());
-        SealedMessage claimsV7 = new SealedMessage(7, sealedUnderV1.wrappedKey(), sealedUnderV1.mimeCiphertext(),
-                sealedUnderV1.metadataCiphertext());
+        SealedMessage claimsV2 = new SealedMessage(
+                2, sealedUnderV1.wrappedKey(), sealedUnderV1.mimeCiphertext(), sealedUnderV1.metadataCiphertext());
+        SealedMessage claimsV7 = new SealedMessage(
+                7, sealedUnderV1.wrappedKey(), sealedUnderV1.mimeCiphertext(), sealedUnderV1.metadataCiphertext());
 
         assertThatThrownBy(() -> sealer.openMime(id, claimsV2))
                 .isInstanceOf(SealBrokenException.class)
@@ -245,8 +257,8 @@ class MessageSealerTest {
     void messageDoesNotOpenWithAnotherInstallationsKek() {
         UUID id = UUID.randomUUID();
         SealedMessage sealed = sealer.seal(id, MIME, METADATA);
-        MessageSealer otherInstallation = new MessageSealer(
-                KeyEncryptionKeys.openOrCreate(dir.resolve("other.p12"), PASSWORD));
+        MessageSealer otherInstallation =
+                new MessageSealer(KeyEncryptionKeys.openOrCreate(dir.resolve("other.p12"), PASSWORD));
 
         assertThatThrownBy(() -> otherInstallation.openMime(id, sealed))
                 .isInstanceOf(SealBrokenException.class)
@@ -299,10 +311,11 @@ class MessageSealerTest {
 
         assertThat(sealed.wrappedKey()).containsExactly(1, 2, 3);
         assertThat(sealed.mimeCiphertext()).containsExactly(4, 5, 6);
-        assertThat(sealed).isEqualTo(new SealedMessage(1, new byte[] {1, 2, 3}, new byte[] {4, 5, 6},
-                new byte[] {7, 8, 9}));
-        assertThat(sealed).hasSameHashCodeAs(new SealedMessage(1, new byte[] {1, 2, 3}, new byte[] {4, 5, 6},
-                new byte[] {7, 8, 9}));
+        assertThat(sealed)
+                .isEqualTo(new SealedMessage(1, new byte[] {1, 2, 3}, new byte[] {4, 5, 6}, new byte[] {7, 8, 9}));
+        assertThat(sealed)
+                .hasSameHashCodeAs(
+                        new SealedMessage(1, new byte[] {1, 2, 3}, new byte[] {4, 5, 6}, new byte[] {7, 8, 9}));
         assertThat(sealed.toString()).doesNotContain("[B@");
         assertThatThrownBy(() -> new SealedMessage(0, key, mime, metadata))
                 .isInstanceOf(IllegalArgumentException.class);

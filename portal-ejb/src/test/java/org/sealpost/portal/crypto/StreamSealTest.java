@@ -37,7 +37,8 @@ class StreamSealTest {
     }
 
     private byte[] open(byte[] sealed) throws Exception {
-        return sealer.openStream(id, keyHolder, new ByteArrayInputStream(sealed)).readAllBytes();
+        return sealer.openStream(id, keyHolder, new ByteArrayInputStream(sealed))
+                .readAllBytes();
     }
 
     @ParameterizedTest
@@ -56,14 +57,16 @@ class StreamSealTest {
     void theCiphertextDoesNotContainThePlaintext() throws Exception {
         byte[] plain = "the quarterly figures are bad ".repeat(5000).getBytes();
         byte[] sealed = seal(plain);
-        assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("quarterly");
+        assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("quarterly");
     }
 
     @Test
     void aStreamCutAfterAFullChunkIsRefused() throws Exception {
         byte[] sealed = seal(new byte[3 * 65_536]);
         int oneChunk = 5 + 65_536 + 29;
-        assertThatThrownBy(() -> open(Arrays.copyOf(sealed, oneChunk))).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> open(Arrays.copyOf(sealed, oneChunk)))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("ends before its last chunk");
     }
 

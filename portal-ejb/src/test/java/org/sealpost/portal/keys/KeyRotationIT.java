@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,6 +53,7 @@ class KeyRotationIT {
 
     /** What each message's, draft's and file's plaintext is, by seal id. */
     private final Map<UUID, String> messages = new LinkedHashMap<>();
+
     private UUID draftSeal;
     private UUID fileSeal;
     private final Map<UUID, byte[]> mimeCiphertextBefore = new LinkedHashMap<>();
@@ -73,15 +73,20 @@ class KeyRotationIT {
         keystore = dir.resolve("kek.p12");
         keks = KeyEncryptionKeys.openOrCreate(keystore, "pw".toCharArray());
         sealer = new MessageSealer(keks);
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement()) {
             s.execute("TRUNCATE account, message_content, mailbox_entry, outbound_mail, audit_event, draft,"
                     + " draft_attachment, search_index_queue, kek_rotation RESTART IDENTITY CASCADE");
             for (int i = 0; i < MESSAGES; i++) {
                 UUID id = UUID.randomUUID();
                 String text = "Subject: figures " + i + "\r\n\r\nDear Anna, number " + i + ".\r\n";
                 byte[] raw = text.getBytes(StandardCharsets.UTF_8);
-                IntakeStore.storeContent(c, id, sealer.seal(id, raw, ("meta " + i).getBytes(StandardCharsets.UTF_8)),
-                        raw.length, Instant.now());
+                IntakeStore.storeContent(
+                        c,
+                        id,
+                        sealer.seal(id, raw, ("meta " + i).getBytes(StandardCharsets.UTF_8)),
+                        raw.length,
+                        Instant.now());
                 IntakeStore.deliverInPortal(c, id, List.of(EmailAddress.of("anna@client.example")), Instant.now());
                 messages.put(id, text);
                 mimeCiphertextBefore.put(id, column(c, "SELECT mime_ciphertext FROM message_content WHERE id = ?", id));
@@ -107,8 +112,8 @@ class KeyRotationIT {
             fileSeal = UUID.randomUUID();
             SealedMessage label = sealer.seal(fileSeal, "figures.pdf".getBytes(StandardCharsets.UTF_8), new byte[0]);
             byte[] content;
-            try (InputStream sealing = sealer.sealStream(fileSeal, label,
-                    new ByteArrayInputStream("%PDF file".getBytes(StandardCharsets.UTF_8)))) {
+            try (InputStream sealing = sealer.sealStream(
+                    fileSeal, label, new ByteArrayInputStream("%PDF file".getBytes(StandardCharsets.UTF_8)))) {
                 content = sealing.readAllBytes();
             }
             try (PreparedStatement ps = c.prepareStatement("""
@@ -151,18 +156,23 @@ class KeyRotationIT {
         int version = rotate();
         assertThat(version).isEqualTo(2);
         assertThat(db.inTransaction(em -> lifecycle(em).rewrapBatch(5)).rewrapped())
-                .as("nothing is re-wrapped while the nodes may still be sealing with kek-v1").isZero();
+                .as("nothing is re-wrapped while the nodes may still be sealing with kek-v1")
+                .isZero();
 
         clock.advance(KekRotation.SETTLE);
         int batches = rewrapAll(5);
 
         assertThat(batches).as("25 keys in batches of 5").isEqualTo(5);
         KeyStatus status = status();
-        assertThat(status.versions()).extracting(KeyStatus.VersionUse::version, KeyStatus.VersionUse::total)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 0L),
+        assertThat(status.versions())
+                .extracting(KeyStatus.VersionUse::version, KeyStatus.VersionUse::total)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, 0L),
                         org.assertj.core.groups.Tuple.tuple(2, (long) MESSAGES + 2));
-        assertThat(status.versions().get(1).keys()).containsEntry(DataKeyTable.MESSAGE_CONTENT, (long) MESSAGES)
-                .containsEntry(DataKeyTable.DRAFT, 1L).containsEntry(DataKeyTable.DRAFT_ATTACHMENT, 1L);
+        assertThat(status.versions().get(1).keys())
+                .containsEntry(DataKeyTable.MESSAGE_CONTENT, (long) MESSAGES)
+                .containsEntry(DataKeyTable.DRAFT, 1L)
+                .containsEntry(DataKeyTable.DRAFT_ATTACHMENT, 1L);
         RotationProgress progress = status.rotation().orElseThrow();
         assertThat(progress.done()).isEqualTo(MESSAGES + 2);
         assertThat(progress.left()).isZero();
@@ -172,7 +182,8 @@ class KeyRotationIT {
         try (Connection c = db.dataSource().getConnection()) {
             for (Map.Entry<UUID, byte[]> before : mimeCiphertextBefore.entrySet()) {
                 assertThat(column(c, "SELECT mime_ciphertext FROM message_content WHERE id = ?", before.getKey()))
-                        .as("the content's ciphertext is not touched").isEqualTo(before.getValue());
+                        .as("the content's ciphertext is not touched")
+                        .isEqualTo(before.getValue());
             }
         }
     }
@@ -209,9 +220,13 @@ class KeyRotationIT {
         assertRefused(7, RetireRefusedException.Reason.UNKNOWN_VERSION);
         assertRefused(2, RetireRefusedException.Reason.CURRENT);
         RetireRefusedException inUse = assertRefused(1, RetireRefusedException.Reason.IN_USE);
-        assertThat(inUse.getMessage()).contains("still wraps " + (MESSAGES + 2) + " data keys")
-                .contains("message_content " + MESSAGES).contains("draft 1").contains("draft_attachment 1");
-        assertThat(KeyEncryptionKeys.open(keystore, "pw".toCharArray()).versions()).as("nothing changed")
+        assertThat(inUse.getMessage())
+                .contains("still wraps " + (MESSAGES + 2) + " data keys")
+                .contains("message_content " + MESSAGES)
+                .contains("draft 1")
+                .contains("draft_attachment 1");
+        assertThat(KeyEncryptionKeys.open(keystore, "pw".toCharArray()).versions())
+                .as("nothing changed")
                 .containsExactly(1, 2);
 
         clock.advance(KekRotation.SETTLE);
@@ -222,15 +237,24 @@ class KeyRotationIT {
         });
 
         assertThat(KeyEncryptionKeys.open(keystore, "pw".toCharArray()).versions())
-                .as("kek-v1 is gone from the file").containsExactly(2);
+                .as("kek-v1 is gone from the file")
+                .containsExactly(2);
         everythingOpensUnder(2);
-        assertThat(auditActions()).containsSubsequence("KEK_RETIRE_REFUSED", "KEK_ROTATED", "KEK_RETIRE_REFUSED",
-                "KEK_RETIRE_REFUSED", "KEK_RETIRE_REFUSED", "KEK_REWRAP_FINISHED", "KEK_RETIRED");
+        assertThat(auditActions())
+                .containsSubsequence(
+                        "KEK_RETIRE_REFUSED",
+                        "KEK_ROTATED",
+                        "KEK_RETIRE_REFUSED",
+                        "KEK_RETIRE_REFUSED",
+                        "KEK_RETIRE_REFUSED",
+                        "KEK_REWRAP_FINISHED",
+                        "KEK_RETIRED");
     }
 
     @Test
     void aVersionThatJustStoppedBeingCurrentIsNotRetiredBeforeEveryNodeCanHaveSeenTheRotation() throws Exception {
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement()) {
             s.execute("TRUNCATE message_content, mailbox_entry, draft, draft_attachment CASCADE");
         }
         rotate();
@@ -257,17 +281,23 @@ class KeyRotationIT {
             draftBackup = draftRow(c);
             long entry = single(c, "SELECT id FROM mailbox_entry WHERE content_id = '" + deleted + "'");
             long account = single(c, "SELECT account_id FROM mailbox_entry WHERE id = " + entry);
-            MailboxEntry trashed = MailboxEntries.find(c, entry, account).orElseThrow().moveToTrash();
+            MailboxEntry trashed =
+                    MailboxEntries.find(c, entry, account).orElseThrow().moveToTrash();
             MailboxEntries.save(c, trashed);
-            assertThat(MailboxEntries.deleteForever(c, MailboxEntries.find(c, entry, account).orElseThrow()))
-                    .as("the last copy").isTrue();
+            assertThat(MailboxEntries.deleteForever(
+                            c, MailboxEntries.find(c, entry, account).orElseThrow()))
+                    .as("the last copy")
+                    .isTrue();
             c.createStatement().execute("DELETE FROM draft");
-            assertThat(MessageContents.sealed(c, deleted)).as("gone from the live database at once").isEmpty();
+            assertThat(MessageContents.sealed(c, deleted))
+                    .as("gone from the live database at once")
+                    .isEmpty();
         }
         assertThat(new String(sealer.openMime(deleted, backup), StandardCharsets.UTF_8))
                 .as("until kek-v1 is retired, the backup still opens: the promise is not yet kept")
                 .isEqualTo(messages.get(deleted));
-        assertThat(new String(sealer.openMime(draftSeal, draftBackup), StandardCharsets.UTF_8)).isEqualTo("draft text");
+        assertThat(new String(sealer.openMime(draftSeal, draftBackup), StandardCharsets.UTF_8))
+                .isEqualTo("draft text");
 
         rotate();
         clock.advance(KekRotation.SETTLE);
@@ -280,22 +310,28 @@ class KeyRotationIT {
         // What is left: the keystore file as it is now, opened afresh, with every version in it.
         KeyEncryptionKeys left = KeyEncryptionKeys.open(keystore, "pw".toCharArray());
         MessageSealer remaining = new MessageSealer(left);
-        assertThatThrownBy(() -> remaining.openMime(deleted, backup)).isInstanceOf(SealBrokenException.class)
+        assertThatThrownBy(() -> remaining.openMime(deleted, backup))
+                .isInstanceOf(SealBrokenException.class)
                 .hasMessageContaining("kek-v1");
         assertThatThrownBy(() -> remaining.openMime(draftSeal, draftBackup)).isInstanceOf(SealBrokenException.class);
         for (int version : left.versions()) {
-            SealedMessage relabelled = new SealedMessage(version, backup.wrappedKey(), backup.mimeCiphertext(),
-                    backup.metadataCiphertext());
+            SealedMessage relabelled = new SealedMessage(
+                    version, backup.wrappedKey(), backup.mimeCiphertext(), backup.metadataCiphertext());
             assertThatThrownBy(() -> remaining.openMime(deleted, relabelled))
-                    .as("the backup's wrapped key under kek-v" + version).isInstanceOf(SealBrokenException.class);
+                    .as("the backup's wrapped key under kek-v" + version)
+                    .isInstanceOf(SealBrokenException.class);
         }
         // The messages not deleted were re-wrapped and still open.
         messages.remove(deleted);
         sealer = remaining;
         try (Connection c = db.dataSource().getConnection()) {
             for (Map.Entry<UUID, String> m : messages.entrySet()) {
-                assertThat(new String(sealer.openMime(m.getKey(), MessageContents.sealed(c, m.getKey()).orElseThrow()),
-                        StandardCharsets.UTF_8)).isEqualTo(m.getValue());
+                assertThat(new String(
+                                sealer.openMime(
+                                        m.getKey(),
+                                        MessageContents.sealed(c, m.getKey()).orElseThrow()),
+                                StandardCharsets.UTF_8))
+                        .isEqualTo(m.getValue());
             }
         }
     }
@@ -319,21 +355,26 @@ class KeyRotationIT {
             for (Map.Entry<UUID, String> m : messages.entrySet()) {
                 SealedMessage sealed = MessageContents.sealed(c, m.getKey()).orElseThrow();
                 assertThat(sealed.kekVersion()).isEqualTo(version);
-                assertThat(new String(sealer.openMime(m.getKey(), sealed), StandardCharsets.UTF_8)).isEqualTo(m.getValue());
+                assertThat(new String(sealer.openMime(m.getKey(), sealed), StandardCharsets.UTF_8))
+                        .isEqualTo(m.getValue());
                 assertThat(sealer.openMetadata(m.getKey(), sealed)).isNotEmpty();
             }
             SealedMessage draft = draftRow(c);
             assertThat(draft.kekVersion()).isEqualTo(version);
-            assertThat(new String(sealer.openMime(draftSeal, draft), StandardCharsets.UTF_8)).isEqualTo("draft text");
+            assertThat(new String(sealer.openMime(draftSeal, draft), StandardCharsets.UTF_8))
+                    .isEqualTo("draft text");
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT kek_version, wrapped_key, label_ciphertext, content_ciphertext FROM draft_attachment")) {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     SealedMessage label = new SealedMessage(rs.getInt(1), rs.getBytes(2), rs.getBytes(3), new byte[0]);
                     assertThat(label.kekVersion()).isEqualTo(version);
-                    assertThat(new String(sealer.openMime(fileSeal, label), StandardCharsets.UTF_8)).isEqualTo("figures.pdf");
-                    try (InputStream opened = sealer.openStream(fileSeal, label, new ByteArrayInputStream(rs.getBytes(4)))) {
-                        assertThat(new String(opened.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("%PDF file");
+                    assertThat(new String(sealer.openMime(fileSeal, label), StandardCharsets.UTF_8))
+                            .isEqualTo("figures.pdf");
+                    try (InputStream opened =
+                            sealer.openStream(fileSeal, label, new ByteArrayInputStream(rs.getBytes(4)))) {
+                        assertThat(new String(opened.readAllBytes(), StandardCharsets.UTF_8))
+                                .isEqualTo("%PDF file");
                     }
                 }
             }
@@ -341,7 +382,8 @@ class KeyRotationIT {
     }
 
     private static SealedMessage draftRow(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT kek_version, wrapped_key, content_ciphertext FROM draft");
+        try (PreparedStatement ps =
+                        c.prepareStatement("SELECT kek_version, wrapped_key, content_ciphertext FROM draft");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return new SealedMessage(rs.getInt(1), rs.getBytes(2), rs.getBytes(3), new byte[0]);

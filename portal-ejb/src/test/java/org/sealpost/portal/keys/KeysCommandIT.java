@@ -58,14 +58,20 @@ class KeysCommandIT {
     /** The portal started once in development (its keystore under the data directory) and took one message. */
     @BeforeEach
     void aPortalThatStoredAMessage() throws Exception {
-        portal = KeystoreLocation.of(s -> Optional.ofNullable(settings.get(s)), dataDir).openForPortal(false);
+        portal = KeystoreLocation.of(s -> Optional.ofNullable(settings.get(s)), dataDir)
+                .openForPortal(false);
         message = UUID.randomUUID();
         byte[] raw = "Subject: hello\r\n\r\nhello\r\n".getBytes(StandardCharsets.UTF_8);
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement()) {
             s.execute("TRUNCATE account, message_content, mailbox_entry, outbound_mail, audit_event, draft,"
                     + " draft_attachment, search_index_queue, kek_rotation RESTART IDENTITY CASCADE");
-            IntakeStore.storeContent(c, message, new MessageSealer(portal).seal(message, raw, new byte[] {1}),
-                    raw.length, Instant.now());
+            IntakeStore.storeContent(
+                    c,
+                    message,
+                    new MessageSealer(portal).seal(message, raw, new byte[] {1}),
+                    raw.length,
+                    Instant.now());
             IntakeStore.deliverInPortal(c, message, List.of(EmailAddress.of("anna@client.example")), Instant.now());
         }
     }
@@ -79,7 +85,8 @@ class KeysCommandIT {
     void statusNamesEachVersionWhichIsCurrentAndTheKeysItWrapsPerTable() throws Exception {
         assertThat(keys("status")).isEqualTo(OperatorCommand.OK);
 
-        assertThat(out()).contains("keystore " + dataDir.resolve("keys/kek.p12"))
+        assertThat(out())
+                .contains("keystore " + dataDir.resolve("keys/kek.p12"))
                 .containsPattern("kek-v1 +current +1(?: +0)+ +1\\n")
                 .contains("no rotation recorded");
     }
@@ -90,11 +97,16 @@ class KeysCommandIT {
 
         assertThat(keys("rotate")).isEqualTo(OperatorCommand.OK);
 
-        assertThat(out()).contains("kek-v2 is now current").contains("1 re-wrapped, 0 left")
+        assertThat(out())
+                .contains("kek-v2 is now current")
+                .contains("1 re-wrapped, 0 left")
                 .contains("Every data key is wrapped by kek-v2");
         try (Connection c = db.dataSource().getConnection()) {
-            assertThat(new MessageSealer(portal).openMime(message, MessageContents.sealed(c, message).orElseThrow()))
-                    .as("the running portal's keystore instance opens the re-wrapped key").asString(StandardCharsets.UTF_8)
+            assertThat(new MessageSealer(portal)
+                            .openMime(
+                                    message, MessageContents.sealed(c, message).orElseThrow()))
+                    .as("the running portal's keystore instance opens the re-wrapped key")
+                    .asString(StandardCharsets.UTF_8)
                     .contains("hello");
         }
         assertThat(keys("retire", "kek-v1")).isEqualTo(OperatorCommand.OK);
@@ -109,9 +121,13 @@ class KeysCommandIT {
 
         assertThat(keys("retire", "1")).isEqualTo(OperatorCommand.REFUSED);
 
-        assertThat(err()).isEqualTo("sealpost keys: refused: kek-v1 still wraps 1 data keys (message_content 1);"
-                + " retire it when the re-wrap has moved them to the current version (the status shows the progress).\n");
-        assertThat(KeyEncryptionKeys.open(dataDir.resolve("keys/kek.p12"), password()).versions()).containsExactly(1, 2);
+        assertThat(err())
+                .isEqualTo(
+                        "sealpost keys: refused: kek-v1 still wraps 1 data keys (message_content 1);"
+                                + " retire it when the re-wrap has moved them to the current version (the status shows the progress).\n");
+        assertThat(KeyEncryptionKeys.open(dataDir.resolve("keys/kek.p12"), password())
+                        .versions())
+                .containsExactly(1, 2);
     }
 
     @Test
@@ -132,7 +148,8 @@ class KeysCommandIT {
 
         assertThat(keys("rotate", "--no-wait")).isEqualTo(OperatorCommand.REFUSED);
 
-        assertThat(err()).startsWith("sealpost keys: refused: unsafe keystore file " + keystore)
+        assertThat(err())
+                .startsWith("sealpost keys: refused: unsafe keystore file " + keystore)
                 .contains("readable by group or others (rw-r-----)");
         assertThat(KeyEncryptionKeys.open(keystore, password()).versions()).containsExactly(1);
 
@@ -154,7 +171,8 @@ class KeysCommandIT {
 
     private TestOperatorContext context() {
         if (operator == null) {
-            operator = new TestOperatorContext(db, dataDir, s -> Optional.ofNullable(settings.get(s)), () -> production);
+            operator =
+                    new TestOperatorContext(db, dataDir, s -> Optional.ofNullable(settings.get(s)), () -> production);
         }
         return operator;
     }

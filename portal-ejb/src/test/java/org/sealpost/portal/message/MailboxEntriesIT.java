@@ -49,23 +49,33 @@ class MailboxEntriesIT {
     void anEntryIsFoundOnlyThroughItsOwnAccount() throws SQLException {
         try (Connection c = db.getConnection()) {
             assertThat(MailboxEntries.find(c, annaShared, anna)).isPresent();
-            assertThat(MailboxEntries.find(c, annaShared, ben)).as("Anna's entry asked for by Ben").isEmpty();
-            assertThat(MailboxEntries.find(c, 999_999, anna)).as("an id that does not exist").isEmpty();
+            assertThat(MailboxEntries.find(c, annaShared, ben))
+                    .as("Anna's entry asked for by Ben")
+                    .isEmpty();
+            assertThat(MailboxEntries.find(c, 999_999, anna))
+                    .as("an id that does not exist")
+                    .isEmpty();
         }
     }
 
     @Test
     void aTrashedSentMessageIsRestoredToSentAndAnInboxOneToTheInbox() throws SQLException {
         try (Connection c = db.getConnection()) {
-            MailboxEntries.save(c, MailboxEntries.find(c, annaSent, anna).orElseThrow().moveToTrash());
-            MailboxEntries.save(c, MailboxEntries.find(c, annaShared, anna).orElseThrow().moveToTrash());
+            MailboxEntries.save(
+                    c, MailboxEntries.find(c, annaSent, anna).orElseThrow().moveToTrash());
+            MailboxEntries.save(
+                    c, MailboxEntries.find(c, annaShared, anna).orElseThrow().moveToTrash());
             assertThat(MailboxEntries.inTrash(c, anna)).hasSize(2);
 
-            MailboxEntries.save(c, MailboxEntries.find(c, annaSent, anna).orElseThrow().restore());
-            MailboxEntries.save(c, MailboxEntries.find(c, annaShared, anna).orElseThrow().restore());
+            MailboxEntries.save(
+                    c, MailboxEntries.find(c, annaSent, anna).orElseThrow().restore());
+            MailboxEntries.save(
+                    c, MailboxEntries.find(c, annaShared, anna).orElseThrow().restore());
 
-            assertThat(MailboxEntries.find(c, annaSent, anna).orElseThrow().folder()).isEqualTo(Folder.SENT);
-            assertThat(MailboxEntries.find(c, annaShared, anna).orElseThrow().folder()).isEqualTo(Folder.INBOX);
+            assertThat(MailboxEntries.find(c, annaSent, anna).orElseThrow().folder())
+                    .isEqualTo(Folder.SENT);
+            assertThat(MailboxEntries.find(c, annaShared, anna).orElseThrow().folder())
+                    .isEqualTo(Folder.INBOX);
             assertThat(MailboxEntries.inTrash(c, anna)).isEmpty();
         }
     }
@@ -75,43 +85,57 @@ class MailboxEntriesIT {
         try (Connection c = db.getConnection()) {
             MailboxEntry inInbox = MailboxEntries.find(c, annaShared, anna).orElseThrow();
 
-            assertThatThrownBy(() -> MailboxEntries.deleteForever(c, inInbox)).isInstanceOf(IllegalStateException.class);
-            assertThat(count(c, "SELECT count(*) FROM mailbox_entry WHERE id = " + annaShared)).isOne();
+            assertThatThrownBy(() -> MailboxEntries.deleteForever(c, inInbox))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(count(c, "SELECT count(*) FROM mailbox_entry WHERE id = " + annaShared))
+                    .isOne();
         }
     }
 
     @Test
     void theContentAndItsWrappedKeyGoOnlyWithTheLastRecipientsEntry() throws SQLException {
         try (Connection c = db.getConnection()) {
-            MailboxEntry annas = MailboxEntries.find(c, annaShared, anna).orElseThrow().moveToTrash();
+            MailboxEntry annas =
+                    MailboxEntries.find(c, annaShared, anna).orElseThrow().moveToTrash();
             MailboxEntries.save(c, annas);
             assertThat(MailboxEntries.deleteForever(c, annas)).isFalse();
-            assertThat(count(c, "SELECT count(*) FROM message_content WHERE id = '" + shared + "'")).isOne();
+            assertThat(count(c, "SELECT count(*) FROM message_content WHERE id = '" + shared + "'"))
+                    .isOne();
 
-            MailboxEntry bens = MailboxEntries.find(c, benShared, ben).orElseThrow().moveToTrash();
+            MailboxEntry bens =
+                    MailboxEntries.find(c, benShared, ben).orElseThrow().moveToTrash();
             MailboxEntries.save(c, bens);
             assertThat(MailboxEntries.deleteForever(c, bens)).isTrue();
 
-            assertThat(count(c, "SELECT count(*) FROM message_content WHERE id = '" + shared + "'")).isZero();
-            assertThat(count(c, "SELECT count(*) FROM message_content WHERE id = '" + annasOwn + "'")).isOne();
+            assertThat(count(c, "SELECT count(*) FROM message_content WHERE id = '" + shared + "'"))
+                    .isZero();
+            assertThat(count(c, "SELECT count(*) FROM message_content WHERE id = '" + annasOwn + "'"))
+                    .isOne();
         }
     }
 
     @Test
     void twoRecipientsDeletingTheLastTwoEntriesAtOnceLeaveNoOrphanedContent() throws Exception {
         try (Connection setup = db.getConnection()) {
-            MailboxEntries.save(setup, MailboxEntries.find(setup, annaShared, anna).orElseThrow().moveToTrash());
-            MailboxEntries.save(setup, MailboxEntries.find(setup, benShared, ben).orElseThrow().moveToTrash());
+            MailboxEntries.save(
+                    setup,
+                    MailboxEntries.find(setup, annaShared, anna).orElseThrow().moveToTrash());
+            MailboxEntries.save(
+                    setup,
+                    MailboxEntries.find(setup, benShared, ben).orElseThrow().moveToTrash());
         }
-        try (Connection first = db.getConnection(); Connection second = db.getConnection()) {
+        try (Connection first = db.getConnection();
+                Connection second = db.getConnection()) {
             first.setAutoCommit(false);
             second.setAutoCommit(false);
-            MailboxEntries.deleteForever(first, MailboxEntries.find(first, annaShared, anna).orElseThrow());
+            MailboxEntries.deleteForever(
+                    first, MailboxEntries.find(first, annaShared, anna).orElseThrow());
 
             CountDownLatch started = new CountDownLatch(1);
             CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(() -> {
                 try {
-                    MailboxEntry bens = MailboxEntries.find(second, benShared, ben).orElseThrow();
+                    MailboxEntry bens =
+                            MailboxEntries.find(second, benShared, ben).orElseThrow();
                     started.countDown();
                     boolean shredded = MailboxEntries.deleteForever(second, bens); // waits for first's lock
                     second.commit();
@@ -127,7 +151,8 @@ class MailboxEntriesIT {
             assertThat(other.get(10, TimeUnit.SECONDS)).isTrue();
         }
         try (Connection c = db.getConnection()) {
-            assertThat(count(c, "SELECT count(*) FROM message_content WHERE id = '" + shared + "'")).isZero();
+            assertThat(count(c, "SELECT count(*) FROM message_content WHERE id = '" + shared + "'"))
+                    .isZero();
         }
     }
 
@@ -135,7 +160,8 @@ class MailboxEntriesIT {
     void everyActionWithAnotherAccountsEntryIdIsRefusedAndChangesNothing() throws SQLException {
         MessageActions actions = new MessageActions(db, null);
         try (Connection c = db.getConnection()) {
-            MailboxEntries.save(c, MailboxEntries.find(c, benShared, ben).orElseThrow().moveToTrash());
+            MailboxEntries.save(
+                    c, MailboxEntries.find(c, benShared, ben).orElseThrow().moveToTrash());
         }
         // Ben's entry, in his trash, asked for through Anna's account: every action as if it did not exist.
         assertThatThrownBy(() -> actions.markRead(benShared, anna, true)).isInstanceOf(MessageNotFoundException.class);
@@ -153,8 +179,11 @@ class MailboxEntriesIT {
             MailboxEntry annas = MailboxEntries.find(c, annaShared, anna).orElseThrow();
             assertThat(annas.folder()).isEqualTo(Folder.INBOX);
             assertThat(annas.read()).isFalse();
-            assertThat(count(c, "SELECT count(*) FROM message_content WHERE id = '" + shared + "'")).isOne();
-            assertThat(count(c, "SELECT count(*) FROM audit_event")).as("nothing happened, nothing recorded").isZero();
+            assertThat(count(c, "SELECT count(*) FROM message_content WHERE id = '" + shared + "'"))
+                    .isOne();
+            assertThat(count(c, "SELECT count(*) FROM audit_event"))
+                    .as("nothing happened, nothing recorded")
+                    .isZero();
         }
     }
 
@@ -166,7 +195,8 @@ class MailboxEntriesIT {
         MessageActions actions = new MessageActions(nowhere, null);
 
         assertThatThrownBy(() -> actions.moveToTrash(annaShared, anna))
-                .isInstanceOf(StorageUnavailableException.class).hasCauseInstanceOf(SQLException.class);
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasCauseInstanceOf(SQLException.class);
         assertThatThrownBy(() -> actions.emptyTrash(anna, "anna@client.example", "127.0.0.1"))
                 .isInstanceOf(StorageUnavailableException.class);
     }
@@ -183,7 +213,8 @@ class MailboxEntriesIT {
         }
         actions.restore(annaShared, anna);
         try (Connection c = db.getConnection()) {
-            assertThat(MailboxEntries.find(c, annaShared, anna).orElseThrow().folder()).isEqualTo(Folder.INBOX);
+            assertThat(MailboxEntries.find(c, annaShared, anna).orElseThrow().folder())
+                    .isEqualTo(Folder.INBOX);
         }
     }
 
@@ -222,7 +253,8 @@ class MailboxEntriesIT {
     }
 
     private static long count(Connection c, String sql) throws SQLException {
-        try (var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (var s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

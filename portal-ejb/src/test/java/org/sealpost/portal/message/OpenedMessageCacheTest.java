@@ -15,8 +15,8 @@ import org.sealpost.mailformat.view.MessageRendering;
 /** The opened messages kept for their pages' images and downloads: bounded in bytes, count and time. */
 class OpenedMessageCacheTest {
 
-    private static final MessageMetadata METADATA = new MessageMetadata(null, List.of(), List.of(), List.of(), null,
-            null, null, List.of(), 0, true, false);
+    private static final MessageMetadata METADATA =
+            new MessageMetadata(null, List.of(), List.of(), List.of(), null, null, null, List.of(), 0, true, false);
 
     private static OpenedMessageCache.Opened opened(int size) {
         byte[] raw = new byte[size];

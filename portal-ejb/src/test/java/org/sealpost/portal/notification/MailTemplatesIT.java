@@ -45,41 +45,70 @@ class MailTemplatesIT {
     }
 
     private static RenderedNotification newMessageMail() throws Exception {
-        return db.inTransaction(em -> PortalMails.of(new MailTemplates(em),
-                new Branding("Bank Example", AccentColour.DEFAULT, false), Language.ENGLISH).render(TemplateKind.NEW_MESSAGE,
-                Language.ENGLISH,
-                NotificationValues.builder().senderAddress(EmailAddress.of("clerk@bank.example"))
-                        .recipientAddress(EmailAddress.of("anna@example.org"))
-                        .portalLink(URI.create("https://secure.bank.example/"))));
+        return db.inTransaction(em -> PortalMails.of(
+                        new MailTemplates(em),
+                        new Branding("Bank Example", AccentColour.DEFAULT, false),
+                        Language.ENGLISH)
+                .render(
+                        TemplateKind.NEW_MESSAGE,
+                        Language.ENGLISH,
+                        NotificationValues.builder()
+                                .senderAddress(EmailAddress.of("clerk@bank.example"))
+                                .recipientAddress(EmailAddress.of("anna@example.org"))
+                                .portalLink(URI.create("https://secure.bank.example/"))));
     }
 
     @Test
     void aSavedTemplateIsUsedByTheNextMailAndRestoringTheDefaultUndoesIt() throws Exception {
-        assertThat(db.inTransaction(em -> new TemplateDesk(em).edit(TemplateKind.NEW_MESSAGE, Language.ENGLISH)).isDefault()).isTrue();
+        assertThat(db.inTransaction(em -> new TemplateDesk(em).edit(TemplateKind.NEW_MESSAGE, Language.ENGLISH))
+                        .isDefault())
+                .isTrue();
 
         db.inTransaction(em -> {
-            new TemplateDesk(em).save("admin@bank.example", "192.0.2.1", TemplateKind.NEW_MESSAGE, Language.ENGLISH, null,
-                    "News from {{organisationName}}", TEXT, HTML, Instant.now());
+            new TemplateDesk(em)
+                    .save(
+                            "admin@bank.example",
+                            "192.0.2.1",
+                            TemplateKind.NEW_MESSAGE,
+                            Language.ENGLISH,
+                            null,
+                            "News from {{organisationName}}",
+                            TEXT,
+                            HTML,
+                            Instant.now());
             return null;
         });
 
         RenderedNotification mail = newMessageMail();
         assertThat(mail.subject()).isEqualTo("News from Bank Example");
         assertThat(mail.text()).isEqualTo("Dear customer, sign in at https://secure.bank.example/");
-        TemplateEdit saved = db.inTransaction(em -> new TemplateDesk(em).edit(TemplateKind.NEW_MESSAGE, Language.ENGLISH));
+        TemplateEdit saved =
+                db.inTransaction(em -> new TemplateDesk(em).edit(TemplateKind.NEW_MESSAGE, Language.ENGLISH));
         assertThat(saved.version()).isZero();
 
         db.inTransaction(em -> {
-            new TemplateDesk(em).restoreDefault("admin@bank.example", null, TemplateKind.NEW_MESSAGE, Language.ENGLISH, saved.version(),
-                    Instant.now());
+            new TemplateDesk(em)
+                    .restoreDefault(
+                            "admin@bank.example",
+                            null,
+                            TemplateKind.NEW_MESSAGE,
+                            Language.ENGLISH,
+                            saved.version(),
+                            Instant.now());
             return null;
         });
 
-        assertThat(newMessageMail().subject()).isEqualTo(DefaultTemplates.of(TemplateKind.NEW_MESSAGE, Language.ENGLISH)
-                .render(NotificationValues.builder().senderAddress(EmailAddress.of("clerk@bank.example"))
-                        .recipientAddress(EmailAddress.of("anna@example.org")).organisationName("Bank Example")
-                        .portalLink(URI.create("https://secure.bank.example/")).build()).subject());
-        assertThat(auditDetails()).anyMatch(d -> d.startsWith("subject: '{{#oneMessage}}New secure message")
+        assertThat(newMessageMail().subject())
+                .isEqualTo(DefaultTemplates.of(TemplateKind.NEW_MESSAGE, Language.ENGLISH)
+                        .render(NotificationValues.builder()
+                                .senderAddress(EmailAddress.of("clerk@bank.example"))
+                                .recipientAddress(EmailAddress.of("anna@example.org"))
+                                .organisationName("Bank Example")
+                                .portalLink(URI.create("https://secure.bank.example/"))
+                                .build())
+                        .subject());
+        assertThat(auditDetails())
+                .anyMatch(d -> d.startsWith("subject: '{{#oneMessage}}New secure message")
                         && d.contains("→ 'News from {{organisationName}}'"))
                 .anyMatch(d -> d.startsWith("restored the default: subject: 'News from {{organisationName}}' → '"));
     }
@@ -87,36 +116,69 @@ class MailTemplatesIT {
     @Test
     void aStaleFormIsRefusedAndTheNewerTemplateStays() throws Exception {
         db.inTransaction(em -> {
-            new TemplateDesk(em).save("first@bank.example", null, TemplateKind.PASSWORD_CHANGED, Language.ENGLISH, null,
-                    "Changed", "Your password was changed.", "<p>Your password was changed.</p>", Instant.now());
+            new TemplateDesk(em)
+                    .save(
+                            "first@bank.example",
+                            null,
+                            TemplateKind.PASSWORD_CHANGED,
+                            Language.ENGLISH,
+                            null,
+                            "Changed",
+                            "Your password was changed.",
+                            "<p>Your password was changed.</p>",
+                            Instant.now());
             return null;
         });
 
         assertThatThrownBy(() -> db.inTransaction(em -> {
-            new TemplateDesk(em).save("second@bank.example", null, TemplateKind.PASSWORD_CHANGED, Language.ENGLISH, null,
-                    "Mine", "Mine.", "<p>Mine.</p>", Instant.now());
-            return null;
-        })).isInstanceOf(SettingsChangedMeanwhileException.class);
+                    new TemplateDesk(em)
+                            .save(
+                                    "second@bank.example",
+                                    null,
+                                    TemplateKind.PASSWORD_CHANGED,
+                                    Language.ENGLISH,
+                                    null,
+                                    "Mine",
+                                    "Mine.",
+                                    "<p>Mine.</p>",
+                                    Instant.now());
+                    return null;
+                }))
+                .isInstanceOf(SettingsChangedMeanwhileException.class);
 
-        assertThat(db.inTransaction(em -> new TemplateDesk(em).edit(TemplateKind.PASSWORD_CHANGED, Language.ENGLISH)).subject())
+        assertThat(db.inTransaction(em -> new TemplateDesk(em).edit(TemplateKind.PASSWORD_CHANGED, Language.ENGLISH))
+                        .subject())
                 .isEqualTo("Changed");
     }
 
     @Test
     void anInvalidTemplateIsRefusedWithItsLineAndNothingIsSaved() throws Exception {
         assertThatThrownBy(() -> db.inTransaction(em -> {
-            new TemplateDesk(em).save("admin@bank.example", null, TemplateKind.ACCOUNT_REGISTERED, Language.ENGLISH, null,
-                    "Welcome", "Welcome.", "<div>\n<p>Welcome {{customer}}</p>\n</div>", Instant.now());
-            return null;
-        })).isInstanceOf(TemplateException.class).hasMessageContaining("line 2");
+                    new TemplateDesk(em)
+                            .save(
+                                    "admin@bank.example",
+                                    null,
+                                    TemplateKind.ACCOUNT_REGISTERED,
+                                    Language.ENGLISH,
+                                    null,
+                                    "Welcome",
+                                    "Welcome.",
+                                    "<div>\n<p>Welcome {{customer}}</p>\n</div>",
+                                    Instant.now());
+                    return null;
+                }))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("line 2");
 
-        assertThat(db.inTransaction(em -> new TemplateDesk(em).edit(TemplateKind.ACCOUNT_REGISTERED, Language.ENGLISH)).isDefault())
+        assertThat(db.inTransaction(em -> new TemplateDesk(em).edit(TemplateKind.ACCOUNT_REGISTERED, Language.ENGLISH))
+                        .isDefault())
                 .isTrue();
     }
 
     private static java.util.List<String> auditDetails() throws Exception {
         java.util.List<String> details = new java.util.ArrayList<>();
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(
                         "SELECT detail FROM audit_event WHERE action = 'MAIL_TEMPLATE_CHANGED' ORDER BY id")) {
             while (rs.next()) {

@@ -19,7 +19,8 @@ class PortalMailsLanguageTest {
     private static final Branding BRANDING = new Branding("Bank Example", AccentColour.DEFAULT, false);
 
     private static NotificationValues.Builder values() {
-        return NotificationValues.builder().senderAddress(EmailAddress.of("clerk@bank.example"))
+        return NotificationValues.builder()
+                .senderAddress(EmailAddress.of("clerk@bank.example"))
                 .recipientAddress(EmailAddress.of("anna@example.org"))
                 .portalLink(URI.create("https://secure.bank.example/"));
     }

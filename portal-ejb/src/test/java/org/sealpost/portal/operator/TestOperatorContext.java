@@ -31,7 +31,10 @@ public final class TestOperatorContext implements OperatorContext {
         this(db, dataDirectory, setting -> Optional.empty(), () -> false);
     }
 
-    public TestOperatorContext(PortalJpa db, Path dataDirectory, Function<Setting, Optional<String>> settings,
+    public TestOperatorContext(
+            PortalJpa db,
+            Path dataDirectory,
+            Function<Setting, Optional<String>> settings,
             BooleanSupplier production) {
         this.db = db;
         this.dataDirectory = dataDirectory;

@@ -25,7 +25,8 @@ class LinkMailFloodIT {
     void schemaWithAnActiveAccount() throws SQLException {
         db = TestDatabase.server().createDatabase("linkflood").dataSource();
         SchemaMigrations.migrate(db);
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("INSERT INTO account (email, role, state) VALUES ('anna@client.example', 'RECIPIENT', 'ACTIVE')");
             try (ResultSet rs = s.executeQuery("SELECT id FROM account")) {
                 rs.next();
@@ -41,27 +42,35 @@ class LinkMailFloodIT {
             // docs/BENCHMARKS.md runs it with -Dlinkflood.requests=10000.
             int requests = Integer.getInteger("linkflood.requests", 2_000);
             for (int i = 0; i < requests; i++) {
-                AccountMail.requestLink(c, AccountMail.Link.PASSWORD_RESET, "anna@client.example", anna,
-                        now.plusMillis(i));
+                AccountMail.requestLink(
+                        c, AccountMail.Link.PASSWORD_RESET, "anna@client.example", anna, now.plusMillis(i));
             }
-            assertThat(count(c, "SELECT count(*) FROM outbound_mail WHERE state = 'QUEUED'")).isOne();
+            assertThat(count(c, "SELECT count(*) FROM outbound_mail WHERE state = 'QUEUED'"))
+                    .isOne();
 
             // Sent, asked again, sent, ...: the address gets LINK_MAILS_PER_ADDRESS an hour, no more.
             for (int round = 0; round < 10; round++) {
-                c.createStatement().execute("UPDATE outbound_mail SET state = 'SENT', sent_at = now() WHERE state = 'QUEUED'");
-                AccountMail.requestLink(c, AccountMail.Link.PASSWORD_RESET, "anna@client.example", anna,
-                        now.plusSeconds(60 + round));
+                c.createStatement()
+                        .execute("UPDATE outbound_mail SET state = 'SENT', sent_at = now() WHERE state = 'QUEUED'");
+                AccountMail.requestLink(
+                        c, AccountMail.Link.PASSWORD_RESET, "anna@client.example", anna, now.plusSeconds(60 + round));
             }
             assertThat(count(c, "SELECT count(*) FROM outbound_mail")).isEqualTo(AccountMail.LINK_MAILS_PER_ADDRESS);
-            assertThat(AccountMail.requestLink(c, AccountMail.Link.PASSWORD_RESET, "anna@client.example", anna,
-                    now.plus(AccountMail.ADDRESS_WINDOW).plusSeconds(120))).isEqualTo(AccountMail.LinkRequest.QUEUED);
+            assertThat(AccountMail.requestLink(
+                            c,
+                            AccountMail.Link.PASSWORD_RESET,
+                            "anna@client.example",
+                            anna,
+                            now.plus(AccountMail.ADDRESS_WINDOW).plusSeconds(120)))
+                    .isEqualTo(AccountMail.LinkRequest.QUEUED);
         }
     }
 
     @Test
     void anArrivalNotificationQueuedAfterAThousandLinkMailsIsSentFirst() throws SQLException {
         Instant now = Instant.now();
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("""
                     INSERT INTO account (email, role, state)
                     SELECT 'user' || n || '@client.example', 'RECIPIENT', 'ACTIVE' FROM generate_series(1, 1000) n""");
@@ -85,7 +94,8 @@ class LinkMailFloodIT {
     }
 
     private static long count(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

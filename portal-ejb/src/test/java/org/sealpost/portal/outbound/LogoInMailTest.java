@@ -24,14 +24,15 @@ class LogoInMailTest {
     @Test
     void aPngLogoIsAnInlinePartTheHtmlReferencesByContentId() throws Exception {
         LogoImage logo = png();
-        MimeBodyPart part = LogoInMail.htmlPart("<html><body class=\"x\"><p>Hello</p></body></html>", Optional.of(logo),
-                "Bank & Co");
+        MimeBodyPart part = LogoInMail.htmlPart(
+                "<html><body class=\"x\"><p>Hello</p></body></html>", Optional.of(logo), "Bank & Co");
 
         MimeMultipart related = (MimeMultipart) part.getContent();
         assertThat(related.getContentType()).startsWith("multipart/related");
         assertThat(related.getCount()).isEqualTo(2);
         String html = (String) related.getBodyPart(0).getContent();
-        assertThat(html).startsWith("<html><body class=\"x\"><p><img src=\"cid:logo@sealpost\" alt=\"Bank &amp; Co\"")
+        assertThat(html)
+                .startsWith("<html><body class=\"x\"><p><img src=\"cid:logo@sealpost\" alt=\"Bank &amp; Co\"")
                 .endsWith("<p>Hello</p></body></html>");
         BodyPart image = related.getBodyPart(1);
         assertThat(image.getContentType()).startsWith("image/png");

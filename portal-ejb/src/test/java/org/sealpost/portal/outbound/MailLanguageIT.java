@@ -56,9 +56,10 @@ class MailLanguageIT {
     @BeforeAll
     static void database() throws Exception {
         db = PortalJpa.create("mail-language");
-        PortalSettings settings = MapConfig.install(Map.of(Setting.DEFAULT_LANGUAGE, "de",
-                Setting.PUBLIC_URL, "https://secure.bank.example"));
-        composer = new NotificationComposer(settings,
+        PortalSettings settings = MapConfig.install(
+                Map.of(Setting.DEFAULT_LANGUAGE, "de", Setting.PUBLIC_URL, "https://secure.bank.example"));
+        composer = new NotificationComposer(
+                settings,
                 new MessageSealer(KeyEncryptionKeys.openOrCreate(dir.resolve("kek.p12"), "pw".toCharArray())));
     }
 
@@ -125,17 +126,24 @@ class MailLanguageIT {
     private static void organisationDefault(Language language) throws Exception {
         db.inTransaction(em -> {
             SettingsDesk desk = desk(em);
-            desk.changeDefaultLanguage("admin@bank.example", null, desk.current().version(), language, Instant.now());
+            desk.changeDefaultLanguage(
+                    "admin@bank.example", null, desk.current().version(), language, Instant.now());
             return null;
         });
     }
 
     @Test
     void theMigrationKeepsAnEditedTemplateAsTheEnglishOne() throws Exception {
-        DataSource ds = TestDatabase.server().createDatabase("mail-language-v18").dataSource();
-        Flyway.configure(SchemaMigrations.class.getClassLoader()).dataSource(ds)
-                .locations("classpath:db/migration/sealpost").target("16").load().migrate();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        DataSource ds =
+                TestDatabase.server().createDatabase("mail-language-v18").dataSource();
+        Flyway.configure(SchemaMigrations.class.getClassLoader())
+                .dataSource(ds)
+                .locations("classpath:db/migration/sealpost")
+                .target("16")
+                .load()
+                .migrate();
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("""
                     INSERT INTO mail_template (kind, subject, text_body, html_body, changed_at, version)
                     VALUES ('NEW_MESSAGE', 'Edited', 'See {{portalLink}}', '<p>{{portalLink}}</p>', now(), 3)""");
@@ -143,7 +151,8 @@ class MailLanguageIT {
 
         SchemaMigrations.migrate(ds);
 
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT kind, language, subject, version FROM mail_template")) {
             assertThat(rs.next()).isTrue();
             assertThat(List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
@@ -153,15 +162,18 @@ class MailLanguageIT {
     }
 
     private static SettingsDesk desk(jakarta.persistence.EntityManager em) {
-        return new SettingsDesk(em, () -> RuntimeSettingsSeed.fromSettings(
-                s -> s == Setting.DEFAULT_LANGUAGE ? Optional.of("de") : Optional.empty()));
+        return new SettingsDesk(
+                em,
+                () -> RuntimeSettingsSeed.fromSettings(
+                        s -> s == Setting.DEFAULT_LANGUAGE ? Optional.of("de") : Optional.empty()));
     }
 
     /** The account, and the language of the pages its owner last signed in with (as SignInCompletion records it). */
     private static long account(String address, String state, Optional<Language> signedInWith) throws Exception {
         long id;
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO account (email, role, state) VALUES (?, 'RECIPIENT', ?) RETURNING id")) {
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO account (email, role, state) VALUES (?, 'RECIPIENT', ?) RETURNING id")) {
             ps.setString(1, address);
             ps.setString(2, state);
             try (ResultSet rs = ps.executeQuery()) {
@@ -187,12 +199,19 @@ class MailLanguageIT {
         Instant now = Instant.now();
         return db.inTransaction(em -> {
             RuntimeSettings runtime = desk(em).current();
-            PortalMails mails = PortalMails.of(new MailTemplates(em), new Branding(
-                    "Bank Example", runtime.branding().accentColour(), false), runtime.defaultLanguage());
-            QueuedMail row = new QueuedMail(1, OutboundKind.NOTIFY_NEW_MESSAGE, recipient, accountId, null, 0, now,
-                    null, null);
-            return composer.compose(PortalJpa.connectionOf(em), Session.getInstance(new Properties()), recipient,
-                    List.of(row), now, mails);
+            PortalMails mails = PortalMails.of(
+                    new MailTemplates(em),
+                    new Branding("Bank Example", runtime.branding().accentColour(), false),
+                    runtime.defaultLanguage());
+            QueuedMail row =
+                    new QueuedMail(1, OutboundKind.NOTIFY_NEW_MESSAGE, recipient, accountId, null, 0, now, null, null);
+            return composer.compose(
+                    PortalJpa.connectionOf(em),
+                    Session.getInstance(new Properties()),
+                    recipient,
+                    List.of(row),
+                    now,
+                    mails);
         });
     }
 

@@ -26,8 +26,10 @@ class OutboundQueueIT {
     void queueOfTenDueNotifications() throws SQLException {
         db = TestDatabase.server().createDatabase("outbound").dataSource();
         SchemaMigrations.migrate(db);
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO account (email, role, state) VALUES ('anna@client.example', 'RECIPIENT', 'PENDING')");
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "INSERT INTO account (email, role, state) VALUES ('anna@client.example', 'RECIPIENT', 'PENDING')");
             for (int i = 0; i < 10; i++) {
                 s.execute("""
                         INSERT INTO outbound_mail (kind, recipient, account_id, next_attempt_at)
@@ -39,7 +41,8 @@ class OutboundQueueIT {
 
     @Test
     void twoNodesClaimingAtOnceGetDisjointRowsAndNeitherWaits() throws SQLException {
-        try (Connection nodeA = db.getConnection(); Connection nodeB = db.getConnection()) {
+        try (Connection nodeA = db.getConnection();
+                Connection nodeB = db.getConnection()) {
             nodeA.setAutoCommit(false);
             nodeB.setAutoCommit(false);
 
@@ -58,7 +61,8 @@ class OutboundQueueIT {
     @Test
     void theRecipientsOtherQueuedArrivalsJoinTheBatchDueOrNotButNeverRowsAnotherNodeHolds() throws SQLException {
         Instant now = Instant.now();
-        try (Connection nodeA = db.getConnection(); Connection nodeB = db.getConnection();
+        try (Connection nodeA = db.getConnection();
+                Connection nodeB = db.getConnection();
                 Statement s = nodeA.createStatement()) {
             // An arrival postponed by the quiet period, and someone else's arrival.
             s.execute("""
@@ -74,13 +78,20 @@ class OutboundQueueIT {
 
             List<QueuedMail> heldByA = OutboundQueue.claimDue(nodeA, now, 4);
             List<QueuedMail> heldByB = OutboundQueue.claimDue(nodeB, now, 3);
-            List<QueuedMail> joining = OutboundQueue.claimQueuedArrivals(nodeA, "anna@client.example",
+            List<QueuedMail> joining = OutboundQueue.claimQueuedArrivals(
+                    nodeA,
+                    "anna@client.example",
                     heldByA.stream().map(QueuedMail::id).toList());
 
             Set<Long> joiningIds = joining.stream().map(QueuedMail::id).collect(Collectors.toSet());
-            assertThat(joining).hasSize(10 + 1 - 4 - 3).allMatch(m -> m.recipient().equals("anna@client.example"));
-            assertThat(joiningIds).doesNotContainAnyElementsOf(heldByA.stream().map(QueuedMail::id).toList())
-                    .doesNotContainAnyElementsOf(heldByB.stream().map(QueuedMail::id).toList());
+            assertThat(joining)
+                    .hasSize(10 + 1 - 4 - 3)
+                    .allMatch(m -> m.recipient().equals("anna@client.example"));
+            assertThat(joiningIds)
+                    .doesNotContainAnyElementsOf(
+                            heldByA.stream().map(QueuedMail::id).toList())
+                    .doesNotContainAnyElementsOf(
+                            heldByB.stream().map(QueuedMail::id).toList());
             nodeA.commit();
             nodeB.commit();
         }
@@ -97,11 +108,13 @@ class OutboundQueueIT {
 
             assertThat(OutboundQueue.claimDue(c, now.plusSeconds(1), 100)).hasSize(7);
             c.rollback();
-            assertThat(OutboundQueue.claimDue(c, now.plus(Duration.ofMinutes(6)), 100)).hasSize(10)
-                    .filteredOn(m -> m.attempts() == 1).hasSize(3);
+            assertThat(OutboundQueue.claimDue(c, now.plus(Duration.ofMinutes(6)), 100))
+                    .hasSize(10)
+                    .filteredOn(m -> m.attempts() == 1)
+                    .hasSize(3);
             c.rollback();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT count(*) FROM outbound_mail WHERE last_error = 'smarthost offered no STARTTLS'");
+                            "SELECT count(*) FROM outbound_mail WHERE last_error = 'smarthost offered no STARTTLS'");
                     var rs = ps.executeQuery()) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(3);

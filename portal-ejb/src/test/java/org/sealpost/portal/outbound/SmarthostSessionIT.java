@@ -73,7 +73,8 @@ class SmarthostSessionIT {
         db = TestDatabase.server().createDatabase("smtpsession").dataSource();
         SchemaMigrations.migrate(db);
         sealer = new MessageSealer(KeyEncryptionKeys.openOrCreate(dir.resolve("kek.p12"), "pw".toCharArray()));
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("INSERT INTO account (email, role, state) VALUES ('anna@client.example', 'RECIPIENT', 'ACTIVE')");
             try (ResultSet rs = s.executeQuery("SELECT id FROM account")) {
                 rs.next();
@@ -81,14 +82,21 @@ class SmarthostSessionIT {
             }
         }
         BridgeCertificates certs = BridgeCertificates.loadOrGenerate(dir.resolve("smarthost"), "localhost");
-        smarthost = MailBridge.start(BridgeSettings.builder().port(0).hostName("localhost").acceptUnflagged(true)
-                .internalDomains(Set.of()).certificates(certs).build(), m -> {
+        smarthost = MailBridge.start(
+                BridgeSettings.builder()
+                        .port(0)
+                        .hostName("localhost")
+                        .acceptUnflagged(true)
+                        .internalDomains(Set.of())
+                        .certificates(certs)
+                        .build(),
+                m -> {
                     received.add(m);
                     return verdicts.apply(m);
                 });
         relay = new CountingRelay(smarthost.port());
-        transport = new SmarthostTransport("localhost", relay.port(), Optional.of(trustStoreWith(certs)),
-                TRUST_PASSWORD);
+        transport =
+                new SmarthostTransport("localhost", relay.port(), Optional.of(trustStoreWith(certs)), TRUST_PASSWORD);
     }
 
     @AfterEach
@@ -145,7 +153,8 @@ class SmarthostSessionIT {
         assertThat(relay.sessions()).isEqualTo(1);
         assertThat(received).hasSize(5);
         assertThat(states()).containsOnly(Map.entry("SENT", 4L), Map.entry("QUEUED", 1L));
-        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("""
                         SELECT recipient, attempts, last_error, next_attempt_at > now() FROM outbound_mail
                         WHERE state = 'QUEUED'""")) {
@@ -159,10 +168,14 @@ class SmarthostSessionIT {
 
     /** One pass as OutboundWorker runs it: one SMTP session, one transaction per recipient. */
     private int onePass() throws SQLException {
-        OutboundDesk desk = new OutboundDesk(new NotificationComposer(), sealer,
-                new RetrySchedule(Duration.ofMinutes(5), Duration.ofDays(5)), Duration.ofMinutes(10));
+        OutboundDesk desk = new OutboundDesk(
+                new NotificationComposer(),
+                sealer,
+                new RetrySchedule(Duration.ofMinutes(5), Duration.ofDays(5)),
+                Duration.ofMinutes(10));
         int rounds = 0;
-        try (SmarthostConnection smtp = transport.connection(); Connection c = db.getConnection()) {
+        try (SmarthostConnection smtp = transport.connection();
+                Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             while (desk.deliverNext(c, smtp, Instant.now())) {
                 c.commit();
@@ -177,16 +190,18 @@ class SmarthostSessionIT {
     private void queueReplies(int count) throws SQLException {
         try (Connection c = db.getConnection()) {
             for (int i = 0; i < count; i++) {
-                byte[] mime = String.join("\r\n",
-                        "From: \"anna@client.example via Sealpost\" <portal@bank.example>",
-                        "To: colleague" + i + "@bank.example",
-                        "Subject: Re: figures",
-                        "Message-ID: <reply-" + i + "@portal.bank.example>",
-                        "MIME-Version: 1.0",
-                        "Content-Type: text/plain; charset=UTF-8",
-                        "",
-                        "marker-" + i,
-                        "").getBytes(StandardCharsets.UTF_8);
+                byte[] mime = String.join(
+                                "\r\n",
+                                "From: \"anna@client.example via Sealpost\" <portal@bank.example>",
+                                "To: colleague" + i + "@bank.example",
+                                "Subject: Re: figures",
+                                "Message-ID: <reply-" + i + "@portal.bank.example>",
+                                "MIME-Version: 1.0",
+                                "Content-Type: text/plain; charset=UTF-8",
+                                "",
+                                "marker-" + i,
+                                "")
+                        .getBytes(StandardCharsets.UTF_8);
                 UUID id = UUID.randomUUID();
                 IntakeStore.storeContent(c, id, sealer.seal(id, mime, new byte[0]), mime.length, Instant.now());
                 OutboundQueue.enqueueRelay(c, "colleague" + i + "@bank.example", sender, id, Instant.now());
@@ -196,7 +211,8 @@ class SmarthostSessionIT {
 
     private static Map<String, Long> markers(List<InboundMessage> messages) {
         return messages.stream()
-                .map(m -> new String(m.rawMime(), StandardCharsets.UTF_8).replaceAll("(?s).*\r\n(marker-\\d+)\r\n.*", "$1"))
+                .map(m -> new String(m.rawMime(), StandardCharsets.UTF_8)
+                        .replaceAll("(?s).*\r\n(marker-\\d+)\r\n.*", "$1"))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
@@ -280,7 +296,8 @@ class SmarthostSessionIT {
 
         private void pump(Socket from, Socket to, boolean fromClient) {
             byte[] buffer = new byte[16384];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try (InputStream in = from.getInputStream();
+                    OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
                     if (fromClient && cut.getAndSet(false)) {

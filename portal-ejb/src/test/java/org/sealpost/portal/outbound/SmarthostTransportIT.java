@@ -50,8 +50,8 @@ class SmarthostTransportIT {
     void deliversOverStartTlsToASmarthostWhoseCertificateVerifies() throws Exception {
         BridgeCertificates certs = BridgeCertificates.loadOrGenerate(dir.resolve("smarthost"), "localhost");
         startTlsSmarthost(certs);
-        SmarthostTransport transport = new SmarthostTransport("localhost", smarthost.port(),
-                Optional.of(trustStoreWith(certs, "trusted.p12")), TRUST_PASSWORD);
+        SmarthostTransport transport = new SmarthostTransport(
+                "localhost", smarthost.port(), Optional.of(trustStoreWith(certs, "trusted.p12")), TRUST_PASSWORD);
 
         transport.send(message(transport, "Hello over TLS"), "anna@client.example");
 
@@ -68,8 +68,8 @@ class SmarthostTransportIT {
         plainServer.start();
         int port = plainServer.getSmtp().getPort();
         BridgeCertificates anyCerts = BridgeCertificates.loadOrGenerate(dir.resolve("any"), "localhost");
-        SmarthostTransport transport = new SmarthostTransport("127.0.0.1", port,
-                Optional.of(trustStoreWith(anyCerts, "any.p12")), TRUST_PASSWORD);
+        SmarthostTransport transport = new SmarthostTransport(
+                "127.0.0.1", port, Optional.of(trustStoreWith(anyCerts, "any.p12")), TRUST_PASSWORD);
 
         assertThatThrownBy(() -> transport.send(message(transport, "must not leak"), "anna@client.example"))
                 .isInstanceOf(MessagingException.class)
@@ -81,8 +81,8 @@ class SmarthostTransportIT {
     void aSmarthostWithAnUntrustedCertificateIsRefusedAtTheHandshake() throws Exception {
         startTlsSmarthost(BridgeCertificates.loadOrGenerate(dir.resolve("smarthost"), "localhost"));
         BridgeCertificates stranger = BridgeCertificates.loadOrGenerate(dir.resolve("stranger"), "localhost");
-        SmarthostTransport transport = new SmarthostTransport("localhost", smarthost.port(),
-                Optional.of(trustStoreWith(stranger, "stranger.p12")), TRUST_PASSWORD);
+        SmarthostTransport transport = new SmarthostTransport(
+                "localhost", smarthost.port(), Optional.of(trustStoreWith(stranger, "stranger.p12")), TRUST_PASSWORD);
 
         assertThatThrownBy(() -> transport.send(message(transport, "x"), "anna@client.example"))
                 .isInstanceOf(MessagingException.class)
@@ -92,10 +92,11 @@ class SmarthostTransportIT {
 
     @Test
     void aTrustedCertificateForAnotherHostNameIsRefused() throws Exception {
-        BridgeCertificates otherName = BridgeCertificates.loadOrGenerate(dir.resolve("other"), "smarthost.bank.example");
+        BridgeCertificates otherName =
+                BridgeCertificates.loadOrGenerate(dir.resolve("other"), "smarthost.bank.example");
         startTlsSmarthost(otherName);
-        SmarthostTransport transport = new SmarthostTransport("localhost", smarthost.port(),
-                Optional.of(trustStoreWith(otherName, "other.p12")), TRUST_PASSWORD);
+        SmarthostTransport transport = new SmarthostTransport(
+                "localhost", smarthost.port(), Optional.of(trustStoreWith(otherName, "other.p12")), TRUST_PASSWORD);
 
         assertThatThrownBy(() -> transport.send(message(transport, "x"), "anna@client.example"))
                 .isInstanceOf(MessagingException.class)
@@ -107,21 +108,23 @@ class SmarthostTransportIT {
     void aRelayedMessageArrivesOverTlsByteForByteWithItsMessageIdAndThreading() throws Exception {
         BridgeCertificates certs = BridgeCertificates.loadOrGenerate(dir.resolve("smarthost"), "localhost");
         startTlsSmarthost(certs);
-        SmarthostTransport transport = new SmarthostTransport("localhost", smarthost.port(),
-                Optional.of(trustStoreWith(certs, "trusted.p12")), TRUST_PASSWORD);
-        byte[] reply = String.join("\r\n",
-                "From: \"anna@client.example via Sealpost\" <portal@bank.example>",
-                "Reply-To: anna@client.example",
-                "To: bob@bank.example",
-                "Subject: Re: Quarterly figures",
-                "Message-ID: <4a7c@portal.bank.example>",
-                "In-Reply-To: <orig-1@bank.example>",
-                "References: <root@bank.example> <orig-1@bank.example>",
-                "MIME-Version: 1.0",
-                "Content-Type: text/plain; charset=UTF-8",
-                "",
-                "Thanks, Bob.",
-                "").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        SmarthostTransport transport = new SmarthostTransport(
+                "localhost", smarthost.port(), Optional.of(trustStoreWith(certs, "trusted.p12")), TRUST_PASSWORD);
+        byte[] reply = String.join(
+                        "\r\n",
+                        "From: \"anna@client.example via Sealpost\" <portal@bank.example>",
+                        "Reply-To: anna@client.example",
+                        "To: bob@bank.example",
+                        "Subject: Re: Quarterly figures",
+                        "Message-ID: <4a7c@portal.bank.example>",
+                        "In-Reply-To: <orig-1@bank.example>",
+                        "References: <root@bank.example> <orig-1@bank.example>",
+                        "MIME-Version: 1.0",
+                        "Content-Type: text/plain; charset=UTF-8",
+                        "",
+                        "Thanks, Bob.",
+                        "")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
         transport.relay(reply, "bob@bank.example");
 
@@ -129,15 +132,25 @@ class SmarthostTransportIT {
             assertThat(m.recipients()).containsExactly("bob@bank.example");
             assertThat(m.tlsProtocol()).isIn("TLSv1.3", "TLSv1.2");
             String arrived = new String(m.rawMime(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(arrived).contains("Message-ID: <4a7c@portal.bank.example>\r\n",
-                    "In-Reply-To: <orig-1@bank.example>\r\n",
-                    "References: <root@bank.example> <orig-1@bank.example>\r\n", "\r\n\r\nThanks, Bob.");
+            assertThat(arrived)
+                    .contains(
+                            "Message-ID: <4a7c@portal.bank.example>\r\n",
+                            "In-Reply-To: <orig-1@bank.example>\r\n",
+                            "References: <root@bank.example> <orig-1@bank.example>\r\n",
+                            "\r\n\r\nThanks, Bob.");
         });
     }
 
     private void startTlsSmarthost(BridgeCertificates certs) {
-        smarthost = MailBridge.start(BridgeSettings.builder().port(0).hostName("localhost").acceptUnflagged(true)
-                .internalDomains(Set.of()).certificates(certs).build(), m -> {
+        smarthost = MailBridge.start(
+                BridgeSettings.builder()
+                        .port(0)
+                        .hostName("localhost")
+                        .acceptUnflagged(true)
+                        .internalDomains(Set.of())
+                        .certificates(certs)
+                        .build(),
+                m -> {
                     received.add(m);
                     return SinkVerdict.accepted();
                 });

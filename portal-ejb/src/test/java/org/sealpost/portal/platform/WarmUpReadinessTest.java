@@ -32,7 +32,8 @@ class WarmUpReadinessTest {
             HealthCheckResponse response = PortalReadiness.readiness("16", List.of(), workers, state);
 
             assertThat(response.getStatus()).as(state.name()).isEqualTo(HealthCheckResponse.Status.UP);
-            assertThat(response.getData().orElseThrow()).containsEntry("warm-up", state.name().toLowerCase(java.util.Locale.ROOT));
+            assertThat(response.getData().orElseThrow())
+                    .containsEntry("warm-up", state.name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 }

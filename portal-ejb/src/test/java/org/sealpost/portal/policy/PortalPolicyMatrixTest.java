@@ -52,40 +52,48 @@ class PortalPolicyMatrixTest {
 
     /** Refusals of a writing action with the given scope, attach allowed everywhere. */
     private static final Map<Scope, Map<Recipients, Set<String>>> WRITING = Map.of(
-            Scope.DISABLED, Map.of(
-                    Recipients.INTERNAL_ONLY, Set.of("ACTION_DISABLED"),
-                    Recipients.EXTERNAL_ONLY, Set.of("ACTION_DISABLED"),
-                    Recipients.MIXED, Set.of("ACTION_DISABLED"),
-                    Recipients.MALFORMED, Set.of("ACTION_DISABLED")),
-            Scope.INTERNAL_ONLY, Map.of(
-                    Recipients.INTERNAL_ONLY, Set.of(),
-                    Recipients.EXTERNAL_ONLY, Set.of("EXTERNAL_NOT_ALLOWED " + OUTSIDE),
-                    Recipients.MIXED, Set.of("EXTERNAL_NOT_ALLOWED " + OUTSIDE),
-                    Recipients.MALFORMED, Set.of("MALFORMED_ADDRESS " + BROKEN)),
-            Scope.INTERNAL_AND_EXTERNAL, Map.of(
-                    Recipients.INTERNAL_ONLY, Set.of(),
-                    Recipients.EXTERNAL_ONLY, Set.of("INTERNAL_RECIPIENT_REQUIRED"),
-                    Recipients.MIXED, Set.of(),
-                    Recipients.MALFORMED, Set.of("MALFORMED_ADDRESS " + BROKEN)));
+            Scope.DISABLED,
+                    Map.of(
+                            Recipients.INTERNAL_ONLY, Set.of("ACTION_DISABLED"),
+                            Recipients.EXTERNAL_ONLY, Set.of("ACTION_DISABLED"),
+                            Recipients.MIXED, Set.of("ACTION_DISABLED"),
+                            Recipients.MALFORMED, Set.of("ACTION_DISABLED")),
+            Scope.INTERNAL_ONLY,
+                    Map.of(
+                            Recipients.INTERNAL_ONLY, Set.of(),
+                            Recipients.EXTERNAL_ONLY, Set.of("EXTERNAL_NOT_ALLOWED " + OUTSIDE),
+                            Recipients.MIXED, Set.of("EXTERNAL_NOT_ALLOWED " + OUTSIDE),
+                            Recipients.MALFORMED, Set.of("MALFORMED_ADDRESS " + BROKEN)),
+            Scope.INTERNAL_AND_EXTERNAL,
+                    Map.of(
+                            Recipients.INTERNAL_ONLY, Set.of(),
+                            Recipients.EXTERNAL_ONLY, Set.of("INTERNAL_RECIPIENT_REQUIRED"),
+                            Recipients.MIXED, Set.of(),
+                            Recipients.MALFORMED, Set.of("MALFORMED_ADDRESS " + BROKEN)));
 
     /** Refusals of a new message (compose reaching everywhere) by attach's scope, with a file attached. */
     private static final Map<Scope, Map<Recipients, Set<String>>> ATTACHING = Map.of(
-            Scope.DISABLED, Map.of(
-                    Recipients.INTERNAL_ONLY, Set.of("ATTACHMENTS_DISABLED"),
-                    Recipients.EXTERNAL_ONLY, Set.of("ATTACHMENTS_DISABLED", "INTERNAL_RECIPIENT_REQUIRED"),
-                    Recipients.MIXED, Set.of("ATTACHMENTS_DISABLED"),
-                    Recipients.MALFORMED, Set.of("ATTACHMENTS_DISABLED", "MALFORMED_ADDRESS " + BROKEN)),
-            Scope.INTERNAL_ONLY, Map.of(
-                    Recipients.INTERNAL_ONLY, Set.of(),
-                    Recipients.EXTERNAL_ONLY, Set.of("ATTACHMENTS_EXTERNAL_NOT_ALLOWED " + OUTSIDE,
-                            "INTERNAL_RECIPIENT_REQUIRED"),
-                    Recipients.MIXED, Set.of("ATTACHMENTS_EXTERNAL_NOT_ALLOWED " + OUTSIDE),
-                    Recipients.MALFORMED, Set.of("MALFORMED_ADDRESS " + BROKEN)),
-            Scope.INTERNAL_AND_EXTERNAL, Map.of(
-                    Recipients.INTERNAL_ONLY, Set.of(),
-                    Recipients.EXTERNAL_ONLY, Set.of("INTERNAL_RECIPIENT_REQUIRED"),
-                    Recipients.MIXED, Set.of(),
-                    Recipients.MALFORMED, Set.of("MALFORMED_ADDRESS " + BROKEN)));
+            Scope.DISABLED,
+                    Map.of(
+                            Recipients.INTERNAL_ONLY, Set.of("ATTACHMENTS_DISABLED"),
+                            Recipients.EXTERNAL_ONLY, Set.of("ATTACHMENTS_DISABLED", "INTERNAL_RECIPIENT_REQUIRED"),
+                            Recipients.MIXED, Set.of("ATTACHMENTS_DISABLED"),
+                            Recipients.MALFORMED, Set.of("ATTACHMENTS_DISABLED", "MALFORMED_ADDRESS " + BROKEN)),
+            Scope.INTERNAL_ONLY,
+                    Map.of(
+                            Recipients.INTERNAL_ONLY, Set.of(),
+                            Recipients.EXTERNAL_ONLY,
+                                    Set.of(
+                                            "ATTACHMENTS_EXTERNAL_NOT_ALLOWED " + OUTSIDE,
+                                            "INTERNAL_RECIPIENT_REQUIRED"),
+                            Recipients.MIXED, Set.of("ATTACHMENTS_EXTERNAL_NOT_ALLOWED " + OUTSIDE),
+                            Recipients.MALFORMED, Set.of("MALFORMED_ADDRESS " + BROKEN)),
+            Scope.INTERNAL_AND_EXTERNAL,
+                    Map.of(
+                            Recipients.INTERNAL_ONLY, Set.of(),
+                            Recipients.EXTERNAL_ONLY, Set.of("INTERNAL_RECIPIENT_REQUIRED"),
+                            Recipients.MIXED, Set.of(),
+                            Recipients.MALFORMED, Set.of("MALFORMED_ADDRESS " + BROKEN)));
 
     /** Without a file, attach's scope plays no part: only compose's rule (external needs internal) and malformed remain. */
     private static final Map<Recipients, Set<String>> NOT_ATTACHING = Map.of(
@@ -116,8 +124,8 @@ class PortalPolicyMatrixTest {
 
     @ParameterizedTest(name = "{0} {1}, {2}, attachment {3} -> {4}")
     @MethodSource("matrix")
-    void everyActionScopeRecipientMixAndAttachmentIsDecidedAsTheRulesSay(PortalAction action, Scope scope,
-            Recipients recipients, boolean attached, Set<String> expected) {
+    void everyActionScopeRecipientMixAndAttachmentIsDecidedAsTheRulesSay(
+            PortalAction action, Scope scope, Recipients recipients, boolean attached, Set<String> expected) {
         Map<PortalAction, Scope> scopes = new EnumMap<>(PortalAction.class);
         PortalAction writing;
         if (action.writes()) {
@@ -135,7 +143,9 @@ class PortalPolicyMatrixTest {
         }
         PortalPolicy policy = PortalPolicy.of(scopes, List.of("bank.example"), false, 25L << 20, 20, Instant.EPOCH);
 
-        SendDecision decision = policy.decide(writing, TypedAddress.read(recipients.to, ""),
+        SendDecision decision = policy.decide(
+                writing,
+                TypedAddress.read(recipients.to, ""),
                 attached ? new AttachmentLoad(1, 100_000) : AttachmentLoad.NONE);
 
         assertThat(summary(decision)).isEqualTo(new TreeSet<>(expected));

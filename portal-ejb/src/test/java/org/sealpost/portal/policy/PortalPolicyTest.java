@@ -31,13 +31,22 @@ class PortalPolicyTest {
 
     @Test
     void aSubDomainIsInternalOnlyWhenTheSwitchSaysSo() {
-        assertThat(compose(everywhere(List.of("bank.example"), true), "anna@mail.bank.example").allowed()).isTrue();
-        assertThat(compose(everywhere(List.of("bank.example"), false), "anna@mail.bank.example").allowed()).isFalse();
+        assertThat(compose(everywhere(List.of("bank.example"), true), "anna@mail.bank.example")
+                        .allowed())
+                .isTrue();
+        assertThat(compose(everywhere(List.of("bank.example"), false), "anna@mail.bank.example")
+                        .allowed())
+                .isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"anna@evilbank.example", "anna@bank.example.evil.example", "anna@bank.examples",
-            "anna@xbank.example"})
+    @ValueSource(
+            strings = {
+                "anna@evilbank.example",
+                "anna@bank.example.evil.example",
+                "anna@bank.examples",
+                "anna@xbank.example"
+            })
     void aDomainThatMerelyLooksLikeTheInternalOneIsExternalEvenWithSubDomains(String address) {
         SendDecision d = compose(everywhere(List.of("bank.example"), true), address);
         assertThat(PortalPolicyMatrixTest.summary(d)).containsExactly("EXTERNAL_NOT_ALLOWED " + address);
@@ -47,7 +56,8 @@ class PortalPolicyTest {
     void anInternationalisedDomainIsInternalInEitherSpellingAndDeliveredOnce() {
         PortalPolicy policy = everywhere(List.of("Bücher.example"), false);
 
-        SendDecision d = compose(policy, "anna@bücher.example, Anna@XN--BCHER-KVA.example; \"Anna B.\" <anna@BÜCHER.example>");
+        SendDecision d =
+                compose(policy, "anna@bücher.example, Anna@XN--BCHER-KVA.example; \"Anna B.\" <anna@BÜCHER.example>");
 
         assertThat(d.allowed()).isTrue();
         assertThat(d.internal()).extracting(RecipientAddress::value).containsExactly("anna@xn--bcher-kva.example");
@@ -59,16 +69,38 @@ class PortalPolicyTest {
         // Cyrillic "а" (U+0430) in place of the Latin "a": another domain after IDNA.
         SendDecision d = compose(everywhere(List.of("bank.example"), true), "anna@b\u0430nk.example");
         assertThat(d.allowed()).isFalse();
-        assertThat(d.external()).singleElement().satisfies(a -> assertThat(a.domain()).startsWith("xn--")
-                .endsWith(".example").isNotEqualTo("bank.example"));
+        assertThat(d.external())
+                .singleElement()
+                .satisfies(a -> assertThat(a.domain())
+                        .startsWith("xn--")
+                        .endsWith(".example")
+                        .isNotEqualTo("bank.example"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"plain", "@bank.example", "anna@", "anna@@bank.example", "an na@bank.example",
-            "anna..b@bank.example", ".anna@bank.example", "anna.@bank.example", "\"anna\"@bank.example",
-            "anna@[192.0.2.1]", "anna@bank", "anna@bank..example", "anna@-bank.example", "anna@bank.example.",
-            "anna@bank_x.example", "anna@bank.123", "Anna <anna@bank.example", "a <b> <anna@bank.example>",
-            "anna(comment)@bank.example", "anna@bank.example\u0000"})
+    @ValueSource(
+            strings = {
+                "plain",
+                "@bank.example",
+                "anna@",
+                "anna@@bank.example",
+                "an na@bank.example",
+                "anna..b@bank.example",
+                ".anna@bank.example",
+                "anna.@bank.example",
+                "\"anna\"@bank.example",
+                "anna@[192.0.2.1]",
+                "anna@bank",
+                "anna@bank..example",
+                "anna@-bank.example",
+                "anna@bank.example.",
+                "anna@bank_x.example",
+                "anna@bank.123",
+                "Anna <anna@bank.example",
+                "a <b> <anna@bank.example>",
+                "anna(comment)@bank.example",
+                "anna@bank.example\u0000"
+            })
     void anAddressThatIsNotAStrictAddrSpecIsRefusedAsMalformed(String typed) {
         SendDecision d = compose(everywhere(List.of("bank.example"), false), typed);
         assertThat(d.refusals()).extracting(Refusal::reason).containsExactly(RefusalReason.MALFORMED_ADDRESS);
@@ -84,8 +116,10 @@ class PortalPolicyTest {
     @Test
     void anAddressTypedInToAndCcGoesOnceAndIsRefusedOnceWithTheFieldItWasFirstTypedIn() {
         PortalPolicy policy = everywhere(List.of("bank.example"), false);
-        SendDecision d = policy.decide(PortalAction.REPLY, TypedAddress.read("anna@bank.example, otto@client.example",
-                "ANNA@bank.example, otto@Client.example"), AttachmentLoad.NONE);
+        SendDecision d = policy.decide(
+                PortalAction.REPLY,
+                TypedAddress.read("anna@bank.example, otto@client.example", "ANNA@bank.example, otto@Client.example"),
+                AttachmentLoad.NONE);
 
         assertThat(d.internal()).hasSize(1);
         assertThat(d.refusals()).singleElement().satisfies(r -> {
@@ -108,7 +142,9 @@ class PortalPolicyTest {
         PortalPolicy policy = everywhere(List.of("bank.example"), false);
         List<TypedAddress> to = TypedAddress.read("anna@bank.example", "");
 
-        assertThat(policy.decide(PortalAction.COMPOSE, to, new AttachmentLoad(20, 25L << 20)).allowed()).isTrue();
+        assertThat(policy.decide(PortalAction.COMPOSE, to, new AttachmentLoad(20, 25L << 20))
+                        .allowed())
+                .isTrue();
         SendDecision tooMany = policy.decide(PortalAction.COMPOSE, to, new AttachmentLoad(21, 1000));
         assertThat(tooMany.refusals()).singleElement().satisfies(r -> {
             assertThat(r.reason()).isEqualTo(RefusalReason.TOO_MANY_ATTACHMENTS);
@@ -136,16 +172,22 @@ class PortalPolicyTest {
 
     @Test
     void theSeedTakesEachScopeFromItsSettingAndTheDefaultsElsewhere() {
-        Map<Setting, String> given = Map.of(Setting.POLICY_FORWARD, "External", Setting.POLICY_ATTACH, "disabled",
-                Setting.INTERNAL_DOMAINS, "Bank.example, bank2.example");
+        Map<Setting, String> given = Map.of(
+                Setting.POLICY_FORWARD,
+                "External",
+                Setting.POLICY_ATTACH,
+                "disabled",
+                Setting.INTERNAL_DOMAINS,
+                "Bank.example, bank2.example");
         PortalPolicy seeded = PolicySeed.fromSettings(s -> Optional.ofNullable(given.get(s)), Instant.EPOCH);
 
-        assertThat(seeded.scopes()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                PortalAction.REPLY, Scope.INTERNAL_ONLY,
-                PortalAction.REPLY_ALL, Scope.INTERNAL_ONLY,
-                PortalAction.FORWARD, Scope.INTERNAL_AND_EXTERNAL,
-                PortalAction.COMPOSE, Scope.INTERNAL_ONLY,
-                PortalAction.ATTACH, Scope.DISABLED));
+        assertThat(seeded.scopes())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        PortalAction.REPLY, Scope.INTERNAL_ONLY,
+                        PortalAction.REPLY_ALL, Scope.INTERNAL_ONLY,
+                        PortalAction.FORWARD, Scope.INTERNAL_AND_EXTERNAL,
+                        PortalAction.COMPOSE, Scope.INTERNAL_ONLY,
+                        PortalAction.ATTACH, Scope.DISABLED));
         assertThat(seeded.internalDomains()).containsExactly("bank.example", "bank2.example");
         assertThat(seeded.maxAttachmentBytes()).isEqualTo(25L * 1024 * 1024);
         assertThat(seeded.maxAttachmentCount()).isEqualTo(20);
@@ -164,7 +206,7 @@ class PortalPolicyTest {
     @Test
     void aScopeSettingOtherThanTheThreeWordsStopsTheStartWithTheSettingNamed() {
         assertThatThrownBy(() -> PolicySeed.fromSettings(
-                s -> s == Setting.POLICY_REPLY ? Optional.of("everyone") : Optional.empty(), Instant.EPOCH))
+                        s -> s == Setting.POLICY_REPLY ? Optional.of("everyone") : Optional.empty(), Instant.EPOCH))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("SEALPOST_POLICY_REPLY");
     }

@@ -170,8 +170,11 @@ class EveryNodeSearchIT {
             a.catchUp();
             b.catchUp();
             for (Node node : List.of(a, b)) {
-                assertThat(node.finds(anna, "kookaburra")).as("%s, while the older transaction is open: the"
-                        + " committed message is not held back", node.name).containsExactly(fast);
+                assertThat(node.finds(anna, "kookaburra"))
+                        .as(
+                                "%s, while the older transaction is open: the" + " committed message is not held back",
+                                node.name)
+                        .containsExactly(fast);
             }
 
             open.commit();
@@ -232,7 +235,9 @@ class EveryNodeSearchIT {
         deleteForever(anna, gone);
         a.catchUp();
         prune();
-        assertThat(queued()).as("arrival, move and deletion held for node b, which is only away").isEqualTo(3);
+        assertThat(queued())
+                .as("arrival, move and deletion held for node b, which is only away")
+                .isEqualTo(3);
 
         lastSeen(b, Instant.now().minus(FORGET_AFTER).minusSeconds(60));
         prune();
@@ -240,7 +245,8 @@ class EveryNodeSearchIT {
 
         b.start();
         b.catchUp();
-        assertThat(b.finds(anna, "quoll")).as("the rebuilt index, without the entry deleted meanwhile")
+        assertThat(b.finds(anna, "quoll"))
+                .as("the rebuilt index, without the entry deleted meanwhile")
                 .containsExactly(kept);
         assertThat(b.index.count(anna)).isOne();
     }
@@ -250,8 +256,8 @@ class EveryNodeSearchIT {
         Node a = node("a");
         long entry = deliver(anna, "Steady", "the dingo memo");
         a.catchUp();
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM search_index_follower")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("DELETE FROM search_index_follower")) {
             ps.executeUpdate(); // as if its node could not record its progress for the forget period
         }
         prune();
@@ -315,7 +321,9 @@ class EveryNodeSearchIT {
         }
 
         List<Long> finds(long account, String query) throws InvalidQueryException {
-            return index.search(account, query, 0, 100).messageIds().stream().map(Long::valueOf).toList();
+            return index.search(account, query, 0, 100).messageIds().stream()
+                    .map(Long::valueOf)
+                    .toList();
         }
 
         void stop() {
@@ -346,8 +354,9 @@ class EveryNodeSearchIT {
     }
 
     private void lastSeen(Node node, Instant when) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE search_index_follower SET seen_at = ? WHERE index_id = ?")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("UPDATE search_index_follower SET seen_at = ? WHERE index_id = ?")) {
             ps.setTimestamp(1, Timestamp.from(when));
             ps.setObject(2, node.id);
             assertThat(ps.executeUpdate()).isOne();
@@ -378,14 +387,16 @@ class EveryNodeSearchIT {
 
     private void moveToTrash(long account, long entry) throws SQLException {
         try (Connection c = db.getConnection()) {
-            MailboxEntries.save(c, MailboxEntries.find(c, entry, account).orElseThrow().moveToTrash());
+            MailboxEntries.save(
+                    c, MailboxEntries.find(c, entry, account).orElseThrow().moveToTrash());
             SearchIndexQueue.enqueue(c, account, entry);
         }
     }
 
     private void deleteForever(long account, long entry) throws SQLException {
         try (Connection c = db.getConnection()) {
-            MailboxEntries.deleteForever(c, MailboxEntries.find(c, entry, account).orElseThrow());
+            MailboxEntries.deleteForever(
+                    c, MailboxEntries.find(c, entry, account).orElseThrow());
         }
     }
 
@@ -397,8 +408,9 @@ class EveryNodeSearchIT {
 
     /** Stores a sealed message with one inbox entry and its queue row on {@code c}, as the intake does. */
     private long deliver(Connection c, long account, String subject, String body) throws SQLException {
-        byte[] mime = ("From: advisor@bank.example\r\nSubject: " + subject
-                + "\r\nContent-Type: text/plain\r\n\r\n" + body + "\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] mime = ("From: advisor@bank.example\r\nSubject: " + subject + "\r\nContent-Type: text/plain\r\n\r\n"
+                        + body + "\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         UUID id = UUID.randomUUID();
         MimeReading.Readable reading = (MimeReading.Readable) new MimeMetadataExtractor().extract(mime);
         SealedMessage sealed = sealer.seal(id, mime, reading.metadata().encode());

@@ -18,8 +18,9 @@ class IndexingProgressTest {
         }
         clock.addAndGet(10_000_000);
 
-        assertThat(progress.advance(50)).hasValue(
-                "search index: 10,000 of 100,000 queued entries indexed (10 %), 5,000 entries/s, about 18 s left");
+        assertThat(progress.advance(50))
+                .hasValue(
+                        "search index: 10,000 of 100,000 queued entries indexed (10 %), 5,000 entries/s, about 18 s left");
     }
 
     @Test

@@ -45,28 +45,40 @@ public final class RebuildBenchmark {
     private static final int SEED_BATCH = 1_000;
     private static final int VOCABULARY = 50_000;
 
-    private RebuildBenchmark() {
-    }
+    private RebuildBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int messages = Integer.getInteger("bench.messages", 100_000);
         int accounts = Integer.getInteger("bench.accounts", 10_000);
         Path dir = Files.createTempDirectory("sealpost-bench-rebuild");
-        System.out.printf(Locale.ROOT, "Rebuild benchmark: %,d messages over %,d accounts; %d cores, Java %s,"
-                + " max heap %,d MB; load average %s%n", messages, accounts,
-                Runtime.getRuntime().availableProcessors(), Runtime.version(),
-                Runtime.getRuntime().maxMemory() >> 20, loadAverage());
+        System.out.printf(
+                Locale.ROOT,
+                "Rebuild benchmark: %,d messages over %,d accounts; %d cores, Java %s,"
+                        + " max heap %,d MB; load average %s%n",
+                messages,
+                accounts,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.version(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                loadAverage());
 
-        DataSource db = onePooledConnection(TestDatabase.server().createDatabase("rebuildbench").dataSource());
+        DataSource db = onePooledConnection(
+                TestDatabase.server().createDatabase("rebuildbench").dataSource());
         SchemaMigrations.migrate(db);
-        MessageSealer sealer = new MessageSealer(
-                KeyEncryptionKeys.openOrCreate(dir.resolve("kek.p12"), "bench".toCharArray()));
+        MessageSealer sealer =
+                new MessageSealer(KeyEncryptionKeys.openOrCreate(dir.resolve("kek.p12"), "bench".toCharArray()));
 
         long start = System.nanoTime();
         long bytes = seed(db, sealer, messages, accounts);
         double seedSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "Seeded %,d sealed messages (%,d MB of MIME) in %.1f s, %,.0f/s; load average %s%n",
-                messages, bytes >> 20, seedSeconds, messages / seedSeconds, loadAverage());
+        System.out.printf(
+                Locale.ROOT,
+                "Seeded %,d sealed messages (%,d MB of MIME) in %.1f s, %,.0f/s; load average %s%n",
+                messages,
+                bytes >> 20,
+                seedSeconds,
+                messages / seedSeconds,
+                loadAverage());
 
         Path indexDir = dir.resolve("search");
         start = System.nanoTime();
@@ -77,18 +89,26 @@ public final class RebuildBenchmark {
             queued = SearchIndexer.waiting(c, opened.id());
         }
         double queueSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "Registered a new index to rebuild %,d entries in %.1f s%n", queued, queueSeconds);
+        System.out.printf(
+                Locale.ROOT, "Registered a new index to rebuild %,d entries in %.1f s%n", queued, queueSeconds);
         long indexed;
         try {
-            indexed = SearchIndexer.drainAll(new QueueDrain(db, index, sealer, opened.id(), "rebuild-bench"), queued,
-                    System.out::println);
+            indexed = SearchIndexer.drainAll(
+                    new QueueDrain(db, index, sealer, opened.id(), "rebuild-bench"), queued, System.out::println);
         } finally {
             index.close();
         }
         double rebuildSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "Full rebuild (queue, decrypt, render, index, commit per batch of %d): %,d entries"
-                + " in %.1f s, %,.0f entries/s; index on disk %.1f MB; load average %s%n", QueueDrain.BATCH, indexed,
-                rebuildSeconds, indexed / rebuildSeconds, sizeOf(indexDir) / 1e6, loadAverage());
+        System.out.printf(
+                Locale.ROOT,
+                "Full rebuild (queue, decrypt, render, index, commit per batch of %d): %,d entries"
+                        + " in %.1f s, %,.0f entries/s; index on disk %.1f MB; load average %s%n",
+                QueueDrain.BATCH,
+                indexed,
+                rebuildSeconds,
+                indexed / rebuildSeconds,
+                sizeOf(indexDir) / 1e6,
+                loadAverage());
         deleteRecursively(dir);
     }
 
@@ -123,8 +143,10 @@ public final class RebuildBenchmark {
 
     /** Synthetic mail: a Zipfian vocabulary (exponent 1.07) of pronounceable words, ~2 KB bodies. */
     private static final class Mail {
-        private static final String[] ONSETS = {"b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s",
-            "t", "v", "w", "z", "br", "ch", "dr", "fl", "gr", "pl", "sh", "st", "th", "tr"};
+        private static final String[] ONSETS = {
+            "b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z", "br", "ch", "dr", "fl",
+            "gr", "pl", "sh", "st", "th", "tr"
+        };
         private static final String[] VOWELS = {"a", "e", "i", "o", "u", "ai", "ea", "ou"};
         private final Random random;
         private final String[] words;
@@ -140,7 +162,9 @@ public final class RebuildBenchmark {
                 }
                 vocabulary.add(w.toString());
             }
-            words = vocabulary.stream().sorted(Comparator.comparingInt(String::length)).toArray(String[]::new);
+            words = vocabulary.stream()
+                    .sorted(Comparator.comparingInt(String::length))
+                    .toArray(String[]::new);
             double sum = 0;
             for (int rank = 0; rank < VOCABULARY; rank++) {
                 sum += 1.0 / Math.pow(rank + 1, 1.07);
@@ -159,8 +183,9 @@ public final class RebuildBenchmark {
                 }
             }
             return ("From: " + word() + " <" + word() + "@sender.example>\r\nTo: <" + to + ">\r\nSubject: "
-                    + word() + " " + word() + " " + word() + "\r\nMIME-Version: 1.0\r\n"
-                    + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+                            + word() + " " + word() + " " + word() + "\r\nMIME-Version: 1.0\r\n"
+                            + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.UTF_8);
         }
 
         private String word() {
@@ -172,8 +197,8 @@ public final class RebuildBenchmark {
     /** One connection handed out again and again, as the server's pool would: close() keeps it open. */
     private static DataSource onePooledConnection(DataSource real) throws SQLException {
         Connection shared = real.getConnection();
-        Connection unclosable = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+        Connection unclosable = (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     if (method.getName().equals("close")) {
                         if (!shared.getAutoCommit()) {
                             shared.rollback();
@@ -187,8 +212,8 @@ public final class RebuildBenchmark {
                         throw e.getCause();
                     }
                 });
-        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
+        return (DataSource) Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getConnection")) {
                         return unclosable;
                     }
@@ -207,7 +232,9 @@ public final class RebuildBenchmark {
 
     private static long sizeOf(Path directory) throws IOException {
         try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
     }
 

@@ -75,8 +75,12 @@ class SearchDocumentsTest {
     void theHtmlBodyIsIndexedAsTheReaderSeesItWithoutScriptsOrStyles() {
         IndexedMessage doc = document(MIXED, 42, Folder.INBOX);
 
-        assertThat(doc.bodyText()).contains("Dear Anna,").contains("portfolio review")
-                .doesNotContain("evilscriptword").doesNotContain("color").doesNotContain("<");
+        assertThat(doc.bodyText())
+                .contains("Dear Anna,")
+                .contains("portfolio review")
+                .doesNotContain("evilscriptword")
+                .doesNotContain("color")
+                .doesNotContain("<");
     }
 
     @Test
@@ -92,7 +96,8 @@ class SearchDocumentsTest {
 
             assertThat(index.search(7, "portfolio", 0, 10).messageIds()).containsExactly("42");
             assertThat(index.search(7, "subject:marz", 0, 10).messageIds()).containsExactly("42");
-            assertThat(index.search(7, "attachment:kontoauszug", 0, 10).messageIds()).containsExactly("42");
+            assertThat(index.search(7, "attachment:kontoauszug", 0, 10).messageIds())
+                    .containsExactly("42");
             assertThat(index.search(7, "from:erika", 0, 10).messageIds()).containsExactly("42");
             assertThat(index.search(7, "portfolio in:trash", 0, 10).totalHits()).isEqualTo(1);
             assertThat(index.search(7, "portfolio in:inbox", 0, 10).totalHits()).isZero();

@@ -102,7 +102,8 @@ class SearchIndexingIT {
         AtomicInteger contentReads = new AtomicInteger();
 
         int handled = new QueueDrain(countingContentReads(db, contentReads), index, sealer, indexId, "test-node")
-                .indexBatch().indexed();
+                .indexBatch()
+                .indexed();
 
         assertThat(handled).isEqualTo(2);
         assertThat(contentReads).as("reads of the sealed message body").hasValue(1);
@@ -112,15 +113,17 @@ class SearchIndexingIT {
 
     /** A DataSource that counts the statements reading {@code mime_ciphertext}. */
     private static DataSource countingContentReads(DataSource real, AtomicInteger reads) {
-        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
+        return (DataSource) Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                     Object result = invoke(method, real, args);
                     if (!(result instanceof Connection connection)) {
                         return result;
                     }
-                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                            (p, m, a) -> {
-                                if (m.getName().equals("prepareStatement") && a != null && a[0] instanceof String sql
+                    return Proxy.newProxyInstance(
+                            Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (p, m, a) -> {
+                                if (m.getName().equals("prepareStatement")
+                                        && a != null
+                                        && a[0] instanceof String sql
                                         && sql.contains("mime_ciphertext")) {
                                     reads.incrementAndGet();
                                 }
@@ -185,7 +188,9 @@ class SearchIndexingIT {
         index.close(); // the node stops before its indexer got to the row
 
         open(KEY);
-        assertThat(queued()).as("the same index reopened: no rebuild, the one row").isOne();
+        assertThat(queued())
+                .as("the same index reopened: no rebuild, the one row")
+                .isOne();
         drain().catchUp();
 
         assertThat(ids(anna, "platypus")).containsExactly(Long.toString(entry));
@@ -231,7 +236,8 @@ class SearchIndexingIT {
         drain().catchUp();
         index.close();
         try (var files = Files.list(indexDir)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments_"))
+                    .toList()) {
                 Files.write(f, new byte[] {1, 2, 3});
             }
         }
@@ -253,7 +259,9 @@ class SearchIndexingIT {
 
         assertThat(ids(anna, "possum")).containsExactly(Long.toString(entry));
         try (Connection c = db.getConnection()) {
-            assertThat(IndexFollowers.all(c)).as("no other index registered").extracting(IndexFollowers.Follower::indexId)
+            assertThat(IndexFollowers.all(c))
+                    .as("no other index registered")
+                    .extracting(IndexFollowers.Follower::indexId)
                     .containsExactly(indexId);
         }
     }
@@ -264,16 +272,17 @@ class SearchIndexingIT {
         deliver(anna, "Old database", "dingo");
         drain().catchUp();
         index.close();
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE search_index_source SET database_id = gen_random_uuid()")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("UPDATE search_index_source SET database_id = gen_random_uuid()")) {
             ps.executeUpdate(); // as if the data directory met another database
         }
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM search_index_queue")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("DELETE FROM search_index_queue")) {
             ps.executeUpdate();
         }
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE mailbox_entry SET folder = 'TRASH'")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE mailbox_entry SET folder = 'TRASH'")) {
             ps.executeUpdate(); // changed without the queue: only a rebuild can know
         }
 
@@ -291,13 +300,15 @@ class SearchIndexingIT {
         drain().catchUp();
         index.close();
         UUID before = indexId;
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE search_index_follower SET through_tx = '900000000000'::xid8")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("UPDATE search_index_follower SET through_tx = '900000000000'::xid8")) {
             ps.executeUpdate(); // as after a dump restored into a new cluster, whose transaction ids start low
         }
 
         open(KEY);
-        assertThat(indexId).as("replaced, not followed from a position no new row would ever pass")
+        assertThat(indexId)
+                .as("replaced, not followed from a position no new row would ever pass")
                 .isNotEqualTo(before);
         drain().catchUp();
         long later = deliver(anna, "After", "kowari");
@@ -312,7 +323,8 @@ class SearchIndexingIT {
         long entry = deliver(anna, "Moving", "wallaby");
         drain().catchUp();
         try (Connection c = db.getConnection()) {
-            MailboxEntries.save(c, MailboxEntries.find(c, entry, anna).orElseThrow().moveToTrash());
+            MailboxEntries.save(
+                    c, MailboxEntries.find(c, entry, anna).orElseThrow().moveToTrash());
             SearchIndexQueue.enqueue(c, anna, entry);
         }
         drain().catchUp();
@@ -354,8 +366,9 @@ class SearchIndexingIT {
 
     /** Stores a sealed message with one inbox entry and its queue row, as the intake does. */
     private long deliver(long account, String subject, String body) throws SQLException {
-        byte[] mime = ("From: advisor@bank.example\r\nSubject: " + subject
-                + "\r\nContent-Type: text/plain\r\n\r\n" + body + "\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] mime = ("From: advisor@bank.example\r\nSubject: " + subject + "\r\nContent-Type: text/plain\r\n\r\n"
+                        + body + "\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         UUID id = UUID.randomUUID();
         MimeReading.Readable reading = (MimeReading.Readable) new MimeMetadataExtractor().extract(mime);
         SealedMessage sealed = sealer.seal(id, mime, reading.metadata().encode());

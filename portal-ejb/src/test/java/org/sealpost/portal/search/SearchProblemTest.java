@@ -10,7 +10,6 @@ class SearchProblemTest {
 
     @Test
     void everyProblemOfTheIndexHasItsPortalNameAndNoneIsInventedHere() {
-        assertThat(Arrays.stream(QueryProblem.values()).map(SearchProblem::of))
-                .containsExactly(SearchProblem.values());
+        assertThat(Arrays.stream(QueryProblem.values()).map(SearchProblem::of)).containsExactly(SearchProblem.values());
     }
 }

@@ -11,7 +11,9 @@ class RecoveryCodesTest {
     @Test
     void tenDistinctCodesOfSixteenBase32CharactersInFourGroups() {
         List<String> codes = RecoveryCodes.generate(new SecureRandom());
-        assertThat(codes).hasSize(10).doesNotHaveDuplicates()
+        assertThat(codes)
+                .hasSize(10)
+                .doesNotHaveDuplicates()
                 .allMatch(c -> c.matches("[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}"));
     }
 
@@ -25,7 +27,8 @@ class RecoveryCodesTest {
 
     @Test
     void theStoredHashDependsOnTheAccount() {
-        assertThat(RecoveryCodes.hash(1, "abcdefghijkmnop2")).hasSize(32)
+        assertThat(RecoveryCodes.hash(1, "abcdefghijkmnop2"))
+                .hasSize(32)
                 .isNotEqualTo(RecoveryCodes.hash(2, "abcdefghijkmnop2"))
                 .isEqualTo(RecoveryCodes.hash(1, "abcdefghijkmnop2"));
     }

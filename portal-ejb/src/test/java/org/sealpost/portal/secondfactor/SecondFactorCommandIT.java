@@ -48,7 +48,8 @@ class SecondFactorCommandIT {
     void removeDeletesTheAuthenticatorAndItsRecoveryCodesAuditedAsTheOperatorAndBadInputChangesNothing()
             throws Exception {
         long anna;
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement()) {
             s.execute("TRUNCATE account, audit_event, second_factor, recovery_code RESTART IDENTITY CASCADE");
             ResultSet rs = s.executeQuery("""
                     INSERT INTO account (email, role, state, password_hash)
@@ -58,33 +59,49 @@ class SecondFactorCommandIT {
         }
         Instant now = Instant.now();
         db.inTransaction(em -> {
-            SecondFactorDesk desk = new SecondFactorDesk(em, sealer, new PasswordHasher(new Argon2Settings(8, 1, 1)),
-                    new ClientThrottle(), SignInPolicy.DEFAULT, false, new SecureRandom());
-            byte[] secret = new Base32().decode(desk.startEnrolment(anna, "Bank", now).orElseThrow().secretText()
-                    .replace(" ", ""));
+            SecondFactorDesk desk = new SecondFactorDesk(
+                    em,
+                    sealer,
+                    new PasswordHasher(new Argon2Settings(8, 1, 1)),
+                    new ClientThrottle(),
+                    SignInPolicy.DEFAULT,
+                    false,
+                    new SecureRandom());
+            byte[] secret = new Base32()
+                    .decode(desk.startEnrolment(anna, "Bank", now)
+                            .orElseThrow()
+                            .secretText()
+                            .replace(" ", ""));
             return desk.confirmEnrolment(anna, new TotpCodes().codeAt(secret, TotpCodes.stepAt(now)), false, "c", now);
         });
         OperatorCommand command = new SecondFactorCommand();
 
-        assertThat(command.run(List.of("status", "anna@client.example"), context())).isEqualTo(OperatorCommand.OK);
+        assertThat(command.run(List.of("status", "anna@client.example"), context()))
+                .isEqualTo(OperatorCommand.OK);
         assertThat(context().printed()).contains("authenticator on, 10 recovery codes left");
-        assertThat(command.run(List.of("remove", "nobody@client.example"), context())).isEqualTo(OperatorCommand.REFUSED);
+        assertThat(command.run(List.of("remove", "nobody@client.example"), context()))
+                .isEqualTo(OperatorCommand.REFUSED);
         assertThat(context().complained()).contains("no account has the address nobody@client.example");
         assertThat(command.run(List.of("remove", "not an address"), context())).isEqualTo(OperatorCommand.USAGE);
-        assertThat(command.run(List.of("wipe", "anna@client.example"), context())).isEqualTo(OperatorCommand.USAGE);
+        assertThat(command.run(List.of("wipe", "anna@client.example"), context()))
+                .isEqualTo(OperatorCommand.USAGE);
         assertThat(count("SELECT count(*) FROM second_factor")).isOne();
 
-        assertThat(command.run(List.of("remove", "anna@client.example"), context())).isEqualTo(OperatorCommand.OK);
+        assertThat(command.run(List.of("remove", "anna@client.example"), context()))
+                .isEqualTo(OperatorCommand.OK);
         assertThat(count("SELECT count(*) FROM second_factor")).isZero();
         assertThat(count("SELECT count(*) FROM recovery_code")).isZero();
         assertThat(count("""
                 SELECT count(*) FROM audit_event
                 WHERE action = 'SECOND_FACTOR_DISABLED' AND actor = 'operator:test'""")).isOne();
-        assertThat(command.run(List.of("remove", "anna@client.example"), context())).isEqualTo(OperatorCommand.REFUSED);
+        assertThat(command.run(List.of("remove", "anna@client.example"), context()))
+                .isEqualTo(OperatorCommand.REFUSED);
     }
 
     private static long count(String sql) throws Exception {
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

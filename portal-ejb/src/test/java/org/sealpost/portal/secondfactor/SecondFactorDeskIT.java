@@ -67,7 +67,8 @@ class SecondFactorDeskIT {
     @BeforeEach
     void accounts() throws Exception {
         throttle = new ClientThrottle();
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement()) {
             s.execute("TRUNCATE account, audit_event, second_factor, recovery_code RESTART IDENTITY CASCADE");
             anna = account(c, "anna@client.example", "RECIPIENT");
             admin = account(c, "postmaster@bank.example", "ADMIN");
@@ -88,8 +89,8 @@ class SecondFactorDeskIT {
     }
 
     private <T> T desk(boolean production, DeskWork<T> work) throws Exception {
-        return db.inTransaction(em -> work.run(new SecondFactorDesk(em, sealer, HASHER, throttle, SignInPolicy.DEFAULT,
-                production, new SecureRandom())));
+        return db.inTransaction(em -> work.run(new SecondFactorDesk(
+                em, sealer, HASHER, throttle, SignInPolicy.DEFAULT, production, new SecureRandom())));
     }
 
     private CodeCheck check(boolean production, DeskWork<CodeCheck> work) throws Exception {
@@ -115,7 +116,8 @@ class SecondFactorDeskIT {
 
     /** Enrols {@code account} at T0, confirms it with T0's code, and returns the secret. */
     private byte[] enrolled(long account) throws Exception {
-        Enrolment enrolment = desk(false, d -> d.startEnrolment(account, "Bank", T0)).orElseThrow();
+        Enrolment enrolment =
+                desk(false, d -> d.startEnrolment(account, "Bank", T0)).orElseThrow();
         byte[] secret = secretOf(enrolment);
         CodeCheck confirmed = desk(false, d -> d.confirmEnrolment(account, codeAt(secret, T0), false, CLIENT, T0));
         assertThat(confirmed.accepted()).isTrue();
@@ -132,12 +134,16 @@ class SecondFactorDeskIT {
 
     @Test
     void theSecretIsStoredSealedNeverInClear() throws Exception {
-        Enrolment enrolment = desk(false, d -> d.startEnrolment(anna, "Bank", T0)).orElseThrow();
+        Enrolment enrolment =
+                desk(false, d -> d.startEnrolment(anna, "Bank", T0)).orElseThrow();
         byte[] secret = secretOf(enrolment);
-        assertThat(enrolment.otpauthUri()).startsWith("otpauth://totp/Bank:anna%40client.example?secret="
-                + enrolment.secretText().replace(" ", ""));
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT secret_ciphertext, wrapped_key, second_factor::text FROM second_factor")) {
+        assertThat(enrolment.otpauthUri())
+                .startsWith("otpauth://totp/Bank:anna%40client.example?secret="
+                        + enrolment.secretText().replace(" ", ""));
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT secret_ciphertext, wrapped_key, second_factor::text FROM second_factor")) {
             assertThat(rs.next()).isTrue();
             byte[] ciphertext = rs.getBytes(1);
             assertThat(ciphertext).hasSize(secret.length + 29);
@@ -149,7 +155,8 @@ class SecondFactorDeskIT {
 
     @Test
     void anEnrolmentCountsOnlyOnceConfirmedWithARightCodeAndThenIssuesTenRecoveryCodes() throws Exception {
-        Enrolment enrolment = desk(false, d -> d.startEnrolment(anna, "Bank", T0)).orElseThrow();
+        Enrolment enrolment =
+                desk(false, d -> d.startEnrolment(anna, "Bank", T0)).orElseThrow();
         byte[] secret = secretOf(enrolment);
         assertThat(check(false, d -> d.signInWithCode(anna, codeAt(secret, T0), CLIENT, T0)))
                 .isInstanceOf(CodeCheck.NoSecondFactor.class);
@@ -174,19 +181,24 @@ class SecondFactorDeskIT {
         try (Connection c = db.dataSource().getConnection()) {
             org.sealpost.portal.keys.WrappedDataKeys.rewrap(c, sealer, List.of(before), 100);
         }
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement();
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT kek_version FROM second_factor WHERE account_id = " + anna)) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(before + 1);
         }
         Instant later = T0.plusSeconds(30);
-        assertThat(check(false, d -> d.signInWithCode(anna, codeAt(secret, later), CLIENT, later)).accepted()).isTrue();
+        assertThat(check(false, d -> d.signInWithCode(anna, codeAt(secret, later), CLIENT, later))
+                        .accepted())
+                .isTrue();
     }
 
     @Test
     void openingTheEnrolmentAgainReplacesTheUnconfirmedSecret() throws Exception {
-        byte[] first = secretOf(desk(false, d -> d.startEnrolment(anna, "Bank", T0)).orElseThrow());
-        byte[] second = secretOf(desk(false, d -> d.startEnrolment(anna, "Bank", T0)).orElseThrow());
+        byte[] first =
+                secretOf(desk(false, d -> d.startEnrolment(anna, "Bank", T0)).orElseThrow());
+        byte[] second =
+                secretOf(desk(false, d -> d.startEnrolment(anna, "Bank", T0)).orElseThrow());
         assertThat(second).isNotEqualTo(first);
         // Both in one transaction too, as a page reloaded within one request would.
         byte[] third = desk(false, d -> {
@@ -195,19 +207,26 @@ class SecondFactorDeskIT {
         });
         assertThat(check(false, d -> d.confirmEnrolment(anna, codeAt(second, T0), false, CLIENT, T0)))
                 .isInstanceOf(CodeCheck.Wrong.class);
-        assertThat(check(false, d -> d.confirmEnrolment(anna, codeAt(third, T0), false, CLIENT, T0)).accepted()).isTrue();
+        assertThat(check(false, d -> d.confirmEnrolment(anna, codeAt(third, T0), false, CLIENT, T0))
+                        .accepted())
+                .isTrue();
         assertThat(count("SELECT count(*) FROM second_factor")).isOne();
     }
 
     @Test
     void anAdministratorsRequiredEnrolmentCompletesTheSignInAndOnlyThenResetsTheFailureCount() throws Exception {
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement()) {
             s.executeUpdate("UPDATE account SET failed_logins = 3 WHERE id = " + admin);
         }
-        Enrolment enrolment = desk(true, d -> d.startEnrolment(admin, "Bank", T0)).orElseThrow();
+        Enrolment enrolment =
+                desk(true, d -> d.startEnrolment(admin, "Bank", T0)).orElseThrow();
         byte[] secret = secretOf(enrolment);
-        assertThat(check(true, d -> d.confirmEnrolment(admin, codeAt(secret, T0), true, CLIENT, T0)).accepted()).isTrue();
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement();
+        assertThat(check(true, d -> d.confirmEnrolment(admin, codeAt(secret, T0), true, CLIENT, T0))
+                        .accepted())
+                .isTrue();
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT failed_logins, last_login_at FROM account WHERE id = " + admin)) {
             rs.next();
             assertThat(rs.getInt(1)).isZero();
@@ -222,8 +241,10 @@ class SecondFactorDeskIT {
         Instant later = T0.plusSeconds(30);
         String next = codeAt(secret, later);
 
-        assertThat(check(false, d -> d.signInWithCode(anna, next, CLIENT, later))).isInstanceOf(CodeCheck.Accepted.class);
-        assertThat(check(false, d -> d.signInWithCode(anna, next, CLIENT, later))).isInstanceOf(CodeCheck.Replayed.class);
+        assertThat(check(false, d -> d.signInWithCode(anna, next, CLIENT, later)))
+                .isInstanceOf(CodeCheck.Accepted.class);
+        assertThat(check(false, d -> d.signInWithCode(anna, next, CLIENT, later)))
+                .isInstanceOf(CodeCheck.Replayed.class);
         // T0's code is still inside the ±1 window at T0+30 s, but its step is older than the one used.
         assertThat(check(false, d -> d.signInWithCode(anna, codeAt(secret, T0), CLIENT, later)))
                 .isInstanceOf(CodeCheck.Replayed.class);
@@ -242,10 +263,17 @@ class SecondFactorDeskIT {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<CodeCheck>> answers = List.of(
-                    pool.submit(() -> { start.await(); return desk(false, d -> d.signInWithCode(anna, code, CLIENT, later)); }),
-                    pool.submit(() -> { start.await(); return desk(false, d -> d.signInWithCode(anna, code, CLIENT, later)); }));
+                    pool.submit(() -> {
+                        start.await();
+                        return desk(false, d -> d.signInWithCode(anna, code, CLIENT, later));
+                    }),
+                    pool.submit(() -> {
+                        start.await();
+                        return desk(false, d -> d.signInWithCode(anna, code, CLIENT, later));
+                    }));
             start.countDown();
-            List<CodeCheck> results = List.of(answers.get(0).get(30, TimeUnit.SECONDS), answers.get(1).get(30, TimeUnit.SECONDS));
+            List<CodeCheck> results = List.of(
+                    answers.get(0).get(30, TimeUnit.SECONDS), answers.get(1).get(30, TimeUnit.SECONDS));
             assertThat(results).filteredOn(CodeCheck::accepted).hasSize(1);
             assertThat(results).filteredOn(r -> r instanceof CodeCheck.Replayed).hasSize(1);
         } finally {
@@ -269,7 +297,8 @@ class SecondFactorDeskIT {
                 return claimed;
             }));
             firstClaimed.await(30, TimeUnit.SECONDS);
-            Future<Boolean> second = pool.submit(() -> db.inTransaction(em -> new SecondFactors(em).claimStep(anna, step)));
+            Future<Boolean> second =
+                    pool.submit(() -> db.inTransaction(em -> new SecondFactors(em).claimStep(anna, step)));
             assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
             assertThat(second.get(30, TimeUnit.SECONDS)).isFalse();
         } finally {
@@ -279,15 +308,19 @@ class SecondFactorDeskIT {
 
     @Test
     void aRecoveryCodeSignsInOnceAndNotTwice() throws Exception {
-        Enrolment enrolment = desk(false, d -> d.startEnrolment(anna, "Bank", T0)).orElseThrow();
+        Enrolment enrolment =
+                desk(false, d -> d.startEnrolment(anna, "Bank", T0)).orElseThrow();
         byte[] secret = secretOf(enrolment);
-        List<String> recovery = ((CodeCheck.Accepted) desk(false,
-                d -> d.confirmEnrolment(anna, codeAt(secret, T0), false, CLIENT, T0))).newRecoveryCodes();
+        List<String> recovery = ((CodeCheck.Accepted)
+                        desk(false, d -> d.confirmEnrolment(anna, codeAt(secret, T0), false, CLIENT, T0)))
+                .newRecoveryCodes();
         String code = recovery.get(3);
 
-        CodeCheck first = desk(false, d -> d.signInWithRecoveryCode(anna, code.toUpperCase().replace("-", " "), CLIENT, T0));
+        CodeCheck first = desk(
+                false, d -> d.signInWithRecoveryCode(anna, code.toUpperCase().replace("-", " "), CLIENT, T0));
         assertThat(first).isEqualTo(new CodeCheck.Accepted(List.of(), 9));
-        assertThat(check(false, d -> d.signInWithRecoveryCode(anna, code, CLIENT, T0))).isInstanceOf(CodeCheck.Wrong.class);
+        assertThat(check(false, d -> d.signInWithRecoveryCode(anna, code, CLIENT, T0)))
+                .isInstanceOf(CodeCheck.Wrong.class);
         // Another account's code, or a made-up one, is wrong as well.
         assertThat(check(false, d -> d.signInWithRecoveryCode(anna, "aaaa-bbbb-cccc-dddd", CLIENT, T0)))
                 .isInstanceOf(CodeCheck.Wrong.class);
@@ -301,12 +334,15 @@ class SecondFactorDeskIT {
         Instant later = T0.plusSeconds(60);
         String wrong = codeAt(secret, later.plusSeconds(600));
         for (int i = 0; i < SignInPolicy.DEFAULT.maxFailures() - 1; i++) {
-            assertThat(check(false, d -> d.signInWithCode(anna, wrong, CLIENT, later))).isInstanceOf(CodeCheck.Wrong.class);
+            assertThat(check(false, d -> d.signInWithCode(anna, wrong, CLIENT, later)))
+                    .isInstanceOf(CodeCheck.Wrong.class);
         }
-        assertThat(check(false, d -> d.signInWithCode(anna, wrong, CLIENT, later))).isInstanceOf(CodeCheck.Locked.class);
+        assertThat(check(false, d -> d.signInWithCode(anna, wrong, CLIENT, later)))
+                .isInstanceOf(CodeCheck.Locked.class);
         assertThat(check(false, d -> d.signInWithCode(anna, codeAt(secret, later), CLIENT, later)))
                 .isInstanceOf(CodeCheck.Locked.class);
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement();
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT locked_until FROM account WHERE id = " + anna)) {
             rs.next();
             assertThat(rs.getTimestamp(1)).isNotNull();
@@ -336,26 +372,35 @@ class SecondFactorDeskIT {
 
     @Test
     void newRecoveryCodesReplaceTheOldOnes() throws Exception {
-        Enrolment enrolment = desk(false, d -> d.startEnrolment(anna, "Bank", T0)).orElseThrow();
+        Enrolment enrolment =
+                desk(false, d -> d.startEnrolment(anna, "Bank", T0)).orElseThrow();
         byte[] secret = secretOf(enrolment);
-        List<String> old = ((CodeCheck.Accepted) desk(false,
-                d -> d.confirmEnrolment(anna, codeAt(secret, T0), false, CLIENT, T0))).newRecoveryCodes();
-        assertThat(optional(false, d -> d.replaceRecoveryCodes(anna, "wrong password here", CLIENT, T0))).isEmpty();
-        List<String> fresh = desk(false, d -> d.replaceRecoveryCodes(anna, PASSWORD, CLIENT, T0)).orElseThrow();
+        List<String> old = ((CodeCheck.Accepted)
+                        desk(false, d -> d.confirmEnrolment(anna, codeAt(secret, T0), false, CLIENT, T0)))
+                .newRecoveryCodes();
+        assertThat(optional(false, d -> d.replaceRecoveryCodes(anna, "wrong password here", CLIENT, T0)))
+                .isEmpty();
+        List<String> fresh = desk(false, d -> d.replaceRecoveryCodes(anna, PASSWORD, CLIENT, T0))
+                .orElseThrow();
         assertThat(fresh).hasSize(10).doesNotContainAnyElementsOf(old);
-        assertThat(check(false, d -> d.signInWithRecoveryCode(anna, old.get(0), CLIENT, T0))).isInstanceOf(CodeCheck.Wrong.class);
-        assertThat(check(false, d -> d.signInWithRecoveryCode(anna, fresh.get(0), CLIENT, T0))).isInstanceOf(CodeCheck.Accepted.class);
+        assertThat(check(false, d -> d.signInWithRecoveryCode(anna, old.get(0), CLIENT, T0)))
+                .isInstanceOf(CodeCheck.Wrong.class);
+        assertThat(check(false, d -> d.signInWithRecoveryCode(anna, fresh.get(0), CLIENT, T0)))
+                .isInstanceOf(CodeCheck.Accepted.class);
     }
 
     private static long count(String sql) throws Exception {
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private List<String> auditActions() throws Exception {
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement();
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT action FROM audit_event ORDER BY id")) {
             List<String> actions = new java.util.ArrayList<>();
             while (rs.next()) {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class TotpCodesTest {
 
@@ -17,12 +17,13 @@ class TotpCodesTest {
 
     @ParameterizedTest(name = "at {0} s the eight-digit code is {1}")
     @CsvSource({
-            "59, 94287082",
-            "1111111109, 07081804",
-            "1111111111, 14050471",
-            "1234567890, 89005924",
-            "2000000000, 69279037",
-            "20000000000, 65353130"})
+        "59, 94287082",
+        "1111111109, 07081804",
+        "1111111111, 14050471",
+        "1234567890, 89005924",
+        "2000000000, 69279037",
+        "20000000000, 65353130"
+    })
     void theVerifierAcceptsEveryRfc6238Sha1TestVector(long unixSeconds, String eightDigits) {
         Instant at = Instant.ofEpochSecond(unixSeconds);
         // The vectors' own length: the verifier finds each in the current step.
@@ -37,17 +38,22 @@ class TotpCodesTest {
     void aCodeOneStepEarlierOrLaterIsAccepted() {
         Instant now = Instant.ofEpochSecond(1_765_000_015L);
         long step = TotpCodes.stepAt(now);
-        assertThat(codes.matchingStep(RFC_SEED, codes.codeAt(RFC_SEED, step - 1), now)).hasValue(step - 1);
-        assertThat(codes.matchingStep(RFC_SEED, codes.codeAt(RFC_SEED, step + 1), now)).hasValue(step + 1);
-        assertThat(codes.matchingStep(RFC_SEED, codes.codeAt(RFC_SEED, step), now)).hasValue(step);
+        assertThat(codes.matchingStep(RFC_SEED, codes.codeAt(RFC_SEED, step - 1), now))
+                .hasValue(step - 1);
+        assertThat(codes.matchingStep(RFC_SEED, codes.codeAt(RFC_SEED, step + 1), now))
+                .hasValue(step + 1);
+        assertThat(codes.matchingStep(RFC_SEED, codes.codeAt(RFC_SEED, step), now))
+                .hasValue(step);
     }
 
     @Test
     void aCodeTwoStepsAwayIsRefused() {
         Instant now = Instant.ofEpochSecond(1_765_000_015L);
         long step = TotpCodes.stepAt(now);
-        assertThat(codes.matchingStep(RFC_SEED, codes.codeAt(RFC_SEED, step - 2), now)).isEmpty();
-        assertThat(codes.matchingStep(RFC_SEED, codes.codeAt(RFC_SEED, step + 2), now)).isEmpty();
+        assertThat(codes.matchingStep(RFC_SEED, codes.codeAt(RFC_SEED, step - 2), now))
+                .isEmpty();
+        assertThat(codes.matchingStep(RFC_SEED, codes.codeAt(RFC_SEED, step + 2), now))
+                .isEmpty();
     }
 
     @Test

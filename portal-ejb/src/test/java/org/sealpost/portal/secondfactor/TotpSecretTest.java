@@ -20,8 +20,8 @@ class TotpSecretTest {
     @Test
     void theProvisioningUriNamesIssuerAccountAndTheParametersAppsNeed() {
         TotpSecret secret = TotpSecret.of(new byte[20]);
-        assertThat(secret.otpauthUri("Bank of Example & Co", "postmaster@bank.example")).isEqualTo(
-                "otpauth://totp/Bank%20of%20Example%20%26%20Co:postmaster%40bank.example"
+        assertThat(secret.otpauthUri("Bank of Example & Co", "postmaster@bank.example"))
+                .isEqualTo("otpauth://totp/Bank%20of%20Example%20%26%20Co:postmaster%40bank.example"
                         + "?secret=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA&issuer=Bank%20of%20Example%20%26%20Co"
                         + "&algorithm=SHA1&digits=6&period=30");
     }

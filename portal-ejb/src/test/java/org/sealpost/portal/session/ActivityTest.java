@@ -20,7 +20,8 @@ class ActivityTest {
 
     @Test
     void aSessionIdleLongerThanTheTimeoutIsNotActive() {
-        assertThat(activity.isActive(now.minus(Duration.ofMinutes(16)).minusSeconds(1), now)).isFalse();
+        assertThat(activity.isActive(now.minus(Duration.ofMinutes(16)).minusSeconds(1), now))
+                .isFalse();
         assertThat(activity.isActive(now.minus(Duration.ofDays(3)), now)).isFalse();
     }
 

@@ -31,7 +31,8 @@ class DeviceSummaryTest {
     @Test
     void anUnknownClientIsNotGuessedAt() {
         assertThat(DeviceSummary.of("curl/8.5.0")).isEqualTo("Unknown browser");
-        assertThat(DeviceSummary.of("Mozilla/5.0 (X11; Linux x86_64) SomethingNew/1.0")).isEqualTo("Unknown browser on Linux");
+        assertThat(DeviceSummary.of("Mozilla/5.0 (X11; Linux x86_64) SomethingNew/1.0"))
+                .isEqualTo("Unknown browser on Linux");
     }
 
     @Test
@@ -52,6 +53,7 @@ class DeviceSummaryTest {
 
     @Test
     void namesFarIntoAHugeHeaderAreNotSearchedFor() {
-        assertThat(DeviceSummary.of("x".repeat(1_000) + " Firefox/133.0 (Windows)")).isEqualTo("Unknown browser");
+        assertThat(DeviceSummary.of("x".repeat(1_000) + " Firefox/133.0 (Windows)"))
+                .isEqualTo("Unknown browser");
     }
 }

@@ -12,7 +12,8 @@ class SessionCheckTest {
     @Test
     void anOpenSessionOfAnActiveAccountGoesOn() {
         assertThat(new SessionCheck(true, null, true, null).verdict(signedIn)).isEqualTo(SessionVerdict.GOES_ON);
-        assertThat(new SessionCheck(true, signedIn, true, null).verdict(signedIn)).isEqualTo(SessionVerdict.GOES_ON);
+        assertThat(new SessionCheck(true, signedIn, true, null).verdict(signedIn))
+                .isEqualTo(SessionVerdict.GOES_ON);
     }
 
     @Test
@@ -23,9 +24,11 @@ class SessionCheckTest {
 
     @Test
     void aSessionWhoseRowEndedOtherwiseEnds() {
-        for (EndReason reason : new EndReason[] {EndReason.SIGNED_OUT, EndReason.EXPIRED,
-                EndReason.SIGNED_OUT_EVERYWHERE, EndReason.PASSWORD_REPLACED}) {
-            assertThat(new SessionCheck(true, null, true, reason).verdict(signedIn)).as(reason.name())
+        for (EndReason reason : new EndReason[] {
+            EndReason.SIGNED_OUT, EndReason.EXPIRED, EndReason.SIGNED_OUT_EVERYWHERE, EndReason.PASSWORD_REPLACED
+        }) {
+            assertThat(new SessionCheck(true, null, true, reason).verdict(signedIn))
+                    .as(reason.name())
                     .isEqualTo(SessionVerdict.ENDED);
         }
     }
@@ -34,7 +37,8 @@ class SessionCheckTest {
     void aSessionThatSignedInBeforeThePasswordChangedEndsWhateverItsRowSays() {
         Instant changed = signedIn.plusSeconds(60);
 
-        assertThat(new SessionCheck(true, changed, true, null).verdict(signedIn)).isEqualTo(SessionVerdict.ENDED);
+        assertThat(new SessionCheck(true, changed, true, null).verdict(signedIn))
+                .isEqualTo(SessionVerdict.ENDED);
         assertThat(new SessionCheck(true, changed, true, EndReason.ENDED_FROM_OTHER_SESSION).verdict(signedIn))
                 .isEqualTo(SessionVerdict.ENDED);
     }
@@ -61,7 +65,8 @@ class SessionCheckTest {
         assertThat(check.verdict(renewed, signedIn.plus(twelveHours), twelveHours))
                 .isEqualTo(SessionVerdict.REACHED_MAX_AGE);
         assertThat(new SessionCheck(true, null, true, EndReason.ENDED_FROM_OTHER_SESSION, signedIn)
-                .verdict(signedIn, signedIn.plus(twelveHours), twelveHours))
-                .as("an ended session keeps its own reason").isEqualTo(SessionVerdict.ENDED_FROM_OTHER_SESSION);
+                        .verdict(signedIn, signedIn.plus(twelveHours), twelveHours))
+                .as("an ended session keeps its own reason")
+                .isEqualTo(SessionVerdict.ENDED_FROM_OTHER_SESSION);
     }
 }

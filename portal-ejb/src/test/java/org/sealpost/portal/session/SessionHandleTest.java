@@ -32,6 +32,7 @@ class SessionHandleTest {
         assertThat(SessionHandle.parse("short")).isEmpty();
         assertThat(SessionHandle.parse("' OR 1=1 --aaaaaaaaaaaa")).isEmpty();
         assertThat(SessionHandle.parse("A".repeat(23))).isEmpty();
-        assertThatThrownBy(() -> new SessionHandle("not/a+handle=========")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SessionHandle("not/a+handle========="))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

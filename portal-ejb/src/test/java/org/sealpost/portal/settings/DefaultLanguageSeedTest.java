@@ -24,8 +24,10 @@ class DefaultLanguageSeedTest {
 
     @Test
     void theSettingNamesTheDefaultLanguageByItsCode() {
-        assertThat(seed(Map.of(Setting.DEFAULT_LANGUAGE, "de")).defaultLanguage()).isEqualTo(Language.GERMAN);
-        assertThat(seed(Map.of(Setting.DEFAULT_LANGUAGE, "EN")).defaultLanguage()).isEqualTo(Language.ENGLISH);
+        assertThat(seed(Map.of(Setting.DEFAULT_LANGUAGE, "de")).defaultLanguage())
+                .isEqualTo(Language.GERMAN);
+        assertThat(seed(Map.of(Setting.DEFAULT_LANGUAGE, "EN")).defaultLanguage())
+                .isEqualTo(Language.ENGLISH);
     }
 
     @Test

@@ -20,7 +20,8 @@ class LogoCheckTest {
     private static final String SVG_OPEN = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">";
 
     private static SettingsProblem refusal(byte[] upload) {
-        SettingsRefusedException e = catchThrowableOfType(SettingsRefusedException.class, () -> LogoCheck.check(upload));
+        SettingsRefusedException e =
+                catchThrowableOfType(SettingsRefusedException.class, () -> LogoCheck.check(upload));
         return e == null ? null : e.problem();
     }
 
@@ -40,14 +41,19 @@ class LogoCheckTest {
     void aSmallPngIsKeptReEncodedFromItsPixels() throws IOException {
         byte[] upload = png(40, 20);
         byte[] withTrailer = Arrays.copyOf(upload, upload.length + 30);
-        System.arraycopy("<script>alert(1)</script>     ".getBytes(StandardCharsets.US_ASCII), 0, withTrailer,
-                upload.length, 30);
+        System.arraycopy(
+                "<script>alert(1)</script>     ".getBytes(StandardCharsets.US_ASCII),
+                0,
+                withTrailer,
+                upload.length,
+                30);
 
         LogoImage logo = LogoCheck.check(withTrailer);
 
         assertThat(logo.mediaType()).isEqualTo("image/png");
         assertThat(new String(logo.bytes(), StandardCharsets.ISO_8859_1)).doesNotContain("<script>");
-        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(logo.bytes())).getWidth()).isEqualTo(40);
+        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(logo.bytes())).getWidth())
+                .isEqualTo(40);
     }
 
     @Test
@@ -87,11 +93,12 @@ class LogoCheckTest {
 
     @Test
     void aPlainSvgIsKeptWithEditorMetadataDropped() {
-        byte[] upload = ("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\""
-                + " viewBox=\"0 0 10 10\" inkscape:version=\"1.2\"><metadata>rdf</metadata>"
-                + "<defs><linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"#000\"/></linearGradient></defs>"
-                + "<rect width=\"10\" height=\"10\" fill=\"url(#g)\" style=\"stroke:#fff\"/><!-- c --></svg>")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] upload =
+                ("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\""
+                                + " viewBox=\"0 0 10 10\" inkscape:version=\"1.2\"><metadata>rdf</metadata>"
+                                + "<defs><linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"#000\"/></linearGradient></defs>"
+                                + "<rect width=\"10\" height=\"10\" fill=\"url(#g)\" style=\"stroke:#fff\"/><!-- c --></svg>")
+                        .getBytes(StandardCharsets.UTF_8);
 
         LogoImage logo = LogoCheck.check(upload);
 
@@ -101,16 +108,18 @@ class LogoCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "<script>alert(1)</script>",
-        "<foreignObject><div xmlns=\"http://www.w3.org/1999/xhtml\">x</div></foreignObject>",
-        "<image href=\"https://tracker.example/p.png\"/>",
-        "<a href=\"https://evil.example/\"><rect width=\"1\" height=\"1\"/></a>",
-        "<set attributeName=\"href\" to=\"javascript:alert(1)\"/>",
-        "<style>@import url(https://evil.example/x.css);</style>",
-    })
+    @ValueSource(
+            strings = {
+                "<script>alert(1)</script>",
+                "<foreignObject><div xmlns=\"http://www.w3.org/1999/xhtml\">x</div></foreignObject>",
+                "<image href=\"https://tracker.example/p.png\"/>",
+                "<a href=\"https://evil.example/\"><rect width=\"1\" height=\"1\"/></a>",
+                "<set attributeName=\"href\" to=\"javascript:alert(1)\"/>",
+                "<style>@import url(https://evil.example/x.css);</style>",
+            })
     void hostileSvgElementsAreRefusedByName(String inner) {
-        SettingsRefusedException e = catchThrowableOfType(SettingsRefusedException.class, () -> LogoCheck.check(svg(inner)));
+        SettingsRefusedException e =
+                catchThrowableOfType(SettingsRefusedException.class, () -> LogoCheck.check(svg(inner)));
 
         assertThat(e.problem()).isEqualTo(SettingsProblem.LOGO_SVG_FORBIDDEN_ELEMENT);
         assertThat(inner).contains(e.value().replace(">", ""));
@@ -118,7 +127,8 @@ class LogoCheckTest {
 
     @Test
     void eventHandlersAreRefusedByName() {
-        SettingsRefusedException e = catchThrowableOfType(SettingsRefusedException.class,
+        SettingsRefusedException e = catchThrowableOfType(
+                SettingsRefusedException.class,
                 () -> LogoCheck.check(("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>")
                         .getBytes(StandardCharsets.UTF_8)));
 
@@ -127,20 +137,22 @@ class LogoCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "<use href=\"https://evil.example/sprite.svg#a\"/>",
-        "<use xmlns:xlink=\"http://www.w3.org/1999/xlink\" xlink:href=\"data:image/svg+xml;base64,PHN2Zz4=\"/>",
-        "<rect width=\"1\" height=\"1\" fill=\"url(https://evil.example/p)\"/>",
-        "<rect width=\"1\" height=\"1\" style=\"fill:url('//evil.example/p')\"/>",
-    })
+    @ValueSource(
+            strings = {
+                "<use href=\"https://evil.example/sprite.svg#a\"/>",
+                "<use xmlns:xlink=\"http://www.w3.org/1999/xlink\" xlink:href=\"data:image/svg+xml;base64,PHN2Zz4=\"/>",
+                "<rect width=\"1\" height=\"1\" fill=\"url(https://evil.example/p)\"/>",
+                "<rect width=\"1\" height=\"1\" style=\"fill:url('//evil.example/p')\"/>",
+            })
     void referencesOutsideTheDocumentAreRefused(String inner) {
         assertThat(refusal(svg(inner))).isEqualTo(SettingsProblem.LOGO_SVG_EXTERNAL_REFERENCE);
     }
 
     @Test
     void aDoctypeWithAnExternalEntityIsRefusedWithoutBeingFetched() {
-        byte[] xxe = ("<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-                + SVG_OPEN + "<text>&x;</text></svg>").getBytes(StandardCharsets.UTF_8);
+        byte[] xxe = ("<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + SVG_OPEN
+                        + "<text>&x;</text></svg>")
+                .getBytes(StandardCharsets.UTF_8);
 
         assertThat(refusal(xxe)).isEqualTo(SettingsProblem.LOGO_SVG_UNREADABLE);
     }

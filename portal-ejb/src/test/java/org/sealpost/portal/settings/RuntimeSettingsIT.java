@@ -45,7 +45,8 @@ class RuntimeSettingsIT {
     }
 
     private SettingsDesk desk(jakarta.persistence.EntityManager em, Map<Setting, String> environment) {
-        return new SettingsDesk(em, () -> RuntimeSettingsSeed.fromSettings(s -> Optional.ofNullable(environment.get(s))));
+        return new SettingsDesk(
+                em, () -> RuntimeSettingsSeed.fromSettings(s -> Optional.ofNullable(environment.get(s))));
     }
 
     @Test
@@ -59,7 +60,8 @@ class RuntimeSettingsIT {
         assertThat(seeded.bridgeRules().flagHeaderValue()).isEqualTo("on");
         assertThat(seeded.deliveryRetries()).isEqualTo(new DeliveryRetries(Duration.ofMinutes(2), Duration.ofDays(3)));
 
-        RuntimeSettings later = db.inTransaction(em -> desk(em, Map.of(Setting.ORGANISATION_NAME, "Other")).current());
+        RuntimeSettings later = db.inTransaction(
+                em -> desk(em, Map.of(Setting.ORGANISATION_NAME, "Other")).current());
 
         assertThat(later.branding().organisationName()).isEqualTo("Bank Example");
         assertThat(auditDetails()).hasSize(1).first().asString().startsWith("seeded from the environment");
@@ -70,15 +72,22 @@ class RuntimeSettingsIT {
         int version = db.inTransaction(em -> desk(em, ENVIRONMENT).current().version());
 
         db.inTransaction(em -> {
-            desk(em, ENVIRONMENT).changeBranding("admin@bank.example", "192.0.2.1", version,
-                    new Branding("Bank Example AG", AccentColour.of("#0f766e"), false), Instant.now());
+            desk(em, ENVIRONMENT)
+                    .changeBranding(
+                            "admin@bank.example",
+                            "192.0.2.1",
+                            version,
+                            new Branding("Bank Example AG", AccentColour.of("#0f766e"), false),
+                            Instant.now());
             return null;
         });
 
         RuntimeSettings now = db.inTransaction(em -> desk(em, ENVIRONMENT).current());
         assertThat(now.branding()).isEqualTo(new Branding("Bank Example AG", new AccentColour("#0f766e"), false));
         assertThat(now.version()).isEqualTo(version + 1);
-        assertThat(auditDetails()).last().asString()
+        assertThat(auditDetails())
+                .last()
+                .asString()
                 .contains("organisation name: 'Bank Example' → 'Bank Example AG'")
                 .contains("accent colour: '#1d4ed8' → '#0f766e'")
                 .contains("show original subject: true → false");
@@ -88,16 +97,27 @@ class RuntimeSettingsIT {
     void aStaleFormIsRefusedAndSavesNothing() throws Exception {
         int loaded = db.inTransaction(em -> desk(em, ENVIRONMENT).current().version());
         db.inTransaction(em -> {
-            desk(em, ENVIRONMENT).changeDeliveryRetries("first@bank.example", null, loaded,
-                    new DeliveryRetries(Duration.ofMinutes(1), Duration.ofDays(1)), Instant.now());
+            desk(em, ENVIRONMENT)
+                    .changeDeliveryRetries(
+                            "first@bank.example",
+                            null,
+                            loaded,
+                            new DeliveryRetries(Duration.ofMinutes(1), Duration.ofDays(1)),
+                            Instant.now());
             return null;
         });
 
         assertThatThrownBy(() -> db.inTransaction(em -> {
-            desk(em, ENVIRONMENT).changeBridgeRules("second@bank.example", null, loaded,
-                    new BridgeRules(List.of("0.0.0.0/0"), "X-Any", "1", true), Instant.now());
-            return null;
-        })).isInstanceOf(SettingsChangedMeanwhileException.class);
+                    desk(em, ENVIRONMENT)
+                            .changeBridgeRules(
+                                    "second@bank.example",
+                                    null,
+                                    loaded,
+                                    new BridgeRules(List.of("0.0.0.0/0"), "X-Any", "1", true),
+                                    Instant.now());
+                    return null;
+                }))
+                .isInstanceOf(SettingsChangedMeanwhileException.class);
 
         RuntimeSettings now = db.inTransaction(em -> desk(em, ENVIRONMENT).current());
         assertThat(now.bridgeRules().allowedClients()).containsExactly("10.1.2.0/24", "2001:db8::/32");
@@ -117,17 +137,25 @@ class RuntimeSettingsIT {
 
         RuntimeSettings now = db.inTransaction(em -> desk(em, ENVIRONMENT).current());
         assertThat(now.logo()).contains(new RuntimeSettings.LogoReference("image/png", logo.sha256()));
-        assertThat(db.inTransaction(em -> desk(em, ENVIRONMENT).logo()).orElseThrow().bytes()).isEqualTo(logo.bytes());
-        assertThat(auditDetails()).last().asString().isEqualTo("logo: none → image/png " + logo.sha256().substring(0, 12));
+        assertThat(db.inTransaction(em -> desk(em, ENVIRONMENT).logo())
+                        .orElseThrow()
+                        .bytes())
+                .isEqualTo(logo.bytes());
+        assertThat(auditDetails())
+                .last()
+                .asString()
+                .isEqualTo("logo: none → image/png " + logo.sha256().substring(0, 12));
         assertThatThrownBy(() -> db.inTransaction(em -> {
-            desk(em, ENVIRONMENT).replaceLogo("admin@bank.example", null, version, null, Instant.now());
-            return null;
-        })).isInstanceOf(SettingsChangedMeanwhileException.class);
+                    desk(em, ENVIRONMENT).replaceLogo("admin@bank.example", null, version, null, Instant.now());
+                    return null;
+                }))
+                .isInstanceOf(SettingsChangedMeanwhileException.class);
     }
 
     private List<String> auditDetails() throws Exception {
         List<String> details = new ArrayList<>();
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(
                         "SELECT detail FROM audit_event WHERE action = 'RUNTIME_SETTINGS_CHANGED' ORDER BY id")) {
             while (rs.next()) {

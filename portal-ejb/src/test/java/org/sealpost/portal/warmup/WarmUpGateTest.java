@@ -37,7 +37,8 @@ class WarmUpGateTest {
         gate.roundsStarted();
 
         assertThat(gate.timeLeft()).isFalse();
-        assertThat(gate.state()).as("rounds of no time: readiness stops waiting, whether or not the warm-up ends")
+        assertThat(gate.state())
+                .as("rounds of no time: readiness stops waiting, whether or not the warm-up ends")
                 .isEqualTo(WarmUpState.DONE);
         assertThat(gate.state().holdsReadiness()).isFalse();
     }

@@ -39,12 +39,18 @@ public class AccountPage {
 
     /** Minutes are enough to recognise a sign-in; UTC until the portal knows the reader's zone. */
     private String current;
+
     private String chosen;
     private String confirmation;
 
     public void changePassword() {
-        PasswordChange outcome = settings.changePassword(session.accountId(), session.handle(), chars(current), chars(chosen),
-                chars(confirmation), Pages.client());
+        PasswordChange outcome = settings.changePassword(
+                session.accountId(),
+                session.handle(),
+                chars(current),
+                chars(chosen),
+                chars(confirmation),
+                Pages.client());
         switch (outcome) {
             case PasswordChange.Changed changed -> {
                 // Other sessions end; this one, where the owner just proved the password, goes on.
@@ -75,11 +81,14 @@ public class AccountPage {
      */
     public void endSession() {
         String handle = Pages.request().getParameter("handle");
-        EndOutcome outcome = sessions.endOther(session.accountId(), session.email(), handle, session.handle(),
-                Pages.client(), Instant.now());
+        EndOutcome outcome = sessions.endOther(
+                session.accountId(), session.email(), handle, session.handle(), Pages.client(), Instant.now());
         switch (outcome) {
-            case EndOutcome.Ended ended -> Pages.info("sessions.ended", ended.session().device(),
-                    ended.session().clientAddress());
+            case EndOutcome.Ended ended ->
+                Pages.info(
+                        "sessions.ended",
+                        ended.session().device(),
+                        ended.session().clientAddress());
             case EndOutcome.NoSuchSession missing -> Pages.error("sessions.noSuchSession");
         }
         openSessions = null;
@@ -103,11 +112,12 @@ public class AccountPage {
 
     /** "Signed in", "Wrong password" or "Wrong code" for a line of the recent sign-ins. */
     public String outcome(SignInRecord attempt) {
-        return Pages.text(switch (attempt.outcome()) {
-            case SIGNED_IN -> "account.succeeded";
-            case WRONG_PASSWORD -> "account.failed";
-            case WRONG_CODE -> "account.wrongCode";
-        });
+        return Pages.text(
+                switch (attempt.outcome()) {
+                    case SIGNED_IN -> "account.succeeded";
+                    case WRONG_PASSWORD -> "account.failed";
+                    case WRONG_CODE -> "account.wrongCode";
+                });
     }
 
     public String getSignedInAs() {

@@ -53,8 +53,11 @@ public class AuthenticatorEnrolmentPage implements Serializable {
         if (secretText != null || recoveryCodes != null) {
             return;
         }
-        offered = "true".equals(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap()
-                .get("offered"));
+        offered = "true"
+                .equals(FacesContext.getCurrentInstance()
+                        .getExternalContext()
+                        .getRequestParameterMap()
+                        .get("offered"));
         Long account = enrollingAccount();
         if (account == null) {
             Pages.info("secondStep.expired");
@@ -122,7 +125,8 @@ public class AuthenticatorEnrolmentPage implements Serializable {
     }
 
     private static boolean duringSignIn() {
-        return SecondStepPages.REQUIRED_ENROLMENT.equals(FacesContext.getCurrentInstance().getViewRoot().getViewId());
+        return SecondStepPages.REQUIRED_ENROLMENT.equals(
+                FacesContext.getCurrentInstance().getViewRoot().getViewId());
     }
 
     public boolean isOffered() {

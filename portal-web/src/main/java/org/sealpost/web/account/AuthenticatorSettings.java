@@ -34,10 +34,14 @@ public class AuthenticatorSettings {
     }
 
     public void replaceRecoveryCodes() {
-        secondFactors.replaceRecoveryCodes(session.accountId(), proof, Pages.client()).ifPresentOrElse(codes -> {
-            newRecoveryCodes = codes;
-            Pages.info("authenticator.newCodesMade");
-        }, () -> Pages.error("authenticator.wrongProof"));
+        secondFactors
+                .replaceRecoveryCodes(session.accountId(), proof, Pages.client())
+                .ifPresentOrElse(
+                        codes -> {
+                            newRecoveryCodes = codes;
+                            Pages.info("authenticator.newCodesMade");
+                        },
+                        () -> Pages.error("authenticator.wrongProof"));
         proof = null;
         status = null;
     }

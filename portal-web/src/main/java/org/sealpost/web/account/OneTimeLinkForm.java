@@ -39,8 +39,13 @@ abstract class OneTimeLinkForm implements Serializable {
 
     public void submit() {
         String chosen = password == null ? "" : password;
-        LinkOutcome outcome = links.complete(token, purpose(), chosen.toCharArray(),
-                (confirmation == null ? "" : confirmation).toCharArray(), Pages.client(), Pages.language());
+        LinkOutcome outcome = links.complete(
+                token,
+                purpose(),
+                chosen.toCharArray(),
+                (confirmation == null ? "" : confirmation).toCharArray(),
+                Pages.client(),
+                Pages.language());
         switch (outcome) {
             case LinkOutcome.Done done -> completed(done, chosen);
             case LinkOutcome.LinkNotUsable gone -> usable = false;

@@ -15,20 +15,20 @@ import org.sealpost.web.client.ClientOrigins;
 /** Small helpers the account beans share: messages from the bundle, redirects, the request. */
 final class Pages {
 
-    private Pages() {
-    }
+    private Pages() {}
 
     static String text(String key, Object... args) {
         FacesContext faces = FacesContext.getCurrentInstance();
         ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
         // The viewer's locale, not the server's default, for any number or date in the arguments.
-        return args.length == 0 ? bundle.getString(key)
+        return args.length == 0
+                ? bundle.getString(key)
                 : new MessageFormat(bundle.getString(key), faces.getViewRoot().getLocale()).format(args);
     }
 
     static void error(String key, Object... args) {
-        FacesContext.getCurrentInstance().addMessage(null,
-                new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, args), null));
+        FacesContext.getCurrentInstance()
+                .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, args), null));
     }
 
     static void errorText(String text) {
@@ -36,8 +36,8 @@ final class Pages {
     }
 
     static void info(String key, Object... args) {
-        FacesContext.getCurrentInstance().addMessage(null,
-                new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, args), null));
+        FacesContext.getCurrentInstance()
+                .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, args), null));
     }
 
     static void redirect(String page) {
@@ -51,7 +51,8 @@ final class Pages {
     }
 
     static HttpServletRequest request() {
-        return (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        return (HttpServletRequest)
+                FacesContext.getCurrentInstance().getExternalContext().getRequest();
     }
 
     /** The client address of this request, as {@link ClientOrigins} determines it. */
@@ -64,10 +65,12 @@ final class Pages {
      * Accept-Language among the supported locales of faces-config.xml (English when none fits).
      */
     static Language language() {
-        return Language.of(FacesContext.getCurrentInstance().getViewRoot().getLocale()).orElse(Language.ENGLISH);
+        return Language.of(FacesContext.getCurrentInstance().getViewRoot().getLocale())
+                .orElse(Language.ENGLISH);
     }
 
     static HttpServletResponse response() {
-        return (HttpServletResponse) FacesContext.getCurrentInstance().getExternalContext().getResponse();
+        return (HttpServletResponse)
+                FacesContext.getCurrentInstance().getExternalContext().getResponse();
     }
 }

@@ -13,8 +13,7 @@ final class QrCodeSvg {
     /** Four light modules around the code: the quiet zone ISO/IEC 18004 requires. */
     private static final int QUIET_ZONE = 4;
 
-    private QrCodeSvg() {
-    }
+    private QrCodeSvg() {}
 
     static String of(String text, String accessibleName) {
         // Error correction M (15 %): a screen shown to a phone's camera needs no more.
@@ -24,7 +23,11 @@ final class QrCodeSvg {
         for (int y = 0; y < qr.size; y++) {
             for (int x = 0; x < qr.size; x++) {
                 if (qr.getModule(x, y)) {
-                    path.append('M').append(x + QUIET_ZONE).append(',').append(y + QUIET_ZONE).append("h1v1h-1z");
+                    path.append('M')
+                            .append(x + QUIET_ZONE)
+                            .append(',')
+                            .append(y + QUIET_ZONE)
+                            .append("h1v1h-1z");
                 }
             }
         }
@@ -35,6 +38,9 @@ final class QrCodeSvg {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

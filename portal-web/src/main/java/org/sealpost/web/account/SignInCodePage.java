@@ -83,8 +83,8 @@ public class SignInCodePage implements Serializable {
                 }
                 Pages.redirect("/inbox.xhtml");
             }
-            case CodeCheck.Wrong wrong -> Pages.error(recovery ? "secondStep.wrongRecoveryCode"
-                    : "secondStep.wrongCode");
+            case CodeCheck.Wrong wrong ->
+                Pages.error(recovery ? "secondStep.wrongRecoveryCode" : "secondStep.wrongCode");
             case CodeCheck.Replayed replayed -> Pages.error("secondStep.replayed");
             case CodeCheck.Locked locked -> {
                 session.forgetPendingSignIn();

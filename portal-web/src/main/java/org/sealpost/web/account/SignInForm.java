@@ -49,10 +49,13 @@ public class SignInForm {
      */
     Optional<SecondStep> signInAs(String address, String secret) {
         HttpServletRequest request = Pages.request();
-        AuthenticationStatus status = security.authenticate(request, Pages.response(),
-                AuthenticationParameters.withParams().newAuthentication(true)
-                        .credential(new UsernamePasswordCredential(address == null ? "" : address.trim(),
-                                new Password(secret == null ? "" : secret))));
+        AuthenticationStatus status = security.authenticate(
+                request,
+                Pages.response(),
+                AuthenticationParameters.withParams()
+                        .newAuthentication(true)
+                        .credential(new UsernamePasswordCredential(
+                                address == null ? "" : address.trim(), new Password(secret == null ? "" : secret))));
         if (status != AuthenticationStatus.SUCCESS) {
             if (status == AuthenticationStatus.SEND_CONTINUE) {
                 FacesContext.getCurrentInstance().responseComplete();
@@ -60,11 +63,13 @@ public class SignInForm {
             return Optional.empty();
         }
         SignInResult.SignedIn who = ((SignInResult) request.getAttribute(PortalIdentityStore.RESULT_ATTRIBUTE))
-                .signedIn().orElseThrow();
+                .signedIn()
+                .orElseThrow();
         if (who.secondStep().signsInAtOnce()) {
             completion.complete(who.accountId(), who.email().value(), who.role().name());
         } else {
-            completion.awaitSecondStep(who.accountId(), who.email().value(), who.role().name(), who.secondStep());
+            completion.awaitSecondStep(
+                    who.accountId(), who.email().value(), who.role().name(), who.secondStep());
         }
         return Optional.of(who.secondStep());
     }

@@ -4,10 +4,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.sealpost.portal.account.EmailAddress;
-import org.sealpost.portal.administration.AdministrationRefusedException;
 import org.sealpost.portal.administration.AccountAdministrationService;
 import org.sealpost.portal.administration.AccountList;
 import org.sealpost.portal.administration.AccountSummary;
+import org.sealpost.portal.administration.AdministrationRefusedException;
 import org.sealpost.portal.outbound.AccountMail;
 import org.sealpost.web.security.SignedInSession;
 
@@ -32,6 +32,7 @@ public class AccountsPage extends PagedConsoleList<AccountList> {
     private String query = "";
     /** The account whose deletion waits for the typed address; null when none. */
     private AccountSummary deleting;
+
     private String confirmation = "";
 
     @Override
@@ -47,45 +48,51 @@ public class AccountsPage extends PagedConsoleList<AccountList> {
 
     public String unlock(AccountSummary a) {
         Console.call(() -> {
-            accounts.unlock(a.id(), Console.client());
-            return true;
-        }).ifPresent(done -> Console.info("admin.accounts.unlocked", a.email()));
+                    accounts.unlock(a.id(), Console.client());
+                    return true;
+                })
+                .ifPresent(done -> Console.info("admin.accounts.unlocked", a.email()));
         refresh();
         return null;
     }
 
     public String disable(AccountSummary a) {
         Console.call(() -> {
-            accounts.disable(a.id(), Console.client());
-            return true;
-        }).ifPresent(done -> Console.info("admin.accounts.disabled", a.email()));
+                    accounts.disable(a.id(), Console.client());
+                    return true;
+                })
+                .ifPresent(done -> Console.info("admin.accounts.disabled", a.email()));
         refresh();
         return null;
     }
 
     public String enable(AccountSummary a) {
         Console.call(() -> {
-            accounts.enable(a.id(), Console.client());
-            return true;
-        }).ifPresent(done -> Console.info("admin.accounts.enabled", a.email()));
+                    accounts.enable(a.id(), Console.client());
+                    return true;
+                })
+                .ifPresent(done -> Console.info("admin.accounts.enabled", a.email()));
         refresh();
         return null;
     }
 
     public String sendLink(AccountSummary a) {
-        Console.call(() -> accounts.sendLink(a.id(), Console.client())).ifPresent(outcome -> Console.info(
-                outcome == AccountMail.LinkRequest.QUEUED
-                        ? (a.pending() ? "admin.accounts.registrationLinkSent" : "admin.accounts.resetLinkSent")
-                        : "admin.accounts.linkAlreadyWaiting", a.email()));
+        Console.call(() -> accounts.sendLink(a.id(), Console.client()))
+                .ifPresent(outcome -> Console.info(
+                        outcome == AccountMail.LinkRequest.QUEUED
+                                ? (a.pending() ? "admin.accounts.registrationLinkSent" : "admin.accounts.resetLinkSent")
+                                : "admin.accounts.linkAlreadyWaiting",
+                        a.email()));
         refresh();
         return null;
     }
 
     public String endSessions(AccountSummary a) {
         Console.call(() -> {
-            accounts.endAllSessions(a.id(), Console.client());
-            return true;
-        }).ifPresent(done -> Console.info("admin.accounts.sessionsEnded", a.email()));
+                    accounts.endAllSessions(a.id(), Console.client());
+                    return true;
+                })
+                .ifPresent(done -> Console.info("admin.accounts.sessionsEnded", a.email()));
         refresh();
         return null;
     }
@@ -107,10 +114,11 @@ public class AccountsPage extends PagedConsoleList<AccountList> {
             return null;
         }
         AccountSummary a = deleting;
-        Console.call(() -> accounts.delete(a.id(), confirmation, Console.client())).ifPresent(entries -> {
-            Console.info("admin.accounts.deleted", a.email(), entries);
-            deleting = null;
-        });
+        Console.call(() -> accounts.delete(a.id(), confirmation, Console.client()))
+                .ifPresent(entries -> {
+                    Console.info("admin.accounts.deleted", a.email(), entries);
+                    deleting = null;
+                });
         confirmation = "";
         refresh();
         return null;
@@ -119,7 +127,8 @@ public class AccountsPage extends PagedConsoleList<AccountList> {
     /** The signed-in administrator's own account: not to be disabled or deleted (the server refuses it too). */
     public boolean isSelf(AccountSummary a) {
         try {
-            return session.email() != null && EmailAddress.of(session.email()).value().equals(a.email());
+            return session.email() != null
+                    && EmailAddress.of(session.email()).value().equals(a.email());
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -10,8 +10,7 @@ import org.sealpost.web.mailbox.Texts;
 /** What the settings pages share: the sentences for refusals and outcomes, the actor and client. */
 final class AdminForms {
 
-    private AdminForms() {
-    }
+    private AdminForms() {}
 
     /** The sentence for a refused value, naming it ({@code settings.problem.<PROBLEM>}). */
     static void refused(SettingsRefusedException e) {
@@ -24,8 +23,8 @@ final class AdminForms {
     }
 
     static void saved(String key, Object... args) {
-        FacesContext.getCurrentInstance().addMessage(null,
-                new FacesMessage(FacesMessage.SEVERITY_INFO, Texts.format(key, args), null));
+        FacesContext.getCurrentInstance()
+                .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, Texts.format(key, args), null));
     }
 
     static void error(String text) {
@@ -33,7 +32,8 @@ final class AdminForms {
     }
 
     static HttpServletRequest request() {
-        return (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        return (HttpServletRequest)
+                FacesContext.getCurrentInstance().getExternalContext().getRequest();
     }
 
     static String client() {

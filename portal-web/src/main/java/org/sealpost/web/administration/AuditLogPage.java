@@ -72,8 +72,10 @@ public class AuditLogPage implements Serializable {
         try {
             applied = log.filter(account, kind, instant(from), instant(until));
         } catch (IllegalArgumentException wrongRange) {
-            FacesContext.getCurrentInstance().addMessage("filter:until",
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.get("admin.audit.rangeInvalid"), null));
+            FacesContext.getCurrentInstance()
+                    .addMessage(
+                            "filter:until",
+                            new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.get("admin.audit.rangeInvalid"), null));
         }
     }
 
@@ -90,11 +92,18 @@ public class AuditLogPage implements Serializable {
         try {
             ChainVerdict result = chain.verify(session.email(), client());
             // In the page's announced message area: green when intact, red naming the break.
-            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(
-                    result.intact() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR, sentence(result), null));
+            FacesContext.getCurrentInstance()
+                    .addMessage(
+                            null,
+                            new FacesMessage(
+                                    result.intact() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR,
+                                    sentence(result),
+                                    null));
         } catch (AuditUnavailableException e) {
-            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    Texts.get("admin.audit.unavailable"), null));
+            FacesContext.getCurrentInstance()
+                    .addMessage(
+                            null,
+                            new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.get("admin.audit.unavailable"), null));
         }
     }
 
@@ -111,10 +120,15 @@ public class AuditLogPage implements Serializable {
     }
 
     static String sentence(ChainVerdict result) {
-        String waiting = result.waiting() == 0 ? "" : " " + Texts.format("admin.audit.verify.waiting", result.waiting());
+        String waiting =
+                result.waiting() == 0 ? "" : " " + Texts.format("admin.audit.verify.waiting", result.waiting());
         if (result.intact()) {
-            return Texts.format("admin.audit.verify.intact", result.checked(), result.headSeq(),
-                    result.headSeq() + ":" + result.headHash()) + waiting;
+            return Texts.format(
+                            "admin.audit.verify.intact",
+                            result.checked(),
+                            result.headSeq(),
+                            result.headSeq() + ":" + result.headHash())
+                    + waiting;
         }
         ChainBreak b = result.breakage();
         String key = switch (b.kind()) {
@@ -123,15 +137,22 @@ public class AuditLogPage implements Serializable {
             case REMOVED -> "admin.audit.verify.removed";
             case REWRITTEN -> "admin.audit.verify.rewritten";
         };
-        return Texts.format(key, Long.toString(b.seq()), b.eventId() == null ? "" : b.eventId().toString()) + waiting;
+        return Texts.format(
+                        key,
+                        Long.toString(b.seq()),
+                        b.eventId() == null ? "" : b.eventId().toString())
+                + waiting;
     }
 
     /** The sentence under the button: the last check by anyone (this page, another node, the command line). */
     public String getLastCheck() {
         try {
             Optional<ChainCheck> last = chain.lastCheck();
-            return last.map(c -> Texts.format("admin.audit.lastCheck", fmtFull(c.at()), c.by(),
-                    Texts.get(c.intact() ? "admin.audit.lastCheck.intact" : "admin.audit.lastCheck.broken")))
+            return last.map(c -> Texts.format(
+                            "admin.audit.lastCheck",
+                            fmtFull(c.at()),
+                            c.by(),
+                            Texts.get(c.intact() ? "admin.audit.lastCheck.intact" : "admin.audit.lastCheck.broken")))
                     .orElseGet(() -> Texts.get("admin.audit.lastCheck.none"));
         } catch (AuditUnavailableException e) {
             return Texts.get("admin.audit.unavailable");
@@ -173,7 +194,10 @@ public class AuditLogPage implements Serializable {
             return e.detail() == null ? "" : e.detail();
         }
         String none = Texts.get("admin.audit.none");
-        return Texts.format("admin.audit.change", e.field(), e.oldValue() == null ? none : e.oldValue(),
+        return Texts.format(
+                "admin.audit.change",
+                e.field(),
+                e.oldValue() == null ? none : e.oldValue(),
                 e.newValue() == null ? none : e.newValue());
     }
 
@@ -198,8 +222,9 @@ public class AuditLogPage implements Serializable {
     }
 
     private static String client() {
-        return ClientOrigins.current((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
-                .getRequest()).address();
+        return ClientOrigins.current((HttpServletRequest)
+                        FacesContext.getCurrentInstance().getExternalContext().getRequest())
+                .address();
     }
 
     public String getAccount() {
@@ -246,8 +271,8 @@ public class AuditLogPage implements Serializable {
         }
 
         @Override
-        public List<AuditEvent> load(int first, int pageSize, Map<String, SortMeta> sort,
-                Map<String, FilterMeta> filters) {
+        public List<AuditEvent> load(
+                int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
             return log.page(applied, first, pageSize);
         }
 

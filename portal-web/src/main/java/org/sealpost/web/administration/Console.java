@@ -22,8 +22,7 @@ import org.sealpost.web.client.ClientOrigins;
  */
 final class Console {
 
-    private Console() {
-    }
+    private Console() {}
 
     /** A service call that may be refused. */
     @FunctionalInterface
@@ -64,7 +63,8 @@ final class Console {
     static String text(String key, Object... args) {
         FacesContext faces = FacesContext.getCurrentInstance();
         ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
-        return args.length == 0 ? bundle.getString(key)
+        return args.length == 0
+                ? bundle.getString(key)
                 : new MessageFormat(bundle.getString(key), faces.getViewRoot().getLocale()).format(args);
     }
 
@@ -77,8 +77,8 @@ final class Console {
     }
 
     static void error(String key, Object... args) {
-        FacesContext.getCurrentInstance().addMessage(null,
-                new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, args), null));
+        FacesContext.getCurrentInstance()
+                .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, args), null));
     }
 
     /** The client address of this request, for the audit. */

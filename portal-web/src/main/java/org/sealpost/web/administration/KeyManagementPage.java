@@ -49,8 +49,10 @@ public class KeyManagementPage {
     }
 
     public String state(KeyStatus.VersionUse version) {
-        return Texts.get(version.current() ? "admin.keys.state.current"
-                : version.inKeystore() ? "admin.keys.state.older" : "admin.keys.state.missing");
+        return Texts.get(
+                version.current()
+                        ? "admin.keys.state.current"
+                        : version.inKeystore() ? "admin.keys.state.older" : "admin.keys.state.missing");
     }
 
     /** The latest rotation in one sentence: done, left, rate, time left or finished. */
@@ -59,7 +61,8 @@ public class KeyManagementPage {
         if (p == null) {
             return Texts.get("admin.keys.progress.none");
         }
-        String rate = p.perSecond() == null ? Texts.get("admin.keys.progress.rateUnknown")
+        String rate = p.perSecond() == null
+                ? Texts.get("admin.keys.progress.rateUnknown")
                 : String.format(locale(), "%.0f", p.perSecond());
         if (p.finished() && p.done() == 0) {
             return Texts.format("admin.keys.progress.finishedAtOnce", p.version());
@@ -70,7 +73,8 @@ public class KeyManagementPage {
         if (!p.settled()) {
             return Texts.format("admin.keys.progress.settling", p.version(), p.left());
         }
-        String timeLeft = p.timeLeft() == null ? Texts.get("admin.keys.progress.rateUnknown")
+        String timeLeft = p.timeLeft() == null
+                ? Texts.get("admin.keys.progress.rateUnknown")
                 : Long.toString(p.timeLeft().toSeconds());
         return Texts.format("admin.keys.progress.running", p.version(), p.done(), p.left(), rate, timeLeft);
     }
@@ -92,8 +96,9 @@ public class KeyManagementPage {
     }
 
     private static String clientAddress() {
-        return ClientOrigins.current((jakarta.servlet.http.HttpServletRequest) FacesContext
-                .getCurrentInstance().getExternalContext().getRequest()).address();
+        return ClientOrigins.current((jakarta.servlet.http.HttpServletRequest)
+                        FacesContext.getCurrentInstance().getExternalContext().getRequest())
+                .address();
     }
 
     private static Locale locale() {

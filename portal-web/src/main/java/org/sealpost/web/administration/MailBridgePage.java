@@ -57,8 +57,12 @@ public class MailBridgePage implements Serializable {
     public void saveBridge() {
         AdminForms.requireAdministrator();
         try {
-            settings.changeBridgeRules(session.email(), AdminForms.client(), version,
-                    new BridgeRules(BridgeRules.splitList(allowedClients), flagHeaderName, flagHeaderValue, acceptUnflagged));
+            settings.changeBridgeRules(
+                    session.email(),
+                    AdminForms.client(),
+                    version,
+                    new BridgeRules(
+                            BridgeRules.splitList(allowedClients), flagHeaderName, flagHeaderValue, acceptUnflagged));
             AdminForms.saved("settings.bridge.saved");
             load();
         } catch (SettingsRefusedException e) {
@@ -71,9 +75,13 @@ public class MailBridgePage implements Serializable {
     public void saveDelivery() {
         AdminForms.requireAdministrator();
         try {
-            settings.changeDeliveryRetries(session.email(), AdminForms.client(), version, new DeliveryRetries(
-                    duration(retryInterval, SettingsProblem.RETRY_INTERVAL_OUT_OF_RANGE),
-                    duration(retryMaxAge, SettingsProblem.RETRY_MAX_AGE_OUT_OF_RANGE)));
+            settings.changeDeliveryRetries(
+                    session.email(),
+                    AdminForms.client(),
+                    version,
+                    new DeliveryRetries(
+                            duration(retryInterval, SettingsProblem.RETRY_INTERVAL_OUT_OF_RANGE),
+                            duration(retryMaxAge, SettingsProblem.RETRY_MAX_AGE_OUT_OF_RANGE)));
             AdminForms.saved("settings.delivery.saved");
             load();
         } catch (SettingsRefusedException e) {

@@ -81,9 +81,13 @@ public class NotificationsPage implements Serializable {
     void load() {
         String asked = AdminForms.request().getParameter("kind");
         if (asked != null) {
-            kind = Arrays.stream(TemplateKind.values()).filter(k -> k.name().equals(asked)).findFirst().orElse(kind);
+            kind = Arrays.stream(TemplateKind.values())
+                    .filter(k -> k.name().equals(asked))
+                    .findFirst()
+                    .orElse(kind);
         }
-        language = Language.ofCode(AdminForms.request().getParameter("language")).orElse(language);
+        language =
+                Language.ofCode(AdminForms.request().getParameter("language")).orElse(language);
         loadTemplate();
         loadBranding();
     }
@@ -105,7 +109,9 @@ public class NotificationsPage implements Serializable {
         showOriginalSubject = current.branding().showOriginalSubject();
         defaultLanguage = current.defaultLanguage();
         settingsVersion = current.version();
-        logoPath = current.logo().map(l -> "/branding/logo?v=" + l.sha256().substring(0, 16)).orElse(null);
+        logoPath = current.logo()
+                .map(l -> "/branding/logo?v=" + l.sha256().substring(0, 16))
+                .orElse(null);
     }
 
     /** Renders what is in the editor with sample values; saves nothing. */
@@ -126,8 +132,8 @@ public class NotificationsPage implements Serializable {
     public void save() {
         AdminForms.requireAdministrator();
         try {
-            templates.save(session.email(), AdminForms.client(), kind, language, templateVersion, subject, textBody,
-                    htmlBody);
+            templates.save(
+                    session.email(), AdminForms.client(), kind, language, templateVersion, subject, textBody, htmlBody);
             AdminForms.saved("settings.template.saved", label(kind));
             loadTemplate();
         } catch (TemplateException e) {
@@ -157,7 +163,10 @@ public class NotificationsPage implements Serializable {
     public void saveBranding() {
         AdminForms.requireAdministrator();
         try {
-            settings.changeBranding(session.email(), AdminForms.client(), settingsVersion,
+            settings.changeBranding(
+                    session.email(),
+                    AdminForms.client(),
+                    settingsVersion,
                     new Branding(organisationName, AccentColour.of(accentColour), showOriginalSubject));
             AdminForms.saved("settings.branding.saved");
             loadBranding();
@@ -215,7 +224,8 @@ public class NotificationsPage implements Serializable {
 
     private static String refusal(TemplateException e) {
         String part = Texts.get("settings.template.part." + e.part().name());
-        return e.line() > 0 ? Texts.format("settings.template.refusedAtLine", part, e.line(), e.getMessage())
+        return e.line() > 0
+                ? Texts.format("settings.template.refusedAtLine", part, e.line(), e.getMessage())
                 : Texts.format("settings.template.refused", part, e.getMessage());
     }
 

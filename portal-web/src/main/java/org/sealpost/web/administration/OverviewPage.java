@@ -51,13 +51,17 @@ public class OverviewPage {
 
     /** The bridge certificate's expiry; null when the provider has no certificate yet. */
     public Instant getBridgeCertificateNotAfter() {
-        return bridgeCertificate.isResolvable() ? bridgeCertificate.get().notAfter().orElse(null) : null;
+        return bridgeCertificate.isResolvable()
+                ? bridgeCertificate.get().notAfter().orElse(null)
+                : null;
     }
 
     /** Whole days until the bridge certificate expires (negative once it has); null without one. */
     public Long getBridgeCertificateDaysLeft() {
         Instant notAfter = getBridgeCertificateNotAfter();
-        return notAfter == null ? null : java.time.Duration.between(Instant.now(), notAfter).toDays();
+        return notAfter == null
+                ? null
+                : java.time.Duration.between(Instant.now(), notAfter).toDays();
     }
 
     public boolean isAuditChainKnown() {

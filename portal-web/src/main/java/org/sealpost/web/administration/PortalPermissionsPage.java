@@ -95,7 +95,8 @@ public class PortalPermissionsPage implements Serializable {
         }
         actions = rows;
         storedDomains = form.internalDomains();
-        domains = String.join("\n", storedDomains.stream().map(PortalPermissionsPage::unicode).toList());
+        domains = String.join(
+                "\n", storedDomains.stream().map(PortalPermissionsPage::unicode).toList());
         subdomainsInternal = form.subdomainsInternal();
         storedMaxAttachmentBytes = form.maxAttachmentBytes();
         maxAttachmentMegabytes = form.maxAttachmentBytes() / MIB;
@@ -110,14 +111,17 @@ public class PortalPermissionsPage implements Serializable {
         }
         // One per line (commas work too). Not split at spaces: "not a domain" is one entry,
         // refused and named as typed, rather than three words refused one by one.
-        List<String> typed = Arrays.stream(domains.split("[\\r\\n,;]+")).map(String::strip).filter(d -> !d.isEmpty())
+        List<String> typed = Arrays.stream(domains.split("[\\r\\n,;]+"))
+                .map(String::strip)
+                .filter(d -> !d.isEmpty())
                 .toList();
         // The field is in MiB; a stored limit that is not a whole number of MiB stays as it is
         // unless the number shown was changed.
-        long bytes = maxAttachmentMegabytes == storedMaxAttachmentBytes / MIB ? storedMaxAttachmentBytes
+        long bytes = maxAttachmentMegabytes == storedMaxAttachmentBytes / MIB
+                ? storedMaxAttachmentBytes
                 : maxAttachmentMegabytes * MIB;
-        PermissionsForm form = new PermissionsForm(scopes, typed, subdomainsInternal, bytes, maxAttachmentCount,
-                version);
+        PermissionsForm form =
+                new PermissionsForm(scopes, typed, subdomainsInternal, bytes, maxAttachmentCount, version);
         try {
             List<PermissionChange> changes = permissions.save(form, Console.client());
             if (changes.isEmpty()) {
@@ -147,17 +151,29 @@ public class PortalPermissionsPage implements Serializable {
     /** What a recipient will notice, in a sentence. */
     private static String effect(PermissionChange change) {
         return switch (change.subject()) {
-            case SCOPE -> Console.text("admin.permissions.effect." + change.after(),
-                    Console.text("admin.permissions.verb." + change.action().name()));
-            case INTERNAL_DOMAINS -> change.after().isEmpty() ? Console.text("admin.permissions.effect.noDomains")
-                    : Console.text("admin.permissions.effect.domains", String.join(", ",
-                            Arrays.stream(change.after().split(" ")).map(PortalPermissionsPage::bothForms).toList()));
-            case SUBDOMAINS_INTERNAL -> Console.text(Boolean.parseBoolean(change.after())
-                    ? "admin.permissions.effect.subdomainsOn" : "admin.permissions.effect.subdomainsOff");
-            case MAX_ATTACHMENT_BYTES -> Console.text("admin.permissions.effect.maxBytes",
-                    Long.parseLong(change.after()) / MIB);
-            case MAX_ATTACHMENT_COUNT -> Console.text("admin.permissions.effect.maxCount",
-                    Integer.parseInt(change.after()));
+            case SCOPE ->
+                Console.text(
+                        "admin.permissions.effect." + change.after(),
+                        Console.text("admin.permissions.verb." + change.action().name()));
+            case INTERNAL_DOMAINS ->
+                change.after().isEmpty()
+                        ? Console.text("admin.permissions.effect.noDomains")
+                        : Console.text(
+                                "admin.permissions.effect.domains",
+                                String.join(
+                                        ", ",
+                                        Arrays.stream(change.after().split(" "))
+                                                .map(PortalPermissionsPage::bothForms)
+                                                .toList()));
+            case SUBDOMAINS_INTERNAL ->
+                Console.text(
+                        Boolean.parseBoolean(change.after())
+                                ? "admin.permissions.effect.subdomainsOn"
+                                : "admin.permissions.effect.subdomainsOff");
+            case MAX_ATTACHMENT_BYTES ->
+                Console.text("admin.permissions.effect.maxBytes", Long.parseLong(change.after()) / MIB);
+            case MAX_ATTACHMENT_COUNT ->
+                Console.text("admin.permissions.effect.maxCount", Integer.parseInt(change.after()));
         };
     }
 

@@ -46,6 +46,9 @@ public class BrandingView {
 
     /** The logo's address, versioned by its digest so a browser may cache it; null without a logo. */
     public String getLogoPath() {
-        return current().logo().map(l -> LogoServlet.PATH + "?v=" + l.sha256().substring(0, 16)).orElse(null);
+        return current()
+                .logo()
+                .map(l -> LogoServlet.PATH + "?v=" + l.sha256().substring(0, 16))
+                .orElse(null);
     }
 }

@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
-
 import org.sealpost.portal.certificate.BridgeCertificateService;
 import org.sealpost.portal.certificate.CertificateDetails;
 import org.sealpost.portal.certificate.CertificateFiles;
@@ -126,8 +125,8 @@ public class BridgeCertificatePage {
     public void requestCertificate() {
         requireAdministrator();
         try {
-            SubjectFields subject = SubjectFields.of(country, state, locality, organisation, organisationalUnit,
-                    commonName, email);
+            SubjectFields subject =
+                    SubjectFields.of(country, state, locality, organisation, organisationalUnit, commonName, email);
             certificates.requestCertificate(subject, names(requestNames), kind(requestKeyKind), session.email());
             info("certificate.csr.created");
             overview = certificates.overview();
@@ -150,7 +149,8 @@ public class BridgeCertificatePage {
         external.responseReset();
         external.setResponseContentType("application/pkcs10");
         external.setResponseContentLength(bytes.length);
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"" + certificates.hostName() + ".csr\"");
+        external.setResponseHeader(
+                "Content-Disposition", "attachment; filename=\"" + certificates.hostName() + ".csr\"");
         try (OutputStream out = external.getResponseOutputStream()) {
             out.write(bytes);
         }
@@ -199,8 +199,16 @@ public class BridgeCertificatePage {
     private void served(ImportOutcome outcome) {
         info("certificate.served", outcome.certificate().sha256Fingerprint());
         if (!outcome.namesHost()) {
-            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN,
-                    text("certificate.warning.hostName", String.join(", ", outcome.names()), outcome.hostName()), null));
+            FacesContext.getCurrentInstance()
+                    .addMessage(
+                            null,
+                            new FacesMessage(
+                                    FacesMessage.SEVERITY_WARN,
+                                    text(
+                                            "certificate.warning.hostName",
+                                            String.join(", ", outcome.names()),
+                                            outcome.hostName()),
+                                    null));
         }
         overview = certificates.overview();
     }
@@ -229,19 +237,20 @@ public class BridgeCertificatePage {
     }
 
     private static void error(String key, Object... args) {
-        FacesContext.getCurrentInstance().addMessage(null,
-                new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, args), null));
+        FacesContext.getCurrentInstance()
+                .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, args), null));
     }
 
     private static void info(String key, Object... args) {
-        FacesContext.getCurrentInstance().addMessage(null,
-                new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, args), null));
+        FacesContext.getCurrentInstance()
+                .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, args), null));
     }
 
     private static String text(String key, Object... args) {
         FacesContext faces = FacesContext.getCurrentInstance();
         ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
-        return args.length == 0 ? bundle.getString(key)
+        return args.length == 0
+                ? bundle.getString(key)
                 : new MessageFormat(bundle.getString(key), faces.getViewRoot().getLocale()).format(args);
     }
 

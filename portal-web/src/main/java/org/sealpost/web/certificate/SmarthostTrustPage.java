@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.ResourceBundle;
-
 import org.sealpost.portal.certificate.CertificateDetails;
 import org.sealpost.portal.certificate.CertificateRefusedException;
 import org.sealpost.portal.certificate.SmarthostTlsSessions;
@@ -93,7 +92,8 @@ public class SmarthostTrustPage {
     private static void message(FacesMessage.Severity severity, String key, Object... args) {
         FacesContext faces = FacesContext.getCurrentInstance();
         ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
-        String text = args.length == 0 ? bundle.getString(key)
+        String text = args.length == 0
+                ? bundle.getString(key)
                 : new MessageFormat(bundle.getString(key), faces.getViewRoot().getLocale()).format(args);
         faces.addMessage(null, new FacesMessage(severity, text, null));
     }

@@ -41,7 +41,9 @@ public class ClientOrigins {
         try {
             proxies = TrustedProxies.of(cidrs);
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException(Setting.TRUSTED_PROXIES, String.join(",", cidrs),
+            throw new InvalidSettingException(
+                    Setting.TRUSTED_PROXIES,
+                    String.join(",", cidrs),
                     "comma-separated CIDR blocks such as 10.0.0.5/32,fd00::/8");
         }
         String name = settings.get(Setting.FORWARDED_HEADER).orElse(ForwardedHeader.X_FORWARDED_FOR.headerName());
@@ -94,7 +96,8 @@ public class ClientOrigins {
 
     private boolean forwardedHttps(HttpServletRequest request) {
         if (header == ForwardedHeader.FORWARDED) {
-            return ForwardedHeader.lastProto(Collections.list(request.getHeaders("Forwarded"))).equals("https");
+            return ForwardedHeader.lastProto(Collections.list(request.getHeaders("Forwarded")))
+                    .equals("https");
         }
         // The proxy sets this header (nginx: proxy_set_header X-Forwarded-Proto $scheme); if a
         // list arrives, the rightmost value is the one the nearest proxy wrote.

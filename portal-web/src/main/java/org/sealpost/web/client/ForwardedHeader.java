@@ -73,7 +73,11 @@ public enum ForwardedHeader {
                 proto = "";
                 for (String pair : splitOutsideQuotes(element, ';')) {
                     int eq = pair.indexOf('=');
-                    if (eq > 0 && pair.substring(0, eq).strip().toLowerCase(Locale.ROOT).equals("proto")) {
+                    if (eq > 0
+                            && pair.substring(0, eq)
+                                    .strip()
+                                    .toLowerCase(Locale.ROOT)
+                                    .equals("proto")) {
                         proto = unquote(pair.substring(eq + 1).strip()).toLowerCase(Locale.ROOT);
                     }
                 }

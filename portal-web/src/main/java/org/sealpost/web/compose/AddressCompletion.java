@@ -22,12 +22,15 @@ record AddressCompletion(String kept, String typing) {
         if (cut < 0) {
             return new AddressCompletion("", text.strip());
         }
-        return new AddressCompletion(text.substring(0, cut + 1).stripTrailing() + " ", text.substring(cut + 1).strip());
+        return new AddressCompletion(
+                text.substring(0, cut + 1).stripTrailing() + " ",
+                text.substring(cut + 1).strip());
     }
 
     /** The suggestions for the given correspondents, leaving out those the field already names. */
     List<String> complete(List<String> correspondents) {
-        Set<String> named = Arrays.stream(kept.split("[,;]")).map(a -> a.strip().toLowerCase(Locale.ROOT))
+        Set<String> named = Arrays.stream(kept.split("[,;]"))
+                .map(a -> a.strip().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
         return correspondents.stream()
                 .filter(address -> !named.contains(address.toLowerCase(Locale.ROOT)))

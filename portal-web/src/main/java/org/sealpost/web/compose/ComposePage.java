@@ -48,6 +48,7 @@ public class ComposePage implements Serializable {
 
     /** Where each field's refusals are shown: next to the field (compose.xhtml's ids). */
     private static final String TO = "compose:to";
+
     private static final String CC = "compose:cc";
     private static final String ATTACHMENTS = "compose:attachments";
 
@@ -73,6 +74,7 @@ public class ComposePage implements Serializable {
     private Instant savedAt;
     /** The fields as last saved (or as prepared): the automatic save only writes a change. */
     private DraftFields lastSaved;
+
     private int unchangedAutoSaves;
     /**
      * Sent or discarded: a save still on its way (the 30-second one) must not bring the draft
@@ -157,8 +159,11 @@ public class ComposePage implements Serializable {
 
     /** A refusal next to its field; those of the whole message beside the attachments, or (the action) at the top. */
     private void refuse(AddressField field, Refusal refusal) {
-        String where = field == AddressField.TO ? TO : field == AddressField.CC ? CC
-                : refusal.reason() == RefusalReason.ACTION_DISABLED ? null : ATTACHMENTS;
+        String where = field == AddressField.TO
+                ? TO
+                : field == AddressField.CC
+                        ? CC
+                        : refusal.reason() == RefusalReason.ACTION_DISABLED ? null : ATTACHMENTS;
         error(where, texts().line(refusal));
     }
 
@@ -216,8 +221,10 @@ public class ComposePage implements Serializable {
         }
         finished = true;
         Texts.announceAfterRedirect(Texts.get("compose.discarded"));
-        redirect(origin != null && origin.originalEntryId() != null
-                ? "/message.xhtml?id=" + origin.originalEntryId() : "/inbox.xhtml");
+        redirect(
+                origin != null && origin.originalEntryId() != null
+                        ? "/message.xhtml?id=" + origin.originalEntryId()
+                        : "/inbox.xhtml");
     }
 
     /**
@@ -233,16 +240,22 @@ public class ComposePage implements Serializable {
             }
             UploadOutcome outcome;
             try (InputStream content = file.getInputStream()) {
-                outcome = compose.addAttachment(session.accountId(), draftId, file.getFileName(),
-                        file.getContentType(), content);
+                outcome = compose.addAttachment(
+                        session.accountId(), draftId, file.getFileName(), file.getContentType(), content);
             }
             switch (outcome) {
                 case UploadOutcome.Stored stored -> {
                     attachments = append(attachments, stored.attachment());
-                    attachmentNotice = Texts.format("compose.attachment.added", stored.attachment().fileName());
+                    attachmentNotice = Texts.format(
+                            "compose.attachment.added", stored.attachment().fileName());
                 }
-                case UploadOutcome.Refused refused -> error(ATTACHMENTS, Texts.format("compose.refused.address",
-                        file.getFileName(), texts().sentence(refused.refusal())));
+                case UploadOutcome.Refused refused ->
+                    error(
+                            ATTACHMENTS,
+                            Texts.format(
+                                    "compose.refused.address",
+                                    file.getFileName(),
+                                    texts().sentence(refused.refusal())));
             }
         } catch (NotFoundException e) {
             notFound();
@@ -266,8 +279,11 @@ public class ComposePage implements Serializable {
         }
         try {
             Draft d = compose.removeAttachment(session.accountId(), draftId, attachmentId);
-            String name = attachments.stream().filter(a -> a.id().equals(attachmentId)).map(DraftAttachment::fileName)
-                    .findFirst().orElse("");
+            String name = attachments.stream()
+                    .filter(a -> a.id().equals(attachmentId))
+                    .map(DraftAttachment::fileName)
+                    .findFirst()
+                    .orElse("");
             attachments = d.attachments();
             attachmentNotice = Texts.format("compose.attachment.removed", name);
         } catch (NotFoundException e) {
@@ -290,12 +306,13 @@ public class ComposePage implements Serializable {
 
     public String getTitle() {
         PortalAction action = origin == null ? PortalAction.COMPOSE : origin.action();
-        return Texts.get(switch (action) {
-            case REPLY -> "compose.title.reply";
-            case REPLY_ALL -> "compose.title.replyAll";
-            case FORWARD -> "compose.title.forward";
-            default -> "compose.title.new";
-        });
+        return Texts.get(
+                switch (action) {
+                    case REPLY -> "compose.title.reply";
+                    case REPLY_ALL -> "compose.title.replyAll";
+                    case FORWARD -> "compose.title.forward";
+                    default -> "compose.title.new";
+                });
     }
 
     private RefusalTexts texts() {
@@ -305,8 +322,8 @@ public class ComposePage implements Serializable {
     }
 
     private static void error(String clientId, String text) {
-        FacesContext.getCurrentInstance().addMessage(clientId,
-                new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+        FacesContext.getCurrentInstance()
+                .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     }
 
     private static void redirect(String path) throws IOException {
@@ -321,7 +338,9 @@ public class ComposePage implements Serializable {
     }
 
     private static String clientAddress() {
-        return ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()).getRemoteAddr();
+        return ((HttpServletRequest)
+                        FacesContext.getCurrentInstance().getExternalContext().getRequest())
+                .getRemoteAddr();
     }
 
     public boolean isOpened() {

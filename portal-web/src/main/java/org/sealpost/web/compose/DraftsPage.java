@@ -63,7 +63,8 @@ public class DraftsPage implements Serializable {
         }
 
         @Override
-        public List<DraftLine> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
+        public List<DraftLine> load(
+                int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
             return compose.drafts(session.accountId(), first, pageSize);
         }
 

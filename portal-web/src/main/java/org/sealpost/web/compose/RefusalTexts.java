@@ -24,10 +24,12 @@ final class RefusalTexts {
     /** The sentence alone, without the address. */
     String sentence(Refusal refusal) {
         String key = "compose.refusal." + refusal.reason().name();
-        if (!refusal.arguments().isEmpty() && bundle.containsKey(key + "." + refusal.arguments().get(0))) {
+        if (!refusal.arguments().isEmpty()
+                && bundle.containsKey(key + "." + refusal.arguments().get(0))) {
             key = key + "." + refusal.arguments().get(0);
         }
-        return new MessageFormat(bundle.getString(key), locale).format(refusal.arguments().toArray());
+        return new MessageFormat(bundle.getString(key), locale)
+                .format(refusal.arguments().toArray());
     }
 
     /** What is shown next to the field: the address and the sentence. */

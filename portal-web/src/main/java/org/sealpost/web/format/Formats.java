@@ -31,12 +31,21 @@ public class Formats {
     @PostConstruct
     void setUp() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        Locale locale = faces != null && faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
+        Locale locale = faces != null && faces.getViewRoot() != null
+                ? faces.getViewRoot().getLocale()
+                : Locale.ENGLISH;
         ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, locale);
-        dates = new HumanDates(settings.displayZone(), locale, texts.getString("format.date.today"),
-                texts.getString("format.date.thisYear"), texts.getString("format.date.older"),
+        dates = new HumanDates(
+                settings.displayZone(),
+                locale,
+                texts.getString("format.date.today"),
+                texts.getString("format.date.thisYear"),
+                texts.getString("format.date.older"),
                 texts.getString("format.date.full"));
-        sizes = new HumanSizes(locale, texts.getString("format.size.bytes"), texts.getString("format.size.kilobytes"),
+        sizes = new HumanSizes(
+                locale,
+                texts.getString("format.size.bytes"),
+                texts.getString("format.size.kilobytes"),
                 texts.getString("format.size.megabytes"));
     }
 

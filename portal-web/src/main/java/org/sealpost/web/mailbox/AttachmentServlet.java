@@ -44,7 +44,9 @@ public class AttachmentServlet extends HttpServlet {
         }
         AttachmentDownload download;
         try {
-            download = reading.attachment(entry, session.accountId(),
+            download = reading.attachment(
+                    entry,
+                    session.accountId(),
                     a -> part != null ? a.partId().equals(part) : cid.equals(a.contentId()));
         } catch (MessageNotFoundException e) {
             response.sendError(404);
@@ -52,8 +54,8 @@ public class AttachmentServlet extends HttpServlet {
         }
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setContentType(IMAGE_TYPES.contains(download.contentType()) ? download.contentType()
-                : "application/octet-stream");
+        response.setContentType(
+                IMAGE_TYPES.contains(download.contentType()) ? download.contentType() : "application/octet-stream");
         response.setHeader("Content-Disposition", contentDisposition(download.fileName()));
         response.setContentLength(download.content().length);
         response.getOutputStream().write(download.content());
@@ -61,7 +63,8 @@ public class AttachmentServlet extends HttpServlet {
 
     /** RFC 6266 §4.3: an ASCII fallback name, and the real one as RFC 8187 {@code filename*}. */
     static String contentDisposition(String fileName) {
-        String ascii = fileName.replaceAll("[^\\x20-\\x7e]", "_").replace("\\", "_").replace("\"", "_");
+        String ascii =
+                fileName.replaceAll("[^\\x20-\\x7e]", "_").replace("\\", "_").replace("\"", "_");
         String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }

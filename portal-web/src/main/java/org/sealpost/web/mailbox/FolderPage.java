@@ -45,7 +45,9 @@ public class FolderPage implements Serializable {
     @PostConstruct
     void open() {
         String view = FacesContext.getCurrentInstance().getViewRoot().getViewId();
-        folder = view.endsWith("/sent.xhtml") ? Folder.SENT : view.endsWith("/trash.xhtml") ? Folder.TRASH : Folder.INBOX;
+        folder = view.endsWith("/sent.xhtml")
+                ? Folder.SENT
+                : view.endsWith("/trash.xhtml") ? Folder.TRASH : Folder.INBOX;
     }
 
     public LazyDataModel<MailboxLine> getLines() {
@@ -89,7 +91,8 @@ public class FolderPage implements Serializable {
     }
 
     public void deleteForever(long entryId) throws IOException {
-        act(() -> actions.deleteForever(entryId, session.accountId(), session.email(), clientAddress()),
+        act(
+                () -> actions.deleteForever(entryId, session.accountId(), session.email(), clientAddress()),
                 "action.deleted");
     }
 
@@ -115,8 +118,9 @@ public class FolderPage implements Serializable {
     }
 
     private static String clientAddress() {
-        return org.sealpost.web.client.ClientOrigins.current((jakarta.servlet.http.HttpServletRequest) FacesContext
-                .getCurrentInstance().getExternalContext().getRequest()).address();
+        return org.sealpost.web.client.ClientOrigins.current((jakarta.servlet.http.HttpServletRequest)
+                        FacesContext.getCurrentInstance().getExternalContext().getRequest())
+                .address();
     }
 
     private final class Lines extends LazyDataModel<MailboxLine> {
@@ -129,7 +133,8 @@ public class FolderPage implements Serializable {
         }
 
         @Override
-        public List<MailboxLine> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
+        public List<MailboxLine> load(
+                int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
             return mailbox.folder(session.accountId(), folder, first, pageSize);
         }
 

@@ -41,6 +41,7 @@ public class MessagePage implements Serializable {
     private boolean showImages;
     /** Where the message was when opened: "move to trash" and "mark unread" return there. */
     private Folder folder = Folder.INBOX;
+
     private transient OpenedMessage message;
 
     /** f:viewAction: an id that is not one of the caller's messages answers 404, like a missing one. */
@@ -52,8 +53,8 @@ public class MessagePage implements Serializable {
         String base = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
                 + "/attachment?entry=" + id + "&cid=";
         try {
-            message = reading.open(id, session.accountId(), showImages,
-                    cid -> base + URLEncoder.encode(cid, StandardCharsets.UTF_8));
+            message = reading.open(
+                    id, session.accountId(), showImages, cid -> base + URLEncoder.encode(cid, StandardCharsets.UTF_8));
             folder = message.entry().folder();
         } catch (MessageNotFoundException e) {
             notFound();
@@ -115,11 +116,12 @@ public class MessagePage implements Serializable {
     }
 
     public String getFolderName() {
-        return Texts.get(switch (folder) {
-            case INBOX -> "inbox.title";
-            case SENT -> "sent.title";
-            case TRASH -> "trash.title";
-        });
+        return Texts.get(
+                switch (folder) {
+                    case INBOX -> "inbox.title";
+                    case SENT -> "sent.title";
+                    case TRASH -> "trash.title";
+                });
     }
 
     public boolean isInTrash() {
@@ -133,7 +135,9 @@ public class MessagePage implements Serializable {
 
     /** The Date header's moment; the page shows it in the display zone. */
     public Instant getDate() {
-        return message == null || message.metadata().date() == null ? null : message.metadata().date().toInstant();
+        return message == null || message.metadata().date() == null
+                ? null
+                : message.metadata().date().toInstant();
     }
 
     public OpenedMessage getMessage() {
@@ -141,7 +145,12 @@ public class MessagePage implements Serializable {
     }
 
     public String getFrom() {
-        return message == null ? "" : format(message.metadata().from() == null ? List.of() : List.of(message.metadata().from()));
+        return message == null
+                ? ""
+                : format(
+                        message.metadata().from() == null
+                                ? List.of()
+                                : List.of(message.metadata().from()));
     }
 
     public String getTo() {
@@ -159,19 +168,24 @@ public class MessagePage implements Serializable {
 
     /** One plain sentence for each reason part of the message is not shown (limits, damage). */
     public List<String> getNotShown() {
-        return message == null ? List.of()
-                : message.rendered().notShown().stream().map(kind -> Texts.get("message.notShown." + kind.name()))
+        return message == null
+                ? List.of()
+                : message.rendered().notShown().stream()
+                        .map(kind -> Texts.get("message.notShown." + kind.name()))
                         .toList();
     }
 
     public String attachmentUrl(RenderedAttachment a) {
-        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/attachment?entry=" + id
-                + "&part=" + URLEncoder.encode(a.partId(), StandardCharsets.UTF_8);
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/attachment?entry="
+                + id + "&part=" + URLEncoder.encode(a.partId(), StandardCharsets.UTF_8);
     }
 
     private static String format(List<MailAddress> addresses) {
-        return addresses.stream().map(a -> a.displayName() == null || a.displayName().isBlank() ? a.address()
-                : a.displayName() + " <" + a.address() + ">").collect(Collectors.joining(", "));
+        return addresses.stream()
+                .map(a -> a.displayName() == null || a.displayName().isBlank()
+                        ? a.address()
+                        : a.displayName() + " <" + a.address() + ">")
+                .collect(Collectors.joining(", "));
     }
 
     public Long getId() {

@@ -11,8 +11,7 @@ public final class Texts {
 
     private static final String BUNDLE = "org.sealpost.web.messages";
 
-    private Texts() {
-    }
+    private Texts() {}
 
     public static String get(String key) {
         return ResourceBundle.getBundle(BUNDLE, locale()).getString(key);
@@ -35,6 +34,8 @@ public final class Texts {
 
     private static Locale locale() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        return faces != null && faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
+        return faces != null && faces.getViewRoot() != null
+                ? faces.getViewRoot().getLocale()
+                : Locale.ENGLISH;
     }
 }

@@ -62,8 +62,11 @@ public class SearchMessages implements Serializable {
 
     /** The reader's sentence for what is wrong with the search, from the bundle. */
     static String problem(UnsearchableQueryException e) {
-        return Texts.format("search.problem." + e.problem().name(),
-                e.limit().isPresent() ? e.limit().getAsInt() : 0, e.fieldPrefix().orElse(""), e.example());
+        return Texts.format(
+                "search.problem." + e.problem().name(),
+                e.limit().isPresent() ? e.limit().getAsInt() : 0,
+                e.fieldPrefix().orElse(""),
+                e.example());
     }
 
     public String getQuery() {
@@ -92,7 +95,8 @@ public class SearchMessages implements Serializable {
         }
 
         @Override
-        public List<SearchLine> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
+        public List<SearchLine> load(
+                int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
             if (!searched) {
                 return List.of();
             }

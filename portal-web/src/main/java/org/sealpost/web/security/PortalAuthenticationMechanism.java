@@ -36,12 +36,13 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     private SignedInSession signedIn;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         if (context.isAuthenticationRequest() && context.getAuthParameters().getCredential() != null) {
             // The sign-in form's SecurityContext.authenticate(...): check the password.
             // A refusal is SEND_FAILURE without a 401: the form's page renders its own message.
-            CredentialValidationResult result = identityStores.validate(context.getAuthParameters().getCredential());
+            CredentialValidationResult result =
+                    identityStores.validate(context.getAuthParameters().getCredential());
             return context.notifyContainerAboutLogin(result);
         }
         if (request.getSession(false) != null && signedIn.accountId() != null) {
@@ -52,7 +53,8 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             // page, asked for however, leads back to the second step (ADR 0013).
             if (request.getSession(false) != null && signedIn.pendingSignIn(Instant.now()) != null) {
                 return context.redirect(request.getContextPath()
-                        + SecondStepPages.of(signedIn.pendingSignIn(Instant.now()).step()));
+                        + SecondStepPages.of(
+                                signedIn.pendingSignIn(Instant.now()).step()));
             }
             return context.redirect(request.getContextPath() + "/login.xhtml");
         }

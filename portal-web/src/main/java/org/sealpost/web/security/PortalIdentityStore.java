@@ -37,10 +37,12 @@ public class PortalIdentityStore implements IdentityStore {
         if (!(credential instanceof UsernamePasswordCredential up)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        SignInResult result = signIn.signIn(up.getCaller(), up.getPassword().getValue(), clients.of(request).address());
+        SignInResult result = signIn.signIn(
+                up.getCaller(), up.getPassword().getValue(), clients.of(request).address());
         request.setAttribute(RESULT_ATTRIBUTE, result);
         return result.signedIn()
-                .map(s -> new CredentialValidationResult(s.email().value(),
+                .map(s -> new CredentialValidationResult(
+                        s.email().value(),
                         s.secondStep().signsInAtOnce() ? Set.of(s.role().name()) : Set.of()))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }

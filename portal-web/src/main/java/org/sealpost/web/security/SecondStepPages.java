@@ -12,8 +12,7 @@ public final class SecondStepPages {
     /** Enrolment for a signed-in account: offered to administrators in development, chosen by recipients. */
     public static final String ENROLMENT = "/account/authenticator.xhtml";
 
-    private SecondStepPages() {
-    }
+    private SecondStepPages() {}
 
     public static String of(SecondStep step) {
         return switch (step) {

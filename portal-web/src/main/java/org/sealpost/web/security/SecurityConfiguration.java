@@ -6,5 +6,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** The portal's roles; authentication itself is {@link PortalAuthenticationMechanism}. */
 @ApplicationScoped
 @DeclareRoles({"RECIPIENT", "ADMIN"})
-public class SecurityConfiguration {
-}
+public class SecurityConfiguration {}

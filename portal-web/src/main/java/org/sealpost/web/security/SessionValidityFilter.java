@@ -70,18 +70,21 @@ public class SessionValidityFilter extends HttpFilter {
         }
         // Scripts, style sheets and icons (jakarta.faces.resource) are the same for everyone and
         // several come with every page: the page itself is checked, they need no database query.
-        if (request.getUserPrincipal() != null && request.getSession(false) != null && session.accountId() != null
+        if (request.getUserPrincipal() != null
+                && request.getSession(false) != null
+                && session.accountId() != null
                 && !path.startsWith("/jakarta.faces.resource/")) {
-            SessionVerdict verdict = sessions.check(session.accountId(), session.handle(), session.signedInAt(),
-                    Instant.now());
+            SessionVerdict verdict =
+                    sessions.check(session.accountId(), session.handle(), session.signedInAt(), Instant.now());
             if (verdict != SessionVerdict.GOES_ON) {
                 request.logout();
                 request.getSession().invalidate();
-                response.sendRedirect(request.getContextPath() + "/login.xhtml?ended=" + switch (verdict) {
-                    case ENDED_FROM_OTHER_SESSION -> "remotely";
-                    case REACHED_MAX_AGE -> "lifetime";
-                    default -> "true";
-                });
+                response.sendRedirect(request.getContextPath() + "/login.xhtml?ended="
+                        + switch (verdict) {
+                            case ENDED_FROM_OTHER_SESSION -> "remotely";
+                            case REACHED_MAX_AGE -> "lifetime";
+                            default -> "true";
+                        });
                 return;
             }
         }

@@ -40,8 +40,7 @@ public class SignedInSession implements Serializable {
 
     /** A sign-in whose password was right and whose second step is due. */
     public record PendingSignIn(long accountId, String email, String role, SecondStep step, Instant since)
-            implements Serializable {
-    }
+            implements Serializable {}
 
     public void signedIn(long accountId, String email, String role, Instant at, SessionHandle handle) {
         this.accountId = accountId;

@@ -20,8 +20,11 @@ public class PortalStatus {
         FacesContext faces = FacesContext.getCurrentInstance();
         ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
         String schema = startupGate.schemaVersion();
-        return schema == null ? bundle.getString("status.starting")
-                : new MessageFormat(bundle.getString("status.summary"), faces.getViewRoot().getLocale())
+        return schema == null
+                ? bundle.getString("status.starting")
+                : new MessageFormat(
+                                bundle.getString("status.summary"),
+                                faces.getViewRoot().getLocale())
                         .format(new Object[] {schema});
     }
 }

@@ -37,7 +37,8 @@ import org.sealpost.portal.warmup.WarmUpState;
 public class PageWarmUp {
 
     private static final Logger LOG = Logger.getLogger(PageWarmUp.class.getName());
-    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
     /** PrimeFaces' CSP script adds the page's nonce to every form, and the server checks it. */
     private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
 
@@ -62,8 +63,11 @@ public class PageWarmUp {
     private void run() {
         long t0 = System.nanoTime();
         String base = "http://127.0.0.1:" + settings.httpPort();
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(1))
+                .build();
         int rounds = 0;
         try {
             while (gate.timeLeft()) {
@@ -82,8 +86,9 @@ public class PageWarmUp {
             }
             gate.ended(WarmUpState.DONE);
             int done = rounds;
-            LOG.info(() -> String.format("warm-up done: %d rounds in %.1f s; readiness no longer waits for it", done,
-                    (System.nanoTime() - t0) / 1e9));
+            LOG.info(() -> String.format(
+                    "warm-up done: %d rounds in %.1f s; readiness no longer waits for it",
+                    done, (System.nanoTime() - t0) / 1e9));
         } catch (InterruptedException e) {
             gate.ended(WarmUpState.FAILED);
             Thread.currentThread().interrupt();
@@ -103,17 +108,26 @@ public class PageWarmUp {
         if (viewState.find()) {
             String form = "signin=signin&signin%3Aemail=&signin%3Apassword=&signin%3Asubmit=&jakarta.faces.ViewState="
                     + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8)
-                    + (nonce.find() ? "&primefaces.nonce=" + URLEncoder.encode(nonce.group(1), StandardCharsets.UTF_8) : "");
-            http.send(HttpRequest.newBuilder(URI.create(base + "/login.xhtml"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+                    + (nonce.find()
+                            ? "&primefaces.nonce=" + URLEncoder.encode(nonce.group(1), StandardCharsets.UTF_8)
+                            : "");
+            http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/login.xhtml"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
         }
         get(http, base + "/forgot.xhtml");
         get(http, base + "/inbox.xhtml");
     }
 
     private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

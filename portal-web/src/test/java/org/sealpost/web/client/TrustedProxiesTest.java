@@ -24,7 +24,8 @@ class TrustedProxiesTest {
     void anUntrustedPeerIsTheClientWhateverItsHeadersSay() {
         assertThat(clientOf("198.51.100.9", ForwardedHeader.X_FORWARDED_FOR, "203.0.113.1"))
                 .isEqualTo(ip("198.51.100.9"));
-        assertThat(TrustedProxies.none().client(ip("10.0.0.1"), List.of("203.0.113.1"))).isEqualTo(ip("10.0.0.1"));
+        assertThat(TrustedProxies.none().client(ip("10.0.0.1"), List.of("203.0.113.1")))
+                .isEqualTo(ip("10.0.0.1"));
     }
 
     @Test
@@ -50,11 +51,15 @@ class TrustedProxiesTest {
 
     @Test
     void rfc7239ElementsWithPortsQuotesAndIpv6() {
-        assertThat(clientOf("10.0.0.5", ForwardedHeader.FORWARDED,
-                "for=192.0.2.66;proto=https, for=\"[2001:db8:cafe::17]:4711\";proto=https")).isEqualTo(ip("2001:db8:cafe::17"));
+        assertThat(clientOf(
+                        "10.0.0.5",
+                        ForwardedHeader.FORWARDED,
+                        "for=192.0.2.66;proto=https, for=\"[2001:db8:cafe::17]:4711\";proto=https"))
+                .isEqualTo(ip("2001:db8:cafe::17"));
         assertThat(clientOf("fd00::1", ForwardedHeader.FORWARDED, "For=\"203.0.113.7:443\", for=10.0.0.7;by=fd00::2"))
                 .isEqualTo(ip("203.0.113.7"));
-        assertThat(clientOf("10.0.0.5", ForwardedHeader.FORWARDED, "for=_hidden")).isEqualTo(ip("10.0.0.5"));
+        assertThat(clientOf("10.0.0.5", ForwardedHeader.FORWARDED, "for=_hidden"))
+                .isEqualTo(ip("10.0.0.5"));
         assertThat(ForwardedHeader.lastProto(List.of("for=1.2.3.4;proto=http", "for=5.6.7.8;proto=HTTPS")))
                 .isEqualTo("https");
     }
@@ -69,6 +74,7 @@ class TrustedProxiesTest {
 
     @Test
     void aHostNameIsNotACidrBlock() {
-        assertThatThrownBy(() -> TrustedProxies.of(List.of("proxy.internal"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TrustedProxies.of(List.of("proxy.internal")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

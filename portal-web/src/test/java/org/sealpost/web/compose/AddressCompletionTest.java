@@ -21,7 +21,8 @@ class AddressCompletionTest {
 
         assertThat(c.typing()).isEqualTo("eri");
         assertThat(c.complete(List.of("erika@bank.example", "eric@corp.bank.example")))
-                .containsExactly("anna@client.example;bob@bank.example, erika@bank.example",
+                .containsExactly(
+                        "anna@client.example;bob@bank.example, erika@bank.example",
                         "anna@client.example;bob@bank.example, eric@corp.bank.example");
     }
 

@@ -14,8 +14,8 @@ import org.sealpost.portal.policy.RefusalReason;
 
 class RefusalTextsTest {
 
-    private final RefusalTexts texts = new RefusalTexts(
-            ResourceBundle.getBundle("org.sealpost.web.messages", Locale.ENGLISH), Locale.ENGLISH);
+    private final RefusalTexts texts =
+            new RefusalTexts(ResourceBundle.getBundle("org.sealpost.web.messages", Locale.ENGLISH), Locale.ENGLISH);
 
     /** A reason the server can give but the bundle cannot say would reach the page as a missing-key error. */
     @ParameterizedTest
@@ -28,24 +28,34 @@ class RefusalTextsTest {
 
     @Test
     void aReplyToAnExternalAddressNamesTheAddressAndTheInternalDomains() {
-        Refusal refusal = Refusal.of(AddressField.TO, "anna@client.example", RefusalReason.EXTERNAL_NOT_ALLOWED,
-                PortalAction.REPLY.name(), "bank.example");
+        Refusal refusal = Refusal.of(
+                AddressField.TO,
+                "anna@client.example",
+                RefusalReason.EXTERNAL_NOT_ALLOWED,
+                PortalAction.REPLY.name(),
+                "bank.example");
 
-        assertThat(texts.line(refusal)).isEqualTo("anna@client.example: Replies may only go to addresses at bank.example");
+        assertThat(texts.line(refusal))
+                .isEqualTo("anna@client.example: Replies may only go to addresses at bank.example");
     }
 
     @Test
     void theSentenceDependsOnTheActionWhereItNamesOne() {
         assertThat(texts.sentence(Refusal.of(null, null, RefusalReason.ACTION_DISABLED, "FORWARD")))
                 .isEqualTo("Forwarding is turned off");
-        assertThat(texts.sentence(Refusal.of(AddressField.TO, "x@y.example", RefusalReason.EXTERNAL_NOT_ALLOWED,
-                "COMPOSE", "bank.example"))).isEqualTo("New messages may only go to addresses at bank.example");
+        assertThat(texts.sentence(Refusal.of(
+                        AddressField.TO, "x@y.example", RefusalReason.EXTERNAL_NOT_ALLOWED, "COMPOSE", "bank.example")))
+                .isEqualTo("New messages may only go to addresses at bank.example");
     }
 
     @Test
     void messageWideRefusalsNameTheRuleAndItsLimitWithoutAnAddress() {
-        assertThat(texts.line(Refusal.of(AddressField.TO, null, RefusalReason.INTERNAL_RECIPIENT_REQUIRED,
-                "bank.example, corp.bank.example"))).isEqualTo("Add at least one address at bank.example, corp.bank.example");
+        assertThat(texts.line(Refusal.of(
+                        AddressField.TO,
+                        null,
+                        RefusalReason.INTERNAL_RECIPIENT_REQUIRED,
+                        "bank.example, corp.bank.example")))
+                .isEqualTo("Add at least one address at bank.example, corp.bank.example");
         assertThat(texts.line(Refusal.of(null, null, RefusalReason.ATTACHMENTS_TOO_LARGE, "26214400", "25")))
                 .isEqualTo("Over the 25 MiB limit");
         assertThat(texts.line(Refusal.of(null, null, RefusalReason.ATTACHMENTS_DISABLED)))
@@ -54,10 +64,14 @@ class RefusalTextsTest {
 
     @Test
     void aGermanReaderGetsTheGermanSentence() {
-        RefusalTexts german = new RefusalTexts(ResourceBundle.getBundle("org.sealpost.web.messages", Locale.GERMAN),
-                Locale.GERMAN);
-        Refusal refusal = Refusal.of(AddressField.TO, "anna@client.example", RefusalReason.EXTERNAL_NOT_ALLOWED,
-                PortalAction.REPLY.name(), "bank.example");
+        RefusalTexts german =
+                new RefusalTexts(ResourceBundle.getBundle("org.sealpost.web.messages", Locale.GERMAN), Locale.GERMAN);
+        Refusal refusal = Refusal.of(
+                AddressField.TO,
+                "anna@client.example",
+                RefusalReason.EXTERNAL_NOT_ALLOWED,
+                PortalAction.REPLY.name(),
+                "bank.example");
 
         assertThat(german.line(refusal))
                 .isEqualTo("anna@client.example: Antworten dürfen nur an Adressen bei bank.example gehen");

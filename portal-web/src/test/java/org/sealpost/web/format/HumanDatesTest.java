@@ -13,8 +13,8 @@ class HumanDatesTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final Instant NOW = Instant.parse("2026-12-01T09:30:00Z"); // 10:30 in Berlin
 
-    private final HumanDates dates = new HumanDates(BERLIN, Locale.ENGLISH, "HH:mm", "d MMM", "d MMM yyyy",
-            "d MMMM yyyy, HH:mm");
+    private final HumanDates dates =
+            new HumanDates(BERLIN, Locale.ENGLISH, "HH:mm", "d MMM", "d MMM yyyy", "d MMMM yyyy, HH:mm");
 
     @Test
     void aMessageOfTodayShowsOnlyItsTimeInTheDisplayZone() {
@@ -71,8 +71,12 @@ class HumanDatesTest {
     @Test
     void theGermanBundlesPatternsReadAsGermanDates() {
         ResourceBundle texts = ResourceBundle.getBundle("org.sealpost.web.messages", Locale.GERMAN);
-        HumanDates german = new HumanDates(BERLIN, Locale.GERMAN, texts.getString("format.date.today"),
-                texts.getString("format.date.thisYear"), texts.getString("format.date.older"),
+        HumanDates german = new HumanDates(
+                BERLIN,
+                Locale.GERMAN,
+                texts.getString("format.date.today"),
+                texts.getString("format.date.thisYear"),
+                texts.getString("format.date.older"),
                 texts.getString("format.date.full"));
         Instant now = Instant.parse("2026-12-20T09:30:00Z");
         assertThat(german.brief(Instant.parse("2026-12-20T07:05:00Z"), now)).isEqualTo("08:05");

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class HumanSizesTest {
 
-    private final HumanSizes sizes = new HumanSizes(Locale.ENGLISH, "{0,choice,0#0 bytes|1#1 byte|1<{0} bytes}",
-            "{0} KB", "{0} MB");
+    private final HumanSizes sizes =
+            new HumanSizes(Locale.ENGLISH, "{0,choice,0#0 bytes|1#1 byte|1<{0} bytes}", "{0} KB", "{0} MB");
 
     @Test
     void smallSizesAreCountedInBytes() {
@@ -39,8 +39,11 @@ class HumanSizesTest {
     @Test
     void theEnglishBundlesWordingReadsNaturally() {
         ResourceBundle texts = ResourceBundle.getBundle("org.sealpost.web.messages", Locale.ENGLISH);
-        HumanSizes english = new HumanSizes(Locale.ENGLISH, texts.getString("format.size.bytes"),
-                texts.getString("format.size.kilobytes"), texts.getString("format.size.megabytes"));
+        HumanSizes english = new HumanSizes(
+                Locale.ENGLISH,
+                texts.getString("format.size.bytes"),
+                texts.getString("format.size.kilobytes"),
+                texts.getString("format.size.megabytes"));
         assertThat(english.format(1)).isEqualTo("1 byte");
         assertThat(english.format(17)).isEqualTo("17 bytes");
         assertThat(english.format(12_800)).isEqualTo("13 KB");
@@ -51,8 +54,11 @@ class HumanSizesTest {
     @Test
     void theGermanBundlesWordingUsesTheDecimalComma() {
         ResourceBundle texts = ResourceBundle.getBundle("org.sealpost.web.messages", Locale.GERMAN);
-        HumanSizes german = new HumanSizes(Locale.GERMAN, texts.getString("format.size.bytes"),
-                texts.getString("format.size.kilobytes"), texts.getString("format.size.megabytes"));
+        HumanSizes german = new HumanSizes(
+                Locale.GERMAN,
+                texts.getString("format.size.bytes"),
+                texts.getString("format.size.kilobytes"),
+                texts.getString("format.size.megabytes"));
         assertThat(german.format(1)).isEqualTo("1 Byte");
         assertThat(german.format(1023)).isEqualTo("1.023 Byte");
         assertThat(german.format(12_800)).isEqualTo("13 KB");

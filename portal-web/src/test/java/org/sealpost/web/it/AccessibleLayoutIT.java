@@ -28,30 +28,47 @@ class AccessibleLayoutIT extends PortalClientTest {
         String recipient = Recipients.newAddress("phone");
         String longSubject = "A rather long subject line about your quarterly portfolio statement and its enclosures "
                 + UUID.randomUUID().toString().substring(0, 6);
-        bridge.sendAllRaw(List.of(
-                BridgeClient.message(UUID.randomUUID() + "@bank.example", longSubject,
-                        "A body with a long unbroken token: " + "x".repeat(200), true),
-                BridgeClient.message(UUID.randomUUID() + "@bank.example", "Short", "b", true)), recipient);
+        bridge.sendAllRaw(
+                List.of(
+                        BridgeClient.message(
+                                UUID.randomUUID() + "@bank.example",
+                                longSubject,
+                                "A body with a long unbroken token: " + "x".repeat(200),
+                                true),
+                        BridgeClient.message(UUID.randomUUID() + "@bank.example", "Short", "b", true)),
+                recipient);
         String link = CapturedMail.awaitLink(recipient, Recipients.REGISTRATION_LINK, 0, Duration.ofSeconds(60));
 
         try (Browser browser = new Browser(portal.toString(), "phone")) {
             browser.phone();
             Recipients.register(browser, link, recipient, PASSWORD);
             browser.screenshot("inbox-375");
-            assertThat(browser.scrollsSideways()).as("inbox at 375 px: " + browser.widths()).isFalse();
+            assertThat(browser.scrollsSideways())
+                    .as("inbox at 375 px: " + browser.widths())
+                    .isFalse();
             assertThat(browser.find("nav-inbox").isDisplayed()).isTrue();
 
-            browser.driver().findElement(By.partialLinkText("A rather long subject")).click();
+            browser.driver()
+                    .findElement(By.partialLinkText("A rather long subject"))
+                    .click();
             browser.find("body-text");
             browser.screenshot("message-375");
-            assertThat(browser.scrollsSideways()).as("message at 375 px: " + browser.widths()).isFalse();
+            assertThat(browser.scrollsSideways())
+                    .as("message at 375 px: " + browser.widths())
+                    .isFalse();
 
             browser.click("nav-trash").screenshot("trash-375");
-            assertThat(browser.scrollsSideways()).as("trash at 375 px: " + browser.widths()).isFalse();
+            assertThat(browser.scrollsSideways())
+                    .as("trash at 375 px: " + browser.widths())
+                    .isFalse();
             browser.click("nav-account").screenshot("account-375");
-            assertThat(browser.scrollsSideways()).as("account at 375 px: " + browser.widths()).isFalse();
+            assertThat(browser.scrollsSideways())
+                    .as("account at 375 px: " + browser.widths())
+                    .isFalse();
             browser.open("/login.xhtml?signedOut=true").screenshot("signin-375");
-            assertThat(browser.scrollsSideways()).as("sign-in at 375 px: " + browser.widths()).isFalse();
+            assertThat(browser.scrollsSideways())
+                    .as("sign-in at 375 px: " + browser.widths())
+                    .isFalse();
         }
     }
 
@@ -63,12 +80,16 @@ class AccessibleLayoutIT extends PortalClientTest {
             browser.driver().findElement(By.tagName("body")).sendKeys(Keys.TAB);
             WebElement first = browser.driver().switchTo().activeElement();
             assertThat(first.getText()).isEqualTo("Skip to the main content");
-            assertThat(first.isDisplayed()).as("the skip link shows when it has focus").isTrue();
+            assertThat(first.isDisplayed())
+                    .as("the skip link shows when it has focus")
+                    .isTrue();
             first.sendKeys(Keys.ENTER);
-            assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("main");
+            assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                    .isEqualTo("main");
             // One h1 per page, and the landmarks a screen reader lists.
             assertThat(browser.driver().findElements(By.tagName("h1"))).hasSize(1);
-            assertThat(browser.driver().findElements(By.cssSelector("header, nav, main"))).hasSize(3);
+            assertThat(browser.driver().findElements(By.cssSelector("header, nav, main")))
+                    .hasSize(3);
         }
     }
 
@@ -103,7 +124,10 @@ class AccessibleLayoutIT extends PortalClientTest {
     }
 
     private static void signIn(Browser browser, String address) {
-        browser.open("/login.xhtml").type("email", address).type("password", PASSWORD).click("submit");
+        browser.open("/login.xhtml")
+                .type("email", address)
+                .type("password", PASSWORD)
+                .click("submit");
         assertThat(browser.text()).contains("Signed in as " + address);
     }
 }

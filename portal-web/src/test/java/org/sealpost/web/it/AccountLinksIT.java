@@ -38,10 +38,15 @@ class AccountLinksIT extends PortalClientTest {
         }
         String link = CapturedMail.awaitLink(anna, RESET_LINK, 0, Duration.ofSeconds(60));
         Thread.sleep(5_000); // two more passes of the outbound worker
-        assertThat(CapturedMail.to(anna)).as("mails after five requests in a row").hasSize(1);
+        assertThat(CapturedMail.to(anna))
+                .as("mails after five requests in a row")
+                .hasSize(1);
 
-        var answer = client.submit(link, "choose", Map.of("choose:password", NEW_PASSWORD,
-                "choose:confirmation", NEW_PASSWORD, "choose:submit", ""), NO_HEADERS);
+        var answer = client.submit(
+                link,
+                "choose",
+                Map.of("choose:password", NEW_PASSWORD, "choose:confirmation", NEW_PASSWORD, "choose:submit", ""),
+                NO_HEADERS);
         assertThat(answer.statusCode()).isEqualTo(302);
         assertThat(client.signIn(anna, NEW_PASSWORD, NO_HEADERS)).isTrue();
 
@@ -64,10 +69,15 @@ class AccountLinksIT extends PortalClientTest {
         assertThat(second).isNotEqualTo(first);
 
         SignInClient client = new SignInClient(portal.toString(), "127.0.0.8", null);
-        assertThat(client.get(first, NO_HEADERS).body()).as("the first link").contains("id=\"newlink\"")
+        assertThat(client.get(first, NO_HEADERS).body())
+                .as("the first link")
+                .contains("id=\"newlink\"")
                 .doesNotContain("id=\"choose\"");
-        var answer = client.submit(second, "choose", Map.of("choose:password", NEW_PASSWORD,
-                "choose:confirmation", NEW_PASSWORD, "choose:submit", ""), NO_HEADERS);
+        var answer = client.submit(
+                second,
+                "choose",
+                Map.of("choose:password", NEW_PASSWORD, "choose:confirmation", NEW_PASSWORD, "choose:submit", ""),
+                NO_HEADERS);
         assertThat(answer.statusCode()).isEqualTo(302);
 
         String notice = awaitMailContaining(address, "account is registered");
@@ -77,19 +87,23 @@ class AccountLinksIT extends PortalClientTest {
     private static String awaitMailContaining(String address, String text) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            List<String> found = CapturedMail.to(address).stream().filter(m -> m.contains(text)).toList();
+            List<String> found = CapturedMail.to(address).stream()
+                    .filter(m -> m.contains(text))
+                    .toList();
             if (!found.isEmpty()) {
                 return found.get(0);
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("no mail to " + address + " containing '" + text + "'; got " + CapturedMail.to(address));
+        throw new AssertionError(
+                "no mail to " + address + " containing '" + text + "'; got " + CapturedMail.to(address));
     }
 
     /** An ACTIVE account, written as registration would write it. */
     private String activeAccount(String purpose) throws Exception {
         String address = Recipients.newAddress(purpose);
-        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = store.connect();
+                PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO account (email, role, state, password_hash) VALUES (?, 'RECIPIENT', 'ACTIVE', ?)""")) {
             ps.setString(1, address);
             ps.setString(2, new PasswordHasher().hash(OLD_PASSWORD.toCharArray()));

@@ -22,13 +22,20 @@ class AccountSettingsIT extends PortalClientTest {
 
             here.click("nav-account");
             // The browser reached the portal over loopback, IPv4 or IPv6.
-            assertThat(here.text()).contains("Recent sign-ins").containsPattern("(127\\.0\\.0\\.1|0:0:0:0:0:0:0:1) Signed in");
-            here.type("current", "not my password at all").type("chosen", NEW_PASSWORD)
-                    .type("confirmation", NEW_PASSWORD).click("change");
+            assertThat(here.text())
+                    .contains("Recent sign-ins")
+                    .containsPattern("(127\\.0\\.0\\.1|0:0:0:0:0:0:0:1) Signed in");
+            here.type("current", "not my password at all")
+                    .type("chosen", NEW_PASSWORD)
+                    .type("confirmation", NEW_PASSWORD)
+                    .click("change");
             assertThat(here.text()).contains("Your current password is not right");
 
-            here.type("current", PASSWORD).type("chosen", NEW_PASSWORD).type("confirmation", NEW_PASSWORD)
-                    .click("change").screenshot("changed");
+            here.type("current", PASSWORD)
+                    .type("chosen", NEW_PASSWORD)
+                    .type("confirmation", NEW_PASSWORD)
+                    .click("change")
+                    .screenshot("changed");
             assertThat(here.text()).contains("Your password is changed");
 
             here.open("/inbox.xhtml");
@@ -59,7 +66,10 @@ class AccountSettingsIT extends PortalClientTest {
     }
 
     private static void signIn(Browser browser, String address, String password) {
-        browser.open("/login.xhtml").type("email", address).type("password", password).click("submit");
+        browser.open("/login.xhtml")
+                .type("email", address)
+                .type("password", password)
+                .click("submit");
         assertThat(browser.text()).contains("Signed in as " + address);
     }
 

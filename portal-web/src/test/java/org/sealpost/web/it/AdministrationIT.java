@@ -39,8 +39,8 @@ class AdministrationIT {
 
     private static final String ADMIN = "postmaster@bank.example";
     private static final String PASSWORD = "administrator passphrase of the test";
-    private static final List<String> ADMIN_PAGES = List.of("admin/", "admin/index.xhtml", "admin/permissions.xhtml",
-            "admin/accounts.xhtml", "admin/outbound.xhtml");
+    private static final List<String> ADMIN_PAGES = List.of(
+            "admin/", "admin/index.xhtml", "admin/permissions.xhtml", "admin/accounts.xhtml", "admin/outbound.xhtml");
 
     /** The WAR plus a servlet that calls an administration service from outside /admin/. */
     @Deployment(testable = false)
@@ -65,13 +65,18 @@ class AdministrationIT {
         try (Browser browser = new Browser(portal.toString(), "administration")) {
             bridge.sendRaw(BridgeClient.message(UUID.randomUUID() + "@bank.example", "s", "b", true), stuck);
 
-            browser.open(link).type("password", PASSWORD).type("confirmation", PASSWORD).click("submit");
+            browser.open(link)
+                    .type("password", PASSWORD)
+                    .type("confirmation", PASSWORD)
+                    .click("submit");
             assertThat(browser.text()).contains("Signed in as " + ADMIN);
             browser.click("admin-link");
             assertThat(browser.path()).startsWith("/admin/");
             assertThat(browser.text()).contains("Overview", "Messages received", "Accounts by state", "Search index");
             browser.screenshot("overview");
-            assertThat(browser.accessibilityViolations(Set.of("serious", "critical"))).as("overview").isEmpty();
+            assertThat(browser.accessibilityViolations(Set.of("serious", "critical")))
+                    .as("overview")
+                    .isEmpty();
             browser.click("admin-nav-queue");
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!browser.text().contains(stuck) && System.nanoTime() < deadline) {
@@ -79,8 +84,13 @@ class AdministrationIT {
                 browser.open("/admin/outbound.xhtml");
             }
             browser.screenshot("mail-queue");
-            assertThat(browser.accessibilityViolations(Set.of("serious", "critical"))).as("mail queue").isEmpty();
-            assertThat(browser.text()).contains(stuck).contains("Waiting for a retry").containsIgnoringCase("connect");
+            assertThat(browser.accessibilityViolations(Set.of("serious", "critical")))
+                    .as("mail queue")
+                    .isEmpty();
+            assertThat(browser.text())
+                    .contains(stuck)
+                    .contains("Waiting for a retry")
+                    .containsIgnoringCase("connect");
         } finally {
             CapturedMail.restart();
         }
@@ -98,17 +108,28 @@ class AdministrationIT {
         for (String page : ADMIN_PAGES) {
             HttpResponse<String> answer = client.get(page, Map.of());
             assertThat(answer.statusCode()).as(page).isEqualTo(403);
-            assertThat(answer.body()).as(page).contains("Not open to you", "id=\"error-code\">403")
+            assertThat(answer.body())
+                    .as(page)
+                    .contains("Not open to you", "id=\"error-code\">403")
                     .doesNotContain("Portal permissions", "HTTP Status", "Payara");
         }
         // A POST as the permissions form would send it: refused before any bean is reached.
-        HttpResponse<String> crafted = client.post("admin/permissions.xhtml", Map.of(
-                "permissions", "permissions", "permissions:actions:2:scope", "INTERNAL_AND_EXTERNAL",
-                "permissions:save", "", "jakarta.faces.ViewState", "stateless"));
+        HttpResponse<String> crafted = client.post(
+                "admin/permissions.xhtml",
+                Map.of(
+                        "permissions",
+                        "permissions",
+                        "permissions:actions:2:scope",
+                        "INTERNAL_AND_EXTERNAL",
+                        "permissions:save",
+                        "",
+                        "jakarta.faces.ViewState",
+                        "stateless"));
         assertThat(crafted.statusCode()).isEqualTo(403);
         assertThat(crafted.body()).contains("Not open to you");
         assertThat(policyRow()).isEqualTo(before);
-        // Past the URL constraint, the service refuses a recipient itself (@RolesAllowed), and lets the administrator in.
+        // Past the URL constraint, the service refuses a recipient itself (@RolesAllowed), and lets the administrator
+        // in.
         assertThat(client.get("it/admin-probe", Map.of()).body()).isEqualTo("refused");
         SignInClient admin = new SignInClient(portal.toString(), "127.0.0.32", null);
         assertThat(admin.signIn(ADMIN, PASSWORD, Map.of())).isTrue();
@@ -127,7 +148,8 @@ class AdministrationIT {
     void permissionsRoundTripAndForwardAppearsForARecipientAlreadySignedInAndWorks() throws Exception {
         String recipient = Recipients.newAddress("forwarding");
         String subject = "Figures " + UUID.randomUUID().toString().substring(0, 8);
-        bridge.sendRaw(BridgeClient.message(UUID.randomUUID() + "@bank.example", subject, "The figures.", true), recipient);
+        bridge.sendRaw(
+                BridgeClient.message(UUID.randomUUID() + "@bank.example", subject, "The figures.", true), recipient);
         String link = CapturedMail.awaitLink(recipient, Recipients.REGISTRATION_LINK, 0, Duration.ofSeconds(60));
         String colleague = Recipients.newAddress("colleague").replace("@client.example", "@bank.example");
 
@@ -141,11 +163,13 @@ class AdministrationIT {
             signIn(admin, ADMIN);
             admin.open("/admin/permissions.xhtml");
             scope(admin, "forward", "DISABLED");
-            admin.type("permissions:domains", "bank.example\ncorp.bank.example\nBücher.example").click("save");
+            admin.type("permissions:domains", "bank.example\ncorp.bank.example\nBücher.example")
+                    .click("save");
             assertThat(admin.text()).contains("bücher.example (xn--bcher-kva.example)");
             assertThat(admin.find("permissions:domains").getAttribute("value")).contains("bücher.example");
             reader.open(message).find("reply");
-            assertThat(reader.driver().findElements(By.cssSelector("[id$='forward']"))).isEmpty();
+            assertThat(reader.driver().findElements(By.cssSelector("[id$='forward']")))
+                    .isEmpty();
 
             // A second administrator opened the page before the next save: theirs is refused.
             signIn(otherAdmin, ADMIN);
@@ -154,10 +178,13 @@ class AdministrationIT {
             admin.open("/admin/permissions.xhtml");
             scope(admin, "forward", "INTERNAL_ONLY");
             admin.click("save").screenshot("permissions-saved");
-            assertThat(admin.text()).contains("The permissions are saved",
-                    "Recipients can forward messages to internal addresses only.");
+            assertThat(admin.text())
+                    .contains(
+                            "The permissions are saved", "Recipients can forward messages to internal addresses only.");
             assertThat(checked(admin, "forward")).isEqualTo("INTERNAL_ONLY");
-            assertThat(admin.accessibilityViolations(Set.of("serious", "critical"))).as("permissions").isEmpty();
+            assertThat(admin.accessibilityViolations(Set.of("serious", "critical")))
+                    .as("permissions")
+                    .isEmpty();
 
             scope(otherAdmin, "compose", "DISABLED");
             otherAdmin.click("save").screenshot("permissions-stale");
@@ -169,7 +196,9 @@ class AdministrationIT {
             assertThat(admin.text()).contains("\"not a domain\" is not a domain name.", "Nothing was saved.");
 
             Map<String, Object> row = policyRow();
-            assertThat(row).containsEntry("forward_scope", "INTERNAL_ONLY").containsEntry("compose_scope", "INTERNAL_ONLY")
+            assertThat(row)
+                    .containsEntry("forward_scope", "INTERNAL_ONLY")
+                    .containsEntry("compose_scope", "INTERNAL_ONLY")
                     .containsEntry("reply_scope", "INTERNAL_ONLY")
                     .containsEntry("internal_domains", "bank.example corp.bank.example xn--bcher-kva.example");
 
@@ -184,12 +213,14 @@ class AdministrationIT {
             CapturedMail.awaitMail(colleague, marker, Duration.ofSeconds(60));
         } finally {
             // Back to the defaults the other tests expect.
-            try (Connection c = stored.connect(); var s = c.createStatement()) {
+            try (Connection c = stored.connect();
+                    var s = c.createStatement()) {
                 s.execute("UPDATE portal_policy SET forward_scope = 'DISABLED', reply_scope = 'INTERNAL_ONLY',"
                         + " internal_domains = 'bank.example corp.bank.example', version = version + 1 WHERE id = 1");
             }
         }
-        assertThat(audit("POLICY_CHANGED")).anySatisfy(d -> assertThat(d).contains("FORWARD: DISABLED -> INTERNAL_ONLY"));
+        assertThat(audit("POLICY_CHANGED"))
+                .anySatisfy(d -> assertThat(d).contains("FORWARD: DISABLED -> INTERNAL_ONLY"));
     }
 
     @Test
@@ -201,8 +232,9 @@ class AdministrationIT {
             bridge.sendRaw(BridgeClient.message(UUID.randomUUID() + "@bank.example", "s", "b", true), recipient);
             awaitAttempted(recipient, Duration.ofSeconds(60));
             // As if it had failed for hours: its next attempt is a day away.
-            try (Connection c = stored.connect(); PreparedStatement ps = c.prepareStatement(
-                    "UPDATE outbound_mail SET next_attempt_at = now() + interval '1 day' WHERE recipient = ?")) {
+            try (Connection c = stored.connect();
+                    PreparedStatement ps = c.prepareStatement(
+                            "UPDATE outbound_mail SET next_attempt_at = now() + interval '1 day' WHERE recipient = ?")) {
                 ps.setString(1, recipient);
                 assertThat(ps.executeUpdate()).isEqualTo(1);
             }
@@ -215,8 +247,10 @@ class AdministrationIT {
         try (Browser admin = new Browser(portal.toString(), "retry")) {
             signIn(admin, ADMIN);
             admin.open("/admin/outbound.xhtml");
-            String retry = admin.driver().findElement(By.xpath("//tr[td[normalize-space()='" + recipient
-                    + "']]//button[contains(@id, ':retry')]")).getAttribute("id");
+            String retry = admin.driver()
+                    .findElement(By.xpath(
+                            "//tr[td[normalize-space()='" + recipient + "']]//button[contains(@id, ':retry')]"))
+                    .getAttribute("id");
             admin.click(retry).screenshot("retried");
             assertThat(admin.text()).contains("The mail to " + recipient + " is being tried again now.");
         }
@@ -230,7 +264,8 @@ class AdministrationIT {
         String recipient = Recipients.registered(portal.toString(), bridge, "locked", PASSWORD);
         SignInClient owner = new SignInClient(portal.toString(), "127.0.0.33", null);
         for (int i = 0; i < 5; i++) {
-            assertThat(owner.signIn(recipient, "not the password " + i, Map.of())).isFalse();
+            assertThat(owner.signIn(recipient, "not the password " + i, Map.of()))
+                    .isFalse();
         }
         assertThat(owner.signIn(recipient, PASSWORD, Map.of())).as("locked").isFalse();
 
@@ -238,7 +273,9 @@ class AdministrationIT {
             signIn(admin, ADMIN);
             admin.open("/admin/accounts.xhtml").type("find:query", recipient).click("find:search");
             assertThat(admin.find("accounts:list:0:state").getText()).isEqualTo("Locked");
-            assertThat(admin.accessibilityViolations(Set.of("serious", "critical"))).as("accounts").isEmpty();
+            assertThat(admin.accessibilityViolations(Set.of("serious", "critical")))
+                    .as("accounts")
+                    .isEmpty();
             admin.click("accounts:list:0:unlock").screenshot("unlocked");
             assertThat(admin.text()).contains(recipient + " is unlocked and can sign in again.");
             assertThat(admin.find("accounts:list:0:state").getText()).isEqualTo("Active");
@@ -282,20 +319,26 @@ class AdministrationIT {
                 Thread.sleep(1000);
                 browser.open("/admin/certificate.xhtml");
             }
-            assertThat(browser.find("last-delivery").getText()).startsWith("Last delivery to the smarthost: TLSv1.")
+            assertThat(browser.find("last-delivery").getText())
+                    .startsWith("Last delivery to the smarthost: TLSv1.")
                     .contains("TLS_");
             assertThat(browser.text()).contains("No trust anchors imported");
 
             // The overview reads the certificate in use and the audit chain's last check from their owners.
             browser.open("/admin/");
-            assertThat(browser.find("bridge-certificate-expiry").getText()).isNotBlank()
-                    .doesNotContain("No certificate").containsPattern("\\(\\d+ days left\\)");
+            assertThat(browser.find("bridge-certificate-expiry").getText())
+                    .isNotBlank()
+                    .doesNotContain("No certificate")
+                    .containsPattern("\\(\\d+ days left\\)");
             assertThat(browser.find("audit-chain-check").getText()).isNotBlank();
         }
     }
 
     private static void signIn(Browser browser, String address) {
-        browser.open("/login.xhtml").type("email", address).type("password", PASSWORD).click("submit");
+        browser.open("/login.xhtml")
+                .type("email", address)
+                .type("password", PASSWORD)
+                .click("submit");
         assertThat(browser.text()).contains("Signed in as " + address);
     }
 
@@ -305,29 +348,44 @@ class AdministrationIT {
     }
 
     private static void scope(Browser browser, String action, String scope) {
-        browser.driver().findElement(By.cssSelector("input[name='permissions:actions:" + row(action) + ":scope'][value='"
-                + scope + "']")).click();
+        browser.driver()
+                .findElement(By.cssSelector(
+                        "input[name='permissions:actions:" + row(action) + ":scope'][value='" + scope + "']"))
+                .click();
     }
 
     private static String checked(Browser browser, String action) {
-        return browser.driver().findElement(By.cssSelector("input[name='permissions:actions:" + row(action)
-                + ":scope']:checked")).getAttribute("value");
+        return browser.driver()
+                .findElement(By.cssSelector("input[name='permissions:actions:" + row(action) + ":scope']:checked"))
+                .getAttribute("value");
     }
 
     private Map<String, Object> policyRow() throws Exception {
-        try (Connection c = stored.connect(); var s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT reply_scope, forward_scope, compose_scope, internal_domains, version FROM portal_policy")) {
+        try (Connection c = stored.connect();
+                var s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT reply_scope, forward_scope, compose_scope, internal_domains, version FROM portal_policy")) {
             if (!rs.next()) {
                 return Map.of();
             }
-            return Map.of("reply_scope", rs.getString(1), "forward_scope", rs.getString(2), "compose_scope",
-                    rs.getString(3), "internal_domains", rs.getString(4), "version", rs.getInt(5));
+            return Map.of(
+                    "reply_scope",
+                    rs.getString(1),
+                    "forward_scope",
+                    rs.getString(2),
+                    "compose_scope",
+                    rs.getString(3),
+                    "internal_domains",
+                    rs.getString(4),
+                    "version",
+                    rs.getInt(5));
         }
     }
 
     private List<String> audit(String action) throws Exception {
-        try (Connection c = stored.connect(); PreparedStatement ps = c.prepareStatement(
-                "SELECT coalesce(detail, '') FROM audit_event WHERE action = ? AND actor = ? ORDER BY id")) {
+        try (Connection c = stored.connect();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT coalesce(detail, '') FROM audit_event WHERE action = ? AND actor = ? ORDER BY id")) {
             ps.setString(1, action);
             ps.setString(2, ADMIN);
             try (ResultSet rs = ps.executeQuery()) {
@@ -343,8 +401,9 @@ class AdministrationIT {
     private void awaitAttempted(String recipient, Duration patience) throws Exception {
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
-            try (Connection c = stored.connect(); PreparedStatement ps = c.prepareStatement(
-                    "SELECT count(*) FROM outbound_mail WHERE recipient = ? AND state = 'QUEUED' AND attempts > 0")) {
+            try (Connection c = stored.connect();
+                    PreparedStatement ps = c.prepareStatement(
+                            "SELECT count(*) FROM outbound_mail WHERE recipient = ? AND state = 'QUEUED' AND attempts > 0")) {
                 ps.setString(1, recipient);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();

@@ -24,26 +24,38 @@ class AuditLogPageIT extends PortalClientTest {
     void anAdministratorFiltersTheLogAndTheChainCheckNamesARowChangedInTheDatabase() throws Exception {
         String recipient = Recipients.registered(portal.toString(), bridge, "audited", PASSWORD);
         try (Browser recipientsBrowser = new Browser(portal.toString(), "audit-log-recipient")) {
-            recipientsBrowser.open("/login.xhtml").type("email", recipient).type("password", PASSWORD).click("submit");
+            recipientsBrowser
+                    .open("/login.xhtml")
+                    .type("email", recipient)
+                    .type("password", PASSWORD)
+                    .click("submit");
             recipientsBrowser.open("/admin/audit.xhtml");
-            assertThat(recipientsBrowser.text()).doesNotContain("Audit log").containsAnyOf("403", "Forbidden",
-                    "not allowed");
+            assertThat(recipientsBrowser.text())
+                    .doesNotContain("Audit log")
+                    .containsAnyOf("403", "Forbidden", "not allowed");
         }
         try (Browser browser = new Browser(portal.toString(), "audit-log")) {
             String admin = Recipients.newAddress("auditor");
             Recipients.register(browser, Recipients.firstMessageAndLink(bridge, admin, "s"), admin, PASSWORD);
             update("UPDATE account SET role = 'ADMIN' WHERE email = ?", admin);
             browser.click("signout:submit");
-            browser.open("/login.xhtml").type("email", admin).type("password", PASSWORD).click("submit");
+            browser.open("/login.xhtml")
+                    .type("email", admin)
+                    .type("password", PASSWORD)
+                    .click("submit");
 
             browser.open("/admin/audit.xhtml");
             browser.type("filter:account", recipient).click("filter:apply");
             browser.screenshot("audit-filtered");
-            assertThat(browser.find("log:events").getText()).contains("Registered", recipient).doesNotContain(admin);
+            assertThat(browser.find("log:events").getText())
+                    .contains("Registered", recipient)
+                    .doesNotContain(admin);
 
             browser.click("chain:verify");
-            assertThat(browser.find("messages").getText()).contains("The chain is intact").containsPattern(
-                    "anchor outside the portal to show later that the chain was not recomputed: [0-9]+:[0-9a-f]{64}");
+            assertThat(browser.find("messages").getText())
+                    .contains("The chain is intact")
+                    .containsPattern(
+                            "anchor outside the portal to show later that the chain was not recomputed: [0-9]+:[0-9a-f]{64}");
             assertThat(browser.find("last-check").getText()).contains("Last check:", admin, "intact");
 
             long seq = store.count("""
@@ -53,7 +65,8 @@ class AuditLogPageIT extends PortalClientTest {
             try {
                 browser.click("chain:verify");
                 browser.screenshot("audit-broken");
-                assertThat(browser.find("messages").getText()).contains("The chain is broken at sequence " + seq + ": event")
+                assertThat(browser.find("messages").getText())
+                        .contains("The chain is broken at sequence " + seq + ": event")
                         .contains("was changed after it was linked");
             } finally {
                 // The other container tests share this database: leave the chain as it was.
@@ -63,7 +76,8 @@ class AuditLogPageIT extends PortalClientTest {
     }
 
     private void update(String sql, Object... args) throws Exception {
-        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = store.connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
@@ -72,7 +86,8 @@ class AuditLogPageIT extends PortalClientTest {
     }
 
     private String text(String sql, Object arg) throws Exception {
-        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = store.connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, arg);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -46,9 +46,10 @@ final class BridgeClient {
         int port = Integer.parseInt(session.getProperty("mail.smtp.port"));
         try (java.net.Socket plain = new java.net.Socket("127.0.0.1", port)) {
             plain.setSoTimeout(10_000);
-            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
-                    plain.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
-            java.io.Writer out = new java.io.OutputStreamWriter(plain.getOutputStream(), java.nio.charset.StandardCharsets.US_ASCII);
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(plain.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.Writer out =
+                    new java.io.OutputStreamWriter(plain.getOutputStream(), java.nio.charset.StandardCharsets.US_ASCII);
             readReply(in);
             out.write("EHLO probe.bank.example\r\n");
             out.flush();
@@ -57,26 +58,31 @@ final class BridgeClient {
             out.flush();
             readReply(in);
             javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
-            context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
-                @Override
-                public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {
-                }
+            context.init(
+                    null,
+                    new javax.net.ssl.TrustManager[] {
+                        new javax.net.ssl.X509TrustManager() {
+                            @Override
+                            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {}
 
-                @Override
-                public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {
-                }
+                            @Override
+                            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {}
 
-                @Override
-                public java.security.cert.X509Certificate[] getAcceptedIssuers() {
-                    return new java.security.cert.X509Certificate[0];
-                }
-            }}, null);
-            try (javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) context.getSocketFactory()
-                    .createSocket(plain, "127.0.0.1", port, false)) {
+                            @Override
+                            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                                return new java.security.cert.X509Certificate[0];
+                            }
+                        }
+                    },
+                    null);
+            try (javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket)
+                    context.getSocketFactory().createSocket(plain, "127.0.0.1", port, false)) {
                 tls.startHandshake();
                 byte[] der = tls.getSession().getPeerCertificates()[0].getEncoded();
-                return java.util.HexFormat.ofDelimiter(":").withUpperCase()
-                        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(der));
+                return java.util.HexFormat.ofDelimiter(":")
+                        .withUpperCase()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(der));
             }
         }
     }
@@ -145,5 +151,4 @@ final class BridgeClient {
                 + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
                 + body + "\r\n";
     }
-
 }

@@ -4,20 +4,20 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -60,11 +60,21 @@ final class Browser implements AutoCloseable {
         this.screenshots = Files.createDirectories(Path.of("target", "screenshots", name));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(new File("/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-default-apps", "--disable-extensions", "--window-size=1280,900",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-default-apps",
+                "--disable-extensions",
+                "--window-size=1280,900",
                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
-                "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=127.0.0.1;localhost",
+                "--proxy-server=http://127.0.0.1:9",
+                "--proxy-bypass-list=127.0.0.1;localhost",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
         if (recordRequests) {
             LoggingPreferences logs = new LoggingPreferences();
@@ -72,7 +82,9 @@ final class Browser implements AutoCloseable {
             options.setCapability("goog:loggingPrefs", logs);
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
@@ -123,7 +135,8 @@ final class Browser implements AutoCloseable {
     /** Waits until the element is shown (a dialog opening) and returns it. */
     WebElement visible(String id) {
         By by = id.contains(":") ? By.id(id) : By.cssSelector("[id$='" + id + "']");
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     /** Waits until the page's text contains the given text (after an AJAX update such as paging). */
@@ -137,21 +150,22 @@ final class Browser implements AutoCloseable {
      * DevTools' device emulation, the same as its "iPhone X" preset).
      */
     Browser phone() {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
                 Map.of("width", 375, "height", 812, "deviceScaleFactor", 3, "mobile", true));
         return this;
     }
 
     /** Whether the page is wider than the window, i.e. the reader would have to scroll sideways. */
     boolean scrollsSideways() {
-        return (Boolean) driver.executeScript(
-                "return document.scrollingElement.scrollWidth > window.innerWidth;");
+        return (Boolean) driver.executeScript("return document.scrollingElement.scrollWidth > window.innerWidth;");
     }
 
     /** The page's width and the window's, for a failure message. */
     String widths() {
-        return String.valueOf(driver.executeScript(
-                "return 'page ' + document.scrollingElement.scrollWidth + ' px, window ' + window.innerWidth + ' px';"));
+        return String.valueOf(
+                driver.executeScript(
+                        "return 'page ' + document.scrollingElement.scrollWidth + ' px, window ' + window.innerWidth + ' px';"));
     }
 
     /**
@@ -181,8 +195,8 @@ final class Browser implements AutoCloseable {
      * by design), and returns the violations of the given impacts as readable lines.
      */
     List<String> accessibilityViolations(Set<String> impacts) throws IOException {
-        String resource = "META-INF/resources/webjars/axe-core/" + System.getProperty("sealpost.it.axe.version")
-                + "/axe.min.js";
+        String resource =
+                "META-INF/resources/webjars/axe-core/" + System.getProperty("sealpost.it.axe.version") + "/axe.min.js";
         try (InputStream in = Browser.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("axe-core is not on the test classpath: " + resource);
@@ -199,8 +213,10 @@ final class Browser implements AutoCloseable {
                 }, function (e) { done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}])); });
                 """);
         List<Map<String, Object>> violations = JSON.toType(String.valueOf(result), Json.LIST_OF_MAPS_TYPE);
-        return violations.stream().filter(v -> impacts.contains(String.valueOf(v.get("impact"))))
-                .map(v -> v.get("impact") + " " + v.get("id") + ": " + v.get("help") + " at " + v.get("nodes")).toList();
+        return violations.stream()
+                .filter(v -> impacts.contains(String.valueOf(v.get("impact"))))
+                .map(v -> v.get("impact") + " " + v.get("id") + ": " + v.get("help") + " at " + v.get("nodes"))
+                .toList();
     }
 
     /** The element whose id is, or ends with, the given id (JSF prefixes ids with their form's). */
@@ -231,7 +247,9 @@ final class Browser implements AutoCloseable {
     /** Saves a screenshot under target/screenshots, for a person to look at. */
     Browser screenshot(String what) throws Exception {
         File png = driver.getScreenshotAs(OutputType.FILE);
-        Files.copy(png.toPath(), screenshots.resolve(String.format("%02d-%s.png", ++shot, what)),
+        Files.copy(
+                png.toPath(),
+                screenshots.resolve(String.format("%02d-%s.png", ++shot, what)),
                 StandardCopyOption.REPLACE_EXISTING);
         return this;
     }

@@ -37,8 +37,7 @@ final class CapturedMail {
     private static BridgeCertificates certificates;
     private static int port;
 
-    private CapturedMail() {
-    }
+    private CapturedMail() {}
 
     /** Starts the smarthost and returns the system properties that point the portal at it. */
     static synchronized java.util.Map<String, String> start(Path dir) throws Exception {
@@ -52,13 +51,20 @@ final class CapturedMail {
         try (var out = Files.newOutputStream(file)) {
             trust.store(out, "changeit".toCharArray());
         }
-        return java.util.Map.of("sealpost.it.smarthost", "localhost:" + port,
-                "sealpost.it.smarthost.truststore", file.toString());
+        return java.util.Map.of(
+                "sealpost.it.smarthost", "localhost:" + port, "sealpost.it.smarthost.truststore", file.toString());
     }
 
     private static void listen(int onPort) {
-        server = MailBridge.start(BridgeSettings.builder().port(onPort).hostName("localhost").acceptUnflagged(true)
-                .internalDomains(Set.of()).certificates(certificates).build(), m -> {
+        server = MailBridge.start(
+                BridgeSettings.builder()
+                        .port(onPort)
+                        .hostName("localhost")
+                        .acceptUnflagged(true)
+                        .internalDomains(Set.of())
+                        .certificates(certificates)
+                        .build(),
+                m -> {
                     RECEIVED.add(m);
                     return SinkVerdict.accepted();
                 });
@@ -76,7 +82,8 @@ final class CapturedMail {
     }
 
     /** Waits for a mail to the address whose text matches, and returns the first match group. */
-    static String awaitLink(String recipient, String linkPattern, int after, Duration patience) throws InterruptedException {
+    static String awaitLink(String recipient, String linkPattern, int after, Duration patience)
+            throws InterruptedException {
         Pattern p = Pattern.compile(linkPattern);
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
@@ -99,8 +106,10 @@ final class CapturedMail {
      * long link across soft line breaks in the raw form).
      */
     static List<String> to(String recipient) {
-        return RECEIVED.stream().filter(m -> m.recipients().contains(recipient))
-                .map(m -> new String(m.rawMime(), StandardCharsets.UTF_8) + "\n" + decodedText(m.rawMime())).toList();
+        return RECEIVED.stream()
+                .filter(m -> m.recipients().contains(recipient))
+                .map(m -> new String(m.rawMime(), StandardCharsets.UTF_8) + "\n" + decodedText(m.rawMime()))
+                .toList();
     }
 
     private static String decodedText(byte[] raw) {
@@ -133,15 +142,16 @@ final class CapturedMail {
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             for (InboundMessage m : RECEIVED) {
-                if (m.recipients().contains(recipient) && (new String(m.rawMime(), StandardCharsets.UTF_8)
-                        + "\n" + decodedText(m.rawMime())).contains(marker)) {
+                if (m.recipients().contains(recipient)
+                        && (new String(m.rawMime(), StandardCharsets.UTF_8) + "\n" + decodedText(m.rawMime()))
+                                .contains(marker)) {
                     return m;
                 }
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("no mail to " + recipient + " containing " + marker + " within " + patience
-                + "; got " + to(recipient).size() + " mail(s)");
+        throw new AssertionError("no mail to " + recipient + " containing " + marker + " within " + patience + "; got "
+                + to(recipient).size() + " mail(s)");
     }
 
     /** The mail as a MIME message, to read its headers. */

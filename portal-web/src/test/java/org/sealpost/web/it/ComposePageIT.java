@@ -53,21 +53,24 @@ class ComposePageIT extends PortalClientTest {
             browser.driver().findElement(By.linkText(subject)).click();
             browser.find("reply");
             assertThat(browser.driver().findElements(By.cssSelector("[id$='forward']")))
-                    .as("forward is off by default").isEmpty();
+                    .as("forward is off by default")
+                    .isEmpty();
 
             browser.click("reply").screenshot("reply-opened");
             assertThat(browser.path()).startsWith("/compose.xhtml?reply=");
             assertThat(value(browser, "to_input")).contains(ADVISOR);
             assertThat(value(browser, "compose:subject")).isEqualTo("Re: " + subject);
             assertThat(value(browser, "compose:body")).contains("> Please sign the offer.");
-            assertThat(browser.accessibilityViolations(Set.of("serious", "critical"))).isEmpty();
+            assertThat(browser.accessibilityViolations(Set.of("serious", "critical")))
+                    .isEmpty();
             // Completion offers the account's own correspondents (PrimeFaces' AJAX, under the nonce CSP).
             browser.find("cc_input").sendKeys("advi");
             assertThat(browser.visible("cc_panel").getText()).contains(ADVISOR);
             browser.find("cc_input").sendKeys(Keys.ESCAPE);
             browser.type("cc_input", "");
 
-            browser.find("compose:body").sendKeys(Keys.chord(Keys.CONTROL, Keys.HOME), "I have signed it: " + marker + "\n");
+            browser.find("compose:body")
+                    .sendKeys(Keys.chord(Keys.CONTROL, Keys.HOME), "I have signed it: " + marker + "\n");
             browser.click("send").screenshot("reply-sent");
             assertThat(browser.path()).startsWith("/sent.xhtml");
             assertThat(browser.text()).contains("Your message is sent.").contains("Re: " + subject);
@@ -94,11 +97,16 @@ class ComposePageIT extends PortalClientTest {
             entry = stored.firstEntryOf(recipient);
             // Reply all answers the sender and the other recipients, never the reader themself.
             browser.open("/message.xhtml?id=" + entry).click("reply-all");
-            assertThat(value(browser, "to_input") + ", " + value(browser, "cc_input")).contains(ADVISOR)
-                    .contains("customer@client.example").doesNotContain(recipient);
+            assertThat(value(browser, "to_input") + ", " + value(browser, "cc_input"))
+                    .contains(ADVISOR)
+                    .contains("customer@client.example")
+                    .doesNotContain(recipient);
             browser.open("/message.xhtml?id=" + entry).find("reply");
-            assertThat(browser.driver().findElements(By.cssSelector("[id$='forward']"))).isEmpty();
-            assertThat(get("/compose.xhtml?forward=" + entry, browser.sessionCookie()).statusCode()).isEqualTo(404);
+            assertThat(browser.driver().findElements(By.cssSelector("[id$='forward']")))
+                    .isEmpty();
+            assertThat(get("/compose.xhtml?forward=" + entry, browser.sessionCookie())
+                            .statusCode())
+                    .isEqualTo(404);
 
             // A forward page opened while forwarding was allowed is sent after it was turned off:
             // the server decides on the policy as it is at the send, whatever the page was.
@@ -135,7 +143,8 @@ class ComposePageIT extends PortalClientTest {
             try {
                 browser.open("/inbox.xhtml").click("new-message");
                 assertThat(browser.path()).startsWith("/compose.xhtml");
-                browser.type("to_input", outsider).type("compose:subject", secretSubject)
+                browser.type("to_input", outsider)
+                        .type("compose:subject", secretSubject)
                         .type("compose:body", "The rate is " + secretWord + ".");
                 browser.click("send").screenshot("external-refused");
 
@@ -146,17 +155,23 @@ class ComposePageIT extends PortalClientTest {
                 assertThat(value(browser, "compose:body")).isEqualTo("The rate is " + secretWord + ".");
                 assertThat(CapturedMail.to(outsider)).isEmpty();
 
-                browser.type("to_input", outsider + ", " + colleague).click("send").screenshot("external-sent");
+                browser.type("to_input", outsider + ", " + colleague)
+                        .click("send")
+                        .screenshot("external-sent");
                 assertThat(browser.text()).contains("Your message is sent.");
 
                 // Turned off, "New message" leaves every folder page at once, and its address answers 404.
                 policy("compose_scope", "DISABLED");
-                for (String folder : new String[] {"/inbox.xhtml", "/sent.xhtml", "/trash.xhtml", "/drafts.xhtml",
-                    "/search.xhtml?q=loan"}) {
+                for (String folder : new String[] {
+                    "/inbox.xhtml", "/sent.xhtml", "/trash.xhtml", "/drafts.xhtml", "/search.xhtml?q=loan"
+                }) {
                     browser.open(folder).find("nav-inbox");
-                    assertThat(browser.driver().findElements(By.cssSelector("[id$='new-message']"))).as(folder).isEmpty();
+                    assertThat(browser.driver().findElements(By.cssSelector("[id$='new-message']")))
+                            .as(folder)
+                            .isEmpty();
                 }
-                assertThat(get("/compose.xhtml", browser.sessionCookie()).statusCode()).isEqualTo(404);
+                assertThat(get("/compose.xhtml", browser.sessionCookie()).statusCode())
+                        .isEqualTo(404);
             } finally {
                 policy("compose_scope", "INTERNAL_ONLY");
             }
@@ -164,8 +179,12 @@ class ComposePageIT extends PortalClientTest {
 
         CapturedMail.awaitMail(colleague, secretWord, Duration.ofSeconds(60));
         CapturedMail.awaitLink(outsider, Recipients.REGISTRATION_LINK, 0, Duration.ofSeconds(60));
-        assertThat(CapturedMail.to(outsider)).hasSize(1).allSatisfy(notification -> assertThat(notification)
-                .doesNotContain(secretWord).doesNotContain(secretSubject).doesNotContain("The rate is"));
+        assertThat(CapturedMail.to(outsider))
+                .hasSize(1)
+                .allSatisfy(notification -> assertThat(notification)
+                        .doesNotContain(secretWord)
+                        .doesNotContain(secretSubject)
+                        .doesNotContain("The rate is"));
     }
 
     @Test
@@ -185,12 +204,14 @@ class ComposePageIT extends PortalClientTest {
                 assertThat(browser.text()).contains("Attach files");
                 browser.find("upload_input").sendKeys(big.toString());
                 browser.awaitText("Over the 1 MiB limit").screenshot("attach-refused");
-                assertThat(browser.find("attachments-refusal").getText()).contains(big.getFileName().toString())
+                assertThat(browser.find("attachments-refusal").getText())
+                        .contains(big.getFileName().toString())
                         .contains("Over the 1 MiB limit");
 
                 browser.find("upload_input").sendKeys(small.toString());
                 browser.awaitText(small.getFileName().toString()).screenshot("attached");
-                assertThat(browser.find("attachment-list").getText()).contains(small.getFileName().toString())
+                assertThat(browser.find("attachment-list").getText())
+                        .contains(small.getFileName().toString())
                         .doesNotContain(big.getFileName().toString());
                 assertThat(browser.find("attachment-notice").getAttribute("textContent"))
                         .isEqualTo(small.getFileName() + " is attached.");
@@ -203,7 +224,8 @@ class ComposePageIT extends PortalClientTest {
 
                 policy("attach_scope", "DISABLED");
                 browser.open("/compose.xhtml").find("compose:subject");
-                assertThat(browser.driver().findElements(By.cssSelector("input[type=file]"))).isEmpty();
+                assertThat(browser.driver().findElements(By.cssSelector("input[type=file]")))
+                        .isEmpty();
                 assertThat(browser.text()).doesNotContain("Attach files");
             } finally {
                 policy("max_attachment_bytes", 25L * 1024 * 1024);
@@ -221,7 +243,9 @@ class ComposePageIT extends PortalClientTest {
         try (Browser browser = new Browser(portal.toString(), "compose-draft")) {
             signIn(browser, recipient);
             browser.open("/inbox.xhtml").click("new-message");
-            browser.type("to_input", colleague).type("compose:subject", subject).type("compose:body", "To be continued");
+            browser.type("to_input", colleague)
+                    .type("compose:subject", subject)
+                    .type("compose:body", "To be continued");
             // Saved within the 30-second period, without any button.
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(45))
                     .until(d -> browser.text().contains("Draft saved at"));
@@ -234,7 +258,8 @@ class ComposePageIT extends PortalClientTest {
             browser.click("nav-drafts").screenshot("drafts");
             assertThat(browser.text()).contains(subject).contains(colleague);
 
-            assertThat(browser.accessibilityViolations(Set.of("serious", "critical"))).isEmpty();
+            assertThat(browser.accessibilityViolations(Set.of("serious", "critical")))
+                    .isEmpty();
 
             browser.driver().findElement(By.linkText(subject)).click();
             browser.find("compose:subject");
@@ -265,28 +290,40 @@ class ComposePageIT extends PortalClientTest {
         try (Browser browser = new Browser(portal.toString(), "compose-404")) {
             signIn(browser, other);
             String cookie = browser.sessionCookie();
-            assertThat(get("/compose.xhtml?reply=" + stored.firstEntryOf(other), cookie).statusCode()).isEqualTo(200);
-            assertThat(get("/compose.xhtml?reply=" + ownersEntry, cookie).statusCode()).isEqualTo(404);
-            assertThat(get("/compose.xhtml?replyAll=" + ownersEntry, cookie).statusCode()).isEqualTo(404);
-            assertThat(get("/compose.xhtml?reply=999999999", cookie).statusCode()).isEqualTo(404);
-            assertThat(get("/compose.xhtml?draft=999999999", cookie).statusCode()).isEqualTo(404);
+            assertThat(get("/compose.xhtml?reply=" + stored.firstEntryOf(other), cookie)
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(get("/compose.xhtml?reply=" + ownersEntry, cookie).statusCode())
+                    .isEqualTo(404);
+            assertThat(get("/compose.xhtml?replyAll=" + ownersEntry, cookie).statusCode())
+                    .isEqualTo(404);
+            assertThat(get("/compose.xhtml?reply=999999999", cookie).statusCode())
+                    .isEqualTo(404);
+            assertThat(get("/compose.xhtml?draft=999999999", cookie).statusCode())
+                    .isEqualTo(404);
 
             // On a phone the compose page fits the screen: nothing to scroll sideways.
-            browser.phone().open("/compose.xhtml?reply=" + stored.firstEntryOf(other)).find("compose:body");
+            browser.phone()
+                    .open("/compose.xhtml?reply=" + stored.firstEntryOf(other))
+                    .find("compose:body");
             browser.screenshot("compose-375");
             assertThat(browser.scrollsSideways()).as(browser.widths()).isFalse();
         }
     }
 
     private void signIn(Browser browser, String address) {
-        browser.open("/login.xhtml").type("email", address).type("password", PASSWORD).click("submit");
+        browser.open("/login.xhtml")
+                .type("email", address)
+                .type("password", PASSWORD)
+                .click("submit");
         assertThat(browser.text()).contains("Signed in as " + address);
     }
 
     /** Waits until PrimeFaces has no AJAX request queued or running. */
     private static void awaitAjaxDone(Browser browser) {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> Boolean.TRUE
-                .equals(browser.driver().executeScript("return window.PrimeFaces && PrimeFaces.ajax.Queue.isEmpty();")));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(d -> Boolean.TRUE.equals(browser.driver()
+                        .executeScript("return window.PrimeFaces && PrimeFaces.ajax.Queue.isEmpty();")));
     }
 
     private static String value(Browser browser, String id) {
@@ -294,14 +331,20 @@ class ComposePageIT extends PortalClientTest {
     }
 
     private HttpResponse<String> get(String path, String sessionCookie) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(portal.toString() + path.substring(1)))
-                .header("Cookie", "JSESSIONID=" + sessionCookie).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(portal.toString() + path.substring(1)))
+                                .header("Cookie", "JSESSIONID=" + sessionCookie)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     /** Changes the stored policy row, as an administrator's edit would; the next request reads it. */
     private void policy(String column, Object value) throws Exception {
-        try (Connection c = stored.connect(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE portal_policy SET " + column + " = ?, version = version + 1, changed_at = now() WHERE id = 1")) {
+        try (Connection c = stored.connect();
+                PreparedStatement ps = c.prepareStatement("UPDATE portal_policy SET " + column
+                        + " = ?, version = version + 1, changed_at = now() WHERE id = 1")) {
             ps.setObject(1, value);
             assertThat(ps.executeUpdate()).as("the policy row exists").isEqualTo(1);
         }

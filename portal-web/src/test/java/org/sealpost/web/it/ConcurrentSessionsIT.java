@@ -34,14 +34,16 @@ import org.junit.jupiter.api.Test;
 class ConcurrentSessionsIT extends PortalClientTest {
 
     private static final String REGISTRATION_LINK = Recipients.REGISTRATION_LINK;
-    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
     private static final String PASSWORD = "concurrent sessions passphrase";
 
     @Test
     void fourRecipientsReadingAtOnceAreNeverRefused() throws Exception {
         List<HttpClient> sessions = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            String recipient = "parallel" + i + "." + UUID.randomUUID().toString().substring(0, 6) + "@client.example";
+            String recipient =
+                    "parallel" + i + "." + UUID.randomUUID().toString().substring(0, 6) + "@client.example";
             bridge.sendRaw(BridgeClient.message(UUID.randomUUID() + "@bank.example", "s", "b", true), recipient);
             sessions.add(registered(CapturedMail.awaitLink(recipient, REGISTRATION_LINK, 0, Duration.ofSeconds(60))));
         }
@@ -52,7 +54,9 @@ class ConcurrentSessionsIT extends PortalClientTest {
         for (HttpClient http : sessions) {
             runs.add(pool.submit(() -> {
                 for (int i = 0; i < 60; i++) {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(portal + "inbox.xhtml")).build(),
+                    HttpResponse<String> r = http.send(
+                            HttpRequest.newBuilder(URI.create(portal + "inbox.xhtml"))
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
                     statuses.merge(r.statusCode(), 1, Integer::sum);
                     if (r.statusCode() != 200) {
@@ -72,19 +76,38 @@ class ConcurrentSessionsIT extends PortalClientTest {
     }
 
     private HttpClient registered(String link) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         String url = portal.toString().replaceAll("/$", "") + link;
-        String form = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String form = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher m = VIEW_STATE.matcher(form);
         assertThat(m.find()).isTrue();
-        String body = Map.of("choose", "choose", "choose:password", PASSWORD, "choose:confirmation", PASSWORD,
-                "choose:submit", "", "jakarta.faces.ViewState", m.group(1)).entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        String body = Map.of(
+                        "choose",
+                        "choose",
+                        "choose:password",
+                        PASSWORD,
+                        "choose:confirmation",
+                        PASSWORD,
+                        "choose:submit",
+                        "",
+                        "jakarta.faces.ViewState",
+                        m.group(1))
+                .entrySet()
+                .stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(302);
         return http;
     }

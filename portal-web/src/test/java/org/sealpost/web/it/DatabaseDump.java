@@ -31,8 +31,15 @@ record DatabaseDump(String tool, String text) {
 
     private static String runPgDump(String pgDump, String jdbcUrl, String user, String password) throws Exception {
         URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
-        ProcessBuilder pb = new ProcessBuilder(pgDump, "-h", uri.getHost(), "-p", Integer.toString(uri.getPort()),
-                "-U", user, uri.getPath().substring(1));
+        ProcessBuilder pb = new ProcessBuilder(
+                pgDump,
+                "-h",
+                uri.getHost(),
+                "-p",
+                Integer.toString(uri.getPort()),
+                "-U",
+                user,
+                uri.getPath().substring(1));
         pb.environment().put("PGPASSWORD", password);
         pb.redirectErrorStream(true);
         Process p = pb.start();

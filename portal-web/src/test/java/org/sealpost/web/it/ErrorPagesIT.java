@@ -49,11 +49,15 @@ class ErrorPagesIT {
         "GET, it/fail?status=500, 500, Something went wrong",
         "GET, it/fail?status=503, 503, Temporarily unavailable",
         "GET, it/fail?storage, 503, Temporarily unavailable",
-        "GET, it/fail?status=403, 403, Not open to you"})
-    void eachErrorIsThePortalsOwnPageNamingNeitherTheServerNorTheFailure(String method, String path, int status,
-            String title) throws Exception {
-        HttpResponse<String> r = http().send(HttpRequest.newBuilder(URI.create(portal + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        "GET, it/fail?status=403, 403, Not open to you"
+    })
+    void eachErrorIsThePortalsOwnPageNamingNeitherTheServerNorTheFailure(
+            String method, String path, int status, String title) throws Exception {
+        HttpResponse<String> r = http().send(
+                        HttpRequest.newBuilder(URI.create(portal + path))
+                                .method(method, HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(r.statusCode()).isEqualTo(status);
         assertIsThePortalsErrorPage(r, status, title);
@@ -61,8 +65,10 @@ class ErrorPagesIT {
 
     @Test
     void aDatabaseOutOfReachAsksTheBrowserToComeBackLater() throws Exception {
-        HttpResponse<String> r = http().send(HttpRequest.newBuilder(URI.create(portal + "it/fail?storage")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http().send(
+                        HttpRequest.newBuilder(URI.create(portal + "it/fail?storage"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(r.headers().firstValue("Retry-After")).contains("30");
@@ -81,8 +87,11 @@ class ErrorPagesIT {
         }
 
         HttpResponse<String> r = http().send(
-                HttpRequest.newBuilder(URI.create(portal + "admin/outbound.xhtml"))
-                        .header("Cookie", "JSESSIONID=" + sessionCookie).GET().build(), HttpResponse.BodyHandlers.ofString());
+                        HttpRequest.newBuilder(URI.create(portal + "admin/outbound.xhtml"))
+                                .header("Cookie", "JSESSIONID=" + sessionCookie)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(r.statusCode()).isEqualTo(403);
         assertIsThePortalsErrorPage(r, 403, "Not open to you");
@@ -91,8 +100,10 @@ class ErrorPagesIT {
     @Test
     void anOrdinaryPageNamesNeitherTheServerNorItsFrameworkInItsHeaders() throws Exception {
         HttpResponse<String> r = http().send(
-                HttpRequest.newBuilder(URI.create(portal + "login.xhtml")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+                        HttpRequest.newBuilder(URI.create(portal + "login.xhtml"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertNoHeaderNamesTheServer(r);
@@ -105,7 +116,13 @@ class ErrorPagesIT {
 
     private static void assertIsThePortalsErrorPage(HttpResponse<String> r, int status, String title) {
         assertThat(r.body())
-                .contains("<html", "lang=\"en\"", "Sealpost secure messages", title, "Error code", Integer.toString(status),
+                .contains(
+                        "<html",
+                        "lang=\"en\"",
+                        "Sealpost secure messages",
+                        title,
+                        "Error code",
+                        Integer.toString(status),
                         "css/portal.css")
                 .doesNotContainIgnoringCase("payara")
                 .doesNotContainIgnoringCase("glassfish")
@@ -117,8 +134,10 @@ class ErrorPagesIT {
         assertThat(r.headers().firstValue("X-Powered-By")).isEmpty();
         assertThat(r.headers().firstValue("Server")).isEmpty();
         for (Map.Entry<String, List<String>> header : r.headers().map().entrySet()) {
-            assertThat(String.join(" ", header.getValue())).as(header.getKey())
-                    .doesNotContainIgnoringCase("payara").doesNotContainIgnoringCase("glassfish")
+            assertThat(String.join(" ", header.getValue()))
+                    .as(header.getKey())
+                    .doesNotContainIgnoringCase("payara")
+                    .doesNotContainIgnoringCase("glassfish")
                     .doesNotContainIgnoringCase("grizzly");
         }
     }

@@ -32,8 +32,8 @@ public class FailingServlet extends HttpServlet {
             throw new IllegalStateException(SECRET_DETAIL);
         }
         if (request.getParameter("storage") != null) {
-            throw new ServletException(new FacesException(new StorageUnavailableException(SECRET_DETAIL,
-                    new SQLException("connection refused"))));
+            throw new ServletException(new FacesException(
+                    new StorageUnavailableException(SECRET_DETAIL, new SQLException("connection refused"))));
         }
         response.sendError(Integer.parseInt(request.getParameter("status")), SECRET_DETAIL);
     }

@@ -42,11 +42,15 @@ class ForwardedClientIT extends PortalClientTest {
     void aRedirectThroughTheProxyNeverSendsTheBrowserToPlainHttp() throws Exception {
         SignInClient client = new SignInClient(nginx.base(), "127.0.0.9", nginx.sslContext());
 
-        var answer = client.submit("login.xhtml", "signin", Map.of("signin:email", anna, "signin:password", PASSWORD,
-                "signin:submit", ""), NO_HEADERS);
+        var answer = client.submit(
+                "login.xhtml",
+                "signin",
+                Map.of("signin:email", anna, "signin:password", PASSWORD, "signin:submit", ""),
+                NO_HEADERS);
 
         assertThat(answer.statusCode()).isEqualTo(302);
-        assertThat(answer.headers().firstValue("Location").orElseThrow()).contains("/inbox.xhtml")
+        assertThat(answer.headers().firstValue("Location").orElseThrow())
+                .contains("/inbox.xhtml")
                 .doesNotStartWith("http:");
     }
 
@@ -54,7 +58,8 @@ class ForwardedClientIT extends PortalClientTest {
     private String activeAccount(String purpose) throws Exception {
         String address = Recipients.newAddress(purpose);
         String hash = new PasswordHasher().hash(PASSWORD.toCharArray());
-        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = store.connect();
+                PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO account (email, role, state, password_hash) VALUES (?, 'RECIPIENT', 'ACTIVE', ?)""")) {
             ps.setString(1, address);
             ps.setString(2, hash);
@@ -79,45 +84,58 @@ class ForwardedClientIT extends PortalClientTest {
         // More than the per-client limit (30 in 15 minutes), sprayed over addresses that are not
         // Anna's, so her account's own lock is not what is tested here.
         for (int i = 0; i < 35; i++) {
-            assertThat(attacker.signIn("spray" + i + "." + UUID.randomUUID() + "@client.example", "wrong " + i,
-                    // Trying to escape the throttle by naming another client: nginx appends
-                    // the real address, and the portal reads the rightmost untrusted hop.
-                    Map.of("X-Forwarded-For", "198.51.100." + i))).isFalse();
+            assertThat(attacker.signIn(
+                            "spray" + i + "." + UUID.randomUUID() + "@client.example",
+                            "wrong " + i,
+                            // Trying to escape the throttle by naming another client: nginx appends
+                            // the real address, and the portal reads the rightmost untrusted hop.
+                            Map.of("X-Forwarded-For", "198.51.100." + i)))
+                    .isFalse();
         }
-        assertThat(attacker.signIn(anna, PASSWORD, NO_HEADERS)).as("the flooding client itself is throttled").isFalse();
+        assertThat(attacker.signIn(anna, PASSWORD, NO_HEADERS))
+                .as("the flooding client itself is throttled")
+                .isFalse();
 
-        assertThat(other.signIn(anna, PASSWORD, NO_HEADERS)).as("another client behind the same proxy").isTrue();
+        assertThat(other.signIn(anna, PASSWORD, NO_HEADERS))
+                .as("another client behind the same proxy")
+                .isTrue();
         var inbox = other.get("inbox.xhtml", NO_HEADERS);
         assertThat(inbox.statusCode()).isEqualTo(200);
         assertThat(inbox.body()).contains("<title>Inbox", anna);
-        assertThat(inbox.headers().firstValue("Cache-Control")).as("a signed-in page").hasValue("no-store");
+        assertThat(inbox.headers().firstValue("Cache-Control"))
+                .as("a signed-in page")
+                .hasValue("no-store");
 
         assertThat(store.count("""
-                SELECT count(*) FROM audit_event WHERE action = 'SIGN_IN_THROTTLED' AND client_address = ?""",
-                "127.0.0.2")).isGreaterThanOrEqualTo(5);
+                SELECT count(*) FROM audit_event WHERE action = 'SIGN_IN_THROTTLED' AND client_address = ?""", "127.0.0.2")).isGreaterThanOrEqualTo(5);
         assertThat(store.count("""
-                SELECT count(*) FROM audit_event WHERE action = 'SIGNED_IN' AND actor = ? AND client_address = '127.0.0.3'""",
-                anna)).isOne();
+                SELECT count(*) FROM audit_event WHERE action = 'SIGNED_IN' AND actor = ? AND client_address = '127.0.0.3'""", anna)).isOne();
         assertThat(store.count("""
                 SELECT count(*) FROM portal_session s JOIN account a ON a.id = s.account_id
                 WHERE a.email = ? AND s.client_address = '127.0.0.3'""", anna)).isOne();
         assertThat(store.count("SELECT count(*) FROM audit_event WHERE client_address LIKE '198.51.100.%'"))
-                .as("no spoofed address recorded").isZero();
+                .as("no spoofed address recorded")
+                .isZero();
     }
 
     @Test
     void aClientTalkingToThePortalDirectlyCannotChooseItsAddressOrSchemeWithHeaders() throws Exception {
         SignInClient direct = new SignInClient(portal.toString(), "127.0.0.4", null);
-        Map<String, String> spoof = Map.of("X-Forwarded-For", "127.0.0.5", "Forwarded", "for=127.0.0.5;proto=https",
-                "X-Forwarded-Proto", "https");
+        Map<String, String> spoof = Map.of(
+                "X-Forwarded-For", "127.0.0.5", "Forwarded", "for=127.0.0.5;proto=https", "X-Forwarded-Proto", "https");
 
-        assertThat(direct.signIn("nobody." + UUID.randomUUID() + "@client.example", "wrong", spoof)).isFalse();
+        assertThat(direct.signIn("nobody." + UUID.randomUUID() + "@client.example", "wrong", spoof))
+                .isFalse();
 
-        assertThat(store.count("SELECT count(*) FROM audit_event WHERE action = 'SIGN_IN_FAILED' AND client_address = ?",
-                "127.0.0.4")).isOne();
-        assertThat(store.count("SELECT count(*) FROM audit_event WHERE client_address = ?", "127.0.0.5")).isZero();
+        assertThat(store.count(
+                        "SELECT count(*) FROM audit_event WHERE action = 'SIGN_IN_FAILED' AND client_address = ?",
+                        "127.0.0.4"))
+                .isOne();
+        assertThat(store.count("SELECT count(*) FROM audit_event WHERE client_address = ?", "127.0.0.5"))
+                .isZero();
         assertThat(direct.get("login.xhtml", spoof).headers().firstValue("Strict-Transport-Security"))
-                .as("no HSTS over plain HTTP, whatever the request claims").isEmpty();
+                .as("no HSTS over plain HTTP, whatever the request claims")
+                .isEmpty();
     }
 
     @Test

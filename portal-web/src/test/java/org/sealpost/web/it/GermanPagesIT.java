@@ -27,7 +27,8 @@ class GermanPagesIT extends PortalClientTest {
         HttpResponse<String> r = get("login.xhtml", "de-DE,de;q=0.9,en;q=0.8");
 
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("lang=\"de\"")
+        assertThat(r.body())
+                .contains("lang=\"de\"")
                 .contains("<title>Anmelden – Sealpost: sichere Nachrichten</title>")
                 .contains("<h1>Anmelden</h1>")
                 .contains("E-Mail-Adresse")
@@ -42,7 +43,10 @@ class GermanPagesIT extends PortalClientTest {
         HttpResponse<String> r = get("login.xhtml", acceptLanguage);
 
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("lang=\"en\"").contains("<h1>Sign in</h1>").doesNotContain("Anmelden");
+        assertThat(r.body())
+                .contains("lang=\"en\"")
+                .contains("<h1>Sign in</h1>")
+                .doesNotContain("Anmelden");
     }
 
     @Test
@@ -50,7 +54,10 @@ class GermanPagesIT extends PortalClientTest {
         HttpResponse<String> r = get("no-such-page.xhtml", "de");
 
         assertThat(r.statusCode()).isEqualTo(404);
-        assertThat(r.body()).contains("lang=\"de\"").contains("Seite nicht gefunden").doesNotContain("Page not found");
+        assertThat(r.body())
+                .contains("lang=\"de\"")
+                .contains("Seite nicht gefunden")
+                .doesNotContain("Page not found");
     }
 
     /**
@@ -68,13 +75,19 @@ class GermanPagesIT extends PortalClientTest {
         SignInClient client = new SignInClient(portal.toString(), "127.0.0.1", null);
         String password = "ein langes deutsches Kennwort";
 
-        HttpResponse<String> registered = client.submit(link.substring(1), "choose",
-                Map.of("choose:password", password, "choose:confirmation", password, "choose:submit", ""), german);
+        HttpResponse<String> registered = client.submit(
+                link.substring(1),
+                "choose",
+                Map.of("choose:password", password, "choose:confirmation", password, "choose:submit", ""),
+                german);
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(302);
         HttpResponse<String> inbox = client.get("inbox.xhtml", german);
 
         assertThat(inbox.statusCode()).isEqualTo(200);
-        assertThat(inbox.body()).contains("lang=\"de\"").contains("Posteingang").contains("Angemeldet als")
+        assertThat(inbox.body())
+                .contains("lang=\"de\"")
+                .contains("Posteingang")
+                .contains("Angemeldet als")
                 .contains(subject)
                 .containsPattern("title=\"\\d{1,2}\\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September"
                         + "|Oktober|November|Dezember) \\d{4}, \\d{2}:\\d{2}\"")
@@ -83,7 +96,8 @@ class GermanPagesIT extends PortalClientTest {
     }
 
     private HttpResponse<String> get(String page, String acceptLanguage) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(portal.toString() + page)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(portal.toString() + page)).GET();
         if (!acceptLanguage.isEmpty()) {
             request.header("Accept-Language", acceptLanguage);
         }

@@ -17,6 +17,7 @@ class KeyManagementPageIT extends PortalClientTest {
 
     /** The second administrator in arquillian.xml, so this test does not race AdministrationIT for the first. */
     private static final String ADMIN = "keyholder@bank.example";
+
     private static final String PASSWORD = "key holder passphrase of the test";
 
     @Test
@@ -25,11 +26,18 @@ class KeyManagementPageIT extends PortalClientTest {
         // At least one stored message, so there is a data key to re-wrap.
         Recipients.firstMessageAndLink(bridge, Recipients.newAddress("keys"), "sealed before the rotation");
         try (Browser browser = new Browser(portal.toString(), "keys")) {
-            browser.open(link).type("password", PASSWORD).type("confirmation", PASSWORD).click("submit");
+            browser.open(link)
+                    .type("password", PASSWORD)
+                    .type("confirmation", PASSWORD)
+                    .click("submit");
             browser.open("/admin/keys.xhtml");
             String before = browser.text();
-            assertThat(before).contains("Key-encryption keys").contains("message_content").contains("current");
-            java.util.regex.Matcher currentRow = java.util.regex.Pattern.compile("kek-v(\\d+) current").matcher(before);
+            assertThat(before)
+                    .contains("Key-encryption keys")
+                    .contains("message_content")
+                    .contains("current");
+            java.util.regex.Matcher currentRow =
+                    java.util.regex.Pattern.compile("kek-v(\\d+) current").matcher(before);
             assertThat(currentRow.find()).as("a current version in " + before).isTrue();
             int current = Integer.parseInt(currentRow.group(1));
 

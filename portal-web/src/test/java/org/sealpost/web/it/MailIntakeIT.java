@@ -28,21 +28,25 @@ class MailIntakeIT extends PortalClientTest {
     private final StoredMessages store = new StoredMessages();
 
     @Test
-    void flaggedMailIsStoredEncryptedForAPendingRecipientWithAnUnreadInboxEntryAndAQueuedNotification() throws Exception {
+    void flaggedMailIsStoredEncryptedForAPendingRecipientWithAnUnreadInboxEntryAndAQueuedNotification()
+            throws Exception {
         String marker = "intake-" + UUID.randomUUID();
         String recipient = "new.customer." + marker.substring(7, 15) + "@client.example";
 
-        bridge.sendRaw(BridgeClient.message(marker + "@bank.example", "Your mortgage offer", "Body " + marker, true),
+        bridge.sendRaw(
+                BridgeClient.message(marker + "@bank.example", "Your mortgage offer", "Body " + marker, true),
                 recipient);
 
         StoredMessages.Found found = store.findByMarker(marker).orElseThrow();
         assertThat(found.metadata().subject()).isEqualTo("Your mortgage offer");
-        assertThat(found.mime()).startsWith("Received: from gateway.bank.example").contains("with ESMTPS");
-        assertThat(store.count("SELECT count(*) FROM account WHERE email = ? AND state = 'PENDING'", recipient)).isOne();
+        assertThat(found.mime())
+                .startsWith("Received: from gateway.bank.example")
+                .contains("with ESMTPS");
+        assertThat(store.count("SELECT count(*) FROM account WHERE email = ? AND state = 'PENDING'", recipient))
+                .isOne();
         assertThat(store.count("""
                 SELECT count(*) FROM mailbox_entry e JOIN account a ON a.id = e.account_id
-                WHERE a.email = ? AND e.content_id = ? AND e.folder = 'INBOX' AND NOT e.is_read""", recipient, found.id()))
-                .isOne();
+                WHERE a.email = ? AND e.content_id = ? AND e.folder = 'INBOX' AND NOT e.is_read""", recipient, found.id())).isOne();
         // Queued in the intake's transaction; the outbound worker (every 2 s) may have sent it already.
         assertThat(store.count("""
                 SELECT count(*) FROM outbound_mail WHERE recipient = ? AND content_id = ?
@@ -53,35 +57,43 @@ class MailIntakeIT extends PortalClientTest {
     void oneMessageForTwoRecipientsIsStoredOnceWithAnEntryAndNotificationEach() throws Exception {
         String marker = "two-" + UUID.randomUUID();
 
-        bridge.sendRaw(BridgeClient.message(marker + "@bank.example", "Joint account", marker, true),
-                "partner.one@client.example", "Partner.Two@Client.Example");
+        bridge.sendRaw(
+                BridgeClient.message(marker + "@bank.example", "Joint account", marker, true),
+                "partner.one@client.example",
+                "Partner.Two@Client.Example");
 
         StoredMessages.Found found = store.findByMarker(marker).orElseThrow();
-        assertThat(store.count("SELECT count(*) FROM mailbox_entry WHERE content_id = ?", found.id())).isEqualTo(2);
-        assertThat(store.count("SELECT count(*) FROM outbound_mail WHERE content_id = ?", found.id())).isEqualTo(2);
-        assertThat(store.count("SELECT count(*) FROM account WHERE email = 'partner.two@client.example'")).isOne();
+        assertThat(store.count("SELECT count(*) FROM mailbox_entry WHERE content_id = ?", found.id()))
+                .isEqualTo(2);
+        assertThat(store.count("SELECT count(*) FROM outbound_mail WHERE content_id = ?", found.id()))
+                .isEqualTo(2);
+        assertThat(store.count("SELECT count(*) FROM account WHERE email = 'partner.two@client.example'"))
+                .isOne();
     }
 
     @Test
     void mailWithoutTheEncryptFlagIsRefusedWith550AndNotStored() throws Exception {
         String marker = "unflagged-" + UUID.randomUUID();
 
-        assertThatThrownBy(() -> bridge.sendRaw(BridgeClient.message(marker + "@bank.example", "s", marker, false),
-                "customer@client.example"))
+        assertThatThrownBy(() -> bridge.sendRaw(
+                        BridgeClient.message(marker + "@bank.example", "s", marker, false), "customer@client.example"))
                 .isInstanceOf(SMTPSendFailedException.class)
-                .satisfies(e -> assertThat(((SMTPSendFailedException) e).getReturnCode()).isEqualTo(550))
+                .satisfies(e -> assertThat(((SMTPSendFailedException) e).getReturnCode())
+                        .isEqualTo(550))
                 .hasMessageContaining("X-Sealpost-Encrypt");
         assertThat(store.findByMarker(marker)).isEmpty();
     }
 
     @Test
     void aRecipientInAnInternalDomainIsRefusedBecauseTheGatewayServesThemDirectly() {
-        assertThatThrownBy(() -> bridge.sendRaw(BridgeClient.message(UUID.randomUUID() + "@bank.example", "s", "b", true),
-                "colleague@bank.example"))
+        assertThatThrownBy(() -> bridge.sendRaw(
+                        BridgeClient.message(UUID.randomUUID() + "@bank.example", "s", "b", true),
+                        "colleague@bank.example"))
                 .isInstanceOf(SendFailedException.class)
                 .cause()
                 .isInstanceOf(SMTPAddressFailedException.class)
-                .satisfies(e -> assertThat(((SMTPAddressFailedException) e).getReturnCode()).isEqualTo(550))
+                .satisfies(e -> assertThat(((SMTPAddressFailedException) e).getReturnCode())
+                        .isEqualTo(550))
                 .hasMessageContaining("internal");
     }
 
@@ -122,13 +134,18 @@ class MailIntakeIT extends PortalClientTest {
         bridge.sendRaw(mail, "dump.check@client.example");
         assertThat(store.findByMarker(body)).isPresent();
 
-        DatabaseDump dump = DatabaseDump.of(System.getProperty("sealpost.it.db.url"),
-                System.getProperty("sealpost.it.db.user"), System.getProperty("sealpost.it.db.password"));
+        DatabaseDump dump = DatabaseDump.of(
+                System.getProperty("sealpost.it.db.url"),
+                System.getProperty("sealpost.it.db.user"),
+                System.getProperty("sealpost.it.db.password"));
 
         assertThat(dump.text()).contains("dump.check@client.example"); // the dump is real and complete
         for (String secret : List.of(subject, body, senderName, attachment)) {
             String hex = HexFormat.of().formatHex(secret.getBytes(StandardCharsets.UTF_8));
-            assertThat(dump.text()).as("dump by %s", dump.tool()).doesNotContainIgnoringCase(secret).doesNotContain(hex);
+            assertThat(dump.text())
+                    .as("dump by %s", dump.tool())
+                    .doesNotContainIgnoringCase(secret)
+                    .doesNotContain(hex);
         }
     }
 
@@ -141,10 +158,11 @@ class MailIntakeIT extends PortalClientTest {
             admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
             admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
 
-            assertThatThrownBy(() -> bridge.sendRaw(BridgeClient.message(down + "@bank.example", "s", down, true),
-                    "customer@client.example"))
+            assertThatThrownBy(() -> bridge.sendRaw(
+                            BridgeClient.message(down + "@bank.example", "s", down, true), "customer@client.example"))
                     .isInstanceOf(SMTPSendFailedException.class)
-                    .satisfies(e -> assertThat(((SMTPSendFailedException) e).getReturnCode()).isEqualTo(451));
+                    .satisfies(e -> assertThat(((SMTPSendFailedException) e).getReturnCode())
+                            .isEqualTo(451));
         } finally {
             admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
         }
@@ -174,8 +192,11 @@ class MailIntakeIT extends PortalClientTest {
     private static void admin(String sql) throws Exception {
         String url = System.getProperty("sealpost.it.db.url");
         String adminUrl = url.replace("/" + databaseName(url), "/postgres");
-        try (Connection c = DriverManager.getConnection(adminUrl, System.getProperty("sealpost.it.db.user"),
-                System.getProperty("sealpost.it.db.password")); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        adminUrl,
+                        System.getProperty("sealpost.it.db.user"),
+                        System.getProperty("sealpost.it.db.password"));
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

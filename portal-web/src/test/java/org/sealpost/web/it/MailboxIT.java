@@ -53,7 +53,9 @@ class MailboxIT extends PortalClientTest {
             assertThat(browser.visible("confirm-no").getText()).isEqualTo("Cancel");
             browser.screenshot("asked-to-confirm");
             browser.press("confirm-no");
-            assertThat(stored.entry(dropped.id())).as("cancelled: the entry stays").isPresent();
+            assertThat(stored.entry(dropped.id()))
+                    .as("cancelled: the entry stays")
+                    .isPresent();
             assertThat(stored.contentExists(dropped.contentId())).isTrue();
             browser.open("/trash.xhtml");
             assertThat(browser.text()).contains(drop);
@@ -63,19 +65,25 @@ class MailboxIT extends PortalClientTest {
             browser.click("confirm-yes").screenshot("deleted");
             assertThat(browser.text()).doesNotContain(drop).contains("The message is deleted for ever");
             assertThat(stored.entry(dropped.id())).isEmpty();
-            assertThat(stored.contentExists(dropped.contentId())).as("the deleted message's ciphertext and wrapped key")
+            assertThat(stored.contentExists(dropped.contentId()))
+                    .as("the deleted message's ciphertext and wrapped key")
                     .isFalse();
-            assertThat(stored.contentExists(stored.entriesOf(recipient).get(0).contentId())).isTrue();
+            assertThat(stored.contentExists(stored.entriesOf(recipient).get(0).contentId()))
+                    .isTrue();
         }
     }
 
     @Test
     void emptyingTheTrashAsksFirstAndEscapeKeepsEverything() throws Exception {
         String recipient = Recipients.newAddress("empty");
-        List<String> subjects = List.of("Old one " + UUID.randomUUID().toString().substring(0, 6),
+        List<String> subjects = List.of(
+                "Old one " + UUID.randomUUID().toString().substring(0, 6),
                 "Old two " + UUID.randomUUID().toString().substring(0, 6));
-        bridge.sendAllRaw(subjects.stream().map(s -> BridgeClient.message(UUID.randomUUID() + "@bank.example", s, "b",
-                true)).toList(), recipient);
+        bridge.sendAllRaw(
+                subjects.stream()
+                        .map(s -> BridgeClient.message(UUID.randomUUID() + "@bank.example", s, "b", true))
+                        .toList(),
+                recipient);
         String link = CapturedMail.awaitLink(recipient, REGISTRATION_LINK, 0, Duration.ofSeconds(60));
 
         try (Browser browser = new Browser(portal.toString(), "empty-trash")) {
@@ -106,8 +114,8 @@ class MailboxIT extends PortalClientTest {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         List<String> raws = new ArrayList<>();
         for (int i = 1; i <= 30; i++) {
-            raws.add(BridgeClient.message(UUID.randomUUID() + "@bank.example", String.format("Paged %s %02d", tag, i),
-                    "b", true));
+            raws.add(BridgeClient.message(
+                    UUID.randomUUID() + "@bank.example", String.format("Paged %s %02d", tag, i), "b", true));
         }
         bridge.sendAllRaw(raws, recipient);
         String link = CapturedMail.awaitLink(recipient, REGISTRATION_LINK, 0, Duration.ofSeconds(60));
@@ -124,8 +132,13 @@ class MailboxIT extends PortalClientTest {
 
             browser.driver().findElement(By.cssSelector(".ui-paginator-next")).click();
             browser.awaitText("Paged " + tag + " 01").screenshot("page-2");
-            assertThat(subjectsShown(browser)).containsExactly("Paged " + tag + " 05", "Paged " + tag + " 04",
-                    "Paged " + tag + " 03", "Paged " + tag + " 02", "Paged " + tag + " 01");
+            assertThat(subjectsShown(browser))
+                    .containsExactly(
+                            "Paged " + tag + " 05",
+                            "Paged " + tag + " 04",
+                            "Paged " + tag + " 03",
+                            "Paged " + tag + " 02",
+                            "Paged " + tag + " 01");
         }
     }
 
@@ -134,8 +147,11 @@ class MailboxIT extends PortalClientTest {
         String recipient = Recipients.newAddress("unread");
         String first = "First " + UUID.randomUUID().toString().substring(0, 6);
         String second = "Second " + UUID.randomUUID().toString().substring(0, 6);
-        bridge.sendAllRaw(List.of(BridgeClient.message(UUID.randomUUID() + "@bank.example", first, "one", true),
-                BridgeClient.message(UUID.randomUUID() + "@bank.example", second, "two", true)), recipient);
+        bridge.sendAllRaw(
+                List.of(
+                        BridgeClient.message(UUID.randomUUID() + "@bank.example", first, "one", true),
+                        BridgeClient.message(UUID.randomUUID() + "@bank.example", second, "two", true)),
+                recipient);
         String link = CapturedMail.awaitLink(recipient, REGISTRATION_LINK, 0, Duration.ofSeconds(60));
 
         try (Browser browser = new Browser(portal.toString(), "unread")) {
@@ -165,8 +181,11 @@ class MailboxIT extends PortalClientTest {
         String recipient = Recipients.newAddress("return");
         String received = "Received " + UUID.randomUUID().toString().substring(0, 6);
         String sent = "Sent " + UUID.randomUUID().toString().substring(0, 6);
-        bridge.sendAllRaw(List.of(BridgeClient.message(UUID.randomUUID() + "@bank.example", received, "in", true),
-                BridgeClient.message(UUID.randomUUID() + "@bank.example", sent, "out", true)), recipient);
+        bridge.sendAllRaw(
+                List.of(
+                        BridgeClient.message(UUID.randomUUID() + "@bank.example", received, "in", true),
+                        BridgeClient.message(UUID.randomUUID() + "@bank.example", sent, "out", true)),
+                recipient);
         String link = CapturedMail.awaitLink(recipient, REGISTRATION_LINK, 0, Duration.ofSeconds(60));
         List<StoredMessages.Entry> entries = stored.entriesOf(recipient);
         stored.fileAsSent(entries.get(1).id());
@@ -206,15 +225,18 @@ class MailboxIT extends PortalClientTest {
     /** The subjects of the folder table's rows, top to bottom. */
     private static List<String> subjectsShown(Browser browser) {
         return browser.driver().findElements(By.cssSelector(".mail-list .col-subject a")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
     }
 
     /** Unread shows twice: bold to the eye, and a hidden "Unread." a screen reader speaks first. */
     private static void assertUnread(Browser browser, String subject, boolean unread) {
         WebElement row = row(browser, subject);
         String weight = browser.driver().findElement(By.linkText(subject)).getCssValue("font-weight");
-        String marker = String.valueOf(browser.driver().executeScript(
-                "return Array.from(arguments[0].querySelectorAll('.sr-only')).map(e => e.textContent).join('|');", row));
+        String marker = String.valueOf(browser.driver()
+                .executeScript(
+                        "return Array.from(arguments[0].querySelectorAll('.sr-only')).map(e => e.textContent).join('|');",
+                        row));
         if (unread) {
             assertThat(row.getAttribute("class")).as(subject).contains("unread");
             assertThat(Integer.parseInt(weight)).as(subject + " font weight").isGreaterThanOrEqualTo(700);
@@ -237,6 +259,8 @@ class MailboxIT extends PortalClientTest {
 
     /** The id of the button in the table row that shows the given subject. */
     private static String rowButton(Browser browser, String subject, String button) {
-        return row(browser, subject).findElement(By.cssSelector("[id$=':" + button + "']")).getAttribute("id");
+        return row(browser, subject)
+                .findElement(By.cssSelector("[id$=':" + button + "']"))
+                .getAttribute("id");
     }
 }

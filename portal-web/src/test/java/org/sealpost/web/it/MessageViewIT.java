@@ -28,7 +28,8 @@ class MessageViewIT extends PortalClientTest {
 
     private static final String REGISTRATION_LINK = Recipients.REGISTRATION_LINK;
     private static final String PASSWORD = "message view passphrase";
-    private static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+    private static final String PNG =
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
     private final StoredMessages stored = new StoredMessages();
 
@@ -48,28 +49,44 @@ class MessageViewIT extends PortalClientTest {
 
             WebElement frame = browser.find("body-html");
             String srcdoc = frame.getAttribute("srcdoc");
-            assertThat(frame.getAttribute("sandbox")).doesNotContain("allow-scripts").doesNotContain("allow-forms");
-            assertThat(srcdoc).contains("Hello").contains("<b>Ute</b>")
-                    .doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("onerror")
-                    .doesNotContain("tracker.example").doesNotContain("evil.example").contains("/attachment?entry");
+            assertThat(frame.getAttribute("sandbox"))
+                    .doesNotContain("allow-scripts")
+                    .doesNotContain("allow-forms");
+            assertThat(srcdoc)
+                    .contains("Hello")
+                    .contains("<b>Ute</b>")
+                    .doesNotContainIgnoringCase("<script")
+                    .doesNotContainIgnoringCase("onerror")
+                    .doesNotContain("tracker.example")
+                    .doesNotContain("evil.example")
+                    .contains("/attachment?entry");
             // The inline image loads inside the frame (same origin, so the session cookie goes along).
             awaitInlineImage(browser);
             assertNoScriptRan(browser);
-            assertThat(browser.text()).contains("One remote image was not loaded").contains("Kontoauszug März.pdf");
+            assertThat(browser.text())
+                    .contains("One remote image was not loaded")
+                    .contains("Kontoauszug März.pdf");
             // Before consent the page asked nothing of any host but the portal.
             List<String> beforeConsent = browser.requestedUrls();
-            assertThat(beforeConsent).as("the log saw the page's own requests").anyMatch(u -> u.contains("/attachment?entry="));
-            assertThat(offPortal(beforeConsent)).as("requests to other hosts before consent").isEmpty();
+            assertThat(beforeConsent)
+                    .as("the log saw the page's own requests")
+                    .anyMatch(u -> u.contains("/attachment?entry="));
+            assertThat(offPortal(beforeConsent))
+                    .as("requests to other hosts before consent")
+                    .isEmpty();
 
             browser.click("nav-inbox");
             assertThat(browser.text()).contains("No unread messages");
 
             browser.driver().findElement(By.linkText(subject)).click();
-            String download = browser.driver().findElement(By.linkText("Kontoauszug März.pdf")).getAttribute("href");
+            String download = browser.driver()
+                    .findElement(By.linkText("Kontoauszug März.pdf"))
+                    .getAttribute("href");
             HttpResponse<byte[]> file = get(download, browser.sessionCookie());
             assertThat(file.statusCode()).isEqualTo(200);
             assertThat(file.headers().firstValue("Content-Disposition").orElseThrow())
-                    .startsWith("attachment;").contains("filename*=UTF-8''Kontoauszug%20M%C3%A4rz.pdf");
+                    .startsWith("attachment;")
+                    .contains("filename*=UTF-8''Kontoauszug%20M%C3%A4rz.pdf");
             assertThat(file.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(file.headers().firstValue("Cache-Control")).hasValue("no-store");
             assertThat(file.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/octet-stream");
@@ -77,15 +94,19 @@ class MessageViewIT extends PortalClientTest {
             browser.requestedUrls();
 
             browser.click("show-images").screenshot("images-shown");
-            assertThat(browser.find("body-html").getAttribute("srcdoc")).contains("https://tracker.example/p.gif")
+            assertThat(browser.find("body-html").getAttribute("srcdoc"))
+                    .contains("https://tracker.example/p.gif")
                     .doesNotContain("evil.example");
             awaitInlineImage(browser);
             assertNoScriptRan(browser);
             // After consent only the consented image may be asked for (the test browser has no
             // route off loopback, so it never arrives): still nothing of the hostile rest.
             List<String> afterConsent = browser.requestedUrls();
-            assertThat(afterConsent).as("the log saw the page's own requests").anyMatch(u -> u.contains("/message.xhtml"));
-            assertThat(offPortal(afterConsent)).as("requests to other hosts after consent")
+            assertThat(afterConsent)
+                    .as("the log saw the page's own requests")
+                    .anyMatch(u -> u.contains("/message.xhtml"));
+            assertThat(offPortal(afterConsent))
+                    .as("requests to other hosts after consent")
                     .allMatch(url -> url.equals("https://tracker.example/p.gif"));
         }
     }
@@ -94,28 +115,39 @@ class MessageViewIT extends PortalClientTest {
     void everyKindOfMessageTheBridgeReceivedReadsRightInTheListAndOnItsPage() throws Exception {
         String recipient = Recipients.newAddress("kinds");
         String tag = UUID.randomUUID().toString().substring(0, 6);
-        bridge.sendAllRaw(List.of(
-                mail("Plain " + tag, "text/plain; charset=UTF-8", "7bit", "Just text, line one.\r\nLine two."),
-                mail("Html " + tag, "text/html; charset=UTF-8", "7bit",
-                        "<p>Only <i>HTML</i> here</p>"),
-                mail("Alternative " + tag, "multipart/alternative; boundary=alt", "7bit",
-                        "--alt\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nThe plain alternative\r\n"
-                        + "--alt\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n<p>The <b>rich</b> alternative</p>\r\n"
-                        + "--alt--\r\n"),
-                internationalMessage(tag),
-                mail("Nested " + tag, "multipart/mixed; boundary=n0", "7bit", nested(25))), recipient);
+        bridge.sendAllRaw(
+                List.of(
+                        mail("Plain " + tag, "text/plain; charset=UTF-8", "7bit", "Just text, line one.\r\nLine two."),
+                        mail("Html " + tag, "text/html; charset=UTF-8", "7bit", "<p>Only <i>HTML</i> here</p>"),
+                        mail(
+                                "Alternative " + tag,
+                                "multipart/alternative; boundary=alt",
+                                "7bit",
+                                "--alt\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nThe plain alternative\r\n"
+                                        + "--alt\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n<p>The <b>rich</b> alternative</p>\r\n"
+                                        + "--alt--\r\n"),
+                        internationalMessage(tag),
+                        mail("Nested " + tag, "multipart/mixed; boundary=n0", "7bit", nested(25))),
+                recipient);
         String link = CapturedMail.awaitLink(recipient, REGISTRATION_LINK, 0, Duration.ofSeconds(60));
 
         try (Browser browser = new Browser(portal.toString(), "kinds")) {
             Recipients.register(browser, link, recipient, PASSWORD);
             browser.screenshot("inbox");
             String subject = "Grüße aus Zürich – Zinssätze " + tag;
-            assertThat(browser.text()).contains("Plain " + tag).contains("Html " + tag)
-                    .contains("Alternative " + tag).contains(subject).contains("Jürgen Müller");
+            assertThat(browser.text())
+                    .contains("Plain " + tag)
+                    .contains("Html " + tag)
+                    .contains("Alternative " + tag)
+                    .contains(subject)
+                    .contains("Jürgen Müller");
 
             browser.driver().findElement(By.linkText("Plain " + tag)).click();
-            assertThat(browser.find("body-text").getText()).contains("Just text, line one.").contains("Line two.");
-            assertThat(browser.driver().findElements(By.cssSelector("[id$='body-html']"))).isEmpty();
+            assertThat(browser.find("body-text").getText())
+                    .contains("Just text, line one.")
+                    .contains("Line two.");
+            assertThat(browser.driver().findElements(By.cssSelector("[id$='body-html']")))
+                    .isEmpty();
             assertThat(browser.find("subject").getText()).isEqualTo("Plain " + tag);
             assertThat(browser.find("from").getText()).isEqualTo("Erika Advisor <advisor@bank.example>");
 
@@ -126,9 +158,11 @@ class MessageViewIT extends PortalClientTest {
             browser.click("nav-inbox");
             browser.driver().findElement(By.linkText("Alternative " + tag)).click();
             // RFC 2046 5.1.4: the last alternative (the HTML) shows; the plain one is no attachment.
-            assertThat(browser.find("body-html").getAttribute("srcdoc")).contains("The <b>rich</b> alternative")
+            assertThat(browser.find("body-html").getAttribute("srcdoc"))
+                    .contains("The <b>rich</b> alternative")
                     .doesNotContain("The plain alternative");
-            assertThat(browser.driver().findElements(By.cssSelector("[id$='attachments']"))).isEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("[id$='attachments']")))
+                    .isEmpty();
 
             browser.click("nav-inbox");
             browser.driver().findElement(By.linkText(subject)).click();
@@ -140,17 +174,24 @@ class MessageViewIT extends PortalClientTest {
             assertThat(browser.find("body-text").getText()).contains("Sehr geehrte Frau Ölmüller, anbei 5 € Gebühren.");
             assertThat(browser.driver().getTitle()).startsWith(subject);
             String attachments = browser.find("attachments").getText();
-            assertThat(attachments).contains("Zinssätze 2026.csv").contains("text/csv").contains("36 bytes")
+            assertThat(attachments)
+                    .contains("Zinssätze 2026.csv")
+                    .contains("text/csv")
+                    .contains("36 bytes")
                     .contains("Überblick.txt");
 
-            String csv = browser.driver().findElement(By.linkText("Zinssätze 2026.csv")).getAttribute("href");
+            String csv = browser.driver()
+                    .findElement(By.linkText("Zinssätze 2026.csv"))
+                    .getAttribute("href");
             HttpResponse<byte[]> file = get(csv, browser.sessionCookie());
             assertThat(file.statusCode()).isEqualTo(200);
             assertThat(file.headers().firstValue("Content-Disposition").orElseThrow())
-                    .startsWith("attachment;").contains("filename*=UTF-8''Zinss%C3%A4tze%202026.csv");
+                    .startsWith("attachment;")
+                    .contains("filename*=UTF-8''Zinss%C3%A4tze%202026.csv");
             assertThat(file.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(file.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/octet-stream");
-            assertThat(new String(file.body(), StandardCharsets.UTF_8)).isEqualTo("Laufzeit;Zins\r\n1 Jahr;2,5\r\n5 Jahre;3");
+            assertThat(new String(file.body(), StandardCharsets.UTF_8))
+                    .isEqualTo("Laufzeit;Zins\r\n1 Jahr;2,5\r\n5 Jahre;3");
 
             // Nested beyond the limit (issue 14): what is within it shows, and a sentence says the rest does not.
             browser.click("nav-inbox");
@@ -164,9 +205,15 @@ class MessageViewIT extends PortalClientTest {
     private static String nested(int depth) {
         StringBuilder body = new StringBuilder();
         for (int level = 0; level < depth; level++) {
-            body.append("--n").append(level).append("\r\nContent-Type: text/plain\r\n\r\nlevel ").append(level)
-                    .append("\r\n--n").append(level).append("\r\nContent-Type: multipart/mixed; boundary=n")
-                    .append(level + 1).append("\r\n\r\n");
+            body.append("--n")
+                    .append(level)
+                    .append("\r\nContent-Type: text/plain\r\n\r\nlevel ")
+                    .append(level)
+                    .append("\r\n--n")
+                    .append(level)
+                    .append("\r\nContent-Type: multipart/mixed; boundary=n")
+                    .append(level + 1)
+                    .append("\r\n\r\n");
         }
         for (int level = depth; level >= 0; level--) {
             body.append("--n").append(level).append("--\r\n");
@@ -187,10 +234,15 @@ class MessageViewIT extends PortalClientTest {
             Recipients.register(browser, link, snoop, PASSWORD);
             String cookie = browser.sessionCookie();
 
-            assertThat(get(base() + "/message.xhtml?id=" + ownersEntry, cookie).statusCode()).isEqualTo(404);
-            assertThat(get(base() + "/message.xhtml?id=999999999", cookie).statusCode()).isEqualTo(404);
-            assertThat(get(base() + "/attachment?entry=" + ownersEntry + "&part=2", cookie).statusCode()).isEqualTo(404);
-            assertThat(get(base() + "/attachment?entry=" + ownersEntry + "&cid=logo%40bank.example", cookie).statusCode())
+            assertThat(get(base() + "/message.xhtml?id=" + ownersEntry, cookie).statusCode())
+                    .isEqualTo(404);
+            assertThat(get(base() + "/message.xhtml?id=999999999", cookie).statusCode())
+                    .isEqualTo(404);
+            assertThat(get(base() + "/attachment?entry=" + ownersEntry + "&part=2", cookie)
+                            .statusCode())
+                    .isEqualTo(404);
+            assertThat(get(base() + "/attachment?entry=" + ownersEntry + "&cid=logo%40bank.example", cookie)
+                            .statusCode())
                     .isEqualTo(404);
             browser.open("/message.xhtml?id=" + ownersEntry);
             assertThat(browser.text()).doesNotContain("Private");
@@ -214,31 +266,36 @@ class MessageViewIT extends PortalClientTest {
                 assertThat(untouched.read()).as(action).isFalse();
             }
             assertThat(stored.entry(stored.firstEntryOf(snoop)).orElseThrow().folder())
-                    .as("the forged request did not act on the snoop's own message either").isEqualTo("INBOX");
+                    .as("the forged request did not act on the snoop's own message either")
+                    .isEqualTo("INBOX");
         }
     }
 
     /** Requests the page made to anything but the portal (data: and blob: URLs are no requests to a host). */
     private List<String> offPortal(List<String> urls) {
         String host = portal.getHost();
-        return urls.stream().filter(u -> !u.startsWith("data:") && !u.startsWith("blob:") && !u.startsWith("about:"))
-                .filter(u -> !host.equals(URI.create(u).getHost())).toList();
+        return urls.stream()
+                .filter(u -> !u.startsWith("data:") && !u.startsWith("blob:") && !u.startsWith("about:"))
+                .filter(u -> !host.equals(URI.create(u).getHost()))
+                .toList();
     }
 
     private static void awaitInlineImage(Browser browser) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
-                Long.valueOf(1).equals(((JavascriptExecutor) d).executeScript(
-                        "var f = document.querySelector('[id$=body-html]');"
-                        + "var i = f && f.contentDocument && f.contentDocument.querySelector('img[src*=\"/attachment?\"]');"
-                        + "return i && i.complete ? i.naturalWidth : -1;")));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(d -> Long.valueOf(1)
+                        .equals(((JavascriptExecutor) d)
+                                .executeScript("var f = document.querySelector('[id$=body-html]');"
+                                        + "var i = f && f.contentDocument && f.contentDocument.querySelector('img[src*=\"/attachment?\"]');"
+                                        + "return i && i.complete ? i.naturalWidth : -1;")));
     }
 
     /** The markers the hostile body tries to set in the portal's page, and its alert. */
     private static void assertNoScriptRan(Browser browser) {
         assertThat(browser.driver().getTitle()).doesNotContain("pwned");
-        assertThat(((JavascriptExecutor) browser.driver()).executeScript(
-                "return typeof window.sealpostPwned === 'undefined'"
-                + " && !document.querySelector('[id$=body-html]').contentWindow.sealpostPwned;")).isEqualTo(true);
+        assertThat(((JavascriptExecutor) browser.driver())
+                        .executeScript("return typeof window.sealpostPwned === 'undefined'"
+                                + " && !document.querySelector('[id$=body-html]').contentWindow.sealpostPwned;"))
+                .isEqualTo(true);
         assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
     }
 
@@ -248,8 +305,13 @@ class MessageViewIT extends PortalClientTest {
     }
 
     private static HttpResponse<byte[]> get(String url, String sessionCookie) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Cookie", "JSESSIONID=" + sessionCookie).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Cookie", "JSESSIONID=" + sessionCookie)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static String mail(String subject, String contentType, String transferEncoding, String body) {
@@ -272,8 +334,10 @@ class MessageViewIT extends PortalClientTest {
         return "From: =?UTF-8?Q?J=C3=BCrgen_M=C3=BCller?= <juergen@bank.example>\r\n"
                 + "To: customer@client.example\r\n"
                 + "Cc: =?ISO-8859-1?Q?=C5sa_=D6berg?= <asa@client.example>\r\n"
-                + "Subject: =?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(
-                        ("Grüße aus Zürich – Zinssätze " + tag).getBytes(StandardCharsets.UTF_8)) + "?=\r\n"
+                + "Subject: =?UTF-8?B?"
+                + java.util.Base64.getEncoder()
+                        .encodeToString(("Grüße aus Zürich – Zinssätze " + tag).getBytes(StandardCharsets.UTF_8))
+                + "?=\r\n"
                 + "Date: Mon, 30 Nov 2026 16:45:00 +0100\r\n"
                 + "Message-ID: <" + UUID.randomUUID() + "@bank.example>\r\n"
                 + "X-Sealpost-Encrypt: yes\r\nMIME-Version: 1.0\r\n"

@@ -46,8 +46,23 @@ final class NginxProxy implements AutoCloseable {
         Path dir = Files.createTempDirectory("sealpost-nginx");
         Path cert = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
-        run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-                "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost", "-keyout", key.toString(), "-out",
+        run(
+                dir,
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=localhost",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                "-keyout",
+                key.toString(),
+                "-out",
                 cert.toString());
         int port = freePort();
         String upstream = "http://127.0.0.1:" + portal.getPort();
@@ -82,9 +97,17 @@ final class NginxProxy implements AutoCloseable {
         dir.toFile().setWritable(true, false);
         dir.toFile().setExecutable(true, false);
         cert.toFile().setReadable(true, false);
-        Process nginx = new ProcessBuilder("nginx", "-c", conf.toString(), "-p", dir.toString(), "-g",
-                "daemon off; pid " + dir.resolve("nginx.pid") + ";")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
+        Process nginx = new ProcessBuilder(
+                        "nginx",
+                        "-c",
+                        conf.toString(),
+                        "-p",
+                        dir.toString(),
+                        "-g",
+                        "daemon off; pid " + dir.resolve("nginx.pid") + ";")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("nginx.out").toFile())
+                .start();
         NginxProxy proxy = new NginxProxy(dir, port, nginx, trusting(cert), portal.getPath());
         proxy.awaitListening();
         return proxy;
@@ -142,8 +165,8 @@ final class NginxProxy implements AutoCloseable {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         try (InputStream in = Files.newInputStream(cert)) {
-            store.setCertificateEntry("nginx",
-                    (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
+            store.setCertificateEntry("nginx", (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(store);
@@ -153,11 +176,14 @@ final class NginxProxy implements AutoCloseable {
     }
 
     private static void run(Path dir, String... command) throws Exception {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("openssl.out").toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("openssl.out").toFile())
+                .start();
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: "
-                    + Files.readString(dir.resolve("openssl.out")));
+            throw new IllegalStateException(
+                    String.join(" ", command) + " failed: " + Files.readString(dir.resolve("openssl.out")));
         }
     }
 

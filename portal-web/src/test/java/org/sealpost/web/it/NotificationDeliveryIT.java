@@ -46,7 +46,8 @@ class NotificationDeliveryIT extends PortalClientTest {
     void aBurstOfArrivalsForOneRecipientMakesOneNotificationNotOneEach() throws Exception {
         String recipient = "burst." + UUID.randomUUID().toString().substring(0, 8) + "@client.example";
         for (int i = 0; i < 3; i++) {
-            bridge.sendRaw(BridgeClient.message(UUID.randomUUID() + "@bank.example", "Statement " + i, "b", true), recipient);
+            bridge.sendRaw(
+                    BridgeClient.message(UUID.randomUUID() + "@bank.example", "Statement " + i, "b", true), recipient);
         }
 
         CapturedMail.awaitLink(recipient, REGISTRATION_LINK, 0, Duration.ofSeconds(60));
@@ -75,8 +76,9 @@ class NotificationDeliveryIT extends PortalClientTest {
     private static void awaitNoneQueued(String recipient, Duration patience) throws Exception {
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
-            try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                    "SELECT count(*) FROM outbound_mail WHERE recipient = ? AND state = 'QUEUED'")) {
+            try (Connection c = connect();
+                    PreparedStatement ps = c.prepareStatement(
+                            "SELECT count(*) FROM outbound_mail WHERE recipient = ? AND state = 'QUEUED'")) {
                 ps.setString(1, recipient);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -85,7 +87,8 @@ class NotificationDeliveryIT extends PortalClientTest {
                         return;
                     }
                     if (System.nanoTime() > deadline) {
-                        throw new AssertionError(queued + " notifications to " + recipient + " still queued after " + patience);
+                        throw new AssertionError(
+                                queued + " notifications to " + recipient + " still queued after " + patience);
                     }
                 }
             }
@@ -96,8 +99,9 @@ class NotificationDeliveryIT extends PortalClientTest {
     private static String awaitDeferral(String recipient, Duration patience) throws Exception {
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
-            try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                    "SELECT last_error FROM outbound_mail WHERE recipient = ? AND attempts >= 1 AND last_error IS NOT NULL")) {
+            try (Connection c = connect();
+                    PreparedStatement ps = c.prepareStatement(
+                            "SELECT last_error FROM outbound_mail WHERE recipient = ? AND attempts >= 1 AND last_error IS NOT NULL")) {
                 ps.setString(1, recipient);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
@@ -114,15 +118,17 @@ class NotificationDeliveryIT extends PortalClientTest {
         long deadline = System.nanoTime() + patience.toNanos();
         while (!state.equals(queueState(recipient))) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("outbound mail to " + recipient + " is " + queueState(recipient) + ", not " + state);
+                throw new AssertionError(
+                        "outbound mail to " + recipient + " is " + queueState(recipient) + ", not " + state);
             }
             Thread.sleep(200);
         }
     }
 
     private static String queueState(String recipient) throws Exception {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "SELECT state FROM outbound_mail WHERE recipient = ? ORDER BY id LIMIT 1")) {
+        try (Connection c = connect();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT state FROM outbound_mail WHERE recipient = ? ORDER BY id LIMIT 1")) {
             ps.setString(1, recipient);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
@@ -131,7 +137,9 @@ class NotificationDeliveryIT extends PortalClientTest {
     }
 
     private static Connection connect() throws Exception {
-        return DriverManager.getConnection(System.getProperty("sealpost.it.db.url"),
-                System.getProperty("sealpost.it.db.user"), System.getProperty("sealpost.it.db.password"));
+        return DriverManager.getConnection(
+                System.getProperty("sealpost.it.db.url"),
+                System.getProperty("sealpost.it.db.user"),
+                System.getProperty("sealpost.it.db.password"));
     }
 }

@@ -11,8 +11,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class PortalDeployment {
 
-    private PortalDeployment() {
-    }
+    private PortalDeployment() {}
 
     public static WebArchive withTestClasses(Class<?>... testClasses) {
         File war = new File(System.getProperty("sealpost.it.war", "target/portal.war"));
@@ -30,7 +29,8 @@ public final class PortalDeployment {
 
     private static File jarOf(Class<?> type) {
         try {
-            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return new File(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -8,6 +8,8 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -15,13 +17,11 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sealpost.migrations.SchemaMigrations;
 import org.sealpost.portal.account.Account;
 import org.sealpost.portal.account.AccountDirectory;
 import org.sealpost.portal.account.AccountState;
 import org.sealpost.portal.account.EmailAddress;
-import javax.naming.InitialContext;
-import javax.sql.DataSource;
-import org.sealpost.migrations.SchemaMigrations;
 import org.sealpost.portal.platform.SealpostDataSource;
 import org.sealpost.portal.platform.StartupGate;
 
@@ -51,11 +51,13 @@ class PortalDeploymentIT {
     void anAccountPersistedThroughTheDirectoryIsFoundAgainByItsCaseFoldedAddress() {
         Account created = accounts.findOrCreatePending(EmailAddress.of("Customer.One@Client.Example"));
 
-        Account found = accounts.find(EmailAddress.of("customer.one@client.example")).orElseThrow();
+        Account found =
+                accounts.find(EmailAddress.of("customer.one@client.example")).orElseThrow();
 
         assertThat(found.id()).isEqualTo(created.id());
         assertThat(found.state()).isEqualTo(AccountState.PENDING);
-        assertThat(accounts.findOrCreatePending(EmailAddress.of("CUSTOMER.ONE@client.example")).id())
+        assertThat(accounts.findOrCreatePending(EmailAddress.of("CUSTOMER.ONE@client.example"))
+                        .id())
                 .isEqualTo(created.id());
     }
 
@@ -73,11 +75,16 @@ class PortalDeploymentIT {
     @Test
     @RunAsClient
     void landingPageRendersThroughJsfAndPrimeFaces(@ArquillianResource URL portalUrl) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(portalUrl.toURI().resolve("index.xhtml")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(portalUrl.toURI().resolve("index.xhtml"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("Sealpost secure messages").containsPattern("database schema version \\d+");
+        assertThat(response.body())
+                .contains("Sealpost secure messages")
+                .containsPattern("database schema version \\d+");
     }
 }

@@ -26,19 +26,28 @@ class RecipientJourneyIT extends PortalClientTest {
     @Test
     void aNewRecipientRegistersFromTheNotificationLandsInTheInboxSignsOutAndSignsInAgain() throws Exception {
         String recipient = newRecipient("journey");
-        bridge.sendRaw(BridgeClient.message(UUID.randomUUID() + "@bank.example", "Your mortgage offer", "Details inside.",
-                true), recipient);
+        bridge.sendRaw(
+                BridgeClient.message(
+                        UUID.randomUUID() + "@bank.example", "Your mortgage offer", "Details inside.", true),
+                recipient);
         String link = CapturedMail.awaitLink(recipient, REGISTRATION_LINK, 0, Duration.ofSeconds(60));
         assertThat(CapturedMail.latestTo(recipient).orElseThrow())
-                .contains("Erika Advisor").doesNotContain("Details inside.").doesNotContain("Your mortgage offer");
+                .contains("Erika Advisor")
+                .doesNotContain("Details inside.")
+                .doesNotContain("Your mortgage offer");
 
         try (Browser browser = new Browser(portal.toString(), "journey")) {
             browser.open(link).screenshot("register");
             assertThat(browser.text()).contains("Choose a password for " + recipient);
 
-            browser.type("password", PASSWORD).type("confirmation", PASSWORD).click("submit").screenshot("inbox");
+            browser.type("password", PASSWORD)
+                    .type("confirmation", PASSWORD)
+                    .click("submit")
+                    .screenshot("inbox");
             assertThat(browser.path()).startsWith("/inbox.xhtml");
-            assertThat(browser.text()).contains("Signed in as " + recipient).contains("Your mortgage offer")
+            assertThat(browser.text())
+                    .contains("Signed in as " + recipient)
+                    .contains("Your mortgage offer")
                     .contains("One unread message");
 
             browser.click("submit").screenshot("signed-out");
@@ -47,9 +56,14 @@ class RecipientJourneyIT extends PortalClientTest {
             assertThat(browser.path()).startsWith("/login.xhtml");
 
             String before = browser.sessionCookie();
-            browser.type("email", recipient).type("password", PASSWORD).click("submit").screenshot("signed-in");
+            browser.type("email", recipient)
+                    .type("password", PASSWORD)
+                    .click("submit")
+                    .screenshot("signed-in");
             assertThat(browser.text()).contains("Signed in as " + recipient);
-            assertThat(browser.sessionCookie()).as("session id renewed at sign-in").isNotEqualTo(before);
+            assertThat(browser.sessionCookie())
+                    .as("session id renewed at sign-in")
+                    .isNotEqualTo(before);
             assertThat(browser.cookie("JSESSIONID").isHttpOnly()).isTrue();
             assertThat(browser.cookie("JSESSIONID").getSameSite()).isEqualTo("Strict");
         }
@@ -59,14 +73,18 @@ class RecipientJourneyIT extends PortalClientTest {
     /** What the audit trail recorded for the address, oldest first; every row has its client address. */
     private static java.util.List<String> auditedActions(String address) throws Exception {
         java.util.List<String> actions = new java.util.ArrayList<>();
-        try (Connection c = DriverManager.getConnection(System.getProperty("sealpost.it.db.url"),
-                System.getProperty("sealpost.it.db.user"), System.getProperty("sealpost.it.db.password"));
+        try (Connection c = DriverManager.getConnection(
+                        System.getProperty("sealpost.it.db.url"),
+                        System.getProperty("sealpost.it.db.user"),
+                        System.getProperty("sealpost.it.db.password"));
                 PreparedStatement ps = c.prepareStatement(
                         "SELECT action, client_address FROM audit_event WHERE actor = ? ORDER BY id")) {
             ps.setString(1, address);
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    assertThat(rs.getString(2)).as("client address of " + rs.getString(1)).isNotBlank();
+                    assertThat(rs.getString(2))
+                            .as("client address of " + rs.getString(1))
+                            .isNotBlank();
                     actions.add(rs.getString(1));
                 }
             }
@@ -80,7 +98,8 @@ class RecipientJourneyIT extends PortalClientTest {
         bridge.sendRaw(BridgeClient.message(UUID.randomUUID() + "@bank.example", "s", "b", true), recipient);
         String link = CapturedMail.awaitLink(recipient, REGISTRATION_LINK, 0, Duration.ofSeconds(60));
 
-        try (Browser scanner = new Browser(portal.toString(), "scanner"); Browser owner = new Browser(portal.toString(), "once")) {
+        try (Browser scanner = new Browser(portal.toString(), "scanner");
+                Browser owner = new Browser(portal.toString(), "once")) {
             // A mail scanner follows the link first; the owner's form must still work.
             scanner.open(link);
             owner.open(link);
@@ -102,8 +121,10 @@ class RecipientJourneyIT extends PortalClientTest {
         String recipient = newRecipient("expired");
         bridge.sendRaw(BridgeClient.message(UUID.randomUUID() + "@bank.example", "s", "b", true), recipient);
         String link = CapturedMail.awaitLink(recipient, REGISTRATION_LINK, 0, Duration.ofSeconds(60));
-        sql("UPDATE one_time_token SET expires_at = now() - interval '1 minute' WHERE account_id = "
-                + "(SELECT id FROM account WHERE email = ?)", recipient);
+        sql(
+                "UPDATE one_time_token SET expires_at = now() - interval '1 minute' WHERE account_id = "
+                        + "(SELECT id FROM account WHERE email = ?)",
+                recipient);
 
         try (Browser browser = new Browser(portal.toString(), "expired")) {
             browser.open(link).screenshot("expired");
@@ -124,22 +145,36 @@ class RecipientJourneyIT extends PortalClientTest {
         String recipient = registeredRecipient("lockout");
 
         try (Browser browser = new Browser(portal.toString(), "lockout")) {
-            browser.open("/login.xhtml").type("email", "nobody-" + UUID.randomUUID() + "@client.example")
-                    .type("password", PASSWORD).click("submit");
+            browser.open("/login.xhtml")
+                    .type("email", "nobody-" + UUID.randomUUID() + "@client.example")
+                    .type("password", PASSWORD)
+                    .click("submit");
             String unknownAnswer = browser.find("messages").getText();
 
             for (int i = 0; i < 5; i++) {
-                browser.open("/login.xhtml").type("email", recipient).type("password", "wrong password " + i).click("submit");
+                browser.open("/login.xhtml")
+                        .type("email", recipient)
+                        .type("password", "wrong password " + i)
+                        .click("submit");
                 assertThat(browser.find("messages").getText()).isEqualTo(unknownAnswer);
             }
-            browser.open("/login.xhtml").type("email", recipient).type("password", PASSWORD).click("submit")
+            browser.open("/login.xhtml")
+                    .type("email", recipient)
+                    .type("password", PASSWORD)
+                    .click("submit")
                     .screenshot("locked");
 
             assertThat(browser.path()).startsWith("/login.xhtml");
             assertThat(browser.find("messages").getText()).isEqualTo(unknownAnswer);
         }
-        assertThat(auditedActions(recipient)).containsSubsequence("SIGN_IN_FAILED", "SIGN_IN_FAILED", "SIGN_IN_FAILED",
-                "SIGN_IN_FAILED", "SIGN_IN_FAILED", "SIGN_IN_FAILED");
+        assertThat(auditedActions(recipient))
+                .containsSubsequence(
+                        "SIGN_IN_FAILED",
+                        "SIGN_IN_FAILED",
+                        "SIGN_IN_FAILED",
+                        "SIGN_IN_FAILED",
+                        "SIGN_IN_FAILED",
+                        "SIGN_IN_FAILED");
     }
 
     @Test
@@ -147,8 +182,13 @@ class RecipientJourneyIT extends PortalClientTest {
         String recipient = registeredRecipient("reset");
         String newPassword = "a brand new passphrase for the reset";
 
-        try (Browser elsewhere = new Browser(portal.toString(), "reset-other"); Browser browser = new Browser(portal.toString(), "reset")) {
-            elsewhere.open("/login.xhtml").type("email", recipient).type("password", PASSWORD).click("submit");
+        try (Browser elsewhere = new Browser(portal.toString(), "reset-other");
+                Browser browser = new Browser(portal.toString(), "reset")) {
+            elsewhere
+                    .open("/login.xhtml")
+                    .type("email", recipient)
+                    .type("password", PASSWORD)
+                    .click("submit");
             assertThat(elsewhere.text()).contains("Signed in as " + recipient);
 
             int mailsBefore = CapturedMail.to(recipient).size();
@@ -156,7 +196,10 @@ class RecipientJourneyIT extends PortalClientTest {
             assertThat(browser.text()).contains("If an account exists for that address");
             String link = CapturedMail.awaitLink(recipient, RESET_LINK, mailsBefore, Duration.ofSeconds(60));
 
-            browser.open(link).type("password", newPassword).type("confirmation", newPassword).click("submit")
+            browser.open(link)
+                    .type("password", newPassword)
+                    .type("confirmation", newPassword)
+                    .click("submit")
                     .screenshot("reset-done");
             assertThat(browser.text()).contains("Your password is changed");
 
@@ -180,8 +223,10 @@ class RecipientJourneyIT extends PortalClientTest {
     }
 
     private static void sql(String statement, Object... args) throws Exception {
-        try (Connection c = DriverManager.getConnection(System.getProperty("sealpost.it.db.url"),
-                System.getProperty("sealpost.it.db.user"), System.getProperty("sealpost.it.db.password"));
+        try (Connection c = DriverManager.getConnection(
+                        System.getProperty("sealpost.it.db.url"),
+                        System.getProperty("sealpost.it.db.user"),
+                        System.getProperty("sealpost.it.db.password"));
                 PreparedStatement ps = c.prepareStatement(statement)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);

@@ -11,8 +11,7 @@ final class Recipients {
     /** The registration link of a notification; group 1 is the part after the host. */
     static final String REGISTRATION_LINK = "https?://[^/\\s]+(/register\\.xhtml\\?token=[A-Za-z0-9_-]{43})";
 
-    private Recipients() {
-    }
+    private Recipients() {}
 
     /** An address no other test uses. */
     static String newAddress(String purpose) {
@@ -27,7 +26,10 @@ final class Recipients {
 
     /** Registers through the link in the browser, which is then signed in. */
     static void register(Browser browser, String link, String address, String password) throws Exception {
-        browser.open(link).type("password", password).type("confirmation", password).click("submit");
+        browser.open(link)
+                .type("password", password)
+                .type("confirmation", password)
+                .click("submit");
         assertThat(browser.text()).contains("Signed in as " + address);
     }
 

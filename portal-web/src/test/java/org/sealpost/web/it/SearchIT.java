@@ -66,7 +66,10 @@ class SearchIT extends PortalClientTest {
             browser.find("search-q"); // the box is on the folder page
             browser.type("search-q", word).click("search-submit").screenshot("by-body-word");
             awaitMatches(browser, word, 1);
-            assertThat(browser.text()).contains("Report " + subjectWord).contains("Erika Advisor").contains("Inbox")
+            assertThat(browser.text())
+                    .contains("Report " + subjectWord)
+                    .contains("Erika Advisor")
+                    .contains("Inbox")
                     .doesNotContain("Other report");
 
             awaitMatches(browser, subjectWord, 1);
@@ -89,7 +92,9 @@ class SearchIT extends PortalClientTest {
             awaitMatches(browser, subjectWord + " OR " + attachment, 0);
             Instant deadline = Instant.now().plus(INDEXED_WITHIN);
             while (queued(owner) > 0) {
-                assertThat(Instant.now()).as("queue rows of the owner, all passed by the index").isBefore(deadline);
+                assertThat(Instant.now())
+                        .as("queue rows of the owner, all passed by the index")
+                        .isBefore(deadline);
                 Thread.sleep(200);
             }
         }
@@ -102,26 +107,38 @@ class SearchIT extends PortalClientTest {
         try (Browser browser = new Browser(portal.toString(), "search-bad")) {
             Recipients.register(browser, link, address, PASSWORD);
             Map<String, String> sentences = Map.of(
-                    "\"unclosed phrase", "Unbalanced quotes in your search: close each phrase with a second quotation mark.",
+                    "\"unclosed phrase",
+                            "Unbalanced quotes in your search: close each phrase with a second quotation mark.",
                     "foo*", "Wildcard search (* or ?) is not supported: search for whole words.",
                     "invoice AND", "AND must stand between two search words, as in invoice AND march.",
                     "   ", "Type a word or a phrase to search for.");
             for (Map.Entry<String, String> broken : sentences.entrySet()) {
                 HttpResponse<String> page = get("/search.xhtml?q=" + encode(broken.getKey()), browser.sessionCookie());
                 assertThat(page.statusCode()).as(broken.getKey()).isEqualTo(200);
-                assertThat(page.body()).as(broken.getKey()).contains(escaped(broken.getValue()))
-                        .doesNotContain("Exception").doesNotContain("search-total");
+                assertThat(page.body())
+                        .as(broken.getKey())
+                        .contains(escaped(broken.getValue()))
+                        .doesNotContain("Exception")
+                        .doesNotContain("search-total");
             }
             // Limits and prefixes are filled in; a German reader gets the German sentence.
-            assertThat(get("/search.xhtml?q=" + encode("from: alice"), browser.sessionCookie()).body())
-                    .contains(escaped("Write what to look for right after \u201cfrom:\u201d, without a space, as in from:alice."));
-            assertThat(get("/search.xhtml?q=" + encode("x".repeat(1001)), browser.sessionCookie()).body())
+            assertThat(get("/search.xhtml?q=" + encode("from: alice"), browser.sessionCookie())
+                            .body())
+                    .contains(
+                            escaped(
+                                    "Write what to look for right after \u201cfrom:\u201d, without a space, as in from:alice."));
+            assertThat(get("/search.xhtml?q=" + encode("x".repeat(1001)), browser.sessionCookie())
+                            .body())
                     .contains(escaped("Your search is too long: use at most 1,000 characters."));
-            HttpResponse<String> german = get("/search.xhtml?q=" + encode("foo*"), browser.sessionCookie(), "de-DE,de;q=0.9");
-            assertThat(german.body()).contains(escaped(
-                    "Platzhalter (* oder ?) werden nicht unterst\u00fctzt: Suchen Sie nach ganzen W\u00f6rtern."))
+            HttpResponse<String> german =
+                    get("/search.xhtml?q=" + encode("foo*"), browser.sessionCookie(), "de-DE,de;q=0.9");
+            assertThat(german.body())
+                    .contains(
+                            escaped(
+                                    "Platzhalter (* oder ?) werden nicht unterst\u00fctzt: Suchen Sie nach ganzen W\u00f6rtern."))
                     .doesNotContain("Wildcard search");
-            assertThat(get("/search.xhtml?q=" + encode("x".repeat(1001)), browser.sessionCookie(), "de").body())
+            assertThat(get("/search.xhtml?q=" + encode("x".repeat(1001)), browser.sessionCookie(), "de")
+                            .body())
                     .contains(escaped("Ihre Suche ist zu lang: Verwenden Sie h\u00f6chstens 1.000 Zeichen."));
             browser.open("/search.xhtml?q=" + encode("foo*")).screenshot("wildcard");
             assertThat(browser.text()).contains("Wildcard search (* or ?) is not supported");
@@ -140,7 +157,8 @@ class SearchIT extends PortalClientTest {
     void theQueueRowIsWrittenInTheSameTransactionAsTheMailboxEntryAndHoldsNoText() throws Exception {
         String address = Recipients.newAddress("queued");
         String word = "Queueword" + token();
-        try (Connection c = store.connect(); Statement s = c.createStatement()) {
+        try (Connection c = store.connect();
+                Statement s = c.createStatement()) {
             // A log, written by triggers, of which transaction inserted which entry and queue row.
             s.execute("CREATE TABLE it_tx_log (what TEXT, entry_id BIGINT, tx BIGINT)");
             s.execute("""
@@ -149,19 +167,24 @@ class SearchIT extends PortalClientTest {
             s.execute("""
                     CREATE FUNCTION it_log_queue() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
                     INSERT INTO it_tx_log VALUES ('queue', NEW.entry_id, txid_current()); RETURN NEW; END $$""");
-            s.execute("CREATE TRIGGER it_log_entry AFTER INSERT ON mailbox_entry FOR EACH ROW EXECUTE FUNCTION it_log_entry()");
-            s.execute("CREATE TRIGGER it_log_queue AFTER INSERT ON search_index_queue FOR EACH ROW EXECUTE FUNCTION it_log_queue()");
+            s.execute(
+                    "CREATE TRIGGER it_log_entry AFTER INSERT ON mailbox_entry FOR EACH ROW EXECUTE FUNCTION it_log_entry()");
+            s.execute(
+                    "CREATE TRIGGER it_log_queue AFTER INSERT ON search_index_queue FOR EACH ROW EXECUTE FUNCTION it_log_queue()");
         }
         try {
             bridge.sendRaw(htmlMessageWithAttachment("Queued " + word, word, "queued" + token()), address);
-            long entry = store.count("SELECT e.id FROM mailbox_entry e JOIN account a ON a.id = e.account_id WHERE a.email = ?",
+            long entry = store.count(
+                    "SELECT e.id FROM mailbox_entry e JOIN account a ON a.id = e.account_id WHERE a.email = ?",
                     address);
             assertThat(store.count("""
                     SELECT count(*) FROM it_tx_log q JOIN it_tx_log e ON e.tx = q.tx AND e.entry_id = q.entry_id
                     WHERE q.what = 'queue' AND e.what = 'entry' AND e.entry_id = ?""", entry))
-                    .as("a queue row committed with the entry, before the 250").isEqualTo(1);
+                    .as("a queue row committed with the entry, before the 250")
+                    .isEqualTo(1);
         } finally {
-            try (Connection c = store.connect(); Statement s = c.createStatement()) {
+            try (Connection c = store.connect();
+                    Statement s = c.createStatement()) {
                 s.execute("DROP TRIGGER it_log_entry ON mailbox_entry");
                 s.execute("DROP TRIGGER it_log_queue ON search_index_queue");
                 s.execute("DROP FUNCTION it_log_entry(), it_log_queue()");
@@ -186,8 +209,10 @@ class SearchIT extends PortalClientTest {
             Thread.sleep(200);
         }
 
-        DatabaseDump dump = DatabaseDump.of(System.getProperty("sealpost.it.db.url"),
-                System.getProperty("sealpost.it.db.user"), System.getProperty("sealpost.it.db.password"));
+        DatabaseDump dump = DatabaseDump.of(
+                System.getProperty("sealpost.it.db.url"),
+                System.getProperty("sealpost.it.db.user"),
+                System.getProperty("sealpost.it.db.password"));
         Path index = Path.of(System.getProperty("sealpost.it.data.dir"), "search");
         String indexFiles = indexBytes(index);
 
@@ -195,16 +220,22 @@ class SearchIT extends PortalClientTest {
         assertThat(indexFiles).as("the index files were read").isNotEmpty();
         for (String secret : List.of(subjectWord, word, attachment)) {
             String hex = HexFormat.of().formatHex(secret.getBytes(StandardCharsets.UTF_8));
-            assertThat(dump.text()).as("dump by %s", dump.tool()).doesNotContainIgnoringCase(secret).doesNotContain(hex);
+            assertThat(dump.text())
+                    .as("dump by %s", dump.tool())
+                    .doesNotContainIgnoringCase(secret)
+                    .doesNotContain(hex);
             assertThat(indexFiles).as("index files").doesNotContainIgnoringCase(secret);
         }
     }
 
     @Test
     void signedOutTheSearchPageOnlyRedirectsToSignIn() throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(base() + "/search.xhtml?q=invoice")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base() + "/search.xhtml?q=invoice"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(r.statusCode()).isEqualTo(302);
         assertThat(r.headers().firstValue("Location").orElseThrow()).contains("/login.xhtml");
@@ -250,7 +281,8 @@ class SearchIT extends PortalClientTest {
     /** Letters only: a word the tokenizer keeps whole. */
     private static String token() {
         StringBuilder s = new StringBuilder();
-        for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 10).toCharArray()) {
+        for (char c :
+                UUID.randomUUID().toString().replace("-", "").substring(0, 10).toCharArray()) {
             s.append((char) ('a' + Character.digit(c, 16)));
         }
         return s.toString();
@@ -260,18 +292,19 @@ class SearchIT extends PortalClientTest {
     private long queued(String address) throws Exception {
         return store.count("""
                 SELECT count(*) FROM search_index_queue q JOIN account a ON a.id = q.account_id WHERE a.email = ?
-                AND EXISTS (SELECT 1 FROM search_index_follower f WHERE (q.tx, q.id) > (f.through_tx, f.through_id))""",
-                address);
+                AND EXISTS (SELECT 1 FROM search_index_follower f WHERE (q.tx, q.id) > (f.through_tx, f.through_id))""", address);
     }
 
     private long entries(String address) throws Exception {
-        return store.count("SELECT count(*) FROM mailbox_entry e JOIN account a ON a.id = e.account_id WHERE a.email = ?",
+        return store.count(
+                "SELECT count(*) FROM mailbox_entry e JOIN account a ON a.id = e.account_id WHERE a.email = ?",
                 address);
     }
 
     private List<String> columnsOf(String table) throws Exception {
-        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = ?")) {
+        try (Connection c = store.connect();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT column_name FROM information_schema.columns WHERE table_name = ?")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 List<String> names = new ArrayList<>();
@@ -302,7 +335,8 @@ class SearchIT extends PortalClientTest {
     private static String rowButton(Browser browser, String text, String button) {
         for (var row : browser.driver().findElements(By.cssSelector("tr"))) {
             if (row.getText().contains(text)) {
-                return row.findElement(By.cssSelector("[id$=':" + button + "']")).getAttribute("id");
+                return row.findElement(By.cssSelector("[id$=':" + button + "']"))
+                        .getAttribute("id");
             }
         }
         throw new AssertionError("no row with " + text);
@@ -317,10 +351,16 @@ class SearchIT extends PortalClientTest {
         return get(pathAndQuery, sessionCookie, "en");
     }
 
-    private HttpResponse<String> get(String pathAndQuery, String sessionCookie, String acceptLanguage) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery))
-                .header("Cookie", "JSESSIONID=" + sessionCookie).header("Accept-Language", acceptLanguage).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String pathAndQuery, String sessionCookie, String acceptLanguage)
+            throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base() + pathAndQuery))
+                                .header("Cookie", "JSESSIONID=" + sessionCookie)
+                                .header("Accept-Language", acceptLanguage)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static String encode(String s) {

@@ -41,6 +41,7 @@ class SecondFactorIT extends PortalClientTest {
 
     /** The second administrator in arquillian.xml's SEALPOST_ADMIN_EMAILS; AdministrationIT has the first. */
     private static final String ADMIN = "security@bank.example";
+
     private static final String PASSWORD = "second factor administrator passphrase";
 
     private static final Set<String> BLOCKING = Set.of("serious", "critical");
@@ -56,15 +57,21 @@ class SecondFactorIT extends PortalClientTest {
     void theAdministratorIsOfferedAnAuthenticatorAtFirstSignInAndEnrolsWithTheKeyShownAsText() throws Exception {
         String link = CapturedMail.awaitLink(ADMIN, Recipients.REGISTRATION_LINK, 0, Duration.ofSeconds(60));
         try (Browser browser = new Browser(portal.toString(), "second-factor-enrol")) {
-            browser.open(link).type("password", PASSWORD).type("confirmation", PASSWORD).click("submit");
+            browser.open(link)
+                    .type("password", PASSWORD)
+                    .type("confirmation", PASSWORD)
+                    .click("submit");
             assertThat(browser.path()).startsWith("/account/authenticator.xhtml");
             assertThat(browser.text()).contains("Set up an authenticator app", "Skip for now", "Signed in as " + ADMIN);
-            assertThat(browser.driver().findElements(By.cssSelector("svg.qr-code path"))).hasSize(1);
+            assertThat(browser.driver().findElements(By.cssSelector("svg.qr-code path")))
+                    .hasSize(1);
             String key = browser.find("secret-key").getText();
             assertThat(key).matches("([A-Z2-7]{4} ){7}[A-Z2-7]{4}");
             browser.screenshot("enrolment");
             adminSecret = new Base32().decode(key.replace(" ", ""));
-            assertThat(browser.accessibilityViolations(BLOCKING)).as("axe-core on the enrolment page").isEmpty();
+            assertThat(browser.accessibilityViolations(BLOCKING))
+                    .as("axe-core on the enrolment page")
+                    .isEmpty();
 
             browser.type("confirmation-code", "000000".equals(code(adminSecret, stepNow())) ? "111111" : "000000")
                     .click("confirm");
@@ -80,18 +87,25 @@ class SecondFactorIT extends PortalClientTest {
             assertThat(browser.path()).startsWith("/inbox.xhtml");
         }
         // Sealed: neither the key nor its bytes are anywhere in the row as the database holds it.
-        try (Connection c = store.connect(); var s = c.createStatement(); ResultSet rs = s.executeQuery("""
+        try (Connection c = store.connect();
+                var s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
                 SELECT f::text, f.confirmed_at IS NOT NULL FROM second_factor f JOIN account a ON a.id = f.account_id
                 WHERE a.email = '""" + ADMIN + "'")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).doesNotContain(new Base32().encodeAsString(adminSecret).replace("=", ""))
+            assertThat(rs.getString(1))
+                    .doesNotContain(new Base32().encodeAsString(adminSecret).replace("=", ""))
                     .doesNotContain(hex(adminSecret));
             assertThat(rs.getBoolean(2)).isTrue();
         }
-        assertThat(store.count("SELECT count(*) FROM recovery_code r JOIN account a ON a.id = r.account_id WHERE a.email = ?",
-                ADMIN)).isEqualTo(10);
-        assertThat(store.count("SELECT count(*) FROM audit_event WHERE actor = ? AND action = 'SECOND_FACTOR_ENROLLED'",
-                ADMIN)).isOne();
+        assertThat(store.count(
+                        "SELECT count(*) FROM recovery_code r JOIN account a ON a.id = r.account_id WHERE a.email = ?",
+                        ADMIN))
+                .isEqualTo(10);
+        assertThat(store.count(
+                        "SELECT count(*) FROM audit_event WHERE actor = ? AND action = 'SECOND_FACTOR_ENROLLED'",
+                        ADMIN))
+                .isOne();
     }
 
     @Test
@@ -106,21 +120,30 @@ class SecondFactorIT extends PortalClientTest {
         assertThat(answer.statusCode()).isEqualTo(302);
         assertThat(answer.headers().firstValue("Location").orElseThrow()).contains("/sign-in/code.xhtml");
 
-        for (String page : List.of("inbox.xhtml", "account/settings.xhtml", "account/authenticator.xhtml",
-                "admin/outbound.xhtml", "message.xhtml?id=1", "attachment?entry=1&part=1")) {
+        for (String page : List.of(
+                "inbox.xhtml",
+                "account/settings.xhtml",
+                "account/authenticator.xhtml",
+                "admin/outbound.xhtml",
+                "message.xhtml?id=1",
+                "attachment?entry=1&part=1")) {
             HttpResponse<String> shown = client.get(page, Map.of());
             assertThat(shown.statusCode()).as(page).isEqualTo(302);
-            assertThat(shown.headers().firstValue("Location").orElseThrow()).as(page).contains("/sign-in/code.xhtml");
+            assertThat(shown.headers().firstValue("Location").orElseThrow())
+                    .as(page)
+                    .contains("/sign-in/code.xhtml");
         }
         // A crafted form post to a protected page gets the same answer before any bean runs.
-        HttpResponse<String> posted = client.post("account/settings.xhtml",
-                Map.of("everywhere", "everywhere", "everywhere:signout-everywhere", ""));
+        HttpResponse<String> posted = client.post(
+                "account/settings.xhtml", Map.of("everywhere", "everywhere", "everywhere:signout-everywhere", ""));
         assertThat(posted.statusCode()).isEqualTo(302);
         assertThat(posted.headers().firstValue("Location").orElseThrow()).contains("/sign-in/code.xhtml");
         // The enrolment page of a sign-in is for an administrator who has none yet: not this one.
         assertThat(client.get("sign-in/authenticator.xhtml", Map.of()).body()).doesNotContain("secret-key");
-        assertThat(store.count("SELECT count(*) FROM audit_event WHERE actor = ? AND action = 'SIGN_IN_AWAITS_SECOND_FACTOR'",
-                ADMIN)).isPositive();
+        assertThat(store.count(
+                        "SELECT count(*) FROM audit_event WHERE actor = ? AND action = 'SIGN_IN_AWAITS_SECOND_FACTOR'",
+                        ADMIN))
+                .isPositive();
     }
 
     @Test
@@ -128,10 +151,13 @@ class SecondFactorIT extends PortalClientTest {
     void theAdministratorSignsInWithACodeAndTheSameCodeIsRefusedTheSecondTime() throws Exception {
         try (Browser browser = new Browser(portal.toString(), "second-factor-code")) {
             passwordStep(browser, ADMIN);
-            assertThat(browser.text()).contains("Authentication code", "Use a recovery code")
+            assertThat(browser.text())
+                    .contains("Authentication code", "Use a recovery code")
                     .doesNotContain("Signed in as");
             browser.screenshot("code-step");
-            assertThat(browser.accessibilityViolations(BLOCKING)).as("axe-core on the code page").isEmpty();
+            assertThat(browser.accessibilityViolations(BLOCKING))
+                    .as("axe-core on the code page")
+                    .isEmpty();
             String code = freshCode(ADMIN, adminSecret);
             browser.type("authentication-code", code).click("verify");
             assertThat(browser.path()).startsWith("/inbox.xhtml");
@@ -144,8 +170,10 @@ class SecondFactorIT extends PortalClientTest {
             assertThat(browser.text()).contains("That code was already used").doesNotContain("Signed in as");
             browser.screenshot("code-replayed");
         }
-        assertThat(store.count("SELECT count(*) FROM audit_event WHERE actor = ? AND action = 'SECOND_FACTOR_REPLAYED'",
-                ADMIN)).isOne();
+        assertThat(store.count(
+                        "SELECT count(*) FROM audit_event WHERE actor = ? AND action = 'SECOND_FACTOR_REPLAYED'",
+                        ADMIN))
+                .isOne();
     }
 
     @Test
@@ -165,12 +193,14 @@ class SecondFactorIT extends PortalClientTest {
             browser.click("recovery-instead");
             browser.type("recovery-code", recovery).click("use");
             assertThat(browser.path()).startsWith("/sign-in/code.xhtml");
-            assertThat(browser.text()).contains("That recovery code is not right, or it was already used")
+            assertThat(browser.text())
+                    .contains("That recovery code is not right, or it was already used")
                     .doesNotContain("Signed in as");
             browser.screenshot("recovery-code-spent");
         }
-        assertThat(store.count("SELECT count(*) FROM audit_event WHERE actor = ? AND action = 'RECOVERY_CODE_USED'",
-                ADMIN)).isOne();
+        assertThat(store.count(
+                        "SELECT count(*) FROM audit_event WHERE actor = ? AND action = 'RECOVERY_CODE_USED'", ADMIN))
+                .isOne();
     }
 
     @Test
@@ -185,9 +215,11 @@ class SecondFactorIT extends PortalClientTest {
             assertThat(browser.text()).contains("Two-step sign-in", "Off.");
             browser.click("authenticator-turn-on");
             assertThat(browser.text()).contains("Set up an authenticator app").doesNotContain("Skip for now");
-            byte[] secret = new Base32().decode(browser.find("secret-key").getText().replace(" ", ""));
+            byte[] secret =
+                    new Base32().decode(browser.find("secret-key").getText().replace(" ", ""));
             browser.type("confirmation-code", freshCode(recipient, secret)).click("confirm");
-            assertThat(browser.driver().findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
+            assertThat(browser.driver().findElements(By.cssSelector("#recovery-codes li")))
+                    .hasSize(10);
             browser.click("continue");
             assertThat(browser.path()).startsWith("/account/settings.xhtml");
             assertThat(browser.text()).contains("On: signing in asks for a code", "Recovery codes left: 10");
@@ -197,7 +229,8 @@ class SecondFactorIT extends PortalClientTest {
             passwordStep(browser, recipient);
             assertThat(browser.path()).startsWith("/sign-in/code.xhtml");
             String right = freshCode(recipient, secret);
-            browser.type("authentication-code", right.equals("123456") ? "654321" : "123456").click("verify");
+            browser.type("authentication-code", right.equals("123456") ? "654321" : "123456")
+                    .click("verify");
             assertThat(browser.text()).contains("That code is not right");
             browser.type("authentication-code", right).click("verify");
             assertThat(browser.text()).contains("Signed in as " + recipient);
@@ -214,12 +247,17 @@ class SecondFactorIT extends PortalClientTest {
             passwordStep(browser, recipient);
             assertThat(browser.path()).startsWith("/inbox.xhtml");
         }
-        assertThat(store.count("SELECT count(*) FROM audit_event WHERE actor = ? AND action = 'SECOND_FACTOR_DISABLED'",
-                recipient)).isOne();
+        assertThat(store.count(
+                        "SELECT count(*) FROM audit_event WHERE actor = ? AND action = 'SECOND_FACTOR_DISABLED'",
+                        recipient))
+                .isOne();
     }
 
     private static void passwordStep(Browser browser, String address) {
-        browser.open("/login.xhtml").type("email", address).type("password", PASSWORD).click("submit");
+        browser.open("/login.xhtml")
+                .type("email", address)
+                .type("password", PASSWORD)
+                .click("submit");
     }
 
     private static long stepNow() {
@@ -245,8 +283,8 @@ class SecondFactorIT extends PortalClientTest {
     private static String code(byte[] secret, long step) {
         try {
             return new TimeBasedOneTimePasswordGenerator(Duration.ofSeconds(30), 6)
-                    .generateOneTimePasswordString(new SecretKeySpec(secret, "RAW"), Instant.ofEpochSecond(step * 30),
-                            Locale.ROOT);
+                    .generateOneTimePasswordString(
+                            new SecretKeySpec(secret, "RAW"), Instant.ofEpochSecond(step * 30), Locale.ROOT);
         } catch (java.security.InvalidKeyException e) {
             throw new IllegalStateException(e);
         }

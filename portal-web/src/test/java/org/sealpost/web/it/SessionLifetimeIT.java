@@ -25,7 +25,8 @@ class SessionLifetimeIT extends PortalClientTest {
     @Test
     void aBusySessionEndsOnceItIsTwelveHoursOldAndSaysWhy() throws Exception {
         String address = Recipients.newAddress("lifetime");
-        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = store.connect();
+                PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO account (email, role, state, password_hash) VALUES (?, 'RECIPIENT', 'ACTIVE', ?)""")) {
             ps.setString(1, address);
             ps.setString(2, new PasswordHasher().hash(PASSWORD.toCharArray()));
@@ -45,7 +46,9 @@ class SessionLifetimeIT extends PortalClientTest {
         assertThat(ended.headers().firstValue("Location").orElseThrow()).contains("/login.xhtml?ended=lifetime");
         assertThat(client.get("login.xhtml?ended=lifetime", NO_HEADERS).body())
                 .contains("Your session reached its longest allowed length");
-        assertThat(client.get("inbox.xhtml", NO_HEADERS).statusCode()).as("and it stays ended").isEqualTo(302);
+        assertThat(client.get("inbox.xhtml", NO_HEADERS).statusCode())
+                .as("and it stays ended")
+                .isEqualTo(302);
         assertThat(store.count("""
                 SELECT count(*) FROM portal_session s JOIN account a ON a.id = s.account_id
                 WHERE a.email = ? AND s.ended_at IS NOT NULL""", address)).isOne();
@@ -53,7 +56,8 @@ class SessionLifetimeIT extends PortalClientTest {
 
     /** As if the session had signed in this long ago, and been busy until a minute ago. */
     private void age(String address, String interval) throws Exception {
-        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = store.connect();
+                PreparedStatement ps = c.prepareStatement("""
                 UPDATE portal_session SET signed_in_at = now() - ?::interval, last_seen_at = now() - interval '1 minute'
                 WHERE account_id = (SELECT id FROM account WHERE email = ?) AND ended_at IS NULL""")) {
             ps.setString(1, interval);

@@ -43,8 +43,10 @@ class SessionsIT extends PortalClientTest {
             List<WebElement> buttons = endButtons(here);
             assertThat(buttons).hasSize(1);
             assertThat(buttons.get(0).getAttribute("aria-label")).startsWith("Sign out the session of Chrome on Linux");
-            assertThat(here.driver().findElements(By.cssSelector("table.sessions caption"))).hasSize(1);
-            assertThat(here.driver().findElements(By.cssSelector("table.sessions th"))).hasSizeGreaterThanOrEqualTo(4);
+            assertThat(here.driver().findElements(By.cssSelector("table.sessions caption")))
+                    .hasSize(1);
+            assertThat(here.driver().findElements(By.cssSelector("table.sessions th")))
+                    .hasSizeGreaterThanOrEqualTo(4);
 
             here.click("end-session");
             showSessions(here).screenshot("other-signed-out");
@@ -54,8 +56,7 @@ class SessionsIT extends PortalClientTest {
                     SELECT count(*) FROM portal_session s JOIN account a ON a.id = s.account_id
                     WHERE a.email = ? AND s.end_reason = 'ENDED_FROM_OTHER_SESSION'""", recipient)).isOne();
             assertThat(store.count("""
-                    SELECT count(*) FROM audit_event WHERE actor = ? AND action = 'SIGNED_OUT_OTHER_SESSION'""",
-                    recipient)).isOne();
+                    SELECT count(*) FROM audit_event WHERE actor = ? AND action = 'SIGNED_OUT_OTHER_SESSION'""", recipient)).isOne();
 
             there.click("nav-account");
             assertThat(there.path()).startsWith("/login.xhtml");
@@ -80,8 +81,9 @@ class SessionsIT extends PortalClientTest {
             for (String forged : List.of(victimHandles.get(0), "AAAAAAAAAAAAAAAAAAAAAA", "not a handle")) {
                 here.open("/account/settings.xhtml");
                 // The form is the attacker's own, with its view state; only the handle is forged.
-                here.driver().executeScript("document.querySelector(\"input[name='handle']\").value = arguments[0];",
-                        forged);
+                here.driver()
+                        .executeScript(
+                                "document.querySelector(\"input[name='handle']\").value = arguments[0];", forged);
                 here.click("end-session");
                 assertThat(here.text()).as(forged).contains("That session is not signed in (any more)");
             }
@@ -92,8 +94,10 @@ class SessionsIT extends PortalClientTest {
             assertThat(sessionRows(here)).hasSize(2);
             there.open("/inbox.xhtml");
             assertThat(there.text()).contains("Signed in as " + attacker);
-            assertThat(store.count("SELECT count(*) FROM audit_event WHERE actor = ? AND action = 'SESSION_END_REFUSED'",
-                    attacker)).isEqualTo(3);
+            assertThat(store.count(
+                            "SELECT count(*) FROM audit_event WHERE actor = ? AND action = 'SESSION_END_REFUSED'",
+                            attacker))
+                    .isEqualTo(3);
         }
     }
 
@@ -135,7 +139,8 @@ class SessionsIT extends PortalClientTest {
     }
 
     private Instant lastSeen(String address) throws Exception {
-        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = store.connect();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT s.last_seen_at FROM portal_session s JOIN account a ON a.id = s.account_id
                 WHERE a.email = ? AND s.ended_at IS NULL""")) {
             ps.setString(1, address);
@@ -149,7 +154,8 @@ class SessionsIT extends PortalClientTest {
     }
 
     private void execute(String sql, String argument) throws Exception {
-        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = store.connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, argument);
             assertThat(ps.executeUpdate()).isPositive();
         }
@@ -163,7 +169,8 @@ class SessionsIT extends PortalClientTest {
 
     private static List<String> sessionRows(Browser browser) {
         return browser.driver().findElements(By.cssSelector("table.sessions tbody tr")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
     }
 
     private static List<WebElement> endButtons(Browser browser) {
@@ -173,7 +180,8 @@ class SessionsIT extends PortalClientTest {
     /** The handles of the account's open sessions, read from the database as an insider could. */
     private List<String> openHandles(String address) throws Exception {
         List<String> handles = new ArrayList<>();
-        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = store.connect();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT s.handle FROM portal_session s JOIN account a ON a.id = s.account_id
                 WHERE a.email = ? AND s.ended_at IS NULL""")) {
             ps.setString(1, address);
@@ -187,7 +195,10 @@ class SessionsIT extends PortalClientTest {
     }
 
     private static void signIn(Browser browser, String address) {
-        browser.open("/login.xhtml").type("email", address).type("password", PASSWORD).click("submit");
+        browser.open("/login.xhtml")
+                .type("email", address)
+                .type("password", PASSWORD)
+                .click("submit");
         assertThat(browser.text()).contains("Signed in as " + address);
     }
 

@@ -22,14 +22,17 @@ import javax.net.ssl.SSLContext;
  */
 final class SignInClient {
 
-    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     private final HttpClient http;
     private final String base;
 
     SignInClient(String base, String sourceAddress, SSLContext tls) throws Exception {
-        HttpClient.Builder b = HttpClient.newBuilder().localAddress(InetAddress.getByName(sourceAddress))
-                .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+        HttpClient.Builder b = HttpClient.newBuilder()
+                .localAddress(InetAddress.getByName(sourceAddress))
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10));
         if (tls != null) {
             b.sslContext(tls);
@@ -51,21 +54,23 @@ final class SignInClient {
         String location = answer.headers().firstValue("Location").orElse("");
         // An administrator without an authenticator in development is signed in and offered one (ADR 0013).
         return answer.statusCode() == 302
-                && (location.contains("/inbox.xhtml") || location.contains("/account/authenticator.xhtml?offered=true"));
+                && (location.contains("/inbox.xhtml")
+                        || location.contains("/account/authenticator.xhtml?offered=true"));
     }
 
     /**
      * Opens {@code page} (relative to the portal) and submits its form {@code formId} with
      * {@code fields} (full client ids), as a browser would: the form's own action, its view state.
      */
-    HttpResponse<String> submit(String page, String formId, Map<String, String> fields,
-            Map<String, String> extraHeaders) throws Exception {
-        HttpResponse<String> shown = send(HttpRequest.newBuilder(URI.create(base + page)).GET(), extraHeaders);
+    HttpResponse<String> submit(
+            String page, String formId, Map<String, String> fields, Map<String, String> extraHeaders) throws Exception {
+        HttpResponse<String> shown =
+                send(HttpRequest.newBuilder(URI.create(base + page)).GET(), extraHeaders);
         Matcher action = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\"[^>]*action=\"([^\"]+)\"")
                 .matcher(shown.body());
         if (!action.find()) {
-            throw new IllegalStateException("no form " + formId + " in " + page + " (" + shown.statusCode() + "): "
-                    + shown.body());
+            throw new IllegalStateException(
+                    "no form " + formId + " in " + page + " (" + shown.statusCode() + "): " + shown.body());
         }
         Matcher state = VIEW_STATE.matcher(shown.body().substring(action.start()));
         if (!state.find()) {
@@ -79,9 +84,11 @@ final class SignInClient {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(base).resolve(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)), extraHeaders);
+        return send(
+                HttpRequest.newBuilder(URI.create(base).resolve(action.group(1).replace("&amp;", "&")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)),
+                extraHeaders);
     }
 
     /** POSTs {@code fields} to {@code page} as a form would, without asking the page first: a crafted request. */
@@ -90,9 +97,11 @@ final class SignInClient {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(base + page))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)), Map.of());
+        return send(
+                HttpRequest.newBuilder(URI.create(base + page))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)),
+                Map.of());
     }
 
     HttpResponse<String> get(String page, Map<String, String> extraHeaders) throws Exception {

@@ -32,13 +32,13 @@ final class StoredMessages {
     }
 
     /** A stored message found by a marker in its decrypted MIME. */
-    record Found(UUID id, String mime, MessageMetadata metadata) {
-    }
+    record Found(UUID id, String mime, MessageMetadata metadata) {}
 
     Optional<Found> findByMarker(String marker) throws Exception {
         MessageSealer sealer = sealer();
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id, kek_version, wrapped_key, metadata_ciphertext, mime_ciphertext FROM message_content");
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT id, kek_version, wrapped_key, metadata_ciphertext, mime_ciphertext FROM message_content");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 UUID id = rs.getObject(1, UUID.class);
@@ -53,19 +53,20 @@ final class StoredMessages {
     }
 
     /** One mailbox entry as the database holds it. */
-    record Entry(long id, UUID contentId, String folder, boolean read) {
-    }
+    record Entry(long id, UUID contentId, String folder, boolean read) {}
 
     /** The recipient's mailbox entries, oldest first. */
     List<Entry> entriesOf(String recipient) throws SQLException {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT e.id, e.content_id, e.folder, e.is_read FROM mailbox_entry e JOIN account a ON a.id = e.account_id
                 WHERE a.email = ? ORDER BY e.received_at, e.id""")) {
             ps.setString(1, recipient);
             try (ResultSet rs = ps.executeQuery()) {
                 List<Entry> entries = new ArrayList<>();
                 while (rs.next()) {
-                    entries.add(new Entry(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getBoolean(4)));
+                    entries.add(
+                            new Entry(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getBoolean(4)));
                 }
                 return entries;
             }
@@ -79,12 +80,15 @@ final class StoredMessages {
 
     /** The entry as it is now, or empty once it is deleted. */
     Optional<Entry> entry(long id) throws SQLException {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id, content_id, folder, is_read FROM mailbox_entry WHERE id = ?")) {
+        try (Connection c = connect();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT id, content_id, folder, is_read FROM mailbox_entry WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Entry(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getBoolean(4))) : Optional.empty();
+                return rs.next()
+                        ? Optional.of(new Entry(
+                                rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getBoolean(4)))
+                        : Optional.empty();
             }
         }
     }
@@ -99,15 +103,17 @@ final class StoredMessages {
      * fills inboxes, and the folder pages must treat Sent the same way.
      */
     void fileAsSent(long entryId) throws SQLException {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE mailbox_entry SET folder = 'SENT', is_read = TRUE WHERE id = ?")) {
+        try (Connection c = connect();
+                PreparedStatement ps =
+                        c.prepareStatement("UPDATE mailbox_entry SET folder = 'SENT', is_read = TRUE WHERE id = ?")) {
             ps.setLong(1, entryId);
             ps.executeUpdate();
         }
     }
 
     long count(String sql, Object... args) throws SQLException {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
@@ -120,7 +126,8 @@ final class StoredMessages {
 
     private static MessageSealer sealer() throws Exception {
         Path keys = Path.of(System.getProperty("sealpost.it.data.dir"), "keys");
-        return new MessageSealer(KeyEncryptionKeys.open(keys.resolve("kek.p12"),
+        return new MessageSealer(KeyEncryptionKeys.open(
+                keys.resolve("kek.p12"),
                 Files.readString(keys.resolve("kek.password")).trim().toCharArray()));
     }
 }

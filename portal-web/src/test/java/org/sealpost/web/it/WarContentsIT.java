@@ -15,9 +15,14 @@ class WarContentsIT {
     void theWarBindsSlf4jToTheServersLoggingAtTheVersionOfItsSlf4jApi() throws Exception {
         File war = new File(System.getProperty("sealpost.it.war", "target/portal.war"));
         try (ZipFile zip = new ZipFile(war)) {
-            List<String> libraries = zip.stream().map(ZipEntry::getName)
-                    .filter(n -> n.startsWith("WEB-INF/lib/slf4j-")).toList();
-            String api = libraries.stream().filter(n -> n.startsWith("WEB-INF/lib/slf4j-api-")).findFirst().orElseThrow();
+            List<String> libraries = zip.stream()
+                    .map(ZipEntry::getName)
+                    .filter(n -> n.startsWith("WEB-INF/lib/slf4j-"))
+                    .toList();
+            String api = libraries.stream()
+                    .filter(n -> n.startsWith("WEB-INF/lib/slf4j-api-"))
+                    .findFirst()
+                    .orElseThrow();
             String version = api.substring("WEB-INF/lib/slf4j-api-".length());
 
             // Without a binding SLF4J says "Defaulting to no-operation (NOP) logger" and the

@@ -22,6 +22,8 @@ class NotShownTextsTest {
     @ParameterizedTest
     @MethodSource("reasons")
     void everyReasonForAPartNotShownHasASentence(Kind kind) {
-        assertThat(texts.getString("message.notShown." + kind.name())).isNotBlank().endsWith(".");
+        assertThat(texts.getString("message.notShown." + kind.name()))
+                .isNotBlank()
+                .endsWith(".");
     }
 }

@@ -24,12 +24,20 @@ class SearchProblemTextsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SearchProblem.class, names = {"TOO_LONG", "TOO_MANY_TERMS", "TOO_DEEP"})
+    @EnumSource(
+            value = SearchProblem.class,
+            names = {"TOO_LONG", "TOO_MANY_TERMS", "TOO_DEEP"})
     void limitsAreNumbersInTheReadersForm(SearchProblem problem) {
-        String en = new MessageFormat(ResourceBundle.getBundle("org.sealpost.web.messages", Locale.ENGLISH)
-                .getString("search.problem." + problem.name()), Locale.ENGLISH).format(new Object[] {1000, "", ""});
-        String de = new MessageFormat(ResourceBundle.getBundle("org.sealpost.web.messages", Locale.GERMAN)
-                .getString("search.problem." + problem.name()), Locale.GERMAN).format(new Object[] {1000, "", ""});
+        String en = new MessageFormat(
+                        ResourceBundle.getBundle("org.sealpost.web.messages", Locale.ENGLISH)
+                                .getString("search.problem." + problem.name()),
+                        Locale.ENGLISH)
+                .format(new Object[] {1000, "", ""});
+        String de = new MessageFormat(
+                        ResourceBundle.getBundle("org.sealpost.web.messages", Locale.GERMAN)
+                                .getString("search.problem." + problem.name()),
+                        Locale.GERMAN)
+                .format(new Object[] {1000, "", ""});
         assertThat(en).contains("1,000");
         assertThat(de).contains("1.000");
     }

@@ -9,20 +9,21 @@ import org.apache.lucene.index.Term;
  */
 final class IndexFields {
 
-  static final String ACCOUNT = "account";
-  /** Account and message id together: the unit that {@code index} replaces. */
-  static final String KEY = "key";
-  static final String FOLDER = "folder";
-  static final String MESSAGE_ID = "messageId";
-  static final String RECEIVED_AT = "receivedAt";
+    static final String ACCOUNT = "account";
+    /** Account and message id together: the unit that {@code index} replaces. */
+    static final String KEY = "key";
 
-  private IndexFields() {}
+    static final String FOLDER = "folder";
+    static final String MESSAGE_ID = "messageId";
+    static final String RECEIVED_AT = "receivedAt";
 
-  static Term accountTerm(long accountId) {
-    return new Term(ACCOUNT, Long.toString(accountId));
-  }
+    private IndexFields() {}
 
-  static Term keyTerm(long accountId, String messageId) {
-    return new Term(KEY, accountId + "/" + messageId);
-  }
+    static Term accountTerm(long accountId) {
+        return new Term(ACCOUNT, Long.toString(accountId));
+    }
+
+    static Term keyTerm(long accountId, String messageId) {
+        return new Term(KEY, accountId + "/" + messageId);
+    }
 }

@@ -21,43 +21,42 @@ import org.apache.lucene.analysis.util.CharTokenizer;
  */
 final class KeyedHashAnalyzer extends Analyzer {
 
-  /** Keeps a phrase from matching across two attachment names. */
-  private static final int GAP_BETWEEN_VALUES = 100;
+    /** Keeps a phrase from matching across two attachment names. */
+    private static final int GAP_BETWEEN_VALUES = 100;
 
-  private final TermHasher hasher;
-  private final boolean cachingWords;
+    private final TermHasher hasher;
+    private final boolean cachingWords;
 
-  /**
-   * @param cachingWords whether each token stream keeps recent words' terms (for indexing; see
-   *     {@link KeyedHashFilter}); never for queries
-   */
-  KeyedHashAnalyzer(TermHasher hasher, boolean cachingWords) {
-    super(PER_FIELD_REUSE_STRATEGY);
-    this.hasher = hasher;
-    this.cachingWords = cachingWords;
-  }
+    /**
+     * @param cachingWords whether each token stream keeps recent words' terms (for indexing; see
+     *     {@link KeyedHashFilter}); never for queries
+     */
+    KeyedHashAnalyzer(TermHasher hasher, boolean cachingWords) {
+        super(PER_FIELD_REUSE_STRATEGY);
+        this.hasher = hasher;
+        this.cachingWords = cachingWords;
+    }
 
-  @Override
-  protected TokenStreamComponents createComponents(String fieldName) {
-    Tokenizer tokenizer = tokenizerFor(fieldName);
-    return new TokenStreamComponents(
-        tokenizer, new KeyedHashFilter(normalised(tokenizer), hasher, cachingWords));
-  }
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer tokenizer = tokenizerFor(fieldName);
+        return new TokenStreamComponents(tokenizer, new KeyedHashFilter(normalised(tokenizer), hasher, cachingWords));
+    }
 
-  /** Where a field's text is split into words. */
-  static Tokenizer tokenizerFor(String fieldName) {
-    return SearchField.byIndexName(fieldName).splitsAtEveryNonAlphanumeric()
-        ? CharTokenizer.fromTokenCharPredicate(Character::isLetterOrDigit)
-        : new StandardTokenizer();
-  }
+    /** Where a field's text is split into words. */
+    static Tokenizer tokenizerFor(String fieldName) {
+        return SearchField.byIndexName(fieldName).splitsAtEveryNonAlphanumeric()
+                ? CharTokenizer.fromTokenCharPredicate(Character::isLetterOrDigit)
+                : new StandardTokenizer();
+    }
 
-  /** The words folded and lower-cased: what is hashed (and what the plain baseline indexes). */
-  static TokenStream normalised(Tokenizer tokenizer) {
-    return new LowerCaseFilter(new ASCIIFoldingFilter(tokenizer));
-  }
+    /** The words folded and lower-cased: what is hashed (and what the plain baseline indexes). */
+    static TokenStream normalised(Tokenizer tokenizer) {
+        return new LowerCaseFilter(new ASCIIFoldingFilter(tokenizer));
+    }
 
-  @Override
-  public int getPositionIncrementGap(String fieldName) {
-    return GAP_BETWEEN_VALUES;
-  }
+    @Override
+    public int getPositionIncrementGap(String fieldName) {
+        return GAP_BETWEEN_VALUES;
+    }
 }

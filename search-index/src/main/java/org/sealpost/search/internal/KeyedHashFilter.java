@@ -22,85 +22,86 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 final class KeyedHashFilter extends TokenFilter {
 
-  static final int CACHE_SLOTS = 4_096;
-  static final int MAX_CACHED_CHARS = 24;
+    static final int CACHE_SLOTS = 4_096;
+    static final int MAX_CACHED_CHARS = 24;
 
-  private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-  private final TermHasher hasher;
-  private final TermHasher.Sink sink;
-  private final char[] hashed = new char[TermHasher.TERM_CHARS];
-  private final boolean caching;
-  /** Slot i holds words[i] and its term terms[i]; allocated at the first cached word. */
-  private char[][] words;
-  private char[][] terms;
-  private long cacheGeneration;
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final TermHasher hasher;
+    private final TermHasher.Sink sink;
+    private final char[] hashed = new char[TermHasher.TERM_CHARS];
+    private final boolean caching;
+    /** Slot i holds words[i] and its term terms[i]; allocated at the first cached word. */
+    private char[][] words;
 
-  KeyedHashFilter(TokenStream input, TermHasher hasher, boolean caching) {
-    super(input);
-    this.hasher = hasher;
-    this.sink = new TermHasher.Sink(hasher.newMac());
-    this.caching = caching;
-  }
+    private char[][] terms;
+    private long cacheGeneration;
 
-  @Override
-  public void reset() throws IOException {
-    super.reset();
-    if (words != null && cacheGeneration != hasher.cacheGeneration()) {
-      Arrays.fill(words, null);
-      Arrays.fill(terms, null);
+    KeyedHashFilter(TokenStream input, TermHasher hasher, boolean caching) {
+        super(input);
+        this.hasher = hasher;
+        this.sink = new TermHasher.Sink(hasher.newMac());
+        this.caching = caching;
     }
-    cacheGeneration = hasher.cacheGeneration();
-  }
 
-  @Override
-  public boolean incrementToken() throws IOException {
-    if (!input.incrementToken()) {
-      return false;
+    @Override
+    public void reset() throws IOException {
+        super.reset();
+        if (words != null && cacheGeneration != hasher.cacheGeneration()) {
+            Arrays.fill(words, null);
+            Arrays.fill(terms, null);
+        }
+        cacheGeneration = hasher.cacheGeneration();
     }
-    char[] word = term.buffer();
-    int length = term.length();
-    if (!caching || length > MAX_CACHED_CHARS) {
-      sink.hash(word, length, hashed);
-      term.copyBuffer(hashed, 0, hashed.length);
-      return true;
-    }
-    if (words == null) {
-      words = new char[CACHE_SLOTS][];
-      terms = new char[CACHE_SLOTS][];
-    }
-    int slot = slot(word, length);
-    char[] cached = words[slot];
-    if (cached == null || !Arrays.equals(cached, 0, cached.length, word, 0, length)) {
-      char[] computed = new char[TermHasher.TERM_CHARS];
-      sink.hash(word, length, computed);
-      words[slot] = Arrays.copyOf(word, length);
-      terms[slot] = computed;
-    }
-    term.copyBuffer(terms[slot], 0, TermHasher.TERM_CHARS);
-    return true;
-  }
 
-  /** How many words the cache holds now (for tests). */
-  int cachedWords() {
-    int count = 0;
-    if (words != null) {
-      for (char[] word : words) {
-        count += word == null ? 0 : 1;
-      }
+    @Override
+    public boolean incrementToken() throws IOException {
+        if (!input.incrementToken()) {
+            return false;
+        }
+        char[] word = term.buffer();
+        int length = term.length();
+        if (!caching || length > MAX_CACHED_CHARS) {
+            sink.hash(word, length, hashed);
+            term.copyBuffer(hashed, 0, hashed.length);
+            return true;
+        }
+        if (words == null) {
+            words = new char[CACHE_SLOTS][];
+            terms = new char[CACHE_SLOTS][];
+        }
+        int slot = slot(word, length);
+        char[] cached = words[slot];
+        if (cached == null || !Arrays.equals(cached, 0, cached.length, word, 0, length)) {
+            char[] computed = new char[TermHasher.TERM_CHARS];
+            sink.hash(word, length, computed);
+            words[slot] = Arrays.copyOf(word, length);
+            terms[slot] = computed;
+        }
+        term.copyBuffer(terms[slot], 0, TermHasher.TERM_CHARS);
+        return true;
     }
-    return count;
-  }
 
-  /**
-   * A plain multiplicative hash; a crafted text can only make slots collide, which costs an
-   * HMAC, never a wrong term.
-   */
-  private static int slot(char[] word, int length) {
-    int h = 0;
-    for (int i = 0; i < length; i++) {
-      h = 31 * h + word[i];
+    /** How many words the cache holds now (for tests). */
+    int cachedWords() {
+        int count = 0;
+        if (words != null) {
+            for (char[] word : words) {
+                count += word == null ? 0 : 1;
+            }
+        }
+        return count;
     }
-    h *= 0x9E3779B1;
-    return (h ^ (h >>> 16)) & (CACHE_SLOTS - 1);
-  }
+
+    /**
+     * A plain multiplicative hash; a crafted text can only make slots collide, which costs an
+     * HMAC, never a wrong term.
+     */
+    private static int slot(char[] word, int length) {
+        int h = 0;
+        for (int i = 0; i < length; i++) {
+            h = 31 * h + word[i];
+        }
+        h *= 0x9E3779B1;
+        return (h ^ (h >>> 16)) & (CACHE_SLOTS - 1);
+    }
 }

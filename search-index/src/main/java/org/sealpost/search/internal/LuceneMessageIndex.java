@@ -1,6 +1,5 @@
 package org.sealpost.search.internal;
 
-import org.sealpost.search.QueryProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -32,6 +31,7 @@ import org.apache.lucene.store.Directory;
 import org.sealpost.search.IndexedMessage;
 import org.sealpost.search.InvalidQueryException;
 import org.sealpost.search.MessageIndex;
+import org.sealpost.search.QueryProblem;
 import org.sealpost.search.SearchOrder;
 import org.sealpost.search.SearchResult;
 
@@ -46,240 +46,239 @@ import org.sealpost.search.SearchResult;
  */
 public final class LuceneMessageIndex implements MessageIndex {
 
-  static final String FORMAT = "sealpost.search.format";
-  static final String FORMAT_VERSION = "1";
-  static final String KEY_CHECK = "sealpost.search.keyCheck";
+    static final String FORMAT = "sealpost.search.format";
+    static final String FORMAT_VERSION = "1";
+    static final String KEY_CHECK = "sealpost.search.keyCheck";
 
-  private static final Set<String> HIT_FIELDS = Set.of(IndexFields.MESSAGE_ID);
-  private static final SortField NEWEST =
-      new SortField(IndexFields.RECEIVED_AT, SortField.Type.LONG, true);
-  private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE, NEWEST);
-  private static final Sort BY_DATE = new Sort(NEWEST);
-  private static final double RAM_BUFFER_MB = 64;
+    private static final Set<String> HIT_FIELDS = Set.of(IndexFields.MESSAGE_ID);
+    private static final SortField NEWEST = new SortField(IndexFields.RECEIVED_AT, SortField.Type.LONG, true);
+    private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE, NEWEST);
+    private static final Sort BY_DATE = new Sort(NEWEST);
+    private static final double RAM_BUFFER_MB = 64;
 
-  private final Directory directory;
-  private final TermHasher hasher;
-  private final KeyedHashAnalyzer analyzer;
-  private final KeyedHashAnalyzer queryAnalyzer;
-  private final LuceneQueryFactory queries;
-  private final MessageDocuments documents;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
-  /** Writes that returned, and how many of them the current searcher is known to see. */
-  private final AtomicLong writes = new AtomicLong();
-  private final AtomicLong visibleWrites = new AtomicLong();
+    private final Directory directory;
+    private final TermHasher hasher;
+    private final KeyedHashAnalyzer analyzer;
+    private final KeyedHashAnalyzer queryAnalyzer;
+    private final LuceneQueryFactory queries;
+    private final MessageDocuments documents;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    /** Writes that returned, and how many of them the current searcher is known to see. */
+    private final AtomicLong writes = new AtomicLong();
 
-  /**
-   * Opens or creates the index in the directory.
-   *
-   * @throws IllegalArgumentException if the key is too short, or the index was built with
-   *     another key or by an incompatible version
-   */
-  public LuceneMessageIndex(Directory directory, byte[] indexKey) {
-    this(directory, indexKey, true);
-  }
+    private final AtomicLong visibleWrites = new AtomicLong();
 
-  /**
-   * As above; {@code cachingWords} false hashes every token afresh, which only the benchmark
-   * uses, to show what the word cache saves (ADR 0021).
-   */
-  LuceneMessageIndex(Directory directory, byte[] indexKey, boolean cachingWords) {
-    this.directory = Objects.requireNonNull(directory, "directory");
-    TermHasher hasher = new TermHasher(indexKey);
-    this.hasher = hasher;
-    this.analyzer = new KeyedHashAnalyzer(hasher, cachingWords);
-    this.queryAnalyzer = new KeyedHashAnalyzer(hasher, false);
-    this.queries = new LuceneQueryFactory(queryAnalyzer, hasher);
-    this.documents = new MessageDocuments(folder -> queries.folderTerm(folder).text());
-    IndexWriter opened = null;
-    try {
-      refuseForeignIndex(directory, hasher);
-      opened = openWriter(directory, analyzer, hasher);
-      this.searchers = new SearcherManager(opened, null);
-    } catch (IOException | RuntimeException e) {
-      if (opened != null) {
+    /**
+     * Opens or creates the index in the directory.
+     *
+     * @throws IllegalArgumentException if the key is too short, or the index was built with
+     *     another key or by an incompatible version
+     */
+    public LuceneMessageIndex(Directory directory, byte[] indexKey) {
+        this(directory, indexKey, true);
+    }
+
+    /**
+     * As above; {@code cachingWords} false hashes every token afresh, which only the benchmark
+     * uses, to show what the word cache saves (ADR 0021).
+     */
+    LuceneMessageIndex(Directory directory, byte[] indexKey, boolean cachingWords) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        TermHasher hasher = new TermHasher(indexKey);
+        this.hasher = hasher;
+        this.analyzer = new KeyedHashAnalyzer(hasher, cachingWords);
+        this.queryAnalyzer = new KeyedHashAnalyzer(hasher, false);
+        this.queries = new LuceneQueryFactory(queryAnalyzer, hasher);
+        this.documents =
+                new MessageDocuments(folder -> queries.folderTerm(folder).text());
+        IndexWriter opened = null;
         try {
-          opened.rollback(); // releases the write lock
-        } catch (IOException | RuntimeException closing) {
-          e.addSuppressed(closing);
+            refuseForeignIndex(directory, hasher);
+            opened = openWriter(directory, analyzer, hasher);
+            this.searchers = new SearcherManager(opened, null);
+        } catch (IOException | RuntimeException e) {
+            if (opened != null) {
+                try {
+                    opened.rollback(); // releases the write lock
+                } catch (IOException | RuntimeException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("Cannot open the search index", io);
+            }
+            throw (RuntimeException) e;
         }
-      }
-      if (e instanceof IOException io) {
-        throw new UncheckedIOException("Cannot open the search index", io);
-      }
-      throw (RuntimeException) e;
+        this.writer = opened;
     }
-    this.writer = opened;
-  }
 
-  /** A writer whose every commit, starting with one now, records the format and key check. */
-  private static IndexWriter openWriter(
-      Directory directory, KeyedHashAnalyzer analyzer, TermHasher hasher) throws IOException {
-    IndexWriter writer = new IndexWriter(directory, writerConfig(analyzer));
-    try {
-      writer.setLiveCommitData(
-          Map.of(FORMAT, FORMAT_VERSION, KEY_CHECK, hasher.keyCheckValue()).entrySet());
-      writer.commit();
-      return writer;
-    } catch (IOException | RuntimeException e) {
-      writer.rollback();
-      throw e;
+    /** A writer whose every commit, starting with one now, records the format and key check. */
+    private static IndexWriter openWriter(Directory directory, KeyedHashAnalyzer analyzer, TermHasher hasher)
+            throws IOException {
+        IndexWriter writer = new IndexWriter(directory, writerConfig(analyzer));
+        try {
+            writer.setLiveCommitData(Map.of(FORMAT, FORMAT_VERSION, KEY_CHECK, hasher.keyCheckValue())
+                    .entrySet());
+            writer.commit();
+            return writer;
+        } catch (IOException | RuntimeException e) {
+            writer.rollback();
+            throw e;
+        }
     }
-  }
 
-  /** How the writer buffers and merges; the benchmark's plain-Lucene baseline uses it too. */
-  static IndexWriterConfig writerConfig(Analyzer analyzer) {
-    return new IndexWriterConfig(analyzer).setRAMBufferSizeMB(RAM_BUFFER_MB);
-  }
-
-  private static void refuseForeignIndex(Directory directory, TermHasher hasher)
-      throws IOException {
-    if (!DirectoryReader.indexExists(directory)) {
-      return;
+    /** How the writer buffers and merges; the benchmark's plain-Lucene baseline uses it too. */
+    static IndexWriterConfig writerConfig(Analyzer analyzer) {
+        return new IndexWriterConfig(analyzer).setRAMBufferSizeMB(RAM_BUFFER_MB);
     }
-    Map<String, String> recorded = SegmentInfos.readLatestCommit(directory).getUserData();
-    if (!FORMAT_VERSION.equals(recorded.get(FORMAT))) {
-      throw new IllegalArgumentException(
-          "The search index was written in another format; delete it and rebuild it from the"
-              + " database");
+
+    private static void refuseForeignIndex(Directory directory, TermHasher hasher) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return;
+        }
+        Map<String, String> recorded = SegmentInfos.readLatestCommit(directory).getUserData();
+        if (!FORMAT_VERSION.equals(recorded.get(FORMAT))) {
+            throw new IllegalArgumentException(
+                    "The search index was written in another format; delete it and rebuild it from the" + " database");
+        }
+        if (!hasher.matchesKeyCheckValue(recorded.get(KEY_CHECK))) {
+            throw new IllegalArgumentException(
+                    "The search index was built with another index key; delete it and rebuild it from"
+                            + " the database");
+        }
     }
-    if (!hasher.matchesKeyCheckValue(recorded.get(KEY_CHECK))) {
-      throw new IllegalArgumentException(
-          "The search index was built with another index key; delete it and rebuild it from"
-              + " the database");
+
+    @Override
+    public void index(IndexedMessage message) {
+        Document document = documents.toDocument(message);
+        write(() -> writer.updateDocument(IndexFields.keyTerm(message.accountId(), message.messageId()), document));
     }
-  }
 
-  @Override
-  public void index(IndexedMessage message) {
-    Document document = documents.toDocument(message);
-    write(() -> writer.updateDocument(
-        IndexFields.keyTerm(message.accountId(), message.messageId()), document));
-  }
-
-  @Override
-  public void delete(long accountId, String messageId) {
-    Objects.requireNonNull(messageId, "messageId");
-    write(() -> writer.deleteDocuments(IndexFields.keyTerm(accountId, messageId)));
-  }
-
-  @Override
-  public void deleteAllOf(long accountId) {
-    write(() -> writer.deleteDocuments(IndexFields.accountTerm(accountId)));
-  }
-
-  @Override
-  public SearchResult search(
-      long accountId, String query, SearchOrder order, int offset, int limit)
-      throws InvalidQueryException {
-    Objects.requireNonNull(order, "order");
-    if (offset < 0 || limit < 1 || (long) offset + limit > MAX_WINDOW) {
-      throw new IllegalArgumentException(
-          "Need offset >= 0, limit >= 1 and offset + limit <= %d, got offset %d, limit %d"
-              .formatted(MAX_WINDOW, offset, limit));
+    @Override
+    public void delete(long accountId, String messageId) {
+        Objects.requireNonNull(messageId, "messageId");
+        write(() -> writer.deleteDocuments(IndexFields.keyTerm(accountId, messageId)));
     }
-    Query lucene = queries.forAccount(accountId, SearchQueryParser.parse(query));
-    Sort sort = order == SearchOrder.RELEVANCE ? BY_RELEVANCE : BY_DATE;
-    IndexSearcher searcher = acquire();
-    try {
-      // Integer.MAX_VALUE: count every hit, so that the total is exact, not "10,000+"
-      TopFieldDocs top =
-          searcher.search(
-              lucene, new TopFieldCollectorManager(sort, offset + limit, Integer.MAX_VALUE));
-      int found = top.scoreDocs.length;
-      ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(offset, found), found);
-      if (order != SearchOrder.RELEVANCE) {
-        TopFieldCollector.populateScores(page, searcher, lucene);
-      }
-      return new SearchResult(
-          top.totalHits.value(), toHits(searcher.storedFields(), page, order));
-    } catch (IndexSearcher.TooManyClauses e) {
-      throw QueryProblem.TOO_MANY_TERMS.exception();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot search the index", e);
-    } finally {
-      release(searcher);
-    }
-  }
 
-  /** Score and date come from the sort values: {score, date} or {date}. */
-  private static List<SearchResult.Hit> toHits(
-      StoredFields stored, ScoreDoc[] page, SearchOrder order) throws IOException {
-    boolean byRelevance = order == SearchOrder.RELEVANCE;
-    List<SearchResult.Hit> hits = new ArrayList<>(page.length);
-    for (ScoreDoc scoreDoc : page) {
-      FieldDoc fieldDoc = (FieldDoc) scoreDoc;
-      float score = byRelevance ? (Float) fieldDoc.fields[0] : fieldDoc.score;
-      Instant receivedAt = Instant.ofEpochMilli((Long) fieldDoc.fields[byRelevance ? 1 : 0]);
-      String messageId = stored.document(scoreDoc.doc, HIT_FIELDS).get(IndexFields.MESSAGE_ID);
-      hits.add(new SearchResult.Hit(messageId, receivedAt, score));
+    @Override
+    public void deleteAllOf(long accountId) {
+        write(() -> writer.deleteDocuments(IndexFields.accountTerm(accountId)));
     }
-    return hits;
-  }
 
-  @Override
-  public long count(long accountId) {
-    IndexSearcher searcher = acquire();
-    try {
-      return searcher.count(LuceneQueryFactory.accountFilter(accountId));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot count in the index", e);
-    } finally {
-      release(searcher);
+    @Override
+    public SearchResult search(long accountId, String query, SearchOrder order, int offset, int limit)
+            throws InvalidQueryException {
+        Objects.requireNonNull(order, "order");
+        if (offset < 0 || limit < 1 || (long) offset + limit > MAX_WINDOW) {
+            throw new IllegalArgumentException(
+                    "Need offset >= 0, limit >= 1 and offset + limit <= %d, got offset %d, limit %d"
+                            .formatted(MAX_WINDOW, offset, limit));
+        }
+        Query lucene = queries.forAccount(accountId, SearchQueryParser.parse(query));
+        Sort sort = order == SearchOrder.RELEVANCE ? BY_RELEVANCE : BY_DATE;
+        IndexSearcher searcher = acquire();
+        try {
+            // Integer.MAX_VALUE: count every hit, so that the total is exact, not "10,000+"
+            TopFieldDocs top =
+                    searcher.search(lucene, new TopFieldCollectorManager(sort, offset + limit, Integer.MAX_VALUE));
+            int found = top.scoreDocs.length;
+            ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(offset, found), found);
+            if (order != SearchOrder.RELEVANCE) {
+                TopFieldCollector.populateScores(page, searcher, lucene);
+            }
+            return new SearchResult(top.totalHits.value(), toHits(searcher.storedFields(), page, order));
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw QueryProblem.TOO_MANY_TERMS.exception();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot search the index", e);
+        } finally {
+            release(searcher);
+        }
     }
-  }
 
-  @Override
-  public void commit() {
-    try {
-      writer.commit();
-      hasher.forgetCachedWords();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot commit the search index", e);
+    /** Score and date come from the sort values: {score, date} or {date}. */
+    private static List<SearchResult.Hit> toHits(StoredFields stored, ScoreDoc[] page, SearchOrder order)
+            throws IOException {
+        boolean byRelevance = order == SearchOrder.RELEVANCE;
+        List<SearchResult.Hit> hits = new ArrayList<>(page.length);
+        for (ScoreDoc scoreDoc : page) {
+            FieldDoc fieldDoc = (FieldDoc) scoreDoc;
+            float score = byRelevance ? (Float) fieldDoc.fields[0] : fieldDoc.score;
+            Instant receivedAt = Instant.ofEpochMilli((Long) fieldDoc.fields[byRelevance ? 1 : 0]);
+            String messageId = stored.document(scoreDoc.doc, HIT_FIELDS).get(IndexFields.MESSAGE_ID);
+            hits.add(new SearchResult.Hit(messageId, receivedAt, score));
+        }
+        return hits;
     }
-  }
 
-  @Override
-  public void close() {
-    try (directory; analyzer; queryAnalyzer; searchers; writer) {
-      // closed in reverse order: the writer commits, then the readers and the directory go
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot close the search index", e);
+    @Override
+    public long count(long accountId) {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.count(LuceneQueryFactory.accountFilter(accountId));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot count in the index", e);
+        } finally {
+            release(searcher);
+        }
     }
-  }
 
-  private interface Write {
-    long run() throws IOException;
-  }
-
-  private void write(Write write) {
-    try {
-      write.run();
-      writes.incrementAndGet();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write to the search index", e);
+    @Override
+    public void commit() {
+        try {
+            writer.commit();
+            hasher.forgetCachedWords();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot commit the search index", e);
+        }
     }
-  }
 
-  /** A searcher that sees every write that returned before this call. */
-  private IndexSearcher acquire() {
-    try {
-      long wanted = writes.get();
-      if (visibleWrites.get() < wanted) {
-        searchers.maybeRefreshBlocking();
-        visibleWrites.accumulateAndGet(wanted, Math::max);
-      }
-      return searchers.acquire();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot refresh the search index reader", e);
+    @Override
+    public void close() {
+        try (directory;
+                analyzer;
+                queryAnalyzer;
+                searchers;
+                writer) {
+            // closed in reverse order: the writer commits, then the readers and the directory go
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot close the search index", e);
+        }
     }
-  }
 
-  private void release(IndexSearcher searcher) {
-    try {
-      searchers.release(searcher);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot release a search index reader", e);
+    private interface Write {
+        long run() throws IOException;
     }
-  }
+
+    private void write(Write write) {
+        try {
+            write.run();
+            writes.incrementAndGet();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write to the search index", e);
+        }
+    }
+
+    /** A searcher that sees every write that returned before this call. */
+    private IndexSearcher acquire() {
+        try {
+            long wanted = writes.get();
+            if (visibleWrites.get() < wanted) {
+                searchers.maybeRefreshBlocking();
+                visibleWrites.accumulateAndGet(wanted, Math::max);
+            }
+            return searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot refresh the search index reader", e);
+        }
+    }
+
+    private void release(IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot release a search index reader", e);
+        }
+    }
 }

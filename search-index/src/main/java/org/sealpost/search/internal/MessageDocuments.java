@@ -18,40 +18,40 @@ import org.sealpost.search.IndexedMessage;
  */
 final class MessageDocuments {
 
-  private final UnaryOperator<String> folderTerm;
+    private final UnaryOperator<String> folderTerm;
 
-  /** @param folderTerm turns a folder name into the keyword the index stores for it */
-  MessageDocuments(UnaryOperator<String> folderTerm) {
-    this.folderTerm = Objects.requireNonNull(folderTerm, "folderTerm");
-  }
-
-  Document toDocument(IndexedMessage message) {
-    Document doc = new Document();
-    long account = message.accountId();
-    doc.add(keyword(IndexFields.accountTerm(account).text(), IndexFields.ACCOUNT));
-    doc.add(keyword(IndexFields.keyTerm(account, message.messageId()).text(), IndexFields.KEY));
-    doc.add(keyword(folderTerm.apply(message.folder()), IndexFields.FOLDER));
-    doc.add(new StoredField(IndexFields.MESSAGE_ID, message.messageId()));
-    doc.add(
-        new NumericDocValuesField(IndexFields.RECEIVED_AT, message.receivedAt().toEpochMilli()));
-    addText(doc, SearchField.FROM, message.from());
-    addText(doc, SearchField.TO, message.to());
-    addText(doc, SearchField.CC, message.cc());
-    addText(doc, SearchField.SUBJECT, message.subject());
-    addText(doc, SearchField.BODY, message.bodyText());
-    for (String name : message.attachmentNames()) {
-      addText(doc, SearchField.ATTACHMENT, name);
+    /** @param folderTerm turns a folder name into the keyword the index stores for it */
+    MessageDocuments(UnaryOperator<String> folderTerm) {
+        this.folderTerm = Objects.requireNonNull(folderTerm, "folderTerm");
     }
-    return doc;
-  }
 
-  private static StringField keyword(String value, String field) {
-    return new StringField(field, value, Field.Store.NO);
-  }
-
-  private static void addText(Document doc, SearchField field, String text) {
-    if (text != null && !text.isEmpty()) {
-      doc.add(new TextField(field.indexName(), text, Field.Store.NO));
+    Document toDocument(IndexedMessage message) {
+        Document doc = new Document();
+        long account = message.accountId();
+        doc.add(keyword(IndexFields.accountTerm(account).text(), IndexFields.ACCOUNT));
+        doc.add(keyword(IndexFields.keyTerm(account, message.messageId()).text(), IndexFields.KEY));
+        doc.add(keyword(folderTerm.apply(message.folder()), IndexFields.FOLDER));
+        doc.add(new StoredField(IndexFields.MESSAGE_ID, message.messageId()));
+        doc.add(new NumericDocValuesField(
+                IndexFields.RECEIVED_AT, message.receivedAt().toEpochMilli()));
+        addText(doc, SearchField.FROM, message.from());
+        addText(doc, SearchField.TO, message.to());
+        addText(doc, SearchField.CC, message.cc());
+        addText(doc, SearchField.SUBJECT, message.subject());
+        addText(doc, SearchField.BODY, message.bodyText());
+        for (String name : message.attachmentNames()) {
+            addText(doc, SearchField.ATTACHMENT, name);
+        }
+        return doc;
     }
-  }
+
+    private static StringField keyword(String value, String field) {
+        return new StringField(field, value, Field.Store.NO);
+    }
+
+    private static void addText(Document doc, SearchField field, String text) {
+        if (text != null && !text.isEmpty()) {
+            doc.add(new TextField(field.indexName(), text, Field.Store.NO));
+        }
+    }
 }

@@ -1,10 +1,10 @@
 package org.sealpost.search.internal;
 
-import org.sealpost.search.QueryProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sealpost.search.InvalidQueryException;
+import org.sealpost.search.QueryProblem;
 
 /**
  * Splits a search into tokens and refuses, by name, the search kinds that hashed terms cannot
@@ -12,158 +12,156 @@ import org.sealpost.search.InvalidQueryException;
  */
 final class QueryLexer {
 
-  enum Kind {
-    WORD,
-    PHRASE,
-    PREFIX,
-    MINUS,
-    AND,
-    OR,
-    NOT,
-    OPEN,
-    CLOSE,
-    END
-  }
+    enum Kind {
+        WORD,
+        PHRASE,
+        PREFIX,
+        MINUS,
+        AND,
+        OR,
+        NOT,
+        OPEN,
+        CLOSE,
+        END
+    }
 
-  record Token(Kind kind, String text) {}
+    record Token(Kind kind, String text) {}
 
-  /** The prefix that names a folder rather than a text field. */
-  static final String FOLDER_PREFIX = "in";
+    /** The prefix that names a folder rather than a text field. */
+    static final String FOLDER_PREFIX = "in";
 
-  private final String query;
-  private final List<Token> tokens = new ArrayList<>();
-  private int at;
+    private final String query;
+    private final List<Token> tokens = new ArrayList<>();
+    private int at;
 
-  private QueryLexer(String query) {
-    this.query = query;
-  }
+    private QueryLexer(String query) {
+        this.query = query;
+    }
 
-  static List<Token> tokenize(String query) throws InvalidQueryException {
-    QueryLexer lexer = new QueryLexer(query);
-    lexer.run();
-    refuseRanges(lexer.tokens);
-    return List.copyOf(lexer.tokens);
-  }
+    static List<Token> tokenize(String query) throws InvalidQueryException {
+        QueryLexer lexer = new QueryLexer(query);
+        lexer.run();
+        refuseRanges(lexer.tokens);
+        return List.copyOf(lexer.tokens);
+    }
 
-  private void run() throws InvalidQueryException {
-    while (at < query.length()) {
-      char c = query.charAt(at);
-      if (Character.isWhitespace(c)) {
-        at++;
-      } else if (c == '(') {
-        emit(Kind.OPEN, "(");
-        at++;
-      } else if (c == ')') {
-        emit(Kind.CLOSE, ")");
-        at++;
-      } else if (c == '"') {
-        phrase();
-      } else if (c == '-') {
-        if (!somethingFollows(at + 1)) {
-          throw QueryProblem.LONE_MINUS.exception();
+    private void run() throws InvalidQueryException {
+        while (at < query.length()) {
+            char c = query.charAt(at);
+            if (Character.isWhitespace(c)) {
+                at++;
+            } else if (c == '(') {
+                emit(Kind.OPEN, "(");
+                at++;
+            } else if (c == ')') {
+                emit(Kind.CLOSE, ")");
+                at++;
+            } else if (c == '"') {
+                phrase();
+            } else if (c == '-') {
+                if (!somethingFollows(at + 1)) {
+                    throw QueryProblem.LONE_MINUS.exception();
+                }
+                emit(Kind.MINUS, "-");
+                at++;
+            } else if (c == '+' && somethingFollows(at + 1)) {
+                at++; // "+word" (a search-engine habit) means the word itself, as every word is required
+            } else {
+                word();
+            }
         }
-        emit(Kind.MINUS, "-");
-        at++;
-      } else if (c == '+' && somethingFollows(at + 1)) {
-        at++; // "+word" (a search-engine habit) means the word itself, as every word is required
-      } else {
-        word();
-      }
+        emit(Kind.END, "");
     }
-    emit(Kind.END, "");
-  }
 
-  private void phrase() throws InvalidQueryException {
-    int close = query.indexOf('"', at + 1);
-    if (close < 0) {
-      throw QueryProblem.UNBALANCED_QUOTES.exception();
-    }
-    emit(Kind.PHRASE, query.substring(at + 1, close));
-    at = close + 1;
-    if (at < query.length() && query.charAt(at) == '~') {
-      throw QueryProblem.FUZZY.exception();
-    }
-  }
-
-  private void word() throws InvalidQueryException {
-    int end = at;
-    while (end < query.length() && !endsWord(query.charAt(end))) {
-      end++;
-    }
-    String word = query.substring(at, end);
-    int colon = word.indexOf(':');
-    if (colon > 0) {
-      String prefix = word.substring(0, colon).toLowerCase(Locale.ROOT);
-      if (prefix.equals(FOLDER_PREFIX) || SearchField.BY_PREFIX.containsKey(prefix)) {
-        at += colon + 1;
-        if (!somethingFollows(at)) {
-          throw QueryProblem.nothingAfterPrefix(prefix);
+    private void phrase() throws InvalidQueryException {
+        int close = query.indexOf('"', at + 1);
+        if (close < 0) {
+            throw QueryProblem.UNBALANCED_QUOTES.exception();
         }
-        emit(Kind.PREFIX, prefix);
-        return;
-      }
+        emit(Kind.PHRASE, query.substring(at + 1, close));
+        at = close + 1;
+        if (at < query.length() && query.charAt(at) == '~') {
+            throw QueryProblem.FUZZY.exception();
+        }
     }
-    refuseUnsupported(word);
-    switch (word) {
-      case "AND" -> emit(Kind.AND, word);
-      case "OR" -> emit(Kind.OR, word);
-      case "NOT" -> emit(Kind.NOT, word);
-      default -> emit(Kind.WORD, word);
+
+    private void word() throws InvalidQueryException {
+        int end = at;
+        while (end < query.length() && !endsWord(query.charAt(end))) {
+            end++;
+        }
+        String word = query.substring(at, end);
+        int colon = word.indexOf(':');
+        if (colon > 0) {
+            String prefix = word.substring(0, colon).toLowerCase(Locale.ROOT);
+            if (prefix.equals(FOLDER_PREFIX) || SearchField.BY_PREFIX.containsKey(prefix)) {
+                at += colon + 1;
+                if (!somethingFollows(at)) {
+                    throw QueryProblem.nothingAfterPrefix(prefix);
+                }
+                emit(Kind.PREFIX, prefix);
+                return;
+            }
+        }
+        refuseUnsupported(word);
+        switch (word) {
+            case "AND" -> emit(Kind.AND, word);
+            case "OR" -> emit(Kind.OR, word);
+            case "NOT" -> emit(Kind.NOT, word);
+            default -> emit(Kind.WORD, word);
+        }
+        at = end;
     }
-    at = end;
-  }
 
-  private static boolean endsWord(char c) {
-    return Character.isWhitespace(c) || c == '(' || c == ')' || c == '"';
-  }
-
-  private boolean somethingFollows(int index) {
-    return index < query.length()
-        && !Character.isWhitespace(query.charAt(index))
-        && query.charAt(index) != ')';
-  }
-
-  private static void refuseUnsupported(String word) throws InvalidQueryException {
-    if (word.length() > 2 && word.startsWith("/") && word.endsWith("/")) {
-      throw QueryProblem.REGEX.exception();
+    private static boolean endsWord(char c) {
+        return Character.isWhitespace(c) || c == '(' || c == ')' || c == '"';
     }
-    if (word.indexOf('*') >= 0 || hasInnerQuestionMark(word)) {
-      throw QueryProblem.WILDCARD.exception();
-    }
-    int tilde = word.lastIndexOf('~');
-    if (tilde > 0 && word.substring(tilde + 1).chars().allMatch(c -> c == '.' || isDigit(c))) {
-      throw QueryProblem.FUZZY.exception();
-    }
-  }
 
-  /** A trailing question mark is punctuation ("invoice?"); one before a letter is a wildcard. */
-  private static boolean hasInnerQuestionMark(String word) {
-    for (int i = word.indexOf('?'); i >= 0; i = word.indexOf('?', i + 1)) {
-      if (i + 1 < word.length() && Character.isLetterOrDigit(word.charAt(i + 1))) {
-        return true;
-      }
+    private boolean somethingFollows(int index) {
+        return index < query.length() && !Character.isWhitespace(query.charAt(index)) && query.charAt(index) != ')';
     }
-    return false;
-  }
 
-  private static boolean isDigit(int c) {
-    return c >= '0' && c <= '9';
-  }
-
-  /** {@code [a TO b]} or {@code {a TO b}}; a lone {@code [URGENT]} is just a word. */
-  private static void refuseRanges(List<Token> tokens) throws InvalidQueryException {
-    for (int i = 0; i + 2 < tokens.size(); i++) {
-      String first = tokens.get(i).text();
-      if (tokens.get(i).kind() == Kind.WORD
-          && (first.startsWith("[") || first.startsWith("{"))
-          && tokens.get(i + 1).kind() == Kind.WORD
-          && tokens.get(i + 1).text().equals("TO")) {
-        throw QueryProblem.RANGE.exception();
-      }
+    private static void refuseUnsupported(String word) throws InvalidQueryException {
+        if (word.length() > 2 && word.startsWith("/") && word.endsWith("/")) {
+            throw QueryProblem.REGEX.exception();
+        }
+        if (word.indexOf('*') >= 0 || hasInnerQuestionMark(word)) {
+            throw QueryProblem.WILDCARD.exception();
+        }
+        int tilde = word.lastIndexOf('~');
+        if (tilde > 0 && word.substring(tilde + 1).chars().allMatch(c -> c == '.' || isDigit(c))) {
+            throw QueryProblem.FUZZY.exception();
+        }
     }
-  }
 
-  private void emit(Kind kind, String text) {
-    tokens.add(new Token(kind, text));
-  }
+    /** A trailing question mark is punctuation ("invoice?"); one before a letter is a wildcard. */
+    private static boolean hasInnerQuestionMark(String word) {
+        for (int i = word.indexOf('?'); i >= 0; i = word.indexOf('?', i + 1)) {
+            if (i + 1 < word.length() && Character.isLetterOrDigit(word.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** {@code [a TO b]} or {@code {a TO b}}; a lone {@code [URGENT]} is just a word. */
+    private static void refuseRanges(List<Token> tokens) throws InvalidQueryException {
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            String first = tokens.get(i).text();
+            if (tokens.get(i).kind() == Kind.WORD
+                    && (first.startsWith("[") || first.startsWith("{"))
+                    && tokens.get(i + 1).kind() == Kind.WORD
+                    && tokens.get(i + 1).text().equals("TO")) {
+                throw QueryProblem.RANGE.exception();
+            }
+        }
+    }
+
+    private void emit(Kind kind, String text) {
+        tokens.add(new Token(kind, text));
+    }
 }

@@ -1,10 +1,10 @@
 package org.sealpost.search.internal;
 
-import org.sealpost.search.QueryProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.sealpost.search.InvalidQueryException;
+import org.sealpost.search.QueryProblem;
 import org.sealpost.search.internal.QueryLexer.Kind;
 import org.sealpost.search.internal.QueryLexer.Token;
 
@@ -25,141 +25,141 @@ import org.sealpost.search.internal.QueryLexer.Token;
  */
 final class SearchQueryParser {
 
-  static final int MAX_LENGTH = QueryProblem.MAX_LENGTH;
-  static final int MAX_TERMS = QueryProblem.MAX_TERMS;
-  static final int MAX_DEPTH = QueryProblem.MAX_DEPTH;
+    static final int MAX_LENGTH = QueryProblem.MAX_LENGTH;
+    static final int MAX_TERMS = QueryProblem.MAX_TERMS;
+    static final int MAX_DEPTH = QueryProblem.MAX_DEPTH;
 
-  private final List<Token> tokens;
-  private int next;
-  private int terms;
+    private final List<Token> tokens;
+    private int next;
+    private int terms;
 
-  private SearchQueryParser(List<Token> tokens) {
-    this.tokens = tokens;
-  }
-
-  static QueryNode parse(String query) throws InvalidQueryException {
-    if (query == null || query.isBlank()) {
-      throw QueryProblem.BLANK.exception();
+    private SearchQueryParser(List<Token> tokens) {
+        this.tokens = tokens;
     }
-    if (query.length() > MAX_LENGTH) {
-      throw QueryProblem.TOO_LONG.exception();
-    }
-    SearchQueryParser parser = new SearchQueryParser(QueryLexer.tokenize(query));
-    QueryNode node = parser.all(Scope.EVERY_TEXT_FIELD, 0);
-    if (parser.peek() == Kind.CLOSE) {
-      throw QueryProblem.UNOPENED_PARENTHESIS.exception();
-    }
-    return node;
-  }
 
-  private QueryNode all(Scope scope, int depth) throws InvalidQueryException {
-    List<QueryNode> parts = new ArrayList<>();
-    parts.add(any(scope, depth));
-    while (peek() != Kind.END && peek() != Kind.CLOSE) {
-      if (peek() == Kind.AND) {
-        take();
-        requireOperand(QueryProblem.DANGLING_AND);
-      }
-      parts.add(any(scope, depth));
-    }
-    return parts.size() == 1 ? parts.get(0) : new QueryNode.All(parts);
-  }
-
-  private QueryNode any(Scope scope, int depth) throws InvalidQueryException {
-    List<QueryNode> parts = new ArrayList<>();
-    parts.add(unary(scope, depth));
-    while (peek() == Kind.OR) {
-      take();
-      requireOperand(QueryProblem.DANGLING_OR);
-      parts.add(unary(scope, depth));
-    }
-    return parts.size() == 1 ? parts.get(0) : new QueryNode.Any(parts);
-  }
-
-  private QueryNode unary(Scope scope, int depth) throws InvalidQueryException {
-    Token token = tokens.get(next);
-    return switch (token.kind()) {
-      case MINUS -> {
-        take();
-        yield new QueryNode.Not(unary(scope, depth));
-      }
-      case NOT -> {
-        take();
-        requireOperand(QueryProblem.DANGLING_NOT);
-        yield new QueryNode.Not(unary(scope, depth));
-      }
-      case PREFIX -> {
-        take();
-        yield unary(Scope.ofPrefix(token.text()), depth);
-      }
-      case AND -> throw QueryProblem.DANGLING_AND.exception();
-      case END -> throw QueryProblem.UNCLOSED_PARENTHESIS.exception(); // only "(" reaches here
-      case OR -> throw QueryProblem.DANGLING_OR.exception();
-      default -> primary(scope, depth);
-    };
-  }
-
-  private QueryNode primary(Scope scope, int depth) throws InvalidQueryException {
-    Token token = take();
-    switch (token.kind()) {
-      case OPEN -> {
-        if (depth == MAX_DEPTH) {
-          throw QueryProblem.TOO_DEEP.exception();
+    static QueryNode parse(String query) throws InvalidQueryException {
+        if (query == null || query.isBlank()) {
+            throw QueryProblem.BLANK.exception();
         }
-        if (peek() == Kind.CLOSE) {
-          throw QueryProblem.EMPTY_PARENTHESES.exception();
+        if (query.length() > MAX_LENGTH) {
+            throw QueryProblem.TOO_LONG.exception();
         }
-        QueryNode inner = all(scope, depth + 1);
-        if (take().kind() != Kind.CLOSE) {
-          throw QueryProblem.UNCLOSED_PARENTHESIS.exception();
+        SearchQueryParser parser = new SearchQueryParser(QueryLexer.tokenize(query));
+        QueryNode node = parser.all(Scope.EVERY_TEXT_FIELD, 0);
+        if (parser.peek() == Kind.CLOSE) {
+            throw QueryProblem.UNOPENED_PARENTHESIS.exception();
         }
-        return inner;
-      }
-      case WORD, PHRASE -> {
-        terms += token.kind() == Kind.PHRASE ? wordsIn(token.text()) : 1;
-        if (terms > MAX_TERMS) {
-          throw QueryProblem.TOO_MANY_TERMS.exception();
+        return node;
+    }
+
+    private QueryNode all(Scope scope, int depth) throws InvalidQueryException {
+        List<QueryNode> parts = new ArrayList<>();
+        parts.add(any(scope, depth));
+        while (peek() != Kind.END && peek() != Kind.CLOSE) {
+            if (peek() == Kind.AND) {
+                take();
+                requireOperand(QueryProblem.DANGLING_AND);
+            }
+            parts.add(any(scope, depth));
         }
-        return scope.folder()
-            ? new QueryNode.Folder(token.text())
-            : new QueryNode.Text(token.text(), token.kind() == Kind.PHRASE, scope.fields());
-      }
-      default -> throw QueryProblem.UNOPENED_PARENTHESIS.exception();
+        return parts.size() == 1 ? parts.get(0) : new QueryNode.All(parts);
     }
-  }
 
-  /** What the words at this point of the search are looked for in: text fields or folders. */
-  private record Scope(Set<SearchField> fields, boolean folder) {
-    static final Scope EVERY_TEXT_FIELD = new Scope(SearchField.ALL, false);
-
-    static Scope ofPrefix(String prefix) {
-      return prefix.equals(QueryLexer.FOLDER_PREFIX)
-          ? new Scope(Set.of(), true)
-          : new Scope(SearchField.BY_PREFIX.get(prefix), false);
+    private QueryNode any(Scope scope, int depth) throws InvalidQueryException {
+        List<QueryNode> parts = new ArrayList<>();
+        parts.add(unary(scope, depth));
+        while (peek() == Kind.OR) {
+            take();
+            requireOperand(QueryProblem.DANGLING_OR);
+            parts.add(unary(scope, depth));
+        }
+        return parts.size() == 1 ? parts.get(0) : new QueryNode.Any(parts);
     }
-  }
 
-  private static int wordsIn(String phrase) {
-    String trimmed = phrase.strip();
-    return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
-  }
-
-  private void requireOperand(QueryProblem problem) throws InvalidQueryException {
-    Kind kind = peek();
-    if (kind == Kind.END || kind == Kind.CLOSE || kind == Kind.AND || kind == Kind.OR) {
-      throw problem.exception();
+    private QueryNode unary(Scope scope, int depth) throws InvalidQueryException {
+        Token token = tokens.get(next);
+        return switch (token.kind()) {
+            case MINUS -> {
+                take();
+                yield new QueryNode.Not(unary(scope, depth));
+            }
+            case NOT -> {
+                take();
+                requireOperand(QueryProblem.DANGLING_NOT);
+                yield new QueryNode.Not(unary(scope, depth));
+            }
+            case PREFIX -> {
+                take();
+                yield unary(Scope.ofPrefix(token.text()), depth);
+            }
+            case AND -> throw QueryProblem.DANGLING_AND.exception();
+            case END -> throw QueryProblem.UNCLOSED_PARENTHESIS.exception(); // only "(" reaches here
+            case OR -> throw QueryProblem.DANGLING_OR.exception();
+            default -> primary(scope, depth);
+        };
     }
-  }
 
-  private Kind peek() {
-    return tokens.get(next).kind();
-  }
-
-  private Token take() {
-    Token token = tokens.get(next);
-    if (token.kind() != Kind.END) {
-      next++;
+    private QueryNode primary(Scope scope, int depth) throws InvalidQueryException {
+        Token token = take();
+        switch (token.kind()) {
+            case OPEN -> {
+                if (depth == MAX_DEPTH) {
+                    throw QueryProblem.TOO_DEEP.exception();
+                }
+                if (peek() == Kind.CLOSE) {
+                    throw QueryProblem.EMPTY_PARENTHESES.exception();
+                }
+                QueryNode inner = all(scope, depth + 1);
+                if (take().kind() != Kind.CLOSE) {
+                    throw QueryProblem.UNCLOSED_PARENTHESIS.exception();
+                }
+                return inner;
+            }
+            case WORD, PHRASE -> {
+                terms += token.kind() == Kind.PHRASE ? wordsIn(token.text()) : 1;
+                if (terms > MAX_TERMS) {
+                    throw QueryProblem.TOO_MANY_TERMS.exception();
+                }
+                return scope.folder()
+                        ? new QueryNode.Folder(token.text())
+                        : new QueryNode.Text(token.text(), token.kind() == Kind.PHRASE, scope.fields());
+            }
+            default -> throw QueryProblem.UNOPENED_PARENTHESIS.exception();
+        }
     }
-    return token;
-  }
+
+    /** What the words at this point of the search are looked for in: text fields or folders. */
+    private record Scope(Set<SearchField> fields, boolean folder) {
+        static final Scope EVERY_TEXT_FIELD = new Scope(SearchField.ALL, false);
+
+        static Scope ofPrefix(String prefix) {
+            return prefix.equals(QueryLexer.FOLDER_PREFIX)
+                    ? new Scope(Set.of(), true)
+                    : new Scope(SearchField.BY_PREFIX.get(prefix), false);
+        }
+    }
+
+    private static int wordsIn(String phrase) {
+        String trimmed = phrase.strip();
+        return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
+    }
+
+    private void requireOperand(QueryProblem problem) throws InvalidQueryException {
+        Kind kind = peek();
+        if (kind == Kind.END || kind == Kind.CLOSE || kind == Kind.AND || kind == Kind.OR) {
+            throw problem.exception();
+        }
+    }
+
+    private Kind peek() {
+        return tokens.get(next).kind();
+    }
+
+    private Token take() {
+        Token token = tokens.get(next);
+        if (token.kind() != Kind.END) {
+            next++;
+        }
+        return token;
+    }
 }

@@ -23,115 +23,115 @@ import org.apache.lucene.util.UnicodeUtil;
  */
 final class TermHasher {
 
-  static final int MIN_KEY_BYTES = 16;
-  static final int TERM_BYTES = 12;
-  static final int TERM_CHARS = 16;
+    static final int MIN_KEY_BYTES = 16;
+    static final int TERM_BYTES = 12;
+    static final int TERM_CHARS = 16;
 
-  private static final String HMAC = "HmacSHA256";
-  private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final String HMAC = "HmacSHA256";
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-  private final SecretKeySpec termKey;
-  private final String keyCheckValue;
-  private final AtomicLong cacheGeneration = new AtomicLong();
+    private final SecretKeySpec termKey;
+    private final String keyCheckValue;
+    private final AtomicLong cacheGeneration = new AtomicLong();
 
-  TermHasher(byte[] indexKey) {
-    if (indexKey == null || indexKey.length < MIN_KEY_BYTES) {
-      throw new IllegalArgumentException(
-          "The search index key must be at least " + MIN_KEY_BYTES + " bytes (32 recommended)");
-    }
-    byte[] termKeyBytes = derive(indexKey, "sealpost-search-index/term-key/v1");
-    this.termKey = new SecretKeySpec(termKeyBytes, HMAC);
-    Arrays.fill(termKeyBytes, (byte) 0);
-    byte[] check = derive(indexKey, "sealpost-search-index/key-check/v1");
-    this.keyCheckValue = BASE64URL.encodeToString(Arrays.copyOf(check, TERM_BYTES));
-  }
-
-  /**
-   * A value that identifies the key without revealing it, recorded in each commit so that an
-   * index is never searched with a key other than the one that built it.
-   */
-  String keyCheckValue() {
-    return keyCheckValue;
-  }
-
-  boolean matchesKeyCheckValue(String recorded) {
-    return recorded != null
-        && MessageDigest.isEqual(
-            keyCheckValue.getBytes(StandardCharsets.US_ASCII),
-            recorded.getBytes(StandardCharsets.US_ASCII));
-  }
-
-  /**
-   * Tells every {@link KeyedHashFilter} to empty its word cache before its next text, so plain
-   * words do not outlive the batch they were indexed in; called at each commit.
-   */
-  void forgetCachedWords() {
-    cacheGeneration.incrementAndGet();
-  }
-
-  long cacheGeneration() {
-    return cacheGeneration.get();
-  }
-
-  Mac newMac() {
-    try {
-      Mac mac = Mac.getInstance(HMAC);
-      mac.init(termKey);
-      return mac;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
-    }
-  }
-
-  /** The term for a whole normalised word, such as a folder name. */
-  String hash(String normalisedWord) {
-    Sink sink = new Sink(newMac());
-    char[] chars = normalisedWord.toCharArray();
-    char[] out = new char[TERM_CHARS];
-    sink.hash(chars, chars.length, out);
-    return new String(out);
-  }
-
-  /** Reusable buffers for hashing many tokens on one thread. */
-  static final class Sink {
-    private final Mac mac;
-    private final byte[] digest = new byte[32];
-    private final byte[] truncated = new byte[TERM_BYTES];
-    private final byte[] encoded = new byte[TERM_CHARS];
-    private byte[] utf8 = new byte[64];
-
-    Sink(Mac mac) {
-      this.mac = mac;
+    TermHasher(byte[] indexKey) {
+        if (indexKey == null || indexKey.length < MIN_KEY_BYTES) {
+            throw new IllegalArgumentException(
+                    "The search index key must be at least " + MIN_KEY_BYTES + " bytes (32 recommended)");
+        }
+        byte[] termKeyBytes = derive(indexKey, "sealpost-search-index/term-key/v1");
+        this.termKey = new SecretKeySpec(termKeyBytes, HMAC);
+        Arrays.fill(termKeyBytes, (byte) 0);
+        byte[] check = derive(indexKey, "sealpost-search-index/key-check/v1");
+        this.keyCheckValue = BASE64URL.encodeToString(Arrays.copyOf(check, TERM_BYTES));
     }
 
-    /** Writes the term for {@code chars[0..length)} into {@code out[0..TERM_CHARS)}. */
-    void hash(char[] chars, int length, char[] out) {
-      int maxBytes = UnicodeUtil.maxUTF8Length(length);
-      if (utf8.length < maxBytes) {
-        utf8 = new byte[maxBytes];
-      }
-      int byteCount = UnicodeUtil.UTF16toUTF8(chars, 0, length, utf8);
-      mac.update(utf8, 0, byteCount);
-      try {
-        mac.doFinal(digest, 0);
-      } catch (javax.crypto.ShortBufferException e) {
-        throw new IllegalStateException(e);
-      }
-      System.arraycopy(digest, 0, truncated, 0, TERM_BYTES);
-      BASE64URL.encode(truncated, encoded);
-      for (int i = 0; i < TERM_CHARS; i++) {
-        out[i] = (char) encoded[i];
-      }
+    /**
+     * A value that identifies the key without revealing it, recorded in each commit so that an
+     * index is never searched with a key other than the one that built it.
+     */
+    String keyCheckValue() {
+        return keyCheckValue;
     }
-  }
 
-  private static byte[] derive(byte[] indexKey, String purpose) {
-    try {
-      Mac mac = Mac.getInstance(HMAC);
-      mac.init(new SecretKeySpec(indexKey, HMAC));
-      return mac.doFinal(purpose.getBytes(StandardCharsets.US_ASCII));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+    boolean matchesKeyCheckValue(String recorded) {
+        return recorded != null
+                && MessageDigest.isEqual(
+                        keyCheckValue.getBytes(StandardCharsets.US_ASCII),
+                        recorded.getBytes(StandardCharsets.US_ASCII));
     }
-  }
+
+    /**
+     * Tells every {@link KeyedHashFilter} to empty its word cache before its next text, so plain
+     * words do not outlive the batch they were indexed in; called at each commit.
+     */
+    void forgetCachedWords() {
+        cacheGeneration.incrementAndGet();
+    }
+
+    long cacheGeneration() {
+        return cacheGeneration.get();
+    }
+
+    Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(termKey);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+        }
+    }
+
+    /** The term for a whole normalised word, such as a folder name. */
+    String hash(String normalisedWord) {
+        Sink sink = new Sink(newMac());
+        char[] chars = normalisedWord.toCharArray();
+        char[] out = new char[TERM_CHARS];
+        sink.hash(chars, chars.length, out);
+        return new String(out);
+    }
+
+    /** Reusable buffers for hashing many tokens on one thread. */
+    static final class Sink {
+        private final Mac mac;
+        private final byte[] digest = new byte[32];
+        private final byte[] truncated = new byte[TERM_BYTES];
+        private final byte[] encoded = new byte[TERM_CHARS];
+        private byte[] utf8 = new byte[64];
+
+        Sink(Mac mac) {
+            this.mac = mac;
+        }
+
+        /** Writes the term for {@code chars[0..length)} into {@code out[0..TERM_CHARS)}. */
+        void hash(char[] chars, int length, char[] out) {
+            int maxBytes = UnicodeUtil.maxUTF8Length(length);
+            if (utf8.length < maxBytes) {
+                utf8 = new byte[maxBytes];
+            }
+            int byteCount = UnicodeUtil.UTF16toUTF8(chars, 0, length, utf8);
+            mac.update(utf8, 0, byteCount);
+            try {
+                mac.doFinal(digest, 0);
+            } catch (javax.crypto.ShortBufferException e) {
+                throw new IllegalStateException(e);
+            }
+            System.arraycopy(digest, 0, truncated, 0, TERM_BYTES);
+            BASE64URL.encode(truncated, encoded);
+            for (int i = 0; i < TERM_CHARS; i++) {
+                out[i] = (char) encoded[i];
+            }
+        }
+    }
+
+    private static byte[] derive(byte[] indexKey, String purpose) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(indexKey, HMAC));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+        }
+    }
 }

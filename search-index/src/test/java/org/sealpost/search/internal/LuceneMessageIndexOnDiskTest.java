@@ -25,87 +25,92 @@ import org.sealpost.search.MessageIndexes;
 /** The contract on disk, through the public factory, plus what only a disk can show. */
 class LuceneMessageIndexOnDiskTest implements MessageIndexContract {
 
-  private static final byte[] KEY = LuceneMessageIndexTest.KEY;
+    private static final byte[] KEY = LuceneMessageIndexTest.KEY;
 
-  @TempDir Path directory;
-  private MessageIndex index;
+    @TempDir
+    Path directory;
 
-  @BeforeEach
-  void openIndex() {
-    index = MessageIndexes.openLucene(directory.resolve("index"), KEY);
-  }
+    private MessageIndex index;
 
-  @AfterEach
-  void closeIndex() {
-    index.close();
-  }
-
-  @Override
-  public MessageIndex messageIndex() {
-    return index;
-  }
-
-  @Override
-  public Map<String, byte[]> indexFiles() throws IOException {
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.filter(Files::isRegularFile).toList()) {
-        files.put(directory.relativize(path).toString(), Files.readAllBytes(path));
-      }
+    @BeforeEach
+    void openIndex() {
+        index = MessageIndexes.openLucene(directory.resolve("index"), KEY);
     }
-    return files;
-  }
 
-  @Test
-  void messagesSurviveCloseAndReopen() throws Exception {
-    index.index(message(ALICE, "kept").subject("Quarterly report").folder("SENT").build());
-    index.index(message(ALICE, "deleted").subject("Quarterly report").build());
-    index.delete(ALICE, "deleted");
-    index.close();
-
-    index = MessageIndexes.openLucene(directory.resolve("index"), KEY);
-
-    assertThat(index.count(ALICE)).isEqualTo(1);
-    assertThat(index.search(ALICE, "\"quarterly report\" in:sent", 0, 10).messageIds())
-        .containsExactly("kept");
-  }
-
-  @Test
-  void commitMakesWritesVisibleToAnotherReaderOfTheFiles() throws Exception {
-    index.index(message(ALICE, "m1").build());
-    assertThat(committedDocuments()).isZero();
-
-    index.commit();
-
-    assertThat(committedDocuments()).isEqualTo(1);
-  }
-
-  @Test
-  void reopeningWithAnotherKeyIsRefused() {
-    index.index(message(ALICE, "m1").body("invoice").build());
-    index.close();
-    byte[] otherKey = "another-key-of-32-bytes-length!!".getBytes(StandardCharsets.US_ASCII);
-
-    assertThatThrownBy(() -> MessageIndexes.openLucene(directory.resolve("index"), otherKey))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("another index key")
-        .hasMessageContaining("rebuild");
-    index = MessageIndexes.openLucene(directory.resolve("index"), KEY); // the right key still opens
-    assertThat(index.count(ALICE)).isEqualTo(1);
-  }
-
-  @Test
-  void tooShortKeyIsRefused() {
-    assertThatThrownBy(() -> MessageIndexes.openLucene(directory.resolve("other"), new byte[15]))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("at least 16 bytes");
-    assertThat(List.of(directory.resolve("other").toFile().list())).isEmpty();
-  }
-
-  private int committedDocuments() throws IOException {
-    try (FSDirectory dir = FSDirectory.open(directory.resolve("index"));
-        DirectoryReader reader = DirectoryReader.open(dir)) {
-      return reader.numDocs();
+    @AfterEach
+    void closeIndex() {
+        index.close();
     }
-  }
+
+    @Override
+    public MessageIndex messageIndex() {
+        return index;
+    }
+
+    @Override
+    public Map<String, byte[]> indexFiles() throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                files.put(directory.relativize(path).toString(), Files.readAllBytes(path));
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void messagesSurviveCloseAndReopen() throws Exception {
+        index.index(message(ALICE, "kept")
+                .subject("Quarterly report")
+                .folder("SENT")
+                .build());
+        index.index(message(ALICE, "deleted").subject("Quarterly report").build());
+        index.delete(ALICE, "deleted");
+        index.close();
+
+        index = MessageIndexes.openLucene(directory.resolve("index"), KEY);
+
+        assertThat(index.count(ALICE)).isEqualTo(1);
+        assertThat(index.search(ALICE, "\"quarterly report\" in:sent", 0, 10).messageIds())
+                .containsExactly("kept");
+    }
+
+    @Test
+    void commitMakesWritesVisibleToAnotherReaderOfTheFiles() throws Exception {
+        index.index(message(ALICE, "m1").build());
+        assertThat(committedDocuments()).isZero();
+
+        index.commit();
+
+        assertThat(committedDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void reopeningWithAnotherKeyIsRefused() {
+        index.index(message(ALICE, "m1").body("invoice").build());
+        index.close();
+        byte[] otherKey = "another-key-of-32-bytes-length!!".getBytes(StandardCharsets.US_ASCII);
+
+        assertThatThrownBy(() -> MessageIndexes.openLucene(directory.resolve("index"), otherKey))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("another index key")
+                .hasMessageContaining("rebuild");
+        index = MessageIndexes.openLucene(directory.resolve("index"), KEY); // the right key still opens
+        assertThat(index.count(ALICE)).isEqualTo(1);
+    }
+
+    @Test
+    void tooShortKeyIsRefused() {
+        assertThatThrownBy(() -> MessageIndexes.openLucene(directory.resolve("other"), new byte[15]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 16 bytes");
+        assertThat(List.of(directory.resolve("other").toFile().list())).isEmpty();
+    }
+
+    private int committedDocuments() throws IOException {
+        try (FSDirectory dir = FSDirectory.open(directory.resolve("index"));
+                DirectoryReader reader = DirectoryReader.open(dir)) {
+            return reader.numDocs();
+        }
+    }
 }

@@ -9,13 +9,13 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.sealpost.search.IndexedMessage;
 import org.sealpost.search.InvalidQueryException;
@@ -29,77 +29,77 @@ import org.sealpost.search.MessageIndex;
  */
 public final class PlainLuceneBaseline implements AutoCloseable {
 
-  private static final Sort BY_RELEVANCE = new Sort(
-      SortField.FIELD_SCORE, new SortField(IndexFields.RECEIVED_AT, SortField.Type.LONG, true));
+    private static final Sort BY_RELEVANCE =
+            new Sort(SortField.FIELD_SCORE, new SortField(IndexFields.RECEIVED_AT, SortField.Type.LONG, true));
 
-  private static final Set<String> HIT_FIELDS = Set.of(IndexFields.MESSAGE_ID);
+    private static final Set<String> HIT_FIELDS = Set.of(IndexFields.MESSAGE_ID);
 
-  private final Analyzer analyzer = new Analyzer(Analyzer.PER_FIELD_REUSE_STRATEGY) {
-    @Override
-    protected TokenStreamComponents createComponents(String fieldName) {
-      Tokenizer tokenizer = KeyedHashAnalyzer.tokenizerFor(fieldName);
-      return new TokenStreamComponents(tokenizer, KeyedHashAnalyzer.normalised(tokenizer));
+    private final Analyzer analyzer = new Analyzer(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer tokenizer = KeyedHashAnalyzer.tokenizerFor(fieldName);
+            return new TokenStreamComponents(tokenizer, KeyedHashAnalyzer.normalised(tokenizer));
+        }
+
+        @Override
+        public int getPositionIncrementGap(String fieldName) {
+            return 100;
+        }
+    };
+    private final MessageDocuments documents = new MessageDocuments(folder -> folder);
+    private final LuceneQueryFactory queries = new LuceneQueryFactory(
+            analyzer, new TermHasher("plain-baseline-needs-no-key-32b!".getBytes(StandardCharsets.US_ASCII)));
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private SearcherManager searchers;
+
+    /** The keyed index as it was before ADR 0021: every token hashed afresh, no word cache. */
+    public static MessageIndex keyedWithoutWordCache(Path path, byte[] key) throws IOException {
+        return new LuceneMessageIndex(FSDirectory.open(path), key, false);
+    }
+
+    public PlainLuceneBaseline(Path path) throws IOException {
+        directory = FSDirectory.open(path);
+        writer = new IndexWriter(directory, LuceneMessageIndex.writerConfig(analyzer));
+    }
+
+    public void index(IndexedMessage message) throws IOException {
+        writer.updateDocument(
+                IndexFields.keyTerm(message.accountId(), message.messageId()), documents.toDocument(message));
+    }
+
+    public void commit() throws IOException {
+        writer.commit();
+    }
+
+    /** The total hits of a relevance-ordered first page, as {@link LuceneMessageIndex} runs it. */
+    public long search(long accountId, String query, int limit) throws IOException, InvalidQueryException {
+        if (searchers == null) {
+            searchers = new SearcherManager(writer, null);
+        }
+        Query lucene = queries.forAccount(accountId, SearchQueryParser.parse(query));
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            TopFieldDocs top =
+                    searcher.search(lucene, new TopFieldCollectorManager(BY_RELEVANCE, limit, Integer.MAX_VALUE));
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc hit : top.scoreDocs) { // as the keyed index does to return message ids
+                stored.document(hit.doc, HIT_FIELDS);
+            }
+            return top.totalHits.value();
+        } finally {
+            searchers.release(searcher);
+        }
     }
 
     @Override
-    public int getPositionIncrementGap(String fieldName) {
-      return 100;
+    public void close() throws IOException {
+        try (directory;
+                analyzer;
+                writer) {
+            if (searchers != null) {
+                searchers.close();
+            }
+        }
     }
-  };
-  private final MessageDocuments documents = new MessageDocuments(folder -> folder);
-  private final LuceneQueryFactory queries = new LuceneQueryFactory(analyzer,
-      new TermHasher("plain-baseline-needs-no-key-32b!".getBytes(StandardCharsets.US_ASCII)));
-  private final FSDirectory directory;
-  private final IndexWriter writer;
-  private SearcherManager searchers;
-
-  /** The keyed index as it was before ADR 0021: every token hashed afresh, no word cache. */
-  public static MessageIndex keyedWithoutWordCache(Path path, byte[] key) throws IOException {
-    return new LuceneMessageIndex(FSDirectory.open(path), key, false);
-  }
-
-  public PlainLuceneBaseline(Path path) throws IOException {
-    directory = FSDirectory.open(path);
-    writer = new IndexWriter(directory, LuceneMessageIndex.writerConfig(analyzer));
-  }
-
-  public void index(IndexedMessage message) throws IOException {
-    writer.updateDocument(
-        IndexFields.keyTerm(message.accountId(), message.messageId()),
-        documents.toDocument(message));
-  }
-
-  public void commit() throws IOException {
-    writer.commit();
-  }
-
-  /** The total hits of a relevance-ordered first page, as {@link LuceneMessageIndex} runs it. */
-  public long search(long accountId, String query, int limit)
-      throws IOException, InvalidQueryException {
-    if (searchers == null) {
-      searchers = new SearcherManager(writer, null);
-    }
-    Query lucene = queries.forAccount(accountId, SearchQueryParser.parse(query));
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      TopFieldDocs top = searcher.search(
-          lucene, new TopFieldCollectorManager(BY_RELEVANCE, limit, Integer.MAX_VALUE));
-      StoredFields stored = searcher.storedFields();
-      for (ScoreDoc hit : top.scoreDocs) { // as the keyed index does to return message ids
-        stored.document(hit.doc, HIT_FIELDS);
-      }
-      return top.totalHits.value();
-    } finally {
-      searchers.release(searcher);
-    }
-  }
-
-  @Override
-  public void close() throws IOException {
-    try (directory; analyzer; writer) {
-      if (searchers != null) {
-        searchers.close();
-      }
-    }
-  }
 }

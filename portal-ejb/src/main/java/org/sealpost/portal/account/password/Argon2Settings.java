@@ -17,6 +17,7 @@ public record Argon2Settings(int memoryKiB, int iterations, int parallelism) {
 
     /** 1 GiB. */
     public static final int MAX_MEMORY_KIB = 1 << 20;
+
     public static final int MAX_ITERATIONS = 64;
     public static final int MAX_PARALLELISM = 64;
 
@@ -28,10 +29,12 @@ public record Argon2Settings(int memoryKiB, int iterations, int parallelism) {
 
     public Argon2Settings {
         if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
-            throw new IllegalArgumentException("Argon2 parallelism must be 1 to " + MAX_PARALLELISM + ", not " + parallelism);
+            throw new IllegalArgumentException(
+                    "Argon2 parallelism must be 1 to " + MAX_PARALLELISM + ", not " + parallelism);
         }
         if (iterations < 1 || iterations > MAX_ITERATIONS) {
-            throw new IllegalArgumentException("Argon2 iterations must be 1 to " + MAX_ITERATIONS + ", not " + iterations);
+            throw new IllegalArgumentException(
+                    "Argon2 iterations must be 1 to " + MAX_ITERATIONS + ", not " + iterations);
         }
         if (memoryKiB < 8 * parallelism || memoryKiB > MAX_MEMORY_KIB) {
             throw new IllegalArgumentException("Argon2 memory must be " + 8 * parallelism + " to " + MAX_MEMORY_KIB

@@ -31,8 +31,10 @@ public enum Argon2idImplementation {
         try {
             return valueOf(setting.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("setting SEALPOST_ARGON2_IMPLEMENTATION must be auto, native or bouncycastle, not '"
-                    + setting + "'", e);
+            throw new IllegalArgumentException(
+                    "setting SEALPOST_ARGON2_IMPLEMENTATION must be auto, native or bouncycastle, not '" + setting
+                            + "'",
+                    e);
         }
     }
 

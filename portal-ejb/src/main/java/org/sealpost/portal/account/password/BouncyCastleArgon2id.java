@@ -12,8 +12,7 @@ public final class BouncyCastleArgon2id implements Argon2idFunction {
 
     public static final BouncyCastleArgon2id INSTANCE = new BouncyCastleArgon2id();
 
-    private BouncyCastleArgon2id() {
-    }
+    private BouncyCastleArgon2id() {}
 
     @Override
     public byte[] tag(byte[] password, Argon2Settings settings, byte[] salt, int tagBytes) {

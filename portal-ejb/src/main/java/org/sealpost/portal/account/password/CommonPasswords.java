@@ -15,8 +15,7 @@ final class CommonPasswords {
 
     private static final Set<String> LIST = load();
 
-    private CommonPasswords() {
-    }
+    private CommonPasswords() {}
 
     /** How many passwords the list holds. */
     static int size() {
@@ -53,7 +52,8 @@ final class CommonPasswords {
     private static Set<String> load() {
         try {
             List<String> ranked = StandardDictionaries.PASSWORDS_LOADER.load().getFrequencies();
-            return Set.copyOf(ranked.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList());
+            return Set.copyOf(
+                    ranked.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList());
         } catch (IOException e) {
             throw new UncheckedIOException("zxcvbn's common-password list is missing from the class path", e);
         }

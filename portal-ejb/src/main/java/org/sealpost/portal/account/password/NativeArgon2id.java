@@ -48,13 +48,23 @@ public final class NativeArgon2id implements Argon2idFunction {
         byte[] tag;
         try {
             argon2 = binding.get();
-            tag = argon2.rawHashAdvanced(3, 32, 4, filled(32, 0x01), filled(16, 0x02), filled(8, 0x03),
-                    filled(12, 0x04), 32, Argon2Version.V13);
+            tag = argon2.rawHashAdvanced(
+                    3,
+                    32,
+                    4,
+                    filled(32, 0x01),
+                    filled(16, 0x02),
+                    filled(8, 0x03),
+                    filled(12, 0x04),
+                    32,
+                    Argon2Version.V13);
         } catch (LinkageError | RuntimeException e) {
             // JNA reports a missing library as UnsatisfiedLinkError, the first time, and as
             // NoClassDefFoundError for the library's interface after that.
-            throw new NativeArgon2idUnavailableException("libargon2 could not be loaded (" + e
-                    + "); install it (Debian/Ubuntu: apt-get install libargon2-1)", e);
+            throw new NativeArgon2idUnavailableException(
+                    "libargon2 could not be loaded (" + e
+                            + "); install it (Debian/Ubuntu: apt-get install libargon2-1)",
+                    e);
         }
         if (!HexFormat.of().formatHex(tag).equals(RFC_9106_TAG)) {
             throw new NativeArgon2idUnavailableException(
@@ -65,8 +75,16 @@ public final class NativeArgon2id implements Argon2idFunction {
 
     @Override
     public byte[] tag(byte[] password, Argon2Settings settings, byte[] salt, int tagBytes) {
-        return argon2.rawHashAdvanced(settings.iterations(), settings.memoryKiB(), settings.parallelism(), password,
-                salt, null, null, tagBytes, Argon2Version.V13);
+        return argon2.rawHashAdvanced(
+                settings.iterations(),
+                settings.memoryKiB(),
+                settings.parallelism(),
+                password,
+                salt,
+                null,
+                null,
+                tagBytes,
+                Argon2Version.V13);
     }
 
     @Override

@@ -129,7 +129,9 @@ public final class PasswordHasher {
      */
     public boolean needsRehash(String phc) {
         PhcString stored = PhcString.parse(phc);
-        return !stored.settings().equals(settings) || stored.salt().length != SALT_BYTES || stored.tag().length != TAG_BYTES;
+        return !stored.settings().equals(settings)
+                || stored.salt().length != SALT_BYTES
+                || stored.tag().length != TAG_BYTES;
     }
 
     private boolean matches(char[] password, Argon2Settings settings, byte[] salt, byte[] expected) {

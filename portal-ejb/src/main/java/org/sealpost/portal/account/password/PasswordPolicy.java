@@ -79,21 +79,26 @@ public final class PasswordPolicy {
         }
         List<PasswordProblem> problems = new ArrayList<>();
         if (length < minCodePoints) {
-            problems.add(new PasswordProblem(Code.TOO_SHORT,
+            problems.add(new PasswordProblem(
+                    Code.TOO_SHORT,
                     "Use at least " + minCodePoints + " characters; several unrelated words make a good one."));
         }
         if (hasUnusableCharacter(normal)) {
-            problems.add(new PasswordProblem(Code.UNUSABLE_CHARACTER,
+            problems.add(new PasswordProblem(
+                    Code.UNUSABLE_CHARACTER,
                     "Remove the control or broken character; it cannot be typed the same way on every device."));
         }
         String lower = normal.toLowerCase(Locale.ROOT);
         if (containsAddress(lower, owner)) {
-            problems.add(new PasswordProblem(Code.CONTAINS_ADDRESS,
+            problems.add(new PasswordProblem(
+                    Code.CONTAINS_ADDRESS,
                     "Do not use your e-mail address, or the part before the @, in your password."));
         }
         if (CommonPasswords.contains(normal)) {
-            problems.add(new PasswordProblem(Code.COMMON_PASSWORD,
-                    "This is one of the most commonly used passwords, perhaps with digits or symbols added; choose another."));
+            problems.add(
+                    new PasswordProblem(
+                            Code.COMMON_PASSWORD,
+                            "This is one of the most commonly used passwords, perhaps with digits or symbols added; choose another."));
         }
         if (problems.isEmpty()) {
             guessability(normal, owner).ifPresent(problems::add);
@@ -124,8 +129,11 @@ public final class PasswordPolicy {
                 return Optional.empty();
             }
             String warning = strength.getFeedback().getWarning(Locale.ENGLISH);
-            String why = warning == null || warning.isBlank() ? "" : " (" + warning.strip().replaceAll("\\.$", "") + ")";
-            return Optional.of(new PasswordProblem(Code.TOO_GUESSABLE,
+            String why = warning == null || warning.isBlank()
+                    ? ""
+                    : " (" + warning.strip().replaceAll("\\.$", "") + ")";
+            return Optional.of(new PasswordProblem(
+                    Code.TOO_GUESSABLE,
                     "This password would be easy to guess" + why + "; a few unrelated words make a strong one."));
         } finally {
             strength.wipe();

@@ -16,8 +16,7 @@ import java.util.Arrays;
  */
 final class PasswordText {
 
-    private PasswordText() {
-    }
+    private PasswordText() {}
 
     /** The NFKC normal form of {@code password}. */
     static String normalise(CharSequence password) {
@@ -55,11 +54,13 @@ final class PasswordText {
     static byte[] utf8(char[] password) throws CharacterCodingException {
         CharBuffer chars = CharBuffer.wrap(password);
         CharSequence normal = Normalizer.isNormalized(chars, Normalizer.Form.NFKC) ? chars : normalise(chars);
-        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+        CharsetEncoder encoder = StandardCharsets.UTF_8
+                .newEncoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer encoded = encoder.encode(CharBuffer.wrap(normal));
-        byte[] bytes = Arrays.copyOfRange(encoded.array(), encoded.arrayOffset(), encoded.arrayOffset() + encoded.limit());
+        byte[] bytes =
+                Arrays.copyOfRange(encoded.array(), encoded.arrayOffset(), encoded.arrayOffset() + encoded.limit());
         Arrays.fill(encoded.array(), (byte) 0);
         return bytes;
     }

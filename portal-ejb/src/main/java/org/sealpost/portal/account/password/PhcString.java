@@ -20,8 +20,8 @@ record PhcString(Argon2Settings settings, byte[] salt, byte[] tag) {
     static final int MIN_TAG_BYTES = 16;
     static final int MAX_TAG_BYTES = 64;
 
-    private static final Pattern SHAPE = Pattern.compile(
-            "\\$argon2id\\$v=19\\$m=([1-9][0-9]{0,9}),t=([1-9][0-9]{0,9}),p=([1-9][0-9]{0,9})"
+    private static final Pattern SHAPE =
+            Pattern.compile("\\$argon2id\\$v=19\\$m=([1-9][0-9]{0,9}),t=([1-9][0-9]{0,9}),p=([1-9][0-9]{0,9})"
                     + "\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
 
     static PhcString parse(String phc) {
@@ -44,20 +44,20 @@ record PhcString(Argon2Settings settings, byte[] salt, byte[] tag) {
         byte[] salt = decode(m.group(4), "salt");
         byte[] tag = decode(m.group(5), "hash");
         if (salt.length < MIN_SALT_BYTES || salt.length > MAX_SALT_BYTES) {
-            throw new InvalidPasswordHashException("stored salt has " + salt.length + " bytes; "
-                    + MIN_SALT_BYTES + " to " + MAX_SALT_BYTES + " are allowed");
+            throw new InvalidPasswordHashException("stored salt has " + salt.length + " bytes; " + MIN_SALT_BYTES
+                    + " to " + MAX_SALT_BYTES + " are allowed");
         }
         if (tag.length < MIN_TAG_BYTES || tag.length > MAX_TAG_BYTES) {
-            throw new InvalidPasswordHashException("stored hash has " + tag.length + " bytes; "
-                    + MIN_TAG_BYTES + " to " + MAX_TAG_BYTES + " are allowed");
+            throw new InvalidPasswordHashException("stored hash has " + tag.length + " bytes; " + MIN_TAG_BYTES + " to "
+                    + MAX_TAG_BYTES + " are allowed");
         }
         return new PhcString(settings, salt, tag);
     }
 
     String format() {
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        return "$argon2id$v=19$m=" + settings.memoryKiB() + ",t=" + settings.iterations() + ",p=" + settings.parallelism()
-                + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(tag);
+        return "$argon2id$v=19$m=" + settings.memoryKiB() + ",t=" + settings.iterations() + ",p="
+                + settings.parallelism() + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(tag);
     }
 
     private static byte[] decode(String b64, String what) {

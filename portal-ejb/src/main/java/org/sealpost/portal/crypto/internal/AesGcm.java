@@ -26,6 +26,7 @@ public final class AesGcm {
 
     /** The only layout written so far; the byte is authenticated as part of the associated data. */
     public static final byte FORMAT_V1 = 1;
+
     public static final int NONCE_BYTES = 12;
     public static final int TAG_BYTES = 16;
     public static final int HEADER_BYTES = 1 + NONCE_BYTES;
@@ -34,15 +35,16 @@ public final class AesGcm {
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final Provider PROVIDER = pickProvider();
 
-    private AesGcm() {
-    }
+    private AesGcm() {}
 
     private static Provider pickProvider() {
         Provider sunJce = Security.getProvider("SunJCE");
         if (sunJce == null) {
-            System.getLogger(AesGcm.class.getName()).log(Level.WARNING,
-                    "SunJCE provider not present; AES-GCM falls back to the first provider offering it,"
-                            + " which may be much slower");
+            System.getLogger(AesGcm.class.getName())
+                    .log(
+                            Level.WARNING,
+                            "SunJCE provider not present; AES-GCM falls back to the first provider offering it,"
+                                    + " which may be much slower");
         }
         return sunJce;
     }
@@ -76,8 +78,8 @@ public final class AesGcm {
             cipher.updateAAD(associatedData(FORMAT_V1, context));
             int written = cipher.doFinal(plaintext, 0, plaintext.length, out, HEADER_BYTES);
             if (written != plaintext.length + TAG_BYTES) {
-                throw new IllegalStateException("AES-GCM wrote " + written + " bytes, expected "
-                        + (plaintext.length + TAG_BYTES));
+                throw new IllegalStateException(
+                        "AES-GCM wrote " + written + " bytes, expected " + (plaintext.length + TAG_BYTES));
             }
             return out;
         } catch (GeneralSecurityException e) {
@@ -104,7 +106,9 @@ public final class AesGcm {
         }
         try {
             Cipher cipher = newCipher();
-            cipher.init(Cipher.DECRYPT_MODE, key,
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    key,
                     new GCMParameterSpec(TAG_BYTES * 8, Arrays.copyOfRange(sealed, 1, HEADER_BYTES)));
             cipher.updateAAD(associatedData(sealed[0], context));
             return cipher.doFinal(sealed, HEADER_BYTES, sealed.length - HEADER_BYTES);

@@ -19,8 +19,7 @@ public final class DefaultTemplates {
 
     private static final Map<Language, Map<TemplateKind, NotificationTemplate>> LOADED = new EnumMap<>(Language.class);
 
-    private DefaultTemplates() {
-    }
+    private DefaultTemplates() {}
 
     /** The default template of {@code kind} in {@code language}. */
     public static synchronized NotificationTemplate of(TemplateKind kind, Language language) {
@@ -52,15 +51,16 @@ public final class DefaultTemplates {
         try {
             return NotificationTemplate.parse(kind, subject, read(base + ".text.txt"), read(base + ".html"));
         } catch (TemplateException e) {
-            throw new IllegalStateException("the default " + kind + " template in " + language + " is invalid: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the default " + kind + " template in " + language + " is invalid: " + e.getMessage(), e);
         }
     }
 
     private static String read(String name) {
         try (InputStream in = DefaultTemplates.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("default template resource " + name + " is missing from the class path");
+                throw new IllegalStateException(
+                        "default template resource " + name + " is missing from the class path");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -19,14 +19,38 @@ import java.util.Set;
 final class HtmlContext {
 
     private enum State {
-        DATA, TAG_OPEN, TAG_NAME, END_TAG_NAME, IN_TAG, ATTRIBUTE_NAME, AFTER_ATTRIBUTE_NAME, BEFORE_VALUE,
-        VALUE_DOUBLE_QUOTED, VALUE_SINGLE_QUOTED, VALUE_UNQUOTED, DECLARATION, COMMENT, RAW_TEXT
+        DATA,
+        TAG_OPEN,
+        TAG_NAME,
+        END_TAG_NAME,
+        IN_TAG,
+        ATTRIBUTE_NAME,
+        AFTER_ATTRIBUTE_NAME,
+        BEFORE_VALUE,
+        VALUE_DOUBLE_QUOTED,
+        VALUE_SINGLE_QUOTED,
+        VALUE_UNQUOTED,
+        DECLARATION,
+        COMMENT,
+        RAW_TEXT
     }
 
     /** Attributes whose value is a URL (HTML Standard attribute index, plus legacy ones mail clients honour). */
     private static final Set<String> URL_ATTRIBUTES = Set.of(
-            "href", "src", "action", "formaction", "background", "cite", "poster", "srcset", "longdesc",
-            "lowsrc", "dynsrc", "usemap", "xlink:href", "ping");
+            "href",
+            "src",
+            "action",
+            "formaction",
+            "background",
+            "cite",
+            "poster",
+            "srcset",
+            "longdesc",
+            "lowsrc",
+            "dynsrc",
+            "usemap",
+            "xlink:href",
+            "ping");
 
     private State state = State.DATA;
     private final StringBuilder tagName = new StringBuilder();
@@ -55,16 +79,19 @@ final class HtmlContext {
      */
     String refusal(Placeholder placeholder) {
         return switch (state) {
-            case DATA -> placeholder.isOneTimeLink() && openAnchors == 0
-                    ? "a one-time link may stand in text only inside <a href=\"" + placeholder.tag() + "\">…</a>, "
-                            + "so that the address the reader sees is the one the link opens"
-                    : null;
+            case DATA ->
+                placeholder.isOneTimeLink() && openAnchors == 0
+                        ? "a one-time link may stand in text only inside <a href=\"" + placeholder.tag() + "\">…</a>, "
+                                + "so that the address the reader sees is the one the link opens"
+                        : null;
             case VALUE_DOUBLE_QUOTED, VALUE_SINGLE_QUOTED -> attributeRefusal(placeholder);
             case COMMENT, DECLARATION -> "placeholders cannot stand in an HTML comment or declaration";
-            case RAW_TEXT -> "placeholders cannot stand inside <" + rawTextEnd.substring(2)
-                    + ">: escaping does not apply to script or style content";
-            default -> "placeholders can stand in text or inside a quoted attribute value (name=\"…\"), "
-                    + "not elsewhere in a tag, where a value could add attributes";
+            case RAW_TEXT ->
+                "placeholders cannot stand inside <" + rawTextEnd.substring(2)
+                        + ">: escaping does not apply to script or style content";
+            default ->
+                "placeholders can stand in text or inside a quoted attribute value (name=\"…\"), "
+                        + "not elsewhere in a tag, where a value could add attributes";
         };
     }
 
@@ -74,18 +101,19 @@ final class HtmlContext {
             return "placeholders cannot stand in an event-handler attribute (" + name + "), which is script";
         }
         if (name.equals("style")) {
-            return placeholder.isColour() ? null
+            return placeholder.isColour()
+                    ? null
                     : "only {{accentColour}} may stand in a style attribute: escaping does not make CSS safe";
         }
         if (placeholder.isLink() && !name.equals("href")) {
             // In src, background or srcset a mail client fetches the address by itself when the
             // mail is opened (or a scanner does before): a one-time link would be spent unseen.
-            return "a link placeholder may stand only in an href attribute (or as the text of a link), not in "
-                    + name;
+            return "a link placeholder may stand only in an href attribute (or as the text of a link), not in " + name;
         }
         if (URL_ATTRIBUTES.contains(name) && valueLength == 0 && !placeholder.isLink()) {
             return "only {{portalLink}} or {{registrationLink}} may begin a " + name + " value; another value "
-                    + "could be a javascript: URL (write, for instance, " + name + "=\"mailto:" + placeholder.tag() + "\")";
+                    + "could be a javascript: URL (write, for instance, " + name + "=\"mailto:" + placeholder.tag()
+                    + "\")";
         }
         return null;
     }
@@ -226,7 +254,8 @@ final class HtmlContext {
     }
 
     private boolean endsWith(String suffix) {
-        return recent.length() >= suffix.length() && recent.substring(recent.length() - suffix.length()).equals(suffix);
+        return recent.length() >= suffix.length()
+                && recent.substring(recent.length() - suffix.length()).equals(suffix);
     }
 
     private boolean endsWithIgnoringCase(String suffix) {

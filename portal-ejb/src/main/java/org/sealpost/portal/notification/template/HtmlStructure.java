@@ -23,8 +23,7 @@ final class HtmlStructure {
     private static final Set<String> VOID_ELEMENTS = Set.of(
             "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr");
 
-    private record Open(String name, int line) {
-    }
+    private record Open(String name, int line) {}
 
     private final String source;
     private int at;
@@ -72,8 +71,10 @@ final class HtmlStructure {
                     throw error(lt, "</" + name + "> closes an element that is not open");
                 }
                 if (!top.name().equals(name)) {
-                    throw error(lt, "</" + name + "> closes <" + top.name() + "> from line " + top.line()
-                            + "; close that first");
+                    throw error(
+                            lt,
+                            "</" + name + "> closes <" + top.name() + "> from line " + top.line()
+                                    + "; close that first");
                 }
                 open.pop();
                 at = end + 1;
@@ -88,7 +89,9 @@ final class HtmlStructure {
                 boolean selfClosing = endOfStartTag(lt, name);
                 if (!selfClosing && !VOID_ELEMENTS.contains(name)) {
                     open.push(new Open(name, line(lt)));
-                    if (name.equals("script") || name.equals("style") || name.equals("title")
+                    if (name.equals("script")
+                            || name.equals("style")
+                            || name.equals("title")
                             || name.equals("textarea")) {
                         // Raw or escapable raw text (HTML Standard 13.1.2): no tags inside.
                         int end = source.toLowerCase(Locale.ROOT).indexOf("</" + name, at);
@@ -99,7 +102,11 @@ final class HtmlStructure {
         }
         if (!open.isEmpty()) {
             Open top = open.peek();
-            throw new TemplateException(TemplatePart.HTML_BODY, null, top.line(), 0,
+            throw new TemplateException(
+                    TemplatePart.HTML_BODY,
+                    null,
+                    top.line(),
+                    0,
                     "In the HTML body at line " + top.line() + ": <" + top.name() + "> is never closed");
         }
     }
@@ -153,7 +160,11 @@ final class HtmlStructure {
     private TemplateException error(int index, String what) {
         int line = line(index);
         int column = index - (source.lastIndexOf('\n', index - 1) + 1) + 1;
-        return new TemplateException(TemplatePart.HTML_BODY, null, line, column,
+        return new TemplateException(
+                TemplatePart.HTML_BODY,
+                null,
+                line,
+                column,
                 "In the HTML body at line " + line + ", column " + column + ": " + what);
     }
 }

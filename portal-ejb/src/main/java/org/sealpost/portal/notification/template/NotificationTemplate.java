@@ -32,8 +32,14 @@ public final class NotificationTemplate {
     private final List<Segment> textSegments;
     private final List<Segment> htmlSegments;
 
-    private NotificationTemplate(TemplateKind kind, String subject, String textBody, String htmlBody,
-                                 List<Segment> subjectSegments, List<Segment> textSegments, List<Segment> htmlSegments) {
+    private NotificationTemplate(
+            TemplateKind kind,
+            String subject,
+            String textBody,
+            String htmlBody,
+            List<Segment> subjectSegments,
+            List<Segment> textSegments,
+            List<Segment> htmlSegments) {
         this.kind = kind;
         this.subject = subject;
         this.textBody = textBody;
@@ -99,13 +105,16 @@ public final class NotificationTemplate {
         Placeholder link = kind.requiredLink();
         if (link != null && !text.containsKey(link)) {
             throw new IllegalArgumentException("a " + kind + " mail needs "
-                    + (link == Placeholder.RESET_LINK ? "a reset link " : link.isOneTimeLink() ? "a registration link "
-                            : "a portal link ") + link.tag());
+                    + (link == Placeholder.RESET_LINK
+                            ? "a reset link "
+                            : link.isOneTimeLink() ? "a registration link " : "a portal link ")
+                    + link.tag());
         }
-        String renderedSubject = render(subjectSegments, text, values, false).replaceAll("\\s+", " ").strip();
-        return new RenderedNotification(renderedSubject,
-                render(textSegments, text, values, false),
-                render(htmlSegments, text, values, true));
+        String renderedSubject = render(subjectSegments, text, values, false)
+                .replaceAll("\\s+", " ")
+                .strip();
+        return new RenderedNotification(
+                renderedSubject, render(textSegments, text, values, false), render(htmlSegments, text, values, true));
     }
 
     private static DateTimeFormatter dateFormat(Language language) {
@@ -149,15 +158,19 @@ public final class NotificationTemplate {
         }
     }
 
-    private static String render(List<Segment> segments, Map<Placeholder, String> text, NotificationValues values,
-                                 boolean html) {
+    private static String render(
+            List<Segment> segments, Map<Placeholder, String> text, NotificationValues values, boolean html) {
         StringBuilder out = new StringBuilder();
         render(segments, text, values, html, out);
         return out.toString();
     }
 
-    private static void render(List<Segment> segments, Map<Placeholder, String> text, NotificationValues values,
-                               boolean html, StringBuilder out) {
+    private static void render(
+            List<Segment> segments,
+            Map<Placeholder, String> text,
+            NotificationValues values,
+            boolean html,
+            StringBuilder out) {
         for (Segment segment : segments) {
             switch (segment) {
                 case Segment.Text t -> out.append(t.text());
@@ -174,7 +187,8 @@ public final class NotificationTemplate {
         }
     }
 
-    private static boolean isPresent(Placeholder placeholder, Map<Placeholder, String> text, NotificationValues values) {
+    private static boolean isPresent(
+            Placeholder placeholder, Map<Placeholder, String> text, NotificationValues values) {
         return placeholder == Placeholder.ONE_MESSAGE ? values.messageCount() == 1 : text.containsKey(placeholder);
     }
 
@@ -185,8 +199,13 @@ public final class NotificationTemplate {
         for (int i = 0; i < subject.length(); i++) {
             char c = subject.charAt(i);
             if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                throw new TemplateException(TemplatePart.SUBJECT, null, 1, i + 1, "In the subject at column " + (i + 1)
-                        + ": the subject must be one line without control characters (no line breaks or tabs).");
+                throw new TemplateException(
+                        TemplatePart.SUBJECT,
+                        null,
+                        1,
+                        i + 1,
+                        "In the subject at column " + (i + 1)
+                                + ": the subject must be one line without control characters (no line breaks or tabs).");
             }
         }
     }
@@ -198,16 +217,23 @@ public final class NotificationTemplate {
     }
 
     /** The link must be at the top level: inside a section it could disappear. */
-    private static void requireLink(TemplateKind kind, TemplatePart part, List<Segment> segments) throws TemplateException {
+    private static void requireLink(TemplateKind kind, TemplatePart part, List<Segment> segments)
+            throws TemplateException {
         Placeholder link = kind.requiredLink();
         if (link == null) {
             return;
         }
         boolean present = segments.stream().anyMatch(s -> s instanceof Segment.Value v && v.placeholder() == link);
         if (!present) {
-            throw new TemplateException(part, link.key(), 0, 0, capitalised(part.label()) + " of a " + kind
-                    + " template must contain " + link.tag() + " outside any section: without it the recipient has "
-                    + "no way to the message.");
+            throw new TemplateException(
+                    part,
+                    link.key(),
+                    0,
+                    0,
+                    capitalised(part.label()) + " of a " + kind
+                            + " template must contain " + link.tag()
+                            + " outside any section: without it the recipient has "
+                            + "no way to the message.");
         }
     }
 
@@ -217,8 +243,11 @@ public final class NotificationTemplate {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NotificationTemplate other && kind == other.kind && subject.equals(other.subject)
-                && textBody.equals(other.textBody) && htmlBody.equals(other.htmlBody);
+        return o instanceof NotificationTemplate other
+                && kind == other.kind
+                && subject.equals(other.subject)
+                && textBody.equals(other.textBody)
+                && htmlBody.equals(other.htmlBody);
     }
 
     @Override

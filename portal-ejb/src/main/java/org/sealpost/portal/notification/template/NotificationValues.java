@@ -113,8 +113,7 @@ public record NotificationValues(
         private String accentColour = DEFAULT_ACCENT_COLOUR;
         private Language language = Language.ENGLISH;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder senderName(String senderName) {
             this.senderName = senderName;
@@ -182,9 +181,20 @@ public record NotificationValues(
         }
 
         public NotificationValues build() {
-            return new NotificationValues(senderName, senderAddress, messageCount, expiryDate, portalLink,
-                    registrationLink, originalSubject, originalSubjectAllowed, recipientAddress, organisationName,
-                    resetLink, accentColour, language);
+            return new NotificationValues(
+                    senderName,
+                    senderAddress,
+                    messageCount,
+                    expiryDate,
+                    portalLink,
+                    registrationLink,
+                    originalSubject,
+                    originalSubjectAllowed,
+                    recipientAddress,
+                    organisationName,
+                    resetLink,
+                    accentColour,
+                    language);
         }
     }
 }

@@ -42,7 +42,13 @@ public enum Placeholder {
      */
     ONE_MESSAGE("oneMessage", Use.CONDITION);
 
-    private enum Use { VALUE, LINK, OPTIONAL_VALUE, CONDITION, COLOUR }
+    private enum Use {
+        VALUE,
+        LINK,
+        OPTIONAL_VALUE,
+        CONDITION,
+        COLOUR
+    }
 
     private final String key;
     private final Use use;

@@ -11,8 +11,7 @@ import org.sealpost.portal.account.EmailAddress;
  */
 public final class SampleValues {
 
-    private SampleValues() {
-    }
+    private SampleValues() {}
 
     /**
      * @param portalLink        the portal's own address
@@ -21,10 +20,13 @@ public final class SampleValues {
      * @param accentColour      the current accent colour
      * @param showSubject       whether the original subject may be shown (as the real mails do)
      */
-    public static NotificationValues of(URI portalLink, EmailAddress recipient, String organisationName,
-            String accentColour, boolean showSubject) {
-        return builder(portalLink, recipient).organisationName(organisationName).accentColour(accentColour)
-                .originalSubjectAllowed(showSubject).build();
+    public static NotificationValues of(
+            URI portalLink, EmailAddress recipient, String organisationName, String accentColour, boolean showSubject) {
+        return builder(portalLink, recipient)
+                .organisationName(organisationName)
+                .accentColour(accentColour)
+                .originalSubjectAllowed(showSubject)
+                .build();
     }
 
     /** The sample values without the branding, which {@code PortalMails} fills in. */

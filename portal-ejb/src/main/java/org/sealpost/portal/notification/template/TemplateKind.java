@@ -40,8 +40,8 @@ public enum TemplateKind {
     CERTIFICATE_EXPIRING(Placeholder.PORTAL_LINK);
 
     /** What every kind may use: who the mail is from, whom it is for, and the portal's colour. */
-    private static final Set<Placeholder> EVERY_KIND = EnumSet.of(
-            Placeholder.ORGANISATION_NAME, Placeholder.RECIPIENT_ADDRESS, Placeholder.ACCENT_COLOUR);
+    private static final Set<Placeholder> EVERY_KIND =
+            EnumSet.of(Placeholder.ORGANISATION_NAME, Placeholder.RECIPIENT_ADDRESS, Placeholder.ACCENT_COLOUR);
 
     private final Placeholder requiredLink;
 
@@ -70,10 +70,11 @@ public enum TemplateKind {
             case REGISTER_FIRST_MESSAGE -> placeholder != Placeholder.RESET_LINK;
             case NEW_MESSAGE -> !placeholder.isOneTimeLink();
             case PASSWORD_RESET -> placeholder == Placeholder.RESET_LINK || placeholder == Placeholder.PORTAL_LINK;
-            case ADMINISTRATOR_INVITATION -> placeholder == Placeholder.REGISTRATION_LINK
-                    || placeholder == Placeholder.PORTAL_LINK;
+            case ADMINISTRATOR_INVITATION ->
+                placeholder == Placeholder.REGISTRATION_LINK || placeholder == Placeholder.PORTAL_LINK;
             case ACCOUNT_REGISTERED, PASSWORD_CHANGED, PASSWORD_RESET_DONE -> false;
-            case CERTIFICATE_EXPIRING -> placeholder == Placeholder.EXPIRY_DATE || placeholder == Placeholder.PORTAL_LINK;
+            case CERTIFICATE_EXPIRING ->
+                placeholder == Placeholder.EXPIRY_DATE || placeholder == Placeholder.PORTAL_LINK;
         };
     }
 
@@ -89,7 +90,8 @@ public enum TemplateKind {
 
     /** Every placeholder this kind allows, in declaration order. */
     public Set<Placeholder> placeholders() {
-        return Arrays.stream(Placeholder.values()).filter(this::allows)
+        return Arrays.stream(Placeholder.values())
+                .filter(this::allows)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Placeholder.class)));
     }
 }

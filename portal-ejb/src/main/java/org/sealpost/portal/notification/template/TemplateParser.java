@@ -33,8 +33,7 @@ final class TemplateParser {
         return new TemplateParser(kind, part, source).parse();
     }
 
-    private record Open(Placeholder placeholder, boolean inverted, List<Segment> parent, int at) {
-    }
+    private record Open(Placeholder placeholder, boolean inverted, List<Segment> parent, int at) {}
 
     private List<Segment> parse() throws TemplateException {
         Deque<Open> open = new ArrayDeque<>();
@@ -62,8 +61,11 @@ final class TemplateParser {
             String inner = source.substring(start + 2, end);
             int after = end + 2;
             if (inner.startsWith("{")) {
-                throw error(start, null, "\"{{{\" (unescaped output) is not supported: values are always "
-                        + "escaped in the HTML body; write {{name}}");
+                throw error(
+                        start,
+                        null,
+                        "\"{{{\" (unescaped output) is not supported: values are always "
+                                + "escaped in the HTML body; write {{name}}");
             }
             String body = inner.strip();
             char sigil = !body.isEmpty() && "#^/".indexOf(body.charAt(0)) >= 0 ? body.charAt(0) : 0;
@@ -84,12 +86,18 @@ final class TemplateParser {
                 }
                 case '#', '^' -> {
                     if (!placeholder.opensSection()) {
-                        throw error(start, name, "{{" + sigil + name + "}} opens a section, but " + name
-                                + " always has a value; sections work with " + sectionNames());
+                        throw error(
+                                start,
+                                name,
+                                "{{" + sigil + name + "}} opens a section, but " + name
+                                        + " always has a value; sections work with " + sectionNames());
                     }
                     for (Open outer : open) {
                         if (outer.placeholder() == placeholder) {
-                            throw error(start, name, "a " + name + " section cannot be inside another " + name + " section");
+                            throw error(
+                                    start,
+                                    name,
+                                    "a " + name + " section cannot be inside another " + name + " section");
                         }
                     }
                     open.push(new Open(placeholder, sigil == '^', current, start));
@@ -101,8 +109,12 @@ final class TemplateParser {
                         throw error(start, name, "{{/" + name + "}} closes a section that was not opened");
                     }
                     if (top.placeholder() != placeholder) {
-                        throw error(start, name, "{{/" + name + "}} closes {{" + (top.inverted() ? '^' : '#')
-                                + top.placeholder().key() + "}} from " + position(top.at()) + "; close that first");
+                        throw error(
+                                start,
+                                name,
+                                "{{/" + name + "}} closes {{" + (top.inverted() ? '^' : '#')
+                                        + top.placeholder().key() + "}} from " + position(top.at())
+                                        + "; close that first");
                     }
                     open.pop();
                     top.parent().add(new Segment.Section(placeholder, top.inverted(), current));
@@ -115,7 +127,8 @@ final class TemplateParser {
         if (!open.isEmpty()) {
             Open top = open.peek();
             String key = top.placeholder().key();
-            throw error(top.at(), key, "{{" + (top.inverted() ? '^' : '#') + key + "}} is not closed by {{/" + key + "}}");
+            throw error(
+                    top.at(), key, "{{" + (top.inverted() ? '^' : '#') + key + "}} is not closed by {{/" + key + "}}");
         }
         return List.copyOf(current);
     }
@@ -136,24 +149,33 @@ final class TemplateParser {
 
     private Placeholder placeholder(String name, int at) throws TemplateException {
         if (!NAME.matcher(name).matches()) {
-            throw error(at, null, "\"{{" + name + "}}\" is not a placeholder; names are letters and digits, "
-                    + "such as {{senderName}}. " + allowed());
+            throw error(
+                    at,
+                    null,
+                    "\"{{" + name + "}}\" is not a placeholder; names are letters and digits, "
+                            + "such as {{senderName}}. " + allowed());
         }
         Placeholder placeholder = Placeholder.byKey(name).orElse(null);
         if (placeholder == null) {
-            String hint = Placeholder.byKeyIgnoringCase(name).map(p -> " (did you mean " + p.tag() + "?)").orElse("");
+            String hint = Placeholder.byKeyIgnoringCase(name)
+                    .map(p -> " (did you mean " + p.tag() + "?)")
+                    .orElse("");
             throw error(at, name, "unknown placeholder {{" + name + "}}" + hint + ". " + allowed());
         }
         if (!kind.allows(placeholder)) {
             String why = placeholder == Placeholder.REGISTRATION_LINK && kind == TemplateKind.NEW_MESSAGE
                     ? " exists only in the " + TemplateKind.REGISTER_FIRST_MESSAGE + " template: the recipient of a "
-                            + kind + " notification has registered already and signs in at " + Placeholder.PORTAL_LINK.tag()
+                            + kind + " notification has registered already and signs in at "
+                            + Placeholder.PORTAL_LINK.tag()
                     : " is not available in a " + kind + " template";
             throw error(at, name, placeholder.tag() + why + ". " + allowed());
         }
         if (part == TemplatePart.SUBJECT && placeholder == Placeholder.REGISTRATION_LINK) {
-            throw error(at, name, placeholder.tag() + " must not be in the subject: subjects are logged by every mail "
-                    + "server on the way and shown in message lists, and the link opens the recipient's account");
+            throw error(
+                    at,
+                    name,
+                    placeholder.tag() + " must not be in the subject: subjects are logged by every mail "
+                            + "server on the way and shown in message lists, and the link opens the recipient's account");
         }
         return placeholder;
     }
@@ -161,8 +183,11 @@ final class TemplateParser {
     private void valueAllowedHere(Placeholder placeholder, int at) throws TemplateException {
         String key = placeholder.key();
         if (!placeholder.hasValue()) {
-            throw error(at, key, "{{" + key + "}} is a condition, not a value: use {{#" + key + "}}…{{/" + key
-                    + "}} or {{^" + key + "}}…{{/" + key + "}}");
+            throw error(
+                    at,
+                    key,
+                    "{{" + key + "}} is a condition, not a value: use {{#" + key + "}}…{{/" + key + "}} or {{^" + key
+                            + "}}…{{/" + key + "}}");
         }
         if (html != null) {
             String refusal = html.refusal(placeholder);
@@ -220,20 +245,28 @@ final class TemplateParser {
     }
 
     private String allowed() {
-        String values = kind.placeholders().stream().filter(Placeholder::hasValue)
+        String values = kind.placeholders().stream()
+                .filter(Placeholder::hasValue)
                 .filter(p -> part != TemplatePart.SUBJECT || p != Placeholder.REGISTRATION_LINK)
-                .map(Placeholder::tag).collect(Collectors.joining(", "));
-        return "Allowed in " + part.label() + " of a " + kind + " template: " + values
-                + "; sections work with " + sectionNames() + ".";
+                .map(Placeholder::tag)
+                .collect(Collectors.joining(", "));
+        return "Allowed in " + part.label() + " of a " + kind + " template: " + values + "; sections work with "
+                + sectionNames() + ".";
     }
 
     private static String sectionNames() {
-        return java.util.Arrays.stream(Placeholder.values()).filter(Placeholder::opensSection)
-                .map(Placeholder::key).collect(Collectors.joining(", "));
+        return java.util.Arrays.stream(Placeholder.values())
+                .filter(Placeholder::opensSection)
+                .map(Placeholder::key)
+                .collect(Collectors.joining(", "));
     }
 
     private TemplateException error(int index, String placeholder, String what) {
-        return new TemplateException(part, placeholder, line(index), column(index),
+        return new TemplateException(
+                part,
+                placeholder,
+                line(index),
+                column(index),
                 "In " + part.label() + " at " + position(index) + ": " + what);
     }
 }

@@ -3,8 +3,7 @@ package org.sealpost.portal.notification.template;
 /** How values are made safe for the place they are written to. */
 final class ValueText {
 
-    private ValueText() {
-    }
+    private ValueText() {}
 
     /**
      * {@code value} as one line: every run of control characters (Unicode category Cc, which
@@ -27,7 +26,9 @@ final class ValueText {
                 continue;
             }
             int type = Character.getType(cp);
-            if (type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+            if (type == Character.CONTROL
+                    || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR) {
                 if (!inBreak) {
                     out.append(' ');
                     inBreak = true;
@@ -42,8 +43,11 @@ final class ValueText {
 
     /** Unicode's explicit directional formatting characters (UAX #9, section 2) and marks. */
     private static boolean isBidiControl(int cp) {
-        return cp == 0x061C || cp == 0x200E || cp == 0x200F
-                || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+        return cp == 0x061C
+                || cp == 0x200E
+                || cp == 0x200F
+                || (cp >= 0x202A && cp <= 0x202E)
+                || (cp >= 0x2066 && cp <= 0x2069);
     }
 
     /**

@@ -35,8 +35,13 @@ class Argon2idImplementationTest {
         // Checks the constant the native self-test compares with, by the independent implementation.
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13).withMemoryAsKB(32).withIterations(3)
-                .withParallelism(4).withSalt(filled(16, 2)).withSecret(filled(8, 3)).withAdditional(filled(12, 4))
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(32)
+                .withIterations(3)
+                .withParallelism(4)
+                .withSalt(filled(16, 2))
+                .withSecret(filled(8, 3))
+                .withAdditional(filled(12, 4))
                 .build());
         byte[] tag = new byte[32];
         generator.generateBytes(filled(32, 1), tag);
@@ -73,7 +78,8 @@ class Argon2idImplementationTest {
         String storedNatively = nativeHasher.hash(password.clone());
 
         assertThat(nativeHasher.verify(password.clone(), stored)).isTrue();
-        assertThat(nativeHasher.verify("Grüße aus dem Büro final!".toCharArray(), stored)).isFalse();
+        assertThat(nativeHasher.verify("Grüße aus dem Büro final!".toCharArray(), stored))
+                .isFalse();
         assertThat(bouncyCastle.verify(password.clone(), storedNatively)).isTrue();
     }
 
@@ -84,8 +90,12 @@ class Argon2idImplementationTest {
         for (String reference : List.of(
                 "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
                 "$argon2id$v=19$m=256,t=2,p=2$c29tZXNhbHQ$bQk8UB/VmZZF4Oo79iDXuL5/0ttZwg2f/5U52iv1cDc")) {
-            assertThat(nativeHasher.verify("password".toCharArray(), reference)).as(reference).isTrue();
-            assertThat(nativeHasher.verify("passwore".toCharArray(), reference)).as(reference).isFalse();
+            assertThat(nativeHasher.verify("password".toCharArray(), reference))
+                    .as(reference)
+                    .isTrue();
+            assertThat(nativeHasher.verify("passwore".toCharArray(), reference))
+                    .as(reference)
+                    .isFalse();
         }
     }
 
@@ -102,8 +112,8 @@ class Argon2idImplementationTest {
     void nativeRefusesWithAMessageThatSaysWhatToInstall() {
         // What JNA throws when the library is not on the system (its message, shortened).
         assertThatThrownBy(() -> Argon2idImplementation.NATIVE.function(() -> NativeArgon2id.load(() -> {
-            throw new UnsatisfiedLinkError("Unable to load library 'argon2'");
-        })))
+                    throw new UnsatisfiedLinkError("Unable to load library 'argon2'");
+                })))
                 .isInstanceOf(NativeArgon2idUnavailableException.class)
                 .hasMessageContaining("apt-get install libargon2-1");
     }

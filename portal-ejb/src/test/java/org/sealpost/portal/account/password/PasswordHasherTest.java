@@ -47,10 +47,11 @@ class PasswordHasherTest {
 
     /** Vectors from the Argon2 reference implementation's test suite (phc-winner-argon2, src/test.c). */
     @ParameterizedTest
-    @ValueSource(strings = {
-        "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
-        "$argon2id$v=19$m=256,t=2,p=2$c29tZXNhbHQ$bQk8UB/VmZZF4Oo79iDXuL5/0ttZwg2f/5U52iv1cDc",
-    })
+    @ValueSource(
+            strings = {
+                "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
+                "$argon2id$v=19$m=256,t=2,p=2$c29tZXNhbHQ$bQk8UB/VmZZF4Oo79iDXuL5/0ttZwg2f/5U52iv1cDc",
+            })
     void hashesOfTheReferenceImplementationVerify(String reference) {
         assertThat(light.verify("password".toCharArray(), reference)).isTrue();
         assertThat(light.verify("passwore".toCharArray(), reference)).isFalse();
@@ -71,7 +72,8 @@ class PasswordHasherTest {
         String phc = configured.hash("violet tractor membrane".toCharArray());
 
         assertThat(phc).startsWith("$argon2id$v=19$m=8192,t=1,p=1$");
-        assertThat(configured.verify("violet tractor membrane".toCharArray(), phc)).isTrue();
+        assertThat(configured.verify("violet tractor membrane".toCharArray(), phc))
+                .isTrue();
         assertThat(new PasswordHasher().verify("violet tractor membrane".toCharArray(), phc))
                 .as("a hasher with other settings reads them from the string")
                 .isTrue();
@@ -84,9 +86,12 @@ class PasswordHasherTest {
 
         String base = tag(new PasswordHasher(new Argon2Settings(8192, 1, 1)).hash(password, salt));
 
-        assertThat(tag(new PasswordHasher(new Argon2Settings(16384, 1, 1)).hash(password, salt))).isNotEqualTo(base);
-        assertThat(tag(new PasswordHasher(new Argon2Settings(8192, 2, 1)).hash(password, salt))).isNotEqualTo(base);
-        assertThat(tag(new PasswordHasher(new Argon2Settings(8192, 1, 2)).hash(password, salt))).isNotEqualTo(base);
+        assertThat(tag(new PasswordHasher(new Argon2Settings(16384, 1, 1)).hash(password, salt)))
+                .isNotEqualTo(base);
+        assertThat(tag(new PasswordHasher(new Argon2Settings(8192, 2, 1)).hash(password, salt)))
+                .isNotEqualTo(base);
+        assertThat(tag(new PasswordHasher(new Argon2Settings(8192, 1, 2)).hash(password, salt)))
+                .isNotEqualTo(base);
         assertThat(tag(new PasswordHasher(new Argon2Settings(8192, 1, 1)).hash(password, salt)))
                 .as("same inputs, same hash: the differences above come from the parameter")
                 .isEqualTo(base);
@@ -99,7 +104,8 @@ class PasswordHasherTest {
 
         assertThat(current.needsRehash(old)).isTrue();
         assertThat(current.verify("violet tractor membrane".toCharArray(), old)).isTrue();
-        assertThat(current.needsRehash(current.hash("violet tractor membrane".toCharArray()))).isFalse();
+        assertThat(current.needsRehash(current.hash("violet tractor membrane".toCharArray())))
+                .isFalse();
     }
 
     @Test
@@ -135,14 +141,16 @@ class PasswordHasherTest {
         char[] broken = "violet tractor \uD800".toCharArray();
         String phc = light.hash("violet tractor ?".toCharArray());
 
-        assertThatThrownBy(() -> light.hash(broken)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> light.hash(broken))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("surrogate");
         assertThat(light.verify(broken, phc)).isFalse();
     }
 
     @Test
     void theDummyVerificationNeverSucceeds() {
-        assertThat(light.verifyAgainstDummy("violet tractor membrane".toCharArray())).isFalse();
+        assertThat(light.verifyAgainstDummy("violet tractor membrane".toCharArray()))
+                .isFalse();
         assertThat(light.verifyAgainstDummy(new char[0])).isFalse();
     }
 
@@ -160,24 +168,25 @@ class PasswordHasherTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "",
-        "violet tractor membrane",
-        "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW",
-        "$argon2i$v=19$m=256,t=2,p=1$c29tZXNhbHQ$iekCn0Y3spW+sCcFanM2xBT63UP2sghkUoHLIUpWRS8",
-        "$argon2id$v=16$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
-        "$argon2id$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
-        "$argon2id$v=19$t=2,m=256,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
-        "$argon2id$v=19$m=0256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
-        "$argon2id$v=19$m=256,t=2$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
-        "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ=$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
-        "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4$",
-        "$argon2id$v=19$m=256,t=2,p=1$c29tZQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
-        "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ$bmY2NQ",
-        "$argon2id$v=19$m=4194304,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
-        "$argon2id$v=19$m=99999999999,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
-        "$argon2id$v=19$m=8,t=1,p=2$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "violet tractor membrane",
+                "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW",
+                "$argon2i$v=19$m=256,t=2,p=1$c29tZXNhbHQ$iekCn0Y3spW+sCcFanM2xBT63UP2sghkUoHLIUpWRS8",
+                "$argon2id$v=16$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
+                "$argon2id$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
+                "$argon2id$v=19$t=2,m=256,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
+                "$argon2id$v=19$m=0256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
+                "$argon2id$v=19$m=256,t=2$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
+                "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ=$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
+                "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4$",
+                "$argon2id$v=19$m=256,t=2,p=1$c29tZQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
+                "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ$bmY2NQ",
+                "$argon2id$v=19$m=4194304,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
+                "$argon2id$v=19$m=99999999999,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
+                "$argon2id$v=19$m=8,t=1,p=2$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
+            })
     void aStringThatIsNotAnArgon2idPhcHashIsRefusedWithAReasonThatDoesNotQuoteIt(String phc) {
         assertThatThrownBy(() -> light.verify("password".toCharArray(), phc))
                 .isInstanceOf(InvalidPasswordHashException.class)
@@ -197,8 +206,9 @@ class PasswordHasherTest {
 
     @Test
     void anotherAlgorithmIsNamedInTheRefusal() {
-        assertThatThrownBy(() -> light.verify("password".toCharArray(),
-                "$argon2i$v=19$m=256,t=2,p=1$c29tZXNhbHQ$iekCn0Y3spW+sCcFanM2xBT63UP2sghkUoHLIUpWRS8"))
+        assertThatThrownBy(() -> light.verify(
+                        "password".toCharArray(),
+                        "$argon2i$v=19$m=256,t=2,p=1$c29tZXNhbHQ$iekCn0Y3spW+sCcFanM2xBT63UP2sghkUoHLIUpWRS8"))
                 .hasMessageContaining("\"argon2i\"")
                 .hasMessageContaining("only argon2id");
     }

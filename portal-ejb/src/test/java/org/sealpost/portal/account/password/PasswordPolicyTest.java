@@ -42,7 +42,8 @@ class PasswordPolicyTest {
         assertThat(elevenEmoji).hasSize(22);
 
         assertThat(policy.check(elevenEmoji, ANNA).has(Code.TOO_SHORT)).isTrue();
-        assertThat(policy.check(elevenEmoji + "\uD83C\uDF53", ANNA).has(Code.TOO_SHORT)).isFalse();
+        assertThat(policy.check(elevenEmoji + "\uD83C\uDF53", ANNA).has(Code.TOO_SHORT))
+                .isFalse();
     }
 
     @Test
@@ -59,7 +60,8 @@ class PasswordPolicyTest {
         assertThat(RANDOM_128.codePointCount(0, RANDOM_128.length())).isEqualTo(PasswordPolicy.MAX_CODE_POINTS);
 
         assertThat(policy.check(RANDOM_128, ANNA).problems()).isEmpty();
-        assertThat(policy.check(RANDOM_128 + "q", ANNA).problems()).extracting(PasswordProblem::code)
+        assertThat(policy.check(RANDOM_128 + "q", ANNA).problems())
+                .extracting(PasswordProblem::code)
                 .containsExactly(Code.TOO_LONG);
     }
 
@@ -74,7 +76,15 @@ class PasswordPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"password1234", "qwertyuiop123", "iloveyou1234", "PASSWORD1234", "!!dragon2024!!", "Baseball 1999"})
+    @ValueSource(
+            strings = {
+                "password1234",
+                "qwertyuiop123",
+                "iloveyou1234",
+                "PASSWORD1234",
+                "!!dragon2024!!",
+                "Baseball 1999"
+            })
     void commonPasswordsAreRefusedEvenWithDigitsAndSymbolsAround(String common) {
         PasswordVerdict verdict = policy.check(common, ANNA);
 
@@ -89,7 +99,8 @@ class PasswordPolicyTest {
 
     @Test
     void aListedWordInsideALongerPassphraseIsNotACommonPassword() {
-        assertThat(policy.check("my football tractor membrane", ANNA).has(Code.COMMON_PASSWORD)).isFalse();
+        assertThat(policy.check("my football tractor membrane", ANNA).has(Code.COMMON_PASSWORD))
+                .isFalse();
     }
 
     @Test
@@ -102,15 +113,19 @@ class PasswordPolicyTest {
     @ParameterizedTest
     @ValueSource(strings = {"Anna.Berg@Bank.Example!!", "my name is ANNA.BERG, hi", "anna.berg-violet-tractor"})
     void theAddressOrItsLocalPartIsRefusedWhateverTheCase(String candidate) {
-        assertThat(policy.check(candidate, ANNA).has(Code.CONTAINS_ADDRESS)).as(candidate).isTrue();
+        assertThat(policy.check(candidate, ANNA).has(Code.CONTAINS_ADDRESS))
+                .as(candidate)
+                .isTrue();
     }
 
     @Test
     void aLocalPartShorterThanFourCharactersIsNotRefusedAsASubstring() {
         EmailAddress jo = EmailAddress.of("jo@bank.example");
 
-        assertThat(policy.check("jolly banjo orchestra", jo).has(Code.CONTAINS_ADDRESS)).isFalse();
-        assertThat(policy.check("jo@bank.example tractor", jo).has(Code.CONTAINS_ADDRESS)).isTrue();
+        assertThat(policy.check("jolly banjo orchestra", jo).has(Code.CONTAINS_ADDRESS))
+                .isFalse();
+        assertThat(policy.check("jo@bank.example tractor", jo).has(Code.CONTAINS_ADDRESS))
+                .isTrue();
     }
 
     @ParameterizedTest
@@ -119,7 +134,9 @@ class PasswordPolicyTest {
         PasswordVerdict verdict = policy.check(guessable, ANNA);
 
         assertThat(verdict.isAcceptable()).as(guessable).isFalse();
-        assertThat(verdict.has(Code.TOO_GUESSABLE) || verdict.has(Code.COMMON_PASSWORD)).as(guessable).isTrue();
+        assertThat(verdict.has(Code.TOO_GUESSABLE) || verdict.has(Code.COMMON_PASSWORD))
+                .as(guessable)
+                .isTrue();
     }
 
     @Test
@@ -135,7 +152,9 @@ class PasswordPolicyTest {
     @Test
     void theAccountsDomainCountsAsKnownToTheAttacker() {
         assertThat(policy.check("bank.example1", ANNA).has(Code.TOO_GUESSABLE)).isTrue();
-        assertThat(policy.check("bank.example1", EmailAddress.of("anna@clinic.example")).isAcceptable()).isTrue();
+        assertThat(policy.check("bank.example1", EmailAddress.of("anna@clinic.example"))
+                        .isAcceptable())
+                .isTrue();
     }
 
     @Test
@@ -154,14 +173,18 @@ class PasswordPolicyTest {
 
     @Test
     void controlCharactersAndBrokenSurrogatesAreRefused() {
-        assertThat(policy.check("violet\u0000tractor membrane", ANNA).has(Code.UNUSABLE_CHARACTER)).isTrue();
-        assertThat(policy.check("violet tractor membrane\uDC00", ANNA).has(Code.UNUSABLE_CHARACTER)).isTrue();
-        assertThat(policy.check("violet tractor m\u00E9mbrane", ANNA).has(Code.UNUSABLE_CHARACTER)).isFalse();
+        assertThat(policy.check("violet\u0000tractor membrane", ANNA).has(Code.UNUSABLE_CHARACTER))
+                .isTrue();
+        assertThat(policy.check("violet tractor membrane\uDC00", ANNA).has(Code.UNUSABLE_CHARACTER))
+                .isTrue();
+        assertThat(policy.check("violet tractor m\u00E9mbrane", ANNA).has(Code.UNUSABLE_CHARACTER))
+                .isFalse();
     }
 
     @Test
     void aShortCommonPasswordGetsEveryMatchingReasonButNoGuessabilityEstimateOnTop() {
-        assertThat(policy.check("anna.berg1", ANNA).problems()).extracting(PasswordProblem::code)
+        assertThat(policy.check("anna.berg1", ANNA).problems())
+                .extracting(PasswordProblem::code)
                 .containsExactly(Code.TOO_SHORT, Code.CONTAINS_ADDRESS);
     }
 
@@ -177,7 +200,8 @@ class PasswordPolicyTest {
     void noMessageQuotesThePassword() {
         String candidate = "anna.berg@bank.example";
 
-        assertThat(policy.check(candidate, ANNA).problems()).isNotEmpty()
+        assertThat(policy.check(candidate, ANNA).problems())
+                .isNotEmpty()
                 .allSatisfy(p -> assertThat(p.message()).doesNotContainIgnoringCase("anna"));
     }
 

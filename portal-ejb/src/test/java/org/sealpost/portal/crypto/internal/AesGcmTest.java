@@ -22,11 +22,14 @@ class AesGcmTest {
     @Test
     void usesSunJceEvenWhenBouncyCastleIsRegisteredAsTheFirstProvider() throws Exception {
         Provider bc = new BouncyCastleProvider();
-        assertThat(Security.getProvider(bc.getName())).as("test assumes BC is not registered yet").isNull();
+        assertThat(Security.getProvider(bc.getName()))
+                .as("test assumes BC is not registered yet")
+                .isNull();
         Security.insertProviderAt(bc, 1);
         try {
             // The trap this guards against: the unpinned lookup now picks BouncyCastle.
-            assertThat(Cipher.getInstance("AES/GCM/NoPadding").getProvider().getName()).isEqualTo("BC");
+            assertThat(Cipher.getInstance("AES/GCM/NoPadding").getProvider().getName())
+                    .isEqualTo("BC");
             assertThat(AesGcm.providerName()).isEqualTo("SunJCE");
             byte[] sealed = AesGcm.seal(key, new byte[] {1, 2, 3}, context("a"), random);
             assertThat(AesGcm.open(key, sealed, context("a"))).containsExactly(1, 2, 3);
@@ -39,7 +42,9 @@ class AesGcmTest {
     void ciphertextOpensOnlyWithTheContextItWasSealedWith() throws Exception {
         byte[] sealed = AesGcm.seal(key, "hello".getBytes(StandardCharsets.UTF_8), context("mime|1"), random);
 
-        assertThat(AesGcm.open(key, sealed, context("mime|1"))).asString(StandardCharsets.UTF_8).isEqualTo("hello");
+        assertThat(AesGcm.open(key, sealed, context("mime|1")))
+                .asString(StandardCharsets.UTF_8)
+                .isEqualTo("hello");
         assertThatThrownBy(() -> AesGcm.open(key, sealed, context("mime|2"))).isInstanceOf(AEADBadTagException.class);
         assertThatThrownBy(() -> AesGcm.open(key, sealed, context("metadata|1")))
                 .isInstanceOf(AEADBadTagException.class);

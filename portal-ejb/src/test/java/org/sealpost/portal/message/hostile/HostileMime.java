@@ -14,8 +14,7 @@ public final class HostileMime {
 
     private static final int MIB = 1024 * 1024;
 
-    private HostileMime() {
-    }
+    private HostileMime() {}
 
     /** Every message of the set by name; built only when asked for, one at a time. */
     public static Map<String, Supplier<byte[]>> set() {
@@ -130,7 +129,8 @@ public final class HostileMime {
 
     private static byte[] brokenQuotedPrintable() {
         Out out = new Out(4 * MIB);
-        out.ascii(TOP + "Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n");
+        out.ascii(
+                TOP + "Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n");
         for (int i = 0; i < 50_000; i++) {
             out.ascii("<p>=ZZ=3=\r\n=C3=A4=\r\n== =  \t\r\n=4</p>\r\n");
         }
@@ -151,7 +151,8 @@ public final class HostileMime {
 
     private static byte[] largeQuotedPrintableHtml() {
         Out out = new Out(25 * MIB);
-        out.ascii(TOP + "Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n");
+        out.ascii(
+                TOP + "Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n");
         byte[] line = "<div><b>=C3=A4</b><i>x</i><a href=3D\"https://example.org/\">l</a></div>=\r\n"
                 .getBytes(StandardCharsets.US_ASCII);
         while (out.size() < 24 * MIB) {
@@ -237,5 +238,4 @@ public final class HostileMime {
             return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
         }
     }
-
 }

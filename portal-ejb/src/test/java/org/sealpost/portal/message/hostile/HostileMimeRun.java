@@ -43,8 +43,7 @@ public final class HostileMimeRun {
     /** Recipients per message: the indexer handles one queue row per recipient. */
     private static final int RECIPIENTS = 3;
 
-    private HostileMimeRun() {
-    }
+    private HostileMimeRun() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, Supplier<byte[]>> set = HostileMime.set();
@@ -69,7 +68,8 @@ public final class HostileMimeRun {
             try {
                 String facts = run.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                System.out.println("OK " + name + " " + ms + " ms, peak heap " + peakHeapMiB() + " MiB (" + facts + ")");
+                System.out.println(
+                        "OK " + name + " " + ms + " ms, peak heap " + peakHeapMiB() + " MiB (" + facts + ")");
             } catch (TimeoutException e) {
                 System.out.println("TIMEOUT " + name + " after " + TIMEOUT_SECONDS + " s");
                 System.out.flush();
@@ -105,11 +105,13 @@ public final class HostileMimeRun {
         SearchDocuments.Content content = SearchDocuments.content(readable.metadata(), raw);
         long indexed = 0;
         for (int r = 0; r < RECIPIENTS; r++) {
-            String body = SearchDocuments.of(r + 1, r + 1, Folder.INBOX, Instant.EPOCH, content).bodyText();
+            String body = SearchDocuments.of(r + 1, r + 1, Folder.INBOX, Instant.EPOCH, content)
+                    .bodyText();
             indexed += body == null ? 0 : body.length();
         }
         return raw.length + " bytes, " + attachments.size() + " attachments, " + downloaded + " bytes downloaded, "
-                + indexed / RECIPIENTS + " chars indexed, " + readable.problems().size() + " intake problems, "
+                + indexed / RECIPIENTS + " chars indexed, "
+                + readable.problems().size() + " intake problems, "
                 + page.problems().size() + " page problems";
     }
 

@@ -24,8 +24,8 @@ class HostileMimeUnderSmallHeapTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         // Surefire may run tests through a manifest-only jar; this property has the real classpath.
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-cp", classpath, HostileMimeRun.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(), "-Xmx256m", "-XX:+UseSerialGC", "-cp", classpath, HostileMimeRun.class.getName()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         boolean ended = process.waitFor(HostileMimeRun.TIMEOUT_SECONDS * names.size() + 60, TimeUnit.SECONDS);
         if (!ended) {
@@ -35,7 +35,9 @@ class HostileMimeUnderSmallHeapTest {
         System.out.println(output);
 
         assertThat(ended).as("the forked JVM ended").isTrue();
-        assertThat(process.exitValue()).as("exit status of the forked JVM; its output:%n%s", output).isZero();
+        assertThat(process.exitValue())
+                .as("exit status of the forked JVM; its output:%n%s", output)
+                .isZero();
         for (String name : names) {
             assertThat(output).as("output of the forked JVM").containsPattern("(?m)^OK " + name + " ");
         }

@@ -41,7 +41,9 @@ class MessageLimitsTest {
         assertThat(page.textBody()).contains("body after a large header section");
         assertThat(page.notShown()).containsExactly(Kind.HEADER_SECTION_TOO_LARGE);
         assertThat(intake.problems()).extracting(MimeProblem::kind).contains(Kind.HEADER_SECTION_TOO_LARGE);
-        assertThat(intake.metadata().subject()).as("fields before the limit are read").isEqualTo("hostile");
+        assertThat(intake.metadata().subject())
+                .as("fields before the limit are read")
+                .isEqualTo("hostile");
         assertThat(intake.metadata().totalSize()).isEqualTo(raw.length);
     }
 
@@ -62,7 +64,9 @@ class MessageLimitsTest {
 
         RenderedMessage page = MessageRendering.render(raw, OPTIONS);
 
-        assertThat(page.textBody()).hasSizeLessThanOrEqualTo(MessageRendering.MAX_BODY_BYTES).startsWith("AAAA");
+        assertThat(page.textBody())
+                .hasSizeLessThanOrEqualTo(MessageRendering.MAX_BODY_BYTES)
+                .startsWith("AAAA");
         assertThat(page.notShown()).containsExactly(Kind.BODY_TOO_LARGE);
     }
 
@@ -106,8 +110,10 @@ class MessageLimitsTest {
     void aParsedMessageServesTheDeepestPartWithoutReadingTheMessageAgain() {
         byte[] raw = HostileMime.nested(MimeMetadataExtractor.MAX_DEPTH - 1, 300_000);
         ParsedMessage parsed = MessageRendering.parse(raw);
-        RenderedAttachment data = parsed.attachments().stream().filter(a -> a.fileName().equals("data.bin"))
-                .findFirst().orElseThrow();
+        RenderedAttachment data = parsed.attachments().stream()
+                .filter(a -> a.fileName().equals("data.bin"))
+                .findFirst()
+                .orElseThrow();
 
         // The bytes are views on the one array: changing it (never done in the portal) shows through.
         Optional<byte[]> before = parsed.content(data.partId());
@@ -117,7 +123,9 @@ class MessageLimitsTest {
 
         assertThat(before).isPresent();
         assertThat(before.get()).hasSize((int) data.size());
-        assertThat(after.get()[0]).as("read from the message's own array, not a copy").isNotEqualTo(before.get()[0]);
+        assertThat(after.get()[0])
+                .as("read from the message's own array, not a copy")
+                .isNotEqualTo(before.get()[0]);
         assertThat(parsed.render(OPTIONS).attachments()).isEqualTo(parsed.attachments());
     }
 

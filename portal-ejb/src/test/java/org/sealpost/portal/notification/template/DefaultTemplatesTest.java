@@ -26,14 +26,21 @@ class DefaultTemplatesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TemplateKind.class, names = {"REGISTER_FIRST_MESSAGE", "NEW_MESSAGE"})
+    @EnumSource(
+            value = TemplateKind.class,
+            names = {"REGISTER_FIRST_MESSAGE", "NEW_MESSAGE"})
     void everyDefaultParsesAndRendersWithoutLeftoverBraces(TemplateKind kind) {
         NotificationTemplate template = DefaultTemplates.of(kind, Language.ENGLISH);
 
         for (NotificationValues v : new NotificationValues[] {
             values().build(),
-            values().senderName(null).messageCount(4).expiryDate(LocalDate.of(2026, 3, 14))
-                    .originalSubject("Your mortgage offer").originalSubjectAllowed(true).build()}) {
+            values().senderName(null)
+                    .messageCount(4)
+                    .expiryDate(LocalDate.of(2026, 3, 14))
+                    .originalSubject("Your mortgage offer")
+                    .originalSubjectAllowed(true)
+                    .build()
+        }) {
             RenderedNotification mail = template.render(v);
             assertThat(mail.subject()).isNotBlank().doesNotContain("{{", "}}", "\n");
             assertThat(mail.text()).isNotBlank().doesNotContain("{{", "}}", "\n\n\n");
@@ -43,22 +50,35 @@ class DefaultTemplatesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TemplateKind.class, names = {"REGISTER_FIRST_MESSAGE", "NEW_MESSAGE"})
+    @EnumSource(
+            value = TemplateKind.class,
+            names = {"REGISTER_FIRST_MESSAGE", "NEW_MESSAGE"})
     void everyDefaultNamesTheSenderTheOrganisationAndTheRecipientAndSaysTheMessageIsNotInTheMail(TemplateKind kind) {
         RenderedNotification mail = DefaultTemplates.of(kind, Language.ENGLISH).render(values().build());
 
         for (String body : new String[] {mail.text(), mail.html()}) {
-            assertThat(body).contains("Anna Berg", "anna.berg@bank.example", "Bank Example", "carl@customer.example",
-                    "not in this e-mail", "never ask for your password");
+            assertThat(body)
+                    .contains(
+                            "Anna Berg",
+                            "anna.berg@bank.example",
+                            "Bank Example",
+                            "carl@customer.example",
+                            "not in this e-mail",
+                            "never ask for your password");
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = TemplateKind.class, names = {"REGISTER_FIRST_MESSAGE", "NEW_MESSAGE"})
+    @EnumSource(
+            value = TemplateKind.class,
+            names = {"REGISTER_FIRST_MESSAGE", "NEW_MESSAGE"})
     void theHtmlDefaultsShowEveryLinkAsItsAddressAndLoadNothingRemote(TemplateKind kind) {
-        String html = DefaultTemplates.of(kind, Language.ENGLISH).render(values().build()).html();
+        String html = DefaultTemplates.of(kind, Language.ENGLISH)
+                .render(values().build())
+                .html();
 
-        assertThat(html).contains(">" + PORTAL + "</a>")
+        assertThat(html)
+                .contains(">" + PORTAL + "</a>")
                 .doesNotContainIgnoringCase("click here")
                 .doesNotContainIgnoringCase("<img")
                 .doesNotContainIgnoringCase("<script")
@@ -68,11 +88,13 @@ class DefaultTemplatesTest {
 
     @Test
     void theRegistrationDefaultCarriesTheOneTimeLinkInBothBodiesButNotInTheSubject() {
-        RenderedNotification mail = DefaultTemplates.of(TemplateKind.REGISTER_FIRST_MESSAGE, Language.ENGLISH).render(values().build());
+        RenderedNotification mail = DefaultTemplates.of(TemplateKind.REGISTER_FIRST_MESSAGE, Language.ENGLISH)
+                .render(values().build());
 
         assertThat(mail.text()).contains("\n" + REGISTRATION + "\n");
         assertThat(mail.html()).contains("<a href=\"" + REGISTRATION + "\"", ">" + REGISTRATION + "</a>");
-        assertThat(mail.subject()).isEqualTo("Bank Example has sent you a secure message")
+        assertThat(mail.subject())
+                .isEqualTo("Bank Example has sent you a secure message")
                 .doesNotContain(REGISTRATION.toString());
     }
 
@@ -84,10 +106,12 @@ class DefaultTemplatesTest {
         RenderedNotification three = template.render(values().messageCount(3).build());
 
         assertThat(one.subject()).isEqualTo("New secure message from Bank Example");
-        assertThat(one.text()).contains("Anna Berg <anna.berg@bank.example> at Bank Example has sent you a new secure message.")
+        assertThat(one.text())
+                .contains("Anna Berg <anna.berg@bank.example> at Bank Example has sent you a new secure message.")
                 .contains("the message is not in this e-mail");
         assertThat(three.subject()).isEqualTo("3 new secure messages from Bank Example");
-        assertThat(three.text()).contains("You have 3 new secure messages from Bank Example. The latest is from Anna Berg")
+        assertThat(three.text())
+                .contains("You have 3 new secure messages from Bank Example. The latest is from Anna Berg")
                 .contains("the messages are not in this e-mail");
         assertThat(three.html()).contains("You have 3 new secure messages");
     }
@@ -98,40 +122,52 @@ class DefaultTemplatesTest {
         NotificationValues.Builder withSubject = values().originalSubject("Your mortgage offer");
 
         RenderedNotification plain = template.render(withSubject.build());
-        RenderedNotification full = template.render(withSubject.originalSubjectAllowed(true)
-                .expiryDate(LocalDate.of(2026, 3, 14)).build());
+        RenderedNotification full = template.render(withSubject
+                .originalSubjectAllowed(true)
+                .expiryDate(LocalDate.of(2026, 3, 14))
+                .build());
 
-        assertThat(plain.subject() + plain.text() + plain.html()).doesNotContain("mortgage", "Subject:", "available until");
+        assertThat(plain.subject() + plain.text() + plain.html())
+                .doesNotContain("mortgage", "Subject:", "available until");
         assertThat(full.subject()).isEqualTo("New secure message from Bank Example: Your mortgage offer");
         assertThat(full.text()).contains("\nSubject: Your mortgage offer\n", "It is available until 14 March 2026.");
-        assertThat(full.html()).contains("Subject: <strong>Your mortgage offer</strong>", "<strong>14 March 2026</strong>");
+        assertThat(full.html())
+                .contains("Subject: <strong>Your mortgage offer</strong>", "<strong>14 March 2026</strong>");
     }
 
     @Test
     void theTextDefaultHasNoBlankLinesLeftByHiddenSections() {
-        String text = DefaultTemplates.of(TemplateKind.NEW_MESSAGE, Language.ENGLISH).render(values().build()).text();
+        String text = DefaultTemplates.of(TemplateKind.NEW_MESSAGE, Language.ENGLISH)
+                .render(values().build())
+                .text();
 
-        assertThat(text).startsWith("Hello,\n\nAnna Berg <anna.berg@bank.example> at Bank Example has sent you a new secure message.\n\n"
-                + "For your privacy");
+        assertThat(text)
+                .startsWith(
+                        "Hello,\n\nAnna Berg <anna.berg@bank.example> at Bank Example has sent you a new secure message.\n\n"
+                                + "For your privacy");
     }
 
     @ParameterizedTest
-    @EnumSource(value = TemplateKind.class, names = {"ACCOUNT_REGISTERED", "PASSWORD_CHANGED", "PASSWORD_RESET_DONE"})
+    @EnumSource(
+            value = TemplateKind.class,
+            names = {"ACCOUNT_REGISTERED", "PASSWORD_CHANGED", "PASSWORD_RESET_DONE"})
     void everyAccountNoticeSaysWhatToDoIfItWasNotYouAndCarriesNoLink(TemplateKind kind) {
         RenderedNotification mail = DefaultTemplates.of(kind, Language.ENGLISH).render(values().build());
 
         assertThat(mail.subject()).contains("Bank Example").doesNotContain("{{", "}}", "\n");
         for (String body : new String[] {mail.text(), mail.html()}) {
-            assertThat(body).contains("this was not you", "Bank Example", "carl@customer.example",
-                    "never ask for your password").doesNotContain("{{", "}}", PORTAL.toString(),
-                    REGISTRATION.toString(), "http://", "https://");
+            assertThat(body)
+                    .contains(
+                            "this was not you", "Bank Example", "carl@customer.example", "never ask for your password")
+                    .doesNotContain("{{", "}}", PORTAL.toString(), REGISTRATION.toString(), "http://", "https://");
         }
         assertThat(mail.html()).doesNotContainIgnoringCase("<a ").doesNotContainIgnoringCase("<img");
     }
 
     @Test
     void anAccountNoticeTemplateCannotUseALink() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NotificationTemplate.parse(TemplateKind.PASSWORD_CHANGED,
-                "s", "Sign in at {{portalLink}}", "<p>{{portalLink}}</p>")).isInstanceOf(TemplateException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NotificationTemplate.parse(
+                        TemplateKind.PASSWORD_CHANGED, "s", "Sign in at {{portalLink}}", "<p>{{portalLink}}</p>"))
+                .isInstanceOf(TemplateException.class);
     }
 }

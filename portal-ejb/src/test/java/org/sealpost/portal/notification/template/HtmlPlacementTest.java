@@ -16,35 +16,38 @@ class HtmlPlacementTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "<p>{{senderName}}</p>",
-        "<p title=\"From {{senderName}}\">x</p>",
-        "<p title='{{senderName}}'>x</p>",
-        "<a href=\"mailto:{{senderAddress}}\">{{senderAddress}}</a>",
-        "<a href='{{portalLink}}'>sign in</a>",
-        "<!DOCTYPE html><title>{{organisationName}}</title>",
-        "<!-- a comment --><p>{{senderName}}</p>",
-        "<style>p{color:red}</style><p>{{senderName}}</p>",
-        "<img alt=\"\" src=\"cid:logo\"><p>{{senderName}}</p>",
-        "<p>a < b and {{senderName}}</p>",
-    })
+    @ValueSource(
+            strings = {
+                "<p>{{senderName}}</p>",
+                "<p title=\"From {{senderName}}\">x</p>",
+                "<p title='{{senderName}}'>x</p>",
+                "<a href=\"mailto:{{senderAddress}}\">{{senderAddress}}</a>",
+                "<a href='{{portalLink}}'>sign in</a>",
+                "<!DOCTYPE html><title>{{organisationName}}</title>",
+                "<!-- a comment --><p>{{senderName}}</p>",
+                "<style>p{color:red}</style><p>{{senderName}}</p>",
+                "<img alt=\"\" src=\"cid:logo\"><p>{{senderName}}</p>",
+                "<p>a < b and {{senderName}}</p>",
+            })
     void textAndQuotedAttributeValuesAccept(String html) {
-        assertThat(catchThrowableOfType(TemplateException.class, () -> parse(html))).isNull();
+        assertThat(catchThrowableOfType(TemplateException.class, () -> parse(html)))
+                .isNull();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "<p title={{senderName}}>x</p>",
-        "<p {{senderName}}>x</p>",
-        "<{{senderName}}>",
-        "<!-- {{senderName}} -->",
-        "<script>var n = \"{{senderName}}\";</script>",
-        "<STYLE>p::after{content:\"{{senderName}}\"}</STYLE>",
-        "<p onclick=\"alert('{{senderName}}')\">x</p>",
-        "<p style=\"background:url({{portalLink}})\">x</p>",
-        "<a href=\"{{senderName}}\">x</a>",
-        "<img src='{{originalSubject}}'>",
-    })
+    @ValueSource(
+            strings = {
+                "<p title={{senderName}}>x</p>",
+                "<p {{senderName}}>x</p>",
+                "<{{senderName}}>",
+                "<!-- {{senderName}} -->",
+                "<script>var n = \"{{senderName}}\";</script>",
+                "<STYLE>p::after{content:\"{{senderName}}\"}</STYLE>",
+                "<p onclick=\"alert('{{senderName}}')\">x</p>",
+                "<p style=\"background:url({{portalLink}})\">x</p>",
+                "<a href=\"{{senderName}}\">x</a>",
+                "<img src='{{originalSubject}}'>",
+            })
     void everyOtherPlaceIsRefused(String html) {
         TemplateException e = catchThrowableOfType(TemplateException.class, () -> parse(html));
 

@@ -41,12 +41,20 @@ class MailLanguagesTest {
     void everyKindHasAGermanDefaultThatRendersInGerman(TemplateKind kind) {
         NotificationTemplate german = DefaultTemplates.of(kind, Language.GERMAN);
 
-        RenderedNotification mail = german.render(values().language(Language.GERMAN).build());
+        RenderedNotification mail =
+                german.render(values().language(Language.GERMAN).build());
 
         assertThat(german.kind()).isEqualTo(kind);
-        assertThat(mail.subject()).isNotBlank().doesNotContain("{{", "}}")
-                .isNotEqualTo(DefaultTemplates.of(kind, Language.ENGLISH).render(values().build()).subject());
-        assertThat(mail.text()).doesNotContain("{{", "}}").startsWith("Guten Tag,").contains("carl@customer.example");
+        assertThat(mail.subject())
+                .isNotBlank()
+                .doesNotContain("{{", "}}")
+                .isNotEqualTo(DefaultTemplates.of(kind, Language.ENGLISH)
+                        .render(values().build())
+                        .subject());
+        assertThat(mail.text())
+                .doesNotContain("{{", "}}")
+                .startsWith("Guten Tag,")
+                .contains("carl@customer.example");
         assertThat(mail.html()).doesNotContain("{{", "}}").contains("<html lang=\"de\">", "Guten Tag,");
     }
 
@@ -67,7 +75,8 @@ class MailLanguagesTest {
         NotificationTemplate german = DefaultTemplates.of(kind, Language.GERMAN);
 
         for (String body : new String[] {german.textBody(), german.htmlBody()}) {
-            assertThat(body).containsPattern("\\b(Sie|Ihr|Ihre|Ihnen|Ihrem|Ihren|Ihrer)\\b")
+            assertThat(body)
+                    .containsPattern("\\b(Sie|Ihr|Ihre|Ihnen|Ihrem|Ihren|Ihrer)\\b")
                     .doesNotContainPattern("\\b(du|dich|dir|dein|deine|deinen|deinem|euch|euer)\\b");
         }
     }
@@ -75,9 +84,11 @@ class MailLanguagesTest {
     @Test
     void anExpiryDateIsWrittenAsTheMailsLanguageWritesDates() {
         String german = DefaultTemplates.of(TemplateKind.NEW_MESSAGE, Language.GERMAN)
-                .render(values().language(Language.GERMAN).build()).text();
+                .render(values().language(Language.GERMAN).build())
+                .text();
         String english = DefaultTemplates.of(TemplateKind.NEW_MESSAGE, Language.ENGLISH)
-                .render(values().build()).text();
+                .render(values().build())
+                .text();
 
         assertThat(german).contains("bis zum 3. Dezember 2026 abrufbar");
         assertThat(english).contains("available until 3 December 2026");
@@ -89,8 +100,10 @@ class MailLanguagesTest {
                 .render(values().language(Language.GERMAN).messageCount(3).build());
 
         assertThat(mail.subject()).isEqualTo("3 neue sichere Nachrichten von Bank Example");
-        assertThat(mail.text()).contains("Sie haben 3 neue sichere Nachrichten von Bank Example.",
-                "sind die Nachrichten nicht in dieser E-Mail enthalten");
+        assertThat(mail.text())
+                .contains(
+                        "Sie haben 3 neue sichere Nachrichten von Bank Example.",
+                        "sind die Nachrichten nicht in dieser E-Mail enthalten");
     }
 
     private static Set<String> tags(String template) {

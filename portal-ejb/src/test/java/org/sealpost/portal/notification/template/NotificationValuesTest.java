@@ -28,15 +28,27 @@ class NotificationValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"javascript:alert(1)", "/relative/path", "ftp://secure.bank.example/", "https://bank.example@evil.example/"})
+    @ValueSource(
+            strings = {
+                "javascript:alert(1)",
+                "/relative/path",
+                "ftp://secure.bank.example/",
+                "https://bank.example@evil.example/"
+            })
     void linksMustBeAbsoluteWebAddressesWithoutUserInformation(String link) {
-        assertThatThrownBy(() -> values().portalLink(URI.create(link)).build()).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> values().registrationLink(URI.create(link)).build()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> values().portalLink(URI.create(link)).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> values().registrationLink(URI.create(link)).build())
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aDevelopmentPortalOnPlainHttpIsAccepted() {
-        assertThat(values().portalLink(URI.create("http://localhost:8080/")).build().portalLink().getPort()).isEqualTo(8080);
+        assertThat(values().portalLink(URI.create("http://localhost:8080/"))
+                        .build()
+                        .portalLink()
+                        .getPort())
+                .isEqualTo(8080);
     }
 
     @Test

@@ -47,7 +47,9 @@ class TemplateRefusalLinesTest {
 
     @Test
     void aOneTimeLinkAsTextOutsideALinkIsRefusedWithItsLine() {
-        TemplateException e = refusal(TemplateKind.PASSWORD_RESET, "{{resetLink}}",
+        TemplateException e = refusal(
+                TemplateKind.PASSWORD_RESET,
+                "{{resetLink}}",
                 "<p><a href=\"{{resetLink}}\">{{resetLink}}</a></p>\n<p>Or copy {{resetLink}}</p>");
 
         assertThat(e.line()).isEqualTo(2);
@@ -56,8 +58,10 @@ class TemplateRefusalLinesTest {
 
     @Test
     void theAccentColourMayStandInAStyleAttributeWhereNoOtherValueMay() {
-        assertThat(htmlRefusal("<div style=\"border-top:4px solid {{accentColour}}\">" + LINK + "</div>")).isNull();
-        assertThat(htmlRefusal("<div style=\"color:{{organisationName}}\">" + LINK + "</div>").getMessage())
+        assertThat(htmlRefusal("<div style=\"border-top:4px solid {{accentColour}}\">" + LINK + "</div>"))
+                .isNull();
+        assertThat(htmlRefusal("<div style=\"color:{{organisationName}}\">" + LINK + "</div>")
+                        .getMessage())
                 .contains("only {{accentColour}} may stand in a style attribute");
     }
 
@@ -87,21 +91,25 @@ class TemplateRefusalLinesTest {
 
     @Test
     void anUnclosedCommentAndAnUnclosedQuoteAreRefused() {
-        assertThat(htmlRefusal("<p>" + LINK + "</p>\n<!-- note").getMessage()).contains("line 2")
+        assertThat(htmlRefusal("<p>" + LINK + "</p>\n<!-- note").getMessage())
+                .contains("line 2")
                 .contains("comment");
-        assertThat(htmlRefusal("<p>" + LINK + "</p>\n<p title=\"x>y</p>").getMessage()).contains("line 2")
+        assertThat(htmlRefusal("<p>" + LINK + "</p>\n<p title=\"x>y</p>").getMessage())
+                .contains("line 2")
                 .contains("never closed");
     }
 
     @Test
     void anEndTagWithNothingOpenIsRefused() {
-        assertThat(htmlRefusal("<p>" + LINK + "</p></span>").getMessage()).contains("</span> closes an element that is not open");
+        assertThat(htmlRefusal("<p>" + LINK + "</p></span>").getMessage())
+                .contains("</span> closes an element that is not open");
     }
 
     @Test
     void voidElementsSelfClosingTagsAndRawTextNeedNoEndTag() {
         assertThat(htmlRefusal("<meta charset=\"utf-8\"><br><hr/><img alt=\"\" src=\"cid:x\">"
-                + "<style>a>b{color:red}</style><p>" + LINK + "<br/></p>")).isNull();
+                        + "<style>a>b{color:red}</style><p>" + LINK + "<br/></p>"))
+                .isNull();
     }
 
     @Test
@@ -112,27 +120,38 @@ class TemplateRefusalLinesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TemplateKind.class, names = {"PASSWORD_RESET", "ADMINISTRATOR_INVITATION"})
+    @EnumSource(
+            value = TemplateKind.class,
+            names = {"PASSWORD_RESET", "ADMINISTRATOR_INVITATION"})
     void theMailsThatWereWrittenByHandNowRenderThroughTheEngineWithEscapedValues(TemplateKind kind) {
         URI portal = URI.create("https://secure.bank.example/");
-        NotificationValues values = SampleValues.of(portal, EmailAddress.of("anna@example.org"),
-                "Bank <Example> & Co", "#0f766e", false);
+        NotificationValues values =
+                SampleValues.of(portal, EmailAddress.of("anna@example.org"), "Bank <Example> & Co", "#0f766e", false);
 
         RenderedNotification mail = DefaultTemplates.of(kind, Language.ENGLISH).render(values);
 
-        String link = kind == TemplateKind.PASSWORD_RESET ? values.resetLink().toASCIIString()
+        String link = kind == TemplateKind.PASSWORD_RESET
+                ? values.resetLink().toASCIIString()
                 : values.registrationLink().toASCIIString();
         assertThat(mail.text()).contains(link).contains("Bank <Example> & Co");
-        assertThat(mail.html()).contains("<a href=\"" + link + "\"").contains("Bank &lt;Example&gt; &amp; Co")
+        assertThat(mail.html())
+                .contains("<a href=\"" + link + "\"")
+                .contains("Bank &lt;Example&gt; &amp; Co")
                 .contains("border-top:4px solid #0f766e");
         assertThat(mail.subject()).contains("Bank <Example> & Co").doesNotContain(link);
     }
 
     @Test
     void anAccentColourThatIsNotSevenCharactersOfHexIsNeverRendered() {
-        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> NotificationValues.builder()
-                .senderAddress(EmailAddress.of("a@example.org")).recipientAddress(EmailAddress.of("b@example.org"))
-                .portalLink(URI.create("https://p.example/")).organisationName("O")
-                .accentColour("red;background:url(https://evil.example/)").build())).isNotNull();
+        assertThat(catchThrowableOfType(
+                        IllegalArgumentException.class,
+                        () -> NotificationValues.builder()
+                                .senderAddress(EmailAddress.of("a@example.org"))
+                                .recipientAddress(EmailAddress.of("b@example.org"))
+                                .portalLink(URI.create("https://p.example/"))
+                                .organisationName("O")
+                                .accentColour("red;background:url(https://evil.example/)")
+                                .build()))
+                .isNotNull();
     }
 }
