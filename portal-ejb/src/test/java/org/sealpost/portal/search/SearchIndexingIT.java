@@ -13,8 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -24,12 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sealpost.mailformat.metadata.MimeMetadataExtractor;
-import org.sealpost.mailformat.metadata.MimeReading;
 import org.sealpost.migrations.SchemaMigrations;
 import org.sealpost.portal.crypto.KeyEncryptionKeys;
 import org.sealpost.portal.crypto.MessageSealer;
-import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.message.MailboxEntries;
 import org.sealpost.portal.message.SearchIndexQueue;
 import org.sealpost.search.IndexedMessage;
@@ -366,38 +361,8 @@ class SearchIndexingIT {
 
     /** Stores a sealed message with one inbox entry and its queue row, as the intake does. */
     private long deliver(long account, String subject, String body) throws SQLException {
-        byte[] mime = ("From: advisor@bank.example\r\nSubject: " + subject + "\r\nContent-Type: text/plain\r\n\r\n"
-                        + body + "\r\n")
-                .getBytes(StandardCharsets.UTF_8);
-        UUID id = UUID.randomUUID();
-        MimeReading.Readable reading = (MimeReading.Readable) new MimeMetadataExtractor().extract(mime);
-        SealedMessage sealed = sealer.seal(id, mime, reading.metadata().encode());
         try (Connection c = db.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO message_content (id, kek_version, wrapped_key, metadata_ciphertext, mime_ciphertext,
-                        size_bytes, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-                ps.setObject(1, id);
-                ps.setInt(2, sealed.kekVersion());
-                ps.setBytes(3, sealed.wrappedKey());
-                ps.setBytes(4, sealed.metadataCiphertext());
-                ps.setBytes(5, sealed.mimeCiphertext());
-                ps.setLong(6, mime.length);
-                ps.setTimestamp(7, Timestamp.from(Instant.now()));
-                ps.executeUpdate();
-            }
-            long entry;
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO mailbox_entry (account_id, content_id, folder, received_at)
-                    VALUES (?, ?, 'INBOX', now()) RETURNING id""")) {
-                ps.setLong(1, account);
-                ps.setObject(2, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    entry = rs.getLong(1);
-                }
-            }
-            SearchIndexQueue.enqueueEntriesOf(c, id);
-            return entry;
+            return TestDeliveries.deliver(c, sealer, account, subject, body);
         }
     }
 
