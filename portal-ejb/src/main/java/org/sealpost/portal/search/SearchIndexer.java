@@ -103,14 +103,19 @@ public class SearchIndexer {
     }
 
     /**
-     * Drains batch after batch while batches come back full, reporting the progress of a long
+     * Drains pass after pass while a pass says more is waiting, reporting the progress of a long
      * run (a rebuild) through {@code report}; also what the rebuild benchmark times.
      *
      * @return the rows handled
      */
-    static long drainAll(QueueDrain drain, long waiting, Consumer<String> report) throws SQLException {
-        IndexingProgress progress = IndexingProgress.startingWith(waiting);
-        QueueDrain.Pass pass;
+    static long drainAll(QueueDrain drain, Backlog backlog, Consumer<String> report) throws SQLException {
+        QueueDrain.Pass pass = drain.indexBatch();
+        if (!pass.more()) {
+            // The every-second case: one pass took in all there was; nothing to report, nothing to count.
+            return pass.indexed();
+        }
+        IndexingProgress progress = IndexingProgress.startingWith(pass.indexed() + backlog.count());
+        progress.advance(pass.indexed()).ifPresent(report);
         do {
             // more is waiting while a pass says so (a rebuild, a burst of arrivals)
             pass = drain.indexBatch();
@@ -120,6 +125,12 @@ public class SearchIndexer {
             report.accept(progress.summary());
         }
         return progress.done();
+    }
+
+    /** How much is still waiting; asked only when a run turns out to be long. */
+    @FunctionalInterface
+    interface Backlog {
+        long count() throws SQLException;
     }
 
     /**
@@ -149,7 +160,7 @@ public class SearchIndexer {
                 drain = new QueueDrain(
                         dataSource, searchIndex.index(), sealer, searchIndex.id(), searchIndex.nodeName());
             }
-            drainAll(drain, waiting(), LOG::info);
+            drainAll(drain, this::waiting, LOG::info);
             if (Instant.now().isAfter(nextPrune)) {
                 nextPrune = Instant.now().plus(PRUNE_EVERY);
                 prune();

@@ -94,7 +94,7 @@ public final class RebuildBenchmark {
         long indexed;
         try {
             indexed = SearchIndexer.drainAll(
-                    new QueueDrain(db, index, sealer, opened.id(), "rebuild-bench"), queued, System.out::println);
+                    new QueueDrain(db, index, sealer, opened.id(), "rebuild-bench"), () -> queued, System.out::println);
         } finally {
             index.close();
         }
