@@ -95,25 +95,14 @@ public class SignInRecords {
         if (checkedHash == null || !checkedHash.equals(account.passwordHash())) {
             // The account appeared, was unlocked or got a new password while the hash ran: the
             // check said nothing about the password it has now, so it neither signs in nor counts.
-            AuditTrail.record(
-                    em,
-                    account.email().value(),
-                    AuditAction.SIGN_IN_FAILED,
-                    "account",
-                    account.id().toString(),
-                    client,
-                    "password changed during the sign-in",
-                    now);
+            audit(account, AuditAction.SIGN_IN_FAILED, client, "password changed during the sign-in", now);
             return SignInResult.refused();
         }
         if (!right) {
             account.recordFailedSignIn(now, policy);
-            AuditTrail.record(
-                    em,
-                    account.email().value(),
+            audit(
+                    account,
                     AuditAction.SIGN_IN_FAILED,
-                    "account",
-                    account.id().toString(),
                     client,
                     account.lockedAt(now) ? "wrong password; account locked" : "wrong password",
                     now);
@@ -125,28 +114,18 @@ public class SignInRecords {
             // Not signed in yet, and the failure count stays: only the completed second
             // step resets it, or knowing the password would reset the count between
             // guessed codes (SecondFactorDesk).
-            AuditTrail.record(
-                    em,
-                    account.email().value(),
-                    AuditAction.SIGN_IN_AWAITS_SECOND_FACTOR,
-                    "account",
-                    account.id().toString(),
-                    client,
-                    next.name(),
-                    now);
+            audit(account, AuditAction.SIGN_IN_AWAITS_SECOND_FACTOR, client, next.name(), now);
             return SignInResult.success(account, next);
         }
         account.recordSignIn(now);
-        AuditTrail.record(
-                em,
-                account.email().value(),
-                AuditAction.SIGNED_IN,
-                "account",
-                account.id().toString(),
-                client,
-                null,
-                now);
+        audit(account, AuditAction.SIGNED_IN, client, null, now);
         return SignInResult.success(account, next);
+    }
+
+    /** An event about the account whose sign-in this is. */
+    private void audit(Account account, AuditAction action, String client, String detail, Instant now) {
+        AuditTrail.record(
+                em, account.email().value(), action, "account", account.id().toString(), client, detail, now);
     }
 
     private Optional<Account> byEmail(String address, LockModeType lock) {
