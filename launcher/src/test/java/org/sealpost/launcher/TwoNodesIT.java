@@ -14,8 +14,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.CookieManager;
 import java.net.HttpCookie;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,8 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -50,7 +46,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -58,6 +53,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.sealpost.portal.account.password.PasswordHasher;
+import org.sealpost.testsupport.LoopbackNginx;
 import org.sealpost.testsupport.TestDatabase;
 
 /**
@@ -77,7 +73,7 @@ class TwoNodesIT {
     private static DevMailbox smarthost;
     private static Node nodeA;
     private static Node nodeB;
-    private static Nginx nginx;
+    private static LoopbackNginx nginx;
 
     @BeforeAll
     static void startTwoNodesBehindNginx() throws Exception {
@@ -505,114 +501,19 @@ class TwoNodesIT {
     }
 
     /** nginx with the shipped configuration, its example addresses replaced by the two nodes. */
-    private static final class Nginx implements AutoCloseable {
-        final int port;
-        final Process process;
-        final SSLContext trust;
+    private static final class Nginx {
 
-        private Nginx(int port, Process process, SSLContext trust) {
-            this.port = port;
-            this.process = process;
-            this.trust = trust;
-        }
-
-        static Nginx inFrontOf(Path dir, int portA, int portB) throws Exception {
-            Files.createDirectories(dir);
-            Path cert = dir.resolve("cert.pem");
-            Path key = dir.resolve("key.pem");
-            Process openssl = new ProcessBuilder(
-                            "openssl",
-                            "req",
-                            "-x509",
-                            "-newkey",
-                            "rsa:2048",
-                            "-nodes",
-                            "-days",
-                            "1",
-                            "-subj",
-                            "/CN=localhost",
-                            "-addext",
-                            "subjectAltName=IP:127.0.0.1",
-                            "-keyout",
-                            key.toString(),
-                            "-out",
-                            cert.toString())
-                    .redirectErrorStream(true)
-                    .start();
-            openssl.getInputStream().readAllBytes();
-            assertThat(openssl.waitFor()).isZero();
-            int port = FreePort.onLoopback();
-            String shipped = Files.readString(Path.of("..", "deploy", "nginx", "sealpost.conf"));
-            String site = shipped.replace("10.0.0.11:8080", "127.0.0.1:" + portA)
-                    .replace("10.0.0.12:8080", "127.0.0.1:" + portB)
-                    .replace("listen 443 ssl;", "listen 127.0.0.1:" + port + " ssl;")
-                    .replace("/etc/ssl/sealpost/portal.crt", cert.toString())
-                    .replace("/etc/ssl/sealpost/portal.key", key.toString());
-            assertThat(site).doesNotContain("10.0.0.", "/etc/ssl");
-            Files.writeString(dir.resolve("sealpost.conf"), site);
-            Files.writeString(dir.resolve("nginx.conf"), """
-                    worker_processes 1;
-                    error_log %1$s/error.log warn;
-                    events { worker_connections 256; }
-                    http {
-                        access_log off;
-                        client_body_temp_path %1$s/body;
-                        proxy_temp_path %1$s/proxy;
-                        fastcgi_temp_path %1$s/fastcgi;
-                        uwsgi_temp_path %1$s/uwsgi;
-                        scgi_temp_path %1$s/scgi;
-                        include %1$s/sealpost.conf;
-                    }
-                    """.formatted(dir));
-            for (Path p : List.of(dir, cert, dir.resolve("sealpost.conf"), dir.resolve("nginx.conf"))) {
-                p.toFile().setReadable(true, false);
-            }
-            dir.toFile().setWritable(true, false);
-            dir.toFile().setExecutable(true, false);
-            Process nginx = new ProcessBuilder(
-                            "nginx",
-                            "-c",
-                            dir.resolve("nginx.conf").toString(),
-                            "-p",
-                            dir.toString(),
-                            "-g",
-                            "daemon off; pid " + dir.resolve("nginx.pid") + ";")
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("nginx.out").toFile())
-                    .start();
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-            while (true) {
-                try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                    break;
-                } catch (IOException notYet) {
-                    if (!nginx.isAlive() || Instant.now().isAfter(deadline)) {
-                        throw new AssertionError("nginx did not start: " + Files.readString(dir.resolve("nginx.out"))
-                                + (Files.exists(dir.resolve("error.log"))
-                                        ? Files.readString(dir.resolve("error.log"))
-                                        : ""));
-                    }
-                    Thread.sleep(100);
-                }
-            }
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            try (InputStream in = Files.newInputStream(cert)) {
-                store.setCertificateEntry(
-                        "nginx", CertificateFactory.getInstance("X.509").generateCertificate(in));
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(store);
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, tmf.getTrustManagers(), null);
-            return new Nginx(port, nginx, ssl);
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+        static LoopbackNginx inFrontOf(Path dir, int portA, int portB) throws Exception {
+            return LoopbackNginx.start(dir, (port, cert, key) -> {
+                String shipped = Files.readString(Path.of("..", "deploy", "nginx", "sealpost.conf"));
+                String site = shipped.replace("10.0.0.11:8080", "127.0.0.1:" + portA)
+                        .replace("10.0.0.12:8080", "127.0.0.1:" + portB)
+                        .replace("listen 443 ssl;", "listen 127.0.0.1:" + port + " ssl;")
+                        .replace("/etc/ssl/sealpost/portal.crt", cert.toString())
+                        .replace("/etc/ssl/sealpost/portal.key", key.toString());
+                assertThat(site).doesNotContain("10.0.0.", "/etc/ssl");
+                return site;
+            });
         }
     }
 
@@ -636,8 +537,8 @@ class TwoNodesIT {
             http = b.build();
         }
 
-        static Browser through(Nginx nginx) {
-            return new Browser("https://127.0.0.1:" + nginx.port + "/", nginx.trust);
+        static Browser through(LoopbackNginx nginx) {
+            return new Browser("https://127.0.0.1:" + nginx.port() + "/", nginx.trust());
         }
 
         static Browser direct(Node node) {
