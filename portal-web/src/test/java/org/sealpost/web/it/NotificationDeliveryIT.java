@@ -65,7 +65,9 @@ class NotificationDeliveryIT extends PortalClientTest {
                 .mapToObj(i -> BridgeClient.message(UUID.randomUUID() + "@bank.example", "Statement " + i, "b", true))
                 .toList();
         bridge.sendAllRaw(burst, recipient);
-        int notifiedDuringTheBurst = CapturedMail.to(recipient).size();
+        // The first arrival is notified at once (no quiet period has begun), and on a fast machine
+        // that mail can land a moment after the burst was sent: count it as the burst's own.
+        int notifiedDuringTheBurst = Math.max(1, CapturedMail.to(recipient).size());
 
         // Quiet period 15 s here, passes every 2 s: everything must be out well before a second
         // quiet period could pass.
