@@ -1,5 +1,6 @@
 package org.sealpost.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -65,6 +66,24 @@ class ArchitectureTest {
                 .resideInAPackage("java.sql..")
                 .because("portal-ejb's services throw domain exceptions (StorageUnavailableException: 503), never"
                         + " SQLException")
+                .check(sealpost);
+    }
+
+    @Test
+    void portalEjbsPublicMethodsThrowDomainExceptionsNotTheDatabases() {
+        methods()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideInAPackage("org.sealpost.portal..")
+                .and()
+                .areDeclaredInClassesThat()
+                .arePublic()
+                .and()
+                .arePublic()
+                .should()
+                .notDeclareThrowableOfType(java.sql.SQLException.class)
+                .because("a caller of portal-ejb meets StorageUnavailableException, SealBrokenException or a"
+                        + " not-found exception; SQL stays inside the table's owner")
                 .check(sealpost);
     }
 
