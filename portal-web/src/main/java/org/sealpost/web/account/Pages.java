@@ -7,10 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.MessageFormat;
-import java.util.ResourceBundle;
 import org.sealpost.portal.language.Language;
 import org.sealpost.web.client.ClientOrigins;
+import org.sealpost.web.format.PageText;
 
 /** Small helpers the account beans share: messages from the bundle, redirects, the request. */
 final class Pages {
@@ -18,26 +17,19 @@ final class Pages {
     private Pages() {}
 
     static String text(String key, Object... args) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
-        // The viewer's locale, not the server's default, for any number or date in the arguments.
-        return args.length == 0
-                ? bundle.getString(key)
-                : new MessageFormat(bundle.getString(key), faces.getViewRoot().getLocale()).format(args);
+        return PageText.of(key, args);
     }
 
     static void error(String key, Object... args) {
-        FacesContext.getCurrentInstance()
-                .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, args), null));
+        PageText.show(FacesMessage.SEVERITY_ERROR, key, args);
     }
 
     static void errorText(String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+        PageText.showText(FacesMessage.SEVERITY_ERROR, text);
     }
 
     static void info(String key, Object... args) {
-        FacesContext.getCurrentInstance()
-                .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, args), null));
+        PageText.show(FacesMessage.SEVERITY_INFO, key, args);
     }
 
     static void redirect(String page) {

@@ -7,12 +7,11 @@ import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.MessageFormat;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import org.sealpost.portal.administration.AdministrationRefusedException;
 import org.sealpost.portal.administration.AdministrationUnavailableException;
 import org.sealpost.web.client.ClientOrigins;
+import org.sealpost.web.format.PageText;
 
 /**
  * What the console's beans share: calling a service and turning its outcomes into what the
@@ -61,24 +60,19 @@ final class Console {
     }
 
     static String text(String key, Object... args) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
-        return args.length == 0
-                ? bundle.getString(key)
-                : new MessageFormat(bundle.getString(key), faces.getViewRoot().getLocale()).format(args);
+        return PageText.of(key, args);
     }
 
     static void info(String key, Object... args) {
-        infoText(text(key, args));
+        PageText.show(FacesMessage.SEVERITY_INFO, key, args);
     }
 
     static void infoText(String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+        PageText.showText(FacesMessage.SEVERITY_INFO, text);
     }
 
     static void error(String key, Object... args) {
-        FacesContext.getCurrentInstance()
-                .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, args), null));
+        PageText.show(FacesMessage.SEVERITY_ERROR, key, args);
     }
 
     /** The client address of this request, for the audit. */

@@ -12,12 +12,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import org.sealpost.portal.certificate.BridgeCertificateService;
 import org.sealpost.portal.certificate.CertificateDetails;
 import org.sealpost.portal.certificate.CertificateFiles;
@@ -27,6 +25,7 @@ import org.sealpost.portal.certificate.CertificateRefusedException;
 import org.sealpost.portal.certificate.ImportOutcome;
 import org.sealpost.portal.certificate.KeyKind;
 import org.sealpost.portal.certificate.SubjectFields;
+import org.sealpost.web.format.PageText;
 import org.sealpost.web.security.SignedInSession;
 
 /**
@@ -237,21 +236,15 @@ public class BridgeCertificatePage {
     }
 
     private static void error(String key, Object... args) {
-        FacesContext.getCurrentInstance()
-                .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, args), null));
+        PageText.show(FacesMessage.SEVERITY_ERROR, key, args);
     }
 
     private static void info(String key, Object... args) {
-        FacesContext.getCurrentInstance()
-                .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, args), null));
+        PageText.show(FacesMessage.SEVERITY_INFO, key, args);
     }
 
     private static String text(String key, Object... args) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
-        return args.length == 0
-                ? bundle.getString(key)
-                : new MessageFormat(bundle.getString(key), faces.getViewRoot().getLocale()).format(args);
+        return PageText.of(key, args);
     }
 
     // Form fields.

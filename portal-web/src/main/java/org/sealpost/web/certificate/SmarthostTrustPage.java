@@ -3,20 +3,18 @@ package org.sealpost.web.certificate;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.util.List;
-import java.util.ResourceBundle;
 import org.sealpost.portal.certificate.CertificateDetails;
 import org.sealpost.portal.certificate.CertificateRefusedException;
 import org.sealpost.portal.certificate.SmarthostTlsSessions;
 import org.sealpost.portal.certificate.SmarthostTrustService;
+import org.sealpost.web.format.PageText;
 import org.sealpost.web.security.SignedInSession;
 
 /**
@@ -90,12 +88,7 @@ public class SmarthostTrustPage {
     }
 
     private static void message(FacesMessage.Severity severity, String key, Object... args) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
-        String text = args.length == 0
-                ? bundle.getString(key)
-                : new MessageFormat(bundle.getString(key), faces.getViewRoot().getLocale()).format(args);
-        faces.addMessage(null, new FacesMessage(severity, text, null));
+        PageText.show(severity, key, args);
     }
 
     public Part getUpload() {

@@ -1,12 +1,10 @@
 package org.sealpost.web.status;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.text.MessageFormat;
-import java.util.ResourceBundle;
 import org.sealpost.portal.platform.StartupGate;
+import org.sealpost.web.format.PageText;
 
 /** Presents the landing page's status line. */
 @Named
@@ -17,14 +15,7 @@ public class PortalStatus {
     private StartupGate startupGate;
 
     public String getSummary() {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
         String schema = startupGate.schemaVersion();
-        return schema == null
-                ? bundle.getString("status.starting")
-                : new MessageFormat(
-                                bundle.getString("status.summary"),
-                                faces.getViewRoot().getLocale())
-                        .format(new Object[] {schema});
+        return schema == null ? PageText.of("status.starting") : PageText.of("status.summary", schema);
     }
 }
