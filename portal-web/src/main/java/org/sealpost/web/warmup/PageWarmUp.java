@@ -25,7 +25,9 @@ import org.sealpost.portal.warmup.WarmUpGate;
 import org.sealpost.portal.warmup.WarmUpState;
 
 /**
- * Starts with the application and, while {@link WarmUpGate} holds readiness DOWN, renders the
+ * Starts with the application and waits until the portal's own listener serves its pages, which
+ * readiness waits for with the warm-up off too ({@link WarmUpGate}). Then, with the warm-up on
+ * and while the gate holds readiness DOWN, it renders the
  * pages anyone may see through the portal's own HTTP listener on loopback: the sign-in page, its
  * form posted empty (JSF's whole postback, stopped by the required fields before any sign-in is
  * attempted: no throttle, no audit entry), the forgotten-password page, and a protected page
@@ -55,9 +57,7 @@ public class PageWarmUp {
     private ManagedExecutorService executor;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
-        if (gate.enabled()) {
-            executor.submit(this::run);
-        }
+        executor.submit(this::run);
     }
 
     private void run() {
@@ -79,7 +79,13 @@ public class PageWarmUp {
                     continue;
                 }
                 if (rounds == 0) {
-                    gate.roundsStarted();
+                    gate.pagesServed();
+                    if (!gate.enabled()) {
+                        LOG.info(() -> String.format(
+                                "pages served %.1f s after deployment; no warm-up (SEALPOST_WARM_UP is off)",
+                                (System.nanoTime() - t0) / 1e9));
+                        return;
+                    }
                 }
                 reading.round();
                 rounds++;
