@@ -35,7 +35,7 @@ import org.sealpost.migrations.SchemaMigrations;
 import org.sealpost.portal.crypto.KeyEncryptionKeys;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.intake.IntakeStore;
-import org.sealpost.portal.outbound.NotificationComposer;
+import org.sealpost.portal.notification.NotificationComposer;
 import org.sealpost.portal.outbound.OutboundDesk;
 import org.sealpost.portal.outbound.OutboundQueue;
 import org.sealpost.portal.outbound.RetrySchedule;

@@ -16,7 +16,7 @@ import org.sealpost.portal.account.password.PasswordVerdict;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.language.Language;
-import org.sealpost.portal.outbound.AccountMail;
+import org.sealpost.portal.notification.AccountMail;
 import org.sealpost.portal.platform.SealpostDataSource;
 import org.sealpost.portal.session.EndReason;
 import org.sealpost.portal.session.SessionHandle;

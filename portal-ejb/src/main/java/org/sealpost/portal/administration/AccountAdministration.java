@@ -16,7 +16,7 @@ import org.sealpost.portal.administration.AdministrationRefusedException.Reason;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.message.MailboxEntries;
-import org.sealpost.portal.outbound.AccountMail;
+import org.sealpost.portal.notification.AccountMail;
 import org.sealpost.portal.outbound.OutboundQueue;
 import org.sealpost.portal.session.EndReason;
 import org.sealpost.portal.session.SessionRegistry;

@@ -13,7 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import org.sealpost.portal.message.MailboxEntries;
 import org.sealpost.portal.message.OpenedMessageCache;
-import org.sealpost.portal.outbound.AccountMail;
+import org.sealpost.portal.notification.AccountMail;
 import org.sealpost.portal.outbound.MailQueued;
 
 /**

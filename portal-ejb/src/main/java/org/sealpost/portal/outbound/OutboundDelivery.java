@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.notification.MailTemplates;
+import org.sealpost.portal.notification.NotificationComposer;
 import org.sealpost.portal.notification.PortalMails;
 import org.sealpost.portal.platform.SealpostDataSource;
 import org.sealpost.portal.settings.DeliveryRetries;

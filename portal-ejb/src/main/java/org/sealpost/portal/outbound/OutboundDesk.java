@@ -19,6 +19,7 @@ import org.sealpost.portal.language.Language;
 import org.sealpost.portal.message.MessageContents;
 import org.sealpost.portal.meters.PortalMeters;
 import org.sealpost.portal.meters.PortalMeters.DeliveryOutcome;
+import org.sealpost.portal.notification.NotificationComposer;
 import org.sealpost.portal.notification.PortalMails;
 import org.sealpost.portal.settings.AccentColour;
 import org.sealpost.portal.settings.Branding;

@@ -28,7 +28,7 @@ public enum OutboundKind {
     TEMPLATE_TEST;
 
     /** The no-link notice this kind is rendered as, if it is one. */
-    Optional<TemplateKind> notice() {
+    public Optional<TemplateKind> notice() {
         return switch (this) {
             case ACCOUNT_REGISTERED -> Optional.of(TemplateKind.ACCOUNT_REGISTERED);
             case PASSWORD_CHANGED -> Optional.of(TemplateKind.PASSWORD_CHANGED);

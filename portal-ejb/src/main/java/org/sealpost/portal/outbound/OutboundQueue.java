@@ -180,8 +180,8 @@ public final class OutboundQueue {
      *
      * @return true if a row was added
      */
-    static boolean queueLinkUnlessPending(Connection c, String kind, String recipient, long accountId, Instant now)
-            throws SQLException {
+    public static boolean queueLinkUnlessPending(
+            Connection c, String kind, String recipient, long accountId, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO outbound_mail (kind, recipient, account_id, state, next_attempt_at, created_at)
                 VALUES (?, ?, ?, 'QUEUED', ?, ?)
@@ -197,7 +197,7 @@ public final class OutboundQueue {
     }
 
     /** How many link mails (of any state) the address was queued since {@code since}. */
-    static int linkMailsSince(Connection c, String recipient, Instant since) throws SQLException {
+    public static int linkMailsSince(Connection c, String recipient, Instant since) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT count(*) FROM outbound_mail
                 WHERE recipient = ? AND kind IN ('REGISTRATION_LINK', 'PASSWORD_RESET') AND created_at >= ?""")) {
@@ -211,7 +211,8 @@ public final class OutboundQueue {
     }
 
     /** Queues one mail of {@code kind} for the account's address, due now. */
-    static void queue(Connection c, String kind, String recipient, long accountId, Instant now) throws SQLException {
+    public static void queue(Connection c, String kind, String recipient, long accountId, Instant now)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO outbound_mail (kind, recipient, account_id, state, next_attempt_at, created_at)
                 VALUES (?, ?, ?, 'QUEUED', ?, ?)""")) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.sealpost.portal.PortalJpa;
 import org.sealpost.portal.account.AccountState;
 import org.sealpost.portal.administration.AdministrationRefusedException.Reason;
-import org.sealpost.portal.outbound.AccountMail;
+import org.sealpost.portal.notification.AccountMail;
 
 /**
  * The administrators' account actions against PostgreSQL: each changes what it says and is

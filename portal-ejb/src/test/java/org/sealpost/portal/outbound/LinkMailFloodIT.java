@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sealpost.migrations.SchemaMigrations;
+import org.sealpost.portal.notification.AccountMail;
 import org.sealpost.testsupport.TestDatabase;
 
 /** Link-mail floods against a real PostgreSQL: what the queue holds, and what goes out first. */

@@ -44,6 +44,7 @@ import org.sealpost.migrations.SchemaMigrations;
 import org.sealpost.portal.crypto.KeyEncryptionKeys;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.intake.IntakeStore;
+import org.sealpost.portal.notification.NotificationComposer;
 import org.sealpost.testsupport.TestDatabase;
 
 /**

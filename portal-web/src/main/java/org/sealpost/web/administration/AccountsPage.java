@@ -8,7 +8,7 @@ import org.sealpost.portal.administration.AccountAdministrationService;
 import org.sealpost.portal.administration.AccountList;
 import org.sealpost.portal.administration.AccountSummary;
 import org.sealpost.portal.administration.AdministrationRefusedException;
-import org.sealpost.portal.outbound.AccountMail;
+import org.sealpost.portal.notification.AccountMail;
 import org.sealpost.web.security.SignedInSession;
 
 /**

@@ -1,4 +1,4 @@
-package org.sealpost.portal.outbound;
+package org.sealpost.portal.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,11 +33,12 @@ import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.language.Language;
-import org.sealpost.portal.notification.PortalMails;
 import org.sealpost.portal.notification.template.NotificationValues;
 import org.sealpost.portal.notification.template.RenderedNotification;
 import org.sealpost.portal.notification.template.SampleValues;
 import org.sealpost.portal.notification.template.TemplateKind;
+import org.sealpost.portal.outbound.OutboundKind;
+import org.sealpost.portal.outbound.QueuedMail;
 
 /**
  * Writes the mail for a recipient's due queue rows: "please register" (with a fresh one-time

@@ -1,9 +1,10 @@
-package org.sealpost.portal.outbound;
+package org.sealpost.portal.notification;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import org.sealpost.portal.outbound.OutboundQueue;
 
 /**
  * The mail the account flows queue, in the caller's transaction: a link mail ("forgot
