@@ -80,7 +80,7 @@ public final class OutboundBenchmark {
         MessageSealer sealer =
                 new MessageSealer(KeyEncryptionKeys.openOrCreate(work.resolve("kek.p12"), PASSWORD.toCharArray()));
         OutboundDesk desk = new OutboundDesk(
-                new NotificationComposer(),
+                new NotificationComposer().withBuiltInMails(),
                 sealer,
                 new RetrySchedule(Duration.ofMinutes(5), Duration.ofDays(5)),
                 Duration.ofMinutes(10));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.sealpost.portal.account.Account;
+import org.sealpost.portal.account.AccountMailQueue;
 import org.sealpost.portal.account.AccountState;
 import org.sealpost.portal.account.Accounts;
 import org.sealpost.portal.account.EmailAddress;
@@ -116,21 +117,21 @@ public final class AccountAdministration {
      *
      * @return QUEUED, or ALREADY_PENDING (the waiting mail carries a fresh link when it goes)
      */
-    public AccountMail.LinkRequest sendLink(long accountId, String actor, String client, Instant now)
+    public AccountMailQueue.LinkRequest sendLink(long accountId, String actor, String client, Instant now)
             throws AdministrationRefusedException, SQLException {
         Account a = locked(accountId);
-        AccountMail.Link kind;
+        AccountMailQueue.Link kind;
         if (a.state() == AccountState.PENDING) {
-            kind = AccountMail.Link.REGISTRATION_LINK;
+            kind = AccountMailQueue.Link.REGISTRATION_LINK;
         } else if (a.state() == AccountState.ACTIVE) {
-            kind = AccountMail.Link.PASSWORD_RESET;
+            kind = AccountMailQueue.Link.PASSWORD_RESET;
         } else {
             throw new AdministrationRefusedException(
                     Reason.NO_LINK_FOR_STATE, a.email().value() + " is " + a.state());
         }
-        AccountMail.LinkRequest outcome =
-                AccountMail.requestLink(connection(), kind, a.email().value(), a.id(), now);
-        if (outcome == AccountMail.LinkRequest.ADDRESS_LIMIT) {
+        AccountMailQueue.LinkRequest outcome =
+                new AccountMail().requestLink(connection(), kind, a.email().value(), a.id(), now);
+        if (outcome == AccountMailQueue.LinkRequest.ADDRESS_LIMIT) {
             throw new AdministrationRefusedException(
                     Reason.LINK_LIMIT, a.email().value());
         }

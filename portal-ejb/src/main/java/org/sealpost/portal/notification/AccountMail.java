@@ -1,38 +1,22 @@
 package org.sealpost.portal.notification;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import org.sealpost.portal.account.AccountMailQueue;
 import org.sealpost.portal.outbound.OutboundQueue;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
 /**
  * The mail the account flows queue, in the caller's transaction: a link mail ("forgot
  * password", "send me a new link") and the notices that a password was set, changed or reset.
+ * The account flows ask for it through {@link AccountMailQueue}; the administrators' "send a
+ * new link" uses it directly.
  */
-public final class AccountMail {
-
-    /** A mail that carries a one-time link, minted when the mail is sent. */
-    public enum Link {
-        REGISTRATION_LINK,
-        PASSWORD_RESET
-    }
-
-    /** "Your password was set / changed / reset; if this was not you …", with no link. */
-    public enum Notice {
-        ACCOUNT_REGISTERED,
-        PASSWORD_CHANGED,
-        PASSWORD_RESET_DONE
-    }
-
-    /** What became of a link request; the person asking is told the same in every case. */
-    public enum LinkRequest {
-        QUEUED,
-        /** One is pending for the address already: it will carry a fresh link when it goes. */
-        ALREADY_PENDING,
-        /** The address had {@link #LINK_MAILS_PER_ADDRESS} link mails in {@link #ADDRESS_WINDOW}. */
-        ADDRESS_LIMIT
-    }
+@ApplicationScoped
+public class AccountMail implements AccountMailQueue {
 
     /**
      * At most this many link mails per address in {@link #ADDRESS_WINDOW}: a person who lost
@@ -42,20 +26,26 @@ public final class AccountMail {
 
     public static final Duration ADDRESS_WINDOW = Duration.ofHours(1);
 
-    private AccountMail() {}
-
-    public static LinkRequest requestLink(Connection c, Link kind, String recipient, long accountId, Instant now)
-            throws SQLException {
-        if (OutboundQueue.linkMailsSince(c, recipient, now.minus(ADDRESS_WINDOW)) >= LINK_MAILS_PER_ADDRESS) {
-            return LinkRequest.ADDRESS_LIMIT;
+    @Override
+    public LinkRequest requestLink(Connection c, Link kind, String recipient, long accountId, Instant now) {
+        try {
+            if (OutboundQueue.linkMailsSince(c, recipient, now.minus(ADDRESS_WINDOW)) >= LINK_MAILS_PER_ADDRESS) {
+                return LinkRequest.ADDRESS_LIMIT;
+            }
+            return OutboundQueue.queueLinkUnlessPending(c, kind.name(), recipient, accountId, now)
+                    ? LinkRequest.QUEUED
+                    : LinkRequest.ALREADY_PENDING;
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the link mail cannot be queued now", e);
         }
-        return OutboundQueue.queueLinkUnlessPending(c, kind.name(), recipient, accountId, now)
-                ? LinkRequest.QUEUED
-                : LinkRequest.ALREADY_PENDING;
     }
 
-    public static void notice(Connection c, Notice notice, String recipient, long accountId, Instant now)
-            throws SQLException {
-        OutboundQueue.queue(c, notice.name(), recipient, accountId, now);
+    @Override
+    public void notice(Connection c, Notice notice, String recipient, long accountId, Instant now) {
+        try {
+            OutboundQueue.queue(c, notice.name(), recipient, accountId, now);
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the notice cannot be queued now", e);
+        }
     }
 }

@@ -37,7 +37,8 @@ public class TemplateTestMail {
             String actor, String clientAddress, long accountId, String address, TemplateKind kind, Language language) {
         Instant now = Instant.now();
         try {
-            OutboundQueue.queueTemplateTest(em.unwrap(Connection.class), address, accountId, kind, language, now);
+            OutboundQueue.queueTemplateTest(
+                    em.unwrap(Connection.class), address, accountId, kind.name(), language, now);
         } catch (SQLException e) {
             throw new StorageUnavailableException("the test mail cannot be queued now", e);
         }

@@ -15,7 +15,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.sealpost.portal.account.AccountDirectory;
 import org.sealpost.portal.language.Language;
-import org.sealpost.portal.notification.template.TemplateKind;
 
 /** The SQL of the durable outbound queue; every method runs in the caller's transaction. */
 public final class OutboundQueue {
@@ -78,7 +77,7 @@ public final class OutboundQueue {
                 rs.getObject(5, UUID.class),
                 rs.getInt(6),
                 rs.getTimestamp(7).toInstant(),
-                template == null ? null : TemplateKind.valueOf(template),
+                template,
                 template == null ? null : Language.ofCode(rs.getString(9)).orElse(Language.ENGLISH));
     }
 
@@ -252,9 +251,11 @@ public final class OutboundQueue {
     /**
      * Queues "send me a test" of one template to the administrator who asked, due now: rendered
      * with sample values when it is sent, through the same smarthost as every mail.
+     *
+     * @param template the template's name, as notification names it
      */
     public static void queueTemplateTest(
-            Connection c, String recipient, long accountId, TemplateKind template, Language language, Instant now)
+            Connection c, String recipient, long accountId, String template, Language language, Instant now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO outbound_mail (kind, recipient, account_id, template_kind, template_language, state,
@@ -262,7 +263,7 @@ public final class OutboundQueue {
                 VALUES ('TEMPLATE_TEST', ?, ?, ?, ?, 'QUEUED', ?, ?)""")) {
             ps.setString(1, recipient);
             ps.setLong(2, accountId);
-            ps.setString(3, template.name());
+            ps.setString(3, template);
             ps.setString(4, language.code());
             ps.setTimestamp(5, Timestamp.from(now));
             ps.setTimestamp(6, Timestamp.from(now));

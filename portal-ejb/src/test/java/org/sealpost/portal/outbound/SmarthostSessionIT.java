@@ -170,7 +170,7 @@ class SmarthostSessionIT {
     /** One pass as OutboundWorker runs it: one SMTP session, one transaction per recipient. */
     private int onePass() throws SQLException {
         OutboundDesk desk = new OutboundDesk(
-                new NotificationComposer(),
+                new NotificationComposer().withBuiltInMails(),
                 sealer,
                 new RetrySchedule(Duration.ofMinutes(5), Duration.ofDays(5)),
                 Duration.ofMinutes(10));
