@@ -171,10 +171,7 @@ public class AccountLinks {
         }
         Optional<Account> account;
         try {
-            account = em.createNamedQuery("Account.byEmail", Account.class)
-                    .setParameter("email", EmailAddress.of(address).value())
-                    .getResultStream()
-                    .findFirst();
+            account = AccountDirectory.byEmail(em, EmailAddress.of(address));
         } catch (IllegalArgumentException notAnAddress) {
             return;
         }

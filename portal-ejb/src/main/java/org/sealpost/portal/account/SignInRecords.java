@@ -137,11 +137,7 @@ public class SignInRecords {
         } catch (IllegalArgumentException notAnAddress) {
             return Optional.empty();
         }
-        return em.createNamedQuery("Account.byEmail", Account.class)
-                .setParameter("email", email.value())
-                .setLockMode(lock)
-                .getResultStream()
-                .findFirst();
+        return AccountDirectory.byEmail(em, email, lock);
     }
 
     private static String safe(String address) {

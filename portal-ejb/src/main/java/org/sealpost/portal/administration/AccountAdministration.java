@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.sealpost.portal.account.Account;
+import org.sealpost.portal.account.AccountDirectory;
 import org.sealpost.portal.account.AccountMailQueue;
 import org.sealpost.portal.account.AccountState;
-import org.sealpost.portal.account.Accounts;
 import org.sealpost.portal.account.EmailAddress;
 import org.sealpost.portal.administration.AdministrationRefusedException.Reason;
 import org.sealpost.portal.audit.AuditAction;
@@ -39,11 +39,10 @@ public final class AccountAdministration {
 
     /** Accounts whose address contains {@code part}; {@code page} counts from 0. */
     public AccountList search(String part, int page, int pageSize, Instant now) throws SQLException {
-        Accounts accounts = new Accounts(em);
-        long total = accounts.count(part);
+        long total = AccountDirectory.count(em, part);
         int lastPage = (int) Math.max(0, (total - 1) / pageSize);
         int shown = Math.min(Math.max(0, page), lastPage);
-        List<Account> found = accounts.search(part, shown * pageSize, pageSize);
+        List<Account> found = AccountDirectory.search(em, part, shown * pageSize, pageSize);
         Map<Long, MailboxEntries.Usage> usage = MailboxEntries.usageOf(
                 connection(), found.stream().map(Account::id).toList());
         return new AccountList(
