@@ -1,5 +1,7 @@
 package org.sealpost.portal.outbound;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.sealpost.portal.account.AccountDirectory;
+import org.sealpost.portal.account.EmailAddress;
 import org.sealpost.portal.language.Language;
 
 /** The SQL of the durable outbound queue; every method runs in the caller's transaction. */
@@ -37,6 +40,29 @@ public final class OutboundQueue {
             ps.setObject(3, contentId);
             ps.setTimestamp(4, Timestamp.from(now));
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Queues the arrival notification of message {@code contentId} for each recipient
+     * ({@code recipients.get(i)} is account {@code accountIds.get(i)}), due at once, in one batch
+     * in the intake's own transaction: the notification commits with the message or not at all.
+     * Plain JDBC for the intake's speed (ADR 0003).
+     */
+    public static void queueArrivalNotifications(
+            Connection c, UUID contentId, List<EmailAddress> recipients, List<Long> accountIds, Timestamp receivedAt)
+            throws SQLException {
+        try (PreparedStatement notify = c.prepareStatement("""
+                INSERT INTO outbound_mail (kind, recipient, account_id, content_id, state, next_attempt_at)
+                VALUES ('NOTIFY_NEW_MESSAGE', ?, ?, ?, 'QUEUED', ?)""")) {
+            for (int i = 0; i < accountIds.size(); i++) {
+                notify.setString(1, recipients.get(i).value());
+                notify.setLong(2, accountIds.get(i));
+                notify.setObject(3, contentId);
+                notify.setTimestamp(4, receivedAt);
+                notify.addBatch();
+            }
+            notify.executeBatch();
         }
     }
 
@@ -379,17 +405,30 @@ public final class OutboundQueue {
      *
      * @return false when the row is sent, gone, or such a link mail
      */
-    public static boolean retryNow(Connection c, long id, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE outbound_mail m SET state = 'QUEUED', next_attempt_at = ?
-                WHERE m.id = ? AND m.state IN ('QUEUED', 'FAILED')
-                AND NOT (m.state = 'FAILED' AND m.kind IN ('REGISTRATION_LINK', 'PASSWORD_RESET') AND EXISTS (
-                    SELECT 1 FROM outbound_mail o WHERE o.recipient = m.recipient AND o.kind = m.kind
-                    AND o.state = 'QUEUED'))""")) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setLong(2, id);
-            return ps.executeUpdate() == 1;
+    public static boolean retryNow(EntityManager em, long id, Instant now) {
+        // Locked like the delivery's claim, so a row being sent right now waits for its outcome.
+        OutboundMail mail = em.find(OutboundMail.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (mail == null || !mail.mayRetry()) {
+            return false;
         }
+        if (mail.state() == DeliveryState.FAILED && mail.carriesLink() && linkWaiting(em, mail)) {
+            return false;
+        }
+        mail.retryAt(now);
+        // Flushed at once: the caller goes on reading the queue in SQL on the same connection.
+        em.flush();
+        return true;
+    }
+
+    private static boolean linkWaiting(EntityManager em, OutboundMail given) {
+        return em.createQuery("""
+                        SELECT count(o) FROM OutboundMail o
+                        WHERE o.recipient = :recipient AND o.kind = :kind AND o.state = :queued""", Long.class)
+                        .setParameter("recipient", given.recipient())
+                        .setParameter("kind", given.kind())
+                        .setParameter("queued", DeliveryState.QUEUED)
+                        .getSingleResult()
+                > 0;
     }
 
     /**
@@ -398,13 +437,14 @@ public final class OutboundQueue {
      *
      * @return false when the row is not waiting (sent, given up already, or gone)
      */
-    public static boolean giveUpNow(Connection c, long id, String reason) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE outbound_mail SET state = 'FAILED', last_error = ? WHERE id = ? AND state = 'QUEUED'""")) {
-            ps.setString(1, reason);
-            ps.setLong(2, id);
-            return ps.executeUpdate() == 1;
+    public static boolean giveUpNow(EntityManager em, long id, String reason) {
+        OutboundMail mail = em.find(OutboundMail.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (mail == null || !mail.mayGiveUp()) {
+            return false;
         }
+        mail.giveUp(reason);
+        em.flush();
+        return true;
     }
 
     /**
