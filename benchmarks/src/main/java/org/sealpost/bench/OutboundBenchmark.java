@@ -35,7 +35,7 @@ import org.sealpost.migrations.SchemaMigrations;
 import org.sealpost.portal.crypto.KeyEncryptionKeys;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.intake.IntakeStore;
-import org.sealpost.portal.outbound.NotificationComposer;
+import org.sealpost.portal.notification.NotificationComposer;
 import org.sealpost.portal.outbound.OutboundDesk;
 import org.sealpost.portal.outbound.OutboundQueue;
 import org.sealpost.portal.outbound.RetrySchedule;
@@ -80,7 +80,7 @@ public final class OutboundBenchmark {
         MessageSealer sealer =
                 new MessageSealer(KeyEncryptionKeys.openOrCreate(work.resolve("kek.p12"), PASSWORD.toCharArray()));
         OutboundDesk desk = new OutboundDesk(
-                new NotificationComposer(),
+                new NotificationComposer().withBuiltInMails(),
                 sealer,
                 new RetrySchedule(Duration.ofMinutes(5), Duration.ofDays(5)),
                 Duration.ofMinutes(10));

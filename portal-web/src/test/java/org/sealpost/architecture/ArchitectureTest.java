@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The arrows of docs/ARCHITECTURE.md, checked on the compiled classes of every module the
  * portal is made of (this module sees them all): the web layer talks to portal-ejb only; the
- * plain-Java modules know nothing above them, and mail-format nothing of a container. (portal-ejb's feature packages still have one
- * cycle, account ↔ outbound through the mails an account action queues; issue 10 removes it,
- * and then a rule here keeps it out.)
+ * plain-Java modules know nothing above them, and mail-format nothing of a container; and
+ * portal-ejb's feature packages use each other one way only (where a lower package must reach
+ * a higher one it names an interface of its own that the higher one implements: outbound's
+ * MailComposer, account's AccountMailQueue and ConfirmedSecondFactors).
  */
 class ArchitectureTest {
 
@@ -126,6 +127,16 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("org.sealpost.web..")
+                .check(sealpost);
+    }
+
+    @Test
+    void portalEjbsFeaturePackagesAreFreeOfCycles() {
+        slices().matching("org.sealpost.portal.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .because("a feature package uses another only one way: account queues mail through outbound,"
+                        + " notification composes it, and nothing below reaches back up")
                 .check(sealpost);
     }
 

@@ -7,7 +7,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -19,10 +18,12 @@ import org.sealpost.portal.language.Language;
 import org.sealpost.portal.session.SessionCheck;
 import org.sealpost.portal.session.SessionVerdict;
 
-/** A person who reads secure messages in the portal, or administers it. */
+/**
+ * A person who reads secure messages in the portal, or administers it. Its statements are
+ * {@link AccountDirectory}'s, the owner of table {@code account}.
+ */
 @Entity
 @Table(name = "account")
-@NamedQuery(name = "Account.byEmail", query = "SELECT a FROM Account a WHERE a.email = :email")
 public class Account {
 
     @Id

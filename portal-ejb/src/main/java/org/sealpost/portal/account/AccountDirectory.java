@@ -2,16 +2,25 @@ package org.sealpost.portal.account;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
-/** Finds and opens accounts by address. */
+/**
+ * The owner of table {@code account}: every statement about it, in JPQL on the {@link Account}
+ * entity or (for the intake's and the outbound worker's own JDBC transactions) in SQL, is here.
+ * Finds and opens accounts by address, and answers the administrators' searches and counts.
+ */
 @Stateless
 public class AccountDirectory {
 
@@ -19,10 +28,65 @@ public class AccountDirectory {
     private EntityManager em;
 
     public Optional<Account> find(EmailAddress email) {
-        return em.createNamedQuery("Account.byEmail", Account.class)
+        return byEmail(em, email, LockModeType.NONE);
+    }
+
+    /** The account at {@code email} on the caller's entity manager, without a lock. */
+    public static Optional<Account> byEmail(EntityManager em, EmailAddress email) {
+        return byEmail(em, email, LockModeType.NONE);
+    }
+
+    /**
+     * The account at {@code email} on the caller's entity manager, with {@code lock} (a sign-in
+     * records its outcome under the row's PESSIMISTIC_WRITE lock).
+     */
+    public static Optional<Account> byEmail(EntityManager em, EmailAddress email, LockModeType lock) {
+        return em.createQuery("SELECT a FROM Account a WHERE a.email = :email", Account.class)
                 .setParameter("email", email.value())
+                .setLockMode(lock)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /**
+     * Accounts whose address contains {@code part} (any case; blank: every account), in address
+     * order, {@code limit} from {@code offset}. The part is matched literally: {@code %} and
+     * {@code _} are not wildcards.
+     */
+    public static List<Account> search(EntityManager em, String part, int offset, int limit) {
+        return em.createQuery(
+                        "SELECT a FROM Account a WHERE a.email LIKE :p ESCAPE '\\' ORDER BY a.email, a.id",
+                        Account.class)
+                .setParameter("p", pattern(part))
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** How many accounts {@link #search} finds for {@code part}. */
+    public static long count(EntityManager em, String part) {
+        return em.createQuery("SELECT count(a) FROM Account a WHERE a.email LIKE :p ESCAPE '\\'", Long.class)
+                .setParameter("p", pattern(part))
+                .getSingleResult();
+    }
+
+    /** How many accounts are in each state; a state without accounts counts 0. */
+    public static Map<AccountState, Long> countByState(EntityManager em) {
+        Map<AccountState, Long> counts = new EnumMap<>(AccountState.class);
+        for (AccountState state : AccountState.values()) {
+            counts.put(state, 0L);
+        }
+        for (Object[] row : em.createQuery("SELECT a.state, count(a) FROM Account a GROUP BY a.state", Object[].class)
+                .getResultList()) {
+            counts.put((AccountState) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    private static String pattern(String part) {
+        // Addresses are stored case-folded (EmailAddress), so a folded part finds them.
+        String folded = part == null ? "" : part.strip().toLowerCase(Locale.ROOT);
+        return "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** The account for an address, created PENDING if there was none. */
@@ -119,5 +183,20 @@ public class AccountDirectory {
             }
         }
         return admins;
+    }
+
+    /**
+     * The account's standing for the per-request session check (its state and
+     * {@code sessions_valid_after}); empty when the account is gone. A projection, not the
+     * entity: the check runs on every request and must not load the account into the
+     * persistence context.
+     */
+    public static Optional<SessionStanding> sessionStanding(EntityManager em, long accountId) {
+        return em.createQuery("SELECT a.state, a.sessionsValidAfter FROM Account a WHERE a.id = :id", Object[].class)
+                .setParameter("id", accountId)
+                .getResultStream()
+                .findFirst()
+                .map(row -> new SessionStanding(
+                        (AccountState) row[0], row[1] == null ? null : ((OffsetDateTime) row[1]).toInstant()));
     }
 }

@@ -17,7 +17,6 @@ import org.sealpost.portal.account.password.PasswordVerdict;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.language.Language;
-import org.sealpost.portal.outbound.AccountMail;
 import org.sealpost.portal.platform.SealpostDataSource;
 import org.sealpost.portal.platform.StorageUnavailableException;
 import org.sealpost.portal.session.EndReason;
@@ -40,6 +39,9 @@ public class AccountLinks {
 
     @Inject
     private Passwords passwords;
+
+    @Inject
+    private AccountMailQueue mail;
 
     @Inject
     private AuditTrail audit;
@@ -104,9 +106,9 @@ public class AccountLinks {
             OneTimeTokens.revokeAll(c, account.id(), now);
             if (purpose == Purpose.REGISTER) {
                 account.register(hash, now);
-                AccountMail.notice(
+                mail.notice(
                         c,
-                        AccountMail.Notice.ACCOUNT_REGISTERED,
+                        AccountMailQueue.Notice.ACCOUNT_REGISTERED,
                         account.email().value(),
                         account.id(),
                         now);
@@ -121,9 +123,9 @@ public class AccountLinks {
             } else {
                 account.replacePassword(hash, now);
                 sessions.endAll(account.id(), null, EndReason.PASSWORD_REPLACED, now);
-                AccountMail.notice(
+                mail.notice(
                         c,
-                        AccountMail.Notice.PASSWORD_RESET_DONE,
+                        AccountMailQueue.Notice.PASSWORD_RESET_DONE,
                         account.email().value(),
                         account.id(),
                         now);
@@ -150,7 +152,7 @@ public class AccountLinks {
      * link for an ACTIVE one. The caller shows the same answer whether or not the address has
      * an account, and whether or not a limit held the request back: at most one link mail per
      * address and purpose is pending (a new request while one is, changes nothing: the pending
-     * one mints a fresh link when it goes), at most {@link AccountMail#LINK_MAILS_PER_ADDRESS}
+     * one mints a fresh link when it goes), at most three (notification's {@code AccountMail})
      * per address an hour, and at most {@link LinkRequestThrottle#PER_CLIENT} requests per
      * client in a quarter of an hour.
      */
@@ -169,10 +171,7 @@ public class AccountLinks {
         }
         Optional<Account> account;
         try {
-            account = em.createNamedQuery("Account.byEmail", Account.class)
-                    .setParameter("email", EmailAddress.of(address).value())
-                    .getResultStream()
-                    .findFirst();
+            account = AccountDirectory.byEmail(em, EmailAddress.of(address));
         } catch (IllegalArgumentException notAnAddress) {
             return;
         }
@@ -182,13 +181,13 @@ public class AccountLinks {
             return;
         }
         Account a = account.get();
-        AccountMail.Link kind;
+        AccountMailQueue.Link kind;
         AuditAction action;
         if (a.state() == AccountState.PENDING) {
-            kind = AccountMail.Link.REGISTRATION_LINK;
+            kind = AccountMailQueue.Link.REGISTRATION_LINK;
             action = AuditAction.REGISTRATION_LINK_REQUESTED;
         } else if (a.state() == AccountState.ACTIVE) {
-            kind = AccountMail.Link.PASSWORD_RESET;
+            kind = AccountMailQueue.Link.PASSWORD_RESET;
             action = AuditAction.PASSWORD_RESET_REQUESTED;
         } else {
             audit.record(
@@ -201,9 +200,9 @@ public class AccountLinks {
                     now);
             return;
         }
-        AccountMail.LinkRequest outcome;
+        AccountMailQueue.LinkRequest outcome;
         try (Connection c = dataSource.getConnection()) {
-            outcome = AccountMail.requestLink(c, kind, a.email().value(), a.id(), now);
+            outcome = mail.requestLink(c, kind, a.email().value(), a.id(), now);
         } catch (SQLException e) {
             throw new StorageUnavailableException("the link mail cannot be queued now", e);
         }
@@ -213,7 +212,7 @@ public class AccountLinks {
                 "account",
                 a.id().toString(),
                 client,
-                outcome == AccountMail.LinkRequest.QUEUED
+                outcome == AccountMailQueue.LinkRequest.QUEUED
                         ? null
                         : outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
                 now);

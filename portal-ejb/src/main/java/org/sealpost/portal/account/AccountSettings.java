@@ -16,7 +16,6 @@ import org.sealpost.portal.account.password.PasswordVerdict;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.language.Language;
-import org.sealpost.portal.outbound.AccountMail;
 import org.sealpost.portal.platform.SealpostDataSource;
 import org.sealpost.portal.session.EndReason;
 import org.sealpost.portal.session.SessionHandle;
@@ -31,6 +30,9 @@ public class AccountSettings {
 
     @Inject
     private Passwords passwords;
+
+    @Inject
+    private AccountMailQueue mail;
 
     @Inject
     private AuditTrail audit;
@@ -80,8 +82,12 @@ public class AccountSettings {
             try (Connection c = dataSource.getConnection()) {
                 // No link minted before the change may set the password again.
                 OneTimeTokens.revokeAll(c, accountId, now);
-                AccountMail.notice(
-                        c, AccountMail.Notice.PASSWORD_CHANGED, account.email().value(), accountId, now);
+                mail.notice(
+                        c,
+                        AccountMailQueue.Notice.PASSWORD_CHANGED,
+                        account.email().value(),
+                        accountId,
+                        now);
             } catch (SQLException e) {
                 throw new jakarta.ejb.EJBException("could not revoke the account's links", e);
             }

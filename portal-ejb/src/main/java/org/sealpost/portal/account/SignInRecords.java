@@ -13,8 +13,6 @@ import java.util.function.BooleanSupplier;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.config.PortalSettings;
-import org.sealpost.portal.secondfactor.SecondFactors;
-import org.sealpost.portal.secondfactor.SecondStep;
 
 /**
  * The database side of a sign-in, in short transactions on either side of the Argon2id check
@@ -39,6 +37,9 @@ public class SignInRecords {
     @Inject
     private PortalSettings settings;
 
+    @Inject
+    private ConfirmedSecondFactors secondFactors;
+
     private BooleanSupplier production = () -> settings.production();
 
     public SignInRecords() {
@@ -46,9 +47,10 @@ public class SignInRecords {
     }
 
     /** On a given entity manager, outside the container (tests). */
-    SignInRecords(EntityManager em, boolean production) {
+    SignInRecords(EntityManager em, boolean production, ConfirmedSecondFactors secondFactors) {
         this.em = em;
         this.production = () -> production;
+        this.secondFactors = secondFactors;
     }
 
     /**
@@ -109,7 +111,7 @@ public class SignInRecords {
             return SignInResult.refused();
         }
         SecondStep next = SecondStep.after(
-                account.role(), new SecondFactors(em).confirmedFor(account.id()), production.getAsBoolean());
+                account.role(), secondFactors.confirmedFor(em, account.id()), production.getAsBoolean());
         if (!next.signsInAtOnce()) {
             // Not signed in yet, and the failure count stays: only the completed second
             // step resets it, or knowing the password would reset the count between
@@ -135,11 +137,7 @@ public class SignInRecords {
         } catch (IllegalArgumentException notAnAddress) {
             return Optional.empty();
         }
-        return em.createNamedQuery("Account.byEmail", Account.class)
-                .setParameter("email", email.value())
-                .setLockMode(lock)
-                .getResultStream()
-                .findFirst();
+        return AccountDirectory.byEmail(em, email, lock);
     }
 
     private static String safe(String address) {

@@ -1,7 +1,6 @@
 package org.sealpost.portal.account;
 
 import java.util.Optional;
-import org.sealpost.portal.secondfactor.SecondStep;
 
 /**
  * The outcome of a sign-in. Deliberately one kind of refusal: an unknown address, a wrong

@@ -9,14 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.sealpost.portal.account.Account;
+import org.sealpost.portal.account.AccountDirectory;
+import org.sealpost.portal.account.AccountMailQueue;
 import org.sealpost.portal.account.AccountState;
-import org.sealpost.portal.account.Accounts;
 import org.sealpost.portal.account.EmailAddress;
 import org.sealpost.portal.administration.AdministrationRefusedException.Reason;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.message.MailboxEntries;
-import org.sealpost.portal.outbound.AccountMail;
+import org.sealpost.portal.notification.AccountMail;
 import org.sealpost.portal.outbound.OutboundQueue;
 import org.sealpost.portal.session.EndReason;
 import org.sealpost.portal.session.SessionRegistry;
@@ -38,11 +39,10 @@ public final class AccountAdministration {
 
     /** Accounts whose address contains {@code part}; {@code page} counts from 0. */
     public AccountList search(String part, int page, int pageSize, Instant now) throws SQLException {
-        Accounts accounts = new Accounts(em);
-        long total = accounts.count(part);
+        long total = AccountDirectory.count(em, part);
         int lastPage = (int) Math.max(0, (total - 1) / pageSize);
         int shown = Math.min(Math.max(0, page), lastPage);
-        List<Account> found = accounts.search(part, shown * pageSize, pageSize);
+        List<Account> found = AccountDirectory.search(em, part, shown * pageSize, pageSize);
         Map<Long, MailboxEntries.Usage> usage = MailboxEntries.usageOf(
                 connection(), found.stream().map(Account::id).toList());
         return new AccountList(
@@ -116,21 +116,21 @@ public final class AccountAdministration {
      *
      * @return QUEUED, or ALREADY_PENDING (the waiting mail carries a fresh link when it goes)
      */
-    public AccountMail.LinkRequest sendLink(long accountId, String actor, String client, Instant now)
+    public AccountMailQueue.LinkRequest sendLink(long accountId, String actor, String client, Instant now)
             throws AdministrationRefusedException, SQLException {
         Account a = locked(accountId);
-        AccountMail.Link kind;
+        AccountMailQueue.Link kind;
         if (a.state() == AccountState.PENDING) {
-            kind = AccountMail.Link.REGISTRATION_LINK;
+            kind = AccountMailQueue.Link.REGISTRATION_LINK;
         } else if (a.state() == AccountState.ACTIVE) {
-            kind = AccountMail.Link.PASSWORD_RESET;
+            kind = AccountMailQueue.Link.PASSWORD_RESET;
         } else {
             throw new AdministrationRefusedException(
                     Reason.NO_LINK_FOR_STATE, a.email().value() + " is " + a.state());
         }
-        AccountMail.LinkRequest outcome =
-                AccountMail.requestLink(connection(), kind, a.email().value(), a.id(), now);
-        if (outcome == AccountMail.LinkRequest.ADDRESS_LIMIT) {
+        AccountMailQueue.LinkRequest outcome =
+                new AccountMail().requestLink(connection(), kind, a.email().value(), a.id(), now);
+        if (outcome == AccountMailQueue.LinkRequest.ADDRESS_LIMIT) {
             throw new AdministrationRefusedException(
                     Reason.LINK_LIMIT, a.email().value());
         }

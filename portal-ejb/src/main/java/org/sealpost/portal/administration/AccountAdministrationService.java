@@ -11,9 +11,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.time.Instant;
+import org.sealpost.portal.account.AccountMailQueue;
 import org.sealpost.portal.message.MailboxEntries;
 import org.sealpost.portal.message.OpenedMessageCache;
-import org.sealpost.portal.outbound.AccountMail;
 import org.sealpost.portal.outbound.MailQueued;
 
 /**
@@ -77,10 +77,10 @@ public class AccountAdministrationService {
     }
 
     /** Queues the link mail; the outbound worker is woken after the commit. */
-    public AccountMail.LinkRequest sendLink(long accountId, String client) throws AdministrationRefusedException {
+    public AccountMailQueue.LinkRequest sendLink(long accountId, String client) throws AdministrationRefusedException {
         try {
-            AccountMail.LinkRequest outcome = accounts().sendLink(accountId, actor(), client, Instant.now());
-            if (outcome == AccountMail.LinkRequest.QUEUED) {
+            AccountMailQueue.LinkRequest outcome = accounts().sendLink(accountId, actor(), client, Instant.now());
+            if (outcome == AccountMailQueue.LinkRequest.QUEUED) {
                 mailQueued.fire(new MailQueued(1));
             }
             return outcome;

@@ -9,8 +9,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -18,6 +18,8 @@ import org.sealpost.portal.account.AccountDirectory;
 import org.sealpost.portal.account.EmailAddress;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
+import org.sealpost.portal.outbound.OutboundKind;
+import org.sealpost.portal.outbound.OutboundQueue;
 import org.sealpost.portal.platform.SealpostDataSource;
 
 /**
@@ -49,12 +51,8 @@ public class AdministratorInvitations {
                 Long created =
                         AccountDirectory.insertPendingAdministrator(c, address).orElse(null);
                 if (created != null) {
-                    try (PreparedStatement ps = c.prepareStatement("""
-                            INSERT INTO outbound_mail (kind, recipient, account_id) VALUES ('REGISTRATION_LINK', ?, ?)""")) {
-                        ps.setString(1, address.value());
-                        ps.setLong(2, created);
-                        ps.executeUpdate();
-                    }
+                    OutboundQueue.queue(
+                            c, OutboundKind.REGISTRATION_LINK.name(), address.value(), created, Instant.now());
                     LOG.info(() -> "administrator " + address + " invited to register");
                 } else if (!AccountDirectory.isAdministrator(c, address)) {
                     LOG.warning(() -> address + " is listed in " + Setting.ADMIN_EMAILS.environmentVariable()

@@ -44,7 +44,7 @@ public final class MailQueueAdministration {
             throws AdministrationRefusedException, SQLException {
         Connection c = connection();
         QueueEntry before = find(c, id);
-        if (!OutboundQueue.retryNow(c, id, now)) {
+        if (!OutboundQueue.retryNow(em, id, now)) {
             throw new AdministrationRefusedException(
                     before.givenUp() && isLink(before.kind()) ? Reason.NEWER_LINK_WAITING : Reason.NOT_WAITING,
                     before.describe());
@@ -63,7 +63,7 @@ public final class MailQueueAdministration {
             throws AdministrationRefusedException, SQLException {
         Connection c = connection();
         QueueEntry before = find(c, id);
-        if (!OutboundQueue.giveUpNow(c, id, "given up by an administrator (" + actor + ")")) {
+        if (!OutboundQueue.giveUpNow(em, id, "given up by an administrator (" + actor + ")")) {
             throw new AdministrationRefusedException(Reason.NOT_WAITING, before.describe());
         }
         audit(

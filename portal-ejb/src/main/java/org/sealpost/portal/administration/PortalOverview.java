@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Objects;
-import org.sealpost.portal.account.Accounts;
+import org.sealpost.portal.account.AccountDirectory;
 import org.sealpost.portal.message.MessageContents;
 import org.sealpost.portal.message.SearchIndexQueue;
 import org.sealpost.portal.outbound.OutboundQueue;
@@ -43,7 +43,7 @@ public final class PortalOverview {
                 MessageContents.receivedSince(c, startOfDay),
                 MessageContents.receivedSince(c, startOfWeek),
                 OutboundQueue.figures(c),
-                new Accounts(em).countByState(),
+                AccountDirectory.countByState(em),
                 index.rows(),
                 index.oldestQueuedAt().orElse(null));
     }

@@ -19,6 +19,7 @@ import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.message.SearchIndexQueue;
+import org.sealpost.portal.outbound.OutboundQueue;
 import org.sealpost.portal.platform.SealpostDataSource;
 
 /** Stores one sealed message for its recipients in one transaction. */
@@ -32,9 +33,6 @@ public class IntakeStore {
     private static final String INSERT_ENTRY = """
             INSERT INTO mailbox_entry (account_id, content_id, folder, is_read, received_at)
             VALUES (?, ?, 'INBOX', FALSE, ?) ON CONFLICT (account_id, content_id) DO NOTHING""";
-    private static final String INSERT_NOTIFICATION = """
-            INSERT INTO outbound_mail (kind, recipient, account_id, content_id, state, next_attempt_at)
-            VALUES ('NOTIFY_NEW_MESSAGE', ?, ?, ?, 'QUEUED', ?)""";
 
     @Resource(lookup = SealpostDataSource.JNDI_NAME)
     private DataSource dataSource;
@@ -98,21 +96,15 @@ public class IntakeStore {
         for (EmailAddress recipient : recipients) {
             accountIds.add(AccountDirectory.pendingRecipientId(c, recipient));
         }
-        try (PreparedStatement entry = c.prepareStatement(INSERT_ENTRY);
-                PreparedStatement notify = c.prepareStatement(INSERT_NOTIFICATION)) {
+        try (PreparedStatement entry = c.prepareStatement(INSERT_ENTRY)) {
             for (int i = 0; i < accountIds.size(); i++) {
                 entry.setLong(1, accountIds.get(i));
                 entry.setObject(2, messageId);
                 entry.setTimestamp(3, at);
                 entry.addBatch();
-                notify.setString(1, recipients.get(i).value());
-                notify.setLong(2, accountIds.get(i));
-                notify.setObject(3, messageId);
-                notify.setTimestamp(4, at);
-                notify.addBatch();
             }
             entry.executeBatch();
-            notify.executeBatch();
         }
+        OutboundQueue.queueArrivalNotifications(c, messageId, recipients, accountIds, at);
     }
 }

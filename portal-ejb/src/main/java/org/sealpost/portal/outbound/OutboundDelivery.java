@@ -13,8 +13,6 @@ import java.time.Instant;
 import javax.sql.DataSource;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.crypto.MessageSealer;
-import org.sealpost.portal.notification.MailTemplates;
-import org.sealpost.portal.notification.PortalMails;
 import org.sealpost.portal.platform.SealpostDataSource;
 import org.sealpost.portal.settings.DeliveryRetries;
 import org.sealpost.portal.settings.RuntimeSettings;
@@ -43,8 +41,9 @@ public class OutboundDelivery {
     @Inject
     private OutboundSettings settings;
 
+    /** Package notification's, with the templates and branding in force (CurrentMailComposer). */
     @Inject
-    private NotificationComposer composer;
+    private MailComposer composer;
 
     @Inject
     private MessageSealer sealer;
@@ -61,22 +60,17 @@ public class OutboundDelivery {
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public boolean deliverNext(SmarthostConnection smtp) throws SQLException {
         // Read in this delivery's transaction, like the portal policy: an administrator's change
-        // of the retry times, a template or the branding applies to the next mail on every node.
+        // of the retry times applies to the next mail on every node (and the composer reads the
+        // templates and branding the same way).
         RuntimeSettings runtime =
                 new SettingsDesk(em, () -> RuntimeSettingsSeed.fromSettings(portalSettings::get)).current();
         DeliveryRetries retries = runtime.deliveryRetries();
-        SettingsDesk desk = new SettingsDesk(em, () -> RuntimeSettingsSeed.fromSettings(portalSettings::get));
-        PortalMails mails = PortalMails.of(new MailTemplates(em), runtime.branding(), runtime.defaultLanguage());
-        if (runtime.logo().isPresent()) {
-            mails = desk.logo().map(mails::withLogo).orElse(mails);
-        }
         try (Connection c = dataSource.getConnection()) {
             return new OutboundDesk(
                             composer,
                             sealer,
                             new RetrySchedule(retries.interval(), retries.maxAge()),
-                            settings.quietPeriod(),
-                            mails)
+                            settings.quietPeriod())
                     .deliverNext(c, smtp, Instant.now());
         }
     }

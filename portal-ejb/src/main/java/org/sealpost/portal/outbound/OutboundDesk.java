@@ -15,13 +15,10 @@ import org.sealpost.portal.account.OneTimeTokens;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
-import org.sealpost.portal.language.Language;
 import org.sealpost.portal.message.MessageContents;
 import org.sealpost.portal.meters.PortalMeters;
 import org.sealpost.portal.meters.PortalMeters.DeliveryOutcome;
-import org.sealpost.portal.notification.PortalMails;
-import org.sealpost.portal.settings.AccentColour;
-import org.sealpost.portal.settings.Branding;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
 /**
  * The delivery of one recipient's due mail in the caller's transaction: claim, send, record.
@@ -36,33 +33,15 @@ public final class OutboundDesk {
 
     private static final Logger LOG = Logger.getLogger(OutboundDesk.class.getName());
 
-    private final NotificationComposer composer;
+    private final MailComposer composer;
     private final MessageSealer sealer;
     private final RetrySchedule retries;
     private final Duration quietPeriod;
-    private final PortalMails mails;
-
-    /** With the built-in templates and the default branding: for tools without the runtime settings. */
-    public OutboundDesk(
-            NotificationComposer composer, MessageSealer sealer, RetrySchedule retries, Duration quietPeriod) {
-        this(
-                composer,
-                sealer,
-                retries,
-                quietPeriod,
-                PortalMails.builtIn(new Branding("Sealpost", AccentColour.DEFAULT, false), Language.ENGLISH));
-    }
 
     /**
-     * @param mails the templates and branding in force, read in the delivery's transaction
+     * @param composer writes the mail of the rows that are not relays (package notification's)
      */
-    public OutboundDesk(
-            NotificationComposer composer,
-            MessageSealer sealer,
-            RetrySchedule retries,
-            Duration quietPeriod,
-            PortalMails mails) {
-        this.mails = Objects.requireNonNull(mails, "mails");
+    public OutboundDesk(MailComposer composer, MessageSealer sealer, RetrySchedule retries, Duration quietPeriod) {
         this.composer = Objects.requireNonNull(composer, "composer");
         this.sealer = Objects.requireNonNull(sealer, "sealer");
         this.retries = Objects.requireNonNull(retries, "retries");
@@ -108,7 +87,7 @@ public final class OutboundDesk {
             if (first.kind() == OutboundKind.RELAY) {
                 smtp.relay(relayed(c, first), recipient);
             } else {
-                MimeMessage message = composer.compose(c, smtp.session(), recipient, mails, now, this.mails);
+                MimeMessage message = composer.compose(c, smtp.session(), recipient, mails, now);
                 smtp.send(message, recipient);
             }
             OutboundQueue.markSent(c, mails, now);
@@ -117,6 +96,9 @@ public final class OutboundDesk {
                 // The link this mail carries is now the only one of its purpose (issue 14).
                 OneTimeTokens.supersede(c, first.accountId(), tokenMark, now);
             }
+        } catch (StorageUnavailableException databaseFailed) {
+            // Not the mail's fault: the caller's transaction rolls back and the rows stay queued.
+            throw databaseFailed;
         } catch (MessagingException | RuntimeException failure) {
             String reason = describe(failure);
             Instant queuedAt = mails.stream()

@@ -1,8 +1,5 @@
 package org.sealpost.portal.outbound;
 
-import java.util.Optional;
-import org.sealpost.portal.notification.template.TemplateKind;
-
 /**
  * What a row of the outbound queue is, as column {@code outbound_mail.kind} stores it (the
  * migrations' CHECK constraint lists the same names).
@@ -25,15 +22,5 @@ public enum OutboundKind {
     /** To an administrator: the bridge's TLS certificate expires soon (at most one a day, cluster-wide). */
     CERTIFICATE_EXPIRING,
     /** An administrator's "send me a test" of one template, with sample values and links that open nothing. */
-    TEMPLATE_TEST;
-
-    /** The no-link notice this kind is rendered as, if it is one. */
-    Optional<TemplateKind> notice() {
-        return switch (this) {
-            case ACCOUNT_REGISTERED -> Optional.of(TemplateKind.ACCOUNT_REGISTERED);
-            case PASSWORD_CHANGED -> Optional.of(TemplateKind.PASSWORD_CHANGED);
-            case PASSWORD_RESET_DONE -> Optional.of(TemplateKind.PASSWORD_RESET_DONE);
-            default -> Optional.empty();
-        };
-    }
+    TEMPLATE_TEST
 }

@@ -1,5 +1,7 @@
 package org.sealpost.portal.outbound;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,8 +16,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.sealpost.portal.account.AccountDirectory;
+import org.sealpost.portal.account.EmailAddress;
 import org.sealpost.portal.language.Language;
-import org.sealpost.portal.notification.template.TemplateKind;
 
 /** The SQL of the durable outbound queue; every method runs in the caller's transaction. */
 public final class OutboundQueue {
@@ -38,6 +40,29 @@ public final class OutboundQueue {
             ps.setObject(3, contentId);
             ps.setTimestamp(4, Timestamp.from(now));
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Queues the arrival notification of message {@code contentId} for each recipient
+     * ({@code recipients.get(i)} is account {@code accountIds.get(i)}), due at once, in one batch
+     * in the intake's own transaction: the notification commits with the message or not at all.
+     * Plain JDBC for the intake's speed (ADR 0003).
+     */
+    public static void queueArrivalNotifications(
+            Connection c, UUID contentId, List<EmailAddress> recipients, List<Long> accountIds, Timestamp receivedAt)
+            throws SQLException {
+        try (PreparedStatement notify = c.prepareStatement("""
+                INSERT INTO outbound_mail (kind, recipient, account_id, content_id, state, next_attempt_at)
+                VALUES ('NOTIFY_NEW_MESSAGE', ?, ?, ?, 'QUEUED', ?)""")) {
+            for (int i = 0; i < accountIds.size(); i++) {
+                notify.setString(1, recipients.get(i).value());
+                notify.setLong(2, accountIds.get(i));
+                notify.setObject(3, contentId);
+                notify.setTimestamp(4, receivedAt);
+                notify.addBatch();
+            }
+            notify.executeBatch();
         }
     }
 
@@ -78,7 +103,7 @@ public final class OutboundQueue {
                 rs.getObject(5, UUID.class),
                 rs.getInt(6),
                 rs.getTimestamp(7).toInstant(),
-                template == null ? null : TemplateKind.valueOf(template),
+                template,
                 template == null ? null : Language.ofCode(rs.getString(9)).orElse(Language.ENGLISH));
     }
 
@@ -180,8 +205,8 @@ public final class OutboundQueue {
      *
      * @return true if a row was added
      */
-    static boolean queueLinkUnlessPending(Connection c, String kind, String recipient, long accountId, Instant now)
-            throws SQLException {
+    public static boolean queueLinkUnlessPending(
+            Connection c, String kind, String recipient, long accountId, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO outbound_mail (kind, recipient, account_id, state, next_attempt_at, created_at)
                 VALUES (?, ?, ?, 'QUEUED', ?, ?)
@@ -197,7 +222,7 @@ public final class OutboundQueue {
     }
 
     /** How many link mails (of any state) the address was queued since {@code since}. */
-    static int linkMailsSince(Connection c, String recipient, Instant since) throws SQLException {
+    public static int linkMailsSince(Connection c, String recipient, Instant since) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT count(*) FROM outbound_mail
                 WHERE recipient = ? AND kind IN ('REGISTRATION_LINK', 'PASSWORD_RESET') AND created_at >= ?""")) {
@@ -211,7 +236,8 @@ public final class OutboundQueue {
     }
 
     /** Queues one mail of {@code kind} for the account's address, due now. */
-    static void queue(Connection c, String kind, String recipient, long accountId, Instant now) throws SQLException {
+    public static void queue(Connection c, String kind, String recipient, long accountId, Instant now)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO outbound_mail (kind, recipient, account_id, state, next_attempt_at, created_at)
                 VALUES (?, ?, ?, 'QUEUED', ?, ?)""")) {
@@ -251,9 +277,11 @@ public final class OutboundQueue {
     /**
      * Queues "send me a test" of one template to the administrator who asked, due now: rendered
      * with sample values when it is sent, through the same smarthost as every mail.
+     *
+     * @param template the template's name, as notification names it
      */
     public static void queueTemplateTest(
-            Connection c, String recipient, long accountId, TemplateKind template, Language language, Instant now)
+            Connection c, String recipient, long accountId, String template, Language language, Instant now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO outbound_mail (kind, recipient, account_id, template_kind, template_language, state,
@@ -261,7 +289,7 @@ public final class OutboundQueue {
                 VALUES ('TEMPLATE_TEST', ?, ?, ?, ?, 'QUEUED', ?, ?)""")) {
             ps.setString(1, recipient);
             ps.setLong(2, accountId);
-            ps.setString(3, template.name());
+            ps.setString(3, template);
             ps.setString(4, language.code());
             ps.setTimestamp(5, Timestamp.from(now));
             ps.setTimestamp(6, Timestamp.from(now));
@@ -377,17 +405,30 @@ public final class OutboundQueue {
      *
      * @return false when the row is sent, gone, or such a link mail
      */
-    public static boolean retryNow(Connection c, long id, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE outbound_mail m SET state = 'QUEUED', next_attempt_at = ?
-                WHERE m.id = ? AND m.state IN ('QUEUED', 'FAILED')
-                AND NOT (m.state = 'FAILED' AND m.kind IN ('REGISTRATION_LINK', 'PASSWORD_RESET') AND EXISTS (
-                    SELECT 1 FROM outbound_mail o WHERE o.recipient = m.recipient AND o.kind = m.kind
-                    AND o.state = 'QUEUED'))""")) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setLong(2, id);
-            return ps.executeUpdate() == 1;
+    public static boolean retryNow(EntityManager em, long id, Instant now) {
+        // Locked like the delivery's claim, so a row being sent right now waits for its outcome.
+        OutboundMail mail = em.find(OutboundMail.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (mail == null || !mail.mayRetry()) {
+            return false;
         }
+        if (mail.state() == DeliveryState.FAILED && mail.carriesLink() && linkWaiting(em, mail)) {
+            return false;
+        }
+        mail.retryAt(now);
+        // Flushed at once: the caller goes on reading the queue in SQL on the same connection.
+        em.flush();
+        return true;
+    }
+
+    private static boolean linkWaiting(EntityManager em, OutboundMail given) {
+        return em.createQuery("""
+                        SELECT count(o) FROM OutboundMail o
+                        WHERE o.recipient = :recipient AND o.kind = :kind AND o.state = :queued""", Long.class)
+                        .setParameter("recipient", given.recipient())
+                        .setParameter("kind", given.kind())
+                        .setParameter("queued", DeliveryState.QUEUED)
+                        .getSingleResult()
+                > 0;
     }
 
     /**
@@ -396,13 +437,14 @@ public final class OutboundQueue {
      *
      * @return false when the row is not waiting (sent, given up already, or gone)
      */
-    public static boolean giveUpNow(Connection c, long id, String reason) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE outbound_mail SET state = 'FAILED', last_error = ? WHERE id = ? AND state = 'QUEUED'""")) {
-            ps.setString(1, reason);
-            ps.setLong(2, id);
-            return ps.executeUpdate() == 1;
+    public static boolean giveUpNow(EntityManager em, long id, String reason) {
+        OutboundMail mail = em.find(OutboundMail.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (mail == null || !mail.mayGiveUp()) {
+            return false;
         }
+        mail.giveUp(reason);
+        em.flush();
+        return true;
     }
 
     /**

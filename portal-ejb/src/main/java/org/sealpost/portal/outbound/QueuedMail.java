@@ -3,12 +3,13 @@ package org.sealpost.portal.outbound;
 import java.time.Instant;
 import java.util.UUID;
 import org.sealpost.portal.language.Language;
-import org.sealpost.portal.notification.template.TemplateKind;
 
 /**
  * A row of the outbound queue, as claimed by a worker.
  *
- * @param template         the template a {@link OutboundKind#TEMPLATE_TEST} renders; null for every other kind
+ * @param template         the name of the template a {@link OutboundKind#TEMPLATE_TEST} renders (column
+ *                         {@code template_kind}; package notification knows the templates, the queue only
+ *                         keeps the name); null for every other kind
  * @param templateLanguage the language of that template (a row queued before V18: English); null for every
  *                         other kind
  */
@@ -20,5 +21,5 @@ public record QueuedMail(
         UUID contentId,
         int attempts,
         Instant createdAt,
-        TemplateKind template,
+        String template,
         Language templateLanguage) {}

@@ -15,5 +15,12 @@
  * one SMTP session for all its mail (RFC 5321 §3.3), while every recipient still gets a
  * transaction of its own ({@link org.sealpost.portal.outbound.OutboundDelivery}): setting up a
  * TLS session cost many times what a mail on it costs (docs/BENCHMARKS.md, "Writing").
+ *
+ * <p>What a mail says is not decided here: the queue names a {@link
+ * org.sealpost.portal.outbound.MailComposer}, which package notification implements. {@link
+ * org.sealpost.portal.outbound.OutboundQueue} owns table {@code outbound_mail}; an
+ * administrator's change to a row goes through the {@link
+ * org.sealpost.portal.outbound.OutboundMail} entity, the delivery's own statements stay SQL
+ * (ADR 0003).
  */
 package org.sealpost.portal.outbound;

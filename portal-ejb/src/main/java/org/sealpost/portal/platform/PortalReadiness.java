@@ -7,8 +7,6 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import org.sealpost.portal.warmup.WarmUpGate;
-import org.sealpost.portal.warmup.WarmUpState;
 
 /**
  * {@code GET /health/ready}: UP only once the schema is migrated, every listener is up and

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.sealpost.portal.account.Account;
+import org.sealpost.portal.account.AccountDirectory;
 import org.sealpost.portal.account.EmailAddress;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
@@ -49,10 +50,7 @@ public class SecondFactorCommand implements OperatorCommand {
         }
         boolean remove = arguments.get(0).equals("remove");
         return context.inTransaction(em -> {
-            Optional<Account> account = em.createNamedQuery("Account.byEmail", Account.class)
-                    .setParameter("email", address.value())
-                    .getResultStream()
-                    .findFirst();
+            Optional<Account> account = AccountDirectory.byEmail(em, address);
             if (account.isEmpty()) {
                 context.err().println("second-factor: no account has the address " + address.value());
                 return REFUSED;

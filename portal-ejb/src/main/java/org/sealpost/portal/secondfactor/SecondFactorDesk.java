@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.sealpost.portal.account.Account;
 import org.sealpost.portal.account.ClientThrottle;
+import org.sealpost.portal.account.SecondStep;
 import org.sealpost.portal.account.SignInPolicy;
 import org.sealpost.portal.account.password.PasswordHasher;
 import org.sealpost.portal.audit.AuditAction;

@@ -3,7 +3,7 @@
  * HotSpot's interpreter and first compilers for minutes, so before {@code /health/ready} turns
  * UP it exercises the reading paths on nothing (an account and a message that do not exist, a
  * message sealed and parsed in memory) while the web module renders the public pages over
- * loopback. {@link org.sealpost.portal.warmup.WarmUpGate} holds readiness DOWN until that ends,
+ * loopback. {@link org.sealpost.portal.platform.WarmUpGate} holds readiness DOWN until that ends,
  * for at most {@code SEALPOST_WARM_UP_TIME}. Nothing it does is stored, audited or mailed.
  */
 package org.sealpost.portal.warmup;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sealpost.portal.PortalJpa;
+import org.sealpost.portal.secondfactor.SecondFactorsAtSignIn;
 
 /**
  * The outcome of a password check, recorded after the check and outside it (issue 15), against
@@ -25,6 +26,8 @@ import org.sealpost.portal.PortalJpa;
  * account when its row is locked signs nobody in.
  */
 class SignInRecordsIT {
+
+    private static final ConfirmedSecondFactors SIGN_IN_SECOND_FACTORS = new SecondFactorsAtSignIn();
 
     private static final String ANNA = "anna@client.example";
     private static final String HASH = "$argon2id$v=19$m=256,t=1,p=1$c29tZXNhbHQ$" + "A".repeat(43);
@@ -64,8 +67,8 @@ class SignInRecordsIT {
             for (int i = 0; i < guesses; i++) {
                 outcomes.add(pool.submit(() -> {
                     start.await();
-                    return db.inTransaction(em ->
-                            new SignInRecords(em, false).settle(ANNA, HASH, false, CLIENT, now, SignInPolicy.DEFAULT));
+                    return db.inTransaction(em -> new SignInRecords(em, false, SIGN_IN_SECOND_FACTORS)
+                            .settle(ANNA, HASH, false, CLIENT, now, SignInPolicy.DEFAULT));
                 }));
             }
             start.countDown();
@@ -79,8 +82,8 @@ class SignInRecordsIT {
         assertThat(lockedUntil())
                 .as("locked after %d wrong passwords at once", guesses)
                 .isNotNull();
-        SignInResult right = db.inTransaction(
-                em -> new SignInRecords(em, false).settle(ANNA, HASH, true, CLIENT, now, SignInPolicy.DEFAULT));
+        SignInResult right = db.inTransaction(em -> new SignInRecords(em, false, SIGN_IN_SECOND_FACTORS)
+                .settle(ANNA, HASH, true, CLIENT, now, SignInPolicy.DEFAULT));
         assertThat(right.succeeded()).as("the right password while locked").isFalse();
     }
 
@@ -88,8 +91,8 @@ class SignInRecordsIT {
     void aRightPasswordForAHashTheAccountNoLongerHasSignsNobodyInAndDoesNotCount() throws Exception {
         String before = "$argon2id$v=19$m=256,t=1,p=1$c29tZXNhbHQ$" + "B".repeat(43);
 
-        SignInResult result = db.inTransaction(
-                em -> new SignInRecords(em, false).settle(ANNA, before, true, CLIENT, now, SignInPolicy.DEFAULT));
+        SignInResult result = db.inTransaction(em -> new SignInRecords(em, false, SIGN_IN_SECOND_FACTORS)
+                .settle(ANNA, before, true, CLIENT, now, SignInPolicy.DEFAULT));
 
         assertThat(result.succeeded()).isFalse();
         assertThat(failedLogins()).isZero();
@@ -98,8 +101,8 @@ class SignInRecordsIT {
 
     @Test
     void theRightPasswordForTheStoredHashSignsInAndIsAudited() throws Exception {
-        SignInResult result = db.inTransaction(
-                em -> new SignInRecords(em, false).settle(ANNA, HASH, true, CLIENT, now, SignInPolicy.DEFAULT));
+        SignInResult result = db.inTransaction(em -> new SignInRecords(em, false, SIGN_IN_SECOND_FACTORS)
+                .settle(ANNA, HASH, true, CLIENT, now, SignInPolicy.DEFAULT));
 
         assertThat(result.succeeded()).isTrue();
         assertThat(lastAuditAction()).isEqualTo("SIGNED_IN");
@@ -117,7 +120,8 @@ class SignInRecordsIT {
     }
 
     private Optional<String> hashToCheck(String address) throws Exception {
-        return db.<Optional<String>>inTransaction(em -> new SignInRecords(em, false).passwordHashToCheck(address, now));
+        return db.<Optional<String>>inTransaction(
+                em -> new SignInRecords(em, false, SIGN_IN_SECOND_FACTORS).passwordHashToCheck(address, now));
     }
 
     private Object lockedUntil() throws Exception {

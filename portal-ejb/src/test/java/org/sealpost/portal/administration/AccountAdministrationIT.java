@@ -16,9 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sealpost.portal.PortalJpa;
+import org.sealpost.portal.account.AccountMailQueue;
 import org.sealpost.portal.account.AccountState;
 import org.sealpost.portal.administration.AdministrationRefusedException.Reason;
-import org.sealpost.portal.outbound.AccountMail;
 
 /**
  * The administrators' account actions against PostgreSQL: each changes what it says and is
@@ -181,13 +181,13 @@ class AccountAdministrationIT {
     void aPendingAccountGetsARegistrationLinkAndAnActiveOneAResetLink() throws Exception {
         sql("UPDATE account SET state = 'PENDING', password_hash = NULL WHERE id = " + bert);
 
-        AccountMail.LinkRequest toBert =
+        AccountMailQueue.LinkRequest toBert =
                 db.inTransaction(em -> new AccountAdministration(em).sendLink(bert, ADMIN, CLIENT, now));
-        AccountMail.LinkRequest toAnna =
+        AccountMailQueue.LinkRequest toAnna =
                 db.inTransaction(em -> new AccountAdministration(em).sendLink(anna, ADMIN, CLIENT, now));
 
-        assertThat(toBert).isEqualTo(AccountMail.LinkRequest.QUEUED);
-        assertThat(toAnna).isEqualTo(AccountMail.LinkRequest.QUEUED);
+        assertThat(toBert).isEqualTo(AccountMailQueue.LinkRequest.QUEUED);
+        assertThat(toAnna).isEqualTo(AccountMailQueue.LinkRequest.QUEUED);
         assertThat(text("SELECT string_agg(kind || ' ' || recipient, ', ' ORDER BY id) FROM outbound_mail"
                         + " WHERE kind IN ('REGISTRATION_LINK', 'PASSWORD_RESET')"))
                 .isEqualTo("REGISTRATION_LINK bert@client.example, PASSWORD_RESET anna@client.example");

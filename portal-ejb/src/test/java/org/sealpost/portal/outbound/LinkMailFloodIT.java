@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sealpost.migrations.SchemaMigrations;
+import org.sealpost.portal.account.AccountMailQueue;
+import org.sealpost.portal.notification.AccountMail;
 import org.sealpost.testsupport.TestDatabase;
 
 /** Link-mail floods against a real PostgreSQL: what the queue holds, and what goes out first. */
@@ -42,8 +44,13 @@ class LinkMailFloodIT {
             // docs/BENCHMARKS.md runs it with -Dlinkflood.requests=10000.
             int requests = Integer.getInteger("linkflood.requests", 2_000);
             for (int i = 0; i < requests; i++) {
-                AccountMail.requestLink(
-                        c, AccountMail.Link.PASSWORD_RESET, "anna@client.example", anna, now.plusMillis(i));
+                new AccountMail()
+                        .requestLink(
+                                c,
+                                AccountMailQueue.Link.PASSWORD_RESET,
+                                "anna@client.example",
+                                anna,
+                                now.plusMillis(i));
             }
             assertThat(count(c, "SELECT count(*) FROM outbound_mail WHERE state = 'QUEUED'"))
                     .isOne();
@@ -52,17 +59,23 @@ class LinkMailFloodIT {
             for (int round = 0; round < 10; round++) {
                 c.createStatement()
                         .execute("UPDATE outbound_mail SET state = 'SENT', sent_at = now() WHERE state = 'QUEUED'");
-                AccountMail.requestLink(
-                        c, AccountMail.Link.PASSWORD_RESET, "anna@client.example", anna, now.plusSeconds(60 + round));
+                new AccountMail()
+                        .requestLink(
+                                c,
+                                AccountMailQueue.Link.PASSWORD_RESET,
+                                "anna@client.example",
+                                anna,
+                                now.plusSeconds(60 + round));
             }
             assertThat(count(c, "SELECT count(*) FROM outbound_mail")).isEqualTo(AccountMail.LINK_MAILS_PER_ADDRESS);
-            assertThat(AccountMail.requestLink(
-                            c,
-                            AccountMail.Link.PASSWORD_RESET,
-                            "anna@client.example",
-                            anna,
-                            now.plus(AccountMail.ADDRESS_WINDOW).plusSeconds(120)))
-                    .isEqualTo(AccountMail.LinkRequest.QUEUED);
+            assertThat(new AccountMail()
+                            .requestLink(
+                                    c,
+                                    AccountMailQueue.Link.PASSWORD_RESET,
+                                    "anna@client.example",
+                                    anna,
+                                    now.plus(AccountMail.ADDRESS_WINDOW).plusSeconds(120)))
+                    .isEqualTo(AccountMailQueue.LinkRequest.QUEUED);
         }
     }
 

@@ -44,6 +44,7 @@ import org.sealpost.migrations.SchemaMigrations;
 import org.sealpost.portal.crypto.KeyEncryptionKeys;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.intake.IntakeStore;
+import org.sealpost.portal.notification.NotificationComposer;
 import org.sealpost.testsupport.TestDatabase;
 
 /**
@@ -169,7 +170,7 @@ class SmarthostSessionIT {
     /** One pass as OutboundWorker runs it: one SMTP session, one transaction per recipient. */
     private int onePass() throws SQLException {
         OutboundDesk desk = new OutboundDesk(
-                new NotificationComposer(),
+                new NotificationComposer().withBuiltInMails(),
                 sealer,
                 new RetrySchedule(Duration.ofMinutes(5), Duration.ofDays(5)),
                 Duration.ofMinutes(10));

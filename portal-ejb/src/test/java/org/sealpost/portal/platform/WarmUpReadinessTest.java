@@ -6,7 +6,6 @@ import java.util.List;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.sealpost.portal.warmup.WarmUpState;
 
 /** Readiness and the warm-up (ADR 0020): DOWN while it runs, UP once it is over or off, and saying which. */
 class WarmUpReadinessTest {

@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
+import org.sealpost.portal.account.SecondStep;
 import org.sealpost.portal.secondfactor.CodeCheck;
 import org.sealpost.portal.secondfactor.SecondFactorService;
-import org.sealpost.portal.secondfactor.SecondStep;
 import org.sealpost.web.security.SignedInSession;
 import org.sealpost.web.security.SignedInSession.PendingSignIn;
 

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.sealpost.portal.account.AccountSettings;
-import org.sealpost.portal.secondfactor.SecondStep;
+import org.sealpost.portal.account.SecondStep;
 import org.sealpost.portal.session.EndReason;
 import org.sealpost.portal.session.SessionHandle;
 import org.sealpost.portal.session.SessionRegistry;

@@ -11,8 +11,8 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
+import org.sealpost.portal.account.SecondStep;
 import org.sealpost.portal.account.SignInResult;
-import org.sealpost.portal.secondfactor.SecondStep;
 import org.sealpost.web.security.PortalIdentityStore;
 import org.sealpost.web.security.SecondStepPages;
 

@@ -3,12 +3,12 @@ package org.sealpost.web.administration;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.sealpost.portal.account.AccountMailQueue;
 import org.sealpost.portal.account.EmailAddress;
 import org.sealpost.portal.administration.AccountAdministrationService;
 import org.sealpost.portal.administration.AccountList;
 import org.sealpost.portal.administration.AccountSummary;
 import org.sealpost.portal.administration.AdministrationRefusedException;
-import org.sealpost.portal.outbound.AccountMail;
 import org.sealpost.web.security.SignedInSession;
 
 /**
@@ -79,7 +79,7 @@ public class AccountsPage extends PagedConsoleList<AccountList> {
     public String sendLink(AccountSummary a) {
         Console.call(() -> accounts.sendLink(a.id(), Console.client()))
                 .ifPresent(outcome -> Console.info(
-                        outcome == AccountMail.LinkRequest.QUEUED
+                        outcome == AccountMailQueue.LinkRequest.QUEUED
                                 ? (a.pending() ? "admin.accounts.registrationLinkSent" : "admin.accounts.resetLinkSent")
                                 : "admin.accounts.linkAlreadyWaiting",
                         a.email()));

@@ -1,6 +1,6 @@
 package org.sealpost.web.security;
 
-import org.sealpost.portal.secondfactor.SecondStep;
+import org.sealpost.portal.account.SecondStep;
 
 /** Where a sign-in goes after a right password, by what {@link SecondStep} is due. */
 public final class SecondStepPages {

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.SessionScoped;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
-import org.sealpost.portal.secondfactor.SecondStep;
+import org.sealpost.portal.account.SecondStep;
 import org.sealpost.portal.session.SessionHandle;
 
 /**

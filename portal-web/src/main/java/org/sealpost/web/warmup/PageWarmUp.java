@@ -20,9 +20,9 @@ import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sealpost.portal.config.PortalSettings;
+import org.sealpost.portal.platform.WarmUpGate;
+import org.sealpost.portal.platform.WarmUpState;
 import org.sealpost.portal.warmup.ReadingWarmUp;
-import org.sealpost.portal.warmup.WarmUpGate;
-import org.sealpost.portal.warmup.WarmUpState;
 
 /**
  * Starts with the application and waits until the portal's own listener serves its pages, which

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.sealpost.portal.secondfactor.SecondStep;
+import org.sealpost.portal.account.SecondStep;
 import org.sealpost.portal.session.SessionHandle;
 
 class SignedInSessionTest {

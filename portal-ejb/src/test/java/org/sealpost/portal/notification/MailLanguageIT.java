@@ -1,4 +1,4 @@
-package org.sealpost.portal.outbound;
+package org.sealpost.portal.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,8 +30,8 @@ import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.crypto.KeyEncryptionKeys;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.language.Language;
-import org.sealpost.portal.notification.MailTemplates;
-import org.sealpost.portal.notification.PortalMails;
+import org.sealpost.portal.outbound.OutboundKind;
+import org.sealpost.portal.outbound.QueuedMail;
 import org.sealpost.portal.settings.Branding;
 import org.sealpost.portal.settings.RuntimeSettings;
 import org.sealpost.portal.settings.RuntimeSettingsSeed;

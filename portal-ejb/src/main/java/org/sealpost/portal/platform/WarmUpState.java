@@ -1,4 +1,4 @@
-package org.sealpost.portal.warmup;
+package org.sealpost.portal.platform;
 
 /** Where the warm-up before readiness stands, as {@code /health/ready} reports it. */
 public enum WarmUpState {

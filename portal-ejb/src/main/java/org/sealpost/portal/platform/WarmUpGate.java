@@ -1,4 +1,4 @@
-package org.sealpost.portal.warmup;
+package org.sealpost.portal.platform;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

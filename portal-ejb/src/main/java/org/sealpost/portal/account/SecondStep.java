@@ -1,6 +1,4 @@
-package org.sealpost.portal.secondfactor;
-
-import org.sealpost.portal.account.Role;
+package org.sealpost.portal.account;
 
 /** What follows a correct password. */
 public enum SecondStep {

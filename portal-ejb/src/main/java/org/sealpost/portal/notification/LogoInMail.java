@@ -1,4 +1,4 @@
-package org.sealpost.portal.outbound;
+package org.sealpost.portal.notification;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;

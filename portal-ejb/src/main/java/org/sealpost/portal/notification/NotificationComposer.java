@@ -1,4 +1,4 @@
-package org.sealpost.portal.outbound;
+package org.sealpost.portal.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,11 +33,16 @@ import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.language.Language;
-import org.sealpost.portal.notification.PortalMails;
 import org.sealpost.portal.notification.template.NotificationValues;
 import org.sealpost.portal.notification.template.RenderedNotification;
 import org.sealpost.portal.notification.template.SampleValues;
 import org.sealpost.portal.notification.template.TemplateKind;
+import org.sealpost.portal.outbound.MailComposer;
+import org.sealpost.portal.outbound.OutboundKind;
+import org.sealpost.portal.outbound.QueuedMail;
+import org.sealpost.portal.platform.StorageUnavailableException;
+import org.sealpost.portal.settings.AccentColour;
+import org.sealpost.portal.settings.Branding;
 
 /**
  * Writes the mail for a recipient's due queue rows: "please register" (with a fresh one-time
@@ -65,10 +70,33 @@ public class NotificationComposer {
         this.sealer = sealer;
     }
 
+    /** This composer with {@code mails}' templates and branding, as the outbound queue delivers with it. */
+    public MailComposer with(PortalMails mails) {
+        Objects.requireNonNull(mails, "mails");
+        return (c, session, recipient, rows, now) -> compose(c, session, recipient, rows, now, mails);
+    }
+
+    /** With the built-in templates and the default branding: for tools without the runtime settings. */
+    public MailComposer withBuiltInMails() {
+        return with(PortalMails.builtIn(new Branding("Sealpost", AccentColour.DEFAULT, false), Language.ENGLISH));
+    }
+
     /**
      * Writes the mail for the rows of one recipient with {@code mails}' templates and branding.
+     *
+     * @throws StorageUnavailableException the database failed while the mail was written
      */
     public MimeMessage compose(
+            Connection c, Session session, String recipient, List<QueuedMail> rows, Instant now, PortalMails mails)
+            throws MessagingException {
+        try {
+            return write(c, session, recipient, rows, now, mails);
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the mail to " + recipient + " cannot be written now", e);
+        }
+    }
+
+    private MimeMessage write(
             Connection c, Session session, String recipient, List<QueuedMail> rows, Instant now, PortalMails mails)
             throws SQLException, MessagingException {
         long accountId = Objects.requireNonNull(rows.get(0).accountId(), "queued notification without an account");
@@ -88,13 +116,15 @@ public class NotificationComposer {
                 .senderAddress(EmailAddress.of(notifyFromAddress()));
 
         RenderedNotification rendered;
-        Optional<TemplateKind> notice = first.notice();
+        Optional<TemplateKind> notice = noticeOf(first);
         if (first == OutboundKind.TEMPLATE_TEST) {
             // Sample values, and links whose token was never minted: the test opens nothing.
             // In the language the administrator was editing, whatever their own.
             language = rows.get(0).templateLanguage();
             rendered = mails.render(
-                    rows.get(0).template(), language, SampleValues.builder(portal, EmailAddress.of(recipient)));
+                    TemplateKind.valueOf(rows.get(0).template()),
+                    language,
+                    SampleValues.builder(portal, EmailAddress.of(recipient)));
         } else if (first == OutboundKind.CERTIFICATE_EXPIRING) {
             // To an administrator: the date as the portal shows dates, the link to the certificate page.
             rendered = mails.render(
@@ -157,6 +187,16 @@ public class NotificationComposer {
             rendered = mails.render(kind, language, values);
         }
         return mime(session, recipient, rendered, language, mails, now);
+    }
+
+    /** The no-link notice a queue row of this kind is rendered as, if it is one. */
+    private static Optional<TemplateKind> noticeOf(OutboundKind kind) {
+        return switch (kind) {
+            case ACCOUNT_REGISTERED -> Optional.of(TemplateKind.ACCOUNT_REGISTERED);
+            case PASSWORD_CHANGED -> Optional.of(TemplateKind.PASSWORD_CHANGED);
+            case PASSWORD_RESET_DONE -> Optional.of(TemplateKind.PASSWORD_RESET_DONE);
+            default -> Optional.empty();
+        };
     }
 
     private MimeMessage mime(

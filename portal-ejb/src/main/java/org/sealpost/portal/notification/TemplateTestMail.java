@@ -1,4 +1,4 @@
-package org.sealpost.portal.outbound;
+package org.sealpost.portal.notification;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -13,8 +13,9 @@ import java.time.Instant;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.language.Language;
-import org.sealpost.portal.notification.TemplateDesk;
 import org.sealpost.portal.notification.template.TemplateKind;
+import org.sealpost.portal.outbound.MailQueued;
+import org.sealpost.portal.outbound.OutboundQueue;
 import org.sealpost.portal.platform.StorageUnavailableException;
 
 /**
@@ -36,7 +37,8 @@ public class TemplateTestMail {
             String actor, String clientAddress, long accountId, String address, TemplateKind kind, Language language) {
         Instant now = Instant.now();
         try {
-            OutboundQueue.queueTemplateTest(em.unwrap(Connection.class), address, accountId, kind, language, now);
+            OutboundQueue.queueTemplateTest(
+                    em.unwrap(Connection.class), address, accountId, kind.name(), language, now);
         } catch (SQLException e) {
             throw new StorageUnavailableException("the test mail cannot be queued now", e);
         }

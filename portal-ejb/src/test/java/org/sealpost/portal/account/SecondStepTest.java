@@ -1,9 +1,8 @@
-package org.sealpost.portal.secondfactor;
+package org.sealpost.portal.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.sealpost.portal.account.Role;
 
 class SecondStepTest {
 

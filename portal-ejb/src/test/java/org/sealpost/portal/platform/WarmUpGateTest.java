@@ -1,4 +1,4 @@
-package org.sealpost.portal.warmup;
+package org.sealpost.portal.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
