@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -119,5 +120,20 @@ public class AccountDirectory {
             }
         }
         return admins;
+    }
+
+    /**
+     * The account's standing for the per-request session check (its state and
+     * {@code sessions_valid_after}); empty when the account is gone. A projection, not the
+     * entity: the check runs on every request and must not load the account into the
+     * persistence context.
+     */
+    public static Optional<SessionStanding> sessionStanding(EntityManager em, long accountId) {
+        return em.createQuery("SELECT a.state, a.sessionsValidAfter FROM Account a WHERE a.id = :id", Object[].class)
+                .setParameter("id", accountId)
+                .getResultStream()
+                .findFirst()
+                .map(row -> new SessionStanding(
+                        (AccountState) row[0], row[1] == null ? null : ((OffsetDateTime) row[1]).toInstant()));
     }
 }
