@@ -138,12 +138,11 @@ public class SessionRegistry {
      */
     public EndOutcome endOther(
             long accountId, String actor, String handleText, SessionHandle current, String clientAddress, Instant now) {
-        Optional<PortalSession> ended = SessionHandle.parse(handleText)
+        Optional<PortalSession> target = SessionHandle.parse(handleText)
                 .filter(h -> !h.equals(current))
                 .flatMap(h -> ofAccount(accountId, h, LockModeType.PESSIMISTIC_WRITE))
-                .filter(session -> session.isActive(activity, now))
-                .filter(session -> session.end(EndReason.ENDED_FROM_OTHER_SESSION, now));
-        if (ended.isEmpty()) {
+                .filter(session -> session.isActive(activity, now));
+        if (target.isEmpty()) {
             AuditTrail.record(
                     em,
                     actor,
@@ -155,7 +154,8 @@ public class SessionRegistry {
                     now);
             return new EndOutcome.NoSuchSession();
         }
-        OpenSession session = ended.get().view(current);
+        target.get().end(EndReason.ENDED_FROM_OTHER_SESSION, now);
+        OpenSession session = target.get().view(current);
         AuditTrail.record(
                 em,
                 actor,
