@@ -21,9 +21,10 @@ import org.sealpost.portal.PortalJpa;
  * that clears the persistence context after each page.</li>
  * </ol>
  * Needs the test database ({@code SEALPOST_TEST_DB_URL} etc., see test-support TestDatabase).
- * Run from portal-ejb with the test class path, e.g.
- * {@code mvn -pl portal-ejb -am test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.sealpost.portal.audit.AuditJpaCost}; prints one line per variant.
+ * Run from the repository root after {@code mvn -pl portal-ejb -am test-compile
+ * dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test}:
+ * {@code java -cp portal-ejb/target/classes:portal-ejb/target/test-classes:$(cat portal-ejb/cp.txt)
+ * org.sealpost.portal.audit.AuditJpaCost}; prints one line per variant (SessionCheckCost alike).
  */
 public final class AuditJpaCost {
 
