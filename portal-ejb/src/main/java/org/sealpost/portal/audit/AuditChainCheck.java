@@ -16,15 +16,18 @@ public final class AuditChainCheck {
     private AuditChainCheck() {}
 
     /** Verifies in the caller's transaction; the check's own event is linked by the next pass. */
-    public static ChainVerdict run(Connection c, String actor, String clientAddress, Instant now) throws SQLException {
+    public static ChainVerdict run(Connection c, String actor, String clientAddress, Instant now) {
         return run(c, actor, clientAddress, now, null);
     }
 
     /** The same, also checking an anchor written down earlier ({@code null}: none). */
-    public static ChainVerdict run(Connection c, String actor, String clientAddress, Instant now, ChainAnchor anchor)
-            throws SQLException {
+    public static ChainVerdict run(Connection c, String actor, String clientAddress, Instant now, ChainAnchor anchor) {
         ChainVerdict verdict = AuditChainVerifier.verify(c, anchor);
-        AuditChainHead.recordCheck(c, new ChainCheck(now, actor, verdict.intact(), verdict.describe()));
+        try {
+            AuditChainHead.recordCheck(c, new ChainCheck(now, actor, verdict.intact(), verdict.describe()));
+        } catch (SQLException e) {
+            throw AuditTrail.unavailable("verified", e);
+        }
         AuditTrail.record(
                 c,
                 actor,
@@ -38,7 +41,11 @@ public final class AuditChainCheck {
     }
 
     /** The time and result of the last verification, by whomever it ran. */
-    public static Optional<ChainCheck> lastCheck(Connection c) throws SQLException {
-        return AuditChainHead.lastCheck(c);
+    public static Optional<ChainCheck> lastCheck(Connection c) {
+        try {
+            return AuditChainHead.lastCheck(c);
+        } catch (SQLException e) {
+            throw AuditTrail.unavailable("read", e);
+        }
     }
 }

@@ -31,7 +31,15 @@ public final class AuditChainLinker {
      * transaction holds the head (another node is linking, or a verification runs): that one
      * does the work, this pass skips rather than queue behind it.
      */
-    public static int linkBatch(Connection c, Instant now) throws SQLException {
+    public static int linkBatch(Connection c, Instant now) {
+        try {
+            return link(c, now);
+        } catch (SQLException e) {
+            throw AuditTrail.unavailable("linked", e);
+        }
+    }
+
+    private static int link(Connection c, Instant now) throws SQLException {
         Optional<AuditChainHead.Head> head = AuditChainHead.lockForLinking(c);
         if (head.isEmpty()) {
             return 0;
@@ -54,7 +62,7 @@ public final class AuditChainLinker {
     }
 
     /** Links everything committed so far, batch after batch, in the caller's one transaction. */
-    public static long linkAll(Connection c, Instant now) throws SQLException {
+    public static long linkAll(Connection c, Instant now) {
         long total = 0;
         int linked;
         do {

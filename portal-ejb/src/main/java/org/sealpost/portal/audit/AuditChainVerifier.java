@@ -35,7 +35,7 @@ public final class AuditChainVerifier {
      * Verifies the chain in the caller's transaction, holding the chain head so that no linker
      * extends the chain meanwhile (linkers skip their pass; recording events goes on).
      */
-    public static ChainVerdict verify(Connection c) throws SQLException {
+    public static ChainVerdict verify(Connection c) {
         return verify(c, null);
     }
 
@@ -44,7 +44,15 @@ public final class AuditChainVerifier {
      * {@code null}): a point written down earlier, which a chain recomputed from before it no
      * longer holds.
      */
-    public static ChainVerdict verify(Connection c, ChainAnchor anchor) throws SQLException {
+    public static ChainVerdict verify(Connection c, ChainAnchor anchor) {
+        try {
+            return walk(c, anchor);
+        } catch (SQLException e) {
+            throw AuditTrail.unavailable("verified", e);
+        }
+    }
+
+    private static ChainVerdict walk(Connection c, ChainAnchor anchor) throws SQLException {
         AuditChainHead.Head head = AuditChainHead.lockForCheck(c);
         byte[] hashAtAnchor = null;
         Walk walk = new Walk(c);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.sealpost.portal.operator.OperatorCommand;
 import org.sealpost.portal.operator.OperatorContext;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
 /**
  * {@code ./sealpost audit verify}: links the events committed so far (as the portal's worker
@@ -46,6 +47,14 @@ public final class AuditCommand implements OperatorCommand {
                             + " anchor a check printed earlier, also that the chain still passes through it)");
             return USAGE;
         }
+        try {
+            return verify(context, anchor);
+        } catch (StorageUnavailableException e) {
+            return OperatorCommand.databaseUnavailable(context, "audit", e);
+        }
+    }
+
+    private static int verify(OperatorContext context, ChainAnchor anchor) throws Exception {
         // Linking in batches of their own transactions, as the worker does: a long backlog never
         // holds the chain head for the whole verification.
         long linked = 0;

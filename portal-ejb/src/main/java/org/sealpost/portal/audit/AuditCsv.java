@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -56,8 +55,7 @@ public final class AuditCsv {
      * many) in the caller's transaction. Returns the number of events written.
      */
     public static long export(
-            Connection c, AuditFilter filter, OutputStream out, String actor, String clientAddress, Instant now)
-            throws SQLException {
+            Connection c, AuditFilter filter, OutputStream out, String actor, String clientAddress, Instant now) {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         AuditCsv csv = new AuditCsv(writer);
         csv.header();

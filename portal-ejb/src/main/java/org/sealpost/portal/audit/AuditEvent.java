@@ -1,40 +1,235 @@
 package org.sealpost.portal.audit;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * One row of the audit trail as stored, with its place in the chain ({@code chainSeq} and
- * {@code chainHash} are {@code null} while the event waits to be linked). {@code action} is the
- * stored text: normally an {@link AuditAction}'s name ({@link #kind()}), but the chain and the
- * export keep whatever the row holds.
+ * One row of the audit trail, with its place in the chain ({@code chainSeq} and {@code
+ * chainHash} are {@code null} while the event waits to be linked, ADR 0014).
  *
- * @param occurredAt as PostgreSQL keeps it: microseconds (the hash covers exactly that)
+ * <p>An event is immutable once written: it has no setters, and every column is mapped
+ * {@code updatable = false}, so JPA never issues an UPDATE for it. Only the chain's linker
+ * writes the row again, once, to give it its sequence number and hash ({@link AuditTrail}'s
+ * JDBC, holding the chain head); after that the chain's verification finds any change.
+ *
+ * <p>{@code action} is the stored text: an event is recorded with an {@link AuditAction}
+ * ({@link #recorded}), but the chain and the export read and hash whatever the row holds (an
+ * action of an older release, or a row altered in the database), so it is mapped as text and
+ * {@link #kind()} gives the enum when it is one.
+ *
+ * @see AuditTrail the one owner of table {@code audit_event}
  */
-public record AuditEvent(
-        long id,
-        Long chainSeq,
-        byte[] chainHash,
-        Instant occurredAt,
-        String actor,
-        String action,
-        String targetType,
-        String targetId,
-        String clientAddress,
-        String detail,
-        String field,
-        String oldValue,
-        String newValue)
-        implements java.io.Serializable {
+@Entity
+@Table(name = "audit_event")
+@NamedQuery(
+        name = AuditEvent.ABOUT_ACCOUNT,
+        query = "SELECT e FROM AuditEvent e WHERE e.targetType = 'account' AND e.targetId = :account"
+                + " AND e.action IN :actions ORDER BY e.occurredAt DESC")
+public class AuditEvent implements Serializable {
 
-    public AuditEvent {
-        chainHash = chainHash == null ? null : chainHash.clone();
+    private static final long serialVersionUID = 1L;
+
+    static final String ABOUT_ACCOUNT = "AuditEvent.aboutAccount";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(updatable = false)
+    private Long id;
+
+    @Column(name = "chain_seq", insertable = false, updatable = false)
+    private Long chainSeq;
+
+    @Column(name = "chain_hash", insertable = false, updatable = false)
+    private byte[] chainHash;
+
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    private OffsetDateTime occurredAt;
+
+    @Column(nullable = false, updatable = false)
+    private String actor;
+
+    @Column(nullable = false, updatable = false)
+    private String action;
+
+    @Column(name = "target_type", updatable = false)
+    private String targetType;
+
+    @Column(name = "target_id", updatable = false)
+    private String targetId;
+
+    @Column(name = "client_address", updatable = false)
+    private String clientAddress;
+
+    @Column(updatable = false)
+    private String detail;
+
+    @Column(updatable = false)
+    private String field;
+
+    @Column(name = "old_value", updatable = false)
+    private String oldValue;
+
+    @Column(name = "new_value", updatable = false)
+    private String newValue;
+
+    protected AuditEvent() {
+        // for JPA
     }
 
-    @Override
+    /**
+     * A row as stored, read by the chain's walk and the export (plain JDBC, see {@link
+     * AuditTrail}) or built by tests and benchmarks.
+     *
+     * @param occurredAt as PostgreSQL keeps it: microseconds (the hash covers exactly that)
+     */
+    public AuditEvent(
+            long id,
+            Long chainSeq,
+            byte[] chainHash,
+            Instant occurredAt,
+            String actor,
+            String action,
+            String targetType,
+            String targetId,
+            String clientAddress,
+            String detail,
+            String field,
+            String oldValue,
+            String newValue) {
+        this.id = id;
+        this.chainSeq = chainSeq;
+        this.chainHash = chainHash == null ? null : chainHash.clone();
+        this.occurredAt = occurredAt.atOffset(ZoneOffset.UTC);
+        this.actor = actor;
+        this.action = action;
+        this.targetType = targetType;
+        this.targetId = targetId;
+        this.clientAddress = clientAddress;
+        this.detail = detail;
+        this.field = field;
+        this.oldValue = oldValue;
+        this.newValue = newValue;
+    }
+
+    private AuditEvent(
+            Instant at,
+            String actor,
+            AuditAction action,
+            String targetType,
+            String targetId,
+            String clientAddress,
+            String detail,
+            String field,
+            String oldValue,
+            String newValue) {
+        if (actor == null || actor.isBlank() || action == null || at == null) {
+            throw new IllegalArgumentException("an audit event names who did what, and when");
+        }
+        this.occurredAt = at.atOffset(ZoneOffset.UTC);
+        this.actor = actor;
+        this.action = action.name();
+        this.targetType = targetType;
+        this.targetId = targetId;
+        this.clientAddress = clientAddress;
+        this.detail = detail;
+        this.field = field;
+        this.oldValue = oldValue;
+        this.newValue = newValue;
+    }
+
+    /** What someone did, to be recorded now: unlinked, its id given by the database. */
+    static AuditEvent recorded(
+            String actor,
+            AuditAction action,
+            String targetType,
+            String targetId,
+            String clientAddress,
+            String detail,
+            Instant at) {
+        return new AuditEvent(at, actor, action, targetType, targetId, clientAddress, detail, null, null, null);
+    }
+
+    /**
+     * A change of one field, to be recorded now; a secret's values are masked before they get
+     * here ({@link AuditTrail#MASKED}).
+     */
+    static AuditEvent change(
+            String actor,
+            AuditAction action,
+            String targetType,
+            String targetId,
+            String clientAddress,
+            String field,
+            String oldValue,
+            String newValue,
+            Instant at) {
+        if (field == null || field.isBlank()) {
+            throw new IllegalArgumentException("a change names the field that changed");
+        }
+        return new AuditEvent(at, actor, action, targetType, targetId, clientAddress, null, field, oldValue, newValue);
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public Long chainSeq() {
+        return chainSeq;
+    }
+
     public byte[] chainHash() {
         return chainHash == null ? null : chainHash.clone();
+    }
+
+    public Instant occurredAt() {
+        return occurredAt.toInstant();
+    }
+
+    public String actor() {
+        return actor;
+    }
+
+    public String action() {
+        return action;
+    }
+
+    public String targetType() {
+        return targetType;
+    }
+
+    public String targetId() {
+        return targetId;
+    }
+
+    public String clientAddress() {
+        return clientAddress;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public String oldValue() {
+        return oldValue;
+    }
+
+    public String newValue() {
+        return newValue;
     }
 
     public boolean linked() {
@@ -56,5 +251,10 @@ public record AuditEvent(
     /** The chain hash in lower-case hex, or {@code null}. */
     public String chainHashHex() {
         return chainHash == null ? null : AuditChainHash.hex(chainHash);
+    }
+
+    @Override
+    public String toString() {
+        return "AuditEvent[" + id + ", " + occurredAt + ", " + actor + ", " + action + "]";
     }
 }

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,8 +20,8 @@ import java.util.function.Consumer;
 import org.sealpost.portal.meters.PortalMeters;
 
 /**
- * The audit trail, and the one owner of the {@code audit_event} table: every statement about it
- * is here. Events are recorded in the caller's transaction, so an event is kept exactly when
+ * The audit trail, and the one owner of the {@code audit_event} table ({@link AuditEvent}): every
+ * statement about it is here. Events are recorded in the caller's transaction, so an event is kept exactly when
  * what it describes is (a sign-in failure is recorded with the failure count it raised).
  *
  * <h2>Recording</h2>
@@ -48,7 +47,9 @@ import org.sealpost.portal.meters.PortalMeters;
  * row is never written again; {@link AuditChainVerifier} finds any later change, insertion or
  * removal. Plain JDBC for the chain's statements: the hash must cover the values exactly as
  * PostgreSQL stores them (a timestamp's microseconds), links are written as one batch, and a
- * walk over millions of rows must not pile them up in a persistence context.
+ * walk over millions of rows must not pile them up in a persistence context. The same holds for
+ * the audit page's capped count (a sub-select with {@code LIMIT}, which JPQL cannot say) and the
+ * export's keyset walk; the account page's short history is a JPQL query over the entity.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -107,7 +108,7 @@ public class AuditTrail {
             String clientAddress,
             String detail,
             Instant at) {
-        insert(em, actor, action, targetType, targetId, clientAddress, detail, null, null, null, at);
+        insert(em, AuditEvent.recorded(actor, action, targetType, targetId, clientAddress, detail, at));
     }
 
     /** {@link #recordChange(String, AuditAction, String, String, String, String, String, String, boolean, Instant)} on a given entity manager. */
@@ -123,21 +124,18 @@ public class AuditTrail {
             String newValue,
             boolean secret,
             Instant at) {
-        if (field == null || field.isBlank()) {
-            throw new IllegalArgumentException("a change names the field that changed");
-        }
         insert(
                 em,
-                actor,
-                action,
-                targetType,
-                targetId,
-                clientAddress,
-                null,
-                field,
-                mask(oldValue, secret),
-                mask(newValue, secret),
-                at);
+                AuditEvent.change(
+                        actor,
+                        action,
+                        targetType,
+                        targetId,
+                        clientAddress,
+                        field,
+                        mask(oldValue, secret),
+                        mask(newValue, secret),
+                        at));
     }
 
     /** The same on the caller's JDBC connection (the intake's transaction, ADR 0003; a verification). */
@@ -149,20 +147,22 @@ public class AuditTrail {
             String targetId,
             String clientAddress,
             String detail,
-            Instant at)
-            throws SQLException {
+            Instant at) {
+        AuditEvent event = AuditEvent.recorded(actor, action, targetType, targetId, clientAddress, detail, at);
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            ps.setTimestamp(1, Timestamp.from(at));
-            ps.setString(2, actor);
-            ps.setString(3, action.name());
-            ps.setString(4, targetType);
-            ps.setString(5, targetId);
-            ps.setString(6, clientAddress);
-            ps.setString(7, detail);
+            ps.setObject(1, event.occurredAt().atOffset(ZoneOffset.UTC));
+            ps.setString(2, event.actor());
+            ps.setString(3, event.action());
+            ps.setString(4, event.targetType());
+            ps.setString(5, event.targetId());
+            ps.setString(6, event.clientAddress());
+            ps.setString(7, event.detail());
             ps.setNull(8, Types.VARCHAR);
             ps.setNull(9, Types.VARCHAR);
             ps.setNull(10, Types.VARCHAR);
             ps.executeUpdate();
+        } catch (SQLException e) {
+            throw unavailable("recorded", e);
         }
         // Counted like every other event (the intake's MESSAGE_RECEIVED went uncounted while it had its own INSERT).
         PortalMeters.audited(action.name());
@@ -172,31 +172,27 @@ public class AuditTrail {
         return secret && value != null ? MASKED : value;
     }
 
-    private static void insert(
-            EntityManager em,
-            String actor,
-            AuditAction action,
-            String targetType,
-            String targetId,
-            String clientAddress,
-            String detail,
-            String field,
-            String oldValue,
-            String newValue,
-            Instant at) {
+    /**
+     * The INSERT itself, native rather than {@code em.persist}: recording shares its transaction
+     * with callers that go on with plain JDBC on the same connection (the rows must be there at
+     * once, not at the next flush), and an identity key through JPA costs a second round trip
+     * ({@code SELECT lastval()}) on every sign-in; see ADR 0003 for the measured difference.
+     * The event's rules are the entity's all the same: it is built by {@link AuditEvent}.
+     */
+    private static void insert(EntityManager em, AuditEvent event) {
         em.createNativeQuery(INSERT)
-                .setParameter(1, at.atOffset(ZoneOffset.UTC))
-                .setParameter(2, actor)
-                .setParameter(3, action.name())
-                .setParameter(4, targetType)
-                .setParameter(5, targetId)
-                .setParameter(6, clientAddress)
-                .setParameter(7, detail)
-                .setParameter(8, field)
-                .setParameter(9, oldValue)
-                .setParameter(10, newValue)
+                .setParameter(1, event.occurredAt().atOffset(ZoneOffset.UTC))
+                .setParameter(2, event.actor())
+                .setParameter(3, event.action())
+                .setParameter(4, event.targetType())
+                .setParameter(5, event.targetId())
+                .setParameter(6, event.clientAddress())
+                .setParameter(7, event.detail())
+                .setParameter(8, event.field())
+                .setParameter(9, event.oldValue())
+                .setParameter(10, event.newValue())
                 .executeUpdate();
-        PortalMeters.audited(action.name());
+        PortalMeters.audited(event.action());
     }
 
     // ---- reading, for the account page and the audit page
@@ -207,41 +203,18 @@ public class AuditTrail {
      */
     public static List<AuditEvent> aboutAccount(
             EntityManager em, long accountId, Collection<AuditAction> actions, int limit) {
-        List<AuditAction> kinds = List.copyOf(actions);
-        var query = em.createNativeQuery("""
-                SELECT occurred_at, client_address, action, actor, id FROM audit_event
-                WHERE target_type = 'account' AND target_id = ? AND action IN (%s)
-                ORDER BY occurred_at DESC LIMIT ?""".formatted(
-                                String.join(", ", kinds.stream().map(k -> "?").toList())))
-                .setParameter(1, Long.toString(accountId));
-        for (int i = 0; i < kinds.size(); i++) {
-            query.setParameter(2 + i, kinds.get(i).name());
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.setParameter(2 + kinds.size(), limit).getResultList();
-        return rows.stream()
-                .map(r -> new AuditEvent(
-                        ((Number) r[4]).longValue(),
-                        null,
-                        null,
-                        instant(r[0]),
-                        (String) r[3],
-                        (String) r[2],
-                        "account",
-                        Long.toString(accountId),
-                        (String) r[1],
-                        null,
-                        null,
-                        null,
-                        null))
-                .toList();
+        return em.createNamedQuery(AuditEvent.ABOUT_ACCOUNT, AuditEvent.class)
+                .setParameter("account", Long.toString(accountId))
+                .setParameter("actions", actions.stream().map(AuditAction::name).toList())
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /**
      * One page of the events {@code filter} selects, newest first; the page is read from the
      * database ({@code OFFSET}/{@code LIMIT}), never the table.
      */
-    public static List<AuditEvent> page(Connection c, AuditFilter filter, int first, int size) throws SQLException {
+    public static List<AuditEvent> page(Connection c, AuditFilter filter, int first, int size) {
         Where where = Where.of(filter);
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_event" + where.sql()
                 + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?")) {
@@ -249,6 +222,8 @@ public class AuditTrail {
             ps.setInt(i++, size);
             ps.setInt(i, first);
             return read(ps);
+        } catch (SQLException e) {
+            throw unavailable("read", e);
         }
     }
 
@@ -257,7 +232,7 @@ public class AuditTrail {
      * millions of rows for a paginator would cost a scan of the table on every page, so beyond
      * the cap the page says "more than" and asks for a narrower filter.
      */
-    public static long count(Connection c, AuditFilter filter, long cap) throws SQLException {
+    public static long count(Connection c, AuditFilter filter, long cap) {
         Where where = Where.of(filter);
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT count(*) FROM (SELECT 1 FROM audit_event" + where.sql() + " LIMIT ?) AS selected")) {
@@ -267,6 +242,8 @@ public class AuditTrail {
                 rs.next();
                 return rs.getLong(1);
             }
+        } catch (SQLException e) {
+            throw unavailable("read", e);
         }
     }
 
@@ -275,7 +252,15 @@ public class AuditTrail {
      * {@code batch} rows read by keyset (occurred_at, id): an export of millions of rows holds one
      * batch in memory.
      */
-    public static long forEach(Connection c, AuditFilter filter, int batch, Consumer<AuditEvent> each)
+    public static long forEach(Connection c, AuditFilter filter, int batch, Consumer<AuditEvent> each) {
+        try {
+            return forEachBatch(c, filter, batch, each);
+        } catch (SQLException e) {
+            throw unavailable("read", e);
+        }
+    }
+
+    private static long forEachBatch(Connection c, AuditFilter filter, int batch, Consumer<AuditEvent> each)
             throws SQLException {
         Where where = Where.of(filter);
         String sql = "SELECT " + COLUMNS + " FROM audit_event" + where.sql()
@@ -389,14 +374,12 @@ public class AuditTrail {
         return events;
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return Instant.parse(value.toString());
+    /**
+     * What the callers get instead of the driver's exception: the trail cannot be written or
+     * read now (the database is away or refused); the web answers with a sentence or 503.
+     */
+    static AuditUnavailableException unavailable(String what, SQLException e) {
+        return new AuditUnavailableException("the audit trail cannot be " + what + " now: " + e.getMessage(), e);
     }
 
     /** The WHERE clause of a filter and its parameters, always starting " WHERE TRUE". */

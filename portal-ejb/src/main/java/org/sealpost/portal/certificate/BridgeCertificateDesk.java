@@ -23,6 +23,7 @@ import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.outbound.OutboundKind;
 import org.sealpost.portal.outbound.OutboundQueue;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
 /**
  * The bridge certificate's life cycle, one method per thing an operator does; each runs in the
@@ -259,13 +260,17 @@ public final class BridgeCertificateDesk {
      *
      * @return how many mails were queued (0 when none was due)
      */
-    public int remindAdministratorsOfExpiry(LocalDate today) throws SQLException {
+    public int remindAdministratorsOfExpiry(LocalDate today) {
         if (!claimExpiryNotice(today, EXPIRY_WARNING_DAYS)) {
             return 0;
         }
         rows.flush();
-        return OutboundQueue.queueForAdministrators(
-                em.unwrap(Connection.class), OutboundKind.CERTIFICATE_EXPIRING, clock.instant());
+        try {
+            return OutboundQueue.queueForAdministrators(
+                    em.unwrap(Connection.class), OutboundKind.CERTIFICATE_EXPIRING, clock.instant());
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the certificate expiry reminder cannot be queued now", e);
+        }
     }
 
     /**

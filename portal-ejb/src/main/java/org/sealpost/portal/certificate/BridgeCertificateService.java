@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -91,7 +90,7 @@ public class BridgeCertificateService {
     }
 
     /** See {@link BridgeCertificateDesk#remindAdministratorsOfExpiry}. */
-    public int remindAdministratorsOfExpiry(LocalDate today) throws SQLException {
+    public int remindAdministratorsOfExpiry(LocalDate today) {
         return desk().remindAdministratorsOfExpiry(today);
     }
 }

@@ -18,6 +18,7 @@ import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.operator.OperatorCommand;
 import org.sealpost.portal.operator.OperatorContext;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
 /**
  * {@code ./sealpost cert …}: the bridge's certificate from the command line, the same operations
@@ -71,6 +72,8 @@ public final class CertificateCommand implements OperatorCommand {
         } catch (CertificateRefusedException e) {
             context.err().println("sealpost cert: refused: " + e.getMessage());
             return REFUSED;
+        } catch (StorageUnavailableException e) {
+            return OperatorCommand.databaseUnavailable(context, "cert", e);
         } catch (IllegalArgumentException e) {
             context.err().println("sealpost cert: " + e.getMessage());
             return USAGE;

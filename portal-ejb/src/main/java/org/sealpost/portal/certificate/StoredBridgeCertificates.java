@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
 /** The owner of table {@code bridge_certificate}: every statement about it is here. */
 public final class StoredBridgeCertificates {
@@ -87,11 +88,13 @@ public final class StoredBridgeCertificates {
      * When the certificate in use expires, on a plain JDBC connection: for the outbound
      * composer, which renders mail on the delivery's connection, outside any entity manager.
      */
-    public static Optional<Instant> currentNotAfter(Connection c) throws SQLException {
+    public static Optional<Instant> currentNotAfter(Connection c) {
         try (PreparedStatement ps =
                         c.prepareStatement("SELECT not_after FROM bridge_certificate WHERE state = 'CURRENT'");
                 ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant) : Optional.empty();
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the bridge certificate's expiry cannot be read now", e);
         }
     }
 }

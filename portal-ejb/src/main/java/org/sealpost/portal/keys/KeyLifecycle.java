@@ -2,7 +2,6 @@ package org.sealpost.portal.keys;
 
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +53,7 @@ public final class KeyLifecycle {
     }
 
     /** Versions, which is current, the keys each wraps per table, and the latest rotation's progress. */
-    public KeyStatus status() throws SQLException {
+    public KeyStatus status() {
         keks.reload();
         Map<DataKeyTable, SortedMap<Integer, Long>> counts = WrappedDataKeys.countByVersion(connection());
         SortedSet<Integer> held = keks.versions();
@@ -91,12 +90,12 @@ public final class KeyLifecycle {
      *
      * @return the new current version
      */
-    public int rotate(String actor) throws SQLException {
+    public int rotate(String actor) {
         return rotate(actor, null);
     }
 
     /** {@link #rotate(String)} asked from {@code clientAddress} (the admin page), for the audit trail. */
-    public int rotate(String actor, String clientAddress) throws SQLException {
+    public int rotate(String actor, String clientAddress) {
         int version = keks.rotate();
         long older = WrappedDataKeys.olderThan(connection(), version);
         Instant now = clock.instant();
@@ -124,7 +123,7 @@ public final class KeyLifecycle {
         DUE
     }
 
-    public RewrapState rewrapState() throws SQLException {
+    public RewrapState rewrapState() {
         int current = keks.currentVersion();
         Optional<KekRotation> rotation = rotations.of(current);
         if (rotation.isPresent() && !rotation.get().settled(clock.instant())) {
@@ -139,7 +138,7 @@ public final class KeyLifecycle {
      * them on the rotation's row; finishes the rotation when none is left. Does nothing while
      * the rotation {@linkplain RewrapState#SETTLING settles}.
      */
-    public WrappedDataKeys.Batch rewrapBatch(int limit) throws SQLException {
+    public WrappedDataKeys.Batch rewrapBatch(int limit) {
         int current = keks.currentVersion();
         Instant now = clock.instant();
         Optional<KekRotation> rotation = rotations.of(current);
@@ -176,12 +175,12 @@ public final class KeyLifecycle {
      *
      * @throws RetireRefusedException with the reason and a sentence for the operator
      */
-    public void retire(int version, String actor) throws SQLException, RetireRefusedException {
+    public void retire(int version, String actor) throws RetireRefusedException {
         retire(version, actor, null);
     }
 
     /** {@link #retire(int, String)} asked from {@code clientAddress} (the admin page), for the audit trail. */
-    public void retire(int version, String actor, String clientAddress) throws SQLException, RetireRefusedException {
+    public void retire(int version, String actor, String clientAddress) throws RetireRefusedException {
         keks.reload();
         SortedSet<Integer> held = keks.versions();
         Instant now = clock.instant();

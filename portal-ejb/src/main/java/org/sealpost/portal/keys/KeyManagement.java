@@ -6,10 +6,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.SQLException;
 import java.time.Clock;
 import org.sealpost.portal.crypto.PortalKeys;
-import org.sealpost.portal.platform.StorageUnavailableException;
 
 /**
  * {@link KeyLifecycle} in the portal, one transaction per call: for the administrator's key
@@ -30,38 +28,26 @@ public class KeyManagement {
     }
 
     public KeyStatus status() {
-        try {
-            return lifecycle().status();
-        } catch (SQLException e) {
-            throw new StorageUnavailableException("the key status cannot be read now", e);
-        }
+        return lifecycle().status();
     }
 
     /** @return the new current version */
     public int rotate(String actor, String clientAddress) {
-        try {
-            return lifecycle().rotate(actor, clientAddress);
-        } catch (SQLException e) {
-            throw new StorageUnavailableException("the key cannot be rotated now", e);
-        }
+        return lifecycle().rotate(actor, clientAddress);
     }
 
     /** A refusal commits its audit event and changes nothing else (an application exception does not roll back). */
     public void retire(int version, String actor, String clientAddress) throws RetireRefusedException {
-        try {
-            lifecycle().retire(version, actor, clientAddress);
-        } catch (SQLException e) {
-            throw new StorageUnavailableException("the key cannot be retired now", e);
-        }
+        lifecycle().retire(version, actor, clientAddress);
     }
 
-    public KeyLifecycle.RewrapState rewrapState() throws SQLException {
+    public KeyLifecycle.RewrapState rewrapState() {
         return lifecycle().rewrapState();
     }
 
     /** One batch, in its own short transaction, whoever calls it. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public WrappedDataKeys.Batch rewrapBatch() throws SQLException {
+    public WrappedDataKeys.Batch rewrapBatch() {
         return lifecycle().rewrapBatch(KeyLifecycle.BATCH);
     }
 }

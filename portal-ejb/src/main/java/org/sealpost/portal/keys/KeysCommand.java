@@ -12,6 +12,7 @@ import org.sealpost.portal.crypto.KeystoreLocation;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.operator.OperatorCommand;
 import org.sealpost.portal.operator.OperatorContext;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
 /**
  * {@code ./sealpost keys status|rotate|retire VERSION}: the key-encryption keys from the
@@ -91,7 +92,11 @@ public final class KeysCommand implements OperatorCommand {
             context.err().println("sealpost keys: " + e.getMessage());
             return REFUSED;
         }
-        return work.run(keks);
+        try {
+            return work.run(keks);
+        } catch (StorageUnavailableException e) {
+            return OperatorCommand.databaseUnavailable(context, "keys", e);
+        }
     }
 
     private int status(OperatorContext context, KeyEncryptionKeys keks) throws Exception {

@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
 /**
  * Every statement about the wrapped-key columns ({@code kek_version}, {@code wrapped_key}) of
@@ -43,7 +44,15 @@ public final class WrappedDataKeys {
     private WrappedDataKeys() {}
 
     /** How many keys each version wraps, per table (tables without keys map to an empty map). */
-    public static Map<DataKeyTable, SortedMap<Integer, Long>> countByVersion(Connection c) throws SQLException {
+    public static Map<DataKeyTable, SortedMap<Integer, Long>> countByVersion(Connection c) {
+        try {
+            return counts(c);
+        } catch (SQLException e) {
+            throw unavailable("counted", e);
+        }
+    }
+
+    private static Map<DataKeyTable, SortedMap<Integer, Long>> counts(Connection c) throws SQLException {
         Map<DataKeyTable, SortedMap<Integer, Long>> counts = new EnumMap<>(DataKeyTable.class);
         for (DataKeyTable t : DataKeyTable.values()) {
             SortedMap<Integer, Long> perVersion = new TreeMap<>();
@@ -60,7 +69,15 @@ public final class WrappedDataKeys {
     }
 
     /** How many keys, in all tables, are wrapped by a version below {@code version}. */
-    public static long olderThan(Connection c, int version) throws SQLException {
+    public static long olderThan(Connection c, int version) {
+        try {
+            return countOlderThan(c, version);
+        } catch (SQLException e) {
+            throw unavailable("counted", e);
+        }
+    }
+
+    private static long countOlderThan(Connection c, int version) throws SQLException {
         long total = 0;
         for (DataKeyTable t : DataKeyTable.values()) {
             try (PreparedStatement ps =
@@ -76,7 +93,15 @@ public final class WrappedDataKeys {
     }
 
     /** Whether any key is wrapped by one of {@code versions} (index lookups, stops at the first). */
-    public static boolean anyWrappedBy(Connection c, Collection<Integer> versions) throws SQLException {
+    public static boolean anyWrappedBy(Connection c, Collection<Integer> versions) {
+        try {
+            return findAnyWrappedBy(c, versions);
+        } catch (SQLException e) {
+            throw unavailable("looked up", e);
+        }
+    }
+
+    private static boolean findAnyWrappedBy(Connection c, Collection<Integer> versions) throws SQLException {
         if (versions.isEmpty()) {
             return false;
         }
@@ -109,15 +134,18 @@ public final class WrappedDataKeys {
      * delete for ever, another node's batch). A key that does not open under its version (an
      * altered row) is left as it is and counted as broken.
      */
-    public static Batch rewrap(Connection c, MessageSealer sealer, Collection<Integer> from, int limit)
-            throws SQLException {
+    public static Batch rewrap(Connection c, MessageSealer sealer, Collection<Integer> from, int limit) {
         Batch done = Batch.NOTHING;
-        for (DataKeyTable t : DataKeyTable.values()) {
-            int left = limit - done.rewrapped() - done.broken();
-            if (left <= 0 || from.isEmpty()) {
-                break;
+        try {
+            for (DataKeyTable t : DataKeyTable.values()) {
+                int left = limit - done.rewrapped() - done.broken();
+                if (left <= 0 || from.isEmpty()) {
+                    break;
+                }
+                done = done.plus(rewrap(c, t, sealer, from, left));
             }
-            done = done.plus(rewrap(c, t, sealer, from, left));
+        } catch (SQLException e) {
+            throw unavailable("re-wrapped", e);
         }
         return done;
     }
@@ -168,6 +196,11 @@ public final class WrappedDataKeys {
             }
         }
         return new Batch(rewrapped, broken);
+    }
+
+    /** The database is away or refused: the callers see the portal's own exception, never the driver's. */
+    private static StorageUnavailableException unavailable(String what, SQLException e) {
+        return new StorageUnavailableException("the wrapped data keys cannot be " + what + " now", e);
     }
 
     private static Array versionArray(Connection c, Collection<Integer> versions) throws SQLException {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import org.sealpost.portal.message.SearchIndexQueue;
 import org.sealpost.portal.outbound.OutboundQueue;
+import org.sealpost.portal.platform.StorageUnavailableException;
 import org.sealpost.portal.search.IndexFollowers;
 import org.sealpost.portal.session.SessionRegistry;
 
@@ -39,7 +40,7 @@ public class OperationalFigures {
         try {
             return new Reading(OutboundQueue.backlog(c), IndexFollowers.lag(c), sessions.activeSessions(now), now);
         } catch (SQLException e) {
-            throw new IllegalStateException("the database could not be read for /metrics: " + e.getMessage(), e);
+            throw new StorageUnavailableException("the database could not be read for /metrics: " + e.getMessage(), e);
         }
     }
 }
