@@ -21,8 +21,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,7 +38,9 @@ import java.util.regex.Pattern;
  * page's own upload request). Measured: the compose page and the send at the portal, and the time
  * from the start of Send until the reply is a file in the development mailbox (the smarthost),
  * seen through a directory watch. Seeds its own data through the bridge and registers through
- * the development mailbox, like the inbox benchmark.
+ * the development mailbox, like the inbox benchmark. With {@code --request-log FILE}
+ * ({@code BENCH_REQUEST_LOG}) every measured page and send is written as "start (epoch ms),
+ * page|send, milliseconds", to lay the slow ones beside the portal's GC log and access log.
  */
 public final class ComposeBenchmark {
 
@@ -53,6 +57,8 @@ public final class ComposeBenchmark {
     private final List<Long> attach = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger errors = new AtomicInteger();
     private volatile boolean measuring;
+    /** Every measured request as "start epoch ms, kind, ms", for matching the tail with the server's logs. */
+    private final Queue<String> requestLog = new ConcurrentLinkedQueue<>();
 
     private ComposeBenchmark(String base) {
         this.base = base;
@@ -71,6 +77,9 @@ public final class ComposeBenchmark {
         int bigBytes = Integer.parseInt(a.getOrDefault("big-upload-bytes", Integer.toString(25 * 1024 * 1024 - 4096)));
         ComposeBenchmark bench = new ComposeBenchmark(base);
         List<HttpClient> clients = bench.run(smtpPort, mailbox, sessions, rounds, warmUp, think);
+        if (a.containsKey("request-log")) {
+            Files.write(Path.of(a.get("request-log")), bench.requestLog);
+        }
         if (bigUploads > 0) {
             bench.bigUploads(clients.subList(0, Math.min(bigUploads, clients.size())), bigBytes);
         }
@@ -246,6 +255,7 @@ public final class ComposeBenchmark {
                 HttpResponse.BodyHandlers.ofString());
         if (measured) {
             page.add(System.nanoTime() - t);
+            logRequest("page", t);
         }
         String html = opened.body();
         if (opened.statusCode() != 200 || !html.contains("compose:send")) {
@@ -283,12 +293,19 @@ public final class ComposeBenchmark {
         HttpResponse<String> sent = PortalHttp.post(http, base + "/compose.xhtml?reply=" + entry, form);
         if (measured) {
             send.add(System.nanoTime() - t);
+            logRequest("send", t);
         }
         if (sent.statusCode() != 302
                 || !sent.headers().firstValue("Location").orElse("").contains("/sent.xhtml")) {
             sendStarted.remove(marker.substring("bench-reply-".length()));
             report("send " + sent.statusCode() + ": " + excerpt(sent.body()));
         }
+    }
+
+    private void logRequest(String kind, long startNanos) {
+        long now = System.nanoTime();
+        long startMillis = System.currentTimeMillis() - (now - startNanos) / 1_000_000;
+        requestLog.add(startMillis + "," + kind + "," + (now - startNanos) / 1_000_000.0);
     }
 
     /** The page's own upload request (PrimeFaces' advanced p:fileUpload): multipart, partial AJAX. */

@@ -74,10 +74,39 @@ final class PortalProcess {
         // (docs/ARCHITECTURE.md, "Runtime facts"). Written each start so an upgrade of the launcher takes effect.
         Path preboot = dataDir.resolve("payara-preboot.asadmin");
         Files.writeString(preboot, PREBOOT);
+        List<String> command = command(dist, preboot, httpPort, systemProperties, extraJvmOptions);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (log.isEmpty()) {
+            Process process = builder.inheritIO().start();
+            return new PortalProcess(process, httpPort, log);
+        }
+        // One stream for both: a stack trace on stderr stays next to the record it belongs to.
+        Process process = builder.redirectInput(ProcessBuilder.Redirect.INHERIT)
+                .redirectErrorStream(true)
+                .start();
+        PortalProcess portal = new PortalProcess(process, httpPort, log);
+        portal.pump = Thread.ofPlatform()
+                .name("portal-log")
+                .daemon()
+                .start(() -> portal.copyOutput(process.getInputStream()));
+        return portal;
+    }
 
+    /** The portal JVM's command line: the operator's (or the default) JVM options first, then the launcher's own. */
+    static List<String> command(
+            Distribution dist,
+            Path preboot,
+            int httpPort,
+            Map<String, String> systemProperties,
+            List<String> extraJvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(extraJvmOptions);
+        // Lucene (its POSIX madvise through java.lang.foreign) and JNA (the native Argon2id,
+        // ADR 0019) call restricted methods from the web application's class path, which JDK 24+
+        // warns about at their first call and a future release blocks unless native access is
+        // granted (JEP 472). The class path is the unnamed module.
+        command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-Dhazelcast.phone.home.enabled=false");
         // Readiness must stay DOWN until the portal has registered its own checks.
         command.add("-Dmp.health.default.readiness.empty.response=DOWN");
@@ -102,21 +131,7 @@ final class PortalProcess {
                 "--disablephonehome",
                 // One node in development: no data grid to form, nothing to discover.
                 "--nocluster"));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        if (log.isEmpty()) {
-            Process process = builder.inheritIO().start();
-            return new PortalProcess(process, httpPort, log);
-        }
-        // One stream for both: a stack trace on stderr stays next to the record it belongs to.
-        Process process = builder.redirectInput(ProcessBuilder.Redirect.INHERIT)
-                .redirectErrorStream(true)
-                .start();
-        PortalProcess portal = new PortalProcess(process, httpPort, log);
-        portal.pump = Thread.ofPlatform()
-                .name("portal-log")
-                .daemon()
-                .start(() -> portal.copyOutput(process.getInputStream()));
-        return portal;
+        return command;
     }
 
     /**

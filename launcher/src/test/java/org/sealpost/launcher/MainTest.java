@@ -18,4 +18,14 @@ class MainTest {
         assertThat(Main.withoutCredentials("jdbc:postgresql://db.internal:5432/sealpost"))
                 .isEqualTo("jdbc:postgresql://db.internal:5432/sealpost");
     }
+
+    @Test
+    void theDefaultPortalHeapIsCommittedWholeSoTheYoungGenerationDoesNotStartSmall() {
+        String max = Main.DEFAULT_PORTAL_JVM_OPTIONS.stream()
+                .filter(o -> o.startsWith("-Xmx"))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(Main.DEFAULT_PORTAL_JVM_OPTIONS).contains("-Xms" + max.substring("-Xmx".length()));
+    }
 }

@@ -153,32 +153,39 @@ final class ComposeDesk {
             throws NotFoundException, SQLException {
         Instant now = clock.instant();
         if (draftId == null) {
-            if (origin == null) {
-                throw new IllegalArgumentException("a new draft needs its origin (what it answers)");
-            }
-            DraftContent content;
-            if (origin.action() == PortalAction.COMPOSE) {
-                content = new DraftContent(fields, null, null, List.of());
-            } else {
-                Original original = original(accountId, origin);
-                content = new DraftContent(
-                        fields,
-                        original.metadata().messageIdHeader(),
-                        Answers.references(
-                                original.header("References"),
-                                original.header("In-Reply-To"),
-                                original.metadata().messageIdHeader()),
-                        List.of());
-            }
-            StoredDraft stored = StoredDraft.start(accountId, origin, content, sealer, now);
-            drafts.add(stored);
-            return new Saved(stored, content);
+            return keep(accountId, origin, firstContent(accountId, origin, fields), now);
         }
         StoredDraft stored =
                 drafts.findForChange(draftId, accountId).orElseThrow(() -> new NotFoundException("draft", draftId));
         DraftContent content = open(stored).withFields(fields);
         stored.seal(content, sealer, now);
         drafts.flush();
+        return new Saved(stored, content);
+    }
+
+    /** What a new draft holds: the fields and, for an answer, the original's threading. */
+    private DraftContent firstContent(long accountId, DraftOrigin origin, DraftFields fields)
+            throws NotFoundException, SQLException {
+        if (origin == null) {
+            throw new IllegalArgumentException("a new draft needs its origin (what it answers)");
+        }
+        if (origin.action() == PortalAction.COMPOSE) {
+            return new DraftContent(fields, null, null, List.of());
+        }
+        Original original = original(accountId, origin);
+        return new DraftContent(
+                fields,
+                original.metadata().messageIdHeader(),
+                Answers.references(
+                        original.header("References"),
+                        original.header("In-Reply-To"),
+                        original.metadata().messageIdHeader()),
+                List.of());
+    }
+
+    private Saved keep(long accountId, DraftOrigin origin, DraftContent content, Instant now) {
+        StoredDraft stored = StoredDraft.start(accountId, origin, content, sealer, now);
+        drafts.add(stored);
         return new Saved(stored, content);
     }
 
@@ -411,18 +418,32 @@ final class ComposeDesk {
 
     Sending send(long accountId, Long draftId, DraftOrigin origin, DraftFields fields, String clientAddress)
             throws NotFoundException, SQLException {
-        Saved saved = save(accountId, draftId, origin, fields);
-        StoredDraft stored = saved.draft();
-        DraftContent content = saved.content();
+        // A page that sends at once never saved a draft; one is stored only if the send is
+        // refused (nothing typed is lost). Storing and deleting it in the same transaction
+        // sealed, inserted and deleted a draft row for every such send.
+        StoredDraft stored;
+        DraftContent content;
+        DraftOrigin sendsAs;
+        if (draftId == null) {
+            stored = null;
+            content = firstContent(accountId, origin, fields);
+            sendsAs = origin;
+        } else {
+            Saved saved = save(accountId, draftId, origin, fields);
+            stored = saved.draft();
+            content = saved.content();
+            sendsAs = stored.origin();
+        }
+        PortalAction action = sendsAs.action();
         Instant now = clock.instant();
         String self = ownAddress(accountId);
 
         // Only a forward needs the original again (its files); a reply's quote and threading are in the draft.
-        Optional<Original> original = stored.action() != PortalAction.FORWARD || stored.originalEntryId() == null
+        Optional<Original> original = action != PortalAction.FORWARD || sendsAs.originalEntryId() == null
                 ? Optional.empty()
-                : Optional.of(original(accountId, stored.origin()));
+                : Optional.of(original(accountId, sendsAs));
         List<OutgoingMail.Attachment> attachments = new ArrayList<>();
-        List<DraftFile> uploads = files.of(stored.id());
+        List<DraftFile> uploads = stored == null ? List.of() : files.of(stored.id());
         long totalBytes = 0;
         for (DraftFile f : uploads) {
             totalBytes += f.sizeBytes();
@@ -434,10 +455,11 @@ final class ComposeDesk {
 
         PortalPolicy policy = policy();
         SendDecision decision = policy.decide(
-                stored.action(),
-                TypedAddress.read(fields.to(), fields.cc()),
-                new AttachmentLoad(fileCount, totalBytes));
+                action, TypedAddress.read(fields.to(), fields.cc()), new AttachmentLoad(fileCount, totalBytes));
         if (!decision.allowed()) {
+            if (stored == null) {
+                stored = keep(accountId, sendsAs, content, now).draft();
+            }
             AuditTrail.record(
                     em,
                     self,
@@ -531,7 +553,9 @@ final class ComposeDesk {
             SearchIndexQueue.enqueueEntriesOf(c, contentId);
             return entry;
         });
-        drafts.delete(stored);
+        if (stored != null) {
+            drafts.delete(stored);
+        }
         AuditTrail.record(
                 em,
                 self,
@@ -539,8 +563,8 @@ final class ComposeDesk {
                 "message",
                 contentId.toString(),
                 clientAddress,
-                stored.action() + " to " + internal.size() + " internal, " + external.size() + " external, "
-                        + attachments.size() + " file(s), " + raw.length + " bytes",
+                action + " to " + internal.size() + " internal, " + external.size() + " external, " + attachments.size()
+                        + " file(s), " + raw.length + " bytes",
                 now);
         return new Sending(
                 new SendOutcome.Sent(sentEntry, internal.size(), external.size()), internal.size() + external.size());
@@ -701,10 +725,7 @@ final class ComposeDesk {
                                 byte[] mime = sealer.openMime(entry.get().contentId(), sealed);
                                 MessageMetadata meta = MessageMetadata.decode(
                                         sealer.openMetadata(entry.get().contentId(), sealed));
-                                return new Original(
-                                        meta,
-                                        mime,
-                                        MessageRendering.render(mime, RenderOptions.blockingRemoteImages(id -> "")));
+                                return new Original(meta, mime);
                             } catch (SealBrokenException e) {
                                 throw new SQLException(
                                         "message " + entry.get().contentId() + " cannot be decrypted: "
@@ -721,11 +742,39 @@ final class ComposeDesk {
         throw new NotFoundException("message", entryId);
     }
 
-    /** An original opened for answering. */
-    private record Original(MessageMetadata metadata, byte[] mime, RenderedMessage rendered) {
+    /**
+     * An original opened for answering. Rendered (its parts walked, an HTML body sanitised) only
+     * when its text or files are asked for: a reply's send needs just the metadata and two
+     * headers for its threading, and rendered the whole original for them on every send.
+     */
+    private static final class Original {
+        private final MessageMetadata metadata;
+        private final byte[] mime;
+        private RenderedMessage rendered;
+
+        Original(MessageMetadata metadata, byte[] mime) {
+            this.metadata = metadata;
+            this.mime = mime;
+        }
+
+        MessageMetadata metadata() {
+            return metadata;
+        }
+
+        byte[] mime() {
+            return mime;
+        }
+
+        RenderedMessage rendered() {
+            if (rendered == null) {
+                rendered = MessageRendering.render(mime, RenderOptions.blockingRemoteImages(id -> ""));
+            }
+            return rendered;
+        }
 
         String text() {
-            return rendered.textBody() != null ? rendered.textBody() : Answers.textOfHtml(rendered.safeHtmlBody());
+            RenderedMessage r = rendered();
+            return r.textBody() != null ? r.textBody() : Answers.textOfHtml(r.safeHtmlBody());
         }
 
         /**

@@ -264,6 +264,22 @@ class ComposeIT {
     }
 
     @Test
+    void aReplySentStraightFromThePageNeverStoresADraftNotEvenForTheSend() throws Exception {
+        Draft prepared = desk(d -> d.prepare(anna, DraftOrigin.of(PortalAction.REPLY, originalEntry)));
+
+        SendOutcome outcome = desk(d ->
+                d.send(anna, null, prepared.origin(), prepared.fields(), null).outcome());
+
+        assertThat(outcome).isInstanceOf(SendOutcome.Sent.class);
+        assertThat(relayedTo("bob@bank.example").getHeader("In-Reply-To", null)).isEqualTo("<orig-1@bank.example>");
+        // The identity sequence restarts for every test: a draft inserted and deleted within the
+        // send would have drawn a number from it.
+        assertThat(count("SELECT count(*) FROM pg_sequences WHERE sequencename = 'draft_id_seq'"
+                        + " AND last_value IS NOT NULL"))
+                .isZero();
+    }
+
+    @Test
     void aReplyAllGoesToTheSenderAndTheOtherRecipientsButNotToTheWriter() throws Exception {
         Draft prepared = desk(d -> d.prepare(anna, DraftOrigin.of(PortalAction.REPLY_ALL, originalEntry)));
 
