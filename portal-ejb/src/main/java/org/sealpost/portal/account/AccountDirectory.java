@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.sealpost.portal.session.AccountStandings;
 
 /**
  * The owner of table {@code account}: every statement about it, in JPQL on the {@link Account}
@@ -191,12 +192,12 @@ public class AccountDirectory {
      * entity: the check runs on every request and must not load the account into the
      * persistence context.
      */
-    public static Optional<SessionStanding> sessionStanding(EntityManager em, long accountId) {
+    public static Optional<AccountStandings.Standing> sessionStanding(EntityManager em, long accountId) {
         return em.createQuery("SELECT a.state, a.sessionsValidAfter FROM Account a WHERE a.id = :id", Object[].class)
                 .setParameter("id", accountId)
                 .getResultStream()
                 .findFirst()
-                .map(row -> new SessionStanding(
-                        (AccountState) row[0], row[1] == null ? null : ((OffsetDateTime) row[1]).toInstant()));
+                .map(row -> new AccountStandings.Standing(
+                        row[0] == AccountState.ACTIVE, row[1] == null ? null : ((OffsetDateTime) row[1]).toInstant()));
     }
 }

@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
@@ -32,15 +31,9 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "audit_event")
-@NamedQuery(
-        name = AuditEvent.ABOUT_ACCOUNT,
-        query = "SELECT e FROM AuditEvent e WHERE e.targetType = 'account' AND e.targetId = :account"
-                + " AND e.action IN :actions ORDER BY e.occurredAt DESC")
 public class AuditEvent implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    static final String ABOUT_ACCOUNT = "AuditEvent.aboutAccount";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

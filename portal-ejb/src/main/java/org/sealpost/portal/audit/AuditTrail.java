@@ -203,7 +203,10 @@ public class AuditTrail {
      */
     public static List<AuditEvent> aboutAccount(
             EntityManager em, long accountId, Collection<AuditAction> actions, int limit) {
-        return em.createNamedQuery(AuditEvent.ABOUT_ACCOUNT, AuditEvent.class)
+        return em.createQuery(
+                        "SELECT e FROM AuditEvent e WHERE e.targetType = 'account' AND e.targetId = :account"
+                                + " AND e.action IN :actions ORDER BY e.occurredAt DESC",
+                        AuditEvent.class)
                 .setParameter("account", Long.toString(accountId))
                 .setParameter("actions", actions.stream().map(AuditAction::name).toList())
                 .setMaxResults(limit)

@@ -11,8 +11,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.sealpost.portal.account.AccountDirectory;
-import org.sealpost.portal.account.SessionStanding;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.config.PortalSettings;
@@ -25,7 +23,7 @@ import org.sealpost.portal.config.Setting;
  * request on any other.
  *
  * <p>The account's side of the per-request check (is it active, since when are its sessions
- * valid) is the account owner's to read ({@link AccountDirectory#sessionStanding}); both reads
+ * valid) is the account owner's to read ({@link AccountStandings}); both reads
  * run in the caller's one transaction, on one connection.
  */
 @Stateless
@@ -52,6 +50,9 @@ public class SessionRegistry {
     @Inject
     private PortalSettings settings;
 
+    @Inject
+    private AccountStandings standings;
+
     private Activity activity;
 
     private Duration maxAge;
@@ -61,8 +62,9 @@ public class SessionRegistry {
     }
 
     /** Outside the container (tests, operator commands): over a given entity manager and timeouts. */
-    public SessionRegistry(EntityManager em, Duration idleTimeout, Duration maxAge) {
+    public SessionRegistry(EntityManager em, AccountStandings standings, Duration idleTimeout, Duration maxAge) {
         this.em = em;
+        this.standings = standings;
         this.activity = new Activity(idleTimeout);
         this.maxAge = maxAge;
     }
@@ -104,7 +106,7 @@ public class SessionRegistry {
             // Signed in before the registry existed: no row can say it goes on.
             return SessionVerdict.ENDED;
         }
-        Optional<SessionStanding> standing = AccountDirectory.sessionStanding(em, accountId);
+        Optional<AccountStandings.Standing> standing = standings.standing(em, accountId);
         if (standing.isEmpty()) {
             return SessionVerdict.ENDED;
         }

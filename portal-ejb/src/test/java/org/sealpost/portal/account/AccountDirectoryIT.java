@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sealpost.portal.PortalJpa;
+import org.sealpost.portal.session.AccountStandings;
 
 /**
  * The owner of table {@code account} against PostgreSQL: what the per-request session check
@@ -53,9 +54,10 @@ class AccountDirectoryIT {
             return a.id();
         });
 
-        Optional<SessionStanding> standing = db.inTransaction(em -> AccountDirectory.sessionStanding(em, anna));
+        Optional<AccountStandings.Standing> standing =
+                db.inTransaction(em -> AccountDirectory.sessionStanding(em, anna));
 
-        assertThat(standing).contains(new SessionStanding(AccountState.ACTIVE, ended));
+        assertThat(standing).contains(new AccountStandings.Standing(true, ended));
         assertThat(standing.get().active()).isTrue();
     }
 
@@ -68,10 +70,12 @@ class AccountDirectoryIT {
             return pending.id();
         });
 
-        Optional<SessionStanding> pending = db.inTransaction(em -> AccountDirectory.sessionStanding(em, bert));
-        Optional<SessionStanding> gone = db.inTransaction(em -> AccountDirectory.sessionStanding(em, bert + 1000));
+        Optional<AccountStandings.Standing> pending =
+                db.inTransaction(em -> AccountDirectory.sessionStanding(em, bert));
+        Optional<AccountStandings.Standing> gone =
+                db.inTransaction(em -> AccountDirectory.sessionStanding(em, bert + 1000));
 
-        assertThat(pending).contains(new SessionStanding(AccountState.PENDING, null));
+        assertThat(pending).contains(new AccountStandings.Standing(false, null));
         assertThat(gone).isEmpty();
     }
 

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.sealpost.portal.PortalJpa;
+import org.sealpost.portal.account.AccountDirectory;
 
 /**
  * Not a test: what the per-request session check costs, side by side in one run on one
@@ -65,7 +66,7 @@ public final class SessionCheckCost {
     }
 
     private static SessionRegistry registry(EntityManager em) {
-        return new SessionRegistry(em, Duration.ofMinutes(15), Duration.ofHours(12));
+        return new SessionRegistry(em, AccountDirectory::sessionStanding, Duration.ofMinutes(15), Duration.ofHours(12));
     }
 
     private static long before(PortalJpa db, long account, SessionHandle handle, Instant now, int n) throws Exception {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sealpost.portal.PortalJpa;
+import org.sealpost.portal.account.AccountDirectory;
 import org.sealpost.portal.operator.OperatorContext;
 
 /**
@@ -240,7 +241,8 @@ class SessionRegistryIT {
     }
 
     private static <T> T registry(Work<T> work) throws Exception {
-        return db.inTransaction((OperatorContext.Work<T>) em -> work.run(new SessionRegistry(em, IDLE, MAX_AGE)));
+        return db.inTransaction((OperatorContext.Work<T>)
+                em -> work.run(new SessionRegistry(em, AccountDirectory::sessionStanding, IDLE, MAX_AGE)));
     }
 
     private interface Work<T> {
