@@ -1,38 +1,51 @@
 package org.sealpost.portal.search;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringReader;
+import java.io.Writer;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.sealpost.mailformat.metadata.MimeMetadataExtractor;
 import org.sealpost.mailformat.metadata.MimeReading;
 import org.sealpost.migrations.SchemaMigrations;
-import org.sealpost.portal.account.EmailAddress;
 import org.sealpost.portal.crypto.KeyEncryptionKeys;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealedMessage;
-import org.sealpost.portal.intake.IntakeStore;
 import org.sealpost.search.MessageIndex;
 import org.sealpost.testsupport.TestDatabase;
 
 /**
  * Times a node's full search index rebuild from the database: seeds {@code bench.messages}
  * sealed ~2 KB messages (Zipfian words) for {@code bench.accounts} accounts straight into
- * PostgreSQL through the intake's own storing code (no SMTP), then does what a node does when
+ * PostgreSQL with COPY (no SMTP, see {@link #seed}), then does what a node does when
  * its index is missing: {@link NodeSearchIndex#openOrRebuild} queues every mailbox entry, and
  * {@link SearchIndexer#drainAll} decrypts, renders and indexes them batch by batch, printing
  * its progress lines. Not a test: {@code ./sealpost bench rebuild} (or {@code mvn -Pbench-rebuild
@@ -42,7 +55,11 @@ import org.sealpost.testsupport.TestDatabase;
 public final class RebuildBenchmark {
 
     private static final byte[] INDEX_KEY = "rebuild benchmark index key 32b!".getBytes(StandardCharsets.US_ASCII);
-    private static final int SEED_BATCH = 1_000;
+    /** Messages one sealing task generates and seals: a few MB of COPY rows. */
+    private static final int SEED_CHUNK = 1_000;
+
+    private static final Instant FIRST_ARRIVAL = Instant.parse("2025-01-01T00:00:00Z");
+    private static final HexFormat HEX = HexFormat.of();
     private static final int VOCABULARY = 50_000;
 
     private RebuildBenchmark() {}
@@ -103,7 +120,7 @@ public final class RebuildBenchmark {
                 Locale.ROOT,
                 "Full rebuild (queue, decrypt, render, index, commit per batch of %d): %,d entries"
                         + " in %.1f s, %,.0f entries/s; index on disk %.1f MB; load average %s%n",
-                QueueDrain.BATCH,
+                QueueDrain.REBUILD_BATCH,
                 indexed,
                 rebuildSeconds,
                 indexed / rebuildSeconds,
@@ -112,48 +129,151 @@ public final class RebuildBenchmark {
         deleteRecursively(dir);
     }
 
-    /** Stores the messages as the intake does (content, account, inbox entry), a transaction per batch. */
+    /**
+     * Seeds the corpus with PostgreSQL's COPY (pgjdbc's {@link CopyManager}), as a restore would
+     * load it, not the intake's row-by-row inserts: those ran at tens of messages a second here,
+     * which made a million an afternoon's seeding. The messages are still real: generated MIME,
+     * its metadata extracted by the intake's own extractor, sealed by the real {@link
+     * MessageSealer}, in parallel on every core; one thread streams the rows into COPY. Message
+     * ids are derived from the message number, so the mailbox entries (one per message, in the
+     * inbox of account {@code n % accounts}) are a second COPY that needs nothing kept from the
+     * first. Notifications are left out: the rebuild never reads them.
+     */
     private static long seed(DataSource db, MessageSealer sealer, int messages, int accounts) throws Exception {
-        Mail mail = new Mail(new Random(42));
+        Vocabulary vocabulary = new Vocabulary(new Random(42));
         MimeMetadataExtractor extractor = new MimeMetadataExtractor();
-        Instant first = Instant.parse("2025-01-01T00:00:00Z");
         long bytes = 0;
         try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            for (int n = 0; n < messages; n++) {
-                EmailAddress to = EmailAddress.of("account-" + (n % accounts) + "@bench.example");
-                byte[] mime = mail.mime(to.value());
-                bytes += mime.length;
-                UUID id = UUID.randomUUID();
-                MimeReading.Readable reading = (MimeReading.Readable) extractor.extract(mime);
-                SealedMessage sealed = sealer.seal(id, mime, reading.metadata().encode());
-                Instant at = first.plusSeconds(30L * n);
-                IntakeStore.storeContent(c, id, sealed, mime.length, at);
-                IntakeStore.deliverInPortal(c, id, List.of(to), at);
-                if ((n + 1) % SEED_BATCH == 0 || n + 1 == messages) {
-                    c.commit();
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            long[] accountIds = copyAccounts(c, copy, accounts);
+            int threads = Runtime.getRuntime().availableProcessors();
+            ExecutorService sealers = Executors.newFixedThreadPool(threads);
+            try {
+                int chunks = (messages + SEED_CHUNK - 1) / SEED_CHUNK;
+                ArrayDeque<Future<SealedChunk>> ahead = new ArrayDeque<>();
+                int submitted = 0;
+                int seeded = 0;
+                CopyIn contents = copy.copyIn("COPY message_content (id, kek_version, wrapped_key,"
+                        + " metadata_ciphertext, mime_ciphertext, size_bytes, received_at) FROM STDIN");
+                try (OutputStream out = new BufferedOutputStream(new PGCopyOutputStream(contents), 1 << 20)) {
+                    while (seeded < messages) {
+                        while (submitted < chunks && ahead.size() < 2 * threads) {
+                            int chunk = submitted++;
+                            int from = chunk * SEED_CHUNK;
+                            int to = Math.min(messages, from + SEED_CHUNK);
+                            ahead.add(
+                                    sealers.submit(() -> sealChunk(vocabulary, extractor, sealer, from, to, accounts)));
+                        }
+                        SealedChunk sealed = ahead.removeFirst().get();
+                        out.write(sealed.copyRows());
+                        bytes += sealed.mimeBytes();
+                        int before = seeded;
+                        seeded += sealed.messages();
+                        if (seeded / 100_000 > before / 100_000 || seeded == messages) {
+                            System.out.printf(Locale.ROOT, "  seeded %,d messages%n", seeded);
+                        }
+                    }
                 }
-                if ((n + 1) % 100_000 == 0) {
-                    System.out.printf(Locale.ROOT, "  seeded %,d%n", n + 1);
+            } finally {
+                sealers.shutdownNow();
+            }
+            CopyIn entries =
+                    copy.copyIn("COPY mailbox_entry (account_id, content_id, folder, is_read, received_at) FROM STDIN");
+            try (Writer out = new OutputStreamWriter(
+                    new BufferedOutputStream(new PGCopyOutputStream(entries), 1 << 20), StandardCharsets.UTF_8)) {
+                for (int n = 0; n < messages; n++) {
+                    out.write(accountIds[n % accounts] + "\t" + messageId(n) + "\tINBOX\tf\t" + receivedAt(n) + "\n");
                 }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("ANALYZE account, message_content, mailbox_entry");
             }
         }
         return bytes;
     }
 
-    /** Synthetic mail: a Zipfian vocabulary (exponent 1.07) of pronounceable words, ~2 KB bodies. */
-    private static final class Mail {
+    /** The accounts, PENDING recipients as the intake creates them; their ids by account number. */
+    private static long[] copyAccounts(Connection c, CopyManager copy, int accounts) throws Exception {
+        StringBuilder rows = new StringBuilder();
+        for (int a = 0; a < accounts; a++) {
+            rows.append(address(a)).append("\tRECIPIENT\tPENDING\n");
+        }
+        copy.copyIn("COPY account (email, role, state) FROM STDIN", new StringReader(rows.toString()));
+        long[] ids = new long[accounts];
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id, email FROM account WHERE email LIKE 'account-%'")) {
+            while (rs.next()) {
+                String email = rs.getString(2);
+                ids[Integer.parseInt(email.substring("account-".length(), email.indexOf('@')))] = rs.getLong(1);
+            }
+        }
+        return ids;
+    }
+
+    /** COPY text rows of messages [from, to): each generated, its metadata extracted, sealed. */
+    private static SealedChunk sealChunk(
+            Vocabulary vocabulary,
+            MimeMetadataExtractor extractor,
+            MessageSealer sealer,
+            int from,
+            int to,
+            int accounts) {
+        Random random = new Random(42L * 1_000_003 + from);
+        StringBuilder rows = new StringBuilder((to - from) * 4_700);
+        long mimeBytes = 0;
+        for (int n = from; n < to; n++) {
+            byte[] mime = vocabulary.mime(random, address(n % accounts));
+            mimeBytes += mime.length;
+            UUID id = messageId(n);
+            MimeReading.Readable reading = (MimeReading.Readable) extractor.extract(mime);
+            SealedMessage sealed = sealer.seal(id, mime, reading.metadata().encode());
+            rows.append(id).append('\t').append(sealed.kekVersion());
+            bytea(rows, sealed.wrappedKey());
+            bytea(rows, sealed.metadataCiphertext());
+            bytea(rows, sealed.mimeCiphertext());
+            rows.append('\t')
+                    .append(mime.length)
+                    .append('\t')
+                    .append(receivedAt(n))
+                    .append('\n');
+        }
+        return new SealedChunk(to - from, mimeBytes, rows.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private record SealedChunk(int messages, long mimeBytes, byte[] copyRows) {}
+
+    /** A bytea column in COPY's text format: hex, its backslash escaped for COPY. */
+    private static void bytea(StringBuilder rows, byte[] value) {
+        rows.append("\t\\\\x").append(HEX.formatHex(value));
+    }
+
+    /** A random-looking (version 4 layout) id that the entries' COPY can compute again. */
+    private static UUID messageId(int n) {
+        return new UUID(0x5ea1_9057_0000_4000L, 0x8000_0000_0000_0000L | n);
+    }
+
+    private static Instant receivedAt(int n) {
+        return FIRST_ARRIVAL.plusSeconds(30L * n);
+    }
+
+    private static String address(int account) {
+        return "account-" + account + "@bench.example";
+    }
+
+    /**
+     * Synthetic mail: a Zipfian vocabulary (exponent 1.07) of pronounceable words, ~2 KB bodies.
+     * Immutable once built, so the sealing threads share it, each with its own {@link Random}.
+     */
+    private static final class Vocabulary {
         private static final String[] ONSETS = {
             "b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z", "br", "ch", "dr", "fl",
             "gr", "pl", "sh", "st", "th", "tr"
         };
         private static final String[] VOWELS = {"a", "e", "i", "o", "u", "ai", "ea", "ou"};
-        private final Random random;
         private final String[] words;
         private final double[] cumulative = new double[VOCABULARY];
 
-        Mail(Random random) {
-            this.random = random;
+        Vocabulary(Random random) {
             Set<String> vocabulary = new LinkedHashSet<>();
             while (vocabulary.size() < VOCABULARY) {
                 StringBuilder w = new StringBuilder();
@@ -175,20 +295,20 @@ public final class RebuildBenchmark {
             }
         }
 
-        byte[] mime(String to) {
+        byte[] mime(Random random, String to) {
             StringBuilder body = new StringBuilder(2_100);
             while (body.length() < 2_000) {
                 for (int i = 5 + random.nextInt(15); i > 0; i--) {
-                    body.append(word()).append(i == 1 ? ".\r\n" : " ");
+                    body.append(word(random)).append(i == 1 ? ".\r\n" : " ");
                 }
             }
-            return ("From: " + word() + " <" + word() + "@sender.example>\r\nTo: <" + to + ">\r\nSubject: "
-                            + word() + " " + word() + " " + word() + "\r\nMIME-Version: 1.0\r\n"
+            return ("From: " + word(random) + " <" + word(random) + "@sender.example>\r\nTo: <" + to + ">\r\nSubject: "
+                            + word(random) + " " + word(random) + " " + word(random) + "\r\nMIME-Version: 1.0\r\n"
                             + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body)
                     .getBytes(StandardCharsets.UTF_8);
         }
 
-        private String word() {
+        private String word(Random random) {
             int rank = Arrays.binarySearch(cumulative, random.nextDouble());
             return words[rank >= 0 ? rank : Math.min(-rank - 1, VOCABULARY - 1)];
         }
