@@ -7,7 +7,6 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.util.CharTokenizer;
-import org.apache.lucene.util.AttributeFactory;
 
 /**
  * Tokenise, fold accents, lower-case, hash: the one analysis used both to index and to query,
@@ -40,20 +39,15 @@ final class KeyedHashAnalyzer extends Analyzer {
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer tokenizer = tokenizerFor(fieldName, HashedTermAttributeImpl.FACTORY);
+        Tokenizer tokenizer = tokenizerFor(fieldName);
         return new TokenStreamComponents(tokenizer, new KeyedHashFilter(normalised(tokenizer), hasher, cachingWords));
     }
 
-    /**
-     * Where a field's text is split into words.
-     *
-     * @param attributes {@link HashedTermAttributeImpl#FACTORY} for the keyed analysis; Lucene's
-     *     default for the benchmark's plain baseline
-     */
-    static Tokenizer tokenizerFor(String fieldName, AttributeFactory attributes) {
+    /** Where a field's text is split into words. */
+    static Tokenizer tokenizerFor(String fieldName) {
         return SearchField.byIndexName(fieldName).splitsAtEveryNonAlphanumeric()
-                ? CharTokenizer.fromTokenCharPredicate(attributes, Character::isLetterOrDigit)
-                : new StandardTokenizer(attributes);
+                ? CharTokenizer.fromTokenCharPredicate(Character::isLetterOrDigit)
+                : new StandardTokenizer();
     }
 
     /** The words folded and lower-cased: what is hashed (and what the plain baseline indexes). */

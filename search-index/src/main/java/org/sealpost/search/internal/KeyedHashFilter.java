@@ -7,10 +7,8 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Replaces each token's term by its keyed hash, {@value TermHasher#TERM_BYTES} raw bytes (ADR
- * 0024), leaving its position untouched so that phrase queries still line words up. It must be
- * the last filter, over a tokenizer made with {@link HashedTermAttributeImpl#FACTORY}: whatever
- * follows sees hashes.
+ * Replaces each token's text by its keyed hash, leaving its position untouched so that phrase
+ * queries still line words up. It must be the last filter: whatever follows sees hashes.
  *
  * <p>HMAC-SHA256 costs about 0.25 µs a token, which was nearly half of the indexing time (ADR
  * 0021). Word frequencies follow Zipf's law, so when indexing, a small direct-mapped cache of
@@ -27,26 +25,19 @@ final class KeyedHashFilter extends TokenFilter {
     static final int CACHE_SLOTS = 4_096;
     static final int MAX_CACHED_CHARS = 24;
 
-    private final HashedTermAttributeImpl term;
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final TermHasher hasher;
     private final TermHasher.Sink sink;
-    private final byte[] hashed = new byte[TermHasher.TERM_BYTES];
+    private final char[] hashed = new char[TermHasher.TERM_CHARS];
     private final boolean caching;
-    /**
-     * Slot i holds words[i] and its term, terms[i * TERM_BYTES ..]; allocated at the first
-     * cached word. One flat array: a hit hands Lucene the slot's bytes without copying them.
-     */
+    /** Slot i holds words[i] and its term terms[i]; allocated at the first cached word. */
     private char[][] words;
 
-    private byte[] terms;
+    private char[][] terms;
     private long cacheGeneration;
 
     KeyedHashFilter(TokenStream input, TermHasher hasher, boolean caching) {
         super(input);
-        if (!(addAttribute(CharTermAttribute.class) instanceof HashedTermAttributeImpl hashedTerm)) {
-            throw new IllegalArgumentException("the tokenizer must be made with HashedTermAttributeImpl.FACTORY");
-        }
-        this.term = hashedTerm;
         this.hasher = hasher;
         this.sink = new TermHasher.Sink(hasher.newMac());
         this.caching = caching;
@@ -57,7 +48,7 @@ final class KeyedHashFilter extends TokenFilter {
         super.reset();
         if (words != null && cacheGeneration != hasher.cacheGeneration()) {
             Arrays.fill(words, null);
-            Arrays.fill(terms, (byte) 0);
+            Arrays.fill(terms, null);
         }
         cacheGeneration = hasher.cacheGeneration();
     }
@@ -70,22 +61,23 @@ final class KeyedHashFilter extends TokenFilter {
         char[] word = term.buffer();
         int length = term.length();
         if (!caching || length > MAX_CACHED_CHARS) {
-            sink.hash(word, length, hashed, 0);
-            term.setHashedTerm(hashed, 0);
+            sink.hash(word, length, hashed);
+            term.copyBuffer(hashed, 0, hashed.length);
             return true;
         }
         if (words == null) {
             words = new char[CACHE_SLOTS][];
-            terms = new byte[CACHE_SLOTS * TermHasher.TERM_BYTES];
+            terms = new char[CACHE_SLOTS][];
         }
         int slot = slot(word, length);
-        int at = slot * TermHasher.TERM_BYTES;
         char[] cached = words[slot];
         if (cached == null || !Arrays.equals(cached, 0, cached.length, word, 0, length)) {
-            sink.hash(word, length, terms, at);
+            char[] computed = new char[TermHasher.TERM_CHARS];
+            sink.hash(word, length, computed);
             words[slot] = Arrays.copyOf(word, length);
+            terms[slot] = computed;
         }
-        term.setHashedTerm(terms, at);
+        term.copyBuffer(terms[slot], 0, TermHasher.TERM_CHARS);
         return true;
     }
 

@@ -47,9 +47,7 @@ import org.sealpost.search.SearchResult;
 public final class LuceneMessageIndex implements MessageIndex {
 
     static final String FORMAT = "sealpost.search.format";
-    /** 2: terms are the hash's raw bytes (ADR 0024); 1 wrote them in base64url. */
-    static final String FORMAT_VERSION = "2";
-
+    static final String FORMAT_VERSION = "1";
     static final String KEY_CHECK = "sealpost.search.keyCheck";
 
     private static final Set<String> HIT_FIELDS = Set.of(IndexFields.MESSAGE_ID);
@@ -93,7 +91,7 @@ public final class LuceneMessageIndex implements MessageIndex {
         this.queryAnalyzer = new KeyedHashAnalyzer(hasher, false);
         this.queries = new LuceneQueryFactory(queryAnalyzer, hasher);
         this.documents =
-                new MessageDocuments(folder -> queries.folderTerm(folder).bytes());
+                new MessageDocuments(folder -> queries.folderTerm(folder).text());
         IndexWriter opened = null;
         try {
             refuseForeignIndex(directory, hasher);

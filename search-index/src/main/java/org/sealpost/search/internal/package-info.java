@@ -4,9 +4,7 @@
  * <ul>
  *   <li>{@link org.sealpost.search.internal.KeyedHashAnalyzer}: tokenise, fold accents,
  *       lower-case, then {@link org.sealpost.search.internal.KeyedHashFilter} replaces each
- *       token by {@link org.sealpost.search.internal.TermHasher}'s HMAC, position kept, as a
- *       binary term of 12 bytes ({@link org.sealpost.search.internal.HashedTermAttributeImpl},
- *       index format 2, ADR 0024). The
+ *       token by {@link org.sealpost.search.internal.TermHasher}'s HMAC, position kept. The
  *       same analysis serves indexing and queries; only indexing keeps a small per-stream cache
  *       of word terms, emptied at each commit (ADR 0021).
  *   <li>{@link org.sealpost.search.internal.SearchQueryParser} (with {@link

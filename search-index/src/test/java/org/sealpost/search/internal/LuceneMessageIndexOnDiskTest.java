@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,29 +97,6 @@ class LuceneMessageIndexOnDiskTest implements MessageIndexContract {
                 .hasMessageContaining("rebuild");
         index = MessageIndexes.openLucene(directory.resolve("index"), KEY); // the right key still opens
         assertThat(index.count(ALICE)).isEqualTo(1);
-    }
-
-    @Test
-    void anIndexOfFormatOneWithItsBase64TermsIsRefusedSoTheNodeRebuildsIt() throws IOException {
-        index.close();
-        Path old = directory.resolve("format-1");
-        // What format 1 recorded in its commits: the same key check, terms in base64 (ADR 0024).
-        try (FSDirectory dir = FSDirectory.open(old);
-                IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
-            writer.setLiveCommitData(Map.of(
-                            LuceneMessageIndex.FORMAT,
-                            "1",
-                            LuceneMessageIndex.KEY_CHECK,
-                            new TermHasher(KEY).keyCheckValue())
-                    .entrySet());
-            writer.commit();
-        }
-
-        assertThatThrownBy(() -> MessageIndexes.openLucene(old, KEY))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("another format")
-                .hasMessageContaining("rebuild");
-        index = MessageIndexes.openLucene(directory.resolve("index"), KEY);
     }
 
     @Test
