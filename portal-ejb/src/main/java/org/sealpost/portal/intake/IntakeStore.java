@@ -34,6 +34,14 @@ public class IntakeStore {
     @Resource(lookup = SealpostDataSource.JNDI_NAME)
     private DataSource dataSource;
 
+    /** For the container, which injects the field. */
+    public IntakeStore() {}
+
+    /** For tests against a plain database: each {@link #store} commits on its own connection. */
+    IntakeStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     /**
      * Commits when this method returns (container-managed transaction); any exception rolls
      * everything back, so a message is stored whole or not at all.

@@ -121,17 +121,20 @@ public final class IndexFollowers {
      * @return false when the follower is no longer registered: it was forgotten, and the rows it
      *         had not passed may be gone
      */
-    public static boolean advance(Connection c, UUID indexId, Position through, Optional<Long> rebuiltThroughEntry)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE search_index_follower SET through_tx = CAST(? AS xid8), through_id = ?,
-                    rebuilt_through_entry = ?, seen_at = now()
-                WHERE index_id = ?""")) {
-            ps.setString(1, Long.toUnsignedString(through.tx()));
-            ps.setLong(2, through.id());
-            ps.setObject(3, rebuiltThroughEntry.orElse(null), java.sql.Types.BIGINT);
-            ps.setObject(4, indexId);
-            return ps.executeUpdate() == 1;
+    public static boolean advance(Connection c, UUID indexId, Position through, Optional<Long> rebuiltThroughEntry) {
+        try {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE search_index_follower SET through_tx = CAST(? AS xid8), through_id = ?,
+                        rebuilt_through_entry = ?, seen_at = now()
+                    WHERE index_id = ?""")) {
+                ps.setString(1, Long.toUnsignedString(through.tx()));
+                ps.setLong(2, through.id());
+                ps.setObject(3, rebuiltThroughEntry.orElse(null), java.sql.Types.BIGINT);
+                ps.setObject(4, indexId);
+                return ps.executeUpdate() == 1;
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
@@ -35,6 +36,19 @@ public class MessageSearch {
 
     @Inject
     private MessageSealer sealer;
+
+    /** The open index: this node's, or in tests one opened on a directory of their own. */
+    private Supplier<MessageIndex> index = () -> searchIndex.index();
+
+    /** For the container, which injects the fields. */
+    public MessageSearch() {}
+
+    /** For tests against a plain database and an index they opened. */
+    MessageSearch(DataSource dataSource, MessageSealer sealer, MessageIndex index) {
+        this.dataSource = dataSource;
+        this.sealer = sealer;
+        this.index = () -> index;
+    }
 
     /** The most results a search pages through: the index's window. */
     public static final int MAX_RESULTS = MessageIndex.MAX_WINDOW;
@@ -66,7 +80,7 @@ public class MessageSearch {
 
     private SearchResult run(long accountId, String query, int first, int max) throws UnsearchableQueryException {
         try {
-            return searchIndex.index().search(accountId, query, first, max);
+            return index.get().search(accountId, query, first, max);
         } catch (InvalidQueryException e) {
             throw new UnsearchableQueryException(
                     SearchProblem.of(e.problem()), e.fieldPrefix(), e.problem().limit(), e.getMessage());
