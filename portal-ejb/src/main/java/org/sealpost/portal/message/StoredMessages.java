@@ -185,7 +185,7 @@ public final class StoredMessages {
             throws SealBrokenException {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT e.id, e.folder, e.received_at, e.is_read, m.size_bytes, m.id, m.kek_version, m.wrapped_key,
-                       m.metadata_ciphertext
+                       m.metadata_ciphertext, m.received_at
                 FROM mailbox_entry e JOIN message_content m ON m.id = e.content_id
                 WHERE e.account_id = ? AND e.folder = ?
                 ORDER BY e.received_at DESC, e.id DESC OFFSET ? LIMIT ?""")) {
@@ -215,7 +215,7 @@ public final class StoredMessages {
         Map<Long, ListedEntry> lines = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT e.id, e.folder, e.received_at, e.is_read, m.size_bytes, m.id, m.kek_version, m.wrapped_key,
-                       m.metadata_ciphertext
+                       m.metadata_ciphertext, m.received_at
                 FROM mailbox_entry e JOIN message_content m ON m.id = e.content_id
                 WHERE e.account_id = ? AND e.id = ANY (?)""")) {
             ps.setLong(1, accountId);
@@ -237,7 +237,7 @@ public final class StoredMessages {
                 rs.getObject(6, UUID.class),
                 new SealedMessage(rs.getInt(7), rs.getBytes(8), new byte[0], rs.getBytes(9)),
                 rs.getLong(5),
-                rs.getTimestamp(3).toInstant());
+                rs.getTimestamp(10).toInstant());
         return new ListedEntry(
                 rs.getLong(1),
                 Folder.valueOf(rs.getString(2)),
