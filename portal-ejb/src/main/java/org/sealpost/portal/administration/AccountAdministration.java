@@ -16,7 +16,7 @@ import org.sealpost.portal.account.EmailAddress;
 import org.sealpost.portal.administration.AdministrationRefusedException.Reason;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
-import org.sealpost.portal.message.MailboxEntries;
+import org.sealpost.portal.message.StoredMessages;
 import org.sealpost.portal.notification.AccountMail;
 import org.sealpost.portal.outbound.OutboundQueue;
 import org.sealpost.portal.session.EndReason;
@@ -43,12 +43,12 @@ public final class AccountAdministration {
         int lastPage = (int) Math.max(0, (total - 1) / pageSize);
         int shown = Math.min(Math.max(0, page), lastPage);
         List<Account> found = AccountDirectory.search(em, part, shown * pageSize, pageSize);
-        Map<Long, MailboxEntries.Usage> usage = MailboxEntries.usageOf(
+        Map<Long, StoredMessages.Usage> usage = StoredMessages.usageOf(
                 connection(), found.stream().map(Account::id).toList());
         return new AccountList(
                 found.stream()
                         .map(a -> {
-                            MailboxEntries.Usage u = usage.getOrDefault(a.id(), MailboxEntries.Usage.NONE);
+                            StoredMessages.Usage u = usage.getOrDefault(a.id(), StoredMessages.Usage.NONE);
                             return new AccountSummary(
                                     a.id(),
                                     a.email().value(),
@@ -172,7 +172,7 @@ public final class AccountAdministration {
      * @param typedAddress what the administrator typed to confirm; must be the account's address
      * @return the deleted entries, for the caller to drop their decrypted copies from memory
      */
-    public List<MailboxEntries.Shredded> delete(
+    public List<StoredMessages.Shredded> delete(
             long accountId, String typedAddress, String actor, String client, Instant now)
             throws AdministrationRefusedException, SQLException {
         Account a = locked(accountId);
@@ -183,12 +183,12 @@ public final class AccountAdministration {
         }
         String before = shownState(a, now);
         Connection c = connection();
-        List<MailboxEntries.Shredded> shredded = MailboxEntries.shredAllOf(c, a.id());
+        List<StoredMessages.Shredded> shredded = StoredMessages.shredAllOf(em, a.id());
         int undelivered = OutboundQueue.forgetAccount(c, a.id());
         em.remove(a);
         em.flush();
         long contents = shredded.stream()
-                .filter(MailboxEntries.Shredded::contentDeleted)
+                .filter(StoredMessages.Shredded::contentDeleted)
                 .count();
         audit(
                 actor,

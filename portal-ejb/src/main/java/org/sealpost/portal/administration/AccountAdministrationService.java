@@ -12,8 +12,8 @@ import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.time.Instant;
 import org.sealpost.portal.account.AccountMailQueue;
-import org.sealpost.portal.message.MailboxEntries;
 import org.sealpost.portal.message.OpenedMessageCache;
+import org.sealpost.portal.message.StoredMessages;
 import org.sealpost.portal.outbound.MailQueued;
 
 /**
@@ -103,7 +103,7 @@ public class AccountAdministrationService {
             var shredded = accounts().delete(accountId, typedAddress, actor(), client, Instant.now());
             // Their decrypted copies leave this node's memory too (other nodes' copies are never
             // served: every read finds the entry in the database first).
-            for (MailboxEntries.Shredded s : shredded) {
+            for (StoredMessages.Shredded s : shredded) {
                 openedMessages.forget(s.entryId(), accountId);
             }
             return shredded.size();

@@ -10,8 +10,8 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Objects;
 import org.sealpost.portal.account.AccountDirectory;
-import org.sealpost.portal.message.MessageContents;
 import org.sealpost.portal.message.SearchIndexQueue;
+import org.sealpost.portal.message.StoredMessages;
 import org.sealpost.portal.outbound.OutboundQueue;
 import org.sealpost.portal.search.IndexFollowers;
 
@@ -40,8 +40,8 @@ public final class PortalOverview {
                 .toInstant();
         SearchIndexQueue.Lag index = IndexFollowers.lag(c);
         return new Overview(
-                MessageContents.receivedSince(c, startOfDay),
-                MessageContents.receivedSince(c, startOfWeek),
+                StoredMessages.receivedSince(c, startOfDay),
+                StoredMessages.receivedSince(c, startOfWeek),
                 OutboundQueue.figures(c),
                 AccountDirectory.countByState(em),
                 index.rows(),

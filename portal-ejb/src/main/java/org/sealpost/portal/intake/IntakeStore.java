@@ -5,7 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,36 +18,40 @@ import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.message.SearchIndexQueue;
+import org.sealpost.portal.message.StoredMessages;
 import org.sealpost.portal.outbound.OutboundQueue;
 import org.sealpost.portal.platform.SealpostDataSource;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
 /** Stores one sealed message for its recipients in one transaction. */
 @Stateless
 public class IntakeStore {
 
-    private static final String INSERT_CONTENT = """
-            INSERT INTO message_content (id, kek_version, wrapped_key, metadata_ciphertext, mime_ciphertext,
-                size_bytes, received_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""";
-    private static final String INSERT_ENTRY = """
-            INSERT INTO mailbox_entry (account_id, content_id, folder, is_read, received_at)
-            VALUES (?, ?, 'INBOX', FALSE, ?) ON CONFLICT (account_id, content_id) DO NOTHING""";
-
     @Resource(lookup = SealpostDataSource.JNDI_NAME)
     private DataSource dataSource;
+
+    /** For the container, which injects the field. */
+    public IntakeStore() {}
+
+    /** For tests against a plain database: each {@link #store} commits on its own connection. */
+    IntakeStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     /**
      * Commits when this method returns (container-managed transaction); any exception rolls
      * everything back, so a message is stored whole or not at all.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public void store(SealedArrival arrival) throws SQLException {
+    public void store(SealedArrival arrival) {
         try (Connection c = dataSource.getConnection()) {
-            storeContent(c, arrival.messageId(), arrival.sealed(), arrival.sizeBytes(), arrival.receivedAt());
-            deliverInPortal(c, arrival.messageId(), arrival.recipients(), arrival.receivedAt());
+            StoredMessages.storeContent(
+                    c, arrival.messageId(), arrival.sealed(), arrival.sizeBytes(), arrival.receivedAt());
+            List<StoredMessages.EntryKey> entries =
+                    deliverInPortal(c, arrival.messageId(), arrival.recipients(), arrival.receivedAt());
             // The index learns of the message after the 250, from this durable row (ADR 0007):
             // Lucene is never on the path that decides whether the gateway's mail is accepted.
-            SearchIndexQueue.enqueueEntriesOf(c, arrival.messageId());
+            SearchIndexQueue.enqueueAll(c, entries);
             // Inserted unlinked: the audit chain's worker links it after the commit (ADR 0014), so
             // no intake transaction waits for another's to extend the chain.
             AuditTrail.record(
@@ -61,26 +64,19 @@ public class IntakeStore {
                     arrival.recipients().size() + " recipient(s), " + arrival.sizeBytes() + " bytes, "
                             + arrival.tlsProtocol(),
                     arrival.receivedAt());
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the message cannot be stored now", e);
         }
     }
 
     /**
-     * The sealed message itself, once however many recipients it has. Also how the portal
-     * stores a message a recipient sends (compose), in the caller's transaction.
+     * The sealed message itself, once however many recipients it has: how compose stores a
+     * message a recipient sends, in the caller's transaction. The statement is
+     * {@link StoredMessages#storeContent}'s.
      */
     public static void storeContent(
-            Connection c, UUID messageId, SealedMessage sealed, long sizeBytes, Instant receivedAt)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_CONTENT)) {
-            ps.setObject(1, messageId);
-            ps.setInt(2, sealed.kekVersion());
-            ps.setBytes(3, sealed.wrappedKey());
-            ps.setBytes(4, sealed.metadataCiphertext());
-            ps.setBytes(5, sealed.mimeCiphertext());
-            ps.setLong(6, sizeBytes);
-            ps.setTimestamp(7, Timestamp.from(receivedAt));
-            ps.executeUpdate();
-        }
+            Connection c, UUID messageId, SealedMessage sealed, long sizeBytes, Instant receivedAt) {
+        StoredMessages.storeContent(c, messageId, sealed, sizeBytes, receivedAt);
     }
 
     /**
@@ -88,23 +84,23 @@ public class IntakeStore {
      * address seen for the first time, and queues each one's notification (which holds none of
      * the message's words). Bridged mail and mail a portal user sends to external addresses
      * take this one path, so both reach a new person the same way: a registration link.
+     *
+     * @return the inbox entries made, for the search queue
      */
-    public static void deliverInPortal(Connection c, UUID messageId, List<EmailAddress> recipients, Instant receivedAt)
-            throws SQLException {
+    public static List<StoredMessages.EntryKey> deliverInPortal(
+            Connection c, UUID messageId, List<EmailAddress> recipients, Instant receivedAt) {
         Timestamp at = Timestamp.from(receivedAt);
-        List<Long> accountIds = new ArrayList<>();
-        for (EmailAddress recipient : recipients) {
-            accountIds.add(AccountDirectory.pendingRecipientId(c, recipient));
-        }
-        try (PreparedStatement entry = c.prepareStatement(INSERT_ENTRY)) {
-            for (int i = 0; i < accountIds.size(); i++) {
-                entry.setLong(1, accountIds.get(i));
-                entry.setObject(2, messageId);
-                entry.setTimestamp(3, at);
-                entry.addBatch();
+        try {
+            List<Long> accountIds = new ArrayList<>();
+            for (EmailAddress recipient : recipients) {
+                accountIds.add(AccountDirectory.pendingRecipientId(c, recipient));
             }
-            entry.executeBatch();
+            List<StoredMessages.EntryKey> entries =
+                    StoredMessages.deliverToInboxes(c, messageId, accountIds, receivedAt);
+            OutboundQueue.queueArrivalNotifications(c, messageId, recipients, accountIds, at);
+            return entries;
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the message cannot be delivered now", e);
         }
-        OutboundQueue.queueArrivalNotifications(c, messageId, recipients, accountIds, at);
     }
 }

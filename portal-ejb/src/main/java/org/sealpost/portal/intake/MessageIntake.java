@@ -40,6 +40,15 @@ public class MessageIntake implements InboundMessageSink {
     @Inject
     private IntakeStore store;
 
+    /** For the container, which injects the fields. */
+    public MessageIntake() {}
+
+    /** For tests against a plain database. */
+    MessageIntake(MessageSealer sealer, IntakeStore store) {
+        this.sealer = sealer;
+        this.store = store;
+    }
+
     @Override
     public SinkVerdict accept(InboundMessage message) {
         long started = System.nanoTime();
@@ -89,7 +98,8 @@ public class MessageIntake implements InboundMessageSink {
                     message.tlsProtocol()));
             return SinkVerdict.accepted();
         } catch (Exception e) {
-            // EJBException wraps the SQLException of a lost database, a failed commit, a full pool.
+            // StorageUnavailableException: a lost database or a full pool; EJBException wraps a
+            // failed commit.
             Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
             LOG.log(
                     Level.WARNING,

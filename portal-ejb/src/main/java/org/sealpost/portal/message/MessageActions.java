@@ -1,24 +1,28 @@
 package org.sealpost.portal.message;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.function.UnaryOperator;
-import javax.sql.DataSource;
+import java.util.List;
+import java.util.function.Predicate;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
-import org.sealpost.portal.platform.SealpostDataSource;
 import org.sealpost.portal.platform.StorageUnavailableException;
 
-/** What a recipient does to a message in their mailbox; each action one transaction. */
+/**
+ * What a recipient does to a message in their mailbox; each action one transaction. The rules
+ * are {@link MailboxEntry}'s, run on the entry loaded by (entry, account); the change is written
+ * when the transaction commits.
+ */
 @Stateless
 public class MessageActions {
 
-    @Resource(lookup = SealpostDataSource.JNDI_NAME)
-    private DataSource dataSource;
+    @PersistenceContext(unitName = "sealpost")
+    private EntityManager em;
 
     @Inject
     private AuditTrail audit;
@@ -29,14 +33,17 @@ public class MessageActions {
     /** For the container, which injects the fields. */
     public MessageActions() {}
 
-    /** For tests of the ownership rule against a plain database (no audit record is reached when refused). */
-    MessageActions(DataSource dataSource, AuditTrail audit) {
-        this.dataSource = dataSource;
+    /**
+     * For tests of the ownership rule against a plain database, in a transaction the caller runs
+     * on {@code em} (no audit record is reached when refused).
+     */
+    MessageActions(EntityManager em, AuditTrail audit) {
+        this.em = em;
         this.audit = audit;
     }
 
     public void markRead(long entryId, long accountId, boolean read) throws MessageNotFoundException {
-        change(entryId, accountId, e -> e.markRead(read));
+        entry(entryId, accountId).markRead(read);
     }
 
     public void moveToTrash(long entryId, long accountId) throws MessageNotFoundException {
@@ -50,11 +57,12 @@ public class MessageActions {
     /** @return whether the message's content (and its key) went with the entry */
     public boolean deleteForever(long entryId, long accountId, String actor, String client)
             throws MessageNotFoundException {
-        try (Connection c = dataSource.getConnection()) {
-            MailboxEntry entry = MailboxEntries.find(c, entryId, accountId)
+        try {
+            MailboxEntry entry = StoredMessages.entry(em, entryId, accountId)
                     .filter(MailboxEntry::mayBeDeletedForever)
                     .orElseThrow(() -> new MessageNotFoundException(entryId));
-            boolean shredded = MailboxEntries.deleteForever(c, entry);
+            boolean shredded = StoredMessages.deleteForever(connection(), entry);
+            em.detach(entry);
             forgetOpened(entry);
             audit.record(
                     actor,
@@ -65,19 +73,20 @@ public class MessageActions {
                     shredded ? "last copy: content and key deleted" : "entry deleted; other recipients keep theirs",
                     Instant.now());
             return shredded;
-        } catch (SQLException e) {
+        } catch (PersistenceException e) {
             throw new StorageUnavailableException("the mailbox cannot be changed now", e);
         }
     }
 
     /** @return how many entries were deleted */
     public int emptyTrash(long accountId, String actor, String client) {
-        try (Connection c = dataSource.getConnection()) {
-            int n = 0;
-            for (MailboxEntry entry : MailboxEntries.inTrash(c, accountId)) {
-                MailboxEntries.deleteForever(c, entry);
+        try {
+            List<MailboxEntry> trash = StoredMessages.inTrash(em, accountId);
+            Connection c = connection();
+            for (MailboxEntry entry : trash) {
+                StoredMessages.deleteForever(c, entry);
+                em.detach(entry);
                 forgetOpened(entry);
-                n++;
             }
             audit.record(
                     actor,
@@ -85,10 +94,10 @@ public class MessageActions {
                     "trash",
                     Long.toString(accountId),
                     client,
-                    n + " message(s) deleted",
+                    trash.size() + " message(s) deleted",
                     Instant.now());
-            return n;
-        } catch (SQLException e) {
+            return trash.size();
+        } catch (PersistenceException e) {
             throw new StorageUnavailableException("the mailbox cannot be changed now", e);
         }
     }
@@ -100,29 +109,29 @@ public class MessageActions {
         }
     }
 
-    private void change(long entryId, long accountId, UnaryOperator<MailboxEntry> rule)
-            throws MessageNotFoundException {
-        try (Connection c = dataSource.getConnection()) {
-            MailboxEntry entry =
-                    MailboxEntries.find(c, entryId, accountId).orElseThrow(() -> new MessageNotFoundException(entryId));
-            MailboxEntries.save(c, rule.apply(entry));
-        } catch (SQLException e) {
+    private MailboxEntry entry(long entryId, long accountId) throws MessageNotFoundException {
+        try {
+            return StoredMessages.entry(em, entryId, accountId)
+                    .orElseThrow(() -> new MessageNotFoundException(entryId));
+        } catch (PersistenceException e) {
             throw new StorageUnavailableException("the mailbox cannot be changed now", e);
         }
     }
 
-    /** As {@link #change}, and the search index learns the new folder ({@code in:trash}). */
-    private void changeFolder(long entryId, long accountId, UnaryOperator<MailboxEntry> rule)
+    /** As a plain change, and the search index learns the new folder ({@code in:trash}). */
+    private void changeFolder(long entryId, long accountId, Predicate<MailboxEntry> rule)
             throws MessageNotFoundException {
-        try (Connection c = dataSource.getConnection()) {
-            MailboxEntry entry =
-                    MailboxEntries.find(c, entryId, accountId).orElseThrow(() -> new MessageNotFoundException(entryId));
-            MailboxEntry moved = rule.apply(entry);
-            if (moved.folder() != entry.folder()) {
-                MailboxEntries.save(c, moved);
-                SearchIndexQueue.enqueue(c, accountId, entryId);
-            }
-        } catch (SQLException e) {
+        MailboxEntry entry = entry(entryId, accountId);
+        if (rule.test(entry)) {
+            SearchIndexQueue.enqueue(connection(), accountId, entryId);
+        }
+    }
+
+    /** The transaction's own connection, so the queue row and the shredding commit with the entry's change. */
+    private Connection connection() {
+        try {
+            return em.unwrap(Connection.class);
+        } catch (PersistenceException e) {
             throw new StorageUnavailableException("the mailbox cannot be changed now", e);
         }
     }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
 /**
  * The durable list of mailbox entries whose search index document is out of date: a
@@ -25,23 +26,48 @@ public final class SearchIndexQueue {
     private SearchIndexQueue() {}
 
     /** The entry changed: folder, arrival, or deletion (the row outlives the entry). */
-    public static void enqueue(Connection c, long accountId, long entryId) throws SQLException {
+    public static void enqueue(Connection c, long accountId, long entryId) {
         try (PreparedStatement ps =
                 c.prepareStatement("INSERT INTO search_index_queue (account_id, entry_id) VALUES (?, ?)")) {
             ps.setLong(1, accountId);
             ps.setLong(2, entryId);
             ps.executeUpdate();
+        } catch (SQLException e) {
+            throw unavailable(e);
         }
     }
 
-    /** Every entry of a message just stored: one statement, whatever the number of recipients. */
-    public static void enqueueEntriesOf(Connection c, UUID contentId) throws SQLException {
+    /** Each of the entries changed: one statement, whatever their number. */
+    public static void enqueueAll(Connection c, List<StoredMessages.EntryKey> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO search_index_queue (account_id, entry_id)
-                SELECT account_id, id FROM mailbox_entry WHERE content_id = ?""")) {
-            ps.setObject(1, contentId);
+                SELECT * FROM unnest(?::bigint[], ?::bigint[])""")) {
+            ps.setArray(
+                    1,
+                    c.createArrayOf(
+                            "bigint",
+                            entries.stream()
+                                    .map(StoredMessages.EntryKey::accountId)
+                                    .toArray()));
+            ps.setArray(
+                    2,
+                    c.createArrayOf(
+                            "bigint",
+                            entries.stream()
+                                    .map(StoredMessages.EntryKey::entryId)
+                                    .toArray()));
             ps.executeUpdate();
+        } catch (SQLException e) {
+            throw unavailable(e);
         }
+    }
+
+    /** Every entry of a message just stored (a Sent copy and its external recipients' copies). */
+    public static void enqueueEntriesOf(Connection c, UUID contentId) {
+        enqueueAll(c, StoredMessages.entryKeysOf(c, contentId));
     }
 
     /**
@@ -80,11 +106,15 @@ public final class SearchIndexQueue {
      * look back. It is the oldest transaction still running anywhere on the server (PostgreSQL's
      * snapshot xmin), and it only ever moves forward.
      */
-    public static long horizon(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_snapshot_xmin(pg_current_snapshot())::text");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return Long.parseLong(rs.getString(1));
+    public static long horizon(Connection c) {
+        try {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_snapshot_xmin(pg_current_snapshot())::text");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return Long.parseLong(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
         }
     }
 
@@ -93,11 +123,15 @@ public final class SearchIndexQueue {
      * another server's history (a database restored from a dump into a new cluster, whose
      * transaction ids start again low): following it would skip every new row.
      */
-    public static long nextTransaction(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_snapshot_xmax(pg_current_snapshot())::text");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return Long.parseLong(rs.getString(1));
+    public static long nextTransaction(Connection c) {
+        try {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_snapshot_xmax(pg_current_snapshot())::text");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return Long.parseLong(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
         }
     }
 
@@ -106,16 +140,20 @@ public final class SearchIndexQueue {
      * {@code max}. The horizon must have been read first: the rows before it were committed
      * before this statement began, so it sees them all.
      */
-    public static List<Item> settledAfter(Connection c, Position after, long horizon, int max) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, account_id, entry_id, tx::text FROM search_index_queue
-                WHERE (tx, id) > (CAST(? AS xid8), ?) AND tx < CAST(? AS xid8)
-                ORDER BY tx, id LIMIT ?""")) {
-            ps.setString(1, Long.toUnsignedString(after.tx()));
-            ps.setLong(2, after.id());
-            ps.setString(3, Long.toUnsignedString(horizon));
-            ps.setInt(4, max);
-            return items(ps);
+    public static List<Item> settledAfter(Connection c, Position after, long horizon, int max) {
+        try {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT id, account_id, entry_id, tx::text FROM search_index_queue
+                    WHERE (tx, id) > (CAST(? AS xid8), ?) AND tx < CAST(? AS xid8)
+                    ORDER BY tx, id LIMIT ?""")) {
+                ps.setString(1, Long.toUnsignedString(after.tx()));
+                ps.setLong(2, after.id());
+                ps.setString(3, Long.toUnsignedString(horizon));
+                ps.setInt(4, max);
+                return items(ps);
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
         }
     }
 
@@ -124,13 +162,17 @@ public final class SearchIndexQueue {
      * before them may still appear, so a reader takes them in early without moving its position
      * past them. At most {@code max}, oldest id first.
      */
-    public static List<Item> committedFrom(Connection c, long horizon, int max) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, account_id, entry_id, tx::text FROM search_index_queue
-                WHERE tx >= CAST(? AS xid8) ORDER BY id LIMIT ?""")) {
-            ps.setString(1, Long.toUnsignedString(horizon));
-            ps.setInt(2, max);
-            return items(ps);
+    public static List<Item> committedFrom(Connection c, long horizon, int max) {
+        try {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT id, account_id, entry_id, tx::text FROM search_index_queue
+                    WHERE tx >= CAST(? AS xid8) ORDER BY id LIMIT ?""")) {
+                ps.setString(1, Long.toUnsignedString(horizon));
+                ps.setInt(2, max);
+                return items(ps);
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
         }
     }
 
@@ -152,22 +194,30 @@ public final class SearchIndexQueue {
      *
      * @return how many rows went
      */
-    public static int pruneThrough(Connection c, Position through) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                DELETE FROM search_index_queue
-                WHERE (tx, id) <= (CAST(? AS xid8), ?) AND tx < pg_snapshot_xmin(pg_current_snapshot())""")) {
-            ps.setString(1, Long.toUnsignedString(through.tx()));
-            ps.setLong(2, through.id());
-            return ps.executeUpdate();
+    public static int pruneThrough(Connection c, Position through) {
+        try {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    DELETE FROM search_index_queue
+                    WHERE (tx, id) <= (CAST(? AS xid8), ?) AND tx < pg_snapshot_xmin(pg_current_snapshot())""")) {
+                ps.setString(1, Long.toUnsignedString(through.tx()));
+                ps.setLong(2, through.id());
+                return ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
         }
     }
 
     /** How many rows wait. */
-    public static long size(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM search_index_queue");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+    public static long size(Connection c) {
+        try {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM search_index_queue");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
         }
     }
 
@@ -175,17 +225,25 @@ public final class SearchIndexQueue {
     public record Lag(long rows, java.util.Optional<java.time.Instant> oldestQueuedAt) {}
 
     /** The rows after {@code position}: what a reader standing there has still to take in. */
-    public static Lag lagAfter(Connection c, Position position) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT count(*), min(queued_at) FROM search_index_queue WHERE (tx, id) > (CAST(? AS xid8), ?)""")) {
-            ps.setString(1, Long.toUnsignedString(position.tx()));
-            ps.setLong(2, position.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                java.sql.Timestamp oldest = rs.getTimestamp(2);
-                return new Lag(
-                        rs.getLong(1), java.util.Optional.ofNullable(oldest).map(java.sql.Timestamp::toInstant));
+    public static Lag lagAfter(Connection c, Position position) {
+        try {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT count(*), min(queued_at) FROM search_index_queue WHERE (tx, id) > (CAST(? AS xid8), ?)""")) {
+                ps.setString(1, Long.toUnsignedString(position.tx()));
+                ps.setLong(2, position.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    java.sql.Timestamp oldest = rs.getTimestamp(2);
+                    return new Lag(
+                            rs.getLong(1), java.util.Optional.ofNullable(oldest).map(java.sql.Timestamp::toInstant));
+                }
             }
+        } catch (SQLException e) {
+            throw unavailable(e);
         }
+    }
+
+    private static StorageUnavailableException unavailable(SQLException e) {
+        return new StorageUnavailableException("the search queue cannot be read or written now", e);
     }
 }

@@ -10,8 +10,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.URI;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +29,8 @@ import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
-import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.language.Language;
+import org.sealpost.portal.message.StoredMessages;
 import org.sealpost.portal.notification.template.NotificationValues;
 import org.sealpost.portal.notification.template.RenderedNotification;
 import org.sealpost.portal.notification.template.SampleValues;
@@ -241,14 +239,7 @@ public class NotificationComposer {
     }
 
     private static long unreadCount(Connection c, long accountId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FROM mailbox_entry WHERE account_id = ? AND folder = 'INBOX' AND NOT is_read")) {
-            ps.setLong(1, accountId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return StoredMessages.unreadInInbox(c, accountId);
     }
 
     /** The metadata of the newest message the rows are about, decrypted to name its sender. */
@@ -260,18 +251,10 @@ public class NotificationComposer {
         if (newest.isEmpty()) {
             return Optional.empty();
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT kek_version, wrapped_key, metadata_ciphertext FROM message_content WHERE id = ?")) {
-            ps.setObject(1, newest.get());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                SealedMessage sealed = new SealedMessage(rs.getInt(1), rs.getBytes(2), new byte[0], rs.getBytes(3));
-                return Optional.of(MessageMetadata.decode(sealer.openMetadata(newest.get(), sealed)));
-            } catch (SealBrokenException e) {
-                return Optional.empty();
-            }
+        try {
+            return StoredMessages.openMetadata(c, sealer, newest.get());
+        } catch (SealBrokenException e) {
+            return Optional.empty();
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.sealpost.portal.message.SearchIndexQueue;
 import org.sealpost.portal.message.SearchIndexQueue.Position;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
 /**
  * The search indexes that follow the {@link SearchIndexQueue}, one row each in {@code
@@ -38,29 +39,37 @@ public final class IndexFollowers {
     /** What a pruning did. */
     public record Pruned(List<Follower> forgotten, int rows) {}
 
-    public static Optional<Follower> find(Connection c, UUID indexId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT index_id, node_name, through_tx::text, through_id, rebuilt_through_entry, seen_at
-                FROM search_index_follower WHERE index_id = ?""")) {
-            ps.setObject(1, indexId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(follower(rs)) : Optional.empty();
+    public static Optional<Follower> find(Connection c, UUID indexId) {
+        try {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT index_id, node_name, through_tx::text, through_id, rebuilt_through_entry, seen_at
+                    FROM search_index_follower WHERE index_id = ?""")) {
+                ps.setObject(1, indexId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(follower(rs)) : Optional.empty();
+                }
             }
+        } catch (SQLException e) {
+            throw unavailable(e);
         }
     }
 
     /** Every follower, slowest first. */
-    public static List<Follower> all(Connection c) throws SQLException {
-        List<Follower> all = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT index_id, node_name, through_tx::text, through_id, rebuilt_through_entry, seen_at
-                FROM search_index_follower ORDER BY through_tx, through_id""");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                all.add(follower(rs));
+    public static List<Follower> all(Connection c) {
+        try {
+            List<Follower> all = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT index_id, node_name, through_tx::text, through_id, rebuilt_through_entry, seen_at
+                    FROM search_index_follower ORDER BY through_tx, through_id""");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    all.add(follower(rs));
+                }
             }
+            return all;
+        } catch (SQLException e) {
+            throw unavailable(e);
         }
-        return all;
     }
 
     private static Follower follower(ResultSet rs) throws SQLException {
@@ -82,24 +91,28 @@ public final class IndexFollowers {
      *
      * @return the position it starts from
      */
-    public static Position registerForRebuild(Connection c, UUID indexId, String nodeName) throws SQLException {
-        return inTransaction(c, () -> {
-            lock(c);
-            Position start = Position.before(SearchIndexQueue.horizon(c));
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO search_index_follower (index_id, node_name, through_tx, through_id, rebuilt_through_entry)
-                    VALUES (?, ?, CAST(? AS xid8), ?, 0)
-                    ON CONFLICT (index_id) DO UPDATE SET node_name = EXCLUDED.node_name,
-                        through_tx = EXCLUDED.through_tx, through_id = EXCLUDED.through_id,
-                        rebuilt_through_entry = 0, registered_at = now(), seen_at = now()""")) {
-                ps.setObject(1, indexId);
-                ps.setString(2, nodeName);
-                ps.setString(3, Long.toUnsignedString(start.tx()));
-                ps.setLong(4, start.id());
-                ps.executeUpdate();
-            }
-            return start;
-        });
+    public static Position registerForRebuild(Connection c, UUID indexId, String nodeName) {
+        try {
+            return inTransaction(c, () -> {
+                lock(c);
+                Position start = Position.before(SearchIndexQueue.horizon(c));
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO search_index_follower (index_id, node_name, through_tx, through_id, rebuilt_through_entry)
+                        VALUES (?, ?, CAST(? AS xid8), ?, 0)
+                        ON CONFLICT (index_id) DO UPDATE SET node_name = EXCLUDED.node_name,
+                            through_tx = EXCLUDED.through_tx, through_id = EXCLUDED.through_id,
+                            rebuilt_through_entry = 0, registered_at = now(), seen_at = now()""")) {
+                    ps.setObject(1, indexId);
+                    ps.setString(2, nodeName);
+                    ps.setString(3, Long.toUnsignedString(start.tx()));
+                    ps.setLong(4, start.id());
+                    ps.executeUpdate();
+                }
+                return start;
+            });
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
     }
 
     /**
@@ -108,17 +121,20 @@ public final class IndexFollowers {
      * @return false when the follower is no longer registered: it was forgotten, and the rows it
      *         had not passed may be gone
      */
-    public static boolean advance(Connection c, UUID indexId, Position through, Optional<Long> rebuiltThroughEntry)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE search_index_follower SET through_tx = CAST(? AS xid8), through_id = ?,
-                    rebuilt_through_entry = ?, seen_at = now()
-                WHERE index_id = ?""")) {
-            ps.setString(1, Long.toUnsignedString(through.tx()));
-            ps.setLong(2, through.id());
-            ps.setObject(3, rebuiltThroughEntry.orElse(null), java.sql.Types.BIGINT);
-            ps.setObject(4, indexId);
-            return ps.executeUpdate() == 1;
+    public static boolean advance(Connection c, UUID indexId, Position through, Optional<Long> rebuiltThroughEntry) {
+        try {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE search_index_follower SET through_tx = CAST(? AS xid8), through_id = ?,
+                        rebuilt_through_entry = ?, seen_at = now()
+                    WHERE index_id = ?""")) {
+                ps.setString(1, Long.toUnsignedString(through.tx()));
+                ps.setLong(2, through.id());
+                ps.setObject(3, rebuiltThroughEntry.orElse(null), java.sql.Types.BIGINT);
+                ps.setObject(4, indexId);
+                return ps.executeUpdate() == 1;
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
         }
     }
 
@@ -127,31 +143,39 @@ public final class IndexFollowers {
      * remaining follower has passed (with no follower left, every final row: a follower that
      * registers later rebuilds from the mailbox entries and needs no row before its horizon).
      */
-    public static Pruned pruneQueue(Connection c, Duration forgetAfter) throws SQLException {
-        return inTransaction(c, () -> {
-            lock(c);
-            List<Follower> forgotten = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    DELETE FROM search_index_follower WHERE seen_at < now() - ?::interval
-                    RETURNING index_id, node_name, through_tx::text, through_id, rebuilt_through_entry, seen_at""")) {
-                ps.setString(1, forgetAfter.toSeconds() + " seconds");
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        forgotten.add(follower(rs));
+    public static Pruned pruneQueue(Connection c, Duration forgetAfter) {
+        try {
+            return inTransaction(c, () -> {
+                lock(c);
+                List<Follower> forgotten = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("""
+                        DELETE FROM search_index_follower WHERE seen_at < now() - ?::interval
+                        RETURNING index_id, node_name, through_tx::text, through_id, rebuilt_through_entry, seen_at""")) {
+                    ps.setString(1, forgetAfter.toSeconds() + " seconds");
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            forgotten.add(follower(rs));
+                        }
                     }
                 }
-            }
-            Position bound = slowest(c).orElse(Position.before(SearchIndexQueue.horizon(c)));
-            return new Pruned(forgotten, SearchIndexQueue.pruneThrough(c, bound));
-        });
+                Position bound = slowest(c).orElse(Position.before(SearchIndexQueue.horizon(c)));
+                return new Pruned(forgotten, SearchIndexQueue.pruneThrough(c, bound));
+            });
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
     }
 
     /**
      * What the search indexes have still to take in: the queue rows after the slowest
      * follower's position (every row when none follows yet).
      */
-    public static SearchIndexQueue.Lag lag(Connection c) throws SQLException {
-        return SearchIndexQueue.lagAfter(c, slowest(c).orElse(Position.START));
+    public static SearchIndexQueue.Lag lag(Connection c) {
+        try {
+            return SearchIndexQueue.lagAfter(c, slowest(c).orElse(Position.START));
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
     }
 
     private static Optional<Position> slowest(Connection c) throws SQLException {
@@ -189,5 +213,9 @@ public final class IndexFollowers {
         } finally {
             c.setAutoCommit(autoCommit);
         }
+    }
+
+    private static StorageUnavailableException unavailable(SQLException e) {
+        return new StorageUnavailableException("the search index followers cannot be read or written now", e);
     }
 }

@@ -3,22 +3,17 @@ package org.sealpost.portal.search;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.sealpost.mailformat.metadata.MessageMetadata;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
-import org.sealpost.portal.crypto.SealedMessage;
-import org.sealpost.portal.message.Folder;
+import org.sealpost.portal.message.StoredMessages;
 import org.sealpost.portal.platform.SealpostDataSource;
 import org.sealpost.portal.platform.StorageUnavailableException;
 import org.sealpost.search.InvalidQueryException;
@@ -42,6 +37,19 @@ public class MessageSearch {
     @Inject
     private MessageSealer sealer;
 
+    /** The open index: this node's, or in tests one opened on a directory of their own. */
+    private Supplier<MessageIndex> index = () -> searchIndex.index();
+
+    /** For the container, which injects the fields. */
+    public MessageSearch() {}
+
+    /** For tests against a plain database and an index they opened. */
+    MessageSearch(DataSource dataSource, MessageSealer sealer, MessageIndex index) {
+        this.dataSource = dataSource;
+        this.sealer = sealer;
+        this.index = () -> index;
+    }
+
     /** The most results a search pages through: the index's window. */
     public static final int MAX_RESULTS = MessageIndex.MAX_WINDOW;
 
@@ -53,13 +61,8 @@ public class MessageSearch {
         if (result.hits().isEmpty()) {
             return new SearchResults(result.totalHits(), List.of());
         }
-        Map<Long, SearchLine> found;
-        try {
-            found = lines(
-                    accountId, result.messageIds().stream().map(Long::valueOf).toList());
-        } catch (SQLException e) {
-            throw new StorageUnavailableException("the messages found cannot be read now", e);
-        }
+        Map<Long, SearchLine> found =
+                lines(accountId, result.messageIds().stream().map(Long::valueOf).toList());
         List<SearchLine> lines = new ArrayList<>();
         for (String id : result.messageIds()) {
             SearchLine line = found.get(Long.valueOf(id));
@@ -77,57 +80,28 @@ public class MessageSearch {
 
     private SearchResult run(long accountId, String query, int first, int max) throws UnsearchableQueryException {
         try {
-            return searchIndex.index().search(accountId, query, first, max);
+            return index.get().search(accountId, query, first, max);
         } catch (InvalidQueryException e) {
             throw new UnsearchableQueryException(
                     SearchProblem.of(e.problem()), e.fieldPrefix(), e.problem().limit(), e.getMessage());
         }
     }
 
-    private Map<Long, SearchLine> lines(long accountId, List<Long> entryIds) throws SQLException {
+    private Map<Long, SearchLine> lines(long accountId, List<Long> entryIds) {
         Map<Long, SearchLine> lines = new HashMap<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("""
-                SELECT e.id, e.folder, e.received_at, e.is_read, m.id, m.kek_version, m.wrapped_key,
-                       m.metadata_ciphertext
-                FROM mailbox_entry e JOIN message_content m ON m.id = e.content_id
-                WHERE e.account_id = ? AND e.id = ANY (?)""")) {
-            ps.setLong(1, accountId);
-            Array ids = c.createArrayOf("bigint", entryIds.toArray(Long[]::new));
-            ps.setArray(2, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    UUID contentId = rs.getObject(5, UUID.class);
-                    SealedMessage sealed = new SealedMessage(rs.getInt(6), rs.getBytes(7), new byte[0], rs.getBytes(8));
-                    MessageMetadata meta;
-                    try {
-                        meta = MessageMetadata.decode(sealer.openMetadata(contentId, sealed));
-                    } catch (SealBrokenException e) {
-                        // Not the database's fault, and not passing: a damaged row or a retired key.
-                        throw new IllegalStateException(
-                                "message " + contentId + " cannot be decrypted: " + e.getMessage(), e);
-                    }
-                    long entryId = rs.getLong(1);
-                    lines.put(
-                            entryId,
-                            new SearchLine(
-                                    entryId,
-                                    sender(meta),
-                                    meta.subject() == null ? "" : meta.subject(),
-                                    rs.getTimestamp(3).toInstant(),
-                                    Folder.valueOf(rs.getString(2)),
-                                    rs.getBoolean(4)));
-                }
+        try (Connection c = dataSource.getConnection()) {
+            for (StoredMessages.ListedEntry e :
+                    StoredMessages.listed(c, sealer, accountId, entryIds).values()) {
+                lines.put(
+                        e.entryId(),
+                        new SearchLine(e.entryId(), e.sender(), e.subject(), e.receivedAt(), e.folder(), e.read()));
             }
+        } catch (SealBrokenException e) {
+            // Not the database's fault, and not passing: a damaged row or a retired key.
+            throw new IllegalStateException("message " + e.messageId() + " cannot be decrypted: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the messages found cannot be read now", e);
         }
         return lines;
-    }
-
-    private static String sender(MessageMetadata meta) {
-        if (meta.from() == null) {
-            return "";
-        }
-        String name = meta.from().displayName();
-        return name != null && !name.isBlank() ? name : meta.from().address();
     }
 }

@@ -1,10 +1,7 @@
 package org.sealpost.portal.search;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,11 +16,9 @@ import javax.sql.DataSource;
 import org.sealpost.mailformat.metadata.MessageMetadata;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
-import org.sealpost.portal.crypto.SealedMessage;
-import org.sealpost.portal.message.Folder;
-import org.sealpost.portal.message.MailboxEntries;
 import org.sealpost.portal.message.SearchIndexQueue;
 import org.sealpost.portal.message.SearchIndexQueue.Position;
+import org.sealpost.portal.message.StoredMessages;
 import org.sealpost.search.IndexedMessage;
 import org.sealpost.search.MessageIndex;
 
@@ -128,8 +123,8 @@ final class QueueDrain {
             Position newThrough = more ? settled.getLast().position() : Position.before(horizon);
 
             if (rebuiltThrough.isPresent()) {
-                List<MailboxEntries.EntryKey> keys = MailboxEntries.keysAfter(c, rebuiltThrough.get(), REBUILD_BATCH);
-                for (MailboxEntries.EntryKey key : keys) {
+                List<StoredMessages.EntryKey> keys = StoredMessages.keysAfter(c, rebuiltThrough.get(), REBUILD_BATCH);
+                for (StoredMessages.EntryKey key : keys) {
                     indexed += take(c, key.accountId(), key.entryId(), done);
                 }
                 if (keys.size() == REBUILD_BATCH) {
@@ -192,23 +187,12 @@ final class QueueDrain {
     private SearchDocuments.Content lastContent;
 
     /** The entry's document as it is now; empty when the entry no longer exists (or cannot be read). */
-    private Optional<IndexedMessage> document(Connection c, long accountId, long entryId) throws SQLException {
-        UUID contentId;
-        Folder folder;
-        Instant receivedAt;
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT folder, received_at, content_id FROM mailbox_entry WHERE id = ? AND account_id = ?""")) {
-            ps.setLong(1, entryId);
-            ps.setLong(2, accountId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                folder = Folder.valueOf(rs.getString(1));
-                receivedAt = rs.getTimestamp(2).toInstant();
-                contentId = rs.getObject(3, UUID.class);
-            }
+    private Optional<IndexedMessage> document(Connection c, long accountId, long entryId) {
+        Optional<StoredMessages.IndexedEntry> entry = StoredMessages.indexed(c, accountId, entryId);
+        if (entry.isEmpty()) {
+            return Optional.empty();
         }
+        UUID contentId = entry.get().contentId();
         if (!contentId.equals(lastContentId)) {
             lastContent = null;
             lastContentId = null;
@@ -219,42 +203,34 @@ final class QueueDrain {
             lastContentId = contentId;
             lastContent = content.get();
         }
-        return Optional.of(SearchDocuments.of(accountId, entryId, folder, receivedAt, lastContent));
+        return Optional.of(SearchDocuments.of(
+                accountId, entryId, entry.get().folder(), entry.get().receivedAt(), lastContent));
     }
 
-    private Optional<SearchDocuments.Content> content(Connection c, long entryId, UUID contentId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT kek_version, wrapped_key, mime_ciphertext, metadata_ciphertext
-                FROM message_content WHERE id = ?""")) {
-            ps.setObject(1, contentId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                SealedMessage sealed = new SealedMessage(rs.getInt(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4));
-                MessageMetadata metadata;
-                byte[] mime;
-                try {
-                    metadata = MessageMetadata.decode(sealer.openMetadata(contentId, sealed));
-                    mime = sealer.openMime(contentId, sealed);
-                } catch (SealBrokenException | IllegalArgumentException e) {
-                    // Not searchable, and retrying cannot help; the message page reports the damage.
-                    LOG.warning(() -> "mailbox entry " + entryId + " left out of the search index: " + e.getMessage());
-                    return Optional.empty();
-                }
-                try {
-                    return Optional.of(SearchDocuments.content(metadata, mime));
-                } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                    // One hostile body must not stop the indexer for every later message: this
-                    // item's arrays are garbage once we leave, so going on is safe. The entry stays
-                    // findable by its header fields.
-                    LOG.log(
-                            Level.WARNING,
-                            "the body of mailbox entry " + entryId + " could not be indexed (" + e
-                                    + "); it is indexed by its header fields only");
-                    return Optional.of(SearchDocuments.Content.withoutBody(metadata));
-                }
-            }
+    private Optional<SearchDocuments.Content> content(Connection c, long entryId, UUID contentId) {
+        Optional<StoredMessages.Opened> opened;
+        try {
+            opened = StoredMessages.open(c, sealer, contentId);
+        } catch (SealBrokenException e) {
+            // Not searchable, and retrying cannot help; the message page reports the damage.
+            LOG.warning(() -> "mailbox entry " + entryId + " left out of the search index: " + e.getMessage());
+            return Optional.empty();
+        }
+        if (opened.isEmpty()) {
+            return Optional.empty();
+        }
+        MessageMetadata metadata = opened.get().metadata();
+        try {
+            return Optional.of(SearchDocuments.content(metadata, opened.get().mime()));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // One hostile body must not stop the indexer for every later message: this
+            // item's arrays are garbage once we leave, so going on is safe. The entry stays
+            // findable by its header fields.
+            LOG.log(
+                    Level.WARNING,
+                    "the body of mailbox entry " + entryId + " could not be indexed (" + e
+                            + "); it is indexed by its header fields only");
+            return Optional.of(SearchDocuments.Content.withoutBody(metadata));
         }
     }
 }

@@ -25,8 +25,8 @@ import org.sealpost.portal.config.InvalidSettingException;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.crypto.MessageSealer;
-import org.sealpost.portal.message.MailboxEntries;
 import org.sealpost.portal.message.SearchIndexQueue;
+import org.sealpost.portal.message.StoredMessages;
 import org.sealpost.portal.platform.BackgroundWorkers;
 import org.sealpost.portal.platform.RecurringWorker;
 import org.sealpost.portal.platform.SealpostDataSource;
@@ -151,7 +151,7 @@ public class SearchIndexer {
         }
         long rows = SearchIndexQueue.lagAfter(c, follower.get().through()).rows();
         Optional<Long> rebuiltThrough = follower.get().rebuiltThroughEntry();
-        return rebuiltThrough.isPresent() ? rows + MailboxEntries.countAfter(c, rebuiltThrough.get()) : rows;
+        return rebuiltThrough.isPresent() ? rows + StoredMessages.countAfter(c, rebuiltThrough.get()) : rows;
     }
 
     private void drain() {

@@ -3,7 +3,6 @@ package org.sealpost.portal.warmup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.UUID;
 import org.sealpost.mailformat.html.RenderOptions;
 import org.sealpost.mailformat.view.MessageRendering;
@@ -72,7 +71,7 @@ public class ReadingWarmUp {
     private MessageSealer sealer;
 
     /** One round; the caller repeats it until its time is up. */
-    public void round() throws SQLException, SealBrokenException {
+    public void round() throws SealBrokenException {
         mailbox.folder(NO_ACCOUNT, Folder.INBOX, 0, 25);
         mailbox.count(NO_ACCOUNT, Folder.INBOX);
         mailbox.unreadInInbox(NO_ACCOUNT);

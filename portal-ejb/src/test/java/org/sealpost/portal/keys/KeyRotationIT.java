@@ -29,9 +29,8 @@ import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.intake.IntakeStore;
-import org.sealpost.portal.message.MailboxEntries;
-import org.sealpost.portal.message.MailboxEntry;
 import org.sealpost.portal.message.MessageContents;
+import org.sealpost.portal.message.StoredMessages;
 
 /**
  * Rotation, re-wrap, retirement and crypto-shredding against PostgreSQL, with the portal's
@@ -281,11 +280,11 @@ class KeyRotationIT {
             draftBackup = draftRow(c);
             long entry = single(c, "SELECT id FROM mailbox_entry WHERE content_id = '" + deleted + "'");
             long account = single(c, "SELECT account_id FROM mailbox_entry WHERE id = " + entry);
-            MailboxEntry trashed =
-                    MailboxEntries.find(c, entry, account).orElseThrow().moveToTrash();
-            MailboxEntries.save(c, trashed);
-            assertThat(MailboxEntries.deleteForever(
-                            c, MailboxEntries.find(c, entry, account).orElseThrow()))
+            c.createStatement()
+                    .execute("UPDATE mailbox_entry SET folder = 'TRASH', folder_before_trash = folder WHERE id = "
+                            + entry);
+            assertThat(StoredMessages.deleteForever(
+                            c, StoredMessages.find(c, entry, account).orElseThrow()))
                     .as("the last copy")
                     .isTrue();
             c.createStatement().execute("DELETE FROM draft");

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sealpost.migrations.SchemaMigrations;
 import org.sealpost.portal.crypto.KeyEncryptionKeys;
 import org.sealpost.portal.crypto.MessageSealer;
-import org.sealpost.portal.message.MailboxEntries;
 import org.sealpost.portal.message.SearchIndexQueue;
+import org.sealpost.portal.message.StoredMessages;
 import org.sealpost.search.InvalidQueryException;
 import org.sealpost.search.MessageIndex;
 import org.sealpost.testsupport.TestDatabase;
@@ -384,16 +384,20 @@ class EveryNodeSearchIT {
 
     private void moveToTrash(long account, long entry) throws SQLException {
         try (Connection c = db.getConnection()) {
-            MailboxEntries.save(
-                    c, MailboxEntries.find(c, entry, account).orElseThrow().moveToTrash());
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE mailbox_entry SET folder = 'TRASH', folder_before_trash = folder WHERE id = ? AND account_id = ?")) {
+                ps.setLong(1, entry);
+                ps.setLong(2, account);
+                ps.executeUpdate();
+            }
             SearchIndexQueue.enqueue(c, account, entry);
         }
     }
 
     private void deleteForever(long account, long entry) throws SQLException {
         try (Connection c = db.getConnection()) {
-            MailboxEntries.deleteForever(
-                    c, MailboxEntries.find(c, entry, account).orElseThrow());
+            StoredMessages.deleteForever(
+                    c, StoredMessages.find(c, entry, account).orElseThrow());
         }
     }
 

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sealpost.migrations.SchemaMigrations;
 import org.sealpost.portal.crypto.KeyEncryptionKeys;
 import org.sealpost.portal.crypto.MessageSealer;
-import org.sealpost.portal.message.MailboxEntries;
 import org.sealpost.portal.message.SearchIndexQueue;
+import org.sealpost.portal.message.StoredMessages;
 import org.sealpost.search.IndexedMessage;
 import org.sealpost.search.InvalidQueryException;
 import org.sealpost.search.MessageIndex;
@@ -318,8 +318,12 @@ class SearchIndexingIT {
         long entry = deliver(anna, "Moving", "wallaby");
         drain().catchUp();
         try (Connection c = db.getConnection()) {
-            MailboxEntries.save(
-                    c, MailboxEntries.find(c, entry, anna).orElseThrow().moveToTrash());
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE mailbox_entry SET folder = 'TRASH', folder_before_trash = folder WHERE id = ? AND account_id = ?")) {
+                ps.setLong(1, entry);
+                ps.setLong(2, anna);
+                ps.executeUpdate();
+            }
             SearchIndexQueue.enqueue(c, anna, entry);
         }
         drain().catchUp();
@@ -327,7 +331,7 @@ class SearchIndexingIT {
         assertThat(search(anna, "wallaby in:inbox").totalHits()).isZero();
 
         try (Connection c = db.getConnection()) {
-            MailboxEntries.deleteForever(c, MailboxEntries.find(c, entry, anna).orElseThrow());
+            StoredMessages.deleteForever(c, StoredMessages.find(c, entry, anna).orElseThrow());
         }
         drain().catchUp();
 
