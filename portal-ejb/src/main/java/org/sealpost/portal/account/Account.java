@@ -23,6 +23,13 @@ import org.sealpost.portal.session.SessionVerdict;
 @Entity
 @Table(name = "account")
 @NamedQuery(name = "Account.byEmail", query = "SELECT a FROM Account a WHERE a.email = :email")
+// One statement, and a row lock only when the language really changes: a sign-in in the
+// language of the last one (nearly every sign-in) writes nothing. The version rises as an
+// entity update's would, so a form holding the account at the old version is still refused.
+@NamedQuery(
+        name = "Account.rememberLanguage",
+        query = "UPDATE Account a SET a.language = :language, a.version = a.version + 1"
+                + " WHERE a.id = :id AND (a.language IS NULL OR a.language <> :language)")
 public class Account {
 
     @Id

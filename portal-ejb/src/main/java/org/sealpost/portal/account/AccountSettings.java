@@ -106,10 +106,10 @@ public class AccountSettings {
      * written in it from now on (issue 15: "remembered from its last sign-in").
      */
     public void rememberLanguage(long accountId, Language pageLanguage) {
-        Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
-        if (account != null) {
-            account.rememberLanguage(pageLanguage);
-        }
+        em.createNamedQuery("Account.rememberLanguage")
+                .setParameter("language", pageLanguage.code())
+                .setParameter("id", accountId)
+                .executeUpdate();
     }
 
     public void signOutEverywhere(long accountId, String client) {
