@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.sealpost.portal.language.Language;
 import org.sealpost.portal.session.AccountStandings;
 
 /**
@@ -199,5 +200,19 @@ public class AccountDirectory {
                 .findFirst()
                 .map(row -> new AccountStandings.Standing(
                         row[0] == AccountState.ACTIVE, row[1] == null ? null : ((OffsetDateTime) row[1]).toInstant()));
+    }
+
+    /**
+     * Remembers the language of the account's last sign-in. One statement, and a row lock only
+     * when the language really changes: a sign-in in the language of the last one (nearly every
+     * sign-in) writes nothing. The version rises as an entity update's would, so a form holding
+     * the account at the old version is still refused.
+     */
+    public static void rememberLanguage(EntityManager em, long accountId, Language language) {
+        em.createQuery("UPDATE Account a SET a.language = :language, a.version = a.version + 1"
+                        + " WHERE a.id = :id AND (a.language IS NULL OR a.language <> :language)")
+                .setParameter("language", language.code())
+                .setParameter("id", accountId)
+                .executeUpdate();
     }
 }

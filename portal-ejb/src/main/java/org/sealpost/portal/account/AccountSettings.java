@@ -112,10 +112,7 @@ public class AccountSettings {
      * written in it from now on (issue 15: "remembered from its last sign-in").
      */
     public void rememberLanguage(long accountId, Language pageLanguage) {
-        Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
-        if (account != null) {
-            account.rememberLanguage(pageLanguage);
-        }
+        AccountDirectory.rememberLanguage(em, accountId, pageLanguage);
     }
 
     public void signOutEverywhere(long accountId, String client) {

@@ -206,6 +206,11 @@ public enum Setting {
             "sealpost.warm.up.time",
             "how long the warm-up runs once the pages are served (ISO-8601 duration, default PT30S); readiness waits at most 2 minutes for that, then this long",
             false,
+            false),
+    CHANGE_SAFETY_POLL(
+            "sealpost.change.safety.poll",
+            "how often a node drops what it keeps in memory of a shared table (the runtime settings) even without a change notification from the database, in case one was lost (ISO-8601 duration, default PT60S)",
+            false,
             false);
 
     private final String property;

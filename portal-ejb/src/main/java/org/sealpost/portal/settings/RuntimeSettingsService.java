@@ -14,9 +14,10 @@ import org.sealpost.portal.language.Language;
 
 /**
  * The runtime settings in Payara: each call one transaction around {@link SettingsDesk}. After a
- * change commits, {@link RuntimeSettingsChanged} is fired so that this node's mail bridge takes
- * it at once; other nodes read it within seconds (their bridge refreshes, everything else reads
- * the row on every use).
+ * change commits, {@link RuntimeSettingsChanged} is fired so that this node's copy
+ * ({@link RuntimeSettingsCache}) and mail bridge take it at once; other nodes read the row again
+ * when the database's change notification reaches them (ADR 0023), and their bridge within its
+ * next refresh.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -31,13 +32,16 @@ public class RuntimeSettingsService {
     @Inject
     private Event<RuntimeSettingsChanged> changed;
 
+    @Inject
+    private RuntimeSettingsCache copy;
+
     private SettingsDesk desk() {
         return new SettingsDesk(em, () -> RuntimeSettingsSeed.fromSettings(settings::get));
     }
 
-    /** The settings in force (seeded on first use). */
+    /** The settings in force (seeded on first use), from this node's copy while it is current. */
     public RuntimeSettingsView current() {
-        return RuntimeSettingsView.of(desk().current());
+        return copy.current(() -> RuntimeSettingsView.of(desk().current()));
     }
 
     public Optional<LogoImage> logo() {
