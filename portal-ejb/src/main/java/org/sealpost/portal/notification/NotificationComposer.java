@@ -122,7 +122,7 @@ public class NotificationComposer {
             rendered = mails.render(
                     TemplateKind.valueOf(rows.get(0).template()),
                     language,
-                    SampleValues.builder(portal, EmailAddress.of(recipient)));
+                    SampleValues.builder(portal, EmailAddress.of(recipient), language));
         } else if (first == OutboundKind.CERTIFICATE_EXPIRING) {
             // To an administrator: the date as the portal shows dates, the link to the certificate page.
             rendered = mails.render(

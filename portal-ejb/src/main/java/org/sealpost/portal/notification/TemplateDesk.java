@@ -60,7 +60,7 @@ public final class TemplateDesk {
             throws TemplateException {
         NotificationTemplate template = NotificationTemplate.parse(kind, subject, textBody, htmlBody);
         return new PortalMails((k, l) -> template, branding, language)
-                .render(kind, language, SampleValues.builder(portal, recipient));
+                .render(kind, language, SampleValues.builder(portal, recipient, language));
     }
 
     /**

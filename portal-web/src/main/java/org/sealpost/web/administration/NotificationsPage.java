@@ -223,10 +223,7 @@ public class NotificationsPage implements Serializable {
     }
 
     private static String refusal(TemplateException e) {
-        String part = Texts.get("settings.template.part." + e.part().name());
-        return e.line() > 0
-                ? Texts.format("settings.template.refusedAtLine", part, e.line(), e.getMessage())
-                : Texts.format("settings.template.refused", part, e.getMessage());
+        return new TemplateRefusalTexts(Texts.bundle(), Texts.locale()).line(e);
     }
 
     static String label(TemplateKind kind) {

@@ -14,7 +14,12 @@ public final class Texts {
     private Texts() {}
 
     public static String get(String key) {
-        return ResourceBundle.getBundle(BUNDLE, locale()).getString(key);
+        return bundle().getString(key);
+    }
+
+    /** The viewer's bundle, for a class that formats several keys and is tested without a page. */
+    public static ResourceBundle bundle() {
+        return ResourceBundle.getBundle(BUNDLE, locale());
     }
 
     public static String format(String key, Object... args) {
@@ -32,7 +37,8 @@ public final class Texts {
         FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
     }
 
-    private static Locale locale() {
+    /** The viewer's locale, English outside a page. */
+    public static Locale locale() {
         FacesContext faces = FacesContext.getCurrentInstance();
         return faces != null && faces.getViewRoot() != null
                 ? faces.getViewRoot().getLocale()

@@ -1,5 +1,6 @@
 package org.sealpost.portal.notification.template;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -75,45 +76,80 @@ final class HtmlContext {
     }
 
     /**
+     * Why a placeholder may not stand where it is: the code and arguments for the administrator's
+     * page, and the English description for the log.
+     */
+    record Refusal(TemplateProblem problem, List<String> arguments, String description) {}
+
+    /**
      * Why {@code placeholder} may not stand at the current place, or {@code null} if it may.
      */
-    String refusal(Placeholder placeholder) {
+    Refusal refusal(Placeholder placeholder) {
+        String tag = placeholder.tag();
         return switch (state) {
             case DATA ->
                 placeholder.isOneTimeLink() && openAnchors == 0
-                        ? "a one-time link may stand in text only inside <a href=\"" + placeholder.tag() + "\">…</a>, "
-                                + "so that the address the reader sees is the one the link opens"
+                        ? new Refusal(
+                                TemplateProblem.ONE_TIME_LINK_OUTSIDE_LINK,
+                                List.of(tag),
+                                "a one-time link may stand in text only inside <a href=\"" + placeholder.tag()
+                                        + "\">…</a>, "
+                                        + "so that the address the reader sees is the one the link opens")
                         : null;
             case VALUE_DOUBLE_QUOTED, VALUE_SINGLE_QUOTED -> attributeRefusal(placeholder);
-            case COMMENT, DECLARATION -> "placeholders cannot stand in an HTML comment or declaration";
+            case COMMENT, DECLARATION ->
+                new Refusal(
+                        TemplateProblem.IN_COMMENT,
+                        List.of(tag),
+                        "placeholders cannot stand in an HTML comment or declaration");
             case RAW_TEXT ->
-                "placeholders cannot stand inside <" + rawTextEnd.substring(2)
-                        + ">: escaping does not apply to script or style content";
+                new Refusal(
+                        TemplateProblem.IN_RAW_TEXT,
+                        List.of(tag, rawTextEnd.substring(2)),
+                        "placeholders cannot stand inside <" + rawTextEnd.substring(2)
+                                + ">: escaping does not apply to script or style content");
             default ->
-                "placeholders can stand in text or inside a quoted attribute value (name=\"…\"), "
-                        + "not elsewhere in a tag, where a value could add attributes";
+                new Refusal(
+                        TemplateProblem.INSIDE_TAG,
+                        List.of(tag),
+                        "placeholders can stand in text or inside a quoted attribute value (name=\"…\"), "
+                                + "not elsewhere in a tag, where a value could add attributes");
         };
     }
 
-    private String attributeRefusal(Placeholder placeholder) {
+    private Refusal attributeRefusal(Placeholder placeholder) {
         String name = attributeName.toString().toLowerCase(Locale.ROOT);
+        String tag = placeholder.tag();
         if (name.startsWith("on")) {
-            return "placeholders cannot stand in an event-handler attribute (" + name + "), which is script";
+            return new Refusal(
+                    TemplateProblem.IN_EVENT_HANDLER,
+                    List.of(tag, name),
+                    "placeholders cannot stand in an event-handler attribute (" + name + "), which is script");
         }
         if (name.equals("style")) {
             return placeholder.isColour()
                     ? null
-                    : "only {{accentColour}} may stand in a style attribute: escaping does not make CSS safe";
+                    : new Refusal(
+                            TemplateProblem.IN_STYLE,
+                            List.of(tag, Placeholder.ACCENT_COLOUR.tag()),
+                            "only {{accentColour}} may stand in a style attribute: escaping does not make CSS safe");
         }
         if (placeholder.isLink() && !name.equals("href")) {
             // In src, background or srcset a mail client fetches the address by itself when the
             // mail is opened (or a scanner does before): a one-time link would be spent unseen.
-            return "a link placeholder may stand only in an href attribute (or as the text of a link), not in " + name;
+            return new Refusal(
+                    TemplateProblem.LINK_IN_FETCHED_ATTRIBUTE,
+                    List.of(tag, name),
+                    "a link placeholder may stand only in an href attribute (or as the text of a link), not in "
+                            + name);
         }
         if (URL_ATTRIBUTES.contains(name) && valueLength == 0 && !placeholder.isLink()) {
-            return "only {{portalLink}} or {{registrationLink}} may begin a " + name + " value; another value "
-                    + "could be a javascript: URL (write, for instance, " + name + "=\"mailto:" + placeholder.tag()
-                    + "\")";
+            return new Refusal(
+                    TemplateProblem.URL_ATTRIBUTE_START,
+                    List.of(tag, name),
+                    "only {{portalLink}} or {{registrationLink}} may begin a " + name + " value; another value "
+                            + "could be a javascript: URL (write, for instance, " + name + "=\"mailto:"
+                            + placeholder.tag() + "\")");
         }
         return null;
     }

@@ -2,6 +2,7 @@ package org.sealpost.portal.notification.template;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -48,31 +49,53 @@ final class HtmlStructure {
             if (source.startsWith("<!--", at)) {
                 int end = source.indexOf("-->", at + 4);
                 if (end < 0) {
-                    throw error(lt, "the comment opened here is not closed by \"-->\"");
+                    throw error(
+                            lt,
+                            TemplateProblem.COMMENT_NOT_CLOSED,
+                            List.of(),
+                            "the comment opened here is not closed by \"-->\"");
                 }
                 at = end + 3;
             } else if (source.startsWith("<!", at) || source.startsWith("<?", at)) {
                 int end = source.indexOf('>', at);
                 if (end < 0) {
-                    throw error(lt, "the declaration opened here is not closed by \">\"");
+                    throw error(
+                            lt,
+                            TemplateProblem.DECLARATION_NOT_CLOSED,
+                            List.of(),
+                            "the declaration opened here is not closed by \">\"");
                 }
                 at = end + 1;
             } else if (source.startsWith("</", at)) {
                 String name = name(at + 2);
                 if (name.isEmpty()) {
-                    throw error(lt, "\"</\" is not followed by an element name (write &lt; for a literal \"<\")");
+                    throw error(
+                            lt,
+                            TemplateProblem.END_TAG_WITHOUT_NAME,
+                            List.of(),
+                            "\"</\" is not followed by an element name (write &lt; for a literal \"<\")");
                 }
                 int end = source.indexOf('>', at);
                 if (end < 0) {
-                    throw error(lt, "the end tag </" + name + " is not closed by \">\"");
+                    throw error(
+                            lt,
+                            TemplateProblem.END_TAG_NOT_CLOSED,
+                            List.of(name),
+                            "the end tag </" + name + " is not closed by \">\"");
                 }
                 Open top = open.peek();
                 if (top == null) {
-                    throw error(lt, "</" + name + "> closes an element that is not open");
+                    throw error(
+                            lt,
+                            TemplateProblem.CLOSES_ELEMENT_NOT_OPEN,
+                            List.of(name),
+                            "</" + name + "> closes an element that is not open");
                 }
                 if (!top.name().equals(name)) {
                     throw error(
                             lt,
+                            TemplateProblem.CLOSES_OTHER_ELEMENT,
+                            List.of(name, top.name(), top.line()),
                             "</" + name + "> closes <" + top.name() + "> from line " + top.line()
                                     + "; close that first");
                 }
@@ -107,6 +130,8 @@ final class HtmlStructure {
                     null,
                     top.line(),
                     0,
+                    TemplateProblem.ELEMENT_NEVER_CLOSED,
+                    List.of(top.name()),
                     "In the HTML body at line " + top.line() + ": <" + top.name() + "> is never closed");
         }
     }
@@ -121,19 +146,31 @@ final class HtmlStructure {
                 return source.charAt(i - 1) == '/';
             }
             if (c == '<') {
-                throw error(tagStart, "the tag <" + name + " is not closed by \">\" before the next \"<\"");
+                throw error(
+                        tagStart,
+                        TemplateProblem.TAG_NOT_CLOSED_BEFORE_NEXT,
+                        List.of(name),
+                        "the tag <" + name + " is not closed by \">\" before the next \"<\"");
             }
             if (c == '"' || c == '\'') {
                 int close = source.indexOf(c, i + 1);
                 if (close < 0) {
-                    throw error(i, "the attribute value opened with " + c + " in <" + name + "> is never closed");
+                    throw error(
+                            i,
+                            TemplateProblem.ATTRIBUTE_VALUE_NOT_CLOSED,
+                            List.of(String.valueOf(c), name),
+                            "the attribute value opened with " + c + " in <" + name + "> is never closed");
                 }
                 i = close + 1;
             } else {
                 i++;
             }
         }
-        throw error(tagStart, "the tag <" + name + " is not closed by \">\"");
+        throw error(
+                tagStart,
+                TemplateProblem.TAG_NOT_CLOSED,
+                List.of(name),
+                "the tag <" + name + " is not closed by \">\"");
     }
 
     private String name(int from) {
@@ -157,7 +194,7 @@ final class HtmlStructure {
         return line;
     }
 
-    private TemplateException error(int index, String what) {
+    private TemplateException error(int index, TemplateProblem problem, List<?> arguments, String what) {
         int line = line(index);
         int column = index - (source.lastIndexOf('\n', index - 1) + 1) + 1;
         return new TemplateException(
@@ -165,6 +202,8 @@ final class HtmlStructure {
                 null,
                 line,
                 column,
+                problem,
+                arguments,
                 "In the HTML body at line " + line + ", column " + column + ": " + what);
     }
 }

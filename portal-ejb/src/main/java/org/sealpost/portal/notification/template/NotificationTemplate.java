@@ -194,7 +194,14 @@ public final class NotificationTemplate {
 
     private static void requireOneLine(String subject) throws TemplateException {
         if (subject.isBlank()) {
-            throw new TemplateException(TemplatePart.SUBJECT, null, 0, 0, "The subject must not be empty.");
+            throw new TemplateException(
+                    TemplatePart.SUBJECT,
+                    null,
+                    0,
+                    0,
+                    TemplateProblem.PART_EMPTY,
+                    List.of(),
+                    "The subject must not be empty.");
         }
         for (int i = 0; i < subject.length(); i++) {
             char c = subject.charAt(i);
@@ -204,6 +211,8 @@ public final class NotificationTemplate {
                         null,
                         1,
                         i + 1,
+                        TemplateProblem.SUBJECT_NOT_ONE_LINE,
+                        List.of(),
                         "In the subject at column " + (i + 1)
                                 + ": the subject must be one line without control characters (no line breaks or tabs).");
             }
@@ -212,7 +221,14 @@ public final class NotificationTemplate {
 
     private static void requireContent(TemplatePart part, String body) throws TemplateException {
         if (body.isBlank()) {
-            throw new TemplateException(part, null, 0, 0, capitalised(part.label()) + " must not be empty.");
+            throw new TemplateException(
+                    part,
+                    null,
+                    0,
+                    0,
+                    TemplateProblem.PART_EMPTY,
+                    List.of(),
+                    capitalised(part.label()) + " must not be empty.");
         }
     }
 
@@ -230,6 +246,8 @@ public final class NotificationTemplate {
                     link.key(),
                     0,
                     0,
+                    TemplateProblem.LINK_MISSING,
+                    List.of(link.tag()),
                     capitalised(part.label()) + " of a " + kind
                             + " template must contain " + link.tag()
                             + " outside any section: without it the recipient has "

@@ -1,10 +1,12 @@
 package org.sealpost.portal.notification.template;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
- * A notification template the portal refuses to save, with a message for the administrator that
- * names the part, the position and, where one is involved, the placeholder.
+ * A notification template the portal refuses to save: a {@link TemplateProblem} code with its
+ * arguments for the administrator's page, the part, the position and, where one is involved, the
+ * placeholder; the message is an English technical description for the log.
  *
  * <p>Checked on purpose: the admin screen that saves a template must show this message next to
  * the field instead of letting a server error escape, and a template that was refused must never
@@ -16,13 +18,38 @@ public final class TemplateException extends Exception {
     private final String placeholder;
     private final int line;
     private final int column;
+    private final TemplateProblem problem;
+    private final List<Object> arguments;
 
-    TemplateException(TemplatePart part, String placeholder, int line, int column, String message) {
+    /**
+     * @param arguments the details the translated sentence names, in the order of its {0}, {1}…
+     * @param message   an English technical description, for the log
+     */
+    TemplateException(
+            TemplatePart part,
+            String placeholder,
+            int line,
+            int column,
+            TemplateProblem problem,
+            List<?> arguments,
+            String message) {
         super(message);
+        this.problem = problem;
+        this.arguments = List.copyOf(arguments);
         this.part = part;
         this.placeholder = placeholder;
         this.line = line;
         this.column = column;
+    }
+
+    /** What is wrong, as a code whose {@link TemplateProblem#messageKey()} the page translates. */
+    public TemplateProblem problem() {
+        return problem;
+    }
+
+    /** The details of the translated sentence (tags as written, element or attribute names, lines). */
+    public List<Object> arguments() {
+        return arguments;
     }
 
     /** The part that is wrong. */

@@ -46,7 +46,12 @@ final class TemplateParser {
             // CSS in an HTML body legitimately has "}}" (a rule inside @media), so only the
             // subject and the text body treat it as a mistyped placeholder.
             if (part != TemplatePart.HTML_BODY && stray >= 0 && (start < 0 || stray < start)) {
-                throw error(stray, null, "\"}}\" without an opening \"{{\": a mistyped placeholder?");
+                throw error(
+                        stray,
+                        null,
+                        TemplateProblem.STRAY_CLOSING_BRACES,
+                        List.of(),
+                        "\"}}\" without an opening \"{{\": a mistyped placeholder?");
             }
             if (start < 0) {
                 literal(text, i, source.length());
@@ -56,7 +61,7 @@ final class TemplateParser {
             int end = source.indexOf("}}", start + 2);
             int nextStart = source.indexOf("{{", start + 2);
             if (end < 0 || (nextStart >= 0 && nextStart < end)) {
-                throw error(start, null, "\"{{\" is not closed by \"}}\"");
+                throw error(start, null, TemplateProblem.UNCLOSED_BRACES, List.of(), "\"{{\" is not closed by \"}}\"");
             }
             String inner = source.substring(start + 2, end);
             int after = end + 2;
@@ -64,6 +69,8 @@ final class TemplateParser {
                 throw error(
                         start,
                         null,
+                        TemplateProblem.UNESCAPED_OUTPUT,
+                        List.of(),
                         "\"{{{\" (unescaped output) is not supported: values are always "
                                 + "escaped in the HTML body; write {{name}}");
             }
@@ -89,6 +96,8 @@ final class TemplateParser {
                         throw error(
                                 start,
                                 name,
+                                TemplateProblem.NOT_A_SECTION,
+                                List.of("{{" + sigil + name + "}}", sectionNames()),
                                 "{{" + sigil + name + "}} opens a section, but " + name
                                         + " always has a value; sections work with " + sectionNames());
                     }
@@ -97,6 +106,8 @@ final class TemplateParser {
                             throw error(
                                     start,
                                     name,
+                                    TemplateProblem.NESTED_SECTION,
+                                    List.of(name),
                                     "a " + name + " section cannot be inside another " + name + " section");
                         }
                     }
@@ -106,12 +117,23 @@ final class TemplateParser {
                 default -> {
                     Open top = open.peek();
                     if (top == null) {
-                        throw error(start, name, "{{/" + name + "}} closes a section that was not opened");
+                        throw error(
+                                start,
+                                name,
+                                TemplateProblem.CLOSES_UNOPENED_SECTION,
+                                List.of("{{/" + name + "}}"),
+                                "{{/" + name + "}} closes a section that was not opened");
                     }
                     if (top.placeholder() != placeholder) {
                         throw error(
                                 start,
                                 name,
+                                TemplateProblem.CLOSES_OTHER_SECTION,
+                                List.of(
+                                        "{{/" + name + "}}",
+                                        "{{" + (top.inverted() ? '^' : '#')
+                                                + top.placeholder().key() + "}}",
+                                        line(top.at())),
                                 "{{/" + name + "}} closes {{" + (top.inverted() ? '^' : '#')
                                         + top.placeholder().key() + "}} from " + position(top.at())
                                         + "; close that first");
@@ -127,8 +149,13 @@ final class TemplateParser {
         if (!open.isEmpty()) {
             Open top = open.peek();
             String key = top.placeholder().key();
+            String opened = "{{" + (top.inverted() ? '^' : '#') + key + "}}";
             throw error(
-                    top.at(), key, "{{" + (top.inverted() ? '^' : '#') + key + "}} is not closed by {{/" + key + "}}");
+                    top.at(),
+                    key,
+                    TemplateProblem.SECTION_NOT_CLOSED,
+                    List.of(opened, "{{/" + key + "}}"),
+                    "{{" + (top.inverted() ? '^' : '#') + key + "}} is not closed by {{/" + key + "}}");
         }
         return List.copyOf(current);
     }
@@ -152,28 +179,49 @@ final class TemplateParser {
             throw error(
                     at,
                     null,
+                    TemplateProblem.NOT_A_NAME,
+                    List.of("{{" + name + "}}"),
                     "\"{{" + name + "}}\" is not a placeholder; names are letters and digits, "
                             + "such as {{senderName}}. " + allowed());
         }
         Placeholder placeholder = Placeholder.byKey(name).orElse(null);
         if (placeholder == null) {
-            String hint = Placeholder.byKeyIgnoringCase(name)
-                    .map(p -> " (did you mean " + p.tag() + "?)")
-                    .orElse("");
-            throw error(at, name, "unknown placeholder {{" + name + "}}" + hint + ". " + allowed());
+            Placeholder similar = Placeholder.byKeyIgnoringCase(name).orElse(null);
+            String hint = similar == null ? "" : " (did you mean " + similar.tag() + "?)";
+            throw error(
+                    at,
+                    name,
+                    similar == null
+                            ? TemplateProblem.UNKNOWN_PLACEHOLDER
+                            : TemplateProblem.UNKNOWN_PLACEHOLDER_MISCASED,
+                    similar == null ? List.of("{{" + name + "}}") : List.of("{{" + name + "}}", similar.tag()),
+                    "unknown placeholder {{" + name + "}}" + hint + ". " + allowed());
         }
         if (!kind.allows(placeholder)) {
-            String why = placeholder == Placeholder.REGISTRATION_LINK && kind == TemplateKind.NEW_MESSAGE
+            boolean registrationInNewMessage =
+                    placeholder == Placeholder.REGISTRATION_LINK && kind == TemplateKind.NEW_MESSAGE;
+            String why = registrationInNewMessage
                     ? " exists only in the " + TemplateKind.REGISTER_FIRST_MESSAGE + " template: the recipient of a "
                             + kind + " notification has registered already and signs in at "
                             + Placeholder.PORTAL_LINK.tag()
                     : " is not available in a " + kind + " template";
-            throw error(at, name, placeholder.tag() + why + ". " + allowed());
+            throw error(
+                    at,
+                    name,
+                    registrationInNewMessage
+                            ? TemplateProblem.REGISTRATION_LINK_ONLY_FIRST_MESSAGE
+                            : TemplateProblem.NOT_IN_THIS_MAIL,
+                    registrationInNewMessage
+                            ? List.of(placeholder.tag(), Placeholder.PORTAL_LINK.tag())
+                            : List.of(placeholder.tag()),
+                    placeholder.tag() + why + ". " + allowed());
         }
         if (part == TemplatePart.SUBJECT && placeholder == Placeholder.REGISTRATION_LINK) {
             throw error(
                     at,
                     name,
+                    TemplateProblem.LINK_IN_SUBJECT,
+                    List.of(placeholder.tag()),
                     placeholder.tag() + " must not be in the subject: subjects are logged by every mail "
                             + "server on the way and shown in message lists, and the link opens the recipient's account");
         }
@@ -186,13 +234,23 @@ final class TemplateParser {
             throw error(
                     at,
                     key,
+                    TemplateProblem.CONDITION_AS_VALUE,
+                    List.of(
+                            placeholder.tag(),
+                            "{{#" + key + "}}…{{/" + key + "}}",
+                            "{{^" + key + "}}…{{/" + key + "}}"),
                     "{{" + key + "}} is a condition, not a value: use {{#" + key + "}}…{{/" + key + "}} or {{^" + key
                             + "}}…{{/" + key + "}}");
         }
         if (html != null) {
-            String refusal = html.refusal(placeholder);
+            HtmlContext.Refusal refusal = html.refusal(placeholder);
             if (refusal != null) {
-                throw error(at, key, placeholder.tag() + " cannot stand here: " + refusal);
+                throw error(
+                        at,
+                        key,
+                        refusal.problem(),
+                        refusal.arguments(),
+                        placeholder.tag() + " cannot stand here: " + refusal.description());
             }
             html.valueWritten();
         }
@@ -261,12 +319,15 @@ final class TemplateParser {
                 .collect(Collectors.joining(", "));
     }
 
-    private TemplateException error(int index, String placeholder, String what) {
+    private TemplateException error(
+            int index, String placeholder, TemplateProblem problem, List<?> arguments, String what) {
         return new TemplateException(
                 part,
                 placeholder,
                 line(index),
                 column(index),
+                problem,
+                arguments,
                 "In " + part.label() + " at " + position(index) + ": " + what);
     }
 }

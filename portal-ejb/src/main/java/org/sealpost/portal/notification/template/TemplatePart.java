@@ -12,7 +12,7 @@ public enum TemplatePart {
         this.label = label;
     }
 
-    /** How messages to the administrator name the part. */
+    /** How the English technical description (for the log) names the part; pages use their bundles. */
     public String label() {
         return label;
     }

@@ -46,6 +46,10 @@
  * {{accentColour}}}, which can only be {@code #rrggbb}, in a {@code style} attribute. Broken
  * markup (an element not closed, or closed out of order) is refused with its line ({@code
  * HtmlStructure}).
+ * Every refusal is a {@code TemplateException} with a {@code TemplateProblem} code and the
+ * details its sentence names (the tag as written, the element or attribute, a line): the
+ * administrator's page says it from its bundles in the page's language, the exception's message
+ * is English for the log only.
  * The text body is not escaped: it is text/plain, and an "&amp;amp;" there would be read as is.
  *
  * <p><b>Header and display safety.</b> Every value, in every part, is reduced to one line:

@@ -125,8 +125,8 @@ class TemplateRefusalLinesTest {
             names = {"PASSWORD_RESET", "ADMINISTRATOR_INVITATION"})
     void theMailsThatWereWrittenByHandNowRenderThroughTheEngineWithEscapedValues(TemplateKind kind) {
         URI portal = URI.create("https://secure.bank.example/");
-        NotificationValues values =
-                SampleValues.of(portal, EmailAddress.of("anna@example.org"), "Bank <Example> & Co", "#0f766e", false);
+        NotificationValues values = SampleValues.of(
+                portal, EmailAddress.of("anna@example.org"), Language.ENGLISH, "Bank <Example> & Co", "#0f766e", false);
 
         RenderedNotification mail = DefaultTemplates.of(kind, Language.ENGLISH).render(values);
 
