@@ -59,7 +59,9 @@ public class AccountPage {
             }
             case PasswordChange.WrongCurrentPassword wrong -> Pages.error("account.wrongCurrent");
             case PasswordChange.ConfirmationMismatch mismatch -> Pages.error("password.mismatch");
-            case PasswordChange.Refused refused -> refused.problems().forEach(p -> Pages.errorText(p.message()));
+            case PasswordChange.Refused refused ->
+                refused.problems()
+                        .forEach(p -> Pages.error(p.messageKey(), p.arguments().toArray()));
         }
         current = null;
         chosen = null;

@@ -50,7 +50,9 @@ abstract class OneTimeLinkForm implements Serializable {
             case LinkOutcome.Done done -> completed(done, chosen);
             case LinkOutcome.LinkNotUsable gone -> usable = false;
             case LinkOutcome.ConfirmationMismatch mismatch -> Pages.error("password.mismatch");
-            case LinkOutcome.PasswordRefused refused -> refused.problems().forEach(p -> Pages.errorText(p.message()));
+            case LinkOutcome.PasswordRefused refused ->
+                refused.problems()
+                        .forEach(p -> Pages.error(p.messageKey(), p.arguments().toArray()));
         }
         password = null;
         confirmation = null;

@@ -81,7 +81,8 @@ public final class PasswordPolicy {
         if (length < minCodePoints) {
             problems.add(new PasswordProblem(
                     Code.TOO_SHORT,
-                    "Use at least " + minCodePoints + " characters; several unrelated words make a good one."));
+                    "Use at least " + minCodePoints + " characters; several unrelated words make a good one.",
+                    List.of(minCodePoints)));
         }
         if (hasUnusableCharacter(normal)) {
             problems.add(new PasswordProblem(
@@ -107,7 +108,8 @@ public final class PasswordPolicy {
     }
 
     private static PasswordProblem tooLong() {
-        return new PasswordProblem(Code.TOO_LONG, "Use at most " + MAX_CODE_POINTS + " characters.");
+        return new PasswordProblem(
+                Code.TOO_LONG, "Use at most " + MAX_CODE_POINTS + " characters.", List.of(MAX_CODE_POINTS));
     }
 
     private static boolean hasUnusableCharacter(String normal) {

@@ -1,20 +1,32 @@
 package org.sealpost.portal.account.password;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
- * One reason a candidate password was refused. The code is stable (a form can pick its own
- * wording or translation by it); the message is plain English for the person choosing the
- * password. Neither ever quotes the password.
+ * One reason a candidate password was refused. The page says it from its bundle, in the
+ * viewer's language, by {@link #messageKey()} with {@link #arguments()}; the message is the same
+ * in English, for the log and the tests. None of them ever quotes the password.
  *
- * @param code    what is wrong
- * @param message how to fix it, in one English sentence
+ * @param code      what is wrong
+ * @param message   how to fix it, in one English sentence
+ * @param arguments the figures the sentence names (the length limit), in the bundle's order
  */
-public record PasswordProblem(Code code, String message) {
+public record PasswordProblem(Code code, String message, List<Object> arguments) {
 
     public PasswordProblem {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
+        arguments = List.copyOf(arguments);
+    }
+
+    public PasswordProblem(Code code, String message) {
+        this(code, message, List.of());
+    }
+
+    /** The key of the page bundle's sentence for this problem: {@code password.problem.<CODE>}. */
+    public String messageKey() {
+        return "password.problem." + code.name();
     }
 
     /** The rules of {@link PasswordPolicy}. */
