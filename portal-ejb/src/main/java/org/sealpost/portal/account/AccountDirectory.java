@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.sealpost.portal.language.Language;
+import org.sealpost.portal.platform.StorageUnavailableException;
 import org.sealpost.portal.session.AccountStandings;
 
 /**
@@ -103,30 +104,36 @@ public class AccountDirectory {
 
     // Plain JDBC on the caller's connection, for the intake's store (ADR 0003: it runs inside the
     // intake's own JDBC transaction, measured there) and the outbound worker. Every statement about
-    // table account outside JPA is here, so the table keeps one owner.
+    // table account outside JPA is here, so the table keeps one owner. The methods other packages
+    // call answer a failed statement with StorageUnavailableException: the SQLException is this
+    // owner's detail, not its callers' (issue 10).
 
     /**
      * The recipient's account id, creating a PENDING account if the address is new. When a
      * concurrent delivery created it first, ON CONFLICT waits for that transaction and does
      * nothing; the follow-up SELECT is a new statement, so it sees the committed row.
      */
-    public static long pendingRecipientId(Connection c, EmailAddress address) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO account (email, role, state) VALUES (?, 'RECIPIENT', 'PENDING')
-                ON CONFLICT (email) DO NOTHING RETURNING id""")) {
-            insert.setString(1, address.value());
-            try (ResultSet rs = insert.executeQuery()) {
-                if (rs.next()) {
-                    return rs.getLong(1);
+    public static long pendingRecipientId(Connection c, EmailAddress address) {
+        try {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO account (email, role, state) VALUES (?, 'RECIPIENT', 'PENDING')
+                    ON CONFLICT (email) DO NOTHING RETURNING id""")) {
+                insert.setString(1, address.value());
+                try (ResultSet rs = insert.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getLong(1);
+                    }
                 }
             }
+            return idOf(c, address)
+                    .orElseThrow(() -> new SQLException("account for " + address + " neither inserted nor found"));
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the recipient's account cannot be found or created now", e);
         }
-        return idOf(c, address)
-                .orElseThrow(() -> new SQLException("account for " + address + " neither inserted nor found"));
     }
 
     /** A new PENDING administrator account; empty when the address already has an account. */
-    public static Optional<Long> insertPendingAdministrator(Connection c, EmailAddress address) throws SQLException {
+    public static Optional<Long> insertPendingAdministrator(Connection c, EmailAddress address) {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO account (email, role, state) VALUES (?, 'ADMIN', 'PENDING')
                 ON CONFLICT (email) DO NOTHING RETURNING id""")) {
@@ -134,10 +141,12 @@ public class AccountDirectory {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
             }
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the administrator's account cannot be created now", e);
         }
     }
 
-    public static Optional<Long> idOf(Connection c, EmailAddress address) throws SQLException {
+    static Optional<Long> idOf(Connection c, EmailAddress address) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM account WHERE email = ?")) {
             ps.setString(1, address.value());
             try (ResultSet rs = ps.executeQuery()) {
@@ -146,19 +155,26 @@ public class AccountDirectory {
         }
     }
 
-    public static boolean isAdministrator(Connection c, EmailAddress address) throws SQLException {
+    public static boolean isAdministrator(Connection c, EmailAddress address) {
         try (PreparedStatement ps = c.prepareStatement("SELECT role FROM account WHERE email = ?")) {
             ps.setString(1, address.value());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && Role.valueOf(rs.getString(1)) == Role.ADMIN;
             }
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the account's role cannot be read now", e);
         }
     }
 
     /** What a mail to the account depends on; {@code languageCode} is null until its first sign-in. */
     public record MailProfile(AccountState state, Role role, String languageCode) {}
 
-    public static MailProfile mailProfile(Connection c, long accountId) throws SQLException {
+    /**
+     * @throws StorageUnavailableException also when the account is gone: the mail stays queued,
+     *     as it did when the composer met the SQLException (deleting an account drops its queue
+     *     rows in the same transaction, so a queued mail always has its account)
+     */
+    public static MailProfile mailProfile(Connection c, long accountId) {
         try (PreparedStatement ps = c.prepareStatement("SELECT state, role, language FROM account WHERE id = ?")) {
             ps.setLong(1, accountId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -168,6 +184,8 @@ public class AccountDirectory {
                 return new MailProfile(
                         AccountState.valueOf(rs.getString(1)), Role.valueOf(rs.getString(2)), rs.getString(3));
             }
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the recipient's account cannot be read now", e);
         }
     }
 
@@ -175,7 +193,7 @@ public class AccountDirectory {
     public record Addressee(long accountId, String email) {}
 
     /** The active administrators, for the portal's own notices to the people who run it. */
-    public static List<Addressee> activeAdministrators(Connection c) throws SQLException {
+    public static List<Addressee> activeAdministrators(Connection c) {
         List<Addressee> admins = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                         "SELECT id, email FROM account WHERE role = 'ADMIN' AND state = 'ACTIVE' ORDER BY id");
@@ -183,6 +201,8 @@ public class AccountDirectory {
             while (rs.next()) {
                 admins.add(new Addressee(rs.getLong(1), rs.getString(2)));
             }
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the administrators cannot be read now", e);
         }
         return admins;
     }

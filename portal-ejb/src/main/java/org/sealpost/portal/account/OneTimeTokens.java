@@ -13,12 +13,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
 /**
  * One-time links (registration, password reset): 256 random bits, handed out once in a link
  * and stored only as their SHA-256 hash, so neither a database dump nor a log of the table
  * yields a working link. A plain hash suffices (no salt, no Argon2): the token has 256 bits of
  * entropy, so there is nothing to guess; the hash only stops a reader of the table from using it.
+ *
+ * <p>The methods the mail packages call (mint, mark, supersede) answer a failed statement with
+ * {@link StorageUnavailableException}; redeeming and revoking are this package's own.
  */
 public final class OneTimeTokens {
 
@@ -41,8 +45,7 @@ public final class OneTimeTokens {
      * ({@link #supersede}), not before: a mail deferred by a smarthost outage must not kill the
      * link the recipient already has.
      */
-    public static String mint(Connection c, long accountId, Purpose purpose, Duration validity, Instant now)
-            throws SQLException {
+    public static String mint(Connection c, long accountId, Purpose purpose, Duration validity, Instant now) {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -55,6 +58,8 @@ public final class OneTimeTokens {
             ps.setTimestamp(4, Timestamp.from(now));
             ps.setTimestamp(5, Timestamp.from(now.plus(validity)));
             ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the link cannot be created now", e);
         }
         return token;
     }
@@ -63,8 +68,7 @@ public final class OneTimeTokens {
      * Looks a token up without spending it: opening a link only shows its form, since mail
      * scanners and link previews open links too.
      */
-    public static Optional<Redeemable> peek(Connection c, String token, Purpose purpose, Instant now)
-            throws SQLException {
+    static Optional<Redeemable> peek(Connection c, String token, Purpose purpose, Instant now) throws SQLException {
         return find(c, token, purpose, now, false);
     }
 
@@ -72,8 +76,7 @@ public final class OneTimeTokens {
      * Spends a token: locks its row, checks it once more, marks it used. Returns empty if it
      * was spent meanwhile (a second submit of the same form), expired, or never existed.
      */
-    public static Optional<Redeemable> spend(Connection c, String token, Purpose purpose, Instant now)
-            throws SQLException {
+    static Optional<Redeemable> spend(Connection c, String token, Purpose purpose, Instant now) throws SQLException {
         Optional<Redeemable> found = find(c, token, purpose, now, true);
         if (found.isPresent()) {
             try (PreparedStatement ps = c.prepareStatement("UPDATE one_time_token SET used_at = ? WHERE id = ?")) {
@@ -86,7 +89,7 @@ public final class OneTimeTokens {
     }
 
     /** The id of the account's newest token, 0 if it has none: the mark {@link #supersede} counts from. */
-    public static long newestId(Connection c, long accountId) throws SQLException {
+    public static long newestId(Connection c, long accountId) {
         try (PreparedStatement ps =
                 c.prepareStatement("SELECT coalesce(max(id), 0) FROM one_time_token WHERE account_id = ?")) {
             ps.setLong(1, accountId);
@@ -94,6 +97,8 @@ public final class OneTimeTokens {
                 rs.next();
                 return rs.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the account's links cannot be read now", e);
         }
     }
 
@@ -107,7 +112,7 @@ public final class OneTimeTokens {
      *
      * @return how many tokens stopped working
      */
-    public static int supersede(Connection c, long accountId, long mark, Instant now) throws SQLException {
+    public static int supersede(Connection c, long accountId, long mark, Instant now) {
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE one_time_token t SET revoked_at = ?
                 WHERE t.account_id = ? AND t.id <= ? AND t.used_at IS NULL AND t.revoked_at IS NULL
@@ -118,6 +123,8 @@ public final class OneTimeTokens {
             ps.setLong(4, accountId);
             ps.setLong(5, mark);
             return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the account's older links cannot be retired now", e);
         }
     }
 
@@ -125,7 +132,7 @@ public final class OneTimeTokens {
      * Every open token of the account, of every purpose, stops working: the password was just
      * set, changed or reset, and no link minted before that may set it again.
      */
-    public static int revokeAll(Connection c, long accountId, Instant now) throws SQLException {
+    static int revokeAll(Connection c, long accountId, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE one_time_token SET revoked_at = ?
                 WHERE account_id = ? AND used_at IS NULL AND revoked_at IS NULL""")) {

@@ -2,8 +2,6 @@ package org.sealpost.portal.administration;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +36,13 @@ public final class AccountAdministration {
     }
 
     /** Accounts whose address contains {@code part}; {@code page} counts from 0. */
-    public AccountList search(String part, int page, int pageSize, Instant now) throws SQLException {
+    public AccountList search(String part, int page, int pageSize, Instant now) {
         long total = AccountDirectory.count(em, part);
         int lastPage = (int) Math.max(0, (total - 1) / pageSize);
         int shown = Math.min(Math.max(0, page), lastPage);
         List<Account> found = AccountDirectory.search(em, part, shown * pageSize, pageSize);
         Map<Long, StoredMessages.Usage> usage = StoredMessages.usageOf(
-                connection(), found.stream().map(Account::id).toList());
+                SharedConnection.of(em), found.stream().map(Account::id).toList());
         return new AccountList(
                 found.stream()
                         .map(a -> {
@@ -117,7 +115,7 @@ public final class AccountAdministration {
      * @return QUEUED, or ALREADY_PENDING (the waiting mail carries a fresh link when it goes)
      */
     public AccountMailQueue.LinkRequest sendLink(long accountId, String actor, String client, Instant now)
-            throws AdministrationRefusedException, SQLException {
+            throws AdministrationRefusedException {
         Account a = locked(accountId);
         AccountMailQueue.Link kind;
         if (a.state() == AccountState.PENDING) {
@@ -128,8 +126,8 @@ public final class AccountAdministration {
             throw new AdministrationRefusedException(
                     Reason.NO_LINK_FOR_STATE, a.email().value() + " is " + a.state());
         }
-        AccountMailQueue.LinkRequest outcome =
-                new AccountMail().requestLink(connection(), kind, a.email().value(), a.id(), now);
+        AccountMailQueue.LinkRequest outcome = new AccountMail()
+                .requestLink(SharedConnection.of(em), kind, a.email().value(), a.id(), now);
         if (outcome == AccountMailQueue.LinkRequest.ADDRESS_LIMIT) {
             throw new AdministrationRefusedException(
                     Reason.LINK_LIMIT, a.email().value());
@@ -174,7 +172,7 @@ public final class AccountAdministration {
      */
     public List<StoredMessages.Shredded> delete(
             long accountId, String typedAddress, String actor, String client, Instant now)
-            throws AdministrationRefusedException, SQLException {
+            throws AdministrationRefusedException {
         Account a = locked(accountId);
         refuseOwn(a, actor);
         if (!sameAddress(a, typedAddress)) {
@@ -182,9 +180,8 @@ public final class AccountAdministration {
                     Reason.CONFIRMATION_MISMATCH, a.email().value());
         }
         String before = shownState(a, now);
-        Connection c = connection();
         List<StoredMessages.Shredded> shredded = StoredMessages.shredAllOf(em, a.id());
-        int undelivered = OutboundQueue.forgetAccount(c, a.id());
+        int undelivered = OutboundQueue.forgetAccount(SharedConnection.of(em), a.id());
         em.remove(a);
         em.flush();
         long contents = shredded.stream()
@@ -239,14 +236,5 @@ public final class AccountAdministration {
                 client,
                 a.email().value() + ": " + detail,
                 now);
-    }
-
-    /** The JDBC connection of the entity manager's transaction (not to be closed: the entity manager owns it). */
-    private Connection connection() throws SQLException {
-        Connection c = em.unwrap(Connection.class);
-        if (c == null) {
-            throw new SQLException("no transaction: the entity manager has no connection to share");
-        }
-        return c;
     }
 }

@@ -9,12 +9,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.sql.SQLException;
 import java.time.Instant;
 import org.sealpost.portal.account.AccountMailQueue;
 import org.sealpost.portal.message.OpenedMessageCache;
 import org.sealpost.portal.message.StoredMessages;
 import org.sealpost.portal.outbound.MailQueued;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
 /**
  * The accounts page's transactions ({@link AccountAdministration}); only administrators. The
@@ -47,7 +47,7 @@ public class AccountAdministrationService {
     public AccountList search(String part, int page, int pageSize) {
         try {
             return accounts().search(part, page, pageSize, Instant.now());
-        } catch (SQLException | PersistenceException e) {
+        } catch (StorageUnavailableException | PersistenceException e) {
             throw new AdministrationUnavailableException(e);
         }
     }
@@ -55,7 +55,7 @@ public class AccountAdministrationService {
     public void unlock(long accountId, String client) throws AdministrationRefusedException {
         try {
             accounts().unlock(accountId, actor(), client, Instant.now());
-        } catch (PersistenceException e) {
+        } catch (StorageUnavailableException | PersistenceException e) {
             throw new AdministrationUnavailableException(e);
         }
     }
@@ -63,7 +63,7 @@ public class AccountAdministrationService {
     public void disable(long accountId, String client) throws AdministrationRefusedException {
         try {
             accounts().disable(accountId, actor(), client, Instant.now());
-        } catch (PersistenceException e) {
+        } catch (StorageUnavailableException | PersistenceException e) {
             throw new AdministrationUnavailableException(e);
         }
     }
@@ -71,7 +71,7 @@ public class AccountAdministrationService {
     public void enable(long accountId, String client) throws AdministrationRefusedException {
         try {
             accounts().enable(accountId, actor(), client, Instant.now());
-        } catch (PersistenceException e) {
+        } catch (StorageUnavailableException | PersistenceException e) {
             throw new AdministrationUnavailableException(e);
         }
     }
@@ -84,7 +84,7 @@ public class AccountAdministrationService {
                 mailQueued.fire(new MailQueued(1));
             }
             return outcome;
-        } catch (SQLException | PersistenceException e) {
+        } catch (StorageUnavailableException | PersistenceException e) {
             throw new AdministrationUnavailableException(e);
         }
     }
@@ -92,7 +92,7 @@ public class AccountAdministrationService {
     public void endAllSessions(long accountId, String client) throws AdministrationRefusedException {
         try {
             accounts().endAllSessions(accountId, actor(), client, Instant.now());
-        } catch (PersistenceException e) {
+        } catch (StorageUnavailableException | PersistenceException e) {
             throw new AdministrationUnavailableException(e);
         }
     }
@@ -107,7 +107,7 @@ public class AccountAdministrationService {
                 openedMessages.forget(s.entryId(), accountId);
             }
             return shredded.size();
-        } catch (SQLException | PersistenceException e) {
+        } catch (StorageUnavailableException | PersistenceException e) {
             throw new AdministrationUnavailableException(e);
         }
     }

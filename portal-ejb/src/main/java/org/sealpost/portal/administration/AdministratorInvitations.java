@@ -21,6 +21,7 @@ import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.outbound.OutboundKind;
 import org.sealpost.portal.outbound.OutboundQueue;
 import org.sealpost.portal.platform.SealpostDataSource;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
 /**
  * At start-up, every address of {@code SEALPOST_ADMIN_EMAILS} without an account gets a
@@ -58,7 +59,7 @@ public class AdministratorInvitations {
                     LOG.warning(() -> address + " is listed in " + Setting.ADMIN_EMAILS.environmentVariable()
                             + " but already has a recipient account; it is not made an administrator automatically");
                 }
-            } catch (SQLException e) {
+            } catch (SQLException | StorageUnavailableException e) {
                 throw new IllegalStateException("cannot invite administrator " + address + ": " + e.getMessage(), e);
             }
         }

@@ -2,7 +2,6 @@ package org.sealpost.portal.administration;
 
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -28,8 +27,8 @@ public final class MailQueueAdministration {
     }
 
     /** Rows in {@code states}, newest first; {@code page} counts from 0. */
-    public QueueList list(Set<QueueState> states, int page, int pageSize) throws SQLException {
-        Connection c = connection();
+    public QueueList list(Set<QueueState> states, int page, int pageSize) {
+        Connection c = SharedConnection.of(em);
         long total = OutboundQueue.countUndelivered(c, states);
         int lastPage = (int) Math.max(0, (total - 1) / pageSize);
         int shown = Math.min(Math.max(0, page), lastPage);
@@ -41,8 +40,8 @@ public final class MailQueueAdministration {
      * within about a second if the smarthost takes it.
      */
     public QueueEntry retryNow(long id, String actor, String client, Instant now)
-            throws AdministrationRefusedException, SQLException {
-        Connection c = connection();
+            throws AdministrationRefusedException {
+        Connection c = SharedConnection.of(em);
         QueueEntry before = find(c, id);
         if (!OutboundQueue.retryNow(em, id, now)) {
             throw new AdministrationRefusedException(
@@ -59,9 +58,8 @@ public final class MailQueueAdministration {
         return before;
     }
 
-    public QueueEntry giveUp(long id, String actor, String client, Instant now)
-            throws AdministrationRefusedException, SQLException {
-        Connection c = connection();
+    public QueueEntry giveUp(long id, String actor, String client, Instant now) throws AdministrationRefusedException {
+        Connection c = SharedConnection.of(em);
         QueueEntry before = find(c, id);
         if (!OutboundQueue.giveUpNow(em, id, "given up by an administrator (" + actor + ")")) {
             throw new AdministrationRefusedException(Reason.NOT_WAITING, before.describe());
@@ -76,9 +74,8 @@ public final class MailQueueAdministration {
         return before;
     }
 
-    public QueueEntry delete(long id, String actor, String client, Instant now)
-            throws AdministrationRefusedException, SQLException {
-        Connection c = connection();
+    public QueueEntry delete(long id, String actor, String client, Instant now) throws AdministrationRefusedException {
+        Connection c = SharedConnection.of(em);
         QueueEntry before = find(c, id);
         if (!OutboundQueue.deleteUndelivered(c, id)) {
             throw new AdministrationRefusedException(Reason.NOT_FOUND, before.describe());
@@ -87,7 +84,7 @@ public final class MailQueueAdministration {
         return before;
     }
 
-    private static QueueEntry find(Connection c, long id) throws SQLException, AdministrationRefusedException {
+    private static QueueEntry find(Connection c, long id) throws AdministrationRefusedException {
         return OutboundQueue.findUndelivered(c, id)
                 .orElseThrow(() -> new AdministrationRefusedException(Reason.NOT_FOUND, "outbound mail " + id));
     }
@@ -106,13 +103,5 @@ public final class MailQueueAdministration {
                 client,
                 row.describe() + "; " + detail,
                 now);
-    }
-
-    private Connection connection() throws SQLException {
-        Connection c = em.unwrap(Connection.class);
-        if (c == null) {
-            throw new SQLException("no transaction: the entity manager has no connection to share");
-        }
-        return c;
     }
 }

@@ -9,12 +9,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Set;
 import org.sealpost.portal.outbound.MailQueued;
 import org.sealpost.portal.outbound.QueueEntry;
 import org.sealpost.portal.outbound.QueueState;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
 /** The mail queue page's transactions ({@link MailQueueAdministration}); only administrators. */
 @Stateless
@@ -41,7 +41,7 @@ public class MailQueueService {
     public QueueList list(Set<QueueState> states, int page, int pageSize) {
         try {
             return queue().list(states, page, pageSize);
-        } catch (SQLException | PersistenceException e) {
+        } catch (StorageUnavailableException | PersistenceException e) {
             throw new AdministrationUnavailableException(e);
         }
     }
@@ -52,7 +52,7 @@ public class MailQueueService {
             QueueEntry entry = queue().retryNow(id, actor(), client, Instant.now());
             mailQueued.fire(new MailQueued(1));
             return entry;
-        } catch (SQLException | PersistenceException e) {
+        } catch (StorageUnavailableException | PersistenceException e) {
             throw new AdministrationUnavailableException(e);
         }
     }
@@ -60,7 +60,7 @@ public class MailQueueService {
     public QueueEntry giveUp(long id, String client) throws AdministrationRefusedException {
         try {
             return queue().giveUp(id, actor(), client, Instant.now());
-        } catch (SQLException | PersistenceException e) {
+        } catch (StorageUnavailableException | PersistenceException e) {
             throw new AdministrationUnavailableException(e);
         }
     }
@@ -68,7 +68,7 @@ public class MailQueueService {
     public QueueEntry delete(long id, String client) throws AdministrationRefusedException {
         try {
             return queue().delete(id, actor(), client, Instant.now());
-        } catch (SQLException | PersistenceException e) {
+        } catch (StorageUnavailableException | PersistenceException e) {
             throw new AdministrationUnavailableException(e);
         }
     }

@@ -6,9 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.sql.SQLException;
 import java.time.Instant;
 import org.sealpost.portal.config.PortalSettings;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
 /** The overview page's figures ({@link PortalOverview}); only administrators. */
 @Stateless
@@ -25,7 +25,7 @@ public class OverviewService {
     public Overview now() {
         try {
             return new PortalOverview(em).at(Instant.now(), settings.displayZone());
-        } catch (SQLException | PersistenceException e) {
+        } catch (StorageUnavailableException | PersistenceException e) {
             throw new AdministrationUnavailableException(e);
         }
     }

@@ -28,11 +28,11 @@ public final class PortalOverview {
      * "Today" and "this week" are the calendar's in {@code zone} (the portal's), a week starting
      * on Monday as ISO 8601 counts it.
      */
-    public Overview at(Instant now, ZoneId zone) throws SQLException {
-        Connection c = em.unwrap(Connection.class);
-        if (c == null) {
-            throw new SQLException("no transaction: the entity manager has no connection to share");
-        }
+    public Overview at(Instant now, ZoneId zone) {
+        return SharedConnection.run(em, "the overview's figures cannot be read now", c -> at(c, now, zone));
+    }
+
+    private Overview at(Connection c, Instant now, ZoneId zone) throws SQLException {
         LocalDate today = now.atZone(zone).toLocalDate();
         Instant startOfDay = today.atStartOfDay(zone).toInstant();
         Instant startOfWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))

@@ -7,7 +7,6 @@ import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +22,6 @@ import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.outbound.OutboundKind;
 import org.sealpost.portal.outbound.OutboundQueue;
-import org.sealpost.portal.platform.StorageUnavailableException;
 
 /**
  * The bridge certificate's life cycle, one method per thing an operator does; each runs in the
@@ -265,12 +263,9 @@ public final class BridgeCertificateDesk {
             return 0;
         }
         rows.flush();
-        try {
-            return OutboundQueue.queueForAdministrators(
-                    em.unwrap(Connection.class), OutboundKind.CERTIFICATE_EXPIRING, clock.instant());
-        } catch (SQLException e) {
-            throw new StorageUnavailableException("the certificate expiry reminder cannot be queued now", e);
-        }
+        // OutboundQueue reports a failed statement as StorageUnavailableException itself.
+        return OutboundQueue.queueForAdministrators(
+                em.unwrap(Connection.class), OutboundKind.CERTIFICATE_EXPIRING, clock.instant());
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -28,19 +29,15 @@ public final class ChangeListener implements Runnable {
     /** The longest a wait for notifications lasts, so that {@link #stop()} is seen promptly. */
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(1);
 
-    /** Where the listening connection comes from (the pool in Payara, a test's data source). */
-    @FunctionalInterface
-    public interface Connections {
-        Connection open() throws SQLException;
-    }
-
     private final ChangeSignal signal;
-    private final Connections connections;
+    /** Where the listening connection comes from (the pool in Payara, a test's data source). */
+    private final DataSource connections;
+
     private final Duration safetyPoll;
     private final Duration retryDelay;
     private volatile boolean stopped;
 
-    public ChangeListener(ChangeSignal signal, Connections connections, Duration safetyPoll, Duration retryDelay) {
+    public ChangeListener(ChangeSignal signal, DataSource connections, Duration safetyPoll, Duration retryDelay) {
         this.signal = Objects.requireNonNull(signal, "signal");
         this.connections = Objects.requireNonNull(connections, "connections");
         if (safetyPoll.isNegative() || safetyPoll.isZero()) {
@@ -53,7 +50,7 @@ public final class ChangeListener implements Runnable {
     @Override
     public void run() {
         while (!stopped) {
-            try (Connection connection = connections.open()) {
+            try (Connection connection = connections.getConnection()) {
                 listen(connection);
             } catch (SQLException | RuntimeException e) {
                 if (!stopped) {

@@ -42,7 +42,7 @@ public class NodeChanges {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         Duration safetyPoll = settings.duration(Setting.CHANGE_SAFETY_POLL, DEFAULT_SAFETY_POLL);
-        listener = new ChangeListener(signal, dataSource::getConnection, safetyPoll, RETRY_DELAY);
+        listener = new ChangeListener(signal, dataSource, safetyPoll, RETRY_DELAY);
         thread = threads.newThread(listener);
         thread.setName("change-signal");
         thread.start();

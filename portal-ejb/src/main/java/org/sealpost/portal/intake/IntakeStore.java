@@ -89,18 +89,13 @@ public class IntakeStore {
      */
     public static List<StoredMessages.EntryKey> deliverInPortal(
             Connection c, UUID messageId, List<EmailAddress> recipients, Instant receivedAt) {
-        Timestamp at = Timestamp.from(receivedAt);
-        try {
-            List<Long> accountIds = new ArrayList<>();
-            for (EmailAddress recipient : recipients) {
-                accountIds.add(AccountDirectory.pendingRecipientId(c, recipient));
-            }
-            List<StoredMessages.EntryKey> entries =
-                    StoredMessages.deliverToInboxes(c, messageId, accountIds, receivedAt);
-            OutboundQueue.queueArrivalNotifications(c, messageId, recipients, accountIds, at);
-            return entries;
-        } catch (SQLException e) {
-            throw new StorageUnavailableException("the message cannot be delivered now", e);
+        // Each owner reports a failed statement as StorageUnavailableException.
+        List<Long> accountIds = new ArrayList<>();
+        for (EmailAddress recipient : recipients) {
+            accountIds.add(AccountDirectory.pendingRecipientId(c, recipient));
         }
+        List<StoredMessages.EntryKey> entries = StoredMessages.deliverToInboxes(c, messageId, accountIds, receivedAt);
+        OutboundQueue.queueArrivalNotifications(c, messageId, recipients, accountIds, Timestamp.from(receivedAt));
+        return entries;
     }
 }

@@ -2,12 +2,10 @@ package org.sealpost.portal.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import org.sealpost.portal.account.AccountMailQueue;
 import org.sealpost.portal.outbound.OutboundQueue;
-import org.sealpost.portal.platform.StorageUnavailableException;
 
 /**
  * The mail the account flows queue, in the caller's transaction: a link mail ("forgot
@@ -28,24 +26,16 @@ public class AccountMail implements AccountMailQueue {
 
     @Override
     public LinkRequest requestLink(Connection c, Link kind, String recipient, long accountId, Instant now) {
-        try {
-            if (OutboundQueue.linkMailsSince(c, recipient, now.minus(ADDRESS_WINDOW)) >= LINK_MAILS_PER_ADDRESS) {
-                return LinkRequest.ADDRESS_LIMIT;
-            }
-            return OutboundQueue.queueLinkUnlessPending(c, kind.name(), recipient, accountId, now)
-                    ? LinkRequest.QUEUED
-                    : LinkRequest.ALREADY_PENDING;
-        } catch (SQLException e) {
-            throw new StorageUnavailableException("the link mail cannot be queued now", e);
+        if (OutboundQueue.linkMailsSince(c, recipient, now.minus(ADDRESS_WINDOW)) >= LINK_MAILS_PER_ADDRESS) {
+            return LinkRequest.ADDRESS_LIMIT;
         }
+        return OutboundQueue.queueLinkUnlessPending(c, kind.name(), recipient, accountId, now)
+                ? LinkRequest.QUEUED
+                : LinkRequest.ALREADY_PENDING;
     }
 
     @Override
     public void notice(Connection c, Notice notice, String recipient, long accountId, Instant now) {
-        try {
-            OutboundQueue.queue(c, notice.name(), recipient, accountId, now);
-        } catch (SQLException e) {
-            throw new StorageUnavailableException("the notice cannot be queued now", e);
-        }
+        OutboundQueue.queue(c, notice.name(), recipient, accountId, now);
     }
 }

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
@@ -16,7 +15,6 @@ import org.sealpost.portal.language.Language;
 import org.sealpost.portal.notification.template.TemplateKind;
 import org.sealpost.portal.outbound.MailQueued;
 import org.sealpost.portal.outbound.OutboundQueue;
-import org.sealpost.portal.platform.StorageUnavailableException;
 
 /**
  * An administrator's "send me a test" of a mail template: a queue row to their own address,
@@ -36,12 +34,7 @@ public class TemplateTestMail {
     public void send(
             String actor, String clientAddress, long accountId, String address, TemplateKind kind, Language language) {
         Instant now = Instant.now();
-        try {
-            OutboundQueue.queueTemplateTest(
-                    em.unwrap(Connection.class), address, accountId, kind.name(), language, now);
-        } catch (SQLException e) {
-            throw new StorageUnavailableException("the test mail cannot be queued now", e);
-        }
+        OutboundQueue.queueTemplateTest(em.unwrap(Connection.class), address, accountId, kind.name(), language, now);
         AuditTrail.record(
                 em,
                 actor,

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.platform.SealpostDataSource;
+import org.sealpost.portal.platform.StorageUnavailableException;
 import org.sealpost.portal.settings.DeliveryRetries;
 import org.sealpost.portal.settings.RuntimeSettings;
 import org.sealpost.portal.settings.RuntimeSettingsSeed;
@@ -58,7 +59,7 @@ public class OutboundDelivery {
      * @return false when nothing was due
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public boolean deliverNext(SmarthostConnection smtp) throws SQLException {
+    public boolean deliverNext(SmarthostConnection smtp) {
         // Read in this delivery's transaction, like the portal policy: an administrator's change
         // of the retry times applies to the next mail on every node (and the composer reads the
         // templates and branding the same way).
@@ -72,6 +73,10 @@ public class OutboundDelivery {
                             new RetrySchedule(retries.interval(), retries.maxAge()),
                             settings.quietPeriod())
                     .deliverNext(c, smtp, Instant.now());
+        } catch (SQLException e) {
+            // Getting or returning the pooled connection failed; a StorageUnavailableException
+            // (from the desk) passes as itself. Either rolls this recipient's transaction back.
+            throw new StorageUnavailableException("no database connection for the mail queue now", e);
         }
     }
 }

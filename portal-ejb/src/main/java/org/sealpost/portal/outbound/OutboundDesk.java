@@ -53,14 +53,20 @@ public final class OutboundDesk {
      * {@code smtp}, the pass's session; the caller commits.
      *
      * @return false when nothing was due
+     * @throws StorageUnavailableException the queue could not be read or the outcome recorded:
+     *     the caller rolls back, and the rows stay queued for the next pass
      */
-    public boolean deliverNext(Connection c, SmarthostConnection smtp, Instant now) throws SQLException {
-        List<QueuedMail> due = OutboundQueue.claimDue(c, now, 1);
-        if (due.isEmpty()) {
-            return false;
+    public boolean deliverNext(Connection c, SmarthostConnection smtp, Instant now) {
+        try {
+            List<QueuedMail> due = OutboundQueue.claimDue(c, now, 1);
+            if (due.isEmpty()) {
+                return false;
+            }
+            deliver(c, smtp, due.get(0), now);
+            return true;
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the due mail cannot be delivered now", e);
         }
-        deliver(c, smtp, due.get(0), now);
-        return true;
     }
 
     private void deliver(Connection c, SmarthostConnection smtp, QueuedMail first, Instant now) throws SQLException {

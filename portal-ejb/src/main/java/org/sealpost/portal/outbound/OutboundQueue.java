@@ -18,8 +18,14 @@ import java.util.stream.Collectors;
 import org.sealpost.portal.account.AccountDirectory;
 import org.sealpost.portal.account.EmailAddress;
 import org.sealpost.portal.language.Language;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
-/** The SQL of the durable outbound queue; every method runs in the caller's transaction. */
+/**
+ * The SQL of the durable outbound queue; every method runs in the caller's transaction. The
+ * methods other packages call answer a failed statement with {@link StorageUnavailableException}
+ * (the caller's transaction rolls back, the web answers 503); the delivery's own steps keep
+ * {@link SQLException} inside this package.
+ */
 public final class OutboundQueue {
 
     private OutboundQueue() {}
@@ -30,8 +36,7 @@ public final class OutboundQueue {
      * the transaction commits: with the sent copy, so a crash cannot send without a copy or keep
      * a copy that never goes (at-least-once from here, like notifications).
      */
-    public static void enqueueRelay(Connection c, String recipient, long senderAccountId, UUID contentId, Instant now)
-            throws SQLException {
+    public static void enqueueRelay(Connection c, String recipient, long senderAccountId, UUID contentId, Instant now) {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO outbound_mail (kind, recipient, account_id, content_id, state, next_attempt_at)
                 VALUES ('RELAY', ?, ?, ?, 'QUEUED', ?)""")) {
@@ -40,6 +45,8 @@ public final class OutboundQueue {
             ps.setObject(3, contentId);
             ps.setTimestamp(4, Timestamp.from(now));
             ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the mail to a colleague cannot be queued now", e);
         }
     }
 
@@ -50,8 +57,7 @@ public final class OutboundQueue {
      * Plain JDBC for the intake's speed (ADR 0003).
      */
     public static void queueArrivalNotifications(
-            Connection c, UUID contentId, List<EmailAddress> recipients, List<Long> accountIds, Timestamp receivedAt)
-            throws SQLException {
+            Connection c, UUID contentId, List<EmailAddress> recipients, List<Long> accountIds, Timestamp receivedAt) {
         try (PreparedStatement notify = c.prepareStatement("""
                 INSERT INTO outbound_mail (kind, recipient, account_id, content_id, state, next_attempt_at)
                 VALUES ('NOTIFY_NEW_MESSAGE', ?, ?, ?, 'QUEUED', ?)""")) {
@@ -63,6 +69,8 @@ public final class OutboundQueue {
                 notify.addBatch();
             }
             notify.executeBatch();
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the arrival notifications cannot be queued now", e);
         }
     }
 
@@ -206,7 +214,7 @@ public final class OutboundQueue {
      * @return true if a row was added
      */
     public static boolean queueLinkUnlessPending(
-            Connection c, String kind, String recipient, long accountId, Instant now) throws SQLException {
+            Connection c, String kind, String recipient, long accountId, Instant now) {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO outbound_mail (kind, recipient, account_id, state, next_attempt_at, created_at)
                 VALUES (?, ?, ?, 'QUEUED', ?, ?)
@@ -218,11 +226,13 @@ public final class OutboundQueue {
             ps.setTimestamp(4, Timestamp.from(now));
             ps.setTimestamp(5, Timestamp.from(now));
             return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the link mail cannot be queued now", e);
         }
     }
 
     /** How many link mails (of any state) the address was queued since {@code since}. */
-    public static int linkMailsSince(Connection c, String recipient, Instant since) throws SQLException {
+    public static int linkMailsSince(Connection c, String recipient, Instant since) {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT count(*) FROM outbound_mail
                 WHERE recipient = ? AND kind IN ('REGISTRATION_LINK', 'PASSWORD_RESET') AND created_at >= ?""")) {
@@ -232,12 +242,13 @@ public final class OutboundQueue {
                 rs.next();
                 return rs.getInt(1);
             }
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the address's link mails cannot be counted now", e);
         }
     }
 
     /** Queues one mail of {@code kind} for the account's address, due now. */
-    public static void queue(Connection c, String kind, String recipient, long accountId, Instant now)
-            throws SQLException {
+    public static void queue(Connection c, String kind, String recipient, long accountId, Instant now) {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO outbound_mail (kind, recipient, account_id, state, next_attempt_at, created_at)
                 VALUES (?, ?, ?, 'QUEUED', ?, ?)""")) {
@@ -247,6 +258,8 @@ public final class OutboundQueue {
             ps.setTimestamp(4, Timestamp.from(now));
             ps.setTimestamp(5, Timestamp.from(now));
             ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the mail cannot be queued now", e);
         }
     }
 
@@ -254,7 +267,7 @@ public final class OutboundQueue {
      * Queues one mail of {@code kind} to every active administrator, due now; how many. For the
      * portal's own notices to the people who run it (the bridge certificate expiring).
      */
-    public static int queueForAdministrators(Connection c, OutboundKind kind, Instant now) throws SQLException {
+    public static int queueForAdministrators(Connection c, OutboundKind kind, Instant now) {
         List<AccountDirectory.Addressee> admins = AccountDirectory.activeAdministrators(c);
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO outbound_mail (kind, recipient, account_id, state, next_attempt_at, created_at)
@@ -270,6 +283,8 @@ public final class OutboundQueue {
             if (!admins.isEmpty()) {
                 ps.executeBatch();
             }
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the administrators' mail cannot be queued now", e);
         }
         return admins.size();
     }
@@ -281,8 +296,7 @@ public final class OutboundQueue {
      * @param template the template's name, as notification names it
      */
     public static void queueTemplateTest(
-            Connection c, String recipient, long accountId, String template, Language language, Instant now)
-            throws SQLException {
+            Connection c, String recipient, long accountId, String template, Language language, Instant now) {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO outbound_mail (kind, recipient, account_id, template_kind, template_language, state,
                     next_attempt_at, created_at)
@@ -294,6 +308,8 @@ public final class OutboundQueue {
             ps.setTimestamp(5, Timestamp.from(now));
             ps.setTimestamp(6, Timestamp.from(now));
             ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the test mail cannot be queued now", e);
         }
     }
 
@@ -304,7 +320,7 @@ public final class OutboundQueue {
      * The queue's backlog by kind, for monitoring: only rows still to send, which the partial
      * index on due rows covers, so the cost follows the backlog, not the years of sent mail.
      */
-    public static List<Backlog> backlog(Connection c) throws SQLException {
+    public static List<Backlog> backlog(Connection c) {
         List<Backlog> backlog = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT kind, count(*), count(*) FILTER (WHERE attempts > 0), min(created_at)
@@ -317,6 +333,8 @@ public final class OutboundQueue {
                         rs.getLong(3),
                         rs.getTimestamp(4).toInstant()));
             }
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the mail queue's backlog cannot be read now", e);
         }
         return backlog;
     }
@@ -346,8 +364,7 @@ public final class OutboundQueue {
     }
 
     /** Undelivered rows in {@code states}, newest first, a page of at most {@code limit} from {@code offset}. */
-    public static List<QueueEntry> undelivered(Connection c, Set<QueueState> states, int offset, int limit)
-            throws SQLException {
+    public static List<QueueEntry> undelivered(Connection c, Set<QueueState> states, int offset, int limit) {
         List<QueueEntry> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM outbound_mail WHERE "
                 + inStates(states) + " ORDER BY created_at DESC, id DESC OFFSET ? LIMIT ?")) {
@@ -358,31 +375,37 @@ public final class OutboundQueue {
                     rows.add(entry(rs));
                 }
             }
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the mail queue cannot be read now", e);
         }
         return rows;
     }
 
-    public static long countUndelivered(Connection c, Set<QueueState> states) throws SQLException {
+    public static long countUndelivered(Connection c, Set<QueueState> states) {
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM outbound_mail WHERE " + inStates(states));
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the mail queue cannot be counted now", e);
         }
     }
 
     /** An undelivered row, if {@code id} names one. */
-    public static Optional<QueueEntry> findUndelivered(Connection c, long id) throws SQLException {
+    public static Optional<QueueEntry> findUndelivered(Connection c, long id) {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT " + ENTRY_COLUMNS + " FROM outbound_mail WHERE id = ? AND state <> 'SENT'")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
             }
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the queued mail cannot be read now", e);
         }
     }
 
     /** Counts by state and the oldest deferred mail, in one pass over the undelivered rows. */
-    public static QueueFigures figures(Connection c) throws SQLException {
+    public static QueueFigures figures(Connection c) {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT count(*) FILTER (WHERE state = 'QUEUED' AND attempts = 0),
                        count(*) FILTER (WHERE state = 'QUEUED' AND attempts > 0),
@@ -394,6 +417,8 @@ public final class OutboundQueue {
             Timestamp oldest = rs.getTimestamp(4);
             return new QueueFigures(
                     rs.getLong(1), rs.getLong(2), rs.getLong(3), oldest == null ? null : oldest.toInstant());
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the mail queue's figures cannot be read now", e);
         }
     }
 
@@ -452,10 +477,12 @@ public final class OutboundQueue {
      *
      * @return false when there was no such undelivered row
      */
-    public static boolean deleteUndelivered(Connection c, long id) throws SQLException {
+    public static boolean deleteUndelivered(Connection c, long id) {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbound_mail WHERE id = ? AND state <> 'SENT'")) {
             ps.setLong(1, id);
             return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the queued mail cannot be deleted now", e);
         }
     }
 
@@ -466,7 +493,7 @@ public final class OutboundQueue {
      *
      * @return how many rows had not been sent
      */
-    public static int forgetAccount(Connection c, long accountId) throws SQLException {
+    public static int forgetAccount(Connection c, long accountId) {
         try (PreparedStatement ps =
                 c.prepareStatement("DELETE FROM outbound_mail WHERE account_id = ? RETURNING state")) {
             ps.setLong(1, accountId);
@@ -477,6 +504,8 @@ public final class OutboundQueue {
                 }
             }
             return undelivered;
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the account's queued mail cannot be deleted now", e);
         }
     }
 }

@@ -1,8 +1,10 @@
 package org.sealpost.portal.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sealpost.portal.PortalJpa;
+import org.sealpost.portal.platform.StorageUnavailableException;
 import org.sealpost.portal.session.AccountStandings;
 
 /**
@@ -91,5 +94,20 @@ class AccountDirectoryIT {
                         .map(Account::email));
 
         assertThat(found).contains(EmailAddress.of("carl@client.example"));
+    }
+
+    @Test
+    void theIntakesAndTheMailsStatementsFailAsStorageUnavailableNeverAsSqlException() throws Exception {
+        try (Connection c = db.dataSource().getConnection()) {
+            // A queued mail whose account is gone stays queued: the composer meets storage trouble.
+            assertThatThrownBy(() -> AccountDirectory.mailProfile(c, 4711))
+                    .isInstanceOf(StorageUnavailableException.class)
+                    .hasRootCauseMessage("account 4711 of a queued mail is gone");
+        }
+        Connection gone = db.dataSource().getConnection();
+        gone.close();
+        assertThatThrownBy(() -> AccountDirectory.pendingRecipientId(gone, EmailAddress.of("anna@client.example")))
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasCauseInstanceOf(SQLException.class);
     }
 }

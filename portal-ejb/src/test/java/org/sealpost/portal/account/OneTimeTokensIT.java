@@ -1,6 +1,7 @@
 package org.sealpost.portal.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sealpost.migrations.SchemaMigrations;
 import org.sealpost.portal.account.OneTimeTokens.Purpose;
+import org.sealpost.portal.platform.StorageUnavailableException;
 import org.sealpost.testsupport.TestDatabase;
 
 /** One valid link per purpose, and none after the password is set: against a real PostgreSQL. */
@@ -79,5 +81,18 @@ class OneTimeTokensIT {
             assertThat(OneTimeTokens.peek(c, reset, Purpose.RESET_PASSWORD, now.plusSeconds(2)))
                     .isEmpty();
         }
+    }
+
+    @Test
+    void mintingForAMailFailsAsStorageUnavailableNeverAsSqlException() throws SQLException {
+        Connection gone = db.getConnection();
+        gone.close();
+
+        assertThatThrownBy(() -> OneTimeTokens.mint(gone, anna, Purpose.REGISTER, Duration.ofDays(14), now))
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasCauseInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> OneTimeTokens.supersede(gone, anna, 0, now))
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasCauseInstanceOf(SQLException.class);
     }
 }

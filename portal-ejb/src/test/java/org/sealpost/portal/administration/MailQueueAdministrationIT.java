@@ -3,6 +3,7 @@ package org.sealpost.portal.administration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +17,7 @@ import org.sealpost.portal.PortalJpa;
 import org.sealpost.portal.administration.AdministrationRefusedException.Reason;
 import org.sealpost.portal.outbound.QueueEntry;
 import org.sealpost.portal.outbound.QueueState;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
 /** The administrators' mail queue against PostgreSQL. */
 class MailQueueAdministrationIT {
@@ -131,6 +133,25 @@ class MailQueueAdministrationIT {
                 ResultSet rs = s.executeQuery(query)) {
             rs.next();
             return rs.getString(1);
+        }
+    }
+
+    @Test
+    void aFailedStatementIsStorageUnavailableForTheFacadeNeverAnSqlException() {
+        assertThatThrownBy(() -> db.inTransaction(em -> {
+                    abortTheTransaction(em);
+                    return new MailQueueAdministration(em).list(EnumSet.allOf(QueueState.class), 0, 10);
+                }))
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasCauseInstanceOf(SQLException.class);
+    }
+
+    /** PostgreSQL refuses every further statement of a transaction once one has failed. */
+    static void abortTheTransaction(EntityManager em) {
+        try (var s = PortalJpa.connectionOf(em).createStatement()) {
+            s.execute("SELECT 1 / 0");
+        } catch (SQLException expected) {
+            // division by zero: the transaction is aborted
         }
     }
 }

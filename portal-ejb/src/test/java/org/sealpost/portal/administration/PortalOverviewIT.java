@@ -1,6 +1,7 @@
 package org.sealpost.portal.administration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sealpost.portal.PortalJpa;
 import org.sealpost.portal.account.AccountState;
+import org.sealpost.portal.platform.StorageUnavailableException;
 
 /** The overview's figures against PostgreSQL, on a Wednesday in Berlin. */
 class PortalOverviewIT {
@@ -87,5 +89,16 @@ class PortalOverviewIT {
             ps.setTimestamp(3, Timestamp.from(Instant.parse(at)));
             ps.executeUpdate();
         }
+    }
+
+    @Test
+    void aFailedStatementIsStorageUnavailableForTheFacadeNeverAnSqlException() {
+        assertThatThrownBy(() -> db.inTransaction(em -> {
+                    MailQueueAdministrationIT.abortTheTransaction(em);
+                    return new PortalOverview(em).at(NOW, BERLIN);
+                }))
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasMessage("the overview's figures cannot be read now")
+                .hasCauseInstanceOf(SQLException.class);
     }
 }

@@ -47,7 +47,7 @@ class ChangeSignalIT {
     }
 
     private void listen(Duration safetyPoll) throws InterruptedException {
-        listener = new ChangeListener(signal, db.dataSource()::getConnection, safetyPoll, Duration.ofMillis(100));
+        listener = new ChangeListener(signal, db.dataSource(), safetyPoll, Duration.ofMillis(100));
         thread = Thread.ofPlatform().name("change-signal-test").start(listener);
         assertThat(within(Duration.ofSeconds(10), signal::listening)).isTrue();
     }

@@ -1,6 +1,7 @@
 package org.sealpost.portal.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +16,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sealpost.migrations.SchemaMigrations;
+import org.sealpost.portal.platform.StorageUnavailableException;
 import org.sealpost.testsupport.TestDatabase;
 
 /** The queue's SQL against a real PostgreSQL, as two portal nodes would run it at once. */
@@ -120,5 +122,19 @@ class OutboundQueueIT {
                 assertThat(rs.getInt(1)).isEqualTo(3);
             }
         }
+    }
+
+    @Test
+    void aFailedStatementReachesTheOtherPackagesAsStorageUnavailableNeverAsSqlException() throws SQLException {
+        Connection gone = db.getConnection();
+        gone.close();
+
+        assertThatThrownBy(() -> OutboundQueue.queue(gone, "PASSWORD_CHANGED", "anna@client.example", 1, Instant.now()))
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasMessage("the mail cannot be queued now")
+                .hasCauseInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> OutboundQueue.figures(gone))
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasCauseInstanceOf(SQLException.class);
     }
 }
