@@ -34,7 +34,7 @@ import org.sealpost.bridge.tls.BridgeCertificates;
 import org.sealpost.migrations.SchemaMigrations;
 import org.sealpost.portal.crypto.KeyEncryptionKeys;
 import org.sealpost.portal.crypto.MessageSealer;
-import org.sealpost.portal.intake.IntakeStore;
+import org.sealpost.portal.message.StoredMessages;
 import org.sealpost.portal.notification.NotificationComposer;
 import org.sealpost.portal.outbound.OutboundDesk;
 import org.sealpost.portal.outbound.OutboundQueue;
@@ -123,7 +123,7 @@ public final class OutboundBenchmark {
                 for (int i = 0; i < mails; i++) {
                     byte[] mime = reply(i);
                     UUID id = UUID.randomUUID();
-                    IntakeStore.storeContent(c, id, sealer.seal(id, mime, new byte[0]), mime.length, Instant.now());
+                    StoredMessages.storeContent(c, id, sealer.seal(id, mime, new byte[0]), mime.length, Instant.now());
                     contents.add(id);
                 }
             }

@@ -39,10 +39,9 @@ import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.intake.IntakeStore;
-import org.sealpost.portal.message.MailboxEntries;
 import org.sealpost.portal.message.MailboxEntry;
-import org.sealpost.portal.message.MessageContents;
 import org.sealpost.portal.message.SearchIndexQueue;
+import org.sealpost.portal.message.StoredMessages;
 import org.sealpost.portal.outbound.OutboundQueue;
 import org.sealpost.portal.policy.AddressField;
 import org.sealpost.portal.policy.AttachmentLoad;
@@ -542,8 +541,8 @@ final class ComposeDesk {
                 .toList();
         List<RecipientAddress> internal = decision.internal();
         long sentEntry = jdbc.with(c -> {
-            IntakeStore.storeContent(c, contentId, sealed, raw.length, now);
-            long entry = MailboxEntries.insertSent(c, accountId, contentId, now);
+            StoredMessages.storeContent(c, contentId, sealed, raw.length, now);
+            long entry = StoredMessages.insertSent(c, accountId, contentId, now);
             if (!external.isEmpty()) {
                 IntakeStore.deliverInPortal(c, contentId, external, now);
             }
@@ -579,14 +578,8 @@ final class ComposeDesk {
         }
         String self = ownAddress(accountId);
         Map<String, String> found = new LinkedHashMap<>();
-        for (MessageContents.SealedMetadata m :
-                jdbc.with(c -> MessageContents.recentMetadata(c, accountId, COMPLETION_SCAN))) {
-            MessageMetadata meta;
-            try {
-                meta = MessageMetadata.decode(sealer.openMetadata(m.contentId(), m.sealed()));
-            } catch (SealBrokenException | IllegalArgumentException e) {
-                continue;
-            }
+        for (MessageMetadata meta :
+                jdbc.with(c -> StoredMessages.openRecentMetadata(c, sealer, accountId, COMPLETION_SCAN))) {
             List<MailAddress> all = new ArrayList<>();
             if (meta.from() != null) {
                 all.add(meta.from());
@@ -714,18 +707,16 @@ final class ComposeDesk {
             throw new NotFoundException("message", null);
         }
         return jdbc.with(c -> {
-                            Optional<MailboxEntry> entry = MailboxEntries.find(c, entryId, accountId);
+                            Optional<MailboxEntry> entry = StoredMessages.find(c, entryId, accountId);
                             if (entry.isEmpty()) {
                                 return null;
                             }
-                            SealedMessage sealed = MessageContents.sealed(
-                                            c, entry.get().contentId())
-                                    .orElseThrow(() -> new SQLException("content of entry " + entryId + " is gone"));
                             try {
-                                byte[] mime = sealer.openMime(entry.get().contentId(), sealed);
-                                MessageMetadata meta = MessageMetadata.decode(
-                                        sealer.openMetadata(entry.get().contentId(), sealed));
-                                return new Original(meta, mime);
+                                StoredMessages.Opened opened = StoredMessages.open(
+                                                c, sealer, entry.get().contentId())
+                                        .orElseThrow(
+                                                () -> new SQLException("content of entry " + entryId + " is gone"));
+                                return new Original(opened.metadata(), opened.mime());
                             } catch (SealBrokenException e) {
                                 throw new SQLException(
                                         "message " + entry.get().contentId() + " cannot be decrypted: "

@@ -16,7 +16,6 @@ import org.sealpost.portal.account.AccountDirectory;
 import org.sealpost.portal.account.EmailAddress;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
-import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.message.SearchIndexQueue;
 import org.sealpost.portal.message.StoredMessages;
 import org.sealpost.portal.outbound.OutboundQueue;
@@ -67,16 +66,6 @@ public class IntakeStore {
         } catch (SQLException e) {
             throw new StorageUnavailableException("the message cannot be stored now", e);
         }
-    }
-
-    /**
-     * The sealed message itself, once however many recipients it has: how compose stores a
-     * message a recipient sends, in the caller's transaction. The statement is
-     * {@link StoredMessages#storeContent}'s.
-     */
-    public static void storeContent(
-            Connection c, UUID messageId, SealedMessage sealed, long sizeBytes, Instant receivedAt) {
-        StoredMessages.storeContent(c, messageId, sealed, sizeBytes, receivedAt);
     }
 
     /**

@@ -305,10 +305,16 @@ public final class StoredMessages {
     }
 
     /**
-     * The sealed row of message {@code contentId}, unopened: for the key rotation's tests and the
-     * callers that still open it themselves (compose and the outbound relay, through
-     * {@link MessageContents}).
+     * The MIME of message {@code contentId} alone, if it still exists: what the outbound relay
+     * sends; its metadata is not opened.
      */
+    public static Optional<byte[]> openMime(Connection c, MessageSealer sealer, UUID contentId)
+            throws SealBrokenException {
+        Optional<MessageContent> content = content(c, contentId);
+        return content.isEmpty() ? Optional.empty() : Optional.of(content.get().openMime(sealer));
+    }
+
+    /** The sealed row of message {@code contentId}, unopened: for the key rotation's tests. */
     public static Optional<SealedMessage> sealed(Connection c, UUID contentId) {
         return content(c, contentId).map(MessageContent::sealed);
     }
@@ -355,6 +361,23 @@ public final class StoredMessages {
     }
 
     /** A metadata record that authenticated but that this build cannot decode counts as a broken seal. */
+    /**
+     * The metadata of one account's newest {@code max} messages, any folder, opened; a message
+     * whose seal does not open is left out, so one damaged row cannot stop address completion.
+     */
+    public static List<MessageMetadata> openRecentMetadata(
+            Connection c, MessageSealer sealer, long accountId, int max) {
+        List<MessageMetadata> opened = new ArrayList<>();
+        for (SealedMetadata m : recentMetadata(c, accountId, max)) {
+            try {
+                opened.add(decodeMetadata(m.contentId(), sealer.openMetadata(m.contentId(), m.sealed())));
+            } catch (SealBrokenException e) {
+                // Left out: the message page reports a broken seal when its owner opens it.
+            }
+        }
+        return opened;
+    }
+
     static MessageMetadata decodeMetadata(UUID contentId, byte[] record) throws SealBrokenException {
         try {
             return MessageMetadata.decode(record);

@@ -14,8 +14,7 @@ import java.util.logging.Logger;
 import org.sealpost.portal.account.OneTimeTokens;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
-import org.sealpost.portal.crypto.SealedMessage;
-import org.sealpost.portal.message.MessageContents;
+import org.sealpost.portal.message.StoredMessages;
 import org.sealpost.portal.meters.PortalMeters;
 import org.sealpost.portal.meters.PortalMeters.DeliveryOutcome;
 import org.sealpost.portal.platform.StorageUnavailableException;
@@ -135,11 +134,10 @@ public final class OutboundDesk {
         if (mail.contentId() == null) {
             throw new MessagingException("the message was deleted for ever before it could be delivered");
         }
-        SealedMessage sealed = MessageContents.sealed(c, mail.contentId())
-                .orElseThrow(
-                        () -> new MessagingException("the message was deleted for ever before it could be delivered"));
         try {
-            return sealer.openMime(mail.contentId(), sealed);
+            return StoredMessages.openMime(c, sealer, mail.contentId())
+                    .orElseThrow(() ->
+                            new MessagingException("the message was deleted for ever before it could be delivered"));
         } catch (SealBrokenException e) {
             throw new MessagingException("the message cannot be decrypted: " + e.getMessage(), e);
         }

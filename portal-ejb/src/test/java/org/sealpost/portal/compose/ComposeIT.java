@@ -39,7 +39,7 @@ import org.sealpost.portal.crypto.KeyEncryptionKeys;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.intake.IntakeStore;
-import org.sealpost.portal.message.MessageContents;
+import org.sealpost.portal.message.StoredMessages;
 import org.sealpost.portal.policy.PolicySeed;
 import org.sealpost.portal.policy.PortalAction;
 import org.sealpost.portal.policy.Refusal;
@@ -124,7 +124,7 @@ class ComposeIT {
         MimeReading.Readable reading = (MimeReading.Readable) new MimeMetadataExtractor().extract(raw);
         UUID id = UUID.randomUUID();
         SealedMessage sealed = sealer.seal(id, raw, reading.metadata().encode());
-        IntakeStore.storeContent(c, id, sealed, raw.length, Instant.now());
+        StoredMessages.storeContent(c, id, sealed, raw.length, Instant.now());
         IntakeStore.deliverInPortal(c, id, List.of(EmailAddress.of(recipient)), Instant.now());
         return single(c, "SELECT id FROM account WHERE email = '" + recipient + "'");
     }
@@ -203,7 +203,7 @@ class ComposeIT {
                 UUID content = rs.getObject(1, UUID.class);
                 assertThat(rs.next()).as("only one relay to " + recipient).isFalse();
                 return mime(sealer.openMime(
-                        content, MessageContents.sealed(c, content).orElseThrow()));
+                        content, StoredMessages.sealed(c, content).orElseThrow()));
             }
         }
     }

@@ -29,7 +29,6 @@ import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealBrokenException;
 import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.intake.IntakeStore;
-import org.sealpost.portal.message.MessageContents;
 import org.sealpost.portal.message.StoredMessages;
 
 /**
@@ -80,7 +79,7 @@ class KeyRotationIT {
                 UUID id = UUID.randomUUID();
                 String text = "Subject: figures " + i + "\r\n\r\nDear Anna, number " + i + ".\r\n";
                 byte[] raw = text.getBytes(StandardCharsets.UTF_8);
-                IntakeStore.storeContent(
+                StoredMessages.storeContent(
                         c,
                         id,
                         sealer.seal(id, raw, ("meta " + i).getBytes(StandardCharsets.UTF_8)),
@@ -276,7 +275,7 @@ class KeyRotationIT {
         SealedMessage draftBackup;
         try (Connection c = db.dataSource().getConnection()) {
             // The backup: the rows exactly as a dump taken before the delete holds them.
-            backup = MessageContents.sealed(c, deleted).orElseThrow();
+            backup = StoredMessages.sealed(c, deleted).orElseThrow();
             draftBackup = draftRow(c);
             long entry = single(c, "SELECT id FROM mailbox_entry WHERE content_id = '" + deleted + "'");
             long account = single(c, "SELECT account_id FROM mailbox_entry WHERE id = " + entry);
@@ -288,7 +287,7 @@ class KeyRotationIT {
                     .as("the last copy")
                     .isTrue();
             c.createStatement().execute("DELETE FROM draft");
-            assertThat(MessageContents.sealed(c, deleted))
+            assertThat(StoredMessages.sealed(c, deleted))
                     .as("gone from the live database at once")
                     .isEmpty();
         }
@@ -328,7 +327,7 @@ class KeyRotationIT {
                 assertThat(new String(
                                 sealer.openMime(
                                         m.getKey(),
-                                        MessageContents.sealed(c, m.getKey()).orElseThrow()),
+                                        StoredMessages.sealed(c, m.getKey()).orElseThrow()),
                                 StandardCharsets.UTF_8))
                         .isEqualTo(m.getValue());
             }
@@ -352,7 +351,7 @@ class KeyRotationIT {
     private void everythingOpensUnder(int version) throws Exception {
         try (Connection c = db.dataSource().getConnection()) {
             for (Map.Entry<UUID, String> m : messages.entrySet()) {
-                SealedMessage sealed = MessageContents.sealed(c, m.getKey()).orElseThrow();
+                SealedMessage sealed = StoredMessages.sealed(c, m.getKey()).orElseThrow();
                 assertThat(sealed.kekVersion()).isEqualTo(version);
                 assertThat(new String(sealer.openMime(m.getKey(), sealed), StandardCharsets.UTF_8))
                         .isEqualTo(m.getValue());

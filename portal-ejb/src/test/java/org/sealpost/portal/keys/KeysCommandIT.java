@@ -26,7 +26,7 @@ import org.sealpost.portal.crypto.KeyEncryptionKeys;
 import org.sealpost.portal.crypto.KeystoreLocation;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.intake.IntakeStore;
-import org.sealpost.portal.message.MessageContents;
+import org.sealpost.portal.message.StoredMessages;
 import org.sealpost.portal.operator.OperatorCommand;
 import org.sealpost.portal.operator.TestOperatorContext;
 
@@ -66,7 +66,7 @@ class KeysCommandIT {
                 var s = c.createStatement()) {
             s.execute("TRUNCATE account, message_content, mailbox_entry, outbound_mail, audit_event, draft,"
                     + " draft_attachment, search_index_queue, kek_rotation RESTART IDENTITY CASCADE");
-            IntakeStore.storeContent(
+            StoredMessages.storeContent(
                     c,
                     message,
                     new MessageSealer(portal).seal(message, raw, new byte[] {1}),
@@ -103,8 +103,7 @@ class KeysCommandIT {
                 .contains("Every data key is wrapped by kek-v2");
         try (Connection c = db.dataSource().getConnection()) {
             assertThat(new MessageSealer(portal)
-                            .openMime(
-                                    message, MessageContents.sealed(c, message).orElseThrow()))
+                            .openMime(message, StoredMessages.sealed(c, message).orElseThrow()))
                     .as("the running portal's keystore instance opens the re-wrapped key")
                     .asString(StandardCharsets.UTF_8)
                     .contains("hello");

@@ -43,7 +43,7 @@ import org.sealpost.bridge.tls.BridgeCertificates;
 import org.sealpost.migrations.SchemaMigrations;
 import org.sealpost.portal.crypto.KeyEncryptionKeys;
 import org.sealpost.portal.crypto.MessageSealer;
-import org.sealpost.portal.intake.IntakeStore;
+import org.sealpost.portal.message.StoredMessages;
 import org.sealpost.portal.notification.NotificationComposer;
 import org.sealpost.testsupport.TestDatabase;
 
@@ -204,7 +204,7 @@ class SmarthostSessionIT {
                                 "")
                         .getBytes(StandardCharsets.UTF_8);
                 UUID id = UUID.randomUUID();
-                IntakeStore.storeContent(c, id, sealer.seal(id, mime, new byte[0]), mime.length, Instant.now());
+                StoredMessages.storeContent(c, id, sealer.seal(id, mime, new byte[0]), mime.length, Instant.now());
                 OutboundQueue.enqueueRelay(c, "colleague" + i + "@bank.example", sender, id, Instant.now());
             }
         }
