@@ -126,19 +126,29 @@ public class AuditEvent implements Serializable {
             String field,
             String oldValue,
             String newValue) {
+        // Unlinked (no chain position yet), its id given by the database at the insert.
+        this(
+                0L,
+                null,
+                null,
+                whoDidWhat(at, actor, action),
+                actor,
+                action.name(),
+                targetType,
+                targetId,
+                clientAddress,
+                detail,
+                field,
+                oldValue,
+                newValue);
+    }
+
+    /** The rule every event keeps: it names who did what, and when. */
+    private static Instant whoDidWhat(Instant at, String actor, AuditAction action) {
         if (actor == null || actor.isBlank() || action == null || at == null) {
             throw new IllegalArgumentException("an audit event names who did what, and when");
         }
-        this.occurredAt = at.atOffset(ZoneOffset.UTC);
-        this.actor = actor;
-        this.action = action.name();
-        this.targetType = targetType;
-        this.targetId = targetId;
-        this.clientAddress = clientAddress;
-        this.detail = detail;
-        this.field = field;
-        this.oldValue = oldValue;
-        this.newValue = newValue;
+        return at;
     }
 
     /** What someone did, to be recorded now: unlinked, its id given by the database. */
