@@ -15,8 +15,7 @@ import org.sealpost.portal.config.Setting;
  * <p>Two bounds: {@link #DEPLOYMENT_WAIT} while deployment ends and the listener starts serving
  * the portal's pages, then {@code SEALPOST_WARM_UP_TIME} for the rounds themselves. Readiness is
  * answered (by Payara's health service) well before the pages are: on a busy machine 44 s
- * before, and a warm-up whose time counted from then ran no round at all (WarmUpIT). The first
- * bound holds readiness with the warm-up off too: UP means the pages are served.
+ * before, and a warm-up whose time counted from then ran no round at all (WarmUpIT).
  */
 @ApplicationScoped
 public class WarmUpGate {
@@ -30,7 +29,6 @@ public class WarmUpGate {
     @Inject
     private PortalSettings settings;
 
-    private boolean enabled;
     private Duration time;
     private volatile long deadlineNanos;
     private volatile WarmUpState state;
@@ -45,34 +43,19 @@ public class WarmUpGate {
     }
 
     void configure(boolean enabled, Duration configured) {
-        configure(enabled, configured, DEPLOYMENT_WAIT);
-    }
-
-    void configure(boolean enabled, Duration configured, Duration deploymentWait) {
-        this.enabled = enabled;
         time = configured.isNegative() ? Duration.ZERO : configured;
-        deadlineNanos = System.nanoTime() + deploymentWait.toNanos();
-        state = WarmUpState.AWAITING_PAGES;
+        deadlineNanos = System.nanoTime() + DEPLOYMENT_WAIT.toNanos();
+        state = enabled ? WarmUpState.RUNNING : WarmUpState.OFF;
     }
 
-    /** Whether rounds run once the pages are served ({@code SEALPOST_WARM_UP}). */
     public boolean enabled() {
-        return enabled;
+        return state != WarmUpState.OFF;
     }
 
-    /**
-     * The pages answer: with the warm-up on, its rounds get their whole time from now; with it
-     * off, readiness waits no longer.
-     */
-    public void pagesServed() {
-        if (state != WarmUpState.AWAITING_PAGES) {
-            return;
-        }
-        if (enabled && timeLeft()) {
+    /** The pages answer: the rounds get their whole time from now. */
+    public void roundsStarted() {
+        if (timeLeft()) {
             deadlineNanos = System.nanoTime() + time.toNanos();
-            state = WarmUpState.RUNNING;
-        } else {
-            state = enabled ? WarmUpState.DONE : WarmUpState.OFF;
         }
     }
 
@@ -83,21 +66,14 @@ public class WarmUpGate {
 
     /** The warm-up ended (its time is up, or it failed). */
     public void ended(WarmUpState outcome) {
-        if (state.holdsReadiness()) {
+        if (state == WarmUpState.RUNNING) {
             state = outcome;
         }
     }
 
-    /**
-     * The state readiness reports: a state that holds readiness lets go by itself when its time
-     * is up (DONE with the warm-up on, OFF without), so a deployment that never serves its pages
-     * or a warm-up that hangs delays a start, never stops it.
-     */
+    /** The state readiness reports; RUNNING turns DONE by itself when the time is up. */
     public WarmUpState state() {
         WarmUpState now = state;
-        if (now.holdsReadiness() && !timeLeft()) {
-            return enabled ? WarmUpState.DONE : WarmUpState.OFF;
-        }
-        return now;
+        return now == WarmUpState.RUNNING && !timeLeft() ? WarmUpState.DONE : now;
     }
 }

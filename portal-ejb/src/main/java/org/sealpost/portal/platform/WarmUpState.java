@@ -2,15 +2,9 @@ package org.sealpost.portal.platform;
 
 /** Where the warm-up before readiness stands, as {@code /health/ready} reports it. */
 public enum WarmUpState {
-    /**
-     * The portal's pages are not served yet. Readiness waits for them whether or not the warm-up
-     * is on: Payara's health service answers well before deployment ends (44 s on a busy
-     * machine), and a load balancer must not send users to a node that answers 404.
-     */
-    AWAITING_PAGES,
-    /** {@code SEALPOST_WARM_UP=false} (or unset in dev mode), and the pages are served. */
+    /** {@code SEALPOST_WARM_UP=false} (or unset in dev mode): readiness does not wait. */
     OFF,
-    /** Enabled, the pages are served, and the rounds are running. */
+    /** Enabled, and the portal's pages are not served yet, or the rounds are running. */
     RUNNING,
     /** Its time is up: readiness no longer waits for it. */
     DONE,
@@ -19,6 +13,6 @@ public enum WarmUpState {
 
     /** Whether readiness must stay DOWN for this state. */
     public boolean holdsReadiness() {
-        return this == AWAITING_PAGES || this == RUNNING;
+        return this == RUNNING;
     }
 }

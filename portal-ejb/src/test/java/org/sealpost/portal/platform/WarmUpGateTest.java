@@ -5,34 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/**
- * The gate's bounds: readiness waits for the pages to be served, whether or not the warm-up is
- * on, and then for the warm-up only while it is on and its time runs.
- */
+/** The gate's bound: readiness waits for the warm-up only while it is on and its time runs. */
 class WarmUpGateTest {
 
     private final WarmUpGate gate = new WarmUpGate();
 
     @Test
-    void switchedOffReadinessWaitsForThePagesOnlyThenNotForAWarmUp() {
+    void switchedOffThereIsNoWarmUpAndReadinessDoesNotWait() {
         gate.configure(false, Duration.ofMinutes(10));
 
         assertThat(gate.enabled()).isFalse();
-        assertThat(gate.state()).isEqualTo(WarmUpState.AWAITING_PAGES);
-        assertThat(gate.state().holdsReadiness())
-                .as("Payara answers readiness before the pages are served")
-                .isTrue();
-
-        gate.pagesServed();
-
-        assertThat(gate.state()).isEqualTo(WarmUpState.OFF);
-        assertThat(gate.state().holdsReadiness()).isFalse();
-    }
-
-    @Test
-    void pagesThatAreNeverServedHoldReadinessOnlyUntilTheDeploymentBound() {
-        gate.configure(false, Duration.ofMinutes(10), Duration.ZERO);
-
         assertThat(gate.state()).isEqualTo(WarmUpState.OFF);
         assertThat(gate.state().holdsReadiness()).isFalse();
     }
@@ -42,7 +24,6 @@ class WarmUpGateTest {
         gate.configure(true, Duration.ofMinutes(10));
 
         assertThat(gate.enabled()).isTrue();
-        gate.pagesServed();
         assertThat(gate.state()).isEqualTo(WarmUpState.RUNNING);
         assertThat(gate.state().holdsReadiness()).isTrue();
     }
@@ -51,9 +32,9 @@ class WarmUpGateTest {
     void theRoundsGetTheirTimeFromWhenThePagesAreServedNotFromDeployment() {
         gate.configure(true, Duration.ZERO);
 
-        assertThat(gate.state()).as("waiting for the pages to be served").isEqualTo(WarmUpState.AWAITING_PAGES);
+        assertThat(gate.state()).as("waiting for the pages to be served").isEqualTo(WarmUpState.RUNNING);
 
-        gate.pagesServed();
+        gate.roundsStarted();
 
         assertThat(gate.timeLeft()).isFalse();
         assertThat(gate.state())

@@ -26,14 +26,6 @@ class WarmUpReadinessTest {
     }
 
     @Test
-    void readinessIsDownUntilThePagesAreServedWhateverTheWarmUp() {
-        HealthCheckResponse awaiting = PortalReadiness.readiness("16", List.of(), workers, WarmUpState.AWAITING_PAGES);
-
-        assertThat(awaiting.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
-        assertThat(awaiting.getData().orElseThrow()).containsEntry("warm-up", "awaiting_pages");
-    }
-
-    @Test
     void readinessIsUpOnceTheWarmUpIsOverFailedOrOff() {
         for (WarmUpState state : List.of(WarmUpState.DONE, WarmUpState.FAILED, WarmUpState.OFF)) {
             HealthCheckResponse response = PortalReadiness.readiness("16", List.of(), workers, state);

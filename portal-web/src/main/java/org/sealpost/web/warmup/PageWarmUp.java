@@ -25,9 +25,7 @@ import org.sealpost.portal.platform.WarmUpState;
 import org.sealpost.portal.warmup.ReadingWarmUp;
 
 /**
- * Starts with the application and waits until the portal's own listener serves its pages, which
- * readiness waits for with the warm-up off too ({@link WarmUpGate}). Then, with the warm-up on
- * and while the gate holds readiness DOWN, it renders the
+ * Starts with the application and, while {@link WarmUpGate} holds readiness DOWN, renders the
  * pages anyone may see through the portal's own HTTP listener on loopback: the sign-in page, its
  * form posted empty (JSF's whole postback, stopped by the required fields before any sign-in is
  * attempted: no throttle, no audit entry), the forgotten-password page, and a protected page
@@ -57,7 +55,9 @@ public class PageWarmUp {
     private ManagedExecutorService executor;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
-        executor.submit(this::run);
+        if (gate.enabled()) {
+            executor.submit(this::run);
+        }
     }
 
     private void run() {
@@ -79,13 +79,7 @@ public class PageWarmUp {
                     continue;
                 }
                 if (rounds == 0) {
-                    gate.pagesServed();
-                    if (!gate.enabled()) {
-                        LOG.info(() -> String.format(
-                                "pages served %.1f s after deployment; no warm-up (SEALPOST_WARM_UP is off)",
-                                (System.nanoTime() - t0) / 1e9));
-                        return;
-                    }
+                    gate.roundsStarted();
                 }
                 reading.round();
                 rounds++;
