@@ -193,6 +193,12 @@ public final class ComposeBenchmark {
                             warmedUp.countDown();
                             warmedUp.await();
                             measuring = true;
+                            // The latch releases every session in the same millisecond: without a
+                            // fresh random start, S compose pages arrive at once, a herd no group of
+                            // people makes, and its queue was most of the measured p95 (BENCHMARKS.md,
+                            // "the herd"). Each session starts its measured rounds as it started the
+                            // warm-up ones: at a random point of one think time.
+                            Thread.sleep(ThreadLocalRandom.current().nextLong(think + 1));
                         }
                         reply(http, entry, withAttachment);
                         Thread.sleep(ThreadLocalRandom.current().nextLong(think / 2, think * 3 / 2 + 1));
