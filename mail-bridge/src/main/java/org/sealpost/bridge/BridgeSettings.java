@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.sealpost.bridge.internal.ClientAllowList;
-import org.sealpost.bridge.internal.IpLiteral;
 import org.sealpost.bridge.internal.Mailbox;
+import org.sealpost.bridge.net.IpLiteral;
 import org.sealpost.bridge.tls.BridgeCertificates;
 import org.sealpost.bridge.tls.BridgeKeyMaterial;
 

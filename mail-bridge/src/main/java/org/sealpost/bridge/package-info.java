@@ -8,7 +8,11 @@
  * port that portal-ejb implements, whose {@link org.sealpost.bridge.SinkVerdict} decides the
  * SMTP reply. The bridge answers 250 only once the sink says the message is durable.
  *
+ * {@code org.sealpost.bridge.net} (IP literals and CIDR blocks without DNS) is API too: the
+ * portal names networks with it.
+ *
  * <p>Everything else lives in {@code org.sealpost.bridge.internal} (protocol rules on top of
- * SubEthaSMTP) and {@code org.sealpost.bridge.tls} (the bridge's certificate).
+ * SubEthaSMTP, not for use outside the bridge) and {@code org.sealpost.bridge.tls} (the
+ * bridge's certificate).
  */
 package org.sealpost.bridge;

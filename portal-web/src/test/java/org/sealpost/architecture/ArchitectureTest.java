@@ -1,5 +1,7 @@
 package org.sealpost.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -30,14 +32,29 @@ class ArchitectureTest {
     }
 
     @Test
-    void theWebLayerNeitherSearchesTheIndexNorMigratesTheSchemaItself() {
+    void theWebLayerDependsOnPortalEjbOnly() {
         noClasses()
                 .that()
                 .resideInAPackage("org.sealpost.web..")
                 .should()
+                .dependOnClassesThat(resideInAPackage("org.sealpost..")
+                        .and(resideOutsideOfPackages("org.sealpost.web..", "org.sealpost.portal..")))
+                .because("portal-web depends on portal-ejb only: portal-ejb names what the pages need in its own"
+                        + " types (addresses, attachments, sanitised HTML, the client behind a proxy), so the"
+                        + " modules below it can change without the pages noticing")
+                .check(sealpost);
+    }
+
+    @Test
+    void nothingOutsideTheBridgeUsesItsInternalPackage() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.sealpost.bridge..")
+                .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("org.sealpost.search..", "org.sealpost.migrations..")
-                .because("portal-web depends on portal-ejb only: portal-ejb names what the pages need in its own types")
+                .resideInAPackage("org.sealpost.bridge.internal..")
+                .because("the bridge's internal package is its SMTP machinery, free to change; what others may"
+                        + " use is its public API (org.sealpost.bridge, org.sealpost.bridge.net)")
                 .check(sealpost);
     }
 

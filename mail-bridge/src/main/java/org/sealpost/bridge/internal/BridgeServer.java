@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import org.sealpost.bridge.BridgeSettings;
 import org.sealpost.bridge.InboundMessageSink;
+import org.sealpost.bridge.net.IpLiteral;
 import org.subethamail.smtp.server.SMTPServer;
 
 /** Assembles a SubEthaSMTP server from the settings, with the bridge's rules and commands. */

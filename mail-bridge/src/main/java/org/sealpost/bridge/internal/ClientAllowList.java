@@ -3,6 +3,7 @@ package org.sealpost.bridge.internal;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.sealpost.bridge.net.CidrBlock;
 
 /**
  * Only the organisation's gateway may talk to the bridge: clients outside the configured CIDR

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.sealpost.bridge.InboundMessage;
 import org.sealpost.bridge.SinkVerdict;
+import org.sealpost.bridge.net.IpLiteral;
 import org.subethamail.smtp.RejectException;
 
 /** One transaction against a fake sink and fixed connection facts: no sockets, no SubEthaSMTP session. */

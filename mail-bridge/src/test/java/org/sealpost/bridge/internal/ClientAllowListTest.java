@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sealpost.bridge.net.IpLiteral;
 
 class ClientAllowListTest {
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.sealpost.bridge.SinkVerdict;
+import org.sealpost.bridge.net.IpLiteral;
 import org.subethamail.smtp.RejectException;
 
 /** The cap on message bytes in memory across transactions, and what a transaction answers over it. */

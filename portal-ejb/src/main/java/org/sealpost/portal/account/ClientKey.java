@@ -4,7 +4,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
-import org.sealpost.bridge.internal.IpLiteral;
+import org.sealpost.bridge.net.IpLiteral;
 
 /**
  * The key a per-client limit counts under. An IPv4 address is one client. An IPv6 client is

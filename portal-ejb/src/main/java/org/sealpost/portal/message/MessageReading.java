@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.sealpost.mailformat.html.RenderOptions;
+import org.sealpost.mailformat.metadata.MessageMetadata;
 import org.sealpost.mailformat.view.MessageRendering;
 import org.sealpost.mailformat.view.ParsedMessage;
 import org.sealpost.mailformat.view.RenderedAttachment;
@@ -58,18 +59,38 @@ public class MessageReading {
             OpenedMessageCache.Opened d = read(entry);
             RenderOptions options = RenderOptions.blockingRemoteImages(inlineImageUrl);
             entry.markRead(true);
+            MessageMetadata metadata = d.metadata();
             return new OpenedMessage(
-                    entry, d.metadata(), d.parsed().render(showRemoteImages ? options.withRemoteImages() : options));
+                    entry,
+                    metadata.subject(),
+                    metadata.date() == null ? null : metadata.date().toInstant(),
+                    Correspondent.of(metadata.from()),
+                    Correspondent.of(metadata.to()),
+                    Correspondent.of(metadata.cc()),
+                    MessageView.of(d.parsed().render(showRemoteImages ? options.withRemoteImages() : options)));
         } catch (PersistenceException e) {
             throw new StorageUnavailableException("the message cannot be read now", e);
         }
     }
 
     /**
-     * A part by its part id or content id, among the attachments and the inline images, from the
+     * An attachment or inline image by its part id ({@link MessageAttachment#partId()}), from the
      * message as the page read it when it was opened moments ago (else read now).
      */
-    public AttachmentDownload attachment(long entryId, long accountId, Predicate<RenderedAttachment> which)
+    public AttachmentDownload attachment(long entryId, long accountId, String partId) throws MessageNotFoundException {
+        return part(entryId, accountId, a -> a.partId().equals(partId));
+    }
+
+    /**
+     * An attachment or inline image by its Content-ID without angle brackets, as a {@code cid:}
+     * URL of the body names it (RFC 2392), from the message as the page read it.
+     */
+    public AttachmentDownload inlineImage(long entryId, long accountId, String contentId)
+            throws MessageNotFoundException {
+        return part(entryId, accountId, a -> contentId.equals(a.contentId()));
+    }
+
+    private AttachmentDownload part(long entryId, long accountId, Predicate<RenderedAttachment> which)
             throws MessageNotFoundException {
         try {
             MailboxEntry entry = StoredMessages.entry(em, entryId, accountId)

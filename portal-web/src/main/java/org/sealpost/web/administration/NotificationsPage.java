@@ -10,13 +10,12 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
-import org.sealpost.mailformat.html.HtmlPolicyFactory;
 import org.sealpost.portal.language.Language;
 import org.sealpost.portal.notification.MailTemplateService;
 import org.sealpost.portal.notification.TemplateEdit;
+import org.sealpost.portal.notification.TemplatePreview;
 import org.sealpost.portal.notification.TemplateTestMail;
 import org.sealpost.portal.notification.template.Placeholder;
-import org.sealpost.portal.notification.template.RenderedNotification;
 import org.sealpost.portal.notification.template.TemplateException;
 import org.sealpost.portal.notification.template.TemplateKind;
 import org.sealpost.portal.settings.AccentColour;
@@ -117,12 +116,12 @@ public class NotificationsPage implements Serializable {
     /** Renders what is in the editor with sample values; saves nothing. */
     public void preview() {
         try {
-            RenderedNotification mail = templates.preview(kind, language, subject, textBody, htmlBody, session.email());
-            previewSubject = mail.subject();
-            previewText = mail.text();
-            // Shown in a frame with an empty sandbox (no script, no form, no same origin), and
-            // sanitised like an incoming message's HTML first.
-            previewHtml = HtmlPolicyFactory.POLICY.sanitize(mail.html());
+            TemplatePreview shown =
+                    TemplatePreview.of(templates.preview(kind, language, subject, textBody, htmlBody, session.email()));
+            previewSubject = shown.subject();
+            previewText = shown.text();
+            // Shown in a frame with an empty sandbox (no script, no form, no same origin).
+            previewHtml = shown.safeHtml();
             previewProblem = null;
         } catch (TemplateException e) {
             previewProblem = refusal(e);

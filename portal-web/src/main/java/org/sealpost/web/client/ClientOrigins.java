@@ -7,22 +7,22 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.InetAddress;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
-import org.sealpost.bridge.internal.IpLiteral;
+import org.sealpost.portal.client.ClientAttribution;
+import org.sealpost.portal.client.ClientOrigin;
+import org.sealpost.portal.client.ForwardedHeader;
+import org.sealpost.portal.client.TrustedProxies;
 import org.sealpost.portal.config.InvalidSettingException;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
 
 /**
- * The one place that says who the client of a request is ({@link ClientOrigin}). Without
- * {@code SEALPOST_TRUSTED_PROXIES} that is the socket's peer and nothing a request says is
- * believed; with it, a request whose peer is a trusted proxy is attributed to the rightmost
- * untrusted hop of {@code SEALPOST_FORWARDED_HEADER}, and its scheme to the proxy's
- * {@code X-Forwarded-Proto} (or the Forwarded element's {@code proto}). The answer is kept on
- * the request, so every part of one request sees the same client.
+ * The one place the web layer asks who the client of a request is ({@link ClientOrigin}):
+ * portal-ejb's {@link ClientAttribution}, configured from {@code SEALPOST_TRUSTED_PROXIES} and
+ * {@code SEALPOST_FORWARDED_HEADER}, decides from the socket's peer and the request's header
+ * lines, which this class passes on unread. The answer is kept on the request, so every part of
+ * one request sees the same client.
  */
 @ApplicationScoped
 public class ClientOrigins {
@@ -32,12 +32,12 @@ public class ClientOrigins {
     @Inject
     private PortalSettings settings;
 
-    private TrustedProxies proxies;
-    private ForwardedHeader header;
+    private ClientAttribution attribution;
 
     @PostConstruct
     void readSettings() {
         List<String> cidrs = settings.list(Setting.TRUSTED_PROXIES, List.of());
+        TrustedProxies proxies;
         try {
             proxies = TrustedProxies.of(cidrs);
         } catch (IllegalArgumentException e) {
@@ -48,7 +48,7 @@ public class ClientOrigins {
         }
         String name = settings.get(Setting.FORWARDED_HEADER).orElse(ForwardedHeader.X_FORWARDED_FOR.headerName());
         try {
-            header = ForwardedHeader.named(name);
+            attribution = new ClientAttribution(proxies, ForwardedHeader.named(name));
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException(Setting.FORWARDED_HEADER, name, "X-Forwarded-For or Forwarded");
         }
@@ -84,35 +84,7 @@ public class ClientOrigins {
     }
 
     private ClientOrigin resolve(HttpServletRequest request) {
-        String peerText = request.getRemoteAddr();
-        InetAddress peer;
-        try {
-            peer = IpLiteral.parse(peerText);
-        } catch (IllegalArgumentException notALiteral) {
-            // A Unix socket or a container's own name: nothing to match proxies against.
-            return new ClientOrigin(peerText, request.isSecure());
-        }
-        if (proxies.isEmpty() || !proxies.trusts(peer)) {
-            return new ClientOrigin(peer.getHostAddress(), request.isSecure());
-        }
-        List<String> hops = header.hops(Collections.list(request.getHeaders(header.headerName())));
-        InetAddress client = proxies.client(peer, hops);
-        return new ClientOrigin(client.getHostAddress(), request.isSecure() || forwardedHttps(request));
-    }
-
-    private boolean forwardedHttps(HttpServletRequest request) {
-        if (header == ForwardedHeader.FORWARDED) {
-            return ForwardedHeader.lastProto(Collections.list(request.getHeaders("Forwarded")))
-                    .equals("https");
-        }
-        // The proxy sets this header (nginx: proxy_set_header X-Forwarded-Proto $scheme); if a
-        // list arrives, the rightmost value is the one the nearest proxy wrote.
-        List<String> values = Collections.list(request.getHeaders("X-Forwarded-Proto"));
-        if (values.isEmpty()) {
-            return false;
-        }
-        String last = values.get(values.size() - 1);
-        String proto = last.substring(last.lastIndexOf(',') + 1).strip().toLowerCase(Locale.ROOT);
-        return proto.equals("https");
+        return attribution.origin(
+                request.getRemoteAddr(), request.isSecure(), name -> Collections.list(request.getHeaders(name)));
     }
 }

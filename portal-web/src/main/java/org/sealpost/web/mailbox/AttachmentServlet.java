@@ -44,10 +44,9 @@ public class AttachmentServlet extends HttpServlet {
         }
         AttachmentDownload download;
         try {
-            download = reading.attachment(
-                    entry,
-                    session.accountId(),
-                    a -> part != null ? a.partId().equals(part) : cid.equals(a.contentId()));
+            download = part != null
+                    ? reading.attachment(entry, session.accountId(), part)
+                    : reading.inlineImage(entry, session.accountId(), cid);
         } catch (MessageNotFoundException e) {
             response.sendError(404);
             return;

@@ -12,10 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.sealpost.mailformat.metadata.MailAddress;
-import org.sealpost.mailformat.view.RenderedAttachment;
+import org.sealpost.portal.message.Correspondent;
 import org.sealpost.portal.message.Folder;
 import org.sealpost.portal.message.MessageActions;
+import org.sealpost.portal.message.MessageAttachment;
 import org.sealpost.portal.message.MessageNotFoundException;
 import org.sealpost.portal.message.MessageReading;
 import org.sealpost.portal.message.OpenedMessage;
@@ -129,15 +129,13 @@ public class MessagePage implements Serializable {
     }
 
     public String getSubject() {
-        String subject = message == null ? null : message.metadata().subject();
+        String subject = message == null ? null : message.subject();
         return subject == null || subject.isBlank() ? Texts.get("message.noSubject") : subject;
     }
 
     /** The Date header's moment; the page shows it in the display zone. */
     public Instant getDate() {
-        return message == null || message.metadata().date() == null
-                ? null
-                : message.metadata().date().toInstant();
+        return message == null ? null : message.date();
     }
 
     public OpenedMessage getMessage() {
@@ -145,24 +143,20 @@ public class MessagePage implements Serializable {
     }
 
     public String getFrom() {
-        return message == null
-                ? ""
-                : format(
-                        message.metadata().from() == null
-                                ? List.of()
-                                : List.of(message.metadata().from()));
+        return message == null || message.from() == null ? "" : format(List.of(message.from()));
     }
 
     public String getTo() {
-        return message == null ? "" : format(message.metadata().to());
+        return message == null ? "" : format(message.to());
     }
 
     public String getCc() {
-        return message == null ? "" : format(message.metadata().cc());
+        return message == null ? "" : format(message.cc());
     }
 
-    public List<RenderedAttachment> getAttachments() {
-        // Which parts are attachments is decided once, in mail-format, for the inbox and this page alike.
+    public List<MessageAttachment> getAttachments() {
+        // Which parts are attachments is decided once (mail-format's MessageStructure, behind portal-ejb), for
+        // the inbox and this page alike.
         return message == null ? List.of() : message.rendered().attachments();
     }
 
@@ -171,16 +165,16 @@ public class MessagePage implements Serializable {
         return message == null
                 ? List.of()
                 : message.rendered().notShown().stream()
-                        .map(kind -> Texts.get("message.notShown." + kind.name()))
+                        .map(reason -> Texts.get("message.notShown." + reason))
                         .toList();
     }
 
-    public String attachmentUrl(RenderedAttachment a) {
+    public String attachmentUrl(MessageAttachment a) {
         return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/attachment?entry="
                 + id + "&part=" + URLEncoder.encode(a.partId(), StandardCharsets.UTF_8);
     }
 
-    private static String format(List<MailAddress> addresses) {
+    private static String format(List<Correspondent> addresses) {
         return addresses.stream()
                 .map(a -> a.displayName() == null || a.displayName().isBlank()
                         ? a.address()

@@ -1,4 +1,4 @@
-package org.sealpost.bridge.internal;
+package org.sealpost.bridge.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

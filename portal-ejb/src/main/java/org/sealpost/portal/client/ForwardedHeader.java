@@ -1,4 +1,4 @@
-package org.sealpost.web.client;
+package org.sealpost.portal.client;
 
 import java.util.ArrayList;
 import java.util.List;

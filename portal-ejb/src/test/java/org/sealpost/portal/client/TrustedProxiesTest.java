@@ -1,4 +1,4 @@
-package org.sealpost.web.client;
+package org.sealpost.portal.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sealpost.bridge.internal.IpLiteral;
+import org.sealpost.bridge.net.IpLiteral;
 
 class TrustedProxiesTest {
 

@@ -1,4 +1,4 @@
-package org.sealpost.bridge.internal;
+package org.sealpost.bridge.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,4 +1,4 @@
-package org.sealpost.web.client;
+package org.sealpost.portal.client;
 
 /**
  * The client of one request: its address as the portal records and throttles it, and whether

@@ -1,10 +1,10 @@
-package org.sealpost.web.client;
+package org.sealpost.portal.client;
 
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
-import org.sealpost.bridge.internal.CidrBlock;
-import org.sealpost.bridge.internal.IpLiteral;
+import org.sealpost.bridge.net.CidrBlock;
+import org.sealpost.bridge.net.IpLiteral;
 
 /**
  * The proxies whose forwarding headers are believed, as CIDR blocks, and the rule that picks
