@@ -3,14 +3,18 @@ package org.sealpost.web.administration;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.text.MessageFormat;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.Set;
 import org.sealpost.portal.administration.AdministrationRefusedException;
 import org.sealpost.portal.administration.MailQueueService;
 import org.sealpost.portal.administration.QueueList;
 import org.sealpost.portal.outbound.QueueEntry;
 import org.sealpost.portal.outbound.QueueState;
+import org.sealpost.web.mailbox.Texts;
 
 /**
  * admin/outbound.xhtml, the mail queue: queued, deferred and given-up mail, a page at a time,
@@ -60,6 +64,18 @@ public class MailQueuePage extends PagedConsoleList<QueueList> {
                 .ifPresent(e -> Console.info("admin.queue.deleted", e.recipient()));
         refresh();
         return null;
+    }
+
+    /** The last error column: the portal's own reason in the reader's language, else the smarthost's words. */
+    public String lastError(QueueEntry row) {
+        return lastError(row, Texts.bundle(), Texts.locale());
+    }
+
+    static String lastError(QueueEntry row, ResourceBundle bundle, Locale locale) {
+        return row.portalFailure()
+                .map(failure -> new MessageFormat(bundle.getString("admin.queue.failure." + failure.name()), locale)
+                        .format(new Object[] {row.portalFailureDetail()}))
+                .orElse(row.lastError());
     }
 
     public List<QueueState> getStates() {
