@@ -72,19 +72,14 @@ public final class ChainCheck {
         for (X509Certificate certificate : certificates) {
             try {
                 certificate.checkValidity(Date.from(now));
-            } catch (CertificateExpiredException e) {
+            } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+                boolean expired = e instanceof CertificateExpiredException;
+                // the page names the certificate and the end or the start of its validity
                 throw new CertificateRefusedException(
-                        CertificateProblem.EXPIRED,
+                        expired ? CertificateProblem.EXPIRED : CertificateProblem.NOT_YET_VALID,
                         List.of(
                                 certificate.getSubjectX500Principal().getName(),
-                                certificate.getNotAfter().toInstant()),
-                        e);
-            } catch (CertificateNotYetValidException e) {
-                throw new CertificateRefusedException(
-                        CertificateProblem.NOT_YET_VALID,
-                        List.of(
-                                certificate.getSubjectX500Principal().getName(),
-                                certificate.getNotBefore().toInstant()),
+                                (expired ? certificate.getNotAfter() : certificate.getNotBefore()).toInstant()),
                         e);
             }
         }

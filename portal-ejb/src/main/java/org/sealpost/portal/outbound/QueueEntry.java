@@ -1,7 +1,6 @@
 package org.sealpost.portal.outbound;
 
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * A row of the outbound queue that has not been delivered, as the administrators' mail queue
@@ -20,16 +19,6 @@ public record QueueEntry(
         Instant queuedAt,
         Instant nextAttemptAt,
         String lastError) {
-
-    /** The portal's own reason for the last failure, which a page says from its bundle. */
-    public Optional<PortalFailure> portalFailure() {
-        return PortalFailure.of(lastError);
-    }
-
-    /** The detail of {@link #portalFailure()} (the administrator who gave the mail up), or empty. */
-    public String portalFailureDetail() {
-        return portalFailure().isPresent() ? PortalFailure.detail(lastError) : "";
-    }
 
     public boolean givenUp() {
         return state == QueueState.GIVEN_UP;

@@ -2,7 +2,6 @@ package org.sealpost.portal.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -14,13 +13,13 @@ class PortalFailureTest {
     @ParameterizedTest
     @EnumSource(PortalFailure.class)
     void aKeptCodeIsReadBackWithItsDetail(PortalFailure failure) {
-        QueueEntry plain = entry(failure.stored());
-        QueueEntry detailed = entry(failure.stored("admin@bank.example"));
+        String plain = failure.stored();
+        String detailed = failure.stored("admin@bank.example");
 
-        assertThat(plain.portalFailure()).hasValue(failure);
-        assertThat(plain.portalFailureDetail()).isEmpty();
-        assertThat(detailed.portalFailure()).hasValue(failure);
-        assertThat(detailed.portalFailureDetail()).isEqualTo("admin@bank.example");
+        assertThat(PortalFailure.of(plain)).hasValue(failure);
+        assertThat(PortalFailure.detail(plain)).isEmpty();
+        assertThat(PortalFailure.of(detailed)).hasValue(failure);
+        assertThat(PortalFailure.detail(detailed)).isEqualTo("admin@bank.example");
     }
 
     @ParameterizedTest
@@ -33,26 +32,12 @@ class PortalFailureTest {
                 ""
             })
     void theSmarthostsOwnWordsAreNoCodeOfThePortal(String lastError) {
-        QueueEntry row = entry(lastError);
-
-        assertThat(row.portalFailure()).isEmpty();
-        assertThat(row.portalFailureDetail()).isEmpty();
+        assertThat(PortalFailure.of(lastError)).isEmpty();
     }
 
     @Test
     void noErrorIsNoCode() {
-        assertThat(entry(null).portalFailure()).isEmpty();
-    }
-
-    private static QueueEntry entry(String lastError) {
-        return new QueueEntry(
-                1,
-                OutboundKind.values()[0],
-                "anna@client.example",
-                QueueState.GIVEN_UP,
-                3,
-                Instant.EPOCH,
-                Instant.EPOCH,
-                lastError);
+        assertThat(PortalFailure.of(null)).isEmpty();
+        assertThat(PortalFailure.detail(null)).isEmpty();
     }
 }

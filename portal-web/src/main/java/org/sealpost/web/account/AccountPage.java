@@ -15,6 +15,7 @@ import org.sealpost.portal.account.SignInRecord;
 import org.sealpost.portal.session.EndOutcome;
 import org.sealpost.portal.session.OpenSession;
 import org.sealpost.portal.session.SessionRegistry;
+import org.sealpost.web.mailbox.Texts;
 import org.sealpost.web.security.SignedInSession;
 
 /**
@@ -110,7 +111,7 @@ public class AccountPage {
 
     /** The session's browser and system, in the reader's language. */
     public String device(OpenSession session) {
-        return DeviceTexts.forViewer().of(session.device());
+        return new DeviceTexts(Texts.viewer()).of(session.device());
     }
 
     public List<SignInRecord> getRecentSignIns() {

@@ -1,10 +1,7 @@
 package org.sealpost.web.account;
 
-import java.text.MessageFormat;
-import java.util.Locale;
-import java.util.ResourceBundle;
 import org.sealpost.portal.session.DeviceSummary;
-import org.sealpost.web.mailbox.Texts;
+import org.sealpost.web.format.BundleTexts;
 
 /**
  * A session's device in the reader's language: "Firefox on Windows", "Firefox unter Windows",
@@ -12,30 +9,20 @@ import org.sealpost.web.mailbox.Texts;
  */
 final class DeviceTexts {
 
-    private final ResourceBundle bundle;
-    private final Locale locale;
+    private final BundleTexts texts;
 
-    DeviceTexts(ResourceBundle bundle, Locale locale) {
-        this.bundle = bundle;
-        this.locale = locale;
-    }
-
-    static DeviceTexts forViewer() {
-        return new DeviceTexts(Texts.bundle(), Texts.locale());
+    DeviceTexts(BundleTexts texts) {
+        this.texts = texts;
     }
 
     String of(DeviceSummary device) {
-        if (device.browser() == null) {
-            return device.system() == null
-                    ? bundle.getString("sessions.device.unknown")
-                    : format("sessions.device.unknownOnSystem", device.system());
+        String browser = device.browser();
+        String system = device.system();
+        if (browser == null) {
+            return system == null
+                    ? texts.get("sessions.device.unknown")
+                    : texts.format("sessions.device.unknownOnSystem", system);
         }
-        return device.system() == null
-                ? device.browser()
-                : format("sessions.device.browserOnSystem", device.browser(), device.system());
-    }
-
-    private String format(String key, Object... arguments) {
-        return new MessageFormat(bundle.getString(key), locale).format(arguments);
+        return system == null ? browser : texts.format("sessions.device.browserOnSystem", browser, system);
     }
 }

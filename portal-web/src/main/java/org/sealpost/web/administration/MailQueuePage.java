@@ -3,17 +3,16 @@ package org.sealpost.web.administration;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.text.MessageFormat;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.Set;
 import org.sealpost.portal.administration.AdministrationRefusedException;
 import org.sealpost.portal.administration.MailQueueService;
 import org.sealpost.portal.administration.QueueList;
+import org.sealpost.portal.outbound.PortalFailure;
 import org.sealpost.portal.outbound.QueueEntry;
 import org.sealpost.portal.outbound.QueueState;
+import org.sealpost.web.format.BundleTexts;
 import org.sealpost.web.mailbox.Texts;
 
 /**
@@ -68,14 +67,13 @@ public class MailQueuePage extends PagedConsoleList<QueueList> {
 
     /** The last error column: the portal's own reason in the reader's language, else the smarthost's words. */
     public String lastError(QueueEntry row) {
-        return lastError(row, Texts.bundle(), Texts.locale());
+        return lastError(row.lastError(), Texts.viewer());
     }
 
-    static String lastError(QueueEntry row, ResourceBundle bundle, Locale locale) {
-        return row.portalFailure()
-                .map(failure -> new MessageFormat(bundle.getString("admin.queue.failure." + failure.name()), locale)
-                        .format(new Object[] {row.portalFailureDetail()}))
-                .orElse(row.lastError());
+    static String lastError(String kept, BundleTexts texts) {
+        return PortalFailure.of(kept)
+                .map(failure -> texts.format("admin.queue.failure." + failure.name(), PortalFailure.detail(kept)))
+                .orElse(kept);
     }
 
     public List<QueueState> getStates() {

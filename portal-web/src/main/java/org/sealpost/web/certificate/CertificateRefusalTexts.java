@@ -1,13 +1,11 @@
 package org.sealpost.web.certificate;
 
-import jakarta.faces.context.FacesContext;
-import java.text.MessageFormat;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.function.Function;
 import org.sealpost.portal.certificate.CertificateRefusedException;
+import org.sealpost.web.format.BundleTexts;
 import org.sealpost.web.format.Formats;
+import org.sealpost.web.mailbox.Texts;
 
 /**
  * A refused certificate operation in the reader's language: the sentence of the problem's code
@@ -17,29 +15,23 @@ import org.sealpost.web.format.Formats;
  */
 final class CertificateRefusalTexts {
 
-    private final ResourceBundle bundle;
-    private final Locale locale;
+    private final BundleTexts texts;
     private final Function<Instant, String> dates;
 
-    CertificateRefusalTexts(ResourceBundle bundle, Locale locale, Function<Instant, String> dates) {
-        this.bundle = bundle;
-        this.locale = locale;
+    CertificateRefusalTexts(BundleTexts texts, Function<Instant, String> dates) {
+        this.texts = texts;
         this.dates = dates;
     }
 
-    /** For the page being rendered: its bundle, its locale, its date form. */
+    /** For the page being rendered: its language, its date form. */
     static CertificateRefusalTexts forViewer(Formats formats) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        return new CertificateRefusalTexts(
-                faces.getApplication().getResourceBundle(faces, "msg"),
-                faces.getViewRoot().getLocale(),
-                formats::full);
+        return new CertificateRefusalTexts(Texts.viewer(), formats::full);
     }
 
     String sentence(CertificateRefusedException e) {
         Object[] arguments = e.arguments().stream()
                 .map(a -> a instanceof Instant when ? dates.apply(when) : a)
                 .toArray();
-        return new MessageFormat(bundle.getString(e.problem().messageKey()), locale).format(arguments);
+        return texts.format(e.problem().messageKey(), arguments);
     }
 }

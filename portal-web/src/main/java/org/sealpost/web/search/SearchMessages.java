@@ -62,7 +62,7 @@ public class SearchMessages implements Serializable {
 
     /** The reader's sentence for what is wrong with the search, from the bundle. */
     static String problem(UnsearchableQueryException e) {
-        return new SearchProblemTexts(Texts.bundle(), Texts.locale()).sentence(e);
+        return new SearchProblemTexts(Texts.viewer()).sentence(e);
     }
 
     public String getQuery() {

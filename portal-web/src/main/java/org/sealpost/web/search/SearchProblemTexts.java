@@ -1,9 +1,7 @@
 package org.sealpost.web.search;
 
-import java.text.MessageFormat;
-import java.util.Locale;
-import java.util.ResourceBundle;
 import org.sealpost.portal.search.UnsearchableQueryException;
+import org.sealpost.web.format.BundleTexts;
 
 /**
  * Why a search cannot run, in the reader's language: the sentence of {@code
@@ -13,26 +11,25 @@ import org.sealpost.portal.search.UnsearchableQueryException;
  */
 final class SearchProblemTexts {
 
-    private final ResourceBundle bundle;
-    private final Locale locale;
+    private final BundleTexts texts;
 
-    SearchProblemTexts(ResourceBundle bundle, Locale locale) {
-        this.bundle = bundle;
-        this.locale = locale;
+    SearchProblemTexts(BundleTexts texts) {
+        this.texts = texts;
     }
 
     String sentence(UnsearchableQueryException e) {
         String term = e.term().orElse("");
-        return new MessageFormat(
-                        bundle.getString("search.problem." + e.problem().name()), locale)
-                .format(new Object[] {
-                    e.limit().orElse(0), term, example(term), e.column().orElse(0)
-                });
+        return texts.format(
+                "search.problem." + e.problem().name(),
+                e.limit().orElse(0),
+                term,
+                example(term),
+                e.column().orElse(0));
     }
 
     /** A word that fits after {@code prefix:}, in the reader's language where the word is one. */
     private String example(String prefix) {
         String key = "search.example." + prefix;
-        return bundle.getString(bundle.containsKey(key) ? key : "search.example");
+        return texts.get(texts.has(key) ? key : "search.example");
     }
 }

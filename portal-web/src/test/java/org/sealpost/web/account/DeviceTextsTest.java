@@ -3,9 +3,9 @@ package org.sealpost.web.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
-import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
 import org.sealpost.portal.session.DeviceSummary;
+import org.sealpost.web.format.BundleTexts;
 
 /** The account page names a session's device in the reader's language; the products' names stay theirs. */
 class DeviceTextsTest {
@@ -14,7 +14,7 @@ class DeviceTextsTest {
     private static final DeviceTexts GERMAN = texts(Locale.GERMAN);
 
     private static DeviceTexts texts(Locale locale) {
-        return new DeviceTexts(ResourceBundle.getBundle("org.sealpost.web.messages", locale), locale);
+        return new DeviceTexts(BundleTexts.of(locale));
     }
 
     @Test

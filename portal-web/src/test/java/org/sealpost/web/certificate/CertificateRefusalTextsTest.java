@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.sealpost.portal.certificate.CertificateProblem;
 import org.sealpost.portal.certificate.CertificateRefusedException;
 import org.sealpost.portal.certificate.SubjectFields;
+import org.sealpost.web.format.BundleTexts;
 
 /**
  * Each way a certificate operation is refused has its sentence in English and German, and the
@@ -30,7 +31,7 @@ class CertificateRefusalTextsTest {
     private static CertificateRefusalTexts texts(Locale locale) {
         DateTimeFormatter day =
                 DateTimeFormatter.ofPattern("d MMMM yyyy", locale).withZone(ZoneOffset.UTC);
-        return new CertificateRefusalTexts(ResourceBundle.getBundle(BASE, locale), locale, day::format);
+        return new CertificateRefusalTexts(BundleTexts.of(locale), day::format);
     }
 
     @ParameterizedTest

@@ -7,12 +7,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.ResourceBundle;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sealpost.portal.search.SearchProblem;
 import org.sealpost.portal.search.UnsearchableQueryException;
+import org.sealpost.web.format.BundleTexts;
 
 /**
  * Each way a search can fail has its sentence in every language, with its numbers in the reader's
@@ -21,10 +22,8 @@ import org.sealpost.portal.search.UnsearchableQueryException;
 class SearchProblemTextsTest {
 
     private static final String BASE = "org.sealpost.web.messages";
-    private static final SearchProblemTexts ENGLISH =
-            new SearchProblemTexts(ResourceBundle.getBundle(BASE, Locale.ENGLISH), Locale.ENGLISH);
-    private static final SearchProblemTexts GERMAN =
-            new SearchProblemTexts(ResourceBundle.getBundle(BASE, Locale.GERMAN), Locale.GERMAN);
+    private static final SearchProblemTexts ENGLISH = new SearchProblemTexts(BundleTexts.of(Locale.ENGLISH));
+    private static final SearchProblemTexts GERMAN = new SearchProblemTexts(BundleTexts.of(Locale.GERMAN));
 
     @ParameterizedTest
     @EnumSource(SearchProblem.class)
@@ -47,27 +46,19 @@ class SearchProblemTextsTest {
         assertThat(GERMAN.sentence(e)).contains("1.000");
     }
 
-    @Test
-    void aWildcardIsRefusedNamingTheWordAsTyped() {
-        UnsearchableQueryException e =
-                refusal(SearchProblem.WILDCARD, OptionalInt.empty(), OptionalInt.of(8), "invoic*");
+    /** The page names the word, the prefix or the character (counted from 1) at fault, German too. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            WILDCARD             |    8 | invoic* | Wildcard search (* or ?) is not supported: search for whole words instead of “invoic*”. | Platzhalter (* oder ?) werden nicht unterstützt: Suchen Sie nach ganzen Wörtern statt nach „invoic*“.
+            UNCLOSED_PARENTHESIS | 1233 | (       | Unbalanced parentheses in your search: the “(” at character 1,234 is never closed.     | Klammern ohne Gegenstück: Die „(“ bei Zeichen 1.234 wird nicht geschlossen.
+            NOTHING_AFTER_PREFIX |    0 | subject | Write what to look for right after “subject:”, without a space, as in subject:invoice.  | Schreiben Sie das Gesuchte direkt hinter „subject:“, ohne Leerzeichen, etwa subject:rechnung.
+            """)
+    void theSentenceNamesWhatIsAtFaultInTheReadersLanguage(
+            SearchProblem problem, int position, String term, String english, String german) {
+        UnsearchableQueryException e = refusal(problem, OptionalInt.empty(), OptionalInt.of(position), term);
 
-        assertThat(ENGLISH.sentence(e))
-                .isEqualTo("Wildcard search (* or ?) is not supported: search for whole words instead of “invoic*”.");
-        assertThat(GERMAN.sentence(e))
-                .isEqualTo("Platzhalter (* oder ?) werden nicht unterstützt: Suchen Sie nach ganzen Wörtern"
-                        + " statt nach „invoic*“.");
-    }
-
-    @Test
-    void anUnclosedParenthesisIsNamedByItsCharacterCountedFromOne() {
-        UnsearchableQueryException e =
-                refusal(SearchProblem.UNCLOSED_PARENTHESIS, OptionalInt.empty(), OptionalInt.of(1233), "(");
-
-        assertThat(ENGLISH.sentence(e))
-                .isEqualTo("Unbalanced parentheses in your search: the “(” at character 1,234 is never closed.");
-        assertThat(GERMAN.sentence(e))
-                .isEqualTo("Klammern ohne Gegenstück: Die „(“ bei Zeichen 1.234 wird nicht geschlossen.");
+        assertThat(ENGLISH.sentence(e)).isEqualTo(english);
+        assertThat(GERMAN.sentence(e)).isEqualTo(german);
     }
 
     @ParameterizedTest
@@ -81,18 +72,6 @@ class SearchProblemTextsTest {
                     .isTrue();
         }
         assertThat(ENGLISH.sentence(e)).contains(prefix + ":").doesNotContain(prefix + ":.");
-    }
-
-    @Test
-    void aPrefixWithNothingAfterItIsExplainedWithAnExampleInTheReadersLanguage() {
-        UnsearchableQueryException e =
-                refusal(SearchProblem.NOTHING_AFTER_PREFIX, OptionalInt.empty(), OptionalInt.of(0), "subject");
-
-        assertThat(ENGLISH.sentence(e))
-                .isEqualTo("Write what to look for right after “subject:”, without a space, as in subject:invoice.");
-        assertThat(GERMAN.sentence(e))
-                .isEqualTo(
-                        "Schreiben Sie das Gesuchte direkt hinter „subject:“, ohne Leerzeichen, etwa subject:rechnung.");
     }
 
     private static UnsearchableQueryException refusal(
