@@ -1,26 +1,31 @@
 package org.sealpost.search;
 
+import java.util.Optional;
+import java.util.OptionalInt;
+
 /**
  * A search the index cannot run: blank, malformed (an unclosed quote, a dangling {@code AND}),
  * too large, or asking for a kind of search that keyed-hash terms cannot support (wildcards,
  * fuzzy, regular expressions, ranges).
  *
- * <p>The message is one plain English sentence meant for the person who typed the search, such
- * as {@code Unbalanced quotes in your search: close each phrase with a second quotation mark.};
- * {@link #problem()} names it for a caller with sentences of its own. It never contains parser
- * internals.
+ * <p>{@link #problem()} names what is wrong; {@link #position()} and {@link #term()} say where
+ * and what, for a caller that words the problem in its reader's language. The message is a short
+ * technical description for the log: the code and the position, never the search text, as a
+ * search term can be as confidential as the mail it looks for. It never contains parser internals.
  */
 public class InvalidQueryException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
     private final QueryProblem problem;
-    private final String fieldPrefix;
+    private final int position;
+    private final String term;
 
-    InvalidQueryException(QueryProblem problem, String fieldPrefix, String englishSentence) {
-        super(englishSentence);
+    InvalidQueryException(QueryProblem problem, int position, String term) {
+        super(position < 0 ? problem.name() : problem.name() + " at index " + position);
         this.problem = problem;
-        this.fieldPrefix = fieldPrefix;
+        this.position = position;
+        this.term = term;
     }
 
     /** What is wrong, for a caller that says it in the reader's language. */
@@ -28,8 +33,13 @@ public class InvalidQueryException extends Exception {
         return problem;
     }
 
-    /** The field prefix of {@link QueryProblem#NOTHING_AFTER_PREFIX} ({@code from}), else empty. */
-    public java.util.Optional<String> fieldPrefix() {
-        return java.util.Optional.ofNullable(fieldPrefix);
+    /** The 0-based index in the query of what is at fault; empty for the search as a whole. */
+    public OptionalInt position() {
+        return position < 0 ? OptionalInt.empty() : OptionalInt.of(position);
+    }
+
+    /** The text at fault as typed (the word, operator, parenthesis or field prefix), if one is. */
+    public Optional<String> term() {
+        return Optional.ofNullable(term);
     }
 }

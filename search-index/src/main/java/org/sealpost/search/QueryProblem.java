@@ -3,30 +3,48 @@ package org.sealpost.search;
 import java.util.OptionalInt;
 
 /**
- * Everything that can be wrong with a search, each said once. The English sentence is for
- * logs and for callers without a bundle of their own; a portal shows the sentence of its own
- * resource bundle for the constant's name, with {@link #limit()} or the field prefix filled in.
+ * Everything that can be wrong with a search, as a stable code. The module has no sentences: a
+ * caller says the problem in its reader's language, filled with {@link #limit()} and the
+ * exception's {@link InvalidQueryException#position() position} and {@link
+ * InvalidQueryException#term() term}.
  */
 public enum QueryProblem {
-    BLANK("Type a word or a phrase to search for."),
-    NO_WORDS("Your search has no words to look for: punctuation alone is ignored."),
-    TOO_LONG("Your search is too long: use at most " + QueryProblem.MAX_LENGTH + " characters."),
-    TOO_MANY_TERMS("Your search has too many words: use at most " + QueryProblem.MAX_TERMS + " words."),
-    TOO_DEEP("Your search nests parentheses too deeply: use at most " + QueryProblem.MAX_DEPTH + " levels."),
-    UNBALANCED_QUOTES("Unbalanced quotes in your search: close each phrase with a second quotation mark."),
-    UNCLOSED_PARENTHESIS("Unbalanced parentheses in your search: a \"(\" is never closed."),
-    UNOPENED_PARENTHESIS("Unbalanced parentheses in your search: a \")\" has no matching \"(\" before it."),
-    EMPTY_PARENTHESES("Empty parentheses in your search: put words between them or remove them."),
-    LONE_MINUS("A minus sign must be followed directly by the word to leave out, as in -draft."),
-    DANGLING_AND("AND must stand between two search words, as in invoice AND march."),
-    DANGLING_OR("OR must stand between two search words, as in invoice OR receipt."),
-    DANGLING_NOT("NOT must be followed by the word to leave out, as in NOT draft."),
-    WILDCARD("Wildcard search (* or ?) is not supported: search for whole words."),
-    FUZZY("Fuzzy and proximity search (~) are not supported: search for whole words or an exact" + " \"phrase\"."),
-    REGEX("Regular-expression search (/.../) is not supported: search for whole words."),
-    RANGE("Range search ([a TO b]) is not supported: search for whole words."),
-    /** A field prefix with nothing after it, such as {@code from: alice}; the prefix comes along. */
-    NOTHING_AFTER_PREFIX("Write what to look for right after the field name and its colon, without a space.");
+    /** Nothing but white space. */
+    BLANK,
+    /** Only punctuation, which the analysis drops. */
+    NO_WORDS,
+    /** Longer than {@link #MAX_LENGTH} characters. */
+    TOO_LONG,
+    /** More than {@link #MAX_TERMS} words; the term is the first word too many, where known. */
+    TOO_MANY_TERMS,
+    /** Parentheses nested deeper than {@link #MAX_DEPTH}; at the "(" one level too deep. */
+    TOO_DEEP,
+    /** A quotation mark, at its position, that no second one closes. */
+    UNBALANCED_QUOTES,
+    /** A "(", at its position, never closed. */
+    UNCLOSED_PARENTHESIS,
+    /** A ")", at its position, with no "(" before it. */
+    UNOPENED_PARENTHESIS,
+    /** "()", at the "(". */
+    EMPTY_PARENTHESES,
+    /** A "-" with nothing directly after it. */
+    LONE_MINUS,
+    /** AND without a word on one side. */
+    DANGLING_AND,
+    /** OR without a word on one side. */
+    DANGLING_OR,
+    /** NOT without a word after it. */
+    DANGLING_NOT,
+    /** A word with * or an inner ?: the term is the word as typed. */
+    WILDCARD,
+    /** A word or phrase followed by ~: the term is the word as typed, or "~" after a phrase. */
+    FUZZY,
+    /** A /regular expression/: the term is the word as typed. */
+    REGEX,
+    /** [a TO b] or {a TO b}: the term is the opening word. */
+    RANGE,
+    /** A field prefix with nothing after it, such as {@code from: alice}: the term is the prefix. */
+    NOTHING_AFTER_PREFIX;
 
     /** Longest query text, in characters. */
     public static final int MAX_LENGTH = 1_000;
@@ -37,13 +55,7 @@ public enum QueryProblem {
     /** Deepest nesting of parentheses. */
     public static final int MAX_DEPTH = 8;
 
-    private final String sentence;
-
-    QueryProblem(String sentence) {
-        this.sentence = sentence;
-    }
-
-    /** The limit the sentence names ({@link #TOO_LONG}, {@link #TOO_MANY_TERMS}, {@link #TOO_DEEP}). */
+    /** The limit the problem is about ({@link #TOO_LONG}, {@link #TOO_MANY_TERMS}, {@link #TOO_DEEP}). */
     public OptionalInt limit() {
         return switch (this) {
             case TOO_LONG -> OptionalInt.of(MAX_LENGTH);
@@ -53,34 +65,21 @@ public enum QueryProblem {
         };
     }
 
-    /** The exception, its message the English sentence. */
+    /** The exception for the search as a whole (blank, too long, no words). */
     public InvalidQueryException exception() {
-        return new InvalidQueryException(this, null, sentence);
+        return new InvalidQueryException(this, -1, null);
     }
 
-    /** A field prefix with nothing after it, such as {@code from: alice}. */
-    public static InvalidQueryException nothingAfterPrefix(String prefix) {
-        return new InvalidQueryException(
-                NOTHING_AFTER_PREFIX,
-                prefix,
-                "Write what to look for right after \""
-                        + prefix
-                        + ":\", without a space, as in "
-                        + prefix
-                        + ":"
-                        + example(prefix)
-                        + ".");
-    }
-
-    /** A word that fits after {@code prefix:} in an example. */
-    public static String example(String prefix) {
-        return switch (prefix) {
-            case "from" -> "alice";
-            case "to" -> "bob";
-            case "cc" -> "carol";
-            case "attachment" -> "pdf";
-            case "in" -> "inbox";
-            default -> "invoice";
-        };
+    /**
+     * The exception for one place of the search.
+     *
+     * @param position the 0-based index in the query of the character or word at fault
+     * @param term     the text at fault as typed (a word, an operator, a prefix)
+     */
+    public InvalidQueryException at(int position, String term) {
+        if (position < 0) {
+            throw new IllegalArgumentException("position " + position);
+        }
+        return new InvalidQueryException(this, position, java.util.Objects.requireNonNull(term, "term"));
     }
 }

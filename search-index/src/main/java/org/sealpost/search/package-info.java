@@ -17,7 +17,8 @@
  * match; a backup, a stolen disk or a copied data directory without the key shows no subject,
  * sender, body or attachment name. The key lives with the installation's other keys, never in
  * the index directory. Wildcard, fuzzy, regular-expression and range searches cannot work on
- * hashes and are refused with a message that says so.
+ * hashes and are refused by name ({@link org.sealpost.search.QueryProblem}), with the place
+ * and the word at fault.
  *
  * <h2>What still leaks to someone holding the index files without the key</h2>
  *

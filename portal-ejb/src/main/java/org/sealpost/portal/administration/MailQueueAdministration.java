@@ -10,6 +10,7 @@ import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.outbound.OutboundKind;
 import org.sealpost.portal.outbound.OutboundQueue;
+import org.sealpost.portal.outbound.PortalFailure;
 import org.sealpost.portal.outbound.QueueEntry;
 import org.sealpost.portal.outbound.QueueState;
 
@@ -61,7 +62,7 @@ public final class MailQueueAdministration {
     public QueueEntry giveUp(long id, String actor, String client, Instant now) throws AdministrationRefusedException {
         Connection c = SharedConnection.of(em);
         QueueEntry before = find(c, id);
-        if (!OutboundQueue.giveUpNow(em, id, "given up by an administrator (" + actor + ")")) {
+        if (!OutboundQueue.giveUpNow(em, id, PortalFailure.GIVEN_UP_BY_ADMINISTRATOR.stored(actor))) {
             throw new AdministrationRefusedException(Reason.NOT_WAITING, before.describe());
         }
         audit(

@@ -70,7 +70,7 @@ public final class CertificateCommand implements OperatorCommand {
                 }
             };
         } catch (CertificateRefusedException e) {
-            context.err().println("sealpost cert: refused: " + e.getMessage());
+            context.err().println("sealpost cert: refused: " + refusal(e));
             return REFUSED;
         } catch (StorageUnavailableException e) {
             return OperatorCommand.databaseUnavailable(context, "cert", e);
@@ -78,6 +78,44 @@ public final class CertificateCommand implements OperatorCommand {
             context.err().println("sealpost cert: " + e.getMessage());
             return USAGE;
         }
+    }
+
+    /**
+     * The refusal in the operator's words. The command line, like its usage and the log, speaks
+     * English; the administrator's page says the same codes from its bundle in the reader's language.
+     */
+    static String refusal(CertificateRefusedException e) {
+        List<Object> a = e.arguments();
+        return switch (e.problem()) {
+            case WRONG_PASSWORD -> "The password does not open this PKCS#12 file.";
+            case NOT_PKCS12 -> "The file is not a PKCS#12 (.p12/.pfx) file.";
+            case PASSWORD_TOO_LONG -> "The password is longer than " + a.get(0) + " characters.";
+            case NO_KEY_IN_PKCS12 -> "The PKCS#12 file holds no private key with its certificate.";
+            case NOT_PEM -> "The file holds neither PEM certificates nor a PKCS#12 keystore.";
+            case NO_WAITING_KEY ->
+                "No key is waiting for a certificate; generate a CSR first, or import a PKCS#12 file.";
+            case KEY_MISMATCH -> "The certificate does not belong to the private key.";
+            case EXPIRED -> "The certificate " + a.get(0) + " expired on " + a.get(1) + ".";
+            case NOT_YET_VALID -> "The certificate " + a.get(0) + " is not valid before " + a.get(1) + ".";
+            case CHAIN_OUT_OF_ORDER ->
+                "The certificate chain is not in order: certificate " + a.get(0) + " (" + a.get(1)
+                        + ") is not signed by the next one; each must be, from the server's own up to the root.";
+            case UNSUPPORTED_KEY ->
+                "The key type " + a.get(0) + " is not supported; use RSA (2048 bits or more) or ECDSA P-256.";
+            case INVALID_SUBJECT ->
+                "The subject is not in the form /C=DE/ST=…/L=…/O=…/OU=…/CN=host.example/emailAddress=…,"
+                        + " or a field is too long.";
+            case INVALID_COUNTRY -> "The country '" + a.get(0) + "' is not two letters (ISO 3166), for example DE.";
+            case INVALID_COMMON_NAME ->
+                "The common name '" + a.get(0)
+                        + "' is not the host's fully qualified DNS name, for example mail.bank.example.";
+            case INVALID_EMAIL -> "The e-mail address '" + a.get(0) + "' is not valid.";
+            case INVALID_NAME -> "'" + a.get(0) + "' is not a DNS name.";
+            case NOTHING_TO_ROLL_BACK -> "There is no previous certificate to roll back to.";
+            case NO_CERTIFICATE -> "The bridge has no certificate in the database yet; start the portal once.";
+            case KEYS_UNAVAILABLE ->
+                "The key-encryption keystore cannot be opened, so the private key cannot be sealed or read.";
+        };
     }
 
     private static int show(OperatorContext context, Options options, String hostName) throws Exception {

@@ -76,7 +76,8 @@ public final class CertificateFiles {
      */
     public static KeyAndChain readPkcs12(byte[] content, char[] password) throws CertificateRefusedException {
         if (password.length > MAX_PASSWORD_LENGTH) {
-            throw new CertificateRefusedException(CertificateProblem.PASSWORD_TOO_LONG);
+            throw new CertificateRefusedException(
+                    CertificateProblem.PASSWORD_TOO_LONG, List.of(MAX_PASSWORD_LENGTH), null);
         }
         if (looksLikePem(content)) {
             throw new CertificateRefusedException(CertificateProblem.NOT_PKCS12);

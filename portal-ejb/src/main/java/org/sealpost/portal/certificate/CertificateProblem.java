@@ -1,41 +1,50 @@
 package org.sealpost.portal.certificate;
 
 /**
- * Why a certificate operation was refused. Each has one English sentence for the command line
- * and the log; the admin page shows the translated text of {@link #messageKey()}.
+ * Why a certificate operation was refused, as a stable code. The administrator's page shows the
+ * translated sentence of {@link #messageKey()} filled with {@link
+ * CertificateRefusedException#arguments()} (listed here as {0}, {1}); the exception's message is a
+ * technical English description for the log, and the command line words the code itself.
  */
 public enum CertificateProblem {
-    WRONG_PASSWORD("The password does not open this PKCS#12 file."),
-    NOT_PKCS12("The file is not a PKCS#12 (.p12/.pfx) file."),
-    PASSWORD_TOO_LONG("The password is longer than 100 characters."),
-    NO_KEY_IN_PKCS12("The PKCS#12 file holds no private key with its certificate."),
-    NOT_PEM("The file holds neither PEM certificates nor a PKCS#12 keystore."),
-    NO_WAITING_KEY("No key is waiting for a certificate; generate a CSR first, or import a PKCS#12 file."),
-    KEY_MISMATCH("The certificate does not belong to the private key."),
-    EXPIRED("The certificate has expired."),
-    NOT_YET_VALID("The certificate is not valid yet."),
-    CHAIN_OUT_OF_ORDER(
-            "The certificate chain is not in order: each certificate must be signed by the next one, from the server's own up to the root."),
-    UNSUPPORTED_KEY("The key type is not supported; use RSA (2048 bits or more) or ECDSA P-256."),
-    INVALID_SUBJECT("The subject is not in the form /C=DE/ST=…/L=…/O=…/OU=…/CN=host.example/emailAddress=…."),
-    INVALID_COUNTRY("The country must be two letters (ISO 3166), for example DE."),
-    INVALID_COMMON_NAME("The common name must be the host's fully qualified DNS name, for example mail.bank.example."),
-    INVALID_EMAIL("The e-mail address is not valid."),
-    INVALID_NAME("A subject alternative name is not a DNS name."),
-    NOTHING_TO_ROLL_BACK("There is no previous certificate to roll back to."),
-    NO_CERTIFICATE("The bridge has no certificate in the database yet; start the portal once."),
-    KEYS_UNAVAILABLE("The key-encryption keystore cannot be opened, so the private key cannot be sealed or read.");
-
-    private final String sentence;
-
-    CertificateProblem(String sentence) {
-        this.sentence = sentence;
-    }
-
-    /** One sentence in English. */
-    public String sentence() {
-        return sentence;
-    }
+    /** The password does not open the PKCS#12 file. */
+    WRONG_PASSWORD,
+    /** Not a PKCS#12 file. */
+    NOT_PKCS12,
+    /** {0}: the longest password accepted, in characters. */
+    PASSWORD_TOO_LONG,
+    /** The PKCS#12 file holds no private key with its certificate. */
+    NO_KEY_IN_PKCS12,
+    /** Neither PEM certificates nor a PKCS#12 keystore. */
+    NOT_PEM,
+    /** A certificate to import but no generated key waiting for it. */
+    NO_WAITING_KEY,
+    /** The certificate does not belong to the private key. */
+    KEY_MISMATCH,
+    /** {0}: the subject of the expired certificate; {1}: its end of validity (an Instant). */
+    EXPIRED,
+    /** {0}: the subject of the certificate not valid yet; {1}: its start of validity (an Instant). */
+    NOT_YET_VALID,
+    /** {0}: the place in the chain (1 the server's own) of the certificate the next one does not sign; {1}: its subject. */
+    CHAIN_OUT_OF_ORDER,
+    /** {0}: the key's algorithm, which is neither RSA nor EC. */
+    UNSUPPORTED_KEY,
+    /** The subject line is malformed, or a field too long or holding control characters. */
+    INVALID_SUBJECT,
+    /** {0}: the country as typed, which is not two letters. */
+    INVALID_COUNTRY,
+    /** {0}: the common name as typed, which is not a fully qualified DNS name. */
+    INVALID_COMMON_NAME,
+    /** {0}: the e-mail address as typed. */
+    INVALID_EMAIL,
+    /** {0}: a further host name as typed, which is not a DNS name. */
+    INVALID_NAME,
+    /** No previous certificate to roll back to. */
+    NOTHING_TO_ROLL_BACK,
+    /** The bridge has no certificate in the database yet. */
+    NO_CERTIFICATE,
+    /** The key-encryption keystore cannot be opened. */
+    KEYS_UNAVAILABLE;
 
     /** The resource bundle key of the translated sentence. */
     public String messageKey() {

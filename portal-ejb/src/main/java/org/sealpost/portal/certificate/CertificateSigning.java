@@ -54,7 +54,7 @@ public final class CertificateSigning {
         names.add(commonName.toLowerCase(Locale.ROOT));
         for (String name : extra) {
             if (!DnsNames.isSubjectAltName(name.strip())) {
-                throw new CertificateRefusedException(CertificateProblem.INVALID_NAME);
+                throw new CertificateRefusedException(CertificateProblem.INVALID_NAME, List.of(name.strip()), null);
             }
             names.add(name.strip().toLowerCase(Locale.ROOT));
         }
@@ -70,7 +70,7 @@ public final class CertificateSigning {
             KeyPair keys, String hostName, List<String> extraNames, Instant now, SecureRandom random)
             throws CertificateRefusedException {
         if (!DnsNames.isHostName(hostName)) {
-            throw new CertificateRefusedException(CertificateProblem.INVALID_NAME);
+            throw new CertificateRefusedException(CertificateProblem.INVALID_NAME, List.of(hostName), null);
         }
         List<String> names = dnsNames(hostName, extraNames);
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)

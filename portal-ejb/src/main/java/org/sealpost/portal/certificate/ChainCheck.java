@@ -47,13 +47,16 @@ public final class ChainCheck {
         for (int i = 0; i + 1 < chain.size(); i++) {
             X509Certificate subject = chain.get(i);
             X509Certificate issuer = chain.get(i + 1);
+            // the place counted from 1, the server's own certificate first, as the administrator reads the file
+            List<Object> place =
+                    List.of(i + 1, subject.getSubjectX500Principal().getName());
             if (!subject.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
-                throw new CertificateRefusedException(CertificateProblem.CHAIN_OUT_OF_ORDER);
+                throw new CertificateRefusedException(CertificateProblem.CHAIN_OUT_OF_ORDER, place, null);
             }
             try {
                 subject.verify(issuer.getPublicKey());
             } catch (GeneralSecurityException e) {
-                throw new CertificateRefusedException(CertificateProblem.CHAIN_OUT_OF_ORDER, e);
+                throw new CertificateRefusedException(CertificateProblem.CHAIN_OUT_OF_ORDER, place, e);
             }
         }
         List<String> names = dnsNames(leaf);
@@ -69,10 +72,15 @@ public final class ChainCheck {
         for (X509Certificate certificate : certificates) {
             try {
                 certificate.checkValidity(Date.from(now));
-            } catch (CertificateExpiredException e) {
-                throw new CertificateRefusedException(CertificateProblem.EXPIRED, e);
-            } catch (CertificateNotYetValidException e) {
-                throw new CertificateRefusedException(CertificateProblem.NOT_YET_VALID, e);
+            } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+                boolean expired = e instanceof CertificateExpiredException;
+                // the page names the certificate and the end or the start of its validity
+                throw new CertificateRefusedException(
+                        expired ? CertificateProblem.EXPIRED : CertificateProblem.NOT_YET_VALID,
+                        List.of(
+                                certificate.getSubjectX500Principal().getName(),
+                                (expired ? certificate.getNotAfter() : certificate.getNotBefore()).toInstant()),
+                        e);
             }
         }
     }

@@ -10,6 +10,7 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -60,7 +61,9 @@ public enum KeyKind {
         return switch (key.getAlgorithm()) {
             case "RSA" -> "SHA256withRSA";
             case "EC" -> "SHA256withECDSA";
-            default -> throw new CertificateRefusedException(CertificateProblem.UNSUPPORTED_KEY);
+            default ->
+                throw new CertificateRefusedException(
+                        CertificateProblem.UNSUPPORTED_KEY, List.of(key.getAlgorithm()), null);
         };
     }
 

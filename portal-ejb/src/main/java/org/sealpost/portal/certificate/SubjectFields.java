@@ -1,6 +1,7 @@
 package org.sealpost.portal.certificate;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -49,16 +50,18 @@ public record SubjectFields(
         if (c != null) {
             c = c.toUpperCase(Locale.ROOT);
             if (!COUNTRY.matcher(c).matches()) {
-                throw new CertificateRefusedException(CertificateProblem.INVALID_COUNTRY);
+                throw new CertificateRefusedException(
+                        CertificateProblem.INVALID_COUNTRY, List.of(country.strip()), null);
             }
         }
         String cn = blankToNull(commonName);
         if (cn == null || !DnsNames.isFullyQualified(cn)) {
-            throw new CertificateRefusedException(CertificateProblem.INVALID_COMMON_NAME);
+            throw new CertificateRefusedException(
+                    CertificateProblem.INVALID_COMMON_NAME, List.of(cn == null ? "" : cn), null);
         }
         String mail = blankToNull(email);
         if (mail != null && !isEmail(mail)) {
-            throw new CertificateRefusedException(CertificateProblem.INVALID_EMAIL);
+            throw new CertificateRefusedException(CertificateProblem.INVALID_EMAIL, List.of(mail), null);
         }
         SubjectFields fields = new SubjectFields(
                 c,

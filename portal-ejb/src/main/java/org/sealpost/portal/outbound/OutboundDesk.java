@@ -132,14 +132,13 @@ public final class OutboundDesk {
      */
     private byte[] relayed(Connection c, QueuedMail mail) throws SQLException, MessagingException {
         if (mail.contentId() == null) {
-            throw new MessagingException("the message was deleted for ever before it could be delivered");
+            throw new MessagingException(PortalFailure.MESSAGE_DELETED.stored());
         }
         try {
             return StoredMessages.openMime(c, sealer, mail.contentId())
-                    .orElseThrow(() ->
-                            new MessagingException("the message was deleted for ever before it could be delivered"));
+                    .orElseThrow(() -> new MessagingException(PortalFailure.MESSAGE_DELETED.stored()));
         } catch (SealBrokenException e) {
-            throw new MessagingException("the message cannot be decrypted: " + e.getMessage(), e);
+            throw new MessagingException(PortalFailure.MESSAGE_UNREADABLE.stored(String.valueOf(e.getMessage())), e);
         }
     }
 

@@ -7,7 +7,8 @@ import java.time.Instant;
  * shows it.
  *
  * @param nextAttemptAt when the worker tries it next; meaningless once given up
- * @param lastError     the smarthost's or the TLS layer's reason for the last failure, if any
+ * @param lastError     the smarthost's or the TLS layer's reason for the last failure, if any,
+ *     or the portal's own as a {@link PortalFailure} code
  */
 public record QueueEntry(
         long id,

@@ -6,7 +6,9 @@
  * handshake must succeed with TLS 1.2 or 1.3, and its certificate must verify against the
  * configured trust store with the host name checked (RFC 6125). Anything less defers the mail
  * with the reason kept; the portal never falls back to plain text, because a notification
- * carries a one-time registration link.
+ * carries a one-time registration link. The reason kept is the smarthost's or the TLS layer's
+ * own words, or, where the portal itself stopped the mail, a {@link
+ * org.sealpost.portal.outbound.PortalFailure} code that the administrator's page translates.
  *
  * <p>Rows are claimed with {@code SELECT ... FOR UPDATE SKIP LOCKED}, so several portal nodes
  * share one queue and never send the same mail twice.

@@ -83,7 +83,7 @@ public class MessageSearch {
             return index.get().search(accountId, query, first, max);
         } catch (InvalidQueryException e) {
             throw new UnsearchableQueryException(
-                    SearchProblem.of(e.problem()), e.fieldPrefix(), e.problem().limit(), e.getMessage());
+                    SearchProblem.of(e.problem()), e.problem().limit(), e.position(), e.term(), e.getMessage());
         }
     }
 

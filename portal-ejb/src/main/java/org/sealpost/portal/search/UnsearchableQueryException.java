@@ -6,8 +6,10 @@ import java.util.OptionalInt;
 
 /**
  * A search that cannot run, named by {@link SearchProblem} so the page says why in the reader's
- * language (the resource bundle's {@code search.problem.<NAME>}), with the limit or the field
- * prefix the sentence names. Nothing is rolled back: a search changes nothing.
+ * language (the resource bundle's {@code search.problem.<NAME>}), with the limit, the place and
+ * the text at fault that the sentence names. The message is the index's technical one, for the
+ * log: the code and the place, never the search text. Nothing is rolled back: a search changes
+ * nothing.
  */
 @ApplicationException(rollback = false)
 public class UnsearchableQueryException extends Exception {
@@ -15,24 +17,21 @@ public class UnsearchableQueryException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final SearchProblem problem;
-    private final String fieldPrefix;
     private final Integer limit;
+    private final Integer position;
+    private final String term;
 
-    UnsearchableQueryException(
-            SearchProblem problem, Optional<String> fieldPrefix, OptionalInt limit, String englishSentence) {
-        super(englishSentence);
+    public UnsearchableQueryException(
+            SearchProblem problem, OptionalInt limit, OptionalInt position, Optional<String> term, String logMessage) {
+        super(logMessage);
         this.problem = problem;
-        this.fieldPrefix = fieldPrefix.orElse(null);
         this.limit = limit.isPresent() ? limit.getAsInt() : null;
+        this.position = position.isPresent() ? position.getAsInt() : null;
+        this.term = term.orElse(null);
     }
 
     public SearchProblem problem() {
         return problem;
-    }
-
-    /** For {@link SearchProblem#NOTHING_AFTER_PREFIX}: the prefix typed ({@code from}). */
-    public Optional<String> fieldPrefix() {
-        return Optional.ofNullable(fieldPrefix);
     }
 
     /** For the limits ({@link SearchProblem#TOO_LONG} and the like): the number. */
@@ -40,8 +39,16 @@ public class UnsearchableQueryException extends Exception {
         return limit == null ? OptionalInt.empty() : OptionalInt.of(limit);
     }
 
-    /** A word that fits after the prefix in the sentence's example ({@code from:alice}). */
-    public String example() {
-        return fieldPrefix == null ? "" : org.sealpost.search.QueryProblem.example(fieldPrefix);
+    /** The 1-based character of the search at fault, as a reader counts; empty for the search as a whole. */
+    public OptionalInt column() {
+        return position == null ? OptionalInt.empty() : OptionalInt.of(position + 1);
+    }
+
+    /**
+     * The text at fault as typed: the word with a wildcard, the operator, the parenthesis, the
+     * field prefix of {@link SearchProblem#NOTHING_AFTER_PREFIX} ({@code from}).
+     */
+    public Optional<String> term() {
+        return Optional.ofNullable(term);
     }
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
  */
 public record OpenSession(
         SessionHandle handle,
-        String device,
+        DeviceSummary device,
         String clientAddress,
         Instant signedInAt,
         Instant lastSeenAt,

@@ -103,7 +103,12 @@ public class PortalSession {
      * the User-Agent header is kept ({@link DeviceSummary}), never the header.
      */
     public static PortalSession open(long accountId, String clientAddress, String userAgent, Instant now) {
-        return new PortalSession(accountId, SessionHandle.random(), clientAddress, DeviceSummary.of(userAgent), now);
+        return new PortalSession(
+                accountId,
+                SessionHandle.random(),
+                clientAddress,
+                DeviceSummary.of(userAgent).stored(),
+                now);
     }
 
     /**
@@ -150,7 +155,7 @@ public class PortalSession {
     public OpenSession view(SessionHandle current) {
         SessionHandle h = handle();
         return new OpenSession(
-                h, device, clientAddress, signedInAt.toInstant(), lastSeenAt.toInstant(), h.equals(current));
+                h, device(), clientAddress, signedInAt.toInstant(), lastSeenAt.toInstant(), h.equals(current));
     }
 
     public SessionHandle handle() {
@@ -173,8 +178,8 @@ public class PortalSession {
         return Optional.ofNullable(endReason);
     }
 
-    public String device() {
-        return device;
+    public DeviceSummary device() {
+        return DeviceSummary.fromStored(device);
     }
 
     public String clientAddress() {

@@ -165,7 +165,7 @@ public class SessionRegistry {
                 "account",
                 Long.toString(accountId),
                 clientAddress,
-                "session of " + session.device() + " from " + session.clientAddress() + ", signed in at "
+                "session of " + session.device().stored() + " from " + session.clientAddress() + ", signed in at "
                         + session.signedInAt(),
                 now);
         return new EndOutcome.Ended(session);

@@ -103,7 +103,7 @@ class MailQueueAdministrationIT {
         db.inTransaction(em -> new MailQueueAdministration(em).giveUp(2, ADMIN, null, Instant.now()));
 
         assertThat(text("SELECT state || ': ' || last_error FROM outbound_mail WHERE id = 2"))
-                .isEqualTo("FAILED: given up by an administrator (" + ADMIN + ")");
+                .isEqualTo("FAILED: GIVEN_UP_BY_ADMINISTRATOR: " + ADMIN);
         assertThat(text("SELECT detail FROM audit_event")).endsWith("state: DEFERRED -> GIVEN_UP");
     }
 

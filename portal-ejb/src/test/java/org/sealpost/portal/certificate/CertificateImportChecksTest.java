@@ -2,6 +2,7 @@ package org.sealpost.portal.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -92,6 +93,12 @@ class CertificateImportChecksTest {
         CertificateFiles.KeyAndChain read = CertificateFiles.readPkcs12(p12, "secret".toCharArray());
 
         assertRefused(() -> ChainCheck.check(read.key(), read.chain(), now, HOST), CertificateProblem.EXPIRED);
+        assertThat(refusal(() -> ChainCheck.check(read.key(), read.chain(), now, HOST))
+                        .arguments())
+                .as("the page names the certificate and the day it expired")
+                .containsExactly(
+                        expired.getSubjectX500Principal().getName(),
+                        expired.getNotAfter().toInstant());
     }
 
     @Test
@@ -112,6 +119,11 @@ class CertificateImportChecksTest {
                 () -> ChainCheck.check(
                         keys.getPrivate(), List.of(leaf, pki.root, pki.intermediate), Instant.now(), HOST),
                 CertificateProblem.CHAIN_OUT_OF_ORDER);
+        assertThat(refusal(() -> ChainCheck.check(
+                                keys.getPrivate(), List.of(leaf, pki.root, pki.intermediate), Instant.now(), HOST))
+                        .arguments())
+                .as("the first certificate the next one does not sign: the server's own, counted from 1")
+                .containsExactly(1, leaf.getSubjectX500Principal().getName());
     }
 
     @Test
@@ -168,6 +180,13 @@ class CertificateImportChecksTest {
 
     private interface Action {
         void run() throws Exception;
+    }
+
+    private static CertificateRefusedException refusal(Action action) {
+        CertificateRefusedException refused = catchThrowableOfType(CertificateRefusedException.class, action::run);
+        assertThat(refused).isNotNull();
+        assertThat(refused.getMessage()).startsWith(refused.problem().name());
+        return refused;
     }
 
     private static void assertRefused(Action action, CertificateProblem problem) {

@@ -103,9 +103,12 @@ class CertificateSigningRequestTest {
     @ValueSource(strings = {"/C=DEU/CN=mail.bank.example", "/C=D/CN=mail.bank.example", "/C=D1/CN=mail.bank.example"})
     void countryMustBeTwoLetters(String subject) {
         assertThatThrownBy(() -> SubjectFields.parse(subject))
-                .isInstanceOfSatisfying(
-                        CertificateRefusedException.class,
-                        e -> assertThat(e.problem()).isEqualTo(CertificateProblem.INVALID_COUNTRY));
+                .isInstanceOfSatisfying(CertificateRefusedException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(CertificateProblem.INVALID_COUNTRY);
+                    assertThat(e.arguments())
+                            .as("the country as typed")
+                            .containsExactly(subject.substring(3, subject.indexOf('/', 1)));
+                });
     }
 
     @ParameterizedTest
@@ -123,9 +126,10 @@ class CertificateSigningRequestTest {
         KeyPair keys = KeyKind.EC_P256.generate(TestPki.RANDOM);
         SubjectFields subject = SubjectFields.parse("/CN=mail.bank.example");
         assertThatThrownBy(() -> CertificateSigning.certificateSigningRequest(keys, subject, List.of("bad name")))
-                .isInstanceOfSatisfying(
-                        CertificateRefusedException.class,
-                        e -> assertThat(e.problem()).isEqualTo(CertificateProblem.INVALID_NAME));
+                .isInstanceOfSatisfying(CertificateRefusedException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(CertificateProblem.INVALID_NAME);
+                    assertThat(e.arguments()).containsExactly("bad name");
+                });
     }
 
     @Test

@@ -62,7 +62,7 @@ class SessionRegistryIT {
         assertThat(open).singleElement().satisfies(s -> {
             assertThat(s.handle()).isEqualTo(handle);
             assertThat(s.current()).isTrue();
-            assertThat(s.device()).isEqualTo("Firefox on Windows");
+            assertThat(s.device()).isEqualTo(new DeviceSummary("Firefox", "Windows"));
             assertThat(s.clientAddress()).isEqualTo("192.0.2.7");
         });
         assertThat(activeSessions(now.plusSeconds(5))).isEqualTo(1);

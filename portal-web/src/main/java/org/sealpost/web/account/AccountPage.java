@@ -15,6 +15,7 @@ import org.sealpost.portal.account.SignInRecord;
 import org.sealpost.portal.session.EndOutcome;
 import org.sealpost.portal.session.OpenSession;
 import org.sealpost.portal.session.SessionRegistry;
+import org.sealpost.web.mailbox.Texts;
 import org.sealpost.web.security.SignedInSession;
 
 /**
@@ -89,7 +90,7 @@ public class AccountPage {
             case EndOutcome.Ended ended ->
                 Pages.info(
                         "sessions.ended",
-                        ended.session().device(),
+                        device(ended.session()),
                         ended.session().clientAddress());
             case EndOutcome.NoSuchSession missing -> Pages.error("sessions.noSuchSession");
         }
@@ -105,7 +106,12 @@ public class AccountPage {
 
     /** The button's accessible name says which session it signs out ("Sign out Firefox on Windows at …"). */
     public String signOutLabel(OpenSession other) {
-        return Pages.text("sessions.signOutLabel", other.device(), other.clientAddress());
+        return Pages.text("sessions.signOutLabel", device(other), other.clientAddress());
+    }
+
+    /** The session's browser and system, in the reader's language. */
+    public String device(OpenSession session) {
+        return new DeviceTexts(Texts.viewer()).of(session.device());
     }
 
     public List<SignInRecord> getRecentSignIns() {

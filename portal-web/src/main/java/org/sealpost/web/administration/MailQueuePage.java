@@ -9,8 +9,11 @@ import java.util.Set;
 import org.sealpost.portal.administration.AdministrationRefusedException;
 import org.sealpost.portal.administration.MailQueueService;
 import org.sealpost.portal.administration.QueueList;
+import org.sealpost.portal.outbound.PortalFailure;
 import org.sealpost.portal.outbound.QueueEntry;
 import org.sealpost.portal.outbound.QueueState;
+import org.sealpost.web.format.BundleTexts;
+import org.sealpost.web.mailbox.Texts;
 
 /**
  * admin/outbound.xhtml, the mail queue: queued, deferred and given-up mail, a page at a time,
@@ -60,6 +63,17 @@ public class MailQueuePage extends PagedConsoleList<QueueList> {
                 .ifPresent(e -> Console.info("admin.queue.deleted", e.recipient()));
         refresh();
         return null;
+    }
+
+    /** The last error column: the portal's own reason in the reader's language, else the smarthost's words. */
+    public String lastError(QueueEntry row) {
+        return lastError(row.lastError(), Texts.viewer());
+    }
+
+    static String lastError(String kept, BundleTexts texts) {
+        return PortalFailure.of(kept)
+                .map(failure -> texts.format("admin.queue.failure." + failure.name(), PortalFailure.detail(kept)))
+                .orElse(kept);
     }
 
     public List<QueueState> getStates() {

@@ -25,6 +25,7 @@ import org.sealpost.portal.certificate.CertificateRefusedException;
 import org.sealpost.portal.certificate.ImportOutcome;
 import org.sealpost.portal.certificate.KeyKind;
 import org.sealpost.portal.certificate.SubjectFields;
+import org.sealpost.web.format.Formats;
 import org.sealpost.web.format.PageText;
 import org.sealpost.web.security.SignedInSession;
 
@@ -46,6 +47,9 @@ public class BridgeCertificatePage {
 
     @Inject
     private SignedInSession session;
+
+    @Inject
+    private Formats formats;
 
     private CertificateOverview overview;
 
@@ -231,8 +235,10 @@ public class BridgeCertificatePage {
         return Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
     }
 
-    private static void refused(CertificateRefusedException e) {
-        error(e.problem().messageKey());
+    private void refused(CertificateRefusedException e) {
+        PageText.showText(
+                FacesMessage.SEVERITY_ERROR,
+                CertificateRefusalTexts.forViewer(formats).sentence(e));
     }
 
     private static void error(String key, Object... args) {

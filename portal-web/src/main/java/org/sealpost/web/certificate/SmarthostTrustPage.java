@@ -14,6 +14,7 @@ import org.sealpost.portal.certificate.CertificateDetails;
 import org.sealpost.portal.certificate.CertificateRefusedException;
 import org.sealpost.portal.certificate.SmarthostTlsSessions;
 import org.sealpost.portal.certificate.SmarthostTrustService;
+import org.sealpost.web.format.Formats;
 import org.sealpost.web.format.PageText;
 import org.sealpost.web.security.SignedInSession;
 
@@ -30,6 +31,9 @@ public class SmarthostTrustPage {
 
     @Inject
     private SignedInSession session;
+
+    @Inject
+    private Formats formats;
 
     private List<CertificateDetails> anchors;
     private SmarthostTlsSessions.SessionSeen lastSession;
@@ -69,7 +73,9 @@ public class SmarthostTrustPage {
             message(FacesMessage.SEVERITY_INFO, "certificate.trust.imported", added.size());
             anchors = trust.anchors();
         } catch (CertificateRefusedException e) {
-            message(FacesMessage.SEVERITY_ERROR, e.problem().messageKey());
+            PageText.showText(
+                    FacesMessage.SEVERITY_ERROR,
+                    CertificateRefusalTexts.forViewer(formats).sentence(e));
         }
     }
 

@@ -5,6 +5,7 @@ import jakarta.faces.context.FacesContext;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import org.sealpost.web.format.BundleTexts;
 
 /** The bundle's texts for the viewer's locale, and the page's announcement of an action's outcome. */
 public final class Texts {
@@ -20,6 +21,11 @@ public final class Texts {
     /** The viewer's bundle, for a class that formats several keys and is tested without a page. */
     public static ResourceBundle bundle() {
         return ResourceBundle.getBundle(BUNDLE, locale());
+    }
+
+    /** The viewer's bundle and locale together, for a class that words a domain outcome. */
+    public static BundleTexts viewer() {
+        return new BundleTexts(bundle(), locale());
     }
 
     public static String format(String key, Object... args) {

@@ -62,11 +62,7 @@ public class SearchMessages implements Serializable {
 
     /** The reader's sentence for what is wrong with the search, from the bundle. */
     static String problem(UnsearchableQueryException e) {
-        return Texts.format(
-                "search.problem." + e.problem().name(),
-                e.limit().isPresent() ? e.limit().getAsInt() : 0,
-                e.fieldPrefix().orElse(""),
-                e.example());
+        return new SearchProblemTexts(Texts.viewer()).sentence(e);
     }
 
     public String getQuery() {

@@ -25,7 +25,8 @@ final class QueryLexer {
         END
     }
 
-    record Token(Kind kind, String text) {}
+    /** A token and the 0-based index in the query where it starts. */
+    record Token(Kind kind, String text, int at) {}
 
     /** The prefix that names a folder rather than a text field. */
     static final String FOLDER_PREFIX = "in";
@@ -51,18 +52,18 @@ final class QueryLexer {
             if (Character.isWhitespace(c)) {
                 at++;
             } else if (c == '(') {
-                emit(Kind.OPEN, "(");
+                emit(Kind.OPEN, "(", at);
                 at++;
             } else if (c == ')') {
-                emit(Kind.CLOSE, ")");
+                emit(Kind.CLOSE, ")", at);
                 at++;
             } else if (c == '"') {
                 phrase();
             } else if (c == '-') {
                 if (!somethingFollows(at + 1)) {
-                    throw QueryProblem.LONE_MINUS.exception();
+                    throw QueryProblem.LONE_MINUS.at(at, "-");
                 }
-                emit(Kind.MINUS, "-");
+                emit(Kind.MINUS, "-", at);
                 at++;
             } else if (c == '+' && somethingFollows(at + 1)) {
                 at++; // "+word" (a search-engine habit) means the word itself, as every word is required
@@ -70,18 +71,18 @@ final class QueryLexer {
                 word();
             }
         }
-        emit(Kind.END, "");
+        emit(Kind.END, "", at);
     }
 
     private void phrase() throws InvalidQueryException {
         int close = query.indexOf('"', at + 1);
         if (close < 0) {
-            throw QueryProblem.UNBALANCED_QUOTES.exception();
+            throw QueryProblem.UNBALANCED_QUOTES.at(at, "\"");
         }
-        emit(Kind.PHRASE, query.substring(at + 1, close));
+        emit(Kind.PHRASE, query.substring(at + 1, close), at);
         at = close + 1;
         if (at < query.length() && query.charAt(at) == '~') {
-            throw QueryProblem.FUZZY.exception();
+            throw QueryProblem.FUZZY.at(at, "~");
         }
     }
 
@@ -97,18 +98,18 @@ final class QueryLexer {
             if (prefix.equals(FOLDER_PREFIX) || SearchField.BY_PREFIX.containsKey(prefix)) {
                 at += colon + 1;
                 if (!somethingFollows(at)) {
-                    throw QueryProblem.nothingAfterPrefix(prefix);
+                    throw QueryProblem.NOTHING_AFTER_PREFIX.at(at - colon - 1, prefix);
                 }
-                emit(Kind.PREFIX, prefix);
+                emit(Kind.PREFIX, prefix, at - colon - 1);
                 return;
             }
         }
-        refuseUnsupported(word);
+        refuseUnsupported(word, at);
         switch (word) {
-            case "AND" -> emit(Kind.AND, word);
-            case "OR" -> emit(Kind.OR, word);
-            case "NOT" -> emit(Kind.NOT, word);
-            default -> emit(Kind.WORD, word);
+            case "AND" -> emit(Kind.AND, word, at);
+            case "OR" -> emit(Kind.OR, word, at);
+            case "NOT" -> emit(Kind.NOT, word, at);
+            default -> emit(Kind.WORD, word, at);
         }
         at = end;
     }
@@ -121,16 +122,16 @@ final class QueryLexer {
         return index < query.length() && !Character.isWhitespace(query.charAt(index)) && query.charAt(index) != ')';
     }
 
-    private static void refuseUnsupported(String word) throws InvalidQueryException {
+    private static void refuseUnsupported(String word, int at) throws InvalidQueryException {
         if (word.length() > 2 && word.startsWith("/") && word.endsWith("/")) {
-            throw QueryProblem.REGEX.exception();
+            throw QueryProblem.REGEX.at(at, word);
         }
         if (word.indexOf('*') >= 0 || hasInnerQuestionMark(word)) {
-            throw QueryProblem.WILDCARD.exception();
+            throw QueryProblem.WILDCARD.at(at, word);
         }
         int tilde = word.lastIndexOf('~');
         if (tilde > 0 && word.substring(tilde + 1).chars().allMatch(c -> c == '.' || isDigit(c))) {
-            throw QueryProblem.FUZZY.exception();
+            throw QueryProblem.FUZZY.at(at, word);
         }
     }
 
@@ -151,17 +152,17 @@ final class QueryLexer {
     /** {@code [a TO b]} or {@code {a TO b}}; a lone {@code [URGENT]} is just a word. */
     private static void refuseRanges(List<Token> tokens) throws InvalidQueryException {
         for (int i = 0; i + 2 < tokens.size(); i++) {
-            String first = tokens.get(i).text();
-            if (tokens.get(i).kind() == Kind.WORD
-                    && (first.startsWith("[") || first.startsWith("{"))
+            Token first = tokens.get(i);
+            if (first.kind() == Kind.WORD
+                    && (first.text().startsWith("[") || first.text().startsWith("{"))
                     && tokens.get(i + 1).kind() == Kind.WORD
                     && tokens.get(i + 1).text().equals("TO")) {
-                throw QueryProblem.RANGE.exception();
+                throw QueryProblem.RANGE.at(first.at(), first.text());
             }
         }
     }
 
-    private void emit(Kind kind, String text) {
-        tokens.add(new Token(kind, text));
+    private void emit(Kind kind, String text, int start) {
+        tokens.add(new Token(kind, text, start));
     }
 }

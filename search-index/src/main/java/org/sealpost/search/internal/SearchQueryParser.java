@@ -1,6 +1,8 @@
 package org.sealpost.search.internal;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import org.sealpost.search.InvalidQueryException;
@@ -21,7 +23,8 @@ import org.sealpost.search.internal.QueryLexer.Token;
  *
  * <p>A hand-written parser rather than Lucene's: it knows only what hashed terms can answer, so
  * there is no field, range or wildcard syntax to escape through, and every error is one of
- * {@link QueryProblem}'s sentences rather than a parser's "Encountered ... at column 7".
+ * {@link QueryProblem}'s codes, with the position and the token at fault, rather than a parser's
+ * "Encountered ... at column 7".
  */
 final class SearchQueryParser {
 
@@ -32,6 +35,8 @@ final class SearchQueryParser {
     private final List<Token> tokens;
     private int next;
     private int terms;
+    /** The "(" tokens not yet closed, innermost first: an unclosed one is named by its position. */
+    private final Deque<Token> open = new ArrayDeque<>();
 
     private SearchQueryParser(List<Token> tokens) {
         this.tokens = tokens;
@@ -47,7 +52,7 @@ final class SearchQueryParser {
         SearchQueryParser parser = new SearchQueryParser(QueryLexer.tokenize(query));
         QueryNode node = parser.all(Scope.EVERY_TEXT_FIELD, 0);
         if (parser.peek() == Kind.CLOSE) {
-            throw QueryProblem.UNOPENED_PARENTHESIS.exception();
+            throw parser.refuse(QueryProblem.UNOPENED_PARENTHESIS, parser.tokens.get(parser.next));
         }
         return node;
     }
@@ -57,8 +62,7 @@ final class SearchQueryParser {
         parts.add(any(scope, depth));
         while (peek() != Kind.END && peek() != Kind.CLOSE) {
             if (peek() == Kind.AND) {
-                take();
-                requireOperand(QueryProblem.DANGLING_AND);
+                requireOperand(QueryProblem.DANGLING_AND, take());
             }
             parts.add(any(scope, depth));
         }
@@ -69,8 +73,7 @@ final class SearchQueryParser {
         List<QueryNode> parts = new ArrayList<>();
         parts.add(unary(scope, depth));
         while (peek() == Kind.OR) {
-            take();
-            requireOperand(QueryProblem.DANGLING_OR);
+            requireOperand(QueryProblem.DANGLING_OR, take());
             parts.add(unary(scope, depth));
         }
         return parts.size() == 1 ? parts.get(0) : new QueryNode.Any(parts);
@@ -84,17 +87,16 @@ final class SearchQueryParser {
                 yield new QueryNode.Not(unary(scope, depth));
             }
             case NOT -> {
-                take();
-                requireOperand(QueryProblem.DANGLING_NOT);
+                requireOperand(QueryProblem.DANGLING_NOT, take());
                 yield new QueryNode.Not(unary(scope, depth));
             }
             case PREFIX -> {
                 take();
                 yield unary(Scope.ofPrefix(token.text()), depth);
             }
-            case AND -> throw QueryProblem.DANGLING_AND.exception();
-            case END -> throw QueryProblem.UNCLOSED_PARENTHESIS.exception(); // only "(" reaches here
-            case OR -> throw QueryProblem.DANGLING_OR.exception();
+            case AND -> throw refuse(QueryProblem.DANGLING_AND, token);
+            case END -> throw unclosed(); // only "(" reaches here
+            case OR -> throw refuse(QueryProblem.DANGLING_OR, token);
             default -> primary(scope, depth);
         };
     }
@@ -104,27 +106,29 @@ final class SearchQueryParser {
         switch (token.kind()) {
             case OPEN -> {
                 if (depth == MAX_DEPTH) {
-                    throw QueryProblem.TOO_DEEP.exception();
+                    throw refuse(QueryProblem.TOO_DEEP, token);
                 }
                 if (peek() == Kind.CLOSE) {
-                    throw QueryProblem.EMPTY_PARENTHESES.exception();
+                    throw refuse(QueryProblem.EMPTY_PARENTHESES, token);
                 }
+                open.push(token);
                 QueryNode inner = all(scope, depth + 1);
                 if (take().kind() != Kind.CLOSE) {
-                    throw QueryProblem.UNCLOSED_PARENTHESIS.exception();
+                    throw unclosed();
                 }
+                open.pop();
                 return inner;
             }
             case WORD, PHRASE -> {
                 terms += token.kind() == Kind.PHRASE ? wordsIn(token.text()) : 1;
                 if (terms > MAX_TERMS) {
-                    throw QueryProblem.TOO_MANY_TERMS.exception();
+                    throw refuse(QueryProblem.TOO_MANY_TERMS, token);
                 }
                 return scope.folder()
                         ? new QueryNode.Folder(token.text())
                         : new QueryNode.Text(token.text(), token.kind() == Kind.PHRASE, scope.fields());
             }
-            default -> throw QueryProblem.UNOPENED_PARENTHESIS.exception();
+            default -> throw refuse(QueryProblem.UNOPENED_PARENTHESIS, token);
         }
     }
 
@@ -144,11 +148,21 @@ final class SearchQueryParser {
         return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
     }
 
-    private void requireOperand(QueryProblem problem) throws InvalidQueryException {
+    private void requireOperand(QueryProblem problem, Token operator) throws InvalidQueryException {
         Kind kind = peek();
         if (kind == Kind.END || kind == Kind.CLOSE || kind == Kind.AND || kind == Kind.OR) {
-            throw problem.exception();
+            throw refuse(problem, operator);
         }
+    }
+
+    private InvalidQueryException refuse(QueryProblem problem, Token token) {
+        return problem.at(token.at(), token.text());
+    }
+
+    private InvalidQueryException unclosed() {
+        return open.isEmpty()
+                ? QueryProblem.UNCLOSED_PARENTHESIS.exception()
+                : refuse(QueryProblem.UNCLOSED_PARENTHESIS, open.peek());
     }
 
     private Kind peek() {

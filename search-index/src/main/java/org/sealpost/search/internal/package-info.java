@@ -10,7 +10,7 @@
  *   <li>{@link org.sealpost.search.internal.SearchQueryParser} (with {@link
  *       org.sealpost.search.internal.QueryLexer}) parses the user's search into {@link
  *       org.sealpost.search.internal.QueryNode}s; it refuses what hashes cannot do, by name,
- *       with {@link org.sealpost.search.internal.QueryProblem}'s sentences. Lucene's own query
+ *       with {@link org.sealpost.search.QueryProblem}'s codes. Lucene's own query
  *       parsers are not used: their syntax reaches any field and their errors read like
  *       compiler output.
  *   <li>{@link org.sealpost.search.internal.LuceneQueryFactory} turns the parse into a Lucene
