@@ -247,18 +247,40 @@ public final class StoredMessages {
                 content.openMetadata(sealer));
     }
 
-    public static long count(Connection c, long accountId, Folder folder) {
-        try (PreparedStatement ps =
-                c.prepareStatement("SELECT count(*) FROM mailbox_entry WHERE account_id = ? AND folder = ?")) {
-            ps.setLong(1, accountId);
-            ps.setString(2, folder.name());
-            return single(ps);
-        } catch (SQLException e) {
-            throw unavailable("the folder cannot be counted now", e);
-        }
+    /**
+     * How many entries the account's folder holds.
+     *
+     * @throws jakarta.persistence.PersistenceException the database cannot be read
+     */
+    public static long count(EntityManager em, long accountId, Folder folder) {
+        return em.createQuery(
+                        "SELECT count(e) FROM MailboxEntry e WHERE e.accountId = :account AND e.folder = :folder",
+                        Long.class)
+                .setParameter("account", accountId)
+                .setParameter("folder", folder)
+                .getSingleResult();
     }
 
-    /** Served by mailbox_entry_unread_in_inbox (V6). */
+    /**
+     * The account's unread inbox entries, for its pages. Served by mailbox_entry_unread_in_inbox
+     * (V6), whose predicate the query repeats.
+     *
+     * @throws jakarta.persistence.PersistenceException the database cannot be read
+     */
+    public static long unreadInInbox(EntityManager em, long accountId) {
+        return em.createQuery("""
+                        SELECT count(e) FROM MailboxEntry e
+                        WHERE e.accountId = :account AND e.folder = org.sealpost.portal.message.Folder.INBOX
+                        AND e.read = FALSE""", Long.class)
+                .setParameter("account", accountId)
+                .getSingleResult();
+    }
+
+    /**
+     * {@link #unreadInInbox(EntityManager, long)} on a plain connection, for the arrival
+     * notification, which counts inside the outbound queue's JDBC transaction (its claim is
+     * {@code FOR UPDATE SKIP LOCKED}, ADR 0003). Served by mailbox_entry_unread_in_inbox (V6).
+     */
     public static long unreadInInbox(Connection c, long accountId) {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT count(*) FROM mailbox_entry WHERE account_id = ? AND folder = 'INBOX' AND NOT is_read")) {
