@@ -360,37 +360,38 @@ public final class StoredMessages {
         }
     }
 
-    /** The sealed metadata (no MIME) of one account's newest {@code max} messages, any folder. */
-    public static List<SealedMetadata> recentMetadata(Connection c, long accountId, int max) {
+    /**
+     * The sealed metadata (no MIME) of one account's newest {@code max} messages, any folder: a
+     * JPQL projection, measured no slower than the JDBC join it replaced (ADR 0003); an entity
+     * query would load every MIME ciphertext.
+     *
+     * @throws jakarta.persistence.PersistenceException the database cannot be read
+     */
+    public static List<SealedMetadata> recentMetadata(EntityManager em, long accountId, int max) {
         List<SealedMetadata> result = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT m.id, m.kek_version, m.wrapped_key, m.metadata_ciphertext
-                FROM mailbox_entry e JOIN message_content m ON m.id = e.content_id
-                WHERE e.account_id = ? ORDER BY e.received_at DESC, e.id DESC LIMIT ?""")) {
-            ps.setLong(1, accountId);
-            ps.setInt(2, max);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    result.add(new SealedMetadata(
-                            rs.getObject(1, UUID.class),
-                            new SealedMessage(rs.getInt(2), rs.getBytes(3), new byte[0], rs.getBytes(4))));
-                }
-            }
-        } catch (SQLException e) {
-            throw unavailable("the recent messages cannot be read now", e);
+        for (Object[] row : em.createQuery("""
+                        SELECT m.id, m.kekVersion, m.wrappedKey, m.metadataCiphertext
+                        FROM MailboxEntry e, MessageContent m WHERE m.id = e.contentId AND e.accountId = :account
+                        ORDER BY e.receivedAt DESC, e.id DESC""", Object[].class)
+                .setParameter("account", accountId)
+                .setMaxResults(max)
+                .getResultList()) {
+            result.add(new SealedMetadata(
+                    (UUID) row[0], new SealedMessage((Integer) row[1], (byte[]) row[2], new byte[0], (byte[]) row[3])));
         }
         return result;
     }
 
-    /** A metadata record that authenticated but that this build cannot decode counts as a broken seal. */
     /**
      * The metadata of one account's newest {@code max} messages, any folder, opened; a message
      * whose seal does not open is left out, so one damaged row cannot stop address completion.
+     *
+     * @throws jakarta.persistence.PersistenceException the database cannot be read
      */
     public static List<MessageMetadata> openRecentMetadata(
-            Connection c, MessageSealer sealer, long accountId, int max) {
+            EntityManager em, MessageSealer sealer, long accountId, int max) {
         List<MessageMetadata> opened = new ArrayList<>();
-        for (SealedMetadata m : recentMetadata(c, accountId, max)) {
+        for (SealedMetadata m : recentMetadata(em, accountId, max)) {
             try {
                 opened.add(decodeMetadata(m.contentId(), sealer.openMetadata(m.contentId(), m.sealed())));
             } catch (SealBrokenException e) {
@@ -400,6 +401,7 @@ public final class StoredMessages {
         return opened;
     }
 
+    /** A metadata record that authenticated but that this build cannot decode counts as a broken seal. */
     static MessageMetadata decodeMetadata(UUID contentId, byte[] record) throws SealBrokenException {
         try {
             return MessageMetadata.decode(record);

@@ -311,15 +311,21 @@ public final class OwnerStyleBenchmark {
                                 em.find(MessageContent.class, pick(contents, i)).sealed()),
                 new Family(
                         "newest 50 messages' sealed metadata (recentMetadata)",
-                        (c, i) -> StoredMessages.recentMetadata(c, account, 50),
-                        (em, i) -> em.createQuery("""
-                                        SELECT NEW org.sealpost.portal.message.OwnerStyleBenchmark.SealedRow(m.id,
-                                            m.kekVersion, m.wrappedKey, m.metadataCiphertext)
-                                        FROM MailboxEntry e, MessageContent m WHERE m.id = e.contentId
-                                        AND e.accountId = :a ORDER BY e.receivedAt DESC, e.id DESC""", SealedRow.class)
-                                .setParameter("a", account)
-                                .setMaxResults(50)
-                                .getResultList()),
+                        (c, i) -> {
+                            // the statement StoredMessages ran before it became JPQL
+                            try (PreparedStatement ps = c.prepareStatement("""
+                                    SELECT m.id, m.kek_version, m.wrapped_key, m.metadata_ciphertext
+                                    FROM mailbox_entry e JOIN message_content m ON m.id = e.content_id
+                                    WHERE e.account_id = ? ORDER BY e.received_at DESC, e.id DESC LIMIT 50""")) {
+                                ps.setLong(1, account);
+                                try (ResultSet rs = ps.executeQuery()) {
+                                    while (rs.next()) {
+                                        new SealedMessage(rs.getInt(2), rs.getBytes(3), new byte[0], rs.getBytes(4));
+                                    }
+                                }
+                            }
+                        },
+                        (em, i) -> StoredMessages.recentMetadata(em, account, 50)),
                 new Family(
                         "an account's mail profile by id (AccountDirectory.mailProfile)",
                         (c, i) -> AccountDirectory.mailProfile(c, account),
