@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -612,17 +613,17 @@ public final class StoredMessages {
     /**
      * How many messages arrived since {@code since}: over the bridge, or written in the portal to
      * an external address (its portal copy). A sent copy alone is not an arrival. Served by
-     * message_content_by_received_at (V15).
+     * message_content_by_received_at (V15). JPQL: counts measured no slower through JPA (ADR 0003).
+     *
+     * @throws jakarta.persistence.PersistenceException the database cannot be read
      */
-    public static long receivedSince(Connection c, Instant since) {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT count(*) FROM message_content m WHERE m.received_at >= ?
-                AND EXISTS (SELECT 1 FROM mailbox_entry e WHERE e.content_id = m.id AND e.folder <> 'SENT')""")) {
-            ps.setTimestamp(1, Timestamp.from(since));
-            return single(ps);
-        } catch (SQLException e) {
-            throw unavailable("the messages cannot be counted now", e);
-        }
+    public static long receivedSince(EntityManager em, Instant since) {
+        return em.createQuery("""
+                        SELECT count(m) FROM MessageContent m WHERE m.receivedAt >= :since
+                        AND EXISTS (SELECT e.id FROM MailboxEntry e WHERE e.contentId = m.id
+                                    AND e.folder <> org.sealpost.portal.message.Folder.SENT)""", Long.class)
+                .setParameter("since", since.atOffset(ZoneOffset.UTC))
+                .getSingleResult();
     }
 
     private static List<EntryKey> keys(PreparedStatement ps) throws SQLException {
