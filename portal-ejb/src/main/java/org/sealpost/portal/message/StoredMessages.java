@@ -28,11 +28,12 @@ import org.sealpost.portal.platform.StorageUnavailableException;
  * their metadata) goes through {@link MessageContent}, which opens a ciphertext only under its own
  * row's id.
  *
- * <p>Two styles, each where it pays (ADR 0003):
+ * <p>Two styles, each where it pays (ADR 0003 lists every JDBC statement with its reason):
  * <ul>
  * <li>an entry a recipient changes is a JPA entity ({@link MailboxEntry}) loaded by
  * {@link #entry(EntityManager, long, long)} and written at commit: its rules run on the loaded
- * row;
+ * row; the mailbox's and the overview's counts and the newest messages' metadata are JPQL
+ * projections, measured no slower;
  * <li>the statements that are hot or PostgreSQL's own are JDBC on the caller's connection, in
  * the caller's transaction: the intake's inserts, the folder page with its metadata in one
  * query, the search indexer's reads and the rebuild's paging by id, and the crypto-shredding
@@ -41,7 +42,8 @@ import org.sealpost.portal.platform.StorageUnavailableException;
  *
  * <p>Every statement about an entry names the account beside its id: an id from a forged URL
  * finds nothing unless it is the caller's own, and "not yours" looks exactly like "does not
- * exist". A database failure leaves as {@link StorageUnavailableException}.
+ * exist". A database failure leaves a JDBC statement as {@link StorageUnavailableException}, a
+ * JPQL one as the {@code PersistenceException} its caller translates the same way.
  */
 public final class StoredMessages {
 
