@@ -37,6 +37,11 @@ public final class PortalJpa implements AutoCloseable {
         return dataSource;
     }
 
+    /** The factory itself, for a service that opens an entity manager per call. */
+    public EntityManagerFactory entityManagerFactory() {
+        return emf;
+    }
+
     /** Runs {@code work} in one transaction on a fresh entity manager; commits unless it throws. */
     public <T> T inTransaction(OperatorContext.Work<T> work) throws Exception {
         return StandalonePersistence.inTransaction(emf, work);

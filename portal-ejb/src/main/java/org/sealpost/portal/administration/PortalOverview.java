@@ -40,8 +40,8 @@ public final class PortalOverview {
                 .toInstant();
         SearchIndexQueue.Lag index = IndexFollowers.lag(c);
         return new Overview(
-                StoredMessages.receivedSince(c, startOfDay),
-                StoredMessages.receivedSince(c, startOfWeek),
+                StoredMessages.receivedSince(em, startOfDay),
+                StoredMessages.receivedSince(em, startOfWeek),
                 OutboundQueue.figures(c),
                 AccountDirectory.countByState(em),
                 index.rows(),

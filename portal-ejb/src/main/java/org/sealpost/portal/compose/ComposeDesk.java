@@ -578,8 +578,7 @@ final class ComposeDesk {
         }
         String self = ownAddress(accountId);
         Map<String, String> found = new LinkedHashMap<>();
-        for (MessageMetadata meta :
-                jdbc.with(c -> StoredMessages.openRecentMetadata(c, sealer, accountId, COMPLETION_SCAN))) {
+        for (MessageMetadata meta : StoredMessages.openRecentMetadata(em, sealer, accountId, COMPLETION_SCAN)) {
             List<MailAddress> all = new ArrayList<>();
             if (meta.from() != null) {
                 all.add(meta.from());

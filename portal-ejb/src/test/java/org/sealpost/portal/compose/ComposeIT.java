@@ -75,7 +75,7 @@ class ComposeIT {
 
     /**
      * Bob, a colleague at bank.example, wrote to Anna (external) and Carl (colleague), Cc Dora
-     * (external), with a PDF, in a thread; it came over the bridge. Zoe got another message.
+     * (external), with a PDF, in a thread; it came over the bridge. Zoe got another message, from Yvonne.
      */
     @BeforeEach
     void anOriginalFromAColleague() throws Exception {
@@ -110,7 +110,11 @@ class ComposeIT {
                     """.replace("\n", "\r\n");
             anna = store(c, mime, "anna@client.example");
             originalEntry = entryOf(c, anna);
-            long zoe = store(c, mime.replace("orig-1", "zoe-1"), "zoe@client.example");
+            long zoe = store(
+                    c,
+                    mime.replace("orig-1", "zoe-1")
+                            .replace("Bob Banker <bob@bank.example>", "Yvonne <yvonne@bank.example>"),
+                    "zoe@client.example");
             otherAccountsEntry = entryOf(c, zoe);
             s.execute("UPDATE account SET state = 'ACTIVE'");
             s.execute("DELETE FROM outbound_mail");
@@ -688,6 +692,9 @@ class ComposeIT {
                 .as("not the account itself")
                 .isEmpty();
         assertThat(ComposeIT.<List<String>>desk(d -> d.complete(anna, "zoe", 10)))
+                .as("not another account")
+                .isEmpty();
+        assertThat(ComposeIT.<List<String>>desk(d -> d.complete(anna, "yv", 10)))
                 .as("not another account's correspondents")
                 .isEmpty();
     }

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.sealpost.mailformat.metadata.MimeMetadataExtractor;
 import org.sealpost.mailformat.metadata.MimeReading;
 import org.sealpost.migrations.SchemaMigrations;
+import org.sealpost.portal.account.AccountDirectory;
 import org.sealpost.portal.crypto.KeyEncryptionKeys;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealedMessage;
@@ -33,7 +34,11 @@ import org.sealpost.testsupport.TestDatabase;
  * <li>the folder page, 25 lines with their metadata: the JDBC join vs a JPQL constructor
  * projection of the same columns (an entity query would load every MIME ciphertext: no lazy
  * basic attributes without weaving);
- * <li>the index rebuild's page of 500 entry keys by id: JDBC vs JPQL.
+ * <li>the index rebuild's page of 500 entry keys by id: JDBC vs JPQL;
+ * <li>one family per remaining kind of statement in the owner (issue 10): a folder count, an
+ * entry found by (id, account), one message's sealed metadata opened, a whole sealed message
+ * read by id (the MIME too), the newest 50 messages' sealed metadata (a small join projection),
+ * and, outside the message owner, one account's mail profile (a by-id projection).
  * </ol>
  * Not a test (never a timed assertion): {@code mvn -Pbench-owner -pl portal-ejb -am verify}. The
  * database is a new one on the test server ({@link TestDatabase}), dropped when the JVM exits.
@@ -56,6 +61,46 @@ public final class OwnerStyleBenchmark {
             int kekVersion,
             byte[] wrappedKey,
             byte[] metadataCiphertext) {}
+
+    /** The JPA side of the newest messages' sealed metadata. */
+    public record SealedRow(UUID contentId, int kekVersion, byte[] wrappedKey, byte[] metadataCiphertext) {}
+
+    /** One operation of a family, the {@code i}th of its round. */
+    private interface JdbcOp {
+        void run(Connection c, int i) throws Exception;
+    }
+
+    private interface JpaOp {
+        void run(EntityManager em, int i) throws Exception;
+    }
+
+    /** A statement timed both ways, the JPA side on one entity manager per round, cleared after each operation. */
+    private record Family(String what, JdbcOp jdbc, JpaOp jpa, List<Long> jdbcTimes, List<Long> jpaTimes) {
+        Family(String what, JdbcOp jdbc, JpaOp jpa) {
+            this(what, jdbc, jpa, new ArrayList<>(), new ArrayList<>());
+        }
+
+        void round(boolean measured, DataSource ds, EntityManagerFactory emf) throws Exception {
+            long t = System.nanoTime();
+            try (Connection c = ds.getConnection()) {
+                for (int i = 0; i < PER_ROUND; i++) {
+                    jdbc.run(c, i);
+                }
+            }
+            record(measured, jdbcTimes, t);
+            t = System.nanoTime();
+            EntityManager em = emf.createEntityManager();
+            try {
+                for (int i = 0; i < PER_ROUND; i++) {
+                    jpa.run(em, i);
+                    em.clear();
+                }
+            } finally {
+                em.close();
+            }
+            record(measured, jpaTimes, t);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("sealpost-bench-owner");
@@ -90,6 +135,9 @@ public final class OwnerStyleBenchmark {
         List<Long> insertJdbc = new ArrayList<>(), insertJpa = new ArrayList<>();
         List<Long> pageJdbc = new ArrayList<>(), pageJpa = new ArrayList<>();
         List<Long> keysJdbc = new ArrayList<>(), keysJpa = new ArrayList<>();
+        List<StoredMessages.EntryKey> entries = new ArrayList<>();
+        List<UUID> contents = new ArrayList<>();
+        List<Family> families = families(sealer, account, entries, contents);
         for (int round = -1; round < ROUNDS; round++) { // round -1 warms both up
             boolean measured = round >= 0;
             // 1. the insert, each in its own transaction, as the intake commits each message
@@ -99,7 +147,8 @@ public final class OwnerStyleBenchmark {
                 for (int i = 0; i < PER_ROUND; i++) {
                     UUID id = UUID.randomUUID();
                     StoredMessages.storeContent(c, id, sealer.seal(id, mime, metadata), mime.length, Instant.now());
-                    StoredMessages.deliverToInboxes(c, id, List.of(account), Instant.now());
+                    entries.addAll(StoredMessages.deliverToInboxes(c, id, List.of(account), Instant.now()));
+                    contents.add(id);
                     c.commit();
                 }
             }
@@ -187,11 +236,109 @@ public final class OwnerStyleBenchmark {
                 em.close();
             }
             record(measured, keysJpa, t);
+
+            for (Family f : families) {
+                f.round(measured, ds, emf);
+            }
         }
         report("insert a sealed message + its inbox entry, one transaction each", insertJdbc, insertJpa);
         report("folder page, 25 lines, metadata opened", pageJdbc, pageJpa);
         report("rebuild page, 500 entry keys by id", keysJdbc, keysJpa);
+        for (Family f : families) {
+            report(f.what(), f.jdbcTimes(), f.jpaTimes());
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "load average at the end %s%n",
+                Files.readString(Path.of("/proc/loadavg")).strip());
         emf.close(); // the database is dropped when the JVM exits (TestDatabase)
+    }
+
+    /**
+     * The remaining statement kinds, each JDBC as the owner runs it beside the JPA form it would
+     * take; the operations pick rows stored by the insert family (entries and contents of every
+     * round so far).
+     */
+    private static List<Family> families(
+            MessageSealer sealer, long account, List<StoredMessages.EntryKey> entries, List<UUID> contents) {
+        return List.of(
+                new Family(
+                        "folder count (count, unreadInInbox, countAfter)",
+                        (c, i) -> {
+                            // the statement StoredMessages ran before the count became JPQL
+                            try (PreparedStatement ps = c.prepareStatement(
+                                    "SELECT count(*) FROM mailbox_entry WHERE account_id = ? AND folder = ?")) {
+                                ps.setLong(1, account);
+                                ps.setString(2, Folder.INBOX.name());
+                                try (ResultSet rs = ps.executeQuery()) {
+                                    rs.next();
+                                }
+                            }
+                        },
+                        (em, i) -> StoredMessages.count(em, account, Folder.INBOX)),
+                new Family(
+                        "entry by (id, account) (find, indexed)",
+                        (c, i) -> StoredMessages.find(c, pick(entries, i).entryId(), account)
+                                .orElseThrow(),
+                        (em, i) -> StoredMessages.entry(em, pick(entries, i).entryId(), account)
+                                .orElseThrow()),
+                new Family(
+                        "one message's sealed metadata opened (openMetadata)",
+                        (c, i) -> StoredMessages.openMetadata(c, sealer, pick(contents, i))
+                                .orElseThrow(),
+                        (em, i) -> {
+                            UUID id = pick(contents, i);
+                            SealedRow row = em.createQuery("""
+                                            SELECT NEW org.sealpost.portal.message.OwnerStyleBenchmark.SealedRow(m.id,
+                                                m.kekVersion, m.wrappedKey, m.metadataCiphertext)
+                                            FROM MessageContent m WHERE m.id = :id""", SealedRow.class)
+                                    .setParameter("id", id)
+                                    .getSingleResult();
+                            StoredMessages.decodeMetadata(
+                                    id,
+                                    sealer.openMetadata(
+                                            id,
+                                            new SealedMessage(
+                                                    row.kekVersion(),
+                                                    row.wrappedKey(),
+                                                    new byte[0],
+                                                    row.metadataCiphertext())));
+                        }),
+                new Family(
+                        "one sealed message read whole, MIME too (open, openMime, sealed)",
+                        (c, i) -> StoredMessages.sealed(c, pick(contents, i)).orElseThrow(),
+                        (em, i) ->
+                                em.find(MessageContent.class, pick(contents, i)).sealed()),
+                new Family(
+                        "newest 50 messages' sealed metadata (recentMetadata)",
+                        (c, i) -> {
+                            // the statement StoredMessages ran before it became JPQL
+                            try (PreparedStatement ps = c.prepareStatement("""
+                                    SELECT m.id, m.kek_version, m.wrapped_key, m.metadata_ciphertext
+                                    FROM mailbox_entry e JOIN message_content m ON m.id = e.content_id
+                                    WHERE e.account_id = ? ORDER BY e.received_at DESC, e.id DESC LIMIT 50""")) {
+                                ps.setLong(1, account);
+                                try (ResultSet rs = ps.executeQuery()) {
+                                    while (rs.next()) {
+                                        new SealedMessage(rs.getInt(2), rs.getBytes(3), new byte[0], rs.getBytes(4));
+                                    }
+                                }
+                            }
+                        },
+                        (em, i) -> StoredMessages.recentMetadata(em, account, 50)),
+                new Family(
+                        "an account's mail profile by id (AccountDirectory.mailProfile)",
+                        (c, i) -> AccountDirectory.mailProfile(c, account),
+                        (em, i) -> em.createQuery(
+                                        "SELECT a.state, a.role, a.language FROM Account a WHERE a.id = :id",
+                                        Object[].class)
+                                .setParameter("id", account)
+                                .getSingleResult()));
+    }
+
+    /** Spread over the stored rows, so the reads are not all of one cached row. */
+    private static <T> T pick(List<T> rows, int i) {
+        return rows.get((int) ((i * 7919L) % rows.size()));
     }
 
     private static void record(boolean measured, List<Long> into, long startedNanos) {

@@ -101,8 +101,25 @@ class StoredMessagesIT {
                     .containsExactly(
                             new StoredMessages.EntryKey(anna, annaShared), new StoredMessages.EntryKey(ben, benShared));
             assertThat(StoredMessages.unreadInInbox(c, anna)).isOne();
-            assertThat(StoredMessages.count(c, anna, Folder.SENT)).isOne();
         }
+        assertThat(mailbox().count(anna, Folder.SENT)).isOne();
+    }
+
+    @Test
+    void theUnreadCountLeavesOutReadEntriesAndOtherAccounts() throws Exception {
+        Mailbox mailbox = mailbox();
+        assertThat(mailbox.unreadInInbox(anna))
+                .as("the shared message; her sent one is read")
+                .isOne();
+
+        jpa.inTransaction(em -> {
+            entry(em, annaShared, anna).markRead(true);
+            return null;
+        });
+
+        assertThat(mailbox.unreadInInbox(anna)).isZero();
+        assertThat(mailbox.count(anna, Folder.INBOX)).as("read, still there").isOne();
+        assertThat(mailbox.unreadInInbox(ben)).as("Ben's copy stays unread").isOne();
     }
 
     @Test
@@ -122,7 +139,7 @@ class StoredMessagesIT {
             assertThat(sent).extracting(StoredMessages.ListedEntry::subject).containsExactly("My question");
             assertThat(sent.getFirst().hasAttachments()).isFalse();
         }
-        assertThat(new Mailbox(db, sealer).folder(anna, Folder.INBOX, 0, 25))
+        assertThat(mailbox().folder(anna, Folder.INBOX, 0, 25))
                 .extracting(MailboxLine::subject, MailboxLine::sender, MailboxLine::hasAttachments)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Quarterly statement", "Advisor", true));
     }
@@ -342,18 +359,31 @@ class StoredMessagesIT {
         // A real driver against a loopback port nothing listens on: the connection is refused.
         org.postgresql.ds.PGSimpleDataSource nowhere = new org.postgresql.ds.PGSimpleDataSource();
         nowhere.setURL("jdbc:postgresql://127.0.0.1:1/sealpost?connectTimeout=2");
-        Mailbox mailbox = new Mailbox(nowhere, sealer);
+        jakarta.persistence.EntityManagerFactory nowhereJpa =
+                org.sealpost.portal.operator.StandalonePersistence.open(nowhere.getURL(), "sealpost", "");
+        try {
+            Mailbox mailbox = new Mailbox(nowhere, nowhereJpa, sealer);
 
-        assertThatThrownBy(() -> mailbox.folder(anna, Folder.INBOX, 0, 25))
-                .isInstanceOf(StorageUnavailableException.class)
-                .hasCauseInstanceOf(SQLException.class);
-        assertThatThrownBy(() -> mailbox.unreadInInbox(anna)).isInstanceOf(StorageUnavailableException.class);
+            assertThatThrownBy(() -> mailbox.folder(anna, Folder.INBOX, 0, 25))
+                    .isInstanceOf(StorageUnavailableException.class)
+                    .hasCauseInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> mailbox.unreadInInbox(anna))
+                    .isInstanceOf(StorageUnavailableException.class)
+                    .hasCauseInstanceOf(jakarta.persistence.PersistenceException.class);
+            assertThatThrownBy(() -> mailbox.count(anna, Folder.INBOX)).isInstanceOf(StorageUnavailableException.class);
+        } finally {
+            nowhereJpa.close();
+        }
 
         Connection lost = db.getConnection();
         lost.close();
-        assertThatThrownBy(() -> StoredMessages.count(lost, anna, Folder.INBOX))
+        assertThatThrownBy(() -> StoredMessages.unreadInInbox(lost, anna))
                 .isInstanceOf(StorageUnavailableException.class)
                 .hasCauseInstanceOf(SQLException.class);
+    }
+
+    private Mailbox mailbox() {
+        return new Mailbox(db, jpa.entityManagerFactory(), sealer);
     }
 
     private interface Action {
