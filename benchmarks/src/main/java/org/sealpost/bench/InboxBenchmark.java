@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,17 +26,17 @@ public final class InboxBenchmark {
     private InboxBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = BenchOptions.parse(args);
-        String base = a.getOrDefault("base", "http://127.0.0.1:8080");
-        int smtpPort = Integer.parseInt(a.getOrDefault("smtp-port", "2525"));
-        Path mailbox = Path.of(a.getOrDefault("mailbox", "data/dev-mailbox/mail"));
-        int sessions = Integer.parseInt(a.getOrDefault("sessions", "50"));
-        int perMailbox = Integer.parseInt(a.getOrDefault("messages", "1000"));
-        int seconds = Integer.parseInt(a.getOrDefault("seconds", "30"));
-        long thinkMillis = Long.parseLong(a.getOrDefault("think-ms", "0"));
+        BenchOptions a = BenchOptions.parse(args);
+        String base = a.base();
+        int smtpPort = a.smtpPort();
+        Path mailbox = a.mailbox();
+        int sessions = a.number("sessions", 50);
+        int perMailbox = a.number("messages", 1000);
+        int seconds = a.number("seconds", 30);
+        long thinkMillis = a.longNumber("think-ms", 0);
         // The same load first, unmeasured, for as long: a fresh portal's JIT is still compiling
         // the page code, and the target is about a portal that has been up for a while.
-        int warmUp = Integer.parseInt(a.getOrDefault("warm-up", "30"));
+        int warmUp = a.number("warm-up", 30);
 
         // --reuse RUN signs in the accounts a previous run (which printed RUN) seeded and
         // registered, so a tuning loop does not reseed 50,000 messages each time.
@@ -65,7 +64,7 @@ public final class InboxBenchmark {
             clients.add(http);
             ids.add(messageIds(PortalHttp.get(http, base + "/inbox.xhtml")));
         }
-        if (a.containsKey("db")) {
+        if (a.has("db")) {
             awaitBackgroundWork(a.get("db"));
         }
         drive(base, clients, ids, warmUp, seconds, thinkMillis);

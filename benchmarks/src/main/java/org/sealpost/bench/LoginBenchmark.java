@@ -44,22 +44,19 @@ public final class LoginBenchmark {
     private LoginBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = BenchOptions.parse(args);
-        String base = a.getOrDefault("base", "http://127.0.0.1:8080");
-        int smtpPort = Integer.parseInt(a.getOrDefault("smtp-port", "2525"));
-        Path mailbox = Path.of(a.getOrDefault("mailbox", "data/dev-mailbox/mail"));
-        int threads = Integer.parseInt(a.getOrDefault("threads", "8"));
-        int seconds = Integer.parseInt(a.getOrDefault("seconds", "30"));
-        int warmUp = Integer.parseInt(a.getOrDefault("warm-up", "5"));
+        BenchOptions a = BenchOptions.parse(args);
+        String base = a.base();
+        int smtpPort = a.smtpPort();
+        Path mailbox = a.mailbox();
+        int threads = a.number("threads", 8);
+        int seconds = a.number("seconds", 30);
+        int warmUp = a.number("warm-up", 5);
         Argon2Settings argon2 = new Argon2Settings(
-                Integer.parseInt(
-                        a.getOrDefault("argon2-memory-kib", Integer.toString(Argon2Settings.OWASP.memoryKiB()))),
-                Integer.parseInt(
-                        a.getOrDefault("argon2-iterations", Integer.toString(Argon2Settings.OWASP.iterations()))),
-                Integer.parseInt(
-                        a.getOrDefault("argon2-parallelism", Integer.toString(Argon2Settings.OWASP.parallelism()))));
+                a.number("argon2-memory-kib", Argon2Settings.OWASP.memoryKiB()),
+                a.number("argon2-iterations", Argon2Settings.OWASP.iterations()),
+                a.number("argon2-parallelism", Argon2Settings.OWASP.parallelism()));
         List<Long> serverPids = new ArrayList<>();
-        for (String p : a.getOrDefault("server-pids", "").split(",")) {
+        for (String p : a.text("server-pids", "").split(",")) {
             if (!p.isBlank()) {
                 serverPids.add(Long.parseLong(p.trim()));
             }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -40,9 +39,9 @@ public final class WarmStartBenchmark {
                             + "[--sessions S --messages M] [--reuse RUN --minutes N --warm-from MIN --think-ms T --label L --ready-ms MS]");
             System.exit(64);
         }
-        Map<String, String> a = BenchOptions.parse(Arrays.copyOfRange(args, 1, args.length));
-        String base = a.getOrDefault("base", "http://127.0.0.1:8080");
-        int sessions = Integer.parseInt(a.getOrDefault("sessions", "50"));
+        BenchOptions a = BenchOptions.parse(Arrays.copyOfRange(args, 1, args.length));
+        String base = a.base();
+        int sessions = a.number("sessions", 50);
         if (args[0].equals("seed")) {
             seed(a, base, sessions);
         } else {
@@ -50,10 +49,10 @@ public final class WarmStartBenchmark {
         }
     }
 
-    private static void seed(Map<String, String> a, String base, int sessions) throws Exception {
-        int smtpPort = Integer.parseInt(a.getOrDefault("smtp-port", "2525"));
-        Path mailbox = Path.of(a.getOrDefault("mailbox", "data/dev-mailbox/mail"));
-        int perMailbox = Integer.parseInt(a.getOrDefault("messages", "1000"));
+    private static void seed(BenchOptions a, String base, int sessions) throws Exception {
+        int smtpPort = a.smtpPort();
+        Path mailbox = a.mailbox();
+        int perMailbox = a.number("messages", 1000);
         String run = UUID.randomUUID().toString().substring(0, 6);
         List<String> users = users(sessions, run);
         long t0 = System.nanoTime();
@@ -62,7 +61,7 @@ public final class WarmStartBenchmark {
             PortalHttp.register(
                     base, PortalHttp.registrationLink(mailbox, user, Duration.ofMinutes(2)), InboxBenchmark.PASSWORD);
         }
-        if (a.containsKey("db")) {
+        if (a.has("db")) {
             InboxBenchmark.awaitBackgroundWork(a.get("db"));
         }
         System.err.printf(
@@ -83,17 +82,17 @@ public final class WarmStartBenchmark {
     /** One request: when it started (since the driver started, which is when the portal was ready) and how long it took. */
     private record Sample(long startedNanos, long tookNanos) {}
 
-    private static void measure(Map<String, String> a, String base, int sessions) throws Exception {
+    private static void measure(BenchOptions a, String base, int sessions) throws Exception {
         long zero = System.nanoTime();
         String run = a.get("reuse");
         if (run == null) {
             throw new IllegalArgumentException("measure needs --reuse RUN (the name seed printed)");
         }
-        int minutes = Integer.parseInt(a.getOrDefault("minutes", "5"));
+        int minutes = a.number("minutes", 5);
         // The warm stretch: from this minute to the end; minutes 4-5 by default.
-        int warmFrom = Integer.parseInt(a.getOrDefault("warm-from", "3"));
-        long think = Long.parseLong(a.getOrDefault("think-ms", "1000"));
-        String label = a.getOrDefault("label", "?");
+        int warmFrom = a.number("warm-from", 3);
+        long think = a.longNumber("think-ms", 1000);
+        String label = a.text("label", "?");
         long end = zero + minutes * 60_000_000_000L;
         List<String> users = users(sessions, run);
         List<Sample> signIns = Collections.synchronizedList(new ArrayList<>());
@@ -154,8 +153,7 @@ public final class WarmStartBenchmark {
             });
         }
         done.await();
-        String ready =
-                a.containsKey("ready-ms") ? String.format("%.1f s", Long.parseLong(a.get("ready-ms")) / 1000.0) : "?";
+        String ready = a.has("ready-ms") ? String.format("%.1f s", Long.parseLong(a.get("ready-ms")) / 1000.0) : "?";
         System.out.printf(
                 "warm [%s]: ready %s after start; %d sessions, think %d ms; %d sign-ins p50 %.0f / p95 %.0f ms; %d errors%n",
                 label,
