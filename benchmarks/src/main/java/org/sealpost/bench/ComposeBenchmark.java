@@ -66,17 +66,14 @@ public final class ComposeBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchOptions a = BenchOptions.parse(args);
-        String base = a.base();
-        int smtpPort = a.smtpPort();
-        Path mailbox = a.mailbox();
         int sessions = a.number("sessions", 50);
         int rounds = a.number("rounds", 10);
         int warmUp = a.number("warm-up-rounds", 3);
         long think = a.longNumber("think-ms", 1000);
         int bigUploads = a.number("big-uploads", 10);
         int bigBytes = a.number("big-upload-bytes", 25 * 1024 * 1024 - 4096);
-        ComposeBenchmark bench = new ComposeBenchmark(base);
-        List<HttpClient> clients = bench.run(smtpPort, mailbox, sessions, rounds, warmUp, think);
+        ComposeBenchmark bench = new ComposeBenchmark(a.base());
+        List<HttpClient> clients = bench.run(a.smtpPort(), a.mailbox(), sessions, rounds, warmUp, think);
         if (a.has("request-log")) {
             Files.write(Path.of(a.get("request-log")), bench.requestLog);
         }

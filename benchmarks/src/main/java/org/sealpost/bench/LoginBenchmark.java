@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -186,20 +187,10 @@ public final class LoginBenchmark {
                     try (HttpClient http = PortalHttp.client()) {
                         String page = PortalHttp.get(http, base + "/login.xhtml");
                         long t0 = System.nanoTime();
-                        HttpResponse<String> r = PortalHttp.post(
-                                http,
-                                base + "/login.xhtml",
-                                Map.of(
-                                        "signin",
-                                        "signin",
-                                        "signin:email",
-                                        user,
-                                        "signin:password",
-                                        PASSWORD,
-                                        "signin:submit",
-                                        "",
-                                        "jakarta.faces.ViewState",
-                                        PortalHttp.viewState(page)));
+                        // The login fields and the page's view state.
+                        Map<String, String> form = new HashMap<>(PortalHttp.signInFields(user, PASSWORD));
+                        form.put("jakarta.faces.ViewState", PortalHttp.viewState(page));
+                        HttpResponse<String> r = PortalHttp.post(http, base + "/login.xhtml", form);
                         long elapsed = System.nanoTime() - t0;
                         if (r.statusCode() == 302
                                 && r.headers().firstValue("Location").orElse("").contains("/inbox.xhtml")) {
