@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -161,59 +160,46 @@ public final class InboxBenchmark {
         long end = start + seconds * 1_000_000_000L;
         List<Long> inbox = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Long> view = java.util.Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger errors = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(clients.size());
-        for (int s = 0; s < clients.size(); s++) {
+        SessionCrowd crowd = new SessionCrowd("inbox: first error: ");
+        crowd.run(clients.size(), s -> {
             HttpClient http = clients.get(s);
             long[] mine = ids.get(s);
-            Thread.ofPlatform().start(() -> {
-                try {
-                    if (think > 0) {
-                        Thread.sleep(ThreadLocalRandom.current().nextLong(think));
-                    }
-                    while (System.nanoTime() < end) {
-                        long t = System.nanoTime();
-                        var response = http.send(
-                                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/inbox.xhtml"))
-                                        .GET()
-                                        .build(),
-                                java.net.http.HttpResponse.BodyHandlers.ofString());
-                        String page = response.body();
-                        if (t >= start) {
-                            inbox.add(System.nanoTime() - t);
-                        }
-                        if (!page.contains("message.xhtml?id=")) {
-                            report(
-                                    errors,
-                                    "inbox page " + response.statusCode() + " for session " + mine[0] + " headers "
-                                            + response.headers().map() + ": " + excerpt(page));
-                        }
-                        pause(think);
-                        long id = mine[ThreadLocalRandom.current().nextInt(mine.length)];
-                        t = System.nanoTime();
-                        var viewed = http.send(
-                                java.net.http.HttpRequest.newBuilder(
-                                                java.net.URI.create(base + "/message.xhtml?id=" + id))
-                                        .GET()
-                                        .build(),
-                                java.net.http.HttpResponse.BodyHandlers.ofString());
-                        String message = viewed.body();
-                        if (t >= start) {
-                            view.add(System.nanoTime() - t);
-                        }
-                        if (!message.contains("body-")) {
-                            report(errors, "message page " + viewed.statusCode() + ": " + excerpt(message));
-                        }
-                        pause(think);
-                    }
-                } catch (Exception e) {
-                    report(errors, e.toString());
-                } finally {
-                    done.countDown();
+            if (think > 0) {
+                Thread.sleep(ThreadLocalRandom.current().nextLong(think));
+            }
+            while (System.nanoTime() < end) {
+                long t = System.nanoTime();
+                var response = http.send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/inbox.xhtml"))
+                                .GET()
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                String page = response.body();
+                if (t >= start) {
+                    inbox.add(System.nanoTime() - t);
                 }
-            });
-        }
-        done.await();
+                if (!page.contains("message.xhtml?id=")) {
+                    crowd.report("inbox page " + response.statusCode() + " for session " + mine[0] + " headers "
+                            + response.headers().map() + ": " + excerpt(page));
+                }
+                SessionCrowd.pause(think);
+                long id = mine[ThreadLocalRandom.current().nextInt(mine.length)];
+                t = System.nanoTime();
+                var viewed = http.send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/message.xhtml?id=" + id))
+                                .GET()
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                String message = viewed.body();
+                if (t >= start) {
+                    view.add(System.nanoTime() - t);
+                }
+                if (!message.contains("body-")) {
+                    crowd.report("message page " + viewed.statusCode() + ": " + excerpt(message));
+                }
+                SessionCrowd.pause(think);
+            }
+        });
         double elapsed = (System.nanoTime() - start) / 1e9;
         System.out.printf(
                 "inbox: %d sessions, %d s after %d s warm-up, think %d ms: inbox page %.0f req/s p50 %.0f / p95 %.0f / p99 %.0f ms; "
@@ -230,24 +216,12 @@ public final class InboxBenchmark {
                 pct(view, 50),
                 pct(view, 95),
                 pct(view, 99),
-                errors.get());
+                crowd.errors());
     }
 
     static String excerpt(String html) {
         String text = html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
         return text.substring(0, Math.min(600, text.length()));
-    }
-
-    private static void report(AtomicInteger errors, String what) {
-        if (errors.incrementAndGet() <= 3) {
-            System.err.println("inbox: first error: " + what);
-        }
-    }
-
-    private static void pause(long ms) throws InterruptedException {
-        if (ms > 0) {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(ms / 2, ms * 3 / 2 + 1));
-        }
     }
 
     private static double pct(List<Long> values, int p) {

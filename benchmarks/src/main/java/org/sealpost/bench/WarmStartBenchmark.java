@@ -11,9 +11,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The inbox load on a portal that has just become ready (issue 15): the first minute against a
@@ -98,61 +96,48 @@ public final class WarmStartBenchmark {
         List<Sample> signIns = Collections.synchronizedList(new ArrayList<>());
         List<Sample> inbox = Collections.synchronizedList(new ArrayList<>());
         List<Sample> view = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger errors = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(sessions);
-        for (String user : users) {
-            Thread.ofPlatform().start(() -> {
-                try {
-                    // Sessions arrive spread over the first pause, as in the inbox benchmark: 50
-                    // sign-ins in the same millisecond would be a burst, not a fresh portal's load.
-                    Thread.sleep(ThreadLocalRandom.current().nextLong(Math.max(1, think)));
-                    long t = System.nanoTime();
-                    HttpClient http = PortalHttp.signIn(base, user, InboxBenchmark.PASSWORD);
-                    signIns.add(new Sample(t - zero, System.nanoTime() - t));
-                    long[] mine = null;
-                    while (System.nanoTime() < end) {
-                        t = System.nanoTime();
-                        HttpResponse<String> page = http.send(
-                                HttpRequest.newBuilder(URI.create(base + "/inbox.xhtml"))
-                                        .GET()
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        inbox.add(new Sample(t - zero, System.nanoTime() - t));
-                        if (!page.body().contains("message.xhtml?id=")) {
-                            report(
-                                    errors,
-                                    "inbox page " + page.statusCode() + ": " + InboxBenchmark.excerpt(page.body()));
-                        } else if (mine == null) {
-                            mine = InboxBenchmark.messageIds(page.body());
-                        }
-                        pause(think);
-                        if (mine == null) {
-                            continue;
-                        }
-                        long id = mine[ThreadLocalRandom.current().nextInt(mine.length)];
-                        t = System.nanoTime();
-                        HttpResponse<String> message = http.send(
-                                HttpRequest.newBuilder(URI.create(base + "/message.xhtml?id=" + id))
-                                        .GET()
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        view.add(new Sample(t - zero, System.nanoTime() - t));
-                        if (!message.body().contains("body-")) {
-                            report(
-                                    errors,
-                                    "message page " + message.statusCode() + ": "
-                                            + InboxBenchmark.excerpt(message.body()));
-                        }
-                        pause(think);
-                    }
-                } catch (Exception e) {
-                    report(errors, e.toString());
-                } finally {
-                    done.countDown();
+        SessionCrowd crowd = new SessionCrowd("warm: error: ");
+        crowd.run(users.size(), s -> {
+            String user = users.get(s);
+            // Sessions arrive spread over the first pause, as in the inbox benchmark: 50
+            // sign-ins in the same millisecond would be a burst, not a fresh portal's load.
+            Thread.sleep(ThreadLocalRandom.current().nextLong(Math.max(1, think)));
+            long t = System.nanoTime();
+            HttpClient http = PortalHttp.signIn(base, user, InboxBenchmark.PASSWORD);
+            signIns.add(new Sample(t - zero, System.nanoTime() - t));
+            long[] mine = null;
+            while (System.nanoTime() < end) {
+                t = System.nanoTime();
+                HttpResponse<String> page = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/inbox.xhtml"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                inbox.add(new Sample(t - zero, System.nanoTime() - t));
+                if (!page.body().contains("message.xhtml?id=")) {
+                    crowd.report("inbox page " + page.statusCode() + ": " + InboxBenchmark.excerpt(page.body()));
+                } else if (mine == null) {
+                    mine = InboxBenchmark.messageIds(page.body());
                 }
-            });
-        }
-        done.await();
+                SessionCrowd.pause(think);
+                if (mine == null) {
+                    continue;
+                }
+                long id = mine[ThreadLocalRandom.current().nextInt(mine.length)];
+                t = System.nanoTime();
+                HttpResponse<String> message = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/message.xhtml?id=" + id))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                view.add(new Sample(t - zero, System.nanoTime() - t));
+                if (!message.body().contains("body-")) {
+                    crowd.report(
+                            "message page " + message.statusCode() + ": " + InboxBenchmark.excerpt(message.body()));
+                }
+                SessionCrowd.pause(think);
+            }
+        });
         String ready = a.has("ready-ms") ? String.format("%.1f s", Long.parseLong(a.get("ready-ms")) / 1000.0) : "?";
         System.out.printf(
                 "warm [%s]: ready %s after start; %d sessions, think %d ms; %d sign-ins p50 %.0f / p95 %.0f ms; %d errors%n",
@@ -163,7 +148,7 @@ public final class WarmStartBenchmark {
                 signIns.size(),
                 pct(signIns, 0, Long.MAX_VALUE, 50),
                 pct(signIns, 0, Long.MAX_VALUE, 95),
-                errors.get());
+                crowd.errors());
         long minute = 60_000_000_000L;
         line(label, "minute 1", inbox, view, 0, minute);
         line(label, "minutes " + (warmFrom + 1) + "-" + minutes, inbox, view, warmFrom * minute, minutes * minute);
@@ -221,17 +206,5 @@ public final class WarmStartBenchmark {
         }
         int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
-    }
-
-    private static void report(AtomicInteger errors, String what) {
-        if (errors.incrementAndGet() <= 3) {
-            System.err.println("warm: error: " + what);
-        }
-    }
-
-    private static void pause(long ms) throws InterruptedException {
-        if (ms > 0) {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(ms / 2, ms * 3 / 2 + 1));
-        }
     }
 }
