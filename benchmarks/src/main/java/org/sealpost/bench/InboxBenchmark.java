@@ -1,7 +1,6 @@
 package org.sealpost.bench;
 
 import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,8 +26,6 @@ public final class InboxBenchmark {
     public static void main(String[] args) throws Exception {
         BenchOptions a = BenchOptions.parse(args);
         String base = a.base();
-        int smtpPort = a.smtpPort();
-        Path mailbox = a.mailbox();
         int sessions = a.number("sessions", 50);
         int perMailbox = a.number("messages", 1000);
         int seconds = a.number("seconds", 30);
@@ -47,7 +44,7 @@ public final class InboxBenchmark {
         }
         if (reuse == null) {
             long t0 = System.nanoTime();
-            seed(smtpPort, users, perMailbox);
+            seed(a.smtpPort(), users, perMailbox);
             System.out.printf(
                     "inbox: seeded %d mailboxes x %d messages in %.0f s (run %s; --reuse %s signs them in again)%n",
                     sessions, perMailbox, (System.nanoTime() - t0) / 1e9, run, run);
@@ -59,7 +56,7 @@ public final class InboxBenchmark {
             HttpClient http = reuse != null
                     ? PortalHttp.signIn(base, user, PASSWORD)
                     : PortalHttp.register(
-                            base, PortalHttp.registrationLink(mailbox, user, Duration.ofMinutes(2)), PASSWORD);
+                            base, PortalHttp.registrationLink(a.mailbox(), user, Duration.ofMinutes(2)), PASSWORD);
             clients.add(http);
             ids.add(messageIds(PortalHttp.get(http, base + "/inbox.xhtml")));
         }
@@ -169,11 +166,7 @@ public final class InboxBenchmark {
             }
             while (System.nanoTime() < end) {
                 long t = System.nanoTime();
-                var response = http.send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/inbox.xhtml"))
-                                .GET()
-                                .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                var response = PortalHttp.fetch(http, base + "/inbox.xhtml");
                 String page = response.body();
                 if (t >= start) {
                     inbox.add(System.nanoTime() - t);
@@ -185,11 +178,7 @@ public final class InboxBenchmark {
                 SessionCrowd.pause(think);
                 long id = mine[ThreadLocalRandom.current().nextInt(mine.length)];
                 t = System.nanoTime();
-                var viewed = http.send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/message.xhtml?id=" + id))
-                                .GET()
-                                .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                var viewed = PortalHttp.fetch(http, base + "/message.xhtml?id=" + id);
                 String message = viewed.body();
                 if (t >= start) {
                     view.add(System.nanoTime() - t);

@@ -47,8 +47,6 @@ public final class LoginBenchmark {
     public static void main(String[] args) throws Exception {
         BenchOptions a = BenchOptions.parse(args);
         String base = a.base();
-        int smtpPort = a.smtpPort();
-        Path mailbox = a.mailbox();
         int threads = a.number("threads", 8);
         int seconds = a.number("seconds", 30);
         int warmUp = a.number("warm-up", 5);
@@ -68,7 +66,7 @@ public final class LoginBenchmark {
         for (int t = 0; t < threads; t++) {
             users.add("login.bench." + run + "." + t + "@client.example");
         }
-        register(base, smtpPort, mailbox, users);
+        register(base, a.smtpPort(), a.mailbox(), users);
 
         // The portal's choice, made the portal's way (SEALPOST_ARGON2_IMPLEMENTATION, ADR 0019).
         PasswordHasher hasher = new PasswordHasher(

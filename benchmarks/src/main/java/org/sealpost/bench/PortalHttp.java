@@ -40,8 +40,12 @@ final class PortalHttp {
     }
 
     static String get(HttpClient http, String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString())
-                .body();
+        return fetch(http, url).body();
+    }
+
+    /** A GET with its status and headers, for drivers that check the answer. */
+    static HttpResponse<String> fetch(HttpClient http, String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> post(HttpClient http, String url, Map<String, String> form) throws Exception {

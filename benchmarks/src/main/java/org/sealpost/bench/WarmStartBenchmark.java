@@ -1,8 +1,6 @@
 package org.sealpost.bench;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,11 +106,7 @@ public final class WarmStartBenchmark {
             long[] mine = null;
             while (System.nanoTime() < end) {
                 t = System.nanoTime();
-                HttpResponse<String> page = http.send(
-                        HttpRequest.newBuilder(URI.create(base + "/inbox.xhtml"))
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> page = PortalHttp.fetch(http, base + "/inbox.xhtml");
                 inbox.add(new Sample(t - zero, System.nanoTime() - t));
                 if (!page.body().contains("message.xhtml?id=")) {
                     crowd.report("inbox page " + page.statusCode() + ": " + InboxBenchmark.excerpt(page.body()));
@@ -125,11 +119,7 @@ public final class WarmStartBenchmark {
                 }
                 long id = mine[ThreadLocalRandom.current().nextInt(mine.length)];
                 t = System.nanoTime();
-                HttpResponse<String> message = http.send(
-                        HttpRequest.newBuilder(URI.create(base + "/message.xhtml?id=" + id))
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> message = PortalHttp.fetch(http, base + "/message.xhtml?id=" + id);
                 view.add(new Sample(t - zero, System.nanoTime() - t));
                 if (!message.body().contains("body-")) {
                     crowd.report(
