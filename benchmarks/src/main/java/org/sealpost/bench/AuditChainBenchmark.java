@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,13 +43,13 @@ public final class AuditChainBenchmark {
     private AuditChainBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = BenchOptions.parse(args);
-        String url = o.getOrDefault("db", "jdbc:postgresql://127.0.0.1:5432/postgres");
-        String user = o.getOrDefault("user", "postgres");
-        String password = o.getOrDefault("password", "");
-        int threads = Integer.parseInt(o.getOrDefault("connections", "16"));
-        int seconds = Integer.parseInt(o.getOrDefault("seconds", "10"));
-        int rounds = Integer.parseInt(o.getOrDefault("rounds", "2"));
+        BenchOptions o = BenchOptions.parse(args);
+        String url = o.text("db", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        String user = o.text("user", "postgres");
+        String password = o.text("password", "");
+        int threads = o.number("connections", 16);
+        int seconds = o.number("seconds", 10);
+        int rounds = o.number("rounds", 2);
 
         String name = "bench_audit_" + UUID.randomUUID().toString().substring(0, 8);
         try (Connection admin = DriverManager.getConnection(url, user, password);

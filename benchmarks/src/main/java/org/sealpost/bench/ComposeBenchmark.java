@@ -65,19 +65,16 @@ public final class ComposeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = BenchOptions.parse(args);
-        String base = a.getOrDefault("base", "http://127.0.0.1:8080");
-        int smtpPort = Integer.parseInt(a.getOrDefault("smtp-port", "2525"));
-        Path mailbox = Path.of(a.getOrDefault("mailbox", "data/dev-mailbox/mail"));
-        int sessions = Integer.parseInt(a.getOrDefault("sessions", "50"));
-        int rounds = Integer.parseInt(a.getOrDefault("rounds", "10"));
-        int warmUp = Integer.parseInt(a.getOrDefault("warm-up-rounds", "3"));
-        long think = Long.parseLong(a.getOrDefault("think-ms", "1000"));
-        int bigUploads = Integer.parseInt(a.getOrDefault("big-uploads", "10"));
-        int bigBytes = Integer.parseInt(a.getOrDefault("big-upload-bytes", Integer.toString(25 * 1024 * 1024 - 4096)));
-        ComposeBenchmark bench = new ComposeBenchmark(base);
-        List<HttpClient> clients = bench.run(smtpPort, mailbox, sessions, rounds, warmUp, think);
-        if (a.containsKey("request-log")) {
+        BenchOptions a = BenchOptions.parse(args);
+        int sessions = a.number("sessions", 50);
+        int rounds = a.number("rounds", 10);
+        int warmUp = a.number("warm-up-rounds", 3);
+        long think = a.longNumber("think-ms", 1000);
+        int bigUploads = a.number("big-uploads", 10);
+        int bigBytes = a.number("big-upload-bytes", 25 * 1024 * 1024 - 4096);
+        ComposeBenchmark bench = new ComposeBenchmark(a.base());
+        List<HttpClient> clients = bench.run(a.smtpPort(), a.mailbox(), sessions, rounds, warmUp, think);
+        if (a.has("request-log")) {
             Files.write(Path.of(a.get("request-log")), bench.requestLog);
         }
         if (bigUploads > 0) {

@@ -7,7 +7,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.sealpost.portal.crypto.KeyEncryptionKeys;
@@ -29,10 +28,10 @@ public final class DataKeySeed {
     private DataKeySeed() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = BenchOptions.parse(args);
-        Path data = Path.of(a.getOrDefault("data", "data"));
-        String db = a.getOrDefault("db", "jdbc:postgresql://127.0.0.1:5432/sealpost");
-        int keys = Integer.parseInt(a.getOrDefault("keys", "200000"));
+        BenchOptions a = BenchOptions.parse(args);
+        Path data = Path.of(a.text("data", "data"));
+        String db = a.text("db", "jdbc:postgresql://127.0.0.1:5432/sealpost");
+        int keys = a.number("keys", 200000);
         KeyEncryptionKeys keks =
                 KeystoreLocation.of(s -> Optional.empty(), data).openExisting();
         MessageSealer sealer = new MessageSealer(keks);

@@ -1,14 +1,11 @@
 package org.sealpost.bench;
 
 import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -27,17 +24,15 @@ public final class InboxBenchmark {
     private InboxBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = BenchOptions.parse(args);
-        String base = a.getOrDefault("base", "http://127.0.0.1:8080");
-        int smtpPort = Integer.parseInt(a.getOrDefault("smtp-port", "2525"));
-        Path mailbox = Path.of(a.getOrDefault("mailbox", "data/dev-mailbox/mail"));
-        int sessions = Integer.parseInt(a.getOrDefault("sessions", "50"));
-        int perMailbox = Integer.parseInt(a.getOrDefault("messages", "1000"));
-        int seconds = Integer.parseInt(a.getOrDefault("seconds", "30"));
-        long thinkMillis = Long.parseLong(a.getOrDefault("think-ms", "0"));
+        BenchOptions a = BenchOptions.parse(args);
+        String base = a.base();
+        int sessions = a.number("sessions", 50);
+        int perMailbox = a.number("messages", 1000);
+        int seconds = a.number("seconds", 30);
+        long thinkMillis = a.longNumber("think-ms", 0);
         // The same load first, unmeasured, for as long: a fresh portal's JIT is still compiling
         // the page code, and the target is about a portal that has been up for a while.
-        int warmUp = Integer.parseInt(a.getOrDefault("warm-up", "30"));
+        int warmUp = a.number("warm-up", 30);
 
         // --reuse RUN signs in the accounts a previous run (which printed RUN) seeded and
         // registered, so a tuning loop does not reseed 50,000 messages each time.
@@ -49,7 +44,7 @@ public final class InboxBenchmark {
         }
         if (reuse == null) {
             long t0 = System.nanoTime();
-            seed(smtpPort, users, perMailbox);
+            seed(a.smtpPort(), users, perMailbox);
             System.out.printf(
                     "inbox: seeded %d mailboxes x %d messages in %.0f s (run %s; --reuse %s signs them in again)%n",
                     sessions, perMailbox, (System.nanoTime() - t0) / 1e9, run, run);
@@ -61,11 +56,11 @@ public final class InboxBenchmark {
             HttpClient http = reuse != null
                     ? PortalHttp.signIn(base, user, PASSWORD)
                     : PortalHttp.register(
-                            base, PortalHttp.registrationLink(mailbox, user, Duration.ofMinutes(2)), PASSWORD);
+                            base, PortalHttp.registrationLink(a.mailbox(), user, Duration.ofMinutes(2)), PASSWORD);
             clients.add(http);
             ids.add(messageIds(PortalHttp.get(http, base + "/inbox.xhtml")));
         }
-        if (a.containsKey("db")) {
+        if (a.has("db")) {
             awaitBackgroundWork(a.get("db"));
         }
         drive(base, clients, ids, warmUp, seconds, thinkMillis);
@@ -162,59 +157,38 @@ public final class InboxBenchmark {
         long end = start + seconds * 1_000_000_000L;
         List<Long> inbox = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Long> view = java.util.Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger errors = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(clients.size());
-        for (int s = 0; s < clients.size(); s++) {
+        SessionCrowd crowd = new SessionCrowd("inbox: first error: ");
+        crowd.run(clients.size(), s -> {
             HttpClient http = clients.get(s);
             long[] mine = ids.get(s);
-            Thread.ofPlatform().start(() -> {
-                try {
-                    if (think > 0) {
-                        Thread.sleep(ThreadLocalRandom.current().nextLong(think));
-                    }
-                    while (System.nanoTime() < end) {
-                        long t = System.nanoTime();
-                        var response = http.send(
-                                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/inbox.xhtml"))
-                                        .GET()
-                                        .build(),
-                                java.net.http.HttpResponse.BodyHandlers.ofString());
-                        String page = response.body();
-                        if (t >= start) {
-                            inbox.add(System.nanoTime() - t);
-                        }
-                        if (!page.contains("message.xhtml?id=")) {
-                            report(
-                                    errors,
-                                    "inbox page " + response.statusCode() + " for session " + mine[0] + " headers "
-                                            + response.headers().map() + ": " + excerpt(page));
-                        }
-                        pause(think);
-                        long id = mine[ThreadLocalRandom.current().nextInt(mine.length)];
-                        t = System.nanoTime();
-                        var viewed = http.send(
-                                java.net.http.HttpRequest.newBuilder(
-                                                java.net.URI.create(base + "/message.xhtml?id=" + id))
-                                        .GET()
-                                        .build(),
-                                java.net.http.HttpResponse.BodyHandlers.ofString());
-                        String message = viewed.body();
-                        if (t >= start) {
-                            view.add(System.nanoTime() - t);
-                        }
-                        if (!message.contains("body-")) {
-                            report(errors, "message page " + viewed.statusCode() + ": " + excerpt(message));
-                        }
-                        pause(think);
-                    }
-                } catch (Exception e) {
-                    report(errors, e.toString());
-                } finally {
-                    done.countDown();
+            if (think > 0) {
+                Thread.sleep(ThreadLocalRandom.current().nextLong(think));
+            }
+            while (System.nanoTime() < end) {
+                long t = System.nanoTime();
+                var response = PortalHttp.fetch(http, base + "/inbox.xhtml");
+                String page = response.body();
+                if (t >= start) {
+                    inbox.add(System.nanoTime() - t);
                 }
-            });
-        }
-        done.await();
+                if (!page.contains("message.xhtml?id=")) {
+                    crowd.report("inbox page " + response.statusCode() + " for session " + mine[0] + " headers "
+                            + response.headers().map() + ": " + excerpt(page));
+                }
+                SessionCrowd.pause(think);
+                long id = mine[ThreadLocalRandom.current().nextInt(mine.length)];
+                t = System.nanoTime();
+                var viewed = PortalHttp.fetch(http, base + "/message.xhtml?id=" + id);
+                String message = viewed.body();
+                if (t >= start) {
+                    view.add(System.nanoTime() - t);
+                }
+                if (!message.contains("body-")) {
+                    crowd.report("message page " + viewed.statusCode() + ": " + excerpt(message));
+                }
+                SessionCrowd.pause(think);
+            }
+        });
         double elapsed = (System.nanoTime() - start) / 1e9;
         System.out.printf(
                 "inbox: %d sessions, %d s after %d s warm-up, think %d ms: inbox page %.0f req/s p50 %.0f / p95 %.0f / p99 %.0f ms; "
@@ -231,24 +205,12 @@ public final class InboxBenchmark {
                 pct(view, 50),
                 pct(view, 95),
                 pct(view, 99),
-                errors.get());
+                crowd.errors());
     }
 
     static String excerpt(String html) {
         String text = html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
         return text.substring(0, Math.min(600, text.length()));
-    }
-
-    private static void report(AtomicInteger errors, String what) {
-        if (errors.incrementAndGet() <= 3) {
-            System.err.println("inbox: first error: " + what);
-        }
-    }
-
-    private static void pause(long ms) throws InterruptedException {
-        if (ms > 0) {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(ms / 2, ms * 3 / 2 + 1));
-        }
     }
 
     private static double pct(List<Long> values, int p) {

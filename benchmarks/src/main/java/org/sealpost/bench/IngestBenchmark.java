@@ -173,25 +173,25 @@ public final class IngestBenchmark {
         }
 
         static Options parse(String[] args) {
-            Map<String, String> a = BenchOptions.parse(args);
+            BenchOptions a = BenchOptions.parse(args);
             List<Long> pids = new ArrayList<>();
-            for (String p : a.getOrDefault("server-pids", "").split(",")) {
+            for (String p : a.text("server-pids", "").split(",")) {
                 if (!p.isBlank()) {
                     pids.add(Long.parseLong(p.trim()));
                 }
             }
             return new Options(
-                    a.getOrDefault("host", "127.0.0.1"),
-                    Integer.parseInt(a.getOrDefault("port", "2525")),
-                    Integer.parseInt(a.getOrDefault("messages", "3000")),
-                    Integer.parseInt(a.getOrDefault("connections", "8")),
-                    Integer.parseInt(a.getOrDefault("per-connection", "1")),
-                    Integer.parseInt(a.getOrDefault("size", "10240")),
-                    a.getOrDefault("flag-header", "X-Sealpost-Encrypt: yes"),
+                    a.text("host", "127.0.0.1"),
+                    a.number("port", 2525),
+                    a.number("messages", 3000),
+                    a.number("connections", 8),
+                    a.number("per-connection", 1),
+                    a.number("size", 10240),
+                    a.text("flag-header", "X-Sealpost-Encrypt: yes"),
                     pids,
-                    Integer.parseInt(a.getOrDefault("warmup", "1000")),
-                    Integer.parseInt(a.getOrDefault("recipients", "500")),
-                    a.containsKey("csv") ? Path.of(a.get("csv")) : null);
+                    a.number("warmup", 1000),
+                    a.number("recipients", 500),
+                    a.has("csv") ? Path.of(a.get("csv")) : null);
         }
     }
 }

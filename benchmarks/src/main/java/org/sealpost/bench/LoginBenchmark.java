@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,22 +45,17 @@ public final class LoginBenchmark {
     private LoginBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = BenchOptions.parse(args);
-        String base = a.getOrDefault("base", "http://127.0.0.1:8080");
-        int smtpPort = Integer.parseInt(a.getOrDefault("smtp-port", "2525"));
-        Path mailbox = Path.of(a.getOrDefault("mailbox", "data/dev-mailbox/mail"));
-        int threads = Integer.parseInt(a.getOrDefault("threads", "8"));
-        int seconds = Integer.parseInt(a.getOrDefault("seconds", "30"));
-        int warmUp = Integer.parseInt(a.getOrDefault("warm-up", "5"));
+        BenchOptions a = BenchOptions.parse(args);
+        String base = a.base();
+        int threads = a.number("threads", 8);
+        int seconds = a.number("seconds", 30);
+        int warmUp = a.number("warm-up", 5);
         Argon2Settings argon2 = new Argon2Settings(
-                Integer.parseInt(
-                        a.getOrDefault("argon2-memory-kib", Integer.toString(Argon2Settings.OWASP.memoryKiB()))),
-                Integer.parseInt(
-                        a.getOrDefault("argon2-iterations", Integer.toString(Argon2Settings.OWASP.iterations()))),
-                Integer.parseInt(
-                        a.getOrDefault("argon2-parallelism", Integer.toString(Argon2Settings.OWASP.parallelism()))));
+                a.number("argon2-memory-kib", Argon2Settings.OWASP.memoryKiB()),
+                a.number("argon2-iterations", Argon2Settings.OWASP.iterations()),
+                a.number("argon2-parallelism", Argon2Settings.OWASP.parallelism()));
         List<Long> serverPids = new ArrayList<>();
-        for (String p : a.getOrDefault("server-pids", "").split(",")) {
+        for (String p : a.text("server-pids", "").split(",")) {
             if (!p.isBlank()) {
                 serverPids.add(Long.parseLong(p.trim()));
             }
@@ -70,7 +66,7 @@ public final class LoginBenchmark {
         for (int t = 0; t < threads; t++) {
             users.add("login.bench." + run + "." + t + "@client.example");
         }
-        register(base, smtpPort, mailbox, users);
+        register(base, a.smtpPort(), a.mailbox(), users);
 
         // The portal's choice, made the portal's way (SEALPOST_ARGON2_IMPLEMENTATION, ADR 0019).
         PasswordHasher hasher = new PasswordHasher(
@@ -189,20 +185,10 @@ public final class LoginBenchmark {
                     try (HttpClient http = PortalHttp.client()) {
                         String page = PortalHttp.get(http, base + "/login.xhtml");
                         long t0 = System.nanoTime();
-                        HttpResponse<String> r = PortalHttp.post(
-                                http,
-                                base + "/login.xhtml",
-                                Map.of(
-                                        "signin",
-                                        "signin",
-                                        "signin:email",
-                                        user,
-                                        "signin:password",
-                                        PASSWORD,
-                                        "signin:submit",
-                                        "",
-                                        "jakarta.faces.ViewState",
-                                        PortalHttp.viewState(page)));
+                        // The login fields and the page's view state.
+                        Map<String, String> form = new HashMap<>(PortalHttp.signInFields(user, PASSWORD));
+                        form.put("jakarta.faces.ViewState", PortalHttp.viewState(page));
+                        HttpResponse<String> r = PortalHttp.post(http, base + "/login.xhtml", form);
                         long elapsed = System.nanoTime() - t0;
                         if (r.statusCode() == 302
                                 && r.headers().firstValue("Location").orElse("").contains("/inbox.xhtml")) {

@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -39,9 +38,9 @@ public final class MailLookupBenchmark {
     private MailLookupBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = BenchOptions.parse(args);
-        int rounds = Integer.parseInt(a.getOrDefault("rounds", "5"));
-        int calls = Integer.parseInt(a.getOrDefault("calls", "300"));
+        BenchOptions a = BenchOptions.parse(args);
+        int rounds = a.number("rounds", 5);
+        int calls = a.number("calls", 300);
         byte[] mime = message();
         System.out.printf(
                 "mail-lookup: %d rounds of %d calls per mode, CPU time of this thread per call%n", rounds, calls);

@@ -40,8 +40,12 @@ final class PortalHttp {
     }
 
     static String get(HttpClient http, String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString())
-                .body();
+        return fetch(http, url).body();
+    }
+
+    /** A GET with its status and headers, for drivers that check the answer. */
+    static HttpResponse<String> fetch(HttpClient http, String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> post(HttpClient http, String url, Map<String, String> form) throws Exception {
@@ -122,24 +126,16 @@ final class PortalHttp {
         return http;
     }
 
+    /** What the login form posts besides its page state. */
+    static Map<String, String> signInFields(String user, String password) {
+        return Map.of("signin", "signin", "signin:email", user, "signin:password", password, "signin:submit", "");
+    }
+
     /** Signs in through the login form; the returned client holds the signed-in session. */
     static HttpClient signIn(String base, String user, String password) throws Exception {
         HttpClient http = client();
         String page = get(http, base + "/login.xhtml");
-        HttpResponse<String> r = post(
-                http,
-                base + "/login.xhtml",
-                withPageState(
-                        page,
-                        Map.of(
-                                "signin",
-                                "signin",
-                                "signin:email",
-                                user,
-                                "signin:password",
-                                password,
-                                "signin:submit",
-                                "")));
+        HttpResponse<String> r = post(http, base + "/login.xhtml", withPageState(page, signInFields(user, password)));
         if (r.statusCode() != 302
                 || !r.headers().firstValue("Location").orElse("").contains("/inbox.xhtml")) {
             throw new IllegalStateException("sign-in of " + user + " answered " + r.statusCode());

@@ -1,8 +1,6 @@
 package org.sealpost.bench;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,11 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The inbox load on a portal that has just become ready (issue 15): the first minute against a
@@ -40,9 +35,9 @@ public final class WarmStartBenchmark {
                             + "[--sessions S --messages M] [--reuse RUN --minutes N --warm-from MIN --think-ms T --label L --ready-ms MS]");
             System.exit(64);
         }
-        Map<String, String> a = BenchOptions.parse(Arrays.copyOfRange(args, 1, args.length));
-        String base = a.getOrDefault("base", "http://127.0.0.1:8080");
-        int sessions = Integer.parseInt(a.getOrDefault("sessions", "50"));
+        BenchOptions a = BenchOptions.parse(Arrays.copyOfRange(args, 1, args.length));
+        String base = a.base();
+        int sessions = a.number("sessions", 50);
         if (args[0].equals("seed")) {
             seed(a, base, sessions);
         } else {
@@ -50,10 +45,10 @@ public final class WarmStartBenchmark {
         }
     }
 
-    private static void seed(Map<String, String> a, String base, int sessions) throws Exception {
-        int smtpPort = Integer.parseInt(a.getOrDefault("smtp-port", "2525"));
-        Path mailbox = Path.of(a.getOrDefault("mailbox", "data/dev-mailbox/mail"));
-        int perMailbox = Integer.parseInt(a.getOrDefault("messages", "1000"));
+    private static void seed(BenchOptions a, String base, int sessions) throws Exception {
+        int smtpPort = a.smtpPort();
+        Path mailbox = a.mailbox();
+        int perMailbox = a.number("messages", 1000);
         String run = UUID.randomUUID().toString().substring(0, 6);
         List<String> users = users(sessions, run);
         long t0 = System.nanoTime();
@@ -62,7 +57,7 @@ public final class WarmStartBenchmark {
             PortalHttp.register(
                     base, PortalHttp.registrationLink(mailbox, user, Duration.ofMinutes(2)), InboxBenchmark.PASSWORD);
         }
-        if (a.containsKey("db")) {
+        if (a.has("db")) {
             InboxBenchmark.awaitBackgroundWork(a.get("db"));
         }
         System.err.printf(
@@ -83,79 +78,57 @@ public final class WarmStartBenchmark {
     /** One request: when it started (since the driver started, which is when the portal was ready) and how long it took. */
     private record Sample(long startedNanos, long tookNanos) {}
 
-    private static void measure(Map<String, String> a, String base, int sessions) throws Exception {
+    private static void measure(BenchOptions a, String base, int sessions) throws Exception {
         long zero = System.nanoTime();
         String run = a.get("reuse");
         if (run == null) {
             throw new IllegalArgumentException("measure needs --reuse RUN (the name seed printed)");
         }
-        int minutes = Integer.parseInt(a.getOrDefault("minutes", "5"));
+        int minutes = a.number("minutes", 5);
         // The warm stretch: from this minute to the end; minutes 4-5 by default.
-        int warmFrom = Integer.parseInt(a.getOrDefault("warm-from", "3"));
-        long think = Long.parseLong(a.getOrDefault("think-ms", "1000"));
-        String label = a.getOrDefault("label", "?");
+        int warmFrom = a.number("warm-from", 3);
+        long think = a.longNumber("think-ms", 1000);
+        String label = a.text("label", "?");
         long end = zero + minutes * 60_000_000_000L;
         List<String> users = users(sessions, run);
         List<Sample> signIns = Collections.synchronizedList(new ArrayList<>());
         List<Sample> inbox = Collections.synchronizedList(new ArrayList<>());
         List<Sample> view = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger errors = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(sessions);
-        for (String user : users) {
-            Thread.ofPlatform().start(() -> {
-                try {
-                    // Sessions arrive spread over the first pause, as in the inbox benchmark: 50
-                    // sign-ins in the same millisecond would be a burst, not a fresh portal's load.
-                    Thread.sleep(ThreadLocalRandom.current().nextLong(Math.max(1, think)));
-                    long t = System.nanoTime();
-                    HttpClient http = PortalHttp.signIn(base, user, InboxBenchmark.PASSWORD);
-                    signIns.add(new Sample(t - zero, System.nanoTime() - t));
-                    long[] mine = null;
-                    while (System.nanoTime() < end) {
-                        t = System.nanoTime();
-                        HttpResponse<String> page = http.send(
-                                HttpRequest.newBuilder(URI.create(base + "/inbox.xhtml"))
-                                        .GET()
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        inbox.add(new Sample(t - zero, System.nanoTime() - t));
-                        if (!page.body().contains("message.xhtml?id=")) {
-                            report(
-                                    errors,
-                                    "inbox page " + page.statusCode() + ": " + InboxBenchmark.excerpt(page.body()));
-                        } else if (mine == null) {
-                            mine = InboxBenchmark.messageIds(page.body());
-                        }
-                        pause(think);
-                        if (mine == null) {
-                            continue;
-                        }
-                        long id = mine[ThreadLocalRandom.current().nextInt(mine.length)];
-                        t = System.nanoTime();
-                        HttpResponse<String> message = http.send(
-                                HttpRequest.newBuilder(URI.create(base + "/message.xhtml?id=" + id))
-                                        .GET()
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        view.add(new Sample(t - zero, System.nanoTime() - t));
-                        if (!message.body().contains("body-")) {
-                            report(
-                                    errors,
-                                    "message page " + message.statusCode() + ": "
-                                            + InboxBenchmark.excerpt(message.body()));
-                        }
-                        pause(think);
-                    }
-                } catch (Exception e) {
-                    report(errors, e.toString());
-                } finally {
-                    done.countDown();
+        SessionCrowd crowd = new SessionCrowd("warm: error: ");
+        crowd.run(users.size(), s -> {
+            String user = users.get(s);
+            // Sessions arrive spread over the first pause, as in the inbox benchmark: 50
+            // sign-ins in the same millisecond would be a burst, not a fresh portal's load.
+            Thread.sleep(ThreadLocalRandom.current().nextLong(Math.max(1, think)));
+            long t = System.nanoTime();
+            HttpClient http = PortalHttp.signIn(base, user, InboxBenchmark.PASSWORD);
+            signIns.add(new Sample(t - zero, System.nanoTime() - t));
+            long[] mine = null;
+            while (System.nanoTime() < end) {
+                t = System.nanoTime();
+                HttpResponse<String> page = PortalHttp.fetch(http, base + "/inbox.xhtml");
+                inbox.add(new Sample(t - zero, System.nanoTime() - t));
+                if (!page.body().contains("message.xhtml?id=")) {
+                    crowd.report("inbox page " + page.statusCode() + ": " + InboxBenchmark.excerpt(page.body()));
+                } else if (mine == null) {
+                    mine = InboxBenchmark.messageIds(page.body());
                 }
-            });
-        }
-        done.await();
-        String ready =
-                a.containsKey("ready-ms") ? String.format("%.1f s", Long.parseLong(a.get("ready-ms")) / 1000.0) : "?";
+                SessionCrowd.pause(think);
+                if (mine == null) {
+                    continue;
+                }
+                long id = mine[ThreadLocalRandom.current().nextInt(mine.length)];
+                t = System.nanoTime();
+                HttpResponse<String> message = PortalHttp.fetch(http, base + "/message.xhtml?id=" + id);
+                view.add(new Sample(t - zero, System.nanoTime() - t));
+                if (!message.body().contains("body-")) {
+                    crowd.report(
+                            "message page " + message.statusCode() + ": " + InboxBenchmark.excerpt(message.body()));
+                }
+                SessionCrowd.pause(think);
+            }
+        });
+        String ready = a.has("ready-ms") ? String.format("%.1f s", Long.parseLong(a.get("ready-ms")) / 1000.0) : "?";
         System.out.printf(
                 "warm [%s]: ready %s after start; %d sessions, think %d ms; %d sign-ins p50 %.0f / p95 %.0f ms; %d errors%n",
                 label,
@@ -165,7 +138,7 @@ public final class WarmStartBenchmark {
                 signIns.size(),
                 pct(signIns, 0, Long.MAX_VALUE, 50),
                 pct(signIns, 0, Long.MAX_VALUE, 95),
-                errors.get());
+                crowd.errors());
         long minute = 60_000_000_000L;
         line(label, "minute 1", inbox, view, 0, minute);
         line(label, "minutes " + (warmFrom + 1) + "-" + minutes, inbox, view, warmFrom * minute, minutes * minute);
@@ -223,17 +196,5 @@ public final class WarmStartBenchmark {
         }
         int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
-    }
-
-    private static void report(AtomicInteger errors, String what) {
-        if (errors.incrementAndGet() <= 3) {
-            System.err.println("warm: error: " + what);
-        }
-    }
-
-    private static void pause(long ms) throws InterruptedException {
-        if (ms > 0) {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(ms / 2, ms * 3 / 2 + 1));
-        }
     }
 }

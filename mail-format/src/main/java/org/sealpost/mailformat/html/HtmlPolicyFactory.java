@@ -3,6 +3,7 @@ package org.sealpost.mailformat.html;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +53,13 @@ public final class HtmlPolicyFactory {
     private static final Pattern FONT_FACE = Pattern.compile("[\\w ,'\"-]{1,100}", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern FONT_SIZE = Pattern.compile("[+-]?[1-7]");
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{1,8}(?:-[a-zA-Z0-9]{1,8})*");
+
+    /** Allowed, and alignable, as a group (named once so that the two lists cannot drift apart). */
+    private static final String[] HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"};
+
+    private static final String[] TABLE_PARTS = {
+        "table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "colgroup", "col"
+    };
 
     /** Absolute web and mail links only; the value is what the browser would see (entities decoded). */
     private static final AttributePolicy LINK_URL = (element, attribute, value) -> {
@@ -118,23 +126,9 @@ public final class HtmlPolicyFactory {
                     "blockquote",
                     "pre",
                     "code",
-                    "h1",
-                    "h2",
-                    "h3",
-                    "h4",
-                    "h5",
-                    "h6",
-                    "table",
-                    "caption",
-                    "thead",
-                    "tbody",
-                    "tfoot",
-                    "tr",
-                    "td",
-                    "th",
-                    "colgroup",
-                    "col",
                     "img")
+            .allowElements(HEADINGS)
+            .allowElements(TABLE_PARTS)
             .allowElements(LINK, "a")
             // The page title is no part of the body; without this its text would appear in it.
             .disallowTextIn("title")
@@ -158,26 +152,7 @@ public final class HtmlPolicyFactory {
             .globally()
             .allowAttributes("align")
             .matching(true, "left", "right", "center", "justify")
-            .onElements(
-                    "p",
-                    "div",
-                    "h1",
-                    "h2",
-                    "h3",
-                    "h4",
-                    "h5",
-                    "h6",
-                    "table",
-                    "tr",
-                    "td",
-                    "th",
-                    "img",
-                    "caption",
-                    "col",
-                    "colgroup",
-                    "thead",
-                    "tbody",
-                    "tfoot")
+            .onElements(allOf(HEADINGS, TABLE_PARTS, new String[] {"p", "div", "img"}))
             .allowAttributes("valign")
             .matching(true, "top", "middle", "bottom", "baseline")
             .onElements("tr", "td", "th", "thead", "tbody", "tfoot", "col", "colgroup")
@@ -214,6 +189,10 @@ public final class HtmlPolicyFactory {
             .toFactory();
 
     private HtmlPolicyFactory() {}
+
+    private static String[] allOf(String[]... groups) {
+        return Arrays.stream(groups).flatMap(Arrays::stream).toArray(String[]::new);
+    }
 
     /** The sanitised fragment and how many remote images it lost. */
     public record SanitizedHtml(String html, int blockedRemoteImages) {

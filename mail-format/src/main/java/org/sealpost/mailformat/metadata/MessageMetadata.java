@@ -7,7 +7,6 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.sealpost.mailformat.storage.StoredStrings;
 
 /**
  * What the portal shows about a message without opening its MIME: the record that is encrypted
@@ -184,17 +184,6 @@ public record MessageMetadata(
         writeString(out, address.address());
     }
 
-    /** Length-prefixed UTF-8; length -1 is {@code null}. Not writeUTF: that stops at 64 KB. */
-    private static void writeString(DataOutputStream out, String value) throws IOException {
-        if (value == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
-
     private static List<MailAddress> readAddresses(DataInputStream in) throws IOException {
         int count = readCount(in, 8);
         List<MailAddress> addresses = new ArrayList<>(count);
@@ -213,17 +202,12 @@ public record MessageMetadata(
         return new MailAddress(displayName, address);
     }
 
+    private static void writeString(DataOutputStream out, String value) throws IOException {
+        StoredStrings.write(out, value);
+    }
+
     private static String readString(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length == -1) {
-            return null;
-        }
-        if (length < 0 || length > in.available()) {
-            throw new IllegalArgumentException("metadata record has a string of impossible length " + length);
-        }
-        byte[] utf8 = new byte[length];
-        in.readFully(utf8);
-        return new String(utf8, StandardCharsets.UTF_8);
+        return StoredStrings.read(in, "metadata record");
     }
 
     /** A count that the remaining bytes can actually hold, so a corrupt count cannot allocate gigabytes. */

@@ -72,6 +72,28 @@ class MessageMetadataTest {
                         + "0000000000000000");
     }
 
+    /**
+     * Metadata is stored encrypted next to every received message and never rewritten: bytes that
+     * an earlier release wrote (here {@link #FULL} as encoded before the string codec was shared
+     * with the drafts) must decode to the same record, and encoding must still give those bytes.
+     */
+    @Test
+    void recordStoredByEarlierReleasesStillDecodes() {
+        byte[] stored = HexFormat.of()
+                .parseHex(
+                        "0103010000000d4ac3b67267204dc3bc6c6c6572000000106a6f657267406578616d706c652e646500000001ffffffff"
+                                + "000000127265706c696573406578616d706c652e646500000002000000145a6fc3ab20f09fa68a20c3856e67737472c3"
+                                + "b66d0000000e7a6f65406578616d706c652e7365ffffffff0000000f626f62406578616d706c652e636f6d0000000100"
+                                + "000009e697a5e69cace8aa9e000000126e69686f6e676f406578616d706c652e6a70000000175072c3bc666265726963"
+                                + "687420e2809320513320e29c93010000000065eb01620754d4c000004d58000000123c6d69786564406578616d706c65"
+                                + "2e64653e00000003000000134772c3bcc39f6520616e20616c6c652e7478740000000a746578742f706c61696e000000"
+                                + "00000000b4ffffffff00000009696d6167652f706e67000000000000000000000008687567652e69736f000000186170"
+                                + "706c69636174696f6e2f6f637465742d73747265616d000000012a05f2000000000000001fb0");
+
+        assertThat(MessageMetadata.decode(stored)).isEqualTo(FULL);
+        assertThat(FULL.encode()).isEqualTo(stored);
+    }
+
     @Test
     void unknownVersionTruncationAndTrailingBytesAreRejectedClearly() {
         byte[] encoded = FULL.encode();

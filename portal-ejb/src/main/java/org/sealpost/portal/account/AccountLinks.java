@@ -19,8 +19,6 @@ import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.language.Language;
 import org.sealpost.portal.platform.SealpostDataSource;
 import org.sealpost.portal.platform.StorageUnavailableException;
-import org.sealpost.portal.session.EndReason;
-import org.sealpost.portal.session.SessionRegistry;
 
 /**
  * The two things a one-time link does: register a PENDING account (the link of the first
@@ -47,7 +45,7 @@ public class AccountLinks {
     private AuditTrail audit;
 
     @Inject
-    private SessionRegistry sessions;
+    private PasswordReplacement replacement;
 
     @Inject
     private LinkRequestThrottle linkRequests;
@@ -121,22 +119,7 @@ public class AccountLinks {
                         null,
                         now);
             } else {
-                account.replacePassword(hash, now);
-                sessions.endAll(account.id(), null, EndReason.PASSWORD_REPLACED, now);
-                mail.notice(
-                        c,
-                        AccountMailQueue.Notice.PASSWORD_RESET_DONE,
-                        account.email().value(),
-                        account.id(),
-                        now);
-                audit.record(
-                        account.email().value(),
-                        AuditAction.PASSWORD_RESET,
-                        "account",
-                        account.id().toString(),
-                        client,
-                        "other sessions ended, open links revoked",
-                        now);
+                replacement.replace(c, account, hash, null, PasswordReplacement.Way.RESET, client, now);
             }
             return new LinkOutcome.Done(account.id(), account.email());
         } catch (SQLException e) {

@@ -32,13 +32,13 @@ public class AccountSettings {
     private Passwords passwords;
 
     @Inject
-    private AccountMailQueue mail;
-
-    @Inject
     private AuditTrail audit;
 
     @Inject
     private SessionRegistry sessions;
+
+    @Inject
+    private PasswordReplacement replacement;
 
     @Resource(lookup = SealpostDataSource.JNDI_NAME)
     private DataSource dataSource;
@@ -77,28 +77,14 @@ public class AccountSettings {
             if (!verdict.isAcceptable()) {
                 return new PasswordChange.Refused(verdict.problems());
             }
-            account.replacePassword(passwords.hasher().hash(chosen), now);
-            sessions.endAll(accountId, thisSession, EndReason.PASSWORD_REPLACED, now);
+            String hash = passwords.hasher().hash(chosen);
             try (Connection c = dataSource.getConnection()) {
                 // No link minted before the change may set the password again.
                 OneTimeTokens.revokeAll(c, accountId, now);
-                mail.notice(
-                        c,
-                        AccountMailQueue.Notice.PASSWORD_CHANGED,
-                        account.email().value(),
-                        accountId,
-                        now);
+                replacement.replace(c, account, hash, thisSession, PasswordReplacement.Way.CHANGED, client, now);
             } catch (SQLException e) {
                 throw new jakarta.ejb.EJBException("could not revoke the account's links", e);
             }
-            audit.record(
-                    account.email().value(),
-                    AuditAction.PASSWORD_CHANGED,
-                    "account",
-                    account.id().toString(),
-                    client,
-                    "other sessions ended",
-                    now);
             return new PasswordChange.Changed();
         } finally {
             Arrays.fill(current, '\0');

@@ -8,13 +8,11 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import org.sealpost.portal.account.AccountMailQueue;
 import org.sealpost.portal.message.OpenedMessageCache;
 import org.sealpost.portal.message.StoredMessages;
 import org.sealpost.portal.outbound.MailQueued;
-import org.sealpost.portal.platform.StorageUnavailableException;
 
 /**
  * The accounts page's transactions ({@link AccountAdministration}); only administrators. The
@@ -45,61 +43,39 @@ public class AccountAdministrationService {
     }
 
     public AccountList search(String part, int page, int pageSize) {
-        try {
-            return accounts().search(part, page, pageSize, Instant.now());
-        } catch (StorageUnavailableException | PersistenceException e) {
-            throw new AdministrationUnavailableException(e);
-        }
+        return StorageGuard.get(() -> accounts().search(part, page, pageSize, Instant.now()));
     }
 
     public void unlock(long accountId, String client) throws AdministrationRefusedException {
-        try {
-            accounts().unlock(accountId, actor(), client, Instant.now());
-        } catch (StorageUnavailableException | PersistenceException e) {
-            throw new AdministrationUnavailableException(e);
-        }
+        StorageGuard.run(() -> accounts().unlock(accountId, actor(), client, Instant.now()));
     }
 
     public void disable(long accountId, String client) throws AdministrationRefusedException {
-        try {
-            accounts().disable(accountId, actor(), client, Instant.now());
-        } catch (StorageUnavailableException | PersistenceException e) {
-            throw new AdministrationUnavailableException(e);
-        }
+        StorageGuard.run(() -> accounts().disable(accountId, actor(), client, Instant.now()));
     }
 
     public void enable(long accountId, String client) throws AdministrationRefusedException {
-        try {
-            accounts().enable(accountId, actor(), client, Instant.now());
-        } catch (StorageUnavailableException | PersistenceException e) {
-            throw new AdministrationUnavailableException(e);
-        }
+        StorageGuard.run(() -> accounts().enable(accountId, actor(), client, Instant.now()));
     }
 
     /** Queues the link mail; the outbound worker is woken after the commit. */
     public AccountMailQueue.LinkRequest sendLink(long accountId, String client) throws AdministrationRefusedException {
-        try {
+        return StorageGuard.get(() -> {
             AccountMailQueue.LinkRequest outcome = accounts().sendLink(accountId, actor(), client, Instant.now());
             if (outcome == AccountMailQueue.LinkRequest.QUEUED) {
                 mailQueued.fire(new MailQueued(1));
             }
             return outcome;
-        } catch (StorageUnavailableException | PersistenceException e) {
-            throw new AdministrationUnavailableException(e);
-        }
+        });
     }
 
     public void endAllSessions(long accountId, String client) throws AdministrationRefusedException {
-        try {
-            accounts().endAllSessions(accountId, actor(), client, Instant.now());
-        } catch (StorageUnavailableException | PersistenceException e) {
-            throw new AdministrationUnavailableException(e);
-        }
+        StorageGuard.run(() -> accounts().endAllSessions(accountId, actor(), client, Instant.now()));
     }
 
     /** @return how many mailbox entries went with the account */
     public int delete(long accountId, String typedAddress, String client) throws AdministrationRefusedException {
-        try {
+        return StorageGuard.get(() -> {
             var shredded = accounts().delete(accountId, typedAddress, actor(), client, Instant.now());
             // Their decrypted copies leave this node's memory too (other nodes' copies are never
             // served: every read finds the entry in the database first).
@@ -107,8 +83,6 @@ public class AccountAdministrationService {
                 openedMessages.forget(s.entryId(), accountId);
             }
             return shredded.size();
-        } catch (StorageUnavailableException | PersistenceException e) {
-            throw new AdministrationUnavailableException(e);
-        }
+        });
     }
 }

@@ -5,10 +5,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import org.sealpost.portal.config.PortalSettings;
-import org.sealpost.portal.platform.StorageUnavailableException;
 
 /** The overview page's figures ({@link PortalOverview}); only administrators. */
 @Stateless
@@ -23,10 +21,6 @@ public class OverviewService {
 
     /** "Today" and "this week" in the zone the portal's pages show times in ({@code SEALPOST_DISPLAY_ZONE}). */
     public Overview now() {
-        try {
-            return new PortalOverview(em).at(Instant.now(), settings.displayZone());
-        } catch (StorageUnavailableException | PersistenceException e) {
-            throw new AdministrationUnavailableException(e);
-        }
+        return StorageGuard.get(() -> new PortalOverview(em).at(Instant.now(), settings.displayZone()));
     }
 }

@@ -115,28 +115,18 @@ public class AuditEvent implements Serializable {
         this.newValue = newValue;
     }
 
-    private AuditEvent(
-            Instant at,
-            String actor,
-            AuditAction action,
-            String targetType,
-            String targetId,
-            String clientAddress,
-            String detail,
-            String field,
-            String oldValue,
-            String newValue) {
+    private AuditEvent(Instant at, AuditDeed deed, String detail, String field, String oldValue, String newValue) {
         // Unlinked (no chain position yet), its id given by the database at the insert.
         this(
                 0L,
                 null,
                 null,
-                whoDidWhat(at, actor, action),
-                actor,
-                action.name(),
-                targetType,
-                targetId,
-                clientAddress,
+                whoDidWhat(at, deed.actor(), deed.action()),
+                deed.actor(),
+                deed.action().name(),
+                deed.targetType(),
+                deed.targetId(),
+                deed.clientAddress(),
                 detail,
                 field,
                 oldValue,
@@ -152,35 +142,19 @@ public class AuditEvent implements Serializable {
     }
 
     /** What someone did, to be recorded now: unlinked, its id given by the database. */
-    static AuditEvent recorded(
-            String actor,
-            AuditAction action,
-            String targetType,
-            String targetId,
-            String clientAddress,
-            String detail,
-            Instant at) {
-        return new AuditEvent(at, actor, action, targetType, targetId, clientAddress, detail, null, null, null);
+    static AuditEvent recorded(AuditDeed deed, String detail, Instant at) {
+        return new AuditEvent(at, deed, detail, null, null, null);
     }
 
     /**
      * A change of one field, to be recorded now; a secret's values are masked before they get
      * here ({@link AuditTrail#MASKED}).
      */
-    static AuditEvent change(
-            String actor,
-            AuditAction action,
-            String targetType,
-            String targetId,
-            String clientAddress,
-            String field,
-            String oldValue,
-            String newValue,
-            Instant at) {
+    static AuditEvent change(AuditDeed deed, String field, String oldValue, String newValue, Instant at) {
         if (field == null || field.isBlank()) {
             throw new IllegalArgumentException("a change names the field that changed");
         }
-        return new AuditEvent(at, actor, action, targetType, targetId, clientAddress, null, field, oldValue, newValue);
+        return new AuditEvent(at, deed, null, field, oldValue, newValue);
     }
 
     public long id() {

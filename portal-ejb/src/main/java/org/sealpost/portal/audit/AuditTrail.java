@@ -31,8 +31,8 @@ import org.sealpost.portal.meters.PortalMeters;
  * what ({@link AuditAction}) to which target ({@code targetType} such as {@code account},
  * {@code message}, {@code policy}, and its id), from which client address, with a short detail
  * that never holds a message's words or a secret.</li>
- * <li>{@link #recordChange(String, AuditAction, String, String, String, String, String, String, boolean, Instant)}:
- * a change made in the admin console, with the field's name and its value before and after.
+ * <li>{@link #recordChange(EntityManager, String, AuditAction, String, String, String, String, String, String, boolean, Instant)}:
+ * a change made in the admin console (on the caller's entity manager), with the field's name and its value before and after.
  * Pass {@code secret = true} for passwords, keys, TOTP secrets and the like: both values are
  * then stored as {@link #MASKED} (a {@code null} stays {@code null}, so "was not set" still
  * shows), never the secret. Record one event per changed field.</li>
@@ -80,24 +80,6 @@ public class AuditTrail {
         record(em, actor, action, targetType, targetId, clientAddress, detail, at);
     }
 
-    /**
-     * A change of one field made by an administrator (or an operator command), with its value
-     * before and after; {@code secret} masks both (see the class comment).
-     */
-    public void recordChange(
-            String actor,
-            AuditAction action,
-            String targetType,
-            String targetId,
-            String clientAddress,
-            String field,
-            String oldValue,
-            String newValue,
-            boolean secret,
-            Instant at) {
-        recordChange(em, actor, action, targetType, targetId, clientAddress, field, oldValue, newValue, secret, at);
-    }
-
     /** The same, on a given entity manager: for services that run outside the container in tests. */
     public static void record(
             EntityManager em,
@@ -108,10 +90,13 @@ public class AuditTrail {
             String clientAddress,
             String detail,
             Instant at) {
-        insert(em, AuditEvent.recorded(actor, action, targetType, targetId, clientAddress, detail, at));
+        insert(em, AuditEvent.recorded(new AuditDeed(actor, action, targetType, targetId, clientAddress), detail, at));
     }
 
-    /** {@link #recordChange(String, AuditAction, String, String, String, String, String, String, boolean, Instant)} on a given entity manager. */
+    /**
+     * A change of one field made by an administrator (or an operator command), with its value
+     * before and after; {@code secret} masks both (see the class comment).
+     */
     public static void recordChange(
             EntityManager em,
             String actor,
@@ -124,18 +109,8 @@ public class AuditTrail {
             String newValue,
             boolean secret,
             Instant at) {
-        insert(
-                em,
-                AuditEvent.change(
-                        actor,
-                        action,
-                        targetType,
-                        targetId,
-                        clientAddress,
-                        field,
-                        mask(oldValue, secret),
-                        mask(newValue, secret),
-                        at));
+        AuditDeed deed = new AuditDeed(actor, action, targetType, targetId, clientAddress);
+        insert(em, AuditEvent.change(deed, field, mask(oldValue, secret), mask(newValue, secret), at));
     }
 
     /** The same on the caller's JDBC connection (the intake's transaction, ADR 0003; a verification). */
@@ -148,7 +123,8 @@ public class AuditTrail {
             String clientAddress,
             String detail,
             Instant at) {
-        AuditEvent event = AuditEvent.recorded(actor, action, targetType, targetId, clientAddress, detail, at);
+        AuditEvent event =
+                AuditEvent.recorded(new AuditDeed(actor, action, targetType, targetId, clientAddress), detail, at);
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             ps.setObject(1, event.occurredAt().atOffset(ZoneOffset.UTC));
             ps.setString(2, event.actor());

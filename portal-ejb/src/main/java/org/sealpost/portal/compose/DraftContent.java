@@ -6,9 +6,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.sealpost.mailformat.storage.StoredStrings;
 
 /**
  * What a draft holds that nobody but its writer may read, in the versioned binary form that is
@@ -85,23 +85,10 @@ record DraftContent(DraftFields fields, String inReplyTo, String references, Lis
     }
 
     private static void write(DataOutputStream out, String value) throws IOException {
-        if (value == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
+        StoredStrings.write(out, value);
     }
 
     private static String read(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length == -1) {
-            return null;
-        }
-        if (length < 0 || length > in.available()) {
-            throw new IllegalArgumentException("draft content has a string of impossible length " + length);
-        }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        return StoredStrings.read(in, "draft content");
     }
 }

@@ -54,28 +54,12 @@ public class MailTemplateService {
                 kind, language, subject, textBody, htmlBody, branding, portal(), EmailAddress.of(administratorAddress));
     }
 
-    /** @throws TemplateException naming the part and line of the first problem; nothing saved */
-    public void save(
-            String actor,
-            String clientAddress,
-            TemplateKind kind,
-            Language language,
-            Integer expectedVersion,
-            String subject,
-            String textBody,
-            String htmlBody)
-            throws TemplateException {
-        new TemplateDesk(em)
-                .save(
-                        actor,
-                        clientAddress,
-                        kind,
-                        language,
-                        expectedVersion,
-                        subject,
-                        textBody,
-                        htmlBody,
-                        Instant.now());
+    /**
+     * @param edit what the form holds, with the version it was loaded with
+     * @throws TemplateException naming the part and line of the first problem; nothing saved
+     */
+    public void save(String actor, String clientAddress, TemplateEdit edit) throws TemplateException {
+        new TemplateDesk(em).save(actor, clientAddress, edit, Instant.now());
     }
 
     public void restoreDefault(

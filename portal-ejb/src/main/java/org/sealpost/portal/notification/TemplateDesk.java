@@ -66,33 +66,17 @@ public final class TemplateDesk {
     /**
      * Saves an administrator's template after the engine's checks.
      *
-     * @param expectedVersion the version the form was loaded with; null when it showed the default
+     * @param edit what the form holds; its version is the one the form was loaded with, null when
+     *             it showed the default
      * @throws TemplateException naming the part and line of the first problem; nothing saved
      * @throws org.sealpost.portal.settings.SettingsChangedMeanwhileException someone saved it meanwhile
      */
-    public void save(
-            String actor,
-            String clientAddress,
-            TemplateKind kind,
-            Language language,
-            Integer expectedVersion,
-            String subject,
-            String textBody,
-            String htmlBody,
-            Instant now)
-            throws TemplateException {
-        NotificationTemplate template = NotificationTemplate.parse(kind, subject.strip(), textBody, htmlBody);
-        List<String> changes = templates.save(template, language, expectedVersion, now);
+    public void save(String actor, String clientAddress, TemplateEdit edit, Instant now) throws TemplateException {
+        NotificationTemplate template =
+                NotificationTemplate.parse(edit.kind(), edit.subject().strip(), edit.textBody(), edit.htmlBody());
+        List<String> changes = templates.save(template, edit.language(), edit.version(), now);
         if (!changes.isEmpty()) {
-            AuditTrail.record(
-                    em,
-                    actor,
-                    AuditAction.MAIL_TEMPLATE_CHANGED,
-                    TARGET,
-                    target(kind, language),
-                    clientAddress,
-                    String.join("; ", changes),
-                    now);
+            recordChange(actor, clientAddress, edit.kind(), edit.language(), String.join("; ", changes), now);
         }
     }
 
@@ -109,16 +93,22 @@ public final class TemplateDesk {
         TemplateEdit before = templates.edit(kind, language);
         if (templates.restoreDefault(kind, language, expectedVersion)) {
             TemplateEdit after = templates.edit(kind, language);
-            AuditTrail.record(
-                    em,
-                    actor,
-                    AuditAction.MAIL_TEMPLATE_CHANGED,
-                    TARGET,
-                    target(kind, language),
-                    clientAddress,
-                    "restored the default: " + String.join("; ", TemplateChanges.between(before, parsed(after))),
-                    now);
+            String changes = String.join("; ", TemplateChanges.between(before, parsed(after)));
+            recordChange(actor, clientAddress, kind, language, "restored the default: " + changes, now);
         }
+    }
+
+    private void recordChange(
+            String actor, String clientAddress, TemplateKind kind, Language language, String detail, Instant now) {
+        AuditTrail.record(
+                em,
+                actor,
+                AuditAction.MAIL_TEMPLATE_CHANGED,
+                TARGET,
+                target(kind, language),
+                clientAddress,
+                detail,
+                now);
     }
 
     /**

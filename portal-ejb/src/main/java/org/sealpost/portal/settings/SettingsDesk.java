@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
@@ -55,37 +56,25 @@ public final class SettingsDesk {
     /** @throws SettingsChangedMeanwhileException the form's version is not the row's */
     public void changeBranding(
             String actor, String clientAddress, int expectedVersion, Branding branding, Instant now) {
-        current();
-        RuntimeSettings row = store.forChange(expectedVersion);
-        record(actor, clientAddress, row.change(branding, now), now);
-        store.flush();
+        change(actor, clientAddress, expectedVersion, row -> row.change(branding, now), now);
     }
 
     /** @throws SettingsChangedMeanwhileException the form's version is not the row's */
     public void changeBridgeRules(
             String actor, String clientAddress, int expectedVersion, BridgeRules rules, Instant now) {
-        current();
-        RuntimeSettings row = store.forChange(expectedVersion);
-        record(actor, clientAddress, row.change(rules, now), now);
-        store.flush();
+        change(actor, clientAddress, expectedVersion, row -> row.change(rules, now), now);
     }
 
     /** @throws SettingsChangedMeanwhileException the form's version is not the row's */
     public void changeDeliveryRetries(
             String actor, String clientAddress, int expectedVersion, DeliveryRetries retries, Instant now) {
-        current();
-        RuntimeSettings row = store.forChange(expectedVersion);
-        record(actor, clientAddress, row.change(retries, now), now);
-        store.flush();
+        change(actor, clientAddress, expectedVersion, row -> row.change(retries, now), now);
     }
 
     /** @throws SettingsChangedMeanwhileException the form's version is not the row's */
     public void changeDefaultLanguage(
             String actor, String clientAddress, int expectedVersion, Language language, Instant now) {
-        current();
-        RuntimeSettings row = store.forChange(expectedVersion);
-        record(actor, clientAddress, row.change(language, now), now);
-        store.flush();
+        change(actor, clientAddress, expectedVersion, row -> row.change(language, now), now);
     }
 
     /**
@@ -106,6 +95,22 @@ public final class SettingsDesk {
     /** The logo's bytes, if there is one. */
     public Optional<LogoImage> logo() {
         return store.logo();
+    }
+
+    /**
+     * One change of the row: seeded first if need be, refused when the form's version is stale,
+     * recorded with what it changed (old → new), and flushed so that a conflict shows here.
+     */
+    private void change(
+            String actor,
+            String clientAddress,
+            int expectedVersion,
+            Function<RuntimeSettings, List<String>> change,
+            Instant now) {
+        current();
+        RuntimeSettings row = store.forChange(expectedVersion);
+        record(actor, clientAddress, change.apply(row), now);
+        store.flush();
     }
 
     private void record(String actor, String clientAddress, List<String> changes, Instant now) {

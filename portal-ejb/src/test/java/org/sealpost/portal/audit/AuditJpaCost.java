@@ -124,11 +124,7 @@ public final class AuditJpaCost {
             int k = i;
             db.inTransaction(em -> {
                 em.persist(AuditEvent.recorded(
-                        "anna@client.example",
-                        AuditAction.SIGNED_IN,
-                        "account",
-                        "7",
-                        "192.0.2.7",
+                        new AuditDeed("anna@client.example", AuditAction.SIGNED_IN, "account", "7", "192.0.2.7"),
                         "j" + k,
                         Instant.now()));
                 return null;

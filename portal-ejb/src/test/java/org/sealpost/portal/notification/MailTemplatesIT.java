@@ -69,12 +69,13 @@ class MailTemplatesIT {
                     .save(
                             "admin@bank.example",
                             "192.0.2.1",
-                            TemplateKind.NEW_MESSAGE,
-                            Language.ENGLISH,
-                            null,
-                            "News from {{organisationName}}",
-                            TEXT,
-                            HTML,
+                            new TemplateEdit(
+                                    TemplateKind.NEW_MESSAGE,
+                                    Language.ENGLISH,
+                                    "News from {{organisationName}}",
+                                    TEXT,
+                                    HTML,
+                                    null),
                             Instant.now());
             return null;
         });
@@ -120,12 +121,13 @@ class MailTemplatesIT {
                     .save(
                             "first@bank.example",
                             null,
-                            TemplateKind.PASSWORD_CHANGED,
-                            Language.ENGLISH,
-                            null,
-                            "Changed",
-                            "Your password was changed.",
-                            "<p>Your password was changed.</p>",
+                            new TemplateEdit(
+                                    TemplateKind.PASSWORD_CHANGED,
+                                    Language.ENGLISH,
+                                    "Changed",
+                                    "Your password was changed.",
+                                    "<p>Your password was changed.</p>",
+                                    null),
                             Instant.now());
             return null;
         });
@@ -135,12 +137,13 @@ class MailTemplatesIT {
                             .save(
                                     "second@bank.example",
                                     null,
-                                    TemplateKind.PASSWORD_CHANGED,
-                                    Language.ENGLISH,
-                                    null,
-                                    "Mine",
-                                    "Mine.",
-                                    "<p>Mine.</p>",
+                                    new TemplateEdit(
+                                            TemplateKind.PASSWORD_CHANGED,
+                                            Language.ENGLISH,
+                                            "Mine",
+                                            "Mine.",
+                                            "<p>Mine.</p>",
+                                            null),
                                     Instant.now());
                     return null;
                 }))
@@ -158,12 +161,13 @@ class MailTemplatesIT {
                             .save(
                                     "admin@bank.example",
                                     null,
-                                    TemplateKind.ACCOUNT_REGISTERED,
-                                    Language.ENGLISH,
-                                    null,
-                                    "Welcome",
-                                    "Welcome.",
-                                    "<div>\n<p>Welcome {{customer}}</p>\n</div>",
+                                    new TemplateEdit(
+                                            TemplateKind.ACCOUNT_REGISTERED,
+                                            Language.ENGLISH,
+                                            "Welcome",
+                                            "Welcome.",
+                                            "<div>\n<p>Welcome {{customer}}</p>\n</div>",
+                                            null),
                                     Instant.now());
                     return null;
                 }))

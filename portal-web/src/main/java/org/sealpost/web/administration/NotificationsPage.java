@@ -132,7 +132,9 @@ public class NotificationsPage implements Serializable {
         AdminForms.requireAdministrator();
         try {
             templates.save(
-                    session.email(), AdminForms.client(), kind, language, templateVersion, subject, textBody, htmlBody);
+                    session.email(),
+                    AdminForms.client(),
+                    new TemplateEdit(kind, language, subject, textBody, htmlBody, templateVersion));
             AdminForms.saved("settings.template.saved", label(kind));
             loadTemplate();
         } catch (TemplateException e) {

@@ -185,18 +185,12 @@ final class HtmlStructure {
     }
 
     private int line(int index) {
-        int line = 1;
-        for (int k = 0; k < index; k++) {
-            if (source.charAt(k) == '\n') {
-                line++;
-            }
-        }
-        return line;
+        return SourcePositions.line(source, index);
     }
 
     private TemplateException error(int index, TemplateProblem problem, List<?> arguments, String what) {
         int line = line(index);
-        int column = index - (source.lastIndexOf('\n', index - 1) + 1) + 1;
+        int column = SourcePositions.column(source, index);
         return new TemplateException(
                 TemplatePart.HTML_BODY,
                 null,

@@ -281,7 +281,7 @@ final class TemplateParser {
     }
 
     private int lineStart(int index) {
-        return source.lastIndexOf('\n', index - 1) + 1;
+        return SourcePositions.lineStart(source, index);
     }
 
     private String position(int index) {
@@ -289,17 +289,11 @@ final class TemplateParser {
     }
 
     private int line(int index) {
-        int line = 1;
-        for (int k = 0; k < index; k++) {
-            if (source.charAt(k) == '\n') {
-                line++;
-            }
-        }
-        return line;
+        return SourcePositions.line(source, index);
     }
 
     private int column(int index) {
-        return index - lineStart(index) + 1;
+        return SourcePositions.column(source, index);
     }
 
     private String allowed() {
