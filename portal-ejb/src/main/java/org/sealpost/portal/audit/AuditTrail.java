@@ -333,10 +333,10 @@ public class AuditTrail {
         List<AuditEvent> events = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                long seq = rs.getLong("chain_seq");
                 events.add(new AuditEvent(
                         rs.getLong("id"),
-                        rs.wasNull() ? null : seq,
+                        // NULL until the linker has run; getObject keeps it NULL (getLong says 0).
+                        rs.getObject("chain_seq", Long.class),
                         rs.getBytes("chain_hash"),
                         rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                         rs.getString("actor"),

@@ -64,6 +64,24 @@ class AuditTrailIT {
     }
 
     @Test
+    void anUnlinkedEventReadsBackUnlinkedOnTheAuditPage() throws Exception {
+        db.inTransaction(em -> {
+            AuditTrail.record(em, "anna@client.example", AuditAction.SIGNED_IN, "account", "7", "192.0.2.7", null, AT);
+            return null;
+        });
+
+        List<AuditEvent> page;
+        try (Connection c = db.dataSource().getConnection()) {
+            page = AuditTrail.page(c, AuditFilter.EVERYTHING, 0, 10);
+        }
+
+        assertThat(page).hasSize(1);
+        // The chain's sequence is NULL until the linker has run; read as the row's id it was 1.
+        assertThat(page.get(0).chainSeq()).isNull();
+        assertThat(page.get(0).linked()).isFalse();
+    }
+
+    @Test
     void anEventNamesWhoDidWhatAndAChangeTheFieldThatChanged() {
         assertThatThrownBy(() -> db.inTransaction(em -> {
                     AuditTrail.record(em, " ", AuditAction.SIGNED_IN, "account", "7", null, null, AT);
