@@ -2,6 +2,8 @@ package org.sealpost.portal;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import org.sealpost.migrations.SchemaMigrations;
@@ -45,6 +47,33 @@ public final class PortalJpa implements AutoCloseable {
     /** The JDBC connection of the entity manager's current transaction (not to be closed). */
     public static Connection connectionOf(EntityManager em) {
         return em.unwrap(Connection.class);
+    }
+
+    /**
+     * The entity manager's transaction as a data source, as the container gives a service's
+     * {@code @Resource} data source the connection already enlisted in its JTA transaction:
+     * every connection handed out is that one, and closing it leaves it to the transaction.
+     */
+    public static DataSource dataSourceOf(EntityManager em) {
+        Connection shared = connectionOf(em);
+        Connection unclosable = (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(shared, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return (DataSource) Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        return unclosable;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     @Override
