@@ -5,6 +5,11 @@ import jakarta.persistence.EntityManagerFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.sealpost.migrations.SchemaMigrations;
 import org.sealpost.portal.operator.OperatorContext;
@@ -37,6 +42,36 @@ public final class PortalJpa implements AutoCloseable {
     /** Plain JDBC, for setting up and checking rows. */
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** Runs one statement on a connection of its own (committed at once), for setting up rows. */
+    public void execute(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** The first column of every row {@code sql} selects, as text, for checking rows. */
+    public List<String> strings(String sql) throws SQLException {
+        List<String> all = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                all.add(rs.getString(1));
+            }
+        }
+        return all;
+    }
+
+    /** The first column of the one row {@code sql} selects, as text. */
+    public String string(String sql) throws SQLException {
+        List<String> all = strings(sql);
+        if (all.size() != 1) {
+            throw new IllegalStateException(all.size() + " rows, not one, for " + sql);
+        }
+        return all.get(0);
     }
 
     /** Runs {@code work} in one transaction on a fresh entity manager; commits unless it throws. */

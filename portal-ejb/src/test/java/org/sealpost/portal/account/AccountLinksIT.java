@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,9 +50,15 @@ class AccountLinksIT {
 
     @BeforeEach
     void aPendingAndAnActiveAccount() throws Exception {
-        sql("TRUNCATE account, audit_event, one_time_token, outbound_mail, portal_session RESTART IDENTITY CASCADE");
-        anna = account("anna@client.example", "PENDING", null);
-        bob = account("bob@client.example", "ACTIVE", passwords.hasher().hash("bobs old password 1907".toCharArray()));
+        db.execute(
+                "TRUNCATE account, audit_event, one_time_token, outbound_mail, portal_session RESTART IDENTITY CASCADE");
+        anna = TestAccounts.insert(db, "anna@client.example", "RECIPIENT", "PENDING", null);
+        bob = TestAccounts.insert(
+                db,
+                "bob@client.example",
+                "RECIPIENT",
+                "ACTIVE",
+                passwords.hasher().hash("bobs old password 1907".toCharArray()));
     }
 
     @Test
@@ -67,15 +68,17 @@ class AccountLinksIT {
         LinkOutcome outcome = complete(link, Purpose.REGISTER, PASSWORD, PASSWORD);
 
         assertThat(outcome).isEqualTo(new LinkOutcome.Done(anna, EmailAddress.of("anna@client.example")));
-        assertThat(text("SELECT state FROM account WHERE id = " + anna)).isEqualTo("ACTIVE");
+        assertThat(db.string("SELECT state FROM account WHERE id = " + anna)).isEqualTo("ACTIVE");
         assertThat(passwords
                         .hasher()
-                        .verify(PASSWORD.toCharArray(), text("SELECT password_hash FROM account WHERE id = " + anna)))
+                        .verify(
+                                PASSWORD.toCharArray(),
+                                db.string("SELECT password_hash FROM account WHERE id = " + anna)))
                 .isTrue();
-        assertThat(text("SELECT language FROM account WHERE id = " + anna)).isEqualTo("de");
-        assertThat(texts("SELECT kind FROM outbound_mail WHERE account_id = " + anna))
+        assertThat(db.string("SELECT language FROM account WHERE id = " + anna)).isEqualTo("de");
+        assertThat(db.strings("SELECT kind FROM outbound_mail WHERE account_id = " + anna))
                 .containsExactly("ACCOUNT_REGISTERED");
-        assertThat(texts("SELECT action FROM audit_event")).containsExactly(AuditAction.REGISTERED.name());
+        assertThat(db.strings("SELECT action FROM audit_event")).containsExactly(AuditAction.REGISTERED.name());
     }
 
     @Test
@@ -83,15 +86,16 @@ class AccountLinksIT {
         // A reset link: the account stays ACTIVE, so only the link's being spent refuses it.
         String link = mint(bob, Purpose.RESET_PASSWORD, Duration.ofHours(1), Instant.now());
         assertThat(complete(link, Purpose.RESET_PASSWORD, PASSWORD, PASSWORD)).isInstanceOf(LinkOutcome.Done.class);
-        String firstHash = text("SELECT password_hash FROM account WHERE id = " + bob);
+        String firstHash = db.string("SELECT password_hash FROM account WHERE id = " + bob);
 
         LinkOutcome again =
                 complete(link, Purpose.RESET_PASSWORD, "another password of my own", "another password of my own");
 
         assertThat(again).isInstanceOf(LinkOutcome.LinkNotUsable.class);
         assertThat(addressFor(link, Purpose.RESET_PASSWORD)).isEmpty();
-        assertThat(text("SELECT password_hash FROM account WHERE id = " + bob)).isEqualTo(firstHash);
-        assertThat(texts("SELECT action FROM audit_event ORDER BY id"))
+        assertThat(db.string("SELECT password_hash FROM account WHERE id = " + bob))
+                .isEqualTo(firstHash);
+        assertThat(db.strings("SELECT action FROM audit_event ORDER BY id"))
                 .containsExactly(AuditAction.PASSWORD_RESET.name(), AuditAction.REGISTRATION_REFUSED.name());
     }
 
@@ -102,8 +106,9 @@ class AccountLinksIT {
 
         assertThat(addressFor(link, Purpose.REGISTER)).isEmpty();
         assertThat(complete(link, Purpose.REGISTER, PASSWORD, PASSWORD)).isInstanceOf(LinkOutcome.LinkNotUsable.class);
-        assertThat(text("SELECT state FROM account WHERE id = " + anna)).isEqualTo("PENDING");
-        assertThat(text("SELECT password_hash FROM account WHERE id = " + anna)).isNull();
+        assertThat(db.string("SELECT state FROM account WHERE id = " + anna)).isEqualTo("PENDING");
+        assertThat(db.string("SELECT password_hash FROM account WHERE id = " + anna))
+                .isNull();
     }
 
     @Test
@@ -118,8 +123,8 @@ class AccountLinksIT {
                 .as("a registration link offered as a reset link")
                 .isInstanceOf(LinkOutcome.LinkNotUsable.class);
 
-        assertThat(text("SELECT state FROM account WHERE id = " + anna)).isEqualTo("PENDING");
-        assertThat(texts("SELECT action FROM audit_event"))
+        assertThat(db.string("SELECT state FROM account WHERE id = " + anna)).isEqualTo("PENDING");
+        assertThat(db.strings("SELECT action FROM audit_event"))
                 .containsOnly(AuditAction.REGISTRATION_REFUSED.name())
                 .hasSize(3);
         assertThat(complete(register, Purpose.REGISTER, PASSWORD, PASSWORD))
@@ -130,15 +135,17 @@ class AccountLinksIT {
     @Test
     void aLinkSetsThePasswordOfItsOwnAccountOnlyAndOnlyWhileThatAccountMayUseIt() throws Exception {
         String bobsReset = mint(bob, Purpose.RESET_PASSWORD, Duration.ofHours(1), Instant.now());
-        String bobsOldHash = text("SELECT password_hash FROM account WHERE id = " + bob);
+        String bobsOldHash = db.string("SELECT password_hash FROM account WHERE id = " + bob);
 
         assertThat(addressFor(bobsReset, Purpose.RESET_PASSWORD)).contains(EmailAddress.of("bob@client.example"));
         LinkOutcome outcome = complete(bobsReset, Purpose.RESET_PASSWORD, PASSWORD, PASSWORD);
 
         assertThat(outcome).isEqualTo(new LinkOutcome.Done(bob, EmailAddress.of("bob@client.example")));
-        assertThat(text("SELECT password_hash FROM account WHERE id = " + bob)).isNotEqualTo(bobsOldHash);
-        assertThat(text("SELECT password_hash FROM account WHERE id = " + anna)).isNull();
-        assertThat(text("SELECT state FROM account WHERE id = " + anna)).isEqualTo("PENDING");
+        assertThat(db.string("SELECT password_hash FROM account WHERE id = " + bob))
+                .isNotEqualTo(bobsOldHash);
+        assertThat(db.string("SELECT password_hash FROM account WHERE id = " + anna))
+                .isNull();
+        assertThat(db.string("SELECT state FROM account WHERE id = " + anna)).isEqualTo("PENDING");
 
         // A registration link of an account that is ACTIVE by now registers nothing.
         String staleRegistration = mint(bob, Purpose.REGISTER, Duration.ofDays(14), Instant.now());
@@ -154,7 +161,7 @@ class AccountLinksIT {
         assertThat(complete(link, Purpose.REGISTER, "short", "short")).isInstanceOf(LinkOutcome.PasswordRefused.class);
         assertThat(complete(link, Purpose.REGISTER, PASSWORD, PASSWORD + "!"))
                 .isInstanceOf(LinkOutcome.ConfirmationMismatch.class);
-        assertThat(text("SELECT state FROM account WHERE id = " + anna)).isEqualTo("PENDING");
+        assertThat(db.string("SELECT state FROM account WHERE id = " + anna)).isEqualTo("PENDING");
 
         assertThat(complete(link, Purpose.REGISTER, PASSWORD, PASSWORD)).isInstanceOf(LinkOutcome.Done.class);
     }
@@ -167,13 +174,14 @@ class AccountLinksIT {
 
         assertThat(complete(second, Purpose.RESET_PASSWORD, PASSWORD, PASSWORD)).isInstanceOf(LinkOutcome.Done.class);
 
-        assertThat(texts("SELECT end_reason FROM portal_session WHERE account_id = " + bob))
+        assertThat(db.strings("SELECT end_reason FROM portal_session WHERE account_id = " + bob))
                 .containsExactly("PASSWORD_REPLACED");
         assertThat(complete(first, Purpose.RESET_PASSWORD, "an older link's password", "an older link's password"))
                 .isInstanceOf(LinkOutcome.LinkNotUsable.class);
-        assertThat(texts("SELECT kind FROM outbound_mail WHERE account_id = " + bob))
+        assertThat(db.strings("SELECT kind FROM outbound_mail WHERE account_id = " + bob))
                 .containsExactly("PASSWORD_RESET_DONE");
-        assertThat(texts("SELECT action FROM audit_event ORDER BY id")).startsWith(AuditAction.PASSWORD_RESET.name());
+        assertThat(db.strings("SELECT action FROM audit_event ORDER BY id"))
+                .startsWith(AuditAction.PASSWORD_RESET.name());
     }
 
     @Test
@@ -184,9 +192,9 @@ class AccountLinksIT {
             return null;
         });
 
-        assertThat(texts("SELECT kind || ' ' || recipient FROM outbound_mail"))
+        assertThat(db.strings("SELECT kind || ' ' || recipient FROM outbound_mail"))
                 .containsExactly("REGISTRATION_LINK anna@client.example");
-        assertThat(texts("SELECT action FROM audit_event ORDER BY id"))
+        assertThat(db.strings("SELECT action FROM audit_event ORDER BY id"))
                 .containsExactly(
                         AuditAction.REGISTRATION_LINK_REQUESTED.name(), AuditAction.PASSWORD_RESET_REQUESTED.name());
     }
@@ -240,45 +248,6 @@ class AccountLinksIT {
     private static String mint(long account, Purpose purpose, Duration validity, Instant at) throws Exception {
         try (Connection c = db.dataSource().getConnection()) {
             return OneTimeTokens.mint(c, account, purpose, validity, at);
-        }
-    }
-
-    private static long account(String email, String state, String hash) throws Exception {
-        try (Connection c = db.dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO account (email, role, state, password_hash) VALUES (?, 'RECIPIENT', ?, ?) RETURNING id")) {
-            ps.setString(1, email);
-            ps.setString(2, state);
-            ps.setString(3, hash);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static String text(String sql) throws Exception {
-        List<String> all = texts(sql);
-        assertThat(all).as(sql).hasSize(1);
-        return all.get(0);
-    }
-
-    private static List<String> texts(String sql) throws Exception {
-        List<String> all = new ArrayList<>();
-        try (Connection c = db.dataSource().getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                all.add(rs.getString(1));
-            }
-        }
-        return all;
-    }
-
-    private static void sql(String sql) throws Exception {
-        try (Connection c = db.dataSource().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 }
