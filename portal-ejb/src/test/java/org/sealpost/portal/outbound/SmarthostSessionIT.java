@@ -9,9 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,8 +53,6 @@ import org.sealpost.testsupport.TestDatabase;
  */
 class SmarthostSessionIT {
 
-    private static final char[] TRUST_PASSWORD = "trust".toCharArray();
-
     @TempDir
     Path dir;
 
@@ -96,8 +92,8 @@ class SmarthostSessionIT {
                     return verdicts.apply(m);
                 });
         relay = new CountingRelay(smarthost.port());
-        transport =
-                new SmarthostTransport("localhost", relay.port(), Optional.of(trustStoreWith(certs)), TRUST_PASSWORD);
+        transport = new SmarthostTransport(
+                "localhost", relay.port(), Optional.of(trustStoreWith(certs)), SmarthostTrust.PASSWORD);
     }
 
     @AfterEach
@@ -238,14 +234,7 @@ class SmarthostSessionIT {
     }
 
     private Path trustStoreWith(BridgeCertificates certs) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setCertificateEntry("smarthost", certs.certificate());
-        Path file = dir.resolve("trust.p12");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            ks.store(out, TRUST_PASSWORD);
-        }
-        return file;
+        return SmarthostTrust.storeTrusting(certs, dir.resolve("trust.p12"));
     }
 
     /**

@@ -7,10 +7,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,8 +23,6 @@ import org.sealpost.bridge.tls.BridgeCertificates;
 
 /** The outbound transport against real SMTP servers on loopback: TLS or nothing. */
 class SmarthostTransportIT {
-
-    private static final char[] TRUST_PASSWORD = "trust".toCharArray();
 
     @TempDir
     Path dir;
@@ -51,7 +46,10 @@ class SmarthostTransportIT {
         BridgeCertificates certs = BridgeCertificates.loadOrGenerate(dir.resolve("smarthost"), "localhost");
         startTlsSmarthost(certs);
         SmarthostTransport transport = new SmarthostTransport(
-                "localhost", smarthost.port(), Optional.of(trustStoreWith(certs, "trusted.p12")), TRUST_PASSWORD);
+                "localhost",
+                smarthost.port(),
+                Optional.of(trustStoreWith(certs, "trusted.p12")),
+                SmarthostTrust.PASSWORD);
 
         transport.send(message(transport, "Hello over TLS"), "anna@client.example");
 
@@ -69,7 +67,7 @@ class SmarthostTransportIT {
         int port = plainServer.getSmtp().getPort();
         BridgeCertificates anyCerts = BridgeCertificates.loadOrGenerate(dir.resolve("any"), "localhost");
         SmarthostTransport transport = new SmarthostTransport(
-                "127.0.0.1", port, Optional.of(trustStoreWith(anyCerts, "any.p12")), TRUST_PASSWORD);
+                "127.0.0.1", port, Optional.of(trustStoreWith(anyCerts, "any.p12")), SmarthostTrust.PASSWORD);
 
         assertThatThrownBy(() -> transport.send(message(transport, "must not leak"), "anna@client.example"))
                 .isInstanceOf(MessagingException.class)
@@ -82,7 +80,10 @@ class SmarthostTransportIT {
         startTlsSmarthost(BridgeCertificates.loadOrGenerate(dir.resolve("smarthost"), "localhost"));
         BridgeCertificates stranger = BridgeCertificates.loadOrGenerate(dir.resolve("stranger"), "localhost");
         SmarthostTransport transport = new SmarthostTransport(
-                "localhost", smarthost.port(), Optional.of(trustStoreWith(stranger, "stranger.p12")), TRUST_PASSWORD);
+                "localhost",
+                smarthost.port(),
+                Optional.of(trustStoreWith(stranger, "stranger.p12")),
+                SmarthostTrust.PASSWORD);
 
         assertThatThrownBy(() -> transport.send(message(transport, "x"), "anna@client.example"))
                 .isInstanceOf(MessagingException.class)
@@ -96,7 +97,10 @@ class SmarthostTransportIT {
                 BridgeCertificates.loadOrGenerate(dir.resolve("other"), "smarthost.bank.example");
         startTlsSmarthost(otherName);
         SmarthostTransport transport = new SmarthostTransport(
-                "localhost", smarthost.port(), Optional.of(trustStoreWith(otherName, "other.p12")), TRUST_PASSWORD);
+                "localhost",
+                smarthost.port(),
+                Optional.of(trustStoreWith(otherName, "other.p12")),
+                SmarthostTrust.PASSWORD);
 
         assertThatThrownBy(() -> transport.send(message(transport, "x"), "anna@client.example"))
                 .isInstanceOf(MessagingException.class)
@@ -109,7 +113,10 @@ class SmarthostTransportIT {
         BridgeCertificates certs = BridgeCertificates.loadOrGenerate(dir.resolve("smarthost"), "localhost");
         startTlsSmarthost(certs);
         SmarthostTransport transport = new SmarthostTransport(
-                "localhost", smarthost.port(), Optional.of(trustStoreWith(certs, "trusted.p12")), TRUST_PASSWORD);
+                "localhost",
+                smarthost.port(),
+                Optional.of(trustStoreWith(certs, "trusted.p12")),
+                SmarthostTrust.PASSWORD);
         byte[] reply = String.join(
                         "\r\n",
                         "From: \"anna@client.example via Sealpost\" <portal@bank.example>",
@@ -157,14 +164,7 @@ class SmarthostTransportIT {
     }
 
     private Path trustStoreWith(BridgeCertificates certs, String name) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setCertificateEntry("smarthost", certs.certificate());
-        Path file = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            ks.store(out, TRUST_PASSWORD);
-        }
-        return file;
+        return SmarthostTrust.storeTrusting(certs, dir.resolve(name));
     }
 
     private static MimeMessage message(SmarthostTransport transport, String text) throws MessagingException {
