@@ -12,21 +12,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sealpost.bridge.BridgeSettings;
-import org.sealpost.bridge.InboundMessage;
-import org.sealpost.bridge.MailBridge;
 import org.sealpost.bridge.SinkVerdict;
 import org.sealpost.bridge.tls.BridgeCertificates;
 import org.sealpost.portal.PortalJpa;
@@ -56,11 +49,8 @@ class OutboundDeliveryIT {
     private static MessageSealer sealer;
     private static PortalSettings portalSettings;
 
-    private final List<InboundMessage> received = new CopyOnWriteArrayList<>();
-    private Function<InboundMessage, SinkVerdict> verdicts = m -> SinkVerdict.accepted();
-    private MailBridge smarthost;
+    private LoopbackSmarthost smarthost;
     private SmarthostTransport transport;
-    private GreenMail plainServer;
     private long anna;
 
     @BeforeAll
@@ -82,32 +72,18 @@ class OutboundDeliveryIT {
         db.execute("INSERT INTO account (email, role, state) VALUES ('" + ANNA + "', 'RECIPIENT', 'ACTIVE')");
         anna = Long.parseLong(db.string("SELECT id FROM account"));
         BridgeCertificates certs = BridgeCertificates.loadOrGenerate(dir.resolve("smarthost"), "localhost");
-        smarthost = MailBridge.start(
-                BridgeSettings.builder()
-                        .port(0)
-                        .hostName("localhost")
-                        .acceptUnflagged(true)
-                        .internalDomains(Set.of())
-                        .certificates(certs)
-                        .build(),
-                m -> {
-                    received.add(m);
-                    return verdicts.apply(m);
-                });
+        smarthost = LoopbackSmarthost.start(certs);
         transport = new SmarthostTransport(
                 "localhost",
                 smarthost.port(),
-                Optional.of(SmarthostTrust.storeTrusting(certs, dir.resolve("trust.p12"))),
-                SmarthostTrust.PASSWORD);
+                Optional.of(LoopbackSmarthost.trustStore(certs, dir.resolve("trust.p12"))),
+                LoopbackSmarthost.TRUST_PASSWORD);
     }
 
     @AfterEach
-    void stopServers() {
+    void stopSmarthost() {
         if (smarthost != null) {
             smarthost.close();
-        }
-        if (plainServer != null) {
-            plainServer.stop();
         }
     }
 
@@ -117,7 +93,7 @@ class OutboundDeliveryIT {
 
         assertThat(deliverNext(transport, NOTICE)).isTrue();
 
-        assertThat(received).singleElement().satisfies(m -> {
+        assertThat(smarthost.received()).singleElement().satisfies(m -> {
             assertThat(m.recipients()).containsExactly(ANNA);
             assertThat(m.tlsProtocol()).isIn("TLSv1.3", "TLSv1.2");
             assertThat(new String(m.rawMime(), StandardCharsets.UTF_8)).contains("Your password was changed");
@@ -125,24 +101,29 @@ class OutboundDeliveryIT {
         assertThat(db.strings("SELECT state || ' ' || (sent_at IS NOT NULL) FROM outbound_mail"))
                 .containsExactly("SENT true");
         assertThat(deliverNext(transport, NOTICE)).as("nothing due any more").isFalse();
-        assertThat(received).hasSize(1);
+        assertThat(smarthost.received()).hasSize(1);
     }
 
     @Test
     void aSmarthostWithoutStartTlsGetsNothingAndTheMailStaysQueuedWithItsReason() throws Exception {
-        plainServer = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail plainServer = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         plainServer.start();
-        SmarthostTransport plainOnly = new SmarthostTransport(
-                "127.0.0.1",
-                plainServer.getSmtp().getPort(),
-                Optional.of(SmarthostTrust.storeTrusting(
-                        BridgeCertificates.loadOrGenerate(dir.resolve("any"), "localhost"), dir.resolve("any.p12"))),
-                SmarthostTrust.PASSWORD);
-        queue(ANNA, Instant.now());
+        try {
+            SmarthostTransport plainOnly = new SmarthostTransport(
+                    "127.0.0.1",
+                    plainServer.getSmtp().getPort(),
+                    Optional.of(LoopbackSmarthost.trustStore(
+                            BridgeCertificates.loadOrGenerate(dir.resolve("any"), "localhost"),
+                            dir.resolve("any.p12"))),
+                    LoopbackSmarthost.TRUST_PASSWORD);
+            queue(ANNA, Instant.now());
 
-        assertThat(deliverNext(plainOnly, NOTICE)).isTrue();
+            assertThat(deliverNext(plainOnly, NOTICE)).isTrue();
 
-        assertThat(plainServer.getReceivedMessages()).as("sent in clear").isEmpty();
+            assertThat(plainServer.getReceivedMessages()).as("sent in clear").isEmpty();
+        } finally {
+            plainServer.stop();
+        }
         assertThat(db.strings("SELECT state || ' ' || attempts || ' ' || (next_attempt_at > now()) FROM outbound_mail"))
                 .containsExactly("QUEUED 1 true");
         assertThat(db.string("SELECT last_error FROM outbound_mail")).contains("STARTTLS");
@@ -155,7 +136,7 @@ class OutboundDeliveryIT {
                 .isFalse();
         // As an administrator's change of the retry times: it applies to the very next delivery.
         db.execute("UPDATE runtime_settings SET retry_interval_seconds = 120, retry_max_age_seconds = 3600");
-        verdicts = m -> SinkVerdict.permanentFailure("5.1.1 mailbox unknown");
+        smarthost.answer(m -> SinkVerdict.permanentFailure("5.1.1 mailbox unknown"));
         queue(ANNA, Instant.now());
         queue("old." + ANNA, Instant.now().minus(Duration.ofHours(2)));
 
@@ -164,7 +145,7 @@ class OutboundDeliveryIT {
         assertThat(deliverNext(transport, NOTICE)).isTrue();
         Instant after = Instant.now();
 
-        assertThat(received).hasSize(2);
+        assertThat(smarthost.received()).hasSize(2);
         assertThat(db.string("SELECT state || ' ' || attempts FROM outbound_mail WHERE recipient = '" + ANNA + "'"))
                 .isEqualTo("QUEUED 1");
         Instant next = Instant.parse(db.string("SELECT to_char(next_attempt_at AT TIME ZONE 'UTC',"
@@ -185,12 +166,12 @@ class OutboundDeliveryIT {
 
         assertThatThrownBy(() -> deliverNext(transport, dying)).isInstanceOf(NodeDied.class);
 
-        assertThat(received).isEmpty();
+        assertThat(smarthost.received()).isEmpty();
         assertThat(db.strings("SELECT state || ' ' || attempts || ' ' || coalesce(last_error, '-') FROM outbound_mail"))
                 .as("as it was before the claim")
                 .containsExactly("QUEUED 0 -");
         assertThat(deliverNext(transport, NOTICE)).isTrue();
-        assertThat(received).hasSize(1);
+        assertThat(smarthost.received()).hasSize(1);
         assertThat(db.strings("SELECT state FROM outbound_mail")).containsExactly("SENT");
     }
 

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,9 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sealpost.bridge.BridgeSettings;
 import org.sealpost.bridge.InboundMessage;
-import org.sealpost.bridge.MailBridge;
 import org.sealpost.bridge.SinkVerdict;
 import org.sealpost.bridge.tls.BridgeCertificates;
 import org.sealpost.migrations.SchemaMigrations;
@@ -59,11 +56,9 @@ class SmarthostSessionIT {
     private DataSource db;
     private MessageSealer sealer;
     private long sender;
-    private MailBridge smarthost;
+    private LoopbackSmarthost smarthost;
     private CountingRelay relay;
     private SmarthostTransport transport;
-    private final List<InboundMessage> received = new CopyOnWriteArrayList<>();
-    private Function<InboundMessage, SinkVerdict> verdicts = m -> SinkVerdict.accepted();
 
     @BeforeEach
     void queueAndSmarthost() throws Exception {
@@ -79,21 +74,13 @@ class SmarthostSessionIT {
             }
         }
         BridgeCertificates certs = BridgeCertificates.loadOrGenerate(dir.resolve("smarthost"), "localhost");
-        smarthost = MailBridge.start(
-                BridgeSettings.builder()
-                        .port(0)
-                        .hostName("localhost")
-                        .acceptUnflagged(true)
-                        .internalDomains(Set.of())
-                        .certificates(certs)
-                        .build(),
-                m -> {
-                    received.add(m);
-                    return verdicts.apply(m);
-                });
+        smarthost = LoopbackSmarthost.start(certs);
         relay = new CountingRelay(smarthost.port());
         transport = new SmarthostTransport(
-                "localhost", relay.port(), Optional.of(trustStoreWith(certs)), SmarthostTrust.PASSWORD);
+                "localhost",
+                relay.port(),
+                Optional.of(LoopbackSmarthost.trustStore(certs, dir.resolve("trust.p12"))),
+                LoopbackSmarthost.TRUST_PASSWORD);
     }
 
     @AfterEach
@@ -113,7 +100,7 @@ class SmarthostSessionIT {
         int delivered = onePass();
 
         assertThat(delivered).isEqualTo(5);
-        assertThat(markers(received)).containsExactlyInAnyOrderEntriesOf(eachOnce(5));
+        assertThat(markers(smarthost.received())).containsExactlyInAnyOrderEntriesOf(eachOnce(5));
         assertThat(relay.sessions()).isEqualTo(1);
         assertThat(states()).containsOnlyKeys("SENT");
     }
@@ -123,17 +110,17 @@ class SmarthostSessionIT {
         queueReplies(6);
         // The session is cut as soon as the third mail was accepted: the client's next
         // command (the fourth mail's MAIL FROM) finds it gone.
-        verdicts = m -> {
-            if (received.size() == 3) {
+        smarthost.answer(m -> {
+            if (smarthost.received().size() == 3) {
                 relay.cutAtNextClientBytes();
             }
             return SinkVerdict.accepted();
-        };
+        });
 
         int delivered = onePass();
 
         assertThat(delivered).isEqualTo(6);
-        assertThat(markers(received)).containsExactlyInAnyOrderEntriesOf(eachOnce(6));
+        assertThat(markers(smarthost.received())).containsExactlyInAnyOrderEntriesOf(eachOnce(6));
         assertThat(relay.sessions()).isEqualTo(2);
         assertThat(states()).containsOnlyKeys("SENT");
     }
@@ -141,14 +128,14 @@ class SmarthostSessionIT {
     @Test
     void aReplyTheSmarthostRefusesIsDeferredAloneAndTheSessionCarriesTheOthers() throws Exception {
         queueReplies(5);
-        verdicts = m -> new String(m.rawMime(), StandardCharsets.UTF_8).contains("marker-2\r\n")
+        smarthost.answer(m -> new String(m.rawMime(), StandardCharsets.UTF_8).contains("marker-2\r\n")
                 ? SinkVerdict.temporaryFailure("mailbox busy")
-                : SinkVerdict.accepted();
+                : SinkVerdict.accepted());
 
         onePass();
 
         assertThat(relay.sessions()).isEqualTo(1);
-        assertThat(received).hasSize(5);
+        assertThat(smarthost.received()).hasSize(5);
         assertThat(states()).containsOnly(Map.entry("SENT", 4L), Map.entry("QUEUED", 1L));
         try (Connection c = db.getConnection();
                 Statement s = c.createStatement();
@@ -231,10 +218,6 @@ class SmarthostSessionIT {
             }
         }
         return states;
-    }
-
-    private Path trustStoreWith(BridgeCertificates certs) throws Exception {
-        return SmarthostTrust.storeTrusting(certs, dir.resolve("trust.p12"));
     }
 
     /**

@@ -8,17 +8,10 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sealpost.bridge.BridgeSettings;
-import org.sealpost.bridge.InboundMessage;
-import org.sealpost.bridge.MailBridge;
-import org.sealpost.bridge.SinkVerdict;
 import org.sealpost.bridge.tls.BridgeCertificates;
 
 /** The outbound transport against real SMTP servers on loopback: TLS or nothing. */
@@ -27,8 +20,7 @@ class SmarthostTransportIT {
     @TempDir
     Path dir;
 
-    private final List<InboundMessage> received = new CopyOnWriteArrayList<>();
-    private MailBridge smarthost;
+    private LoopbackSmarthost smarthost;
     private GreenMail plainServer;
 
     @AfterEach
@@ -49,11 +41,11 @@ class SmarthostTransportIT {
                 "localhost",
                 smarthost.port(),
                 Optional.of(trustStoreWith(certs, "trusted.p12")),
-                SmarthostTrust.PASSWORD);
+                LoopbackSmarthost.TRUST_PASSWORD);
 
         transport.send(message(transport, "Hello over TLS"), "anna@client.example");
 
-        assertThat(received).singleElement().satisfies(m -> {
+        assertThat(smarthost.received()).singleElement().satisfies(m -> {
             assertThat(m.recipients()).containsExactly("anna@client.example");
             assertThat(m.tlsProtocol()).isIn("TLSv1.3", "TLSv1.2");
             assertThat(new String(m.rawMime())).contains("Hello over TLS");
@@ -67,7 +59,7 @@ class SmarthostTransportIT {
         int port = plainServer.getSmtp().getPort();
         BridgeCertificates anyCerts = BridgeCertificates.loadOrGenerate(dir.resolve("any"), "localhost");
         SmarthostTransport transport = new SmarthostTransport(
-                "127.0.0.1", port, Optional.of(trustStoreWith(anyCerts, "any.p12")), SmarthostTrust.PASSWORD);
+                "127.0.0.1", port, Optional.of(trustStoreWith(anyCerts, "any.p12")), LoopbackSmarthost.TRUST_PASSWORD);
 
         assertThatThrownBy(() -> transport.send(message(transport, "must not leak"), "anna@client.example"))
                 .isInstanceOf(MessagingException.class)
@@ -83,12 +75,12 @@ class SmarthostTransportIT {
                 "localhost",
                 smarthost.port(),
                 Optional.of(trustStoreWith(stranger, "stranger.p12")),
-                SmarthostTrust.PASSWORD);
+                LoopbackSmarthost.TRUST_PASSWORD);
 
         assertThatThrownBy(() -> transport.send(message(transport, "x"), "anna@client.example"))
                 .isInstanceOf(MessagingException.class)
                 .hasStackTraceContaining("PKIX");
-        assertThat(received).isEmpty();
+        assertThat(smarthost.received()).isEmpty();
     }
 
     @Test
@@ -100,12 +92,12 @@ class SmarthostTransportIT {
                 "localhost",
                 smarthost.port(),
                 Optional.of(trustStoreWith(otherName, "other.p12")),
-                SmarthostTrust.PASSWORD);
+                LoopbackSmarthost.TRUST_PASSWORD);
 
         assertThatThrownBy(() -> transport.send(message(transport, "x"), "anna@client.example"))
                 .isInstanceOf(MessagingException.class)
                 .hasStackTraceContaining("localhost");
-        assertThat(received).isEmpty();
+        assertThat(smarthost.received()).isEmpty();
     }
 
     @Test
@@ -116,7 +108,7 @@ class SmarthostTransportIT {
                 "localhost",
                 smarthost.port(),
                 Optional.of(trustStoreWith(certs, "trusted.p12")),
-                SmarthostTrust.PASSWORD);
+                LoopbackSmarthost.TRUST_PASSWORD);
         byte[] reply = String.join(
                         "\r\n",
                         "From: \"anna@client.example via Sealpost\" <portal@bank.example>",
@@ -135,7 +127,7 @@ class SmarthostTransportIT {
 
         transport.relay(reply, "bob@bank.example");
 
-        assertThat(received).singleElement().satisfies(m -> {
+        assertThat(smarthost.received()).singleElement().satisfies(m -> {
             assertThat(m.recipients()).containsExactly("bob@bank.example");
             assertThat(m.tlsProtocol()).isIn("TLSv1.3", "TLSv1.2");
             String arrived = new String(m.rawMime(), java.nio.charset.StandardCharsets.UTF_8);
@@ -149,22 +141,11 @@ class SmarthostTransportIT {
     }
 
     private void startTlsSmarthost(BridgeCertificates certs) {
-        smarthost = MailBridge.start(
-                BridgeSettings.builder()
-                        .port(0)
-                        .hostName("localhost")
-                        .acceptUnflagged(true)
-                        .internalDomains(Set.of())
-                        .certificates(certs)
-                        .build(),
-                m -> {
-                    received.add(m);
-                    return SinkVerdict.accepted();
-                });
+        smarthost = LoopbackSmarthost.start(certs);
     }
 
     private Path trustStoreWith(BridgeCertificates certs, String name) throws Exception {
-        return SmarthostTrust.storeTrusting(certs, dir.resolve(name));
+        return LoopbackSmarthost.trustStore(certs, dir.resolve(name));
     }
 
     private static MimeMessage message(SmarthostTransport transport, String text) throws MessagingException {
