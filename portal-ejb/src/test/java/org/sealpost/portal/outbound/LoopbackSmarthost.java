@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -71,6 +72,15 @@ public final class LoopbackSmarthost implements AutoCloseable {
             ks.store(out, TRUST_PASSWORD);
         }
         return file;
+    }
+
+    /**
+     * The portal's transport to {@code host:port} trusting exactly {@code certificates}, its
+     * trust store written to {@code trustFile}.
+     */
+    public static SmarthostTransport transportTrusting(
+            BridgeCertificates certificates, String host, int port, Path trustFile) throws Exception {
+        return new SmarthostTransport(host, port, Optional.of(trustStore(certificates, trustFile)), TRUST_PASSWORD);
     }
 
     @Override

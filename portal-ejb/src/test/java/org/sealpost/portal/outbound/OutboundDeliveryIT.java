@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,11 +72,7 @@ class OutboundDeliveryIT {
         anna = Long.parseLong(db.string("SELECT id FROM account"));
         BridgeCertificates certs = BridgeCertificates.loadOrGenerate(dir.resolve("smarthost"), "localhost");
         smarthost = LoopbackSmarthost.start(certs);
-        transport = new SmarthostTransport(
-                "localhost",
-                smarthost.port(),
-                Optional.of(LoopbackSmarthost.trustStore(certs, dir.resolve("trust.p12"))),
-                LoopbackSmarthost.TRUST_PASSWORD);
+        transport = LoopbackSmarthost.transportTrusting(certs, "localhost", smarthost.port(), dir.resolve("trust.p12"));
     }
 
     @AfterEach
@@ -109,13 +104,11 @@ class OutboundDeliveryIT {
         GreenMail plainServer = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         plainServer.start();
         try {
-            SmarthostTransport plainOnly = new SmarthostTransport(
+            SmarthostTransport plainOnly = LoopbackSmarthost.transportTrusting(
+                    BridgeCertificates.loadOrGenerate(dir.resolve("any"), "localhost"),
                     "127.0.0.1",
                     plainServer.getSmtp().getPort(),
-                    Optional.of(LoopbackSmarthost.trustStore(
-                            BridgeCertificates.loadOrGenerate(dir.resolve("any"), "localhost"),
-                            dir.resolve("any.p12"))),
-                    LoopbackSmarthost.TRUST_PASSWORD);
+                    dir.resolve("any.p12"));
             queue(ANNA, Instant.now());
 
             assertThat(deliverNext(plainOnly, NOTICE)).isTrue();

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -76,11 +75,7 @@ class SmarthostSessionIT {
         BridgeCertificates certs = BridgeCertificates.loadOrGenerate(dir.resolve("smarthost"), "localhost");
         smarthost = LoopbackSmarthost.start(certs);
         relay = new CountingRelay(smarthost.port());
-        transport = new SmarthostTransport(
-                "localhost",
-                relay.port(),
-                Optional.of(LoopbackSmarthost.trustStore(certs, dir.resolve("trust.p12"))),
-                LoopbackSmarthost.TRUST_PASSWORD);
+        transport = LoopbackSmarthost.transportTrusting(certs, "localhost", relay.port(), dir.resolve("trust.p12"));
     }
 
     @AfterEach
