@@ -2,7 +2,14 @@ package org.sealpost.portal;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.sealpost.migrations.SchemaMigrations;
 import org.sealpost.portal.operator.OperatorContext;
@@ -42,6 +49,36 @@ public final class PortalJpa implements AutoCloseable {
         return emf;
     }
 
+    /** Runs one statement on a connection of its own (committed at once), for setting up rows. */
+    public void execute(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** The first column of every row {@code sql} selects, as text, for checking rows. */
+    public List<String> strings(String sql) throws SQLException {
+        List<String> all = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                all.add(rs.getString(1));
+            }
+        }
+        return all;
+    }
+
+    /** The first column of the one row {@code sql} selects, as text. */
+    public String string(String sql) throws SQLException {
+        List<String> all = strings(sql);
+        if (all.size() != 1) {
+            throw new IllegalStateException(all.size() + " rows, not one, for " + sql);
+        }
+        return all.get(0);
+    }
+
     /** Runs {@code work} in one transaction on a fresh entity manager; commits unless it throws. */
     public <T> T inTransaction(OperatorContext.Work<T> work) throws Exception {
         return StandalonePersistence.inTransaction(emf, work);
@@ -50,6 +87,33 @@ public final class PortalJpa implements AutoCloseable {
     /** The JDBC connection of the entity manager's current transaction (not to be closed). */
     public static Connection connectionOf(EntityManager em) {
         return em.unwrap(Connection.class);
+    }
+
+    /**
+     * The entity manager's transaction as a data source, as the container gives a service's
+     * {@code @Resource} data source the connection already enlisted in its JTA transaction:
+     * every connection handed out is that one, and closing it leaves it to the transaction.
+     */
+    public static DataSource dataSourceOf(EntityManager em) {
+        Connection shared = connectionOf(em);
+        Connection unclosable = (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(shared, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return (DataSource) Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        return unclosable;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     @Override

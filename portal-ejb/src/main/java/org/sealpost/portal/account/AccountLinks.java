@@ -50,6 +50,32 @@ public class AccountLinks {
     @Inject
     private LinkRequestThrottle linkRequests;
 
+    public AccountLinks() {
+        // for the container
+    }
+
+    /**
+     * Outside the container (tests on PostgreSQL): {@code dataSource} must hand out the
+     * connection of {@code em}'s transaction, as the container's connection sharing does, so
+     * that the account's row lock and the link's spending are one transaction.
+     */
+    AccountLinks(
+            EntityManager em,
+            DataSource dataSource,
+            Passwords passwords,
+            AccountMailQueue mail,
+            AuditTrail audit,
+            SessionRegistry sessions,
+            LinkRequestThrottle linkRequests) {
+        this.em = em;
+        this.dataSource = dataSource;
+        this.passwords = passwords;
+        this.mail = mail;
+        this.audit = audit;
+        this.sessions = sessions;
+        this.linkRequests = linkRequests;
+    }
+
     /** The address a link belongs to, if it is usable; does not spend it. */
     public Optional<EmailAddress> addressFor(String token, Purpose purpose) {
         try (Connection c = dataSource.getConnection()) {

@@ -55,6 +55,30 @@ public class OutboundDelivery {
     @Inject
     private PortalSettings portalSettings;
 
+    public OutboundDelivery() {
+        // for the container
+    }
+
+    /**
+     * Outside the container (tests on PostgreSQL): {@code dataSource} must hand out the
+     * connection of {@code em}'s transaction, as the container's connection sharing does, so
+     * that the runtime settings are read in the delivery's own transaction.
+     */
+    OutboundDelivery(
+            DataSource dataSource,
+            OutboundSettings settings,
+            MailComposer composer,
+            MessageSealer sealer,
+            EntityManager em,
+            PortalSettings portalSettings) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+        this.composer = composer;
+        this.sealer = sealer;
+        this.em = em;
+        this.portalSettings = portalSettings;
+    }
+
     /**
      * @return false when nothing was due
      */

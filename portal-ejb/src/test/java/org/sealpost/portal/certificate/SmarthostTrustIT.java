@@ -17,20 +17,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sealpost.bridge.BridgeSettings;
-import org.sealpost.bridge.InboundMessage;
-import org.sealpost.bridge.MailBridge;
-import org.sealpost.bridge.SinkVerdict;
 import org.sealpost.bridge.tls.BridgeCertificates;
 import org.sealpost.portal.PortalJpa;
+import org.sealpost.portal.outbound.LoopbackSmarthost;
 import org.sealpost.portal.outbound.SmarthostTransport;
 
 /** Imported smarthost trust anchors against PostgreSQL and a real STARTTLS smarthost on loopback. */
@@ -40,26 +35,14 @@ class SmarthostTrustIT {
     static Path dir;
 
     private static PortalJpa db;
-    private static MailBridge smarthost;
+    private static LoopbackSmarthost smarthost;
     private static BridgeCertificates smarthostCertificate;
-    private static final List<InboundMessage> received = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() {
         db = PortalJpa.create("smarthost-trust");
         smarthostCertificate = BridgeCertificates.loadOrGenerate(dir.resolve("smarthost"), "localhost");
-        smarthost = MailBridge.start(
-                BridgeSettings.builder()
-                        .port(0)
-                        .hostName("localhost")
-                        .acceptUnflagged(true)
-                        .internalDomains(Set.of())
-                        .certificates(smarthostCertificate)
-                        .build(),
-                m -> {
-                    received.add(m);
-                    return SinkVerdict.accepted();
-                });
+        smarthost = LoopbackSmarthost.start(smarthostCertificate);
     }
 
     @AfterAll
@@ -101,7 +84,7 @@ class SmarthostTrustIT {
         SmarthostTransport transport = new SmarthostTransport("localhost", smarthost.port(), anchors);
         transport.send(mail(transport.session()), "anna@client.example");
 
-        assertThat(received).isNotEmpty();
+        assertThat(smarthost.received()).isNotEmpty();
         SmarthostTransport.Handshake handshake = transport.lastHandshake().orElseThrow();
         assertThat(handshake.protocol()).isIn("TLSv1.3", "TLSv1.2");
         assertThat(handshake.cipherSuite()).startsWith("TLS_");

@@ -9,9 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,8 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,9 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sealpost.bridge.BridgeSettings;
 import org.sealpost.bridge.InboundMessage;
-import org.sealpost.bridge.MailBridge;
 import org.sealpost.bridge.SinkVerdict;
 import org.sealpost.bridge.tls.BridgeCertificates;
 import org.sealpost.migrations.SchemaMigrations;
@@ -55,19 +49,15 @@ import org.sealpost.testsupport.TestDatabase;
  */
 class SmarthostSessionIT {
 
-    private static final char[] TRUST_PASSWORD = "trust".toCharArray();
-
     @TempDir
     Path dir;
 
     private DataSource db;
     private MessageSealer sealer;
     private long sender;
-    private MailBridge smarthost;
+    private LoopbackSmarthost smarthost;
     private CountingRelay relay;
     private SmarthostTransport transport;
-    private final List<InboundMessage> received = new CopyOnWriteArrayList<>();
-    private Function<InboundMessage, SinkVerdict> verdicts = m -> SinkVerdict.accepted();
 
     @BeforeEach
     void queueAndSmarthost() throws Exception {
@@ -83,21 +73,9 @@ class SmarthostSessionIT {
             }
         }
         BridgeCertificates certs = BridgeCertificates.loadOrGenerate(dir.resolve("smarthost"), "localhost");
-        smarthost = MailBridge.start(
-                BridgeSettings.builder()
-                        .port(0)
-                        .hostName("localhost")
-                        .acceptUnflagged(true)
-                        .internalDomains(Set.of())
-                        .certificates(certs)
-                        .build(),
-                m -> {
-                    received.add(m);
-                    return verdicts.apply(m);
-                });
+        smarthost = LoopbackSmarthost.start(certs);
         relay = new CountingRelay(smarthost.port());
-        transport =
-                new SmarthostTransport("localhost", relay.port(), Optional.of(trustStoreWith(certs)), TRUST_PASSWORD);
+        transport = LoopbackSmarthost.transportTrusting(certs, "localhost", relay.port(), dir.resolve("trust.p12"));
     }
 
     @AfterEach
@@ -117,7 +95,7 @@ class SmarthostSessionIT {
         int delivered = onePass();
 
         assertThat(delivered).isEqualTo(5);
-        assertThat(markers(received)).containsExactlyInAnyOrderEntriesOf(eachOnce(5));
+        assertThat(markers(smarthost.received())).containsExactlyInAnyOrderEntriesOf(eachOnce(5));
         assertThat(relay.sessions()).isEqualTo(1);
         assertThat(states()).containsOnlyKeys("SENT");
     }
@@ -127,17 +105,17 @@ class SmarthostSessionIT {
         queueReplies(6);
         // The session is cut as soon as the third mail was accepted: the client's next
         // command (the fourth mail's MAIL FROM) finds it gone.
-        verdicts = m -> {
-            if (received.size() == 3) {
+        smarthost.answer(m -> {
+            if (smarthost.received().size() == 3) {
                 relay.cutAtNextClientBytes();
             }
             return SinkVerdict.accepted();
-        };
+        });
 
         int delivered = onePass();
 
         assertThat(delivered).isEqualTo(6);
-        assertThat(markers(received)).containsExactlyInAnyOrderEntriesOf(eachOnce(6));
+        assertThat(markers(smarthost.received())).containsExactlyInAnyOrderEntriesOf(eachOnce(6));
         assertThat(relay.sessions()).isEqualTo(2);
         assertThat(states()).containsOnlyKeys("SENT");
     }
@@ -145,14 +123,14 @@ class SmarthostSessionIT {
     @Test
     void aReplyTheSmarthostRefusesIsDeferredAloneAndTheSessionCarriesTheOthers() throws Exception {
         queueReplies(5);
-        verdicts = m -> new String(m.rawMime(), StandardCharsets.UTF_8).contains("marker-2\r\n")
+        smarthost.answer(m -> new String(m.rawMime(), StandardCharsets.UTF_8).contains("marker-2\r\n")
                 ? SinkVerdict.temporaryFailure("mailbox busy")
-                : SinkVerdict.accepted();
+                : SinkVerdict.accepted());
 
         onePass();
 
         assertThat(relay.sessions()).isEqualTo(1);
-        assertThat(received).hasSize(5);
+        assertThat(smarthost.received()).hasSize(5);
         assertThat(states()).containsOnly(Map.entry("SENT", 4L), Map.entry("QUEUED", 1L));
         try (Connection c = db.getConnection();
                 Statement s = c.createStatement();
@@ -235,17 +213,6 @@ class SmarthostSessionIT {
             }
         }
         return states;
-    }
-
-    private Path trustStoreWith(BridgeCertificates certs) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setCertificateEntry("smarthost", certs.certificate());
-        Path file = dir.resolve("trust.p12");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            ks.store(out, TRUST_PASSWORD);
-        }
-        return file;
     }
 
     /**

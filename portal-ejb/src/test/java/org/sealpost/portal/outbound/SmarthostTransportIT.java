@@ -7,33 +7,20 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sealpost.bridge.BridgeSettings;
-import org.sealpost.bridge.InboundMessage;
-import org.sealpost.bridge.MailBridge;
-import org.sealpost.bridge.SinkVerdict;
 import org.sealpost.bridge.tls.BridgeCertificates;
 
 /** The outbound transport against real SMTP servers on loopback: TLS or nothing. */
 class SmarthostTransportIT {
 
-    private static final char[] TRUST_PASSWORD = "trust".toCharArray();
-
     @TempDir
     Path dir;
 
-    private final List<InboundMessage> received = new CopyOnWriteArrayList<>();
-    private MailBridge smarthost;
+    private LoopbackSmarthost smarthost;
     private GreenMail plainServer;
 
     @AfterEach
@@ -51,11 +38,14 @@ class SmarthostTransportIT {
         BridgeCertificates certs = BridgeCertificates.loadOrGenerate(dir.resolve("smarthost"), "localhost");
         startTlsSmarthost(certs);
         SmarthostTransport transport = new SmarthostTransport(
-                "localhost", smarthost.port(), Optional.of(trustStoreWith(certs, "trusted.p12")), TRUST_PASSWORD);
+                "localhost",
+                smarthost.port(),
+                Optional.of(trustStoreWith(certs, "trusted.p12")),
+                LoopbackSmarthost.TRUST_PASSWORD);
 
         transport.send(message(transport, "Hello over TLS"), "anna@client.example");
 
-        assertThat(received).singleElement().satisfies(m -> {
+        assertThat(smarthost.received()).singleElement().satisfies(m -> {
             assertThat(m.recipients()).containsExactly("anna@client.example");
             assertThat(m.tlsProtocol()).isIn("TLSv1.3", "TLSv1.2");
             assertThat(new String(m.rawMime())).contains("Hello over TLS");
@@ -69,7 +59,7 @@ class SmarthostTransportIT {
         int port = plainServer.getSmtp().getPort();
         BridgeCertificates anyCerts = BridgeCertificates.loadOrGenerate(dir.resolve("any"), "localhost");
         SmarthostTransport transport = new SmarthostTransport(
-                "127.0.0.1", port, Optional.of(trustStoreWith(anyCerts, "any.p12")), TRUST_PASSWORD);
+                "127.0.0.1", port, Optional.of(trustStoreWith(anyCerts, "any.p12")), LoopbackSmarthost.TRUST_PASSWORD);
 
         assertThatThrownBy(() -> transport.send(message(transport, "must not leak"), "anna@client.example"))
                 .isInstanceOf(MessagingException.class)
@@ -82,12 +72,15 @@ class SmarthostTransportIT {
         startTlsSmarthost(BridgeCertificates.loadOrGenerate(dir.resolve("smarthost"), "localhost"));
         BridgeCertificates stranger = BridgeCertificates.loadOrGenerate(dir.resolve("stranger"), "localhost");
         SmarthostTransport transport = new SmarthostTransport(
-                "localhost", smarthost.port(), Optional.of(trustStoreWith(stranger, "stranger.p12")), TRUST_PASSWORD);
+                "localhost",
+                smarthost.port(),
+                Optional.of(trustStoreWith(stranger, "stranger.p12")),
+                LoopbackSmarthost.TRUST_PASSWORD);
 
         assertThatThrownBy(() -> transport.send(message(transport, "x"), "anna@client.example"))
                 .isInstanceOf(MessagingException.class)
                 .hasStackTraceContaining("PKIX");
-        assertThat(received).isEmpty();
+        assertThat(smarthost.received()).isEmpty();
     }
 
     @Test
@@ -96,12 +89,15 @@ class SmarthostTransportIT {
                 BridgeCertificates.loadOrGenerate(dir.resolve("other"), "smarthost.bank.example");
         startTlsSmarthost(otherName);
         SmarthostTransport transport = new SmarthostTransport(
-                "localhost", smarthost.port(), Optional.of(trustStoreWith(otherName, "other.p12")), TRUST_PASSWORD);
+                "localhost",
+                smarthost.port(),
+                Optional.of(trustStoreWith(otherName, "other.p12")),
+                LoopbackSmarthost.TRUST_PASSWORD);
 
         assertThatThrownBy(() -> transport.send(message(transport, "x"), "anna@client.example"))
                 .isInstanceOf(MessagingException.class)
                 .hasStackTraceContaining("localhost");
-        assertThat(received).isEmpty();
+        assertThat(smarthost.received()).isEmpty();
     }
 
     @Test
@@ -109,7 +105,10 @@ class SmarthostTransportIT {
         BridgeCertificates certs = BridgeCertificates.loadOrGenerate(dir.resolve("smarthost"), "localhost");
         startTlsSmarthost(certs);
         SmarthostTransport transport = new SmarthostTransport(
-                "localhost", smarthost.port(), Optional.of(trustStoreWith(certs, "trusted.p12")), TRUST_PASSWORD);
+                "localhost",
+                smarthost.port(),
+                Optional.of(trustStoreWith(certs, "trusted.p12")),
+                LoopbackSmarthost.TRUST_PASSWORD);
         byte[] reply = String.join(
                         "\r\n",
                         "From: \"anna@client.example via Sealpost\" <portal@bank.example>",
@@ -128,7 +127,7 @@ class SmarthostTransportIT {
 
         transport.relay(reply, "bob@bank.example");
 
-        assertThat(received).singleElement().satisfies(m -> {
+        assertThat(smarthost.received()).singleElement().satisfies(m -> {
             assertThat(m.recipients()).containsExactly("bob@bank.example");
             assertThat(m.tlsProtocol()).isIn("TLSv1.3", "TLSv1.2");
             String arrived = new String(m.rawMime(), java.nio.charset.StandardCharsets.UTF_8);
@@ -142,29 +141,11 @@ class SmarthostTransportIT {
     }
 
     private void startTlsSmarthost(BridgeCertificates certs) {
-        smarthost = MailBridge.start(
-                BridgeSettings.builder()
-                        .port(0)
-                        .hostName("localhost")
-                        .acceptUnflagged(true)
-                        .internalDomains(Set.of())
-                        .certificates(certs)
-                        .build(),
-                m -> {
-                    received.add(m);
-                    return SinkVerdict.accepted();
-                });
+        smarthost = LoopbackSmarthost.start(certs);
     }
 
     private Path trustStoreWith(BridgeCertificates certs, String name) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setCertificateEntry("smarthost", certs.certificate());
-        Path file = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            ks.store(out, TRUST_PASSWORD);
-        }
-        return file;
+        return LoopbackSmarthost.trustStore(certs, dir.resolve(name));
     }
 
     private static MimeMessage message(SmarthostTransport transport, String text) throws MessagingException {

@@ -1,0 +1,207 @@
+package org.sealpost.portal.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sealpost.portal.PortalJpa;
+import org.sealpost.portal.operator.OperatorContext;
+import org.sealpost.portal.secondfactor.SecondFactorsAtSignIn;
+
+/**
+ * The sign-in against PostgreSQL, without Payara: the right password signs in and is recorded,
+ * a wrong one is refused and counted, an unknown address is refused exactly as a wrong password
+ * is and costs the same Argon2id check, a locked, pending or throttled account is refused even
+ * with its right password, and an account with a second factor is not signed in by its
+ * password alone.
+ */
+class SignInServiceIT {
+
+    private static final String ANNA = "anna@client.example";
+    private static final String PASSWORD = "violet kettle under the bridge";
+    private static final String CLIENT = "192.0.2.7";
+
+    private static PortalJpa db;
+
+    private final TestPasswords passwords = new TestPasswords();
+    private final ClientThrottle throttle = new ClientThrottle();
+    private boolean production;
+    private long anna;
+
+    @BeforeAll
+    static void database() {
+        db = PortalJpa.create("sign_in_service");
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @BeforeEach
+    void anActiveAccount() throws Exception {
+        db.execute("TRUNCATE account, audit_event RESTART IDENTITY CASCADE");
+        anna = TestAccounts.insert(
+                db, ANNA, "RECIPIENT", "ACTIVE", passwords.hasher().hash(PASSWORD.toCharArray()));
+        passwords.hasherUses.set(0);
+    }
+
+    @Test
+    void theRightPasswordSignsInAndIsRecorded() throws Exception {
+        char[] password = PASSWORD.toCharArray();
+
+        SignInResult result = service().signIn(ANNA, password, CLIENT);
+
+        assertThat(result.signedIn())
+                .contains(new SignInResult.SignedIn(anna, EmailAddress.of(ANNA), Role.RECIPIENT, SecondStep.NONE));
+        assertThat(db.string("SELECT last_login_at IS NOT NULL FROM account")).isEqualTo("t");
+        assertThat(db.strings("SELECT action FROM audit_event")).containsExactly("SIGNED_IN");
+        assertThat(password).as("the password is wiped").containsOnly('\0');
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndCountedForTheAccountAndTheClient() throws Exception {
+        SignInResult result = service().signIn(ANNA, "not the password at all".toCharArray(), CLIENT);
+
+        assertThat(result).isEqualTo(SignInResult.refused());
+        assertThat(db.string("SELECT failed_logins FROM account")).isEqualTo("1");
+        assertThat(db.strings("SELECT action || ': ' || detail FROM audit_event"))
+                .containsExactly("SIGN_IN_FAILED: wrong password");
+        assertThat(throttle.exhausted(CLIENT, Instant.now(), tightClientLimit(1)))
+                .as("the failure counts against the client")
+                .isTrue();
+    }
+
+    @Test
+    void anUnknownAddressIsRefusedLikeAWrongPasswordAfterTheSameArgon2idWork() throws Exception {
+        SignInResult wrongPassword = service().signIn(ANNA, "not the password at all".toCharArray(), CLIENT);
+        int hashesForWrongPassword = passwords.hasherUses.getAndSet(0);
+
+        SignInResult unknown = service().signIn("nobody@client.example", PASSWORD.toCharArray(), CLIENT);
+
+        assertThat(unknown).isEqualTo(wrongPassword).isEqualTo(SignInResult.refused());
+        assertThat(passwords.hasherUses).as("Argon2id checks").hasValue(hashesForWrongPassword);
+        assertThat(hashesForWrongPassword).isOne();
+        assertThat(db.strings("SELECT action || ': ' || detail FROM audit_event ORDER BY id"))
+                .containsExactly("SIGN_IN_FAILED: wrong password", "SIGN_IN_FAILED: unknown address");
+    }
+
+    @Test
+    void anAccountLockedByWrongPasswordsIsRefusedEvenWithItsRightPassword() throws Exception {
+        for (int i = 0; i < SignInPolicy.DEFAULT.maxFailures(); i++) {
+            // From several clients, so that it is the account's lock and not a client's limit.
+            service().signIn(ANNA, ("wrong guess number " + i).toCharArray(), "198.51.100." + i);
+        }
+
+        SignInResult right = service().signIn(ANNA, PASSWORD.toCharArray(), CLIENT);
+
+        assertThat(right.succeeded()).isFalse();
+        assertThat(db.string("SELECT locked_until > now() FROM account")).isEqualTo("t");
+        assertThat(passwords.hasherUses)
+                .as("the locked account's refusal still costs an Argon2id check")
+                .hasValue(SignInPolicy.DEFAULT.maxFailures() + 1);
+        assertThat(db.string("SELECT detail FROM audit_event ORDER BY id DESC LIMIT 1"))
+                .isEqualTo("account ACTIVE, locked");
+    }
+
+    @Test
+    void aPendingAccountIsRefusedWhateverPasswordIsTried() throws Exception {
+        TestAccounts.insert(db, "new@client.example", "RECIPIENT", "PENDING", null);
+
+        assertThat(service().signIn("new@client.example", "".toCharArray(), CLIENT))
+                .isEqualTo(SignInResult.refused());
+        assertThat(db.string("SELECT detail FROM audit_event")).isEqualTo("account PENDING");
+    }
+
+    @Test
+    void aThrottledClientIsRefusedWhileAnotherClientSignsInToTheSameAccount() throws Exception {
+        for (int i = 0; i < SignInPolicy.DEFAULT.maxFailuresPerClient(); i++) {
+            throttle.recordFailure(CLIENT, Instant.now(), SignInPolicy.DEFAULT);
+        }
+
+        assertThat(service().signIn(ANNA, PASSWORD.toCharArray(), CLIENT)).isEqualTo(SignInResult.refused());
+        assertThat(service().signIn(ANNA, PASSWORD.toCharArray(), "203.0.113.9").succeeded())
+                .isTrue();
+        assertThat(db.strings("SELECT action FROM audit_event ORDER BY id"))
+                .containsExactly("SIGN_IN_THROTTLED", "SIGNED_IN");
+    }
+
+    @Test
+    void anAccountWithAConfirmedSecondFactorIsNotSignedInByItsPasswordAlone() throws Exception {
+        db.execute("UPDATE account SET failed_logins = 2");
+        db.execute(
+                "INSERT INTO second_factor (account_id, seal_id, kek_version, wrapped_key, secret_ciphertext, started_at,"
+                        + " confirmed_at) VALUES (" + anna + ", gen_random_uuid(), 1, '\\x00', '\\x00', now(), now())");
+
+        SignInResult result = service().signIn(ANNA, PASSWORD.toCharArray(), CLIENT);
+
+        assertThat(result.signedIn()).map(SignInResult.SignedIn::secondStep).contains(SecondStep.CODE);
+        assertThat(db.strings("SELECT action FROM audit_event")).containsExactly("SIGN_IN_AWAITS_SECOND_FACTOR");
+        assertThat(db.string("SELECT failed_logins || ' ' || (last_login_at IS NULL) FROM account"))
+                .as("neither the failures reset nor a sign-in recorded before the code")
+                .isEqualTo("2 true");
+    }
+
+    @Test
+    void anAdministratorWithoutASecondFactorMustEnrolOneInProduction() throws Exception {
+        TestAccounts.insert(
+                db, "admin@bank.example", "ADMIN", "ACTIVE", passwords.hasher().hash(PASSWORD.toCharArray()));
+        production = true;
+
+        SignInResult result = service().signIn("admin@bank.example", PASSWORD.toCharArray(), CLIENT);
+
+        assertThat(result.signedIn()).map(SignInResult.SignedIn::secondStep).contains(SecondStep.ENROL_REQUIRED);
+    }
+
+    private SignInService service() {
+        return new SignInService(passwords, throttle, new RecordsInTransactions());
+    }
+
+    private static SignInPolicy tightClientLimit(int failures) {
+        return new SignInPolicy(
+                SignInPolicy.DEFAULT.maxFailures(),
+                SignInPolicy.DEFAULT.lockDuration(),
+                failures,
+                SignInPolicy.DEFAULT.clientWindow());
+    }
+
+    /**
+     * The records as the container runs them: each call its own transaction, the password
+     * check between them outside any.
+     */
+    private final class RecordsInTransactions extends SignInRecords {
+
+        @Override
+        public Optional<String> passwordHashToCheck(String address, Instant now) {
+            return inTransaction(r -> r.passwordHashToCheck(address, now));
+        }
+
+        @Override
+        public void throttled(String address, String client, Instant now) {
+            inTransaction(r -> {
+                r.throttled(address, client, now);
+                return null;
+            });
+        }
+
+        @Override
+        public SignInResult settle(
+                String address, String checkedHash, boolean right, String client, Instant now, SignInPolicy policy) {
+            return inTransaction(r -> r.settle(address, checkedHash, right, client, now, policy));
+        }
+
+        private <T> T inTransaction(java.util.function.Function<SignInRecords, T> work) {
+            OperatorContext.Work<T> onRecords =
+                    em -> work.apply(new SignInRecords(em, production, new SecondFactorsAtSignIn()));
+            try {
+                return db.inTransaction(onRecords);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
