@@ -19,6 +19,7 @@ import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.language.Language;
 import org.sealpost.portal.platform.SealpostDataSource;
 import org.sealpost.portal.platform.StorageUnavailableException;
+import org.sealpost.portal.session.SessionRegistry;
 
 /**
  * The two things a one-time link does: register a PENDING account (the link of the first
@@ -72,7 +73,7 @@ public class AccountLinks {
         this.passwords = passwords;
         this.mail = mail;
         this.audit = audit;
-        this.sessions = sessions;
+        this.replacement = new PasswordReplacement(sessions, mail, audit);
         this.linkRequests = linkRequests;
     }
 

@@ -48,6 +48,16 @@ public class PasswordReplacement {
     @Inject
     private AuditTrail audit;
 
+    /** For the container, which injects the fields. */
+    PasswordReplacement() {}
+
+    /** Outside the container (tests on PostgreSQL). */
+    PasswordReplacement(SessionRegistry sessions, AccountMailQueue mail, AuditTrail audit) {
+        this.sessions = sessions;
+        this.mail = mail;
+        this.audit = audit;
+    }
+
     /**
      * @param account locked for the change ({@code PESSIMISTIC_WRITE})
      * @param keep    the session that made the change and stays signed in, or {@code null}
