@@ -15,28 +15,32 @@ import org.sealpost.portal.config.ProductionReadiness;
 public final class Main {
 
     /**
-     * The portal JVM's defaults: the serial collector and a bounded heap keep a 2-core node's
-     * portal near 550 MB resident instead of G1's 600-780 MB (docs/BENCHMARKS.md); a node with
-     * many cores and heavy traffic sets SEALPOST_JAVA_OPTS instead.
+     * The portal JVM's defaults: the parallel collector and a bounded heap. A young collection
+     * stops every request, and on a 2-core node the parallel collector does it with both cores:
+     * side by side under {@code ./sealpost bench compose} (two pairs, alternating, one quiet
+     * machine) its young pauses were 12-18 ms at the median instead of the serial collector's
+     * 22-26 ms, 611-657 ms paused in a run instead of 964-1,142 ms, and the compose page and send
+     * p95 45-59 ms instead of 57-77 ms, for about 100 MB more resident memory (1,120 MB instead
+     * of 970-1,040 MB; docs/BENCHMARKS.md). G1 was left out for its footprint (600-780 MB at a
+     * smaller heap where the serial collector needed 550 MB). A node with many cores and heavy
+     * traffic sets SEALPOST_JAVA_OPTS instead.
      *
      * <p>SweeperThreshold: the JVM asks the collector to unload compiled code each time the code
-     * cache has grown by this share of its size (15 % by default), and the serial collector can
-     * only do that in a full collection. Payara's code grows past 15 % (36 MB) about every
-     * 100 s during its first minutes, and each of those full collections stopped every request
-     * for half a second (the inbox benchmark's p99 of 430-560 ms, docs/BENCHMARKS.md); at 50 %
-     * they come only when the cache really fills.
+     * cache has grown by this share of its size (15 % by default), and neither the serial nor the
+     * parallel collector can do that but in a full collection. Payara's code grows past 15 % (36
+     * MB) about every 100 s during its first minutes, and each of those full collections stopped
+     * every request for half a second (the inbox benchmark's p99 of 430-560 ms,
+     * docs/BENCHMARKS.md); at 50 % they come only when the cache really fills.
      *
-     * <p>-Xms equal to -Xmx: the serial collector sizes its young generation from the committed
-     * heap, which started at 1/64 of the machine's memory and grew only as the old generation
-     * filled, so eden stayed near 100 MB and a young pause came every few seconds under bench
-     * compose, each promoting objects a longer interval would have let die. With the whole
-     * gigabyte committed eden is near 270 MB: side by side, 4-5 young pauses instead of 11-12
-     * in the measured window, 1.6-2.6 % of the time paused instead of 4.1-4.7 %, and 4-12 of the
-     * 25 slowest requests overlapping a pause instead of 20-24. The price is resident memory:
-     * about 1,000 MB instead of 810-850 MB at the end of the run (docs/BENCHMARKS.md).
+     * <p>-Xms equal to -Xmx: the collector sizes its young generation from the committed heap,
+     * which started at 1/64 of the machine's memory and grew only as the old generation filled,
+     * so eden stayed near 100 MB and a young pause came every few seconds under bench compose,
+     * each promoting objects a longer interval would have let die. With the whole gigabyte
+     * committed eden is near 270 MB: side by side, 4-5 young pauses instead of 11-12 in the
+     * measured window (docs/BENCHMARKS.md).
      */
     static final List<String> DEFAULT_PORTAL_JVM_OPTIONS =
-            List.of("-XX:+UseSerialGC", "-Xms1g", "-Xmx1g", "-XX:SweeperThreshold=50");
+            List.of("-XX:+UseParallelGC", "-Xms1g", "-Xmx1g", "-XX:SweeperThreshold=50");
 
     private Main() {}
 
