@@ -85,15 +85,25 @@ final class PortalHttp {
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             if (Files.isDirectory(mailbox)) {
+                // The newest link mail: a burst of mail to a new address gives it a first
+                // notification at once and a second after the quiet period, whose link supersedes
+                // the first one's (OneTimeTokens); Files.list has no order.
+                String newest = null;
+                long newestAt = Long.MIN_VALUE;
                 try (Stream<Path> files = Files.list(mailbox)) {
                     for (Path f :
                             files.filter(p -> p.toString().endsWith(".eml")).toList()) {
                         String mail = Files.readString(f);
                         Matcher m = LINK.matcher(mail);
-                        if (mail.contains("To: " + user + "\r") && m.find()) {
-                            return m.group(1);
+                        long at = Files.getLastModifiedTime(f).toMillis();
+                        if (mail.contains("To: " + user + "\r") && m.find() && at >= newestAt) {
+                            newest = m.group(1);
+                            newestAt = at;
                         }
                     }
+                }
+                if (newest != null) {
+                    return newest;
                 }
             }
             Thread.sleep(200);

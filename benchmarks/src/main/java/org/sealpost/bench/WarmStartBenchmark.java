@@ -53,12 +53,13 @@ public final class WarmStartBenchmark {
         List<String> users = users(sessions, run);
         long t0 = System.nanoTime();
         InboxBenchmark.seed(smtpPort, users, perMailbox);
+        if (a.has("db")) {
+            // Before registering: a later notification of the burst retires the earlier link.
+            InboxBenchmark.awaitBackgroundWork(a.get("db"), "seeding");
+        }
         for (String user : users) {
             PortalHttp.register(
                     base, PortalHttp.registrationLink(mailbox, user, Duration.ofMinutes(2)), InboxBenchmark.PASSWORD);
-        }
-        if (a.has("db")) {
-            InboxBenchmark.awaitBackgroundWork(a.get("db"));
         }
         System.err.printf(
                 "warm: seeded and registered %d mailboxes x %d messages in %.0f s%n",
