@@ -49,7 +49,7 @@ class SearchProblemTextsTest {
     /** The page names the word, the prefix or the character (counted from 1) at fault, German too. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
-            WILDCARD             |    8 | invoic* | Wildcard search (* or ?) is not supported: search for whole words instead of “invoic*”. | Platzhalter (* oder ?) werden nicht unterstützt: Suchen Sie nach ganzen Wörtern statt nach „invoic*“.
+            REGEX                |    8 | /inv.*/ | Regular-expression search (/.../) is not supported: search for whole words instead of “/inv.*/”. | Suche mit regulären Ausdrücken (/.../) wird nicht unterstützt: Suchen Sie nach ganzen Wörtern statt nach „/inv.*/“.
             UNCLOSED_PARENTHESIS | 1233 | (       | Unbalanced parentheses in your search: the “(” at character 1,234 is never closed.     | Klammern ohne Gegenstück: Die „(“ bei Zeichen 1.234 wird nicht geschlossen.
             NOTHING_AFTER_PREFIX |    0 | subject | Write what to look for right after “subject:”, without a space, as in subject:invoice.  | Schreiben Sie das Gesuchte direkt hinter „subject:“, ohne Leerzeichen, etwa subject:rechnung.
             """)
