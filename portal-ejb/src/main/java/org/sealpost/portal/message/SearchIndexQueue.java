@@ -208,19 +208,6 @@ public final class SearchIndexQueue {
         }
     }
 
-    /** How many rows wait. */
-    public static long size(Connection c) {
-        try {
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM search_index_queue");
-                    ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
-    }
-
     /** What the search index still has to catch up with: how many rows, queued since when. */
     public record Lag(long rows, java.util.Optional<java.time.Instant> oldestQueuedAt) {}
 
