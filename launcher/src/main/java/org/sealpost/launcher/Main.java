@@ -23,7 +23,7 @@ public final class Main {
      * p95 45-59 ms instead of 57-77 ms, for about 100 MB more resident memory (1,120 MB instead
      * of 970-1,040 MB; docs/BENCHMARKS.md). G1 was left out for its footprint (600-780 MB at a
      * smaller heap where the serial collector needed 550 MB). A node with many cores and heavy
-     * traffic sets SEALPOST_JAVA_OPTS instead.
+     * traffic sets SEALPOST_JAVA_OPTS instead (ADR 0024).
      *
      * <p>SweeperThreshold: the JVM asks the collector to unload compiled code each time the code
      * cache has grown by this share of its size (15 % by default), and neither the serial nor the
