@@ -12,7 +12,6 @@ import java.util.List;
 import org.sealpost.portal.account.EmailAddress;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.language.Language;
-import org.sealpost.portal.notification.template.RenderedNotification;
 import org.sealpost.portal.notification.template.TemplateException;
 import org.sealpost.portal.notification.template.TemplateKind;
 import org.sealpost.portal.settings.Branding;
@@ -40,8 +39,12 @@ public class MailTemplateService {
         return new TemplateDesk(em).edit(kind, language);
     }
 
-    /** @throws TemplateException naming the part and line of the first problem */
-    public RenderedNotification preview(
+    /**
+     * The editor's preview, its HTML already sanitised: the page shows what this returns as it is.
+     *
+     * @throws TemplateException naming the part and line of the first problem
+     */
+    public TemplatePreview preview(
             TemplateKind kind,
             Language language,
             String subject,
@@ -50,8 +53,15 @@ public class MailTemplateService {
             String administratorAddress)
             throws TemplateException {
         Branding branding = runtimeSettings.current().branding();
-        return TemplateDesk.preview(
-                kind, language, subject, textBody, htmlBody, branding, portal(), EmailAddress.of(administratorAddress));
+        return TemplatePreview.of(TemplateDesk.preview(
+                kind,
+                language,
+                subject,
+                textBody,
+                htmlBody,
+                branding,
+                portal(),
+                EmailAddress.of(administratorAddress)));
     }
 
     /**

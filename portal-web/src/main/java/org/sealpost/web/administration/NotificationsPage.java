@@ -116,8 +116,7 @@ public class NotificationsPage implements Serializable {
     /** Renders what is in the editor with sample values; saves nothing. */
     public void preview() {
         try {
-            TemplatePreview shown =
-                    TemplatePreview.of(templates.preview(kind, language, subject, textBody, htmlBody, session.email()));
+            TemplatePreview shown = templates.preview(kind, language, subject, textBody, htmlBody, session.email());
             previewSubject = shown.subject();
             previewText = shown.text();
             // Shown in a frame with an empty sandbox (no script, no form, no same origin).
