@@ -39,6 +39,25 @@ final class PortalHttp {
                 .build();
     }
 
+    /** A client that keeps no cookies: the caller carries the session ({@link #sessionCookie}). */
+    static HttpClient clientWithoutCookies() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** The {@code name=value} of the session cookie the response set. */
+    static String sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.split(";", 2)[0])
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "no session cookie in " + response.headers().map()));
+    }
+
     static String get(HttpClient http, String url) throws Exception {
         return fetch(http, url).body();
     }
@@ -49,16 +68,23 @@ final class PortalHttp {
     }
 
     static HttpResponse<String> post(HttpClient http, String url, Map<String, String> form) throws Exception {
+        return post(http, url, form, null);
+    }
+
+    /** A form POST; {@code cookie} ({@code name=value}, or null) for a client that keeps none. */
+    static HttpResponse<String> post(HttpClient http, String url, Map<String, String> form, String cookie)
+            throws Exception {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static String viewState(String page) {
