@@ -13,6 +13,8 @@ import java.util.function.BooleanSupplier;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.config.PortalSettings;
+import org.sealpost.portal.session.SessionHandle;
+import org.sealpost.portal.session.SessionRegistry;
 
 /**
  * The database side of a sign-in, in short transactions on either side of the Argon2id check
@@ -27,6 +29,12 @@ import org.sealpost.portal.config.PortalSettings;
  * other's hashes). What the check found is only accepted if the account may still try and
  * still has the hash that was checked when the lock is taken: a check that overlapped an
  * account lock, a deactivation or a password change is refused.
+ *
+ * <p>A password that signs in at once is recorded whole in that second transaction: the
+ * account's sign-in, the page's language for its mails, the session's registry row and the
+ * audit event commit together or not at all. (They were three transactions, three commits
+ * waiting for the WAL flush in every sign-in; and a failure between them left an audited
+ * sign-in without its session row.)
  */
 @Stateless
 public class SignInRecords {
@@ -40,17 +48,22 @@ public class SignInRecords {
     @Inject
     private ConfirmedSecondFactors secondFactors;
 
+    @Inject
+    private SessionRegistry sessions;
+
     private BooleanSupplier production = () -> settings.production();
 
     public SignInRecords() {
         // for the container
     }
 
-    /** On a given entity manager, outside the container (tests). */
-    SignInRecords(EntityManager em, boolean production, ConfirmedSecondFactors secondFactors) {
+    /** On a given entity manager, outside the container (tests); {@code sessions} on the same one. */
+    SignInRecords(
+            EntityManager em, boolean production, ConfirmedSecondFactors secondFactors, SessionRegistry sessions) {
         this.em = em;
         this.production = () -> production;
         this.secondFactors = secondFactors;
+        this.sessions = sessions;
     }
 
     /**
@@ -72,12 +85,19 @@ public class SignInRecords {
 
     /**
      * Records the outcome of checking the password against {@code checkedHash} (null: the
-     * dummy hash was checked), under the account's row lock.
+     * dummy hash was checked), under the account's row lock; a sign-in that needs no second
+     * step opens its session here too ({@link SignInResult.SignedIn#session()}).
      *
      * @param right whether the password matched {@code checkedHash}
      */
     public SignInResult settle(
-            String address, String checkedHash, boolean right, String client, Instant now, SignInPolicy policy) {
+            String address,
+            String checkedHash,
+            boolean right,
+            SigningInClient signingIn,
+            Instant now,
+            SignInPolicy policy) {
+        String client = signingIn.address();
         Optional<Account> found = byEmail(address, LockModeType.PESSIMISTIC_WRITE);
         if (found.isEmpty() || !found.get().mayTrySignIn(now)) {
             AuditTrail.record(
@@ -117,11 +137,15 @@ public class SignInRecords {
             // step resets it, or knowing the password would reset the count between
             // guessed codes (SecondFactorDesk).
             audit(account, AuditAction.SIGN_IN_AWAITS_SECOND_FACTOR, client, next.name(), now);
-            return SignInResult.success(account, next);
+            return SignInResult.awaiting(account, next);
         }
         account.recordSignIn(now);
+        // Every way of signing in remembers the page's language (SignInCompletion for the
+        // second steps): the account's mails follow it.
+        account.rememberLanguage(signingIn.pageLanguage());
+        SessionHandle session = sessions.register(account.id(), client, signingIn.userAgent(), now);
         audit(account, AuditAction.SIGNED_IN, client, null, now);
-        return SignInResult.success(account, next);
+        return SignInResult.signedIn(account, next, session);
     }
 
     /** An event about the account whose sign-in this is. */

@@ -67,11 +67,11 @@ public class SignInService {
      * transaction for its ~60 ms (issue 15).
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public SignInResult signIn(String address, char[] password, String client) {
+    public SignInResult signIn(String address, char[] password, SigningInClient client) {
         Instant now = Instant.now();
         try {
-            if (throttle.exhausted(client, now, policy)) {
-                records.throttled(address, client, now);
+            if (throttle.exhausted(client.address(), now, policy)) {
+                records.throttled(address, client.address(), now);
                 return SignInResult.refused();
             }
             Optional<String> stored = records.passwordHashToCheck(address, now);
@@ -81,7 +81,7 @@ public class SignInService {
                     : passwords.hasher().verifyAgainstDummy(password);
             SignInResult result = records.settle(address, stored.orElse(null), right, client, now, policy);
             if (!result.succeeded()) {
-                throttle.recordFailure(client, now, policy);
+                throttle.recordFailure(client.address(), now, policy);
             }
             return result;
         } finally {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sealpost.portal.PortalJpa;
+import org.sealpost.portal.language.Language;
 import org.sealpost.portal.secondfactor.SecondFactorsAtSignIn;
 
 /**
@@ -31,7 +32,7 @@ class SignInRecordsIT {
 
     private static final String ANNA = "anna@client.example";
     private static final String HASH = "$argon2id$v=19$m=256,t=1,p=1$c29tZXNhbHQ$" + "A".repeat(43);
-    private static final String CLIENT = "192.0.2.7";
+    private static final SigningInClient CLIENT = new SigningInClient("192.0.2.7", "Test browser", Language.ENGLISH);
 
     private static PortalJpa db;
 
@@ -67,8 +68,8 @@ class SignInRecordsIT {
             for (int i = 0; i < guesses; i++) {
                 outcomes.add(pool.submit(() -> {
                     start.await();
-                    return db.inTransaction(em -> new SignInRecords(em, false, SIGN_IN_SECOND_FACTORS)
-                            .settle(ANNA, HASH, false, CLIENT, now, SignInPolicy.DEFAULT));
+                    return db.inTransaction(
+                            em -> records(em).settle(ANNA, HASH, false, CLIENT, now, SignInPolicy.DEFAULT));
                 }));
             }
             start.countDown();
@@ -82,8 +83,8 @@ class SignInRecordsIT {
         assertThat(lockedUntil())
                 .as("locked after %d wrong passwords at once", guesses)
                 .isNotNull();
-        SignInResult right = db.inTransaction(em -> new SignInRecords(em, false, SIGN_IN_SECOND_FACTORS)
-                .settle(ANNA, HASH, true, CLIENT, now, SignInPolicy.DEFAULT));
+        SignInResult right =
+                db.inTransaction(em -> records(em).settle(ANNA, HASH, true, CLIENT, now, SignInPolicy.DEFAULT));
         assertThat(right.succeeded()).as("the right password while locked").isFalse();
     }
 
@@ -91,8 +92,8 @@ class SignInRecordsIT {
     void aRightPasswordForAHashTheAccountNoLongerHasSignsNobodyInAndDoesNotCount() throws Exception {
         String before = "$argon2id$v=19$m=256,t=1,p=1$c29tZXNhbHQ$" + "B".repeat(43);
 
-        SignInResult result = db.inTransaction(em -> new SignInRecords(em, false, SIGN_IN_SECOND_FACTORS)
-                .settle(ANNA, before, true, CLIENT, now, SignInPolicy.DEFAULT));
+        SignInResult result =
+                db.inTransaction(em -> records(em).settle(ANNA, before, true, CLIENT, now, SignInPolicy.DEFAULT));
 
         assertThat(result.succeeded()).isFalse();
         assertThat(failedLogins()).isZero();
@@ -101,8 +102,8 @@ class SignInRecordsIT {
 
     @Test
     void theRightPasswordForTheStoredHashSignsInAndIsAudited() throws Exception {
-        SignInResult result = db.inTransaction(em -> new SignInRecords(em, false, SIGN_IN_SECOND_FACTORS)
-                .settle(ANNA, HASH, true, CLIENT, now, SignInPolicy.DEFAULT));
+        SignInResult result =
+                db.inTransaction(em -> records(em).settle(ANNA, HASH, true, CLIENT, now, SignInPolicy.DEFAULT));
 
         assertThat(result.succeeded()).isTrue();
         assertThat(lastAuditAction()).isEqualTo("SIGNED_IN");
@@ -120,8 +121,11 @@ class SignInRecordsIT {
     }
 
     private Optional<String> hashToCheck(String address) throws Exception {
-        return db.<Optional<String>>inTransaction(
-                em -> new SignInRecords(em, false, SIGN_IN_SECOND_FACTORS).passwordHashToCheck(address, now));
+        return db.<Optional<String>>inTransaction(em -> records(em).passwordHashToCheck(address, now));
+    }
+
+    private static SignInRecords records(jakarta.persistence.EntityManager em) {
+        return new SignInRecords(em, false, SIGN_IN_SECOND_FACTORS, SessionRegistries.on(em));
     }
 
     private Object lockedUntil() throws Exception {

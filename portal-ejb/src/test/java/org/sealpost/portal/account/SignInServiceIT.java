@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sealpost.portal.PortalJpa;
+import org.sealpost.portal.language.Language;
 import org.sealpost.portal.operator.OperatorContext;
 import org.sealpost.portal.secondfactor.SecondFactorsAtSignIn;
 
@@ -23,7 +24,7 @@ class SignInServiceIT {
 
     private static final String ANNA = "anna@client.example";
     private static final String PASSWORD = "violet kettle under the bridge";
-    private static final String CLIENT = "192.0.2.7";
+    private static final SigningInClient CLIENT = new SigningInClient("192.0.2.7", "Test browser", Language.ENGLISH);
 
     private static PortalJpa db;
 
@@ -44,7 +45,7 @@ class SignInServiceIT {
 
     @BeforeEach
     void anActiveAccount() throws Exception {
-        db.execute("TRUNCATE account, audit_event RESTART IDENTITY CASCADE");
+        db.execute("TRUNCATE account, audit_event, portal_session RESTART IDENTITY CASCADE");
         anna = TestAccounts.insert(
                 db, ANNA, "RECIPIENT", "ACTIVE", passwords.hasher().hash(PASSWORD.toCharArray()));
         passwords.hasherUses.set(0);
@@ -56,11 +57,49 @@ class SignInServiceIT {
 
         SignInResult result = service().signIn(ANNA, password, CLIENT);
 
-        assertThat(result.signedIn())
-                .contains(new SignInResult.SignedIn(anna, EmailAddress.of(ANNA), Role.RECIPIENT, SecondStep.NONE));
+        assertThat(result.signedIn()).hasValueSatisfying(who -> {
+            assertThat(who.accountId()).isEqualTo(anna);
+            assertThat(who.email()).isEqualTo(EmailAddress.of(ANNA));
+            assertThat(who.role()).isEqualTo(Role.RECIPIENT);
+            assertThat(who.secondStep()).isEqualTo(SecondStep.NONE);
+        });
         assertThat(db.string("SELECT last_login_at IS NOT NULL FROM account")).isEqualTo("t");
         assertThat(db.strings("SELECT action FROM audit_event")).containsExactly("SIGNED_IN");
         assertThat(password).as("the password is wiped").containsOnly('\0');
+    }
+
+    @Test
+    void theRightPasswordOpensTheSessionAndRemembersThePageLanguageWithItsAuditEvent() throws Exception {
+        SignInResult result = service()
+                .signIn(
+                        ANNA,
+                        PASSWORD.toCharArray(),
+                        new SigningInClient(
+                                "192.0.2.7",
+                                "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+                                Language.GERMAN));
+
+        SignInResult.SignedIn who = result.signedIn().orElseThrow();
+        assertThat(who.session()).as("the session the sign-in opened").isNotNull();
+        assertThat(db.strings("SELECT account_id || ' ' || client_address || ' ' || device || ' ' || (ended_at IS NULL)"
+                        + " FROM portal_session"))
+                .containsExactly(anna + " 192.0.2.7 Firefox/Linux true");
+        assertThat(db.string("SELECT language FROM account")).isEqualTo("de");
+    }
+
+    @Test
+    void aSignInThatAwaitsItsSecondFactorOpensNoSession() throws Exception {
+        db.execute(
+                "INSERT INTO second_factor (account_id, seal_id, kek_version, wrapped_key, secret_ciphertext, started_at,"
+                        + " confirmed_at) VALUES (" + anna + ", gen_random_uuid(), 1, '\\x00', '\\x00', now(), now())");
+
+        SignInResult result = service().signIn(ANNA, PASSWORD.toCharArray(), CLIENT);
+
+        assertThat(result.signedIn().orElseThrow().session()).isNull();
+        assertThat(db.string("SELECT count(*) FROM portal_session")).isEqualTo("0");
+        assertThat(db.string("SELECT language IS NULL FROM account"))
+                .as("the language is remembered when the second step completes the sign-in")
+                .isEqualTo("t");
     }
 
     @Test
@@ -71,7 +110,7 @@ class SignInServiceIT {
         assertThat(db.string("SELECT failed_logins FROM account")).isEqualTo("1");
         assertThat(db.strings("SELECT action || ': ' || detail FROM audit_event"))
                 .containsExactly("SIGN_IN_FAILED: wrong password");
-        assertThat(throttle.exhausted(CLIENT, Instant.now(), tightClientLimit(1)))
+        assertThat(throttle.exhausted(CLIENT.address(), Instant.now(), tightClientLimit(1)))
                 .as("the failure counts against the client")
                 .isTrue();
     }
@@ -94,7 +133,11 @@ class SignInServiceIT {
     void anAccountLockedByWrongPasswordsIsRefusedEvenWithItsRightPassword() throws Exception {
         for (int i = 0; i < SignInPolicy.DEFAULT.maxFailures(); i++) {
             // From several clients, so that it is the account's lock and not a client's limit.
-            service().signIn(ANNA, ("wrong guess number " + i).toCharArray(), "198.51.100." + i);
+            service()
+                    .signIn(
+                            ANNA,
+                            ("wrong guess number " + i).toCharArray(),
+                            new SigningInClient("198.51.100." + i, null, Language.ENGLISH));
         }
 
         SignInResult right = service().signIn(ANNA, PASSWORD.toCharArray(), CLIENT);
@@ -120,11 +163,16 @@ class SignInServiceIT {
     @Test
     void aThrottledClientIsRefusedWhileAnotherClientSignsInToTheSameAccount() throws Exception {
         for (int i = 0; i < SignInPolicy.DEFAULT.maxFailuresPerClient(); i++) {
-            throttle.recordFailure(CLIENT, Instant.now(), SignInPolicy.DEFAULT);
+            throttle.recordFailure(CLIENT.address(), Instant.now(), SignInPolicy.DEFAULT);
         }
 
         assertThat(service().signIn(ANNA, PASSWORD.toCharArray(), CLIENT)).isEqualTo(SignInResult.refused());
-        assertThat(service().signIn(ANNA, PASSWORD.toCharArray(), "203.0.113.9").succeeded())
+        assertThat(service()
+                        .signIn(
+                                ANNA,
+                                PASSWORD.toCharArray(),
+                                new SigningInClient("203.0.113.9", null, Language.ENGLISH))
+                        .succeeded())
                 .isTrue();
         assertThat(db.strings("SELECT action FROM audit_event ORDER BY id"))
                 .containsExactly("SIGN_IN_THROTTLED", "SIGNED_IN");
@@ -144,6 +192,22 @@ class SignInServiceIT {
         assertThat(db.string("SELECT failed_logins || ' ' || (last_login_at IS NULL) FROM account"))
                 .as("neither the failures reset nor a sign-in recorded before the code")
                 .isEqualTo("2 true");
+    }
+
+    @Test
+    void anAdministratorWithoutASecondFactorIsSignedInAndOfferedOneInDevelopment() throws Exception {
+        TestAccounts.insert(
+                db, "admin@bank.example", "ADMIN", "ACTIVE", passwords.hasher().hash(PASSWORD.toCharArray()));
+
+        SignInResult.SignedIn who = service()
+                .signIn("admin@bank.example", PASSWORD.toCharArray(), CLIENT)
+                .signedIn()
+                .orElseThrow();
+
+        assertThat(who.secondStep()).isEqualTo(SecondStep.ENROL_OFFERED);
+        assertThat(who.session())
+                .as("signed in at once, so its session is open")
+                .isNotNull();
     }
 
     @Test
@@ -190,13 +254,18 @@ class SignInServiceIT {
 
         @Override
         public SignInResult settle(
-                String address, String checkedHash, boolean right, String client, Instant now, SignInPolicy policy) {
+                String address,
+                String checkedHash,
+                boolean right,
+                SigningInClient client,
+                Instant now,
+                SignInPolicy policy) {
             return inTransaction(r -> r.settle(address, checkedHash, right, client, now, policy));
         }
 
         private <T> T inTransaction(java.util.function.Function<SignInRecords, T> work) {
-            OperatorContext.Work<T> onRecords =
-                    em -> work.apply(new SignInRecords(em, production, new SecondFactorsAtSignIn()));
+            OperatorContext.Work<T> onRecords = em -> work.apply(
+                    new SignInRecords(em, production, new SecondFactorsAtSignIn(), SessionRegistries.on(em)));
             try {
                 return db.inTransaction(onRecords);
             } catch (Exception e) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.sealpost.portal.account.password.Argon2Settings;
 import org.sealpost.portal.account.password.PasswordHasher;
 import org.sealpost.portal.audit.AuditAction;
+import org.sealpost.portal.language.Language;
 
 /**
  * A client over its failure limit is refused before any password work: the Argon2id hasher
@@ -54,7 +55,8 @@ class ThrottledSignInTest {
         SignInService service = new SignInService(passwords, throttle, audit);
 
         char[] password = "correct horse battery staple".toCharArray();
-        SignInResult result = service.signIn("anna@client.example", password, CLIENT);
+        SignInResult result =
+                service.signIn("anna@client.example", password, new SigningInClient(CLIENT, null, Language.ENGLISH));
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result).isEqualTo(SignInResult.refused());

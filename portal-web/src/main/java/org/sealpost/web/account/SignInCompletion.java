@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.sealpost.portal.account.AccountSettings;
 import org.sealpost.portal.account.SecondStep;
+import org.sealpost.portal.account.SignInResult;
 import org.sealpost.portal.session.EndReason;
 import org.sealpost.portal.session.SessionHandle;
 import org.sealpost.portal.session.SessionRegistry;
@@ -27,7 +28,25 @@ public class SignInCompletion {
     @Inject
     private AccountSettings accounts;
 
+    /**
+     * The password alone signed in: the sign-in's own transaction opened the session's registry
+     * row and remembered the page's language ({@code SignInRecords}); this browser's session
+     * takes that row.
+     */
+    void signedIn(SignInResult.SignedIn who) {
+        adopt(who.accountId(), who.email().value(), who.role().name(), who.session());
+    }
+
+    /** A second step (code, recovery code, enrolment) completed the sign-in: its session opens now. */
     void complete(long accountId, String email, String role) {
+        SessionHandle handle =
+                sessions.register(accountId, Pages.client(), Pages.request().getHeader("User-Agent"), Instant.now());
+        // The account's mails follow the language of the pages the sign-in was done on.
+        accounts.rememberLanguage(accountId, Pages.language());
+        adopt(accountId, email, role, handle);
+    }
+
+    private void adopt(long accountId, String email, String role, SessionHandle handle) {
         HttpServletRequest request = Pages.request();
         // A new session id at sign-in: an id planted before it, or seen while the second step
         // was open, is worth nothing (session fixation).
@@ -37,12 +56,8 @@ public class SignInCompletion {
             // Signing in again in a signed-in browser replaces that sign-in.
             sessions.end(session.handle(), EndReason.SIGNED_OUT, now);
         }
-        SessionHandle handle = sessions.register(accountId, Pages.client(), request.getHeader("User-Agent"), now);
         request.getSession().setAttribute(SignedInSession.HANDLE_ATTRIBUTE, handle);
         session.signedIn(accountId, email, role, now, handle);
-        // Every way of signing in ends here (password, code, recovery code, enrolment): the
-        // account's mails follow the language of the pages it was done on.
-        accounts.rememberLanguage(accountId, Pages.language());
     }
 
     /** The password was right and a second step is due: not signed in until it is done. */

@@ -66,7 +66,7 @@ public class SignInForm {
                 .signedIn()
                 .orElseThrow();
         if (who.secondStep().signsInAtOnce()) {
-            completion.complete(who.accountId(), who.email().value(), who.role().name());
+            completion.signedIn(who);
         } else {
             completion.awaitSecondStep(
                     who.accountId(), who.email().value(), who.role().name(), who.secondStep());

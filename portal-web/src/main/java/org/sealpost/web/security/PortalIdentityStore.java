@@ -1,6 +1,7 @@
 package org.sealpost.web.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -10,6 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import org.sealpost.portal.account.SignInResult;
 import org.sealpost.portal.account.SignInService;
+import org.sealpost.portal.account.SigningInClient;
+import org.sealpost.portal.language.Language;
 import org.sealpost.web.client.ClientOrigins;
 
 /**
@@ -38,12 +41,25 @@ public class PortalIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         SignInResult result = signIn.signIn(
-                up.getCaller(), up.getPassword().getValue(), clients.of(request).address());
+                up.getCaller(),
+                up.getPassword().getValue(),
+                new SigningInClient(clients.of(request).address(), request.getHeader("User-Agent"), pageLanguage()));
         request.setAttribute(RESULT_ATTRIBUTE, result);
         return result.signedIn()
                 .map(s -> new CredentialValidationResult(
                         s.email().value(),
                         s.secondStep().signsInAtOnce() ? Set.of(s.role().name()) : Set.of()))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
+    }
+
+    /**
+     * The language of the page the password was typed on: the view's, which JSF chose from the
+     * browser's Accept-Language among the supported locales (English when none fits).
+     */
+    private static Language pageLanguage() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces == null || faces.getViewRoot() == null
+                ? Language.ENGLISH
+                : Language.of(faces.getViewRoot().getLocale()).orElse(Language.ENGLISH);
     }
 }
