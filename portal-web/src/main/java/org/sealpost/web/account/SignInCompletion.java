@@ -10,6 +10,7 @@ import org.sealpost.portal.session.EndReason;
 import org.sealpost.portal.session.SessionHandle;
 import org.sealpost.portal.session.SessionRegistry;
 import org.sealpost.web.security.SignedInSession;
+import org.sealpost.web.security.SignedInSession.PendingSignIn;
 
 /**
  * Makes this browser's session signed in, once every step of the sign-in is done: the
@@ -26,6 +27,26 @@ public class SignInCompletion {
 
     @Inject
     private AccountSettings accounts;
+
+    /**
+     * The sign-in this browser has begun that waits for exactly {@code step}; {@code null} when
+     * there is none, it waits for another step, or it began too long ago. The pages of the
+     * second step act only for this account, never for one named by the request.
+     */
+    PendingSignIn pending(SecondStep step) {
+        PendingSignIn pending = session.pendingSignIn(Instant.now());
+        return pending != null && pending.step() == step ? pending : null;
+    }
+
+    /** The second step of {@code pending} is done: the browser is signed in as its account. */
+    void complete(PendingSignIn pending) {
+        complete(pending.accountId(), pending.email(), pending.role());
+    }
+
+    /** The second step can no longer be done (locked out, or the factor is gone): back to the password. */
+    void abandon() {
+        session.forgetPendingSignIn();
+    }
 
     void complete(long accountId, String email, String role) {
         HttpServletRequest request = Pages.request();
