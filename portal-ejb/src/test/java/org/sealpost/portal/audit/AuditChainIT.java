@@ -71,15 +71,15 @@ class AuditChainIT {
                     // Some transactions roll back: their rows must never leave a hole in the chain.
                     try {
                         db.inTransaction(em -> {
-                            AuditTrail.record(
-                                    em,
-                                    "writer" + writer + "@client.example",
-                                    AuditAction.SIGNED_IN,
-                                    "account",
-                                    Integer.toString(writer),
-                                    "127.0.0." + writer,
-                                    "event " + n,
-                                    Instant.now());
+                            AuditTrail.on(em)
+                                    .record(
+                                            "writer" + writer + "@client.example",
+                                            AuditAction.SIGNED_IN,
+                                            "account",
+                                            Integer.toString(writer),
+                                            "127.0.0." + writer,
+                                            "event " + n,
+                                            Instant.now());
                             if (n % 10 == 9) {
                                 throw new IllegalStateException("rolled back on purpose");
                             }
@@ -278,42 +278,42 @@ class AuditChainIT {
     void aChangeIsRecordedWithOldAndNewValueSecretsMaskedAndCoveredByTheChain() throws Exception {
         Instant now = Instant.now();
         db.inTransaction(em -> {
-            AuditTrail.recordChange(
-                    em,
-                    "admin@bank.example",
-                    AuditAction.POLICY_CHANGED,
-                    "policy",
-                    "1",
-                    "127.0.0.1",
-                    "forward",
-                    "DISABLED",
-                    "INTERNAL_ONLY",
-                    false,
-                    now);
-            AuditTrail.recordChange(
-                    em,
-                    "admin@bank.example",
-                    AuditAction.POLICY_CHANGED,
-                    "settings",
-                    "smarthost",
-                    "127.0.0.1",
-                    "password",
-                    "old-secret",
-                    "new-secret",
-                    true,
-                    now);
-            AuditTrail.recordChange(
-                    em,
-                    "admin@bank.example",
-                    AuditAction.POLICY_CHANGED,
-                    "settings",
-                    "smarthost",
-                    "127.0.0.1",
-                    "password",
-                    null,
-                    "first-secret",
-                    true,
-                    now);
+            AuditTrail.on(em)
+                    .recordChange(
+                            "admin@bank.example",
+                            AuditAction.POLICY_CHANGED,
+                            "policy",
+                            "1",
+                            "127.0.0.1",
+                            "forward",
+                            "DISABLED",
+                            "INTERNAL_ONLY",
+                            false,
+                            now);
+            AuditTrail.on(em)
+                    .recordChange(
+                            "admin@bank.example",
+                            AuditAction.POLICY_CHANGED,
+                            "settings",
+                            "smarthost",
+                            "127.0.0.1",
+                            "password",
+                            "old-secret",
+                            "new-secret",
+                            true,
+                            now);
+            AuditTrail.on(em)
+                    .recordChange(
+                            "admin@bank.example",
+                            AuditAction.POLICY_CHANGED,
+                            "settings",
+                            "smarthost",
+                            "127.0.0.1",
+                            "password",
+                            null,
+                            "first-secret",
+                            true,
+                            now);
             return null;
         });
         link();
@@ -338,34 +338,34 @@ class AuditChainIT {
     void theSignInHistoryOfAnAccountIsItsOwnSignInsNewestFirst() throws Exception {
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         db.inTransaction(em -> {
-            AuditTrail.record(em, "anna@client.example", AuditAction.SIGNED_IN, "account", "7", "10.0.0.1", null, t);
-            AuditTrail.record(
-                    em,
-                    "anna@client.example",
-                    AuditAction.SIGN_IN_FAILED,
-                    "account",
-                    "7",
-                    "10.0.0.2",
-                    null,
-                    t.plusSeconds(60));
-            AuditTrail.record(
-                    em,
-                    "anna@client.example",
-                    AuditAction.PASSWORD_CHANGED,
-                    "account",
-                    "7",
-                    "10.0.0.3",
-                    null,
-                    t.plusSeconds(120));
-            AuditTrail.record(
-                    em,
-                    "bob@client.example",
-                    AuditAction.SIGNED_IN,
-                    "account",
-                    "8",
-                    "10.0.0.4",
-                    null,
-                    t.plusSeconds(180));
+            AuditTrail.on(em).record("anna@client.example", AuditAction.SIGNED_IN, "account", "7", "10.0.0.1", null, t);
+            AuditTrail.on(em)
+                    .record(
+                            "anna@client.example",
+                            AuditAction.SIGN_IN_FAILED,
+                            "account",
+                            "7",
+                            "10.0.0.2",
+                            null,
+                            t.plusSeconds(60));
+            AuditTrail.on(em)
+                    .record(
+                            "anna@client.example",
+                            AuditAction.PASSWORD_CHANGED,
+                            "account",
+                            "7",
+                            "10.0.0.3",
+                            null,
+                            t.plusSeconds(120));
+            AuditTrail.on(em)
+                    .record(
+                            "bob@client.example",
+                            AuditAction.SIGNED_IN,
+                            "account",
+                            "8",
+                            "10.0.0.4",
+                            null,
+                            t.plusSeconds(180));
             return null;
         });
 
@@ -382,28 +382,35 @@ class AuditChainIT {
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         db.inTransaction(em -> {
             for (int i = 0; i < 30; i++) {
-                AuditTrail.record(
-                        em,
-                        "anna@client.example",
-                        i % 2 == 0 ? AuditAction.SIGNED_IN : AuditAction.SIGNED_OUT,
-                        "account",
-                        "7",
-                        null,
-                        "n" + i,
-                        t.plusSeconds(i));
+                AuditTrail.on(em)
+                        .record(
+                                "anna@client.example",
+                                i % 2 == 0 ? AuditAction.SIGNED_IN : AuditAction.SIGNED_OUT,
+                                "account",
+                                "7",
+                                null,
+                                "n" + i,
+                                t.plusSeconds(i));
             }
             // Done to Anna's account by someone else: found by her account, too.
-            AuditTrail.record(
-                    em,
-                    "admin@bank.example",
-                    AuditAction.PASSWORD_RESET,
-                    "account",
-                    "7",
-                    null,
-                    "by admin",
-                    t.plusSeconds(100));
-            AuditTrail.record(
-                    em, "bob@client.example", AuditAction.SIGNED_IN, "account", "8", null, "bob", t.plusSeconds(200));
+            AuditTrail.on(em)
+                    .record(
+                            "admin@bank.example",
+                            AuditAction.PASSWORD_RESET,
+                            "account",
+                            "7",
+                            null,
+                            "by admin",
+                            t.plusSeconds(100));
+            AuditTrail.on(em)
+                    .record(
+                            "bob@client.example",
+                            AuditAction.SIGNED_IN,
+                            "account",
+                            "8",
+                            null,
+                            "bob",
+                            t.plusSeconds(200));
             return null;
         });
         AuditFilter anna = new AuditFilter("anna@client.example", 7L, null, null, null);
@@ -440,26 +447,26 @@ class AuditChainIT {
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         db.inTransaction(em -> {
             for (int i = 0; i < 2_500; i++) {
-                AuditTrail.record(
-                        em,
-                        "anna@client.example",
-                        AuditAction.SIGNED_IN,
-                        "account",
-                        "7",
-                        null,
-                        "n" + i,
-                        t.plusMillis(i));
+                AuditTrail.on(em)
+                        .record(
+                                "anna@client.example",
+                                AuditAction.SIGNED_IN,
+                                "account",
+                                "7",
+                                null,
+                                "n" + i,
+                                t.plusMillis(i));
             }
             // What an outsider typed into the sign-in form becomes the actor.
-            AuditTrail.record(
-                    em,
-                    "=HYPERLINK(\"http://evil.example/\",\"x\")",
-                    AuditAction.SIGN_IN_FAILED,
-                    "account",
-                    null,
-                    "198.51.100.9",
-                    "unknown address",
-                    t.plusSeconds(10));
+            AuditTrail.on(em)
+                    .record(
+                            "=HYPERLINK(\"http://evil.example/\",\"x\")",
+                            AuditAction.SIGN_IN_FAILED,
+                            "account",
+                            null,
+                            "198.51.100.9",
+                            "unknown address",
+                            t.plusSeconds(10));
             return null;
         });
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
@@ -572,15 +579,15 @@ class AuditChainIT {
         return db.inTransaction(em -> {
             List<Long> ids = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                AuditTrail.record(
-                        em,
-                        "anna@client.example",
-                        AuditAction.SIGNED_IN,
-                        "account",
-                        "7",
-                        "10.0.0." + i,
-                        "event " + i,
-                        Instant.now());
+                AuditTrail.on(em)
+                        .record(
+                                "anna@client.example",
+                                AuditAction.SIGNED_IN,
+                                "account",
+                                "7",
+                                "10.0.0." + i,
+                                "event " + i,
+                                Instant.now());
             }
             try (Statement s = PortalJpa.connectionOf(em).createStatement();
                     ResultSet rs = s.executeQuery("SELECT id FROM audit_event ORDER BY id DESC LIMIT " + n)) {
