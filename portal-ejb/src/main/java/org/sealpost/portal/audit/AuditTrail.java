@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
@@ -174,19 +173,12 @@ public class AuditTrail {
         }
     }
 
-    /** {@link #INSERT}'s parameters, in its order; a {@code null} is SQL NULL. */
+    /** {@link #INSERT}'s parameters, in its order: the time, then the texts; a {@code null} is SQL NULL. */
     private static List<Object> insertValues(AuditEvent event) {
-        return Arrays.asList(
-                event.occurredAt().atOffset(ZoneOffset.UTC),
-                event.actor(),
-                event.action(),
-                event.targetType(),
-                event.targetId(),
-                event.clientAddress(),
-                event.detail(),
-                event.field(),
-                event.oldValue(),
-                event.newValue());
+        List<Object> values = new ArrayList<>();
+        values.add(event.occurredAt().atOffset(ZoneOffset.UTC));
+        values.addAll(event.texts());
+        return values;
     }
 
     // ---- reading, for the account page and the audit page
