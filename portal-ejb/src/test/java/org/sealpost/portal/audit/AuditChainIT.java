@@ -71,15 +71,15 @@ class AuditChainIT {
                     // Some transactions roll back: their rows must never leave a hole in the chain.
                     try {
                         db.inTransaction(em -> {
-                            AuditTrail.on(em)
-                                    .record(
-                                            "writer" + writer + "@client.example",
-                                            AuditAction.SIGNED_IN,
-                                            "account",
-                                            Integer.toString(writer),
-                                            "127.0.0." + writer,
-                                            "event " + n,
-                                            Instant.now());
+                            AuditTrail trail = AuditTrail.on(em);
+                            trail.record(
+                                    "writer" + writer + "@client.example",
+                                    AuditAction.SIGNED_IN,
+                                    "account",
+                                    Integer.toString(writer),
+                                    "127.0.0." + writer,
+                                    "event " + n,
+                                    Instant.now());
                             if (n % 10 == 9) {
                                 throw new IllegalStateException("rolled back on purpose");
                             }
@@ -278,42 +278,40 @@ class AuditChainIT {
     void aChangeIsRecordedWithOldAndNewValueSecretsMaskedAndCoveredByTheChain() throws Exception {
         Instant now = Instant.now();
         db.inTransaction(em -> {
-            AuditTrail.on(em)
-                    .recordChange(
-                            "admin@bank.example",
-                            AuditAction.POLICY_CHANGED,
-                            "policy",
-                            "1",
-                            "127.0.0.1",
-                            "forward",
-                            "DISABLED",
-                            "INTERNAL_ONLY",
-                            false,
-                            now);
-            AuditTrail.on(em)
-                    .recordChange(
-                            "admin@bank.example",
-                            AuditAction.POLICY_CHANGED,
-                            "settings",
-                            "smarthost",
-                            "127.0.0.1",
-                            "password",
-                            "old-secret",
-                            "new-secret",
-                            true,
-                            now);
-            AuditTrail.on(em)
-                    .recordChange(
-                            "admin@bank.example",
-                            AuditAction.POLICY_CHANGED,
-                            "settings",
-                            "smarthost",
-                            "127.0.0.1",
-                            "password",
-                            null,
-                            "first-secret",
-                            true,
-                            now);
+            AuditTrail trail = AuditTrail.on(em);
+            trail.recordChange(
+                    "admin@bank.example",
+                    AuditAction.POLICY_CHANGED,
+                    "policy",
+                    "1",
+                    "127.0.0.1",
+                    "forward",
+                    "DISABLED",
+                    "INTERNAL_ONLY",
+                    false,
+                    now);
+            trail.recordChange(
+                    "admin@bank.example",
+                    AuditAction.POLICY_CHANGED,
+                    "settings",
+                    "smarthost",
+                    "127.0.0.1",
+                    "password",
+                    "old-secret",
+                    "new-secret",
+                    true,
+                    now);
+            trail.recordChange(
+                    "admin@bank.example",
+                    AuditAction.POLICY_CHANGED,
+                    "settings",
+                    "smarthost",
+                    "127.0.0.1",
+                    "password",
+                    null,
+                    "first-secret",
+                    true,
+                    now);
             return null;
         });
         link();
@@ -338,34 +336,26 @@ class AuditChainIT {
     void theSignInHistoryOfAnAccountIsItsOwnSignInsNewestFirst() throws Exception {
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         db.inTransaction(em -> {
-            AuditTrail.on(em).record("anna@client.example", AuditAction.SIGNED_IN, "account", "7", "10.0.0.1", null, t);
-            AuditTrail.on(em)
-                    .record(
-                            "anna@client.example",
-                            AuditAction.SIGN_IN_FAILED,
-                            "account",
-                            "7",
-                            "10.0.0.2",
-                            null,
-                            t.plusSeconds(60));
-            AuditTrail.on(em)
-                    .record(
-                            "anna@client.example",
-                            AuditAction.PASSWORD_CHANGED,
-                            "account",
-                            "7",
-                            "10.0.0.3",
-                            null,
-                            t.plusSeconds(120));
-            AuditTrail.on(em)
-                    .record(
-                            "bob@client.example",
-                            AuditAction.SIGNED_IN,
-                            "account",
-                            "8",
-                            "10.0.0.4",
-                            null,
-                            t.plusSeconds(180));
+            AuditTrail trail = AuditTrail.on(em);
+            trail.record("anna@client.example", AuditAction.SIGNED_IN, "account", "7", "10.0.0.1", null, t);
+            trail.record(
+                    "anna@client.example",
+                    AuditAction.SIGN_IN_FAILED,
+                    "account",
+                    "7",
+                    "10.0.0.2",
+                    null,
+                    t.plusSeconds(60));
+            trail.record(
+                    "anna@client.example",
+                    AuditAction.PASSWORD_CHANGED,
+                    "account",
+                    "7",
+                    "10.0.0.3",
+                    null,
+                    t.plusSeconds(120));
+            trail.record(
+                    "bob@client.example", AuditAction.SIGNED_IN, "account", "8", "10.0.0.4", null, t.plusSeconds(180));
             return null;
         });
 
@@ -381,36 +371,27 @@ class AuditChainIT {
     void theAuditPageFiltersByAccountKindAndTimeAndPagesAndExportsFromTheDatabase() throws Exception {
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         db.inTransaction(em -> {
+            AuditTrail trail = AuditTrail.on(em);
             for (int i = 0; i < 30; i++) {
-                AuditTrail.on(em)
-                        .record(
-                                "anna@client.example",
-                                i % 2 == 0 ? AuditAction.SIGNED_IN : AuditAction.SIGNED_OUT,
-                                "account",
-                                "7",
-                                null,
-                                "n" + i,
-                                t.plusSeconds(i));
+                trail.record(
+                        "anna@client.example",
+                        i % 2 == 0 ? AuditAction.SIGNED_IN : AuditAction.SIGNED_OUT,
+                        "account",
+                        "7",
+                        null,
+                        "n" + i,
+                        t.plusSeconds(i));
             }
             // Done to Anna's account by someone else: found by her account, too.
-            AuditTrail.on(em)
-                    .record(
-                            "admin@bank.example",
-                            AuditAction.PASSWORD_RESET,
-                            "account",
-                            "7",
-                            null,
-                            "by admin",
-                            t.plusSeconds(100));
-            AuditTrail.on(em)
-                    .record(
-                            "bob@client.example",
-                            AuditAction.SIGNED_IN,
-                            "account",
-                            "8",
-                            null,
-                            "bob",
-                            t.plusSeconds(200));
+            trail.record(
+                    "admin@bank.example",
+                    AuditAction.PASSWORD_RESET,
+                    "account",
+                    "7",
+                    null,
+                    "by admin",
+                    t.plusSeconds(100));
+            trail.record("bob@client.example", AuditAction.SIGNED_IN, "account", "8", null, "bob", t.plusSeconds(200));
             return null;
         });
         AuditFilter anna = new AuditFilter("anna@client.example", 7L, null, null, null);
@@ -446,27 +427,20 @@ class AuditChainIT {
     void theCsvExportHoldsEveryFilteredEventDefusesFormulasAndIsItselfAudited() throws Exception {
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         db.inTransaction(em -> {
+            AuditTrail trail = AuditTrail.on(em);
             for (int i = 0; i < 2_500; i++) {
-                AuditTrail.on(em)
-                        .record(
-                                "anna@client.example",
-                                AuditAction.SIGNED_IN,
-                                "account",
-                                "7",
-                                null,
-                                "n" + i,
-                                t.plusMillis(i));
+                trail.record(
+                        "anna@client.example", AuditAction.SIGNED_IN, "account", "7", null, "n" + i, t.plusMillis(i));
             }
             // What an outsider typed into the sign-in form becomes the actor.
-            AuditTrail.on(em)
-                    .record(
-                            "=HYPERLINK(\"http://evil.example/\",\"x\")",
-                            AuditAction.SIGN_IN_FAILED,
-                            "account",
-                            null,
-                            "198.51.100.9",
-                            "unknown address",
-                            t.plusSeconds(10));
+            trail.record(
+                    "=HYPERLINK(\"http://evil.example/\",\"x\")",
+                    AuditAction.SIGN_IN_FAILED,
+                    "account",
+                    null,
+                    "198.51.100.9",
+                    "unknown address",
+                    t.plusSeconds(10));
             return null;
         });
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
@@ -577,17 +551,17 @@ class AuditChainIT {
 
     private static List<Long> record(int n) throws Exception {
         return db.inTransaction(em -> {
+            AuditTrail trail = AuditTrail.on(em);
             List<Long> ids = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                AuditTrail.on(em)
-                        .record(
-                                "anna@client.example",
-                                AuditAction.SIGNED_IN,
-                                "account",
-                                "7",
-                                "10.0.0." + i,
-                                "event " + i,
-                                Instant.now());
+                trail.record(
+                        "anna@client.example",
+                        AuditAction.SIGNED_IN,
+                        "account",
+                        "7",
+                        "10.0.0." + i,
+                        "event " + i,
+                        Instant.now());
             }
             try (Statement s = PortalJpa.connectionOf(em).createStatement();
                     ResultSet rs = s.executeQuery("SELECT id FROM audit_event ORDER BY id DESC LIMIT " + n)) {

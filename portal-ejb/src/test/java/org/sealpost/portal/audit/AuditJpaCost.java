@@ -48,16 +48,16 @@ public final class AuditJpaCost {
 
             sql(db, "TRUNCATE audit_event RESTART IDENTITY");
             db.inTransaction(em -> {
+                AuditTrail trail = AuditTrail.on(em);
                 for (int i = 0; i < CHAIN; i++) {
-                    AuditTrail.on(em)
-                            .record(
-                                    "anna@client.example",
-                                    AuditAction.SIGNED_IN,
-                                    "account",
-                                    Integer.toString(i % 50),
-                                    "192.0.2." + (i % 250),
-                                    "event " + i,
-                                    Instant.now());
+                    trail.record(
+                            "anna@client.example",
+                            AuditAction.SIGNED_IN,
+                            "account",
+                            Integer.toString(i % 50),
+                            "192.0.2." + (i % 250),
+                            "event " + i,
+                            Instant.now());
                 }
                 return null;
             });
@@ -103,15 +103,15 @@ public final class AuditJpaCost {
         for (int i = 0; i < n; i++) {
             int k = i;
             db.inTransaction(em -> {
-                AuditTrail.on(em)
-                        .record(
-                                "anna@client.example",
-                                AuditAction.SIGNED_IN,
-                                "account",
-                                "7",
-                                "192.0.2.7",
-                                "n" + k,
-                                Instant.now());
+                AuditTrail trail = AuditTrail.on(em);
+                trail.record(
+                        "anna@client.example",
+                        AuditAction.SIGNED_IN,
+                        "account",
+                        "7",
+                        "192.0.2.7",
+                        "n" + k,
+                        Instant.now());
                 return null;
             });
         }

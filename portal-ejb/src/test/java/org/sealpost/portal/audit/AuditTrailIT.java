@@ -91,18 +91,18 @@ class AuditTrailIT {
                 }))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> db.inTransaction(em -> {
-                    AuditTrail.on(em)
-                            .recordChange(
-                                    "admin@bank.example",
-                                    AuditAction.POLICY_CHANGED,
-                                    "policy",
-                                    "1",
-                                    null,
-                                    null,
-                                    "a",
-                                    "b",
-                                    false,
-                                    AT);
+                    AuditTrail trail = AuditTrail.on(em);
+                    trail.recordChange(
+                            "admin@bank.example",
+                            AuditAction.POLICY_CHANGED,
+                            "policy",
+                            "1",
+                            null,
+                            null,
+                            "a",
+                            "b",
+                            false,
+                            AT);
                     return null;
                 }))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -144,35 +144,26 @@ class AuditTrailIT {
     @Test
     void theAccountPagesHistoryIsTheAccountsOwnEventsOfTheKindsAskedNewestFirst() throws Exception {
         db.inTransaction(em -> {
-            AuditTrail.on(em)
-                    .record("anna@client.example", AuditAction.SIGNED_IN, "account", "7", "192.0.2.1", null, AT);
-            AuditTrail.on(em)
-                    .record(
-                            "anna@client.example",
-                            AuditAction.SIGNED_OUT,
-                            "account",
-                            "7",
-                            "192.0.2.2",
-                            null,
-                            AT.plusSeconds(1));
-            AuditTrail.on(em)
-                    .record(
-                            "anna@client.example",
-                            AuditAction.SIGN_IN_FAILED,
-                            "account",
-                            "7",
-                            "192.0.2.3",
-                            null,
-                            AT.plusSeconds(2));
-            AuditTrail.on(em)
-                    .record(
-                            "bob@client.example",
-                            AuditAction.SIGNED_IN,
-                            "account",
-                            "8",
-                            "192.0.2.4",
-                            null,
-                            AT.plusSeconds(3));
+            AuditTrail trail = AuditTrail.on(em);
+            trail.record("anna@client.example", AuditAction.SIGNED_IN, "account", "7", "192.0.2.1", null, AT);
+            trail.record(
+                    "anna@client.example",
+                    AuditAction.SIGNED_OUT,
+                    "account",
+                    "7",
+                    "192.0.2.2",
+                    null,
+                    AT.plusSeconds(1));
+            trail.record(
+                    "anna@client.example",
+                    AuditAction.SIGN_IN_FAILED,
+                    "account",
+                    "7",
+                    "192.0.2.3",
+                    null,
+                    AT.plusSeconds(2));
+            trail.record(
+                    "bob@client.example", AuditAction.SIGNED_IN, "account", "8", "192.0.2.4", null, AT.plusSeconds(3));
             return null;
         });
 
