@@ -145,15 +145,15 @@ public final class AuditChainBenchmark {
                 if ("a".equals(mode)) {
                     linkAtInsert(c, now, detail);
                 } else {
-                    AuditTrail.record(
-                            c,
-                            "mail-bridge",
-                            AuditAction.MESSAGE_RECEIVED,
-                            "message",
-                            UUID.randomUUID().toString(),
-                            "127.0.0.1",
-                            detail,
-                            now);
+                    AuditTrail.on(c)
+                            .record(
+                                    "mail-bridge",
+                                    AuditAction.MESSAGE_RECEIVED,
+                                    "message",
+                                    UUID.randomUUID().toString(),
+                                    "127.0.0.1",
+                                    detail,
+                                    now);
                 }
                 c.commit();
                 latencies.add((System.nanoTime() - t0) / 1_000);

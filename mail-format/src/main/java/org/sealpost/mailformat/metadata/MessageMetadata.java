@@ -138,7 +138,7 @@ public record MessageMetadata(
                     throw new IllegalArgumentException("metadata record has an invalid date: " + e.getMessage(), e);
                 }
             }
-            String messageId = readString(in);
+            String messageIdHeader = readString(in);
             int attachmentCount = readCount(in, 4 + 4 + 8);
             List<AttachmentInfo> attachments = new ArrayList<>(attachmentCount);
             for (int i = 0; i < attachmentCount; i++) {
@@ -160,7 +160,7 @@ public record MessageMetadata(
                     cc,
                     subject,
                     date,
-                    messageId,
+                    messageIdHeader,
                     attachments,
                     totalSize,
                     (flags & FLAG_TEXT) != 0,

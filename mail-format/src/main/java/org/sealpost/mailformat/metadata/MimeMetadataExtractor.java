@@ -132,27 +132,7 @@ public final class MimeMetadataExtractor {
         for (String name : List.of("Content-Type", "Content-Transfer-Encoding", "Content-Disposition")) {
             single(headers, name, problems);
         }
-        List<AttachmentInfo> attachments = List.of();
-        boolean hasText = false;
-        boolean hasHtml = false;
-        try {
-            // The one walker and its one attachment decision, the same the message page uses.
-            MessageStructure structure = MessageStructure.read(raw, problems);
-            if (structure.root() != null) {
-                reportUnknownCharsets(structure.root(), problems);
-                reportTransferDamage(structure, problems);
-            }
-            attachments = structure.attachments().stream()
-                    .map(a -> new AttachmentInfo(a.fileName(), a.contentType(), a.size()))
-                    .toList();
-            hasText = structure.bodyText() != null;
-            hasHtml = structure.bodyHtml() != null;
-        } catch (RuntimeException | StackOverflowError e) {
-            problems.add(
-                    Kind.UNREADABLE_PART,
-                    "the message body could not be read completely ("
-                            + e.getClass().getSimpleName() + ")");
-        }
+        BodyFacts body = body(raw, problems);
         return new MessageMetadata(
                 fromList.isEmpty() ? null : fromList.get(0),
                 replyTo,
@@ -161,10 +141,40 @@ public final class MimeMetadataExtractor {
                 subject,
                 date,
                 messageId,
-                attachments,
+                body.attachments(),
                 raw.length,
-                hasText,
-                hasHtml);
+                body.hasText(),
+                body.hasHtml());
+    }
+
+    /** What the metadata says of the body: its attachments and which versions of the text it has. */
+    private record BodyFacts(List<AttachmentInfo> attachments, boolean hasText, boolean hasHtml) {
+
+        /** A body that could not be read: no attachments, no text the page could show. */
+        static final BodyFacts UNREADABLE = new BodyFacts(List.of(), false, false);
+    }
+
+    private static BodyFacts body(byte[] raw, Problems problems) {
+        try {
+            // The one walker and its one attachment decision, the same the message page uses.
+            MessageStructure structure = MessageStructure.read(raw, problems);
+            if (structure.root() != null) {
+                reportUnknownCharsets(structure.root(), problems);
+                reportTransferDamage(structure, problems);
+            }
+            return new BodyFacts(
+                    structure.attachments().stream()
+                            .map(a -> new AttachmentInfo(a.fileName(), a.contentType(), a.size()))
+                            .toList(),
+                    structure.bodyText() != null,
+                    structure.bodyHtml() != null);
+        } catch (RuntimeException | StackOverflowError e) {
+            problems.add(
+                    Kind.UNREADABLE_PART,
+                    "the message body could not be read completely ("
+                            + e.getClass().getSimpleName() + ")");
+            return BodyFacts.UNREADABLE;
+        }
     }
 
     /**

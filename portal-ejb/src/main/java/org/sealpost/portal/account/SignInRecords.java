@@ -80,7 +80,7 @@ public class SignInRecords {
 
     /** A client over its failure limit: only the audit event, no account is looked up. */
     public void throttled(String address, String client, Instant now) {
-        AuditTrail.record(em, address, AuditAction.SIGN_IN_THROTTLED, "account", null, client, null, now);
+        AuditTrail.on(em).record(address, AuditAction.SIGN_IN_THROTTLED, "account", null, client, null, now);
     }
 
     /**
@@ -100,17 +100,18 @@ public class SignInRecords {
         String client = signingIn.address();
         Optional<Account> found = byEmail(address, LockModeType.PESSIMISTIC_WRITE);
         if (found.isEmpty() || !found.get().mayTrySignIn(now)) {
-            AuditTrail.record(
-                    em,
-                    safe(address),
-                    AuditAction.SIGN_IN_FAILED,
-                    "account",
-                    found.map(a -> a.id().toString()).orElse(null),
-                    client,
-                    found.isEmpty()
-                            ? "unknown address"
-                            : "account " + found.get().state() + (found.get().lockedAt(now) ? ", locked" : ""),
-                    now);
+            AuditTrail.on(em)
+                    .record(
+                            safe(address),
+                            AuditAction.SIGN_IN_FAILED,
+                            "account",
+                            found.map(a -> a.id().toString()).orElse(null),
+                            client,
+                            found.isEmpty()
+                                    ? "unknown address"
+                                    : "account " + found.get().state()
+                                            + (found.get().lockedAt(now) ? ", locked" : ""),
+                            now);
             return SignInResult.refused();
         }
         Account account = found.get();
@@ -150,8 +151,8 @@ public class SignInRecords {
 
     /** An event about the account whose sign-in this is. */
     private void audit(Account account, AuditAction action, String client, String detail, Instant now) {
-        AuditTrail.record(
-                em, account.email().value(), action, "account", account.id().toString(), client, detail, now);
+        AuditTrail.on(em)
+                .record(account.email().value(), action, "account", account.id().toString(), client, detail, now);
     }
 
     private Optional<Account> byEmail(String address, LockModeType lock) {

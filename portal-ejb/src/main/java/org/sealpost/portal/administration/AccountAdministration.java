@@ -227,14 +227,14 @@ public final class AccountAdministration {
     }
 
     private void audit(String actor, AuditAction action, Account a, String client, String detail, Instant now) {
-        AuditTrail.record(
-                em,
-                actor,
-                action,
-                "account",
-                a.id().toString(),
-                client,
-                a.email().value() + ": " + detail,
-                now);
+        AuditTrail.on(em)
+                .record(
+                        actor,
+                        action,
+                        "account",
+                        a.id().toString(),
+                        client,
+                        a.email().value() + ": " + detail,
+                        now);
     }
 }

@@ -95,14 +95,14 @@ public final class MailQueueAdministration {
     }
 
     private void audit(String actor, AuditAction action, QueueEntry row, String client, String detail, Instant now) {
-        AuditTrail.record(
-                em,
-                actor,
-                action,
-                "outbound_mail",
-                Long.toString(row.id()),
-                client,
-                row.describe() + "; " + detail,
-                now);
+        AuditTrail.on(em)
+                .record(
+                        actor,
+                        action,
+                        "outbound_mail",
+                        Long.toString(row.id()),
+                        client,
+                        row.describe() + "; " + detail,
+                        now);
     }
 }

@@ -2,6 +2,7 @@ package org.sealpost.portal.administration;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sealpost.portal.policy.EffectivePolicy;
 import org.sealpost.portal.policy.PortalAction;
 
 /**
@@ -22,7 +23,7 @@ public record PermissionChange(Subject subject, PortalAction action, String befo
     }
 
     /** The differences between two forms, actions first in their order, then the rest. */
-    static List<PermissionChange> between(PermissionsForm before, PermissionsForm after) {
+    static List<PermissionChange> between(EffectivePolicy before, EffectivePolicy after) {
         List<PermissionChange> changes = new ArrayList<>();
         for (PortalAction action : PortalAction.values()) {
             if (before.scopes().get(action) != after.scopes().get(action)) {

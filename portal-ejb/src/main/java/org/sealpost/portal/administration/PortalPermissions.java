@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
+import org.sealpost.portal.policy.EffectivePolicy;
 import org.sealpost.portal.policy.PortalPolicies;
 import org.sealpost.portal.policy.PortalPolicy;
 import org.sealpost.portal.policy.RecipientAddress;
@@ -31,8 +32,8 @@ public final class PortalPermissions {
         this.seed = Objects.requireNonNull(seed, "seed");
     }
 
-    public PermissionsForm current() {
-        return PermissionsForm.of(new PortalPolicies(em).current(seed).policy());
+    public EffectivePolicy current() {
+        return new PortalPolicies(em).current(seed).policy().effective();
     }
 
     /**
@@ -43,7 +44,7 @@ public final class PortalPermissions {
      * @throws PolicyChangedMeanwhileException  someone saved the policy after the form was filled
      * @throws IllegalArgumentException         a limit below zero (the page's fields never send one)
      */
-    public List<PermissionChange> save(PermissionsForm edited, String actor, String client, Instant now)
+    public List<PermissionChange> save(EffectivePolicy edited, String actor, String client, Instant now)
             throws InvalidDomainsException, PolicyChangedMeanwhileException {
         List<String> refused = new ArrayList<>();
         List<String> normalised = new ArrayList<>();
@@ -64,8 +65,8 @@ public final class PortalPermissions {
         if (policy.version() != edited.version()) {
             throw new PolicyChangedMeanwhileException(edited.version(), policy.version());
         }
-        PermissionsForm before = PermissionsForm.of(policy);
-        PermissionsForm after = new PermissionsForm(
+        EffectivePolicy before = policy.effective();
+        EffectivePolicy after = new EffectivePolicy(
                 edited.scopes(),
                 normalised,
                 edited.subdomainsInternal(),
@@ -98,15 +99,15 @@ public final class PortalPermissions {
             }
             throw e;
         }
-        AuditTrail.record(
-                em,
-                actor,
-                AuditAction.POLICY_CHANGED,
-                "portal_policy",
-                Integer.toString(PortalPolicy.THE_POLICY),
-                client,
-                changes.stream().map(PermissionChange::describe).collect(Collectors.joining("; ")),
-                now);
+        AuditTrail.on(em)
+                .record(
+                        actor,
+                        AuditAction.POLICY_CHANGED,
+                        "portal_policy",
+                        Integer.toString(PortalPolicy.THE_POLICY),
+                        client,
+                        changes.stream().map(PermissionChange::describe).collect(Collectors.joining("; ")),
+                        now);
         return changes;
     }
 }

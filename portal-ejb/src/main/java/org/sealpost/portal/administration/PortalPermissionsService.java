@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.List;
 import org.sealpost.portal.config.PortalSettings;
+import org.sealpost.portal.policy.EffectivePolicy;
 import org.sealpost.portal.policy.PolicySeed;
 
 /**
@@ -34,7 +35,7 @@ public class PortalPermissionsService {
         return new PortalPermissions(em, () -> PolicySeed.fromSettings(settings::get, Instant.now()));
     }
 
-    public PermissionsForm current() {
+    public EffectivePolicy current() {
         try {
             return permissions().current();
         } catch (PersistenceException e) {
@@ -43,7 +44,7 @@ public class PortalPermissionsService {
     }
 
     /** @see PortalPermissions#save */
-    public List<PermissionChange> save(PermissionsForm edited, String client)
+    public List<PermissionChange> save(EffectivePolicy edited, String client)
             throws InvalidDomainsException, PolicyChangedMeanwhileException {
         try {
             return permissions().save(edited, caller.getCallerPrincipal().getName(), client, Instant.now());

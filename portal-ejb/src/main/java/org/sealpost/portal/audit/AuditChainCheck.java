@@ -28,15 +28,15 @@ public final class AuditChainCheck {
         } catch (SQLException e) {
             throw AuditTrail.unavailable("verified", e);
         }
-        AuditTrail.record(
-                c,
-                actor,
-                AuditAction.AUDIT_CHAIN_CHECKED,
-                "audit_chain",
-                Long.toString(verdict.headSeq()),
-                clientAddress,
-                verdict.describe(),
-                now);
+        AuditTrail.on(c)
+                .record(
+                        actor,
+                        AuditAction.AUDIT_CHAIN_CHECKED,
+                        "audit_chain",
+                        Long.toString(verdict.headSeq()),
+                        clientAddress,
+                        verdict.describe(),
+                        now);
         return verdict;
     }
 

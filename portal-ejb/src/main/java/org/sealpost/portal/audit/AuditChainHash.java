@@ -52,17 +52,7 @@ public final class AuditChainHash {
                 .putLong(event.id())
                 .putLong(micros(event.occurredAt()))
                 .array());
-        for (String field : new String[] {
-            event.actor(),
-            event.action(),
-            event.targetType(),
-            event.targetId(),
-            event.clientAddress(),
-            event.detail(),
-            event.field(),
-            event.oldValue(),
-            event.newValue()
-        }) {
+        for (String field : event.texts()) {
             if (field == null) {
                 out.writeBytes(ByteBuffer.allocate(4).putInt(-1).array());
             } else {

@@ -65,15 +65,15 @@ public final class AuditCsv {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        AuditTrail.record(
-                c,
-                actor,
-                AuditAction.AUDIT_LOG_EXPORTED,
-                "audit_log",
-                null,
-                clientAddress,
-                rows + " event(s); " + filter.describe(),
-                now);
+        AuditTrail.on(c)
+                .record(
+                        actor,
+                        AuditAction.AUDIT_LOG_EXPORTED,
+                        "audit_log",
+                        null,
+                        clientAddress,
+                        rows + " event(s); " + filter.describe(),
+                        now);
         return rows;
     }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -171,6 +172,15 @@ public class AuditEvent implements Serializable {
 
     public Instant occurredAt() {
         return occurredAt.toInstant();
+    }
+
+    /**
+     * The event's texts in the order of the table's columns, {@code actor} to {@code new_value}
+     * (a {@code null} stays one): what {@link AuditTrail} inserts after the time, and what the
+     * chain hash covers after the position, the id and the time ({@link AuditChainHash#encode}).
+     */
+    List<String> texts() {
+        return Arrays.asList(actor, action, targetType, targetId, clientAddress, detail, field, oldValue, newValue);
     }
 
     public String actor() {

@@ -5,11 +5,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,13 +31,15 @@ import org.sealpost.portal.meters.PortalMeters;
  * what ({@link AuditAction}) to which target ({@code targetType} such as {@code account},
  * {@code message}, {@code policy}, and its id), from which client address, with a short detail
  * that never holds a message's words or a secret.</li>
- * <li>{@link #recordChange(EntityManager, String, AuditAction, String, String, String, String, String, String, boolean, Instant)}:
+ * <li>{@link #recordChange(String, AuditAction, String, String, String, String, String, String, boolean, Instant)}:
  * a change made in the admin console (on the caller's entity manager), with the field's name and its value before and after.
  * Pass {@code secret = true} for passwords, keys, TOTP secrets and the like: both values are
  * then stored as {@link #MASKED} (a {@code null} stays {@code null}, so "was not set" still
  * shows), never the secret. Record one event per changed field.</li>
- * <li>The static variants take the caller's {@link EntityManager} or, on the intake's JDBC path
- * (ADR 0003), its {@link Connection}: for plain classes that also run outside the container.</li>
+ * <li>Injected, the trail writes on the container's entity manager; {@link #on(EntityManager)}
+ * is the same trail on the caller's entity manager and {@link #on(Connection)} on its JDBC
+ * connection (the intake's path, ADR 0003): for plain classes that also run outside the
+ * container. Either way an event is built, written and counted by the same lines.</li>
  * </ul>
  *
  * <h2>The chain (ADR 0014)</h2>
@@ -69,6 +71,30 @@ public class AuditTrail {
     @PersistenceContext(unitName = "sealpost")
     private EntityManager em;
 
+    /** Where this trail writes; {@code null} in the container, which writes on {@link #em}. */
+    private EventWriter writer;
+
+    /** For the container, which injects the entity manager. */
+    public AuditTrail() {}
+
+    private AuditTrail(EventWriter writer) {
+        this.writer = writer;
+    }
+
+    /**
+     * The trail on the caller's entity manager, in its transaction: for services that are plain
+     * classes, or run outside the container in tests.
+     */
+    public static AuditTrail on(EntityManager em) {
+        return new AuditTrail(event -> insert(em, event));
+    }
+
+    /** The trail on the caller's JDBC connection (the intake's transaction, ADR 0003; a verification). */
+    public static AuditTrail on(Connection c) {
+        return new AuditTrail(event -> insert(c, event));
+    }
+
+    /** Records an event: who did what to which target, from where, with a short detail (see the class comment). */
     public void record(
             String actor,
             AuditAction action,
@@ -77,28 +103,14 @@ public class AuditTrail {
             String clientAddress,
             String detail,
             Instant at) {
-        record(em, actor, action, targetType, targetId, clientAddress, detail, at);
-    }
-
-    /** The same, on a given entity manager: for services that run outside the container in tests. */
-    public static void record(
-            EntityManager em,
-            String actor,
-            AuditAction action,
-            String targetType,
-            String targetId,
-            String clientAddress,
-            String detail,
-            Instant at) {
-        insert(em, AuditEvent.recorded(new AuditDeed(actor, action, targetType, targetId, clientAddress), detail, at));
+        write(AuditEvent.recorded(new AuditDeed(actor, action, targetType, targetId, clientAddress), detail, at));
     }
 
     /**
      * A change of one field made by an administrator (or an operator command), with its value
      * before and after; {@code secret} masks both (see the class comment).
      */
-    public static void recordChange(
-            EntityManager em,
+    public void recordChange(
             String actor,
             AuditAction action,
             String targetType,
@@ -110,42 +122,27 @@ public class AuditTrail {
             boolean secret,
             Instant at) {
         AuditDeed deed = new AuditDeed(actor, action, targetType, targetId, clientAddress);
-        insert(em, AuditEvent.change(deed, field, mask(oldValue, secret), mask(newValue, secret), at));
-    }
-
-    /** The same on the caller's JDBC connection (the intake's transaction, ADR 0003; a verification). */
-    public static void record(
-            Connection c,
-            String actor,
-            AuditAction action,
-            String targetType,
-            String targetId,
-            String clientAddress,
-            String detail,
-            Instant at) {
-        AuditEvent event =
-                AuditEvent.recorded(new AuditDeed(actor, action, targetType, targetId, clientAddress), detail, at);
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            ps.setObject(1, event.occurredAt().atOffset(ZoneOffset.UTC));
-            ps.setString(2, event.actor());
-            ps.setString(3, event.action());
-            ps.setString(4, event.targetType());
-            ps.setString(5, event.targetId());
-            ps.setString(6, event.clientAddress());
-            ps.setString(7, event.detail());
-            ps.setNull(8, Types.VARCHAR);
-            ps.setNull(9, Types.VARCHAR);
-            ps.setNull(10, Types.VARCHAR);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw unavailable("recorded", e);
-        }
-        // Counted like every other event (the intake's MESSAGE_RECEIVED went uncounted while it had its own INSERT).
-        PortalMeters.audited(action.name());
+        write(AuditEvent.change(deed, field, mask(oldValue, secret), mask(newValue, secret), at));
     }
 
     static String mask(String value, boolean secret) {
         return secret && value != null ? MASKED : value;
+    }
+
+    /** The one way an event is written, whichever transaction it joins; every event is counted. */
+    private void write(AuditEvent event) {
+        if (writer != null) {
+            writer.insert(event);
+        } else {
+            insert(em, event);
+        }
+        PortalMeters.audited(event.action());
+    }
+
+    /** Inserts one event in the caller's transaction. */
+    @FunctionalInterface
+    private interface EventWriter {
+        void insert(AuditEvent event);
     }
 
     /**
@@ -156,19 +153,32 @@ public class AuditTrail {
      * The event's rules are the entity's all the same: it is built by {@link AuditEvent}.
      */
     private static void insert(EntityManager em, AuditEvent event) {
-        em.createNativeQuery(INSERT)
-                .setParameter(1, event.occurredAt().atOffset(ZoneOffset.UTC))
-                .setParameter(2, event.actor())
-                .setParameter(3, event.action())
-                .setParameter(4, event.targetType())
-                .setParameter(5, event.targetId())
-                .setParameter(6, event.clientAddress())
-                .setParameter(7, event.detail())
-                .setParameter(8, event.field())
-                .setParameter(9, event.oldValue())
-                .setParameter(10, event.newValue())
-                .executeUpdate();
-        PortalMeters.audited(event.action());
+        Query insert = em.createNativeQuery(INSERT);
+        List<Object> values = insertValues(event);
+        for (int i = 0; i < values.size(); i++) {
+            insert.setParameter(i + 1, values.get(i));
+        }
+        insert.executeUpdate();
+    }
+
+    private static void insert(Connection c, AuditEvent event) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            List<Object> values = insertValues(event);
+            for (int i = 0; i < values.size(); i++) {
+                ps.setObject(i + 1, values.get(i));
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw unavailable("recorded", e);
+        }
+    }
+
+    /** {@link #INSERT}'s parameters, in its order: the time, then the texts; a {@code null} is SQL NULL. */
+    private static List<Object> insertValues(AuditEvent event) {
+        List<Object> values = new ArrayList<>();
+        values.add(event.occurredAt().atOffset(ZoneOffset.UTC));
+        values.addAll(event.texts());
+        return values;
     }
 
     // ---- reading, for the account page and the audit page

@@ -150,15 +150,15 @@ public final class BridgeCertificateDesk {
         UUID id = UUID.randomUUID();
         rows.add(BridgeCertificate.waitingFor(
                 id, keys.getPrivate().getAlgorithm(), seal().seal(id, keys.getPrivate()), csr, actor, now));
-        AuditTrail.record(
-                em,
-                actor,
-                AuditAction.BRIDGE_CERTIFICATE_REQUESTED,
-                TARGET,
-                id.toString(),
-                null,
-                "CSR for " + subject.toX500Name() + ", key " + kind.option(),
-                now);
+        AuditTrail.on(em)
+                .record(
+                        actor,
+                        AuditAction.BRIDGE_CERTIFICATE_REQUESTED,
+                        TARGET,
+                        id.toString(),
+                        null,
+                        "CSR for " + subject.toX500Name() + ", key " + kind.option(),
+                        now);
         return csr;
     }
 
@@ -332,15 +332,15 @@ public final class BridgeCertificateDesk {
     }
 
     private void audit(String actor, AuditAction action, UUID id, X509Certificate leaf, Instant now) {
-        AuditTrail.record(
-                em,
-                actor,
-                action,
-                TARGET,
-                id.toString(),
-                null,
-                leaf.getSubjectX500Principal().getName() + ", SHA-256 " + CertificateDetails.fingerprint(leaf)
-                        + ", valid until " + leaf.getNotAfter().toInstant(),
-                now);
+        AuditTrail.on(em)
+                .record(
+                        actor,
+                        action,
+                        TARGET,
+                        id.toString(),
+                        null,
+                        leaf.getSubjectX500Principal().getName() + ", SHA-256 " + CertificateDetails.fingerprint(leaf)
+                                + ", valid until " + leaf.getNotAfter().toInstant(),
+                        now);
     }
 }

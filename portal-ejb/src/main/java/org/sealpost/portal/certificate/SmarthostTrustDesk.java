@@ -58,19 +58,19 @@ public final class SmarthostTrustDesk {
             }
         }
         if (!added.isEmpty()) {
-            AuditTrail.record(
-                    em,
-                    actor,
-                    AuditAction.SMARTHOST_TRUST_ANCHORS_IMPORTED,
-                    "smarthost-trust",
-                    null,
-                    null,
-                    String.join(
-                            "; ",
-                            added.stream()
-                                    .map(d -> d.subject() + ", SHA-256 " + d.sha256Fingerprint())
-                                    .toList()),
-                    now);
+            AuditTrail.on(em)
+                    .record(
+                            actor,
+                            AuditAction.SMARTHOST_TRUST_ANCHORS_IMPORTED,
+                            "smarthost-trust",
+                            null,
+                            null,
+                            String.join(
+                                    "; ",
+                                    added.stream()
+                                            .map(d -> d.subject() + ", SHA-256 " + d.sha256Fingerprint())
+                                            .toList()),
+                            now);
         }
         return added;
     }
@@ -80,15 +80,15 @@ public final class SmarthostTrustDesk {
         Optional<SmarthostTrustAnchor> anchor = anchors.find(fingerprint);
         anchor.ifPresent(a -> {
             anchors.remove(a);
-            AuditTrail.record(
-                    em,
-                    actor,
-                    AuditAction.SMARTHOST_TRUST_ANCHOR_REMOVED,
-                    "smarthost-trust",
-                    fingerprint,
-                    null,
-                    a.subject(),
-                    clock.instant());
+            AuditTrail.on(em)
+                    .record(
+                            actor,
+                            AuditAction.SMARTHOST_TRUST_ANCHOR_REMOVED,
+                            "smarthost-trust",
+                            fingerprint,
+                            null,
+                            a.subject(),
+                            clock.instant());
         });
         return anchor.isPresent();
     }

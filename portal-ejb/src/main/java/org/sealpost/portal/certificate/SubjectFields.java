@@ -33,19 +33,13 @@ public record SubjectFields(
     private static final Set<String> ATTRIBUTES = Set.of("C", "ST", "L", "O", "OU", "CN", "emailAddress");
 
     /**
-     * Checks every field; blank optional fields become {@code null}.
+     * These fields as typed, checked: blank optional fields become {@code null}, the country is
+     * upper case and the common name lower case. A form or a parsed subject builds the record
+     * from its texts and asks for this; only a checked one goes into a request.
      *
      * @throws CertificateRefusedException naming the first field that is wrong
      */
-    public static SubjectFields of(
-            String country,
-            String state,
-            String locality,
-            String organisation,
-            String organisationalUnit,
-            String commonName,
-            String email)
-            throws CertificateRefusedException {
+    public SubjectFields checked() throws CertificateRefusedException {
         String c = blankToNull(country);
         if (c != null) {
             c = c.toUpperCase(Locale.ROOT);
@@ -108,14 +102,15 @@ public record SubjectFields(
                 part.append(ch);
             }
         }
-        return of(
-                values.get("C"),
-                values.get("ST"),
-                values.get("L"),
-                values.get("O"),
-                values.get("OU"),
-                values.get("CN"),
-                values.get("emailAddress"));
+        return new SubjectFields(
+                        values.get("C"),
+                        values.get("ST"),
+                        values.get("L"),
+                        values.get("O"),
+                        values.get("OU"),
+                        values.get("CN"),
+                        values.get("emailAddress"))
+                .checked();
     }
 
     /** The distinguished name, most significant first (C … CN, emailAddress), as CAs expect it. */

@@ -113,15 +113,15 @@ final class ComposeDesk {
         PortalPolicies.Current current = policies.current(settings.policySeed());
         if (current.seeded()) {
             PortalPolicy p = current.policy();
-            AuditTrail.record(
-                    em,
-                    "system",
-                    AuditAction.POLICY_CHANGED,
-                    "policy",
-                    "1",
-                    null,
-                    "seeded from settings: " + p.scopes() + ", internal domains " + p.internalDomains(),
-                    clock.instant());
+            AuditTrail.on(em)
+                    .record(
+                            "system",
+                            AuditAction.POLICY_CHANGED,
+                            "policy",
+                            "1",
+                            null,
+                            "seeded from settings: " + p.scopes() + ", internal domains " + p.internalDomains(),
+                            clock.instant());
         }
         return current.policy();
     }
@@ -222,15 +222,15 @@ final class ComposeDesk {
         StoredDraft stored =
                 drafts.findForChange(draftId, accountId).orElseThrow(() -> new NotFoundException("draft", draftId));
         drafts.delete(stored);
-        AuditTrail.record(
-                em,
-                ownAddress(accountId),
-                AuditAction.DRAFT_DISCARDED,
-                "draft",
-                Long.toString(draftId),
-                clientAddress,
-                stored.action().name(),
-                clock.instant());
+        AuditTrail.on(em)
+                .record(
+                        ownAddress(accountId),
+                        AuditAction.DRAFT_DISCARDED,
+                        "draft",
+                        Long.toString(draftId),
+                        clientAddress,
+                        stored.action().name(),
+                        clock.instant());
     }
 
     // ---- files
@@ -459,19 +459,19 @@ final class ComposeDesk {
             if (stored == null) {
                 stored = keep(accountId, sendsAs, content, now).draft();
             }
-            AuditTrail.record(
-                    em,
-                    self,
-                    AuditAction.SEND_REFUSED,
-                    "draft",
-                    Long.toString(stored.id()),
-                    clientAddress,
-                    stored.action() + ": "
-                            + decision.refusals().stream()
-                                    .map(r -> r.reason().name())
-                                    .distinct()
-                                    .collect(Collectors.joining(", ")),
-                    now);
+            AuditTrail.on(em)
+                    .record(
+                            self,
+                            AuditAction.SEND_REFUSED,
+                            "draft",
+                            Long.toString(stored.id()),
+                            clientAddress,
+                            stored.action() + ": "
+                                    + decision.refusals().stream()
+                                            .map(r -> r.reason().name())
+                                            .distinct()
+                                            .collect(Collectors.joining(", ")),
+                            now);
             return new Sending(new SendOutcome.Refused(decision, stored.id()), 0);
         }
 
@@ -555,16 +555,16 @@ final class ComposeDesk {
         if (stored != null) {
             drafts.delete(stored);
         }
-        AuditTrail.record(
-                em,
-                self,
-                AuditAction.MESSAGE_SENT,
-                "message",
-                contentId.toString(),
-                clientAddress,
-                action + " to " + internal.size() + " internal, " + external.size() + " external, " + attachments.size()
-                        + " file(s), " + raw.length + " bytes",
-                now);
+        AuditTrail.on(em)
+                .record(
+                        self,
+                        AuditAction.MESSAGE_SENT,
+                        "message",
+                        contentId.toString(),
+                        clientAddress,
+                        action + " to " + internal.size() + " internal, " + external.size() + " external, "
+                                + attachments.size() + " file(s), " + raw.length + " bytes",
+                        now);
         return new Sending(
                 new SendOutcome.Sent(sentEntry, internal.size(), external.size()), internal.size() + external.size());
     }

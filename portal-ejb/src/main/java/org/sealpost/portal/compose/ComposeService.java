@@ -1,6 +1,5 @@
 package org.sealpost.portal.compose;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -40,18 +39,17 @@ public class ComposeService {
     private EntityManager em;
 
     @Inject
-    private MessageSealer sealer;
-
-    @Inject
-    private PortalSettings settings;
-
-    @Inject
     private Event<MailQueued> mailQueued;
 
     private ComposeDesk desk;
 
-    @PostConstruct
-    void assemble() {
+    /**
+     * Builds the desk from the sealer and the settings, which the service needs for nothing
+     * else. An initializer method: the container calls it after injecting the entity manager
+     * (CDI injects the component environment, then fields, then initializer methods).
+     */
+    @Inject
+    void assemble(MessageSealer sealer, PortalSettings settings) {
         // The JDBC statements run on the entity manager's own connection (EclipseLink hands it
         // out once the transaction has begun), so JPA and JDBC writes are one transaction on ONE
         // pooled connection. Asking the data source instead took a second connection while the
@@ -76,12 +74,12 @@ public class ComposeService {
                 new ComposeDesk.Settings(
                         () -> PolicySeed.fromSettings(
                                 settings::get, Clock.systemUTC().instant()),
-                        portalAddress(),
-                        messageIdDomain()),
+                        portalAddress(settings),
+                        messageIdDomain(settings)),
                 Clock.systemUTC());
     }
 
-    private InternetAddress portalAddress() {
+    private static InternetAddress portalAddress(PortalSettings settings) {
         String from = settings.get(Setting.SEND_FROM)
                 .orElse(settings.get(Setting.NOTIFY_FROM).orElse("Sealpost <no-reply@localhost>"));
         try {
@@ -92,7 +90,7 @@ public class ComposeService {
     }
 
     /** The portal's host name: the Message-ID domain the gateway recognises answers by (ADR 0009). */
-    private String messageIdDomain() {
+    private static String messageIdDomain(PortalSettings settings) {
         String host = URI.create(settings.publicUrl()).getHost();
         return host == null || host.isBlank() ? "localhost" : host.toLowerCase(java.util.Locale.ROOT);
     }

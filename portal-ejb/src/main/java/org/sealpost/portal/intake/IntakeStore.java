@@ -53,16 +53,16 @@ public class IntakeStore {
             SearchIndexQueue.enqueueAll(c, entries);
             // Inserted unlinked: the audit chain's worker links it after the commit (ADR 0014), so
             // no intake transaction waits for another's to extend the chain.
-            AuditTrail.record(
-                    c,
-                    "mail-bridge",
-                    AuditAction.MESSAGE_RECEIVED,
-                    "message",
-                    arrival.messageId().toString(),
-                    arrival.clientAddress(),
-                    arrival.recipients().size() + " recipient(s), " + arrival.sizeBytes() + " bytes, "
-                            + arrival.tlsProtocol(),
-                    arrival.receivedAt());
+            AuditTrail.on(c)
+                    .record(
+                            "mail-bridge",
+                            AuditAction.MESSAGE_RECEIVED,
+                            "message",
+                            arrival.messageId().toString(),
+                            arrival.clientAddress(),
+                            arrival.recipients().size() + " recipient(s), " + arrival.sizeBytes() + " bytes, "
+                                    + arrival.tlsProtocol(),
+                            arrival.receivedAt());
         } catch (SQLException e) {
             throw new StorageUnavailableException("the message cannot be stored now", e);
         }

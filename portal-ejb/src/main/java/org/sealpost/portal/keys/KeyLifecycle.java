@@ -100,16 +100,16 @@ public final class KeyLifecycle {
         long older = WrappedDataKeys.olderThan(connection(), version);
         Instant now = clock.instant();
         rotations.add(KekRotation.started(version, actor, older, now));
-        AuditTrail.record(
-                em,
-                actor,
-                AuditAction.KEK_ROTATED,
-                TARGET,
-                "kek-v" + version,
-                clientAddress,
-                "kek-v" + version + " is current in " + keks.path() + "; " + older
-                        + " data keys wrapped by older versions to re-wrap",
-                now);
+        AuditTrail.on(em)
+                .record(
+                        actor,
+                        AuditAction.KEK_ROTATED,
+                        TARGET,
+                        "kek-v" + version,
+                        clientAddress,
+                        "kek-v" + version + " is current in " + keks.path() + "; " + older
+                                + " data keys wrapped by older versions to re-wrap",
+                        now);
         return version;
     }
 
@@ -155,15 +155,15 @@ public final class KeyLifecycle {
                 && rotation.map(r -> !r.finished()).orElse(false)
                 && !WrappedDataKeys.anyWrappedBy(c, older)
                 && rotations.finishUpTo(current, now)) {
-            AuditTrail.record(
-                    em,
-                    "system",
-                    AuditAction.KEK_REWRAP_FINISHED,
-                    TARGET,
-                    "kek-v" + current,
-                    null,
-                    "every data key the keystore can open is wrapped by kek-v" + current,
-                    now);
+            AuditTrail.on(em)
+                    .record(
+                            "system",
+                            AuditAction.KEK_REWRAP_FINISHED,
+                            TARGET,
+                            "kek-v" + current,
+                            null,
+                            "every data key the keystore can open is wrapped by kek-v" + current,
+                            now);
         }
         return batch;
     }
@@ -235,32 +235,32 @@ public final class KeyLifecycle {
                                 + " with it. Try again in " + wait + " s.");
             }
         } catch (RetireRefusedException refused) {
-            AuditTrail.record(
-                    em,
-                    actor,
-                    AuditAction.KEK_RETIRE_REFUSED,
-                    TARGET,
-                    "kek-v" + version,
-                    clientAddress,
-                    refused.reason() + ": " + refused.getMessage(),
-                    now);
+            AuditTrail.on(em)
+                    .record(
+                            actor,
+                            AuditAction.KEK_RETIRE_REFUSED,
+                            TARGET,
+                            "kek-v" + version,
+                            clientAddress,
+                            refused.reason() + ": " + refused.getMessage(),
+                            now);
             throw refused;
         }
         boolean oldest = version == held.first();
         keks.retire(version);
-        AuditTrail.record(
-                em,
-                actor,
-                AuditAction.KEK_RETIRED,
-                TARGET,
-                "kek-v" + version,
-                clientAddress,
-                "kek-v" + version + " removed from " + keks.path()
-                        + (oldest
-                                ? "; the search index key (derived from the oldest version) changes: each node"
-                                        + " rebuilds its index at its next start"
-                                : ""),
-                now);
+        AuditTrail.on(em)
+                .record(
+                        actor,
+                        AuditAction.KEK_RETIRED,
+                        TARGET,
+                        "kek-v" + version,
+                        clientAddress,
+                        "kek-v" + version + " removed from " + keks.path()
+                                + (oldest
+                                        ? "; the search index key (derived from the oldest version) changes: each node"
+                                                + " rebuilds its index at its next start"
+                                        : ""),
+                        now);
     }
 
     /** Whether retiring {@code version} changes the search index key (ADR 0007): it is the oldest. */

@@ -46,7 +46,7 @@ public final class MailTemplates {
             return DefaultTemplates.of(kind, language);
         }
         try {
-            return NotificationTemplate.parse(kind, stored.subject(), stored.textBody(), stored.htmlBody());
+            return stored.template();
         } catch (TemplateException e) {
             LOG.warning(() -> "the administrator's " + kind + " template in " + language + " is no longer accepted ("
                     + e.getMessage() + "); the default is used until it is edited");
@@ -70,8 +70,7 @@ public final class MailTemplates {
             NotificationTemplate d = DefaultTemplates.of(kind, language);
             return new TemplateEdit(kind, language, d.subject(), d.textBody(), d.htmlBody(), null);
         }
-        return new TemplateEdit(
-                kind, language, stored.subject(), stored.textBody(), stored.htmlBody(), stored.version());
+        return stored.edit();
     }
 
     /**

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 import org.sealpost.portal.language.Language;
 import org.sealpost.portal.notification.template.NotificationTemplate;
+import org.sealpost.portal.notification.template.TemplateException;
 import org.sealpost.portal.notification.template.TemplateKind;
 
 /** An administrator's version of one mail in one language: what was saved after the engine accepted it. */
@@ -73,16 +74,17 @@ public class StoredMailTemplate {
                         "mail_template holds a language the portal does not speak: " + language));
     }
 
-    public String subject() {
-        return subject;
+    /**
+     * The stored texts as a template, checked by the engine again: its rules may have grown
+     * stricter since they were saved.
+     */
+    NotificationTemplate template() throws TemplateException {
+        return NotificationTemplate.parse(kind, subject, textBody, htmlBody);
     }
 
-    public String textBody() {
-        return textBody;
-    }
-
-    public String htmlBody() {
-        return htmlBody;
+    /** As the editor shows it: the stored texts, with the version a save must name. */
+    TemplateEdit edit() {
+        return new TemplateEdit(kind, language(), subject, textBody, htmlBody, version);
     }
 
     public int version() {

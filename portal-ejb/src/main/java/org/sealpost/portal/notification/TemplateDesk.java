@@ -100,15 +100,15 @@ public final class TemplateDesk {
 
     private void recordChange(
             String actor, String clientAddress, TemplateKind kind, Language language, String detail, Instant now) {
-        AuditTrail.record(
-                em,
-                actor,
-                AuditAction.MAIL_TEMPLATE_CHANGED,
-                TARGET,
-                target(kind, language),
-                clientAddress,
-                detail,
-                now);
+        AuditTrail.on(em)
+                .record(
+                        actor,
+                        AuditAction.MAIL_TEMPLATE_CHANGED,
+                        TARGET,
+                        target(kind, language),
+                        clientAddress,
+                        detail,
+                        now);
     }
 
     /**

@@ -35,15 +35,15 @@ public class TemplateTestMail {
             String actor, String clientAddress, long accountId, String address, TemplateKind kind, Language language) {
         Instant now = Instant.now();
         OutboundQueue.queueTemplateTest(em.unwrap(Connection.class), address, accountId, kind.name(), language, now);
-        AuditTrail.record(
-                em,
-                actor,
-                AuditAction.MAIL_TEMPLATE_TEST_SENT,
-                TemplateDesk.TARGET,
-                TemplateDesk.target(kind, language),
-                clientAddress,
-                "test to " + address,
-                now);
+        AuditTrail.on(em)
+                .record(
+                        actor,
+                        AuditAction.MAIL_TEMPLATE_TEST_SENT,
+                        TemplateDesk.TARGET,
+                        TemplateDesk.target(kind, language),
+                        clientAddress,
+                        "test to " + address,
+                        now);
         queued.fire(new MailQueued(1));
     }
 }

@@ -5,7 +5,13 @@ import java.util.Map;
 
 /**
  * The policy as a page needs it: which actions to offer and which limits to name. A snapshot;
- * the server decides every send again against the policy as it is then.
+ * the server decides every send again against the policy as it is then. The administrators'
+ * permissions form shows one and returns an edited one
+ * ({@link org.sealpost.portal.administration.PortalPermissions}): the same settings, so one record.
+ *
+ * @param internalDomains as stored (IDNA ASCII) in a snapshot; as typed (either form) in an edited form
+ * @param version         the policy version the snapshot was taken of: saving an edited form over a
+ *                        newer one is refused
  */
 public record EffectivePolicy(
         Map<PortalAction, Scope> scopes,

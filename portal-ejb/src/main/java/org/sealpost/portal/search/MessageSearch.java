@@ -32,16 +32,19 @@ public class MessageSearch {
     private DataSource dataSource;
 
     @Inject
-    private PortalSearchIndex searchIndex;
-
-    @Inject
     private MessageSealer sealer;
 
     /** The open index: this node's, or in tests one opened on a directory of their own. */
-    private Supplier<MessageIndex> index = () -> searchIndex.index();
+    private Supplier<MessageIndex> index;
 
-    /** For the container, which injects the fields. */
+    /** For the container, which injects the fields and {@link #searchOn}. */
     public MessageSearch() {}
+
+    /** In the container: this node's index, asked for at each search (a closed one is refused then). */
+    @Inject
+    void searchOn(PortalSearchIndex nodeIndex) {
+        index = nodeIndex::index;
+    }
 
     /** For tests against a plain database and an index they opened. */
     MessageSearch(DataSource dataSource, MessageSealer sealer, MessageIndex index) {

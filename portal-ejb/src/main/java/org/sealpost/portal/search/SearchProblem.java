@@ -1,33 +1,31 @@
 package org.sealpost.portal.search;
 
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
 import org.sealpost.search.QueryProblem;
 
 /**
- * What can be wrong with a search, as the portal's pages name it: one constant per problem of
- * the search index ({@link QueryProblem}), so the web layer needs nothing of the index's types
- * and every problem has its sentence in each bundle.
+ * What is wrong with a search, by the name of the search index's code ({@link QueryProblem},
+ * which lists and explains them): the web layer needs nothing of the index's types, and says
+ * each problem with the bundle's {@code search.problem.<name>}. Serializable, as the exception
+ * that carries it ({@link UnsearchableQueryException}) is.
+ *
+ * @param name the code's name, such as {@code TOO_LONG}
+ * @throws IllegalArgumentException when the index has no such code: the portal invents none
  */
-public enum SearchProblem {
-    BLANK,
-    NO_WORDS,
-    TOO_LONG,
-    TOO_MANY_TERMS,
-    TOO_DEEP,
-    UNBALANCED_QUOTES,
-    UNCLOSED_PARENTHESIS,
-    UNOPENED_PARENTHESIS,
-    EMPTY_PARENTHESES,
-    LONE_MINUS,
-    DANGLING_AND,
-    DANGLING_OR,
-    DANGLING_NOT,
-    WILDCARD,
-    FUZZY,
-    REGEX,
-    RANGE,
-    NOTHING_AFTER_PREFIX;
+public record SearchProblem(String name) implements Serializable {
+
+    public SearchProblem {
+        QueryProblem.valueOf(name);
+    }
 
     static SearchProblem of(QueryProblem problem) {
-        return valueOf(problem.name());
+        return new SearchProblem(problem.name());
+    }
+
+    /** Every problem a search can have, in the index's order: each wants its sentence in every bundle. */
+    public static List<SearchProblem> all() {
+        return Arrays.stream(QueryProblem.values()).map(SearchProblem::of).toList();
     }
 }

@@ -34,7 +34,7 @@ public class UnsearchableQueryException extends Exception {
         return problem;
     }
 
-    /** For the limits ({@link SearchProblem#TOO_LONG} and the like): the number. */
+    /** For the limits ({@code TOO_LONG} and the like): the number. */
     public OptionalInt limit() {
         return limit == null ? OptionalInt.empty() : OptionalInt.of(limit);
     }
@@ -46,7 +46,7 @@ public class UnsearchableQueryException extends Exception {
 
     /**
      * The text at fault as typed: the word with a wildcard, the operator, the parenthesis, the
-     * field prefix of {@link SearchProblem#NOTHING_AFTER_PREFIX} ({@code from}).
+     * field prefix of {@code NOTHING_AFTER_PREFIX} ({@code from}).
      */
     public Optional<String> term() {
         return Optional.ofNullable(term);

@@ -71,15 +71,15 @@ public class SecondFactorCommand implements OperatorCommand {
                 return REFUSED;
             }
             factors.remove(id);
-            AuditTrail.record(
-                    em,
-                    context.actor(),
-                    AuditAction.SECOND_FACTOR_DISABLED,
-                    "account",
-                    Long.toString(id),
-                    null,
-                    "removed by an operator (lost authenticator)",
-                    Instant.now());
+            AuditTrail.on(em)
+                    .record(
+                            context.actor(),
+                            AuditAction.SECOND_FACTOR_DISABLED,
+                            "account",
+                            Long.toString(id),
+                            null,
+                            "removed by an operator (lost authenticator)",
+                            Instant.now());
             context.out()
                     .println(address.value() + ": authenticator and recovery codes removed; the next sign-in "
                             + "sets up a new one");

@@ -266,15 +266,15 @@ public final class SecondFactorDesk {
     private Optional<Account> accountMayTry(long accountId, String client, Instant now) {
         Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         if (throttle.exhausted(client, now, policy)) {
-            AuditTrail.record(
-                    em,
-                    account == null ? "" : account.email().value(),
-                    AuditAction.SIGN_IN_THROTTLED,
-                    "account",
-                    Long.toString(accountId),
-                    client,
-                    "second step",
-                    now);
+            AuditTrail.on(em)
+                    .record(
+                            account == null ? "" : account.email().value(),
+                            AuditAction.SIGN_IN_THROTTLED,
+                            "account",
+                            Long.toString(accountId),
+                            client,
+                            "second step",
+                            now);
             return Optional.empty();
         }
         if (account == null || !account.mayTrySignIn(now)) {
@@ -319,7 +319,7 @@ public final class SecondFactorDesk {
     }
 
     private void audit(Account account, AuditAction action, String client, String detail, Instant now) {
-        AuditTrail.record(
-                em, account.email().value(), action, "account", account.id().toString(), client, detail, now);
+        AuditTrail.on(em)
+                .record(account.email().value(), action, "account", account.id().toString(), client, detail, now);
     }
 }

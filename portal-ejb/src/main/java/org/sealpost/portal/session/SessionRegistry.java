@@ -145,29 +145,29 @@ public class SessionRegistry {
                 .flatMap(h -> ofAccount(accountId, h, LockModeType.PESSIMISTIC_WRITE))
                 .filter(session -> session.isActive(activity, now));
         if (target.isEmpty()) {
-            AuditTrail.record(
-                    em,
-                    actor,
-                    AuditAction.SESSION_END_REFUSED,
-                    "account",
-                    Long.toString(accountId),
-                    clientAddress,
-                    "no open session of this account has that handle",
-                    now);
+            AuditTrail.on(em)
+                    .record(
+                            actor,
+                            AuditAction.SESSION_END_REFUSED,
+                            "account",
+                            Long.toString(accountId),
+                            clientAddress,
+                            "no open session of this account has that handle",
+                            now);
             return new EndOutcome.NoSuchSession();
         }
         target.get().end(EndReason.ENDED_FROM_OTHER_SESSION, now);
         OpenSession session = target.get().view(current);
-        AuditTrail.record(
-                em,
-                actor,
-                AuditAction.SIGNED_OUT_OTHER_SESSION,
-                "account",
-                Long.toString(accountId),
-                clientAddress,
-                "session of " + session.device().stored() + " from " + session.clientAddress() + ", signed in at "
-                        + session.signedInAt(),
-                now);
+        AuditTrail.on(em)
+                .record(
+                        actor,
+                        AuditAction.SIGNED_OUT_OTHER_SESSION,
+                        "account",
+                        Long.toString(accountId),
+                        clientAddress,
+                        "session of " + session.device().stored() + " from " + session.clientAddress()
+                                + ", signed in at " + session.signedInAt(),
+                        now);
         return new EndOutcome.Ended(session);
     }
 

@@ -39,16 +39,17 @@ public final class SettingsDesk {
         RuntimeSettingsStore.Current current = store.current(seed);
         if (current.seeded()) {
             RuntimeSettings s = current.settings();
-            AuditTrail.record(
-                    em,
-                    "system",
-                    AuditAction.RUNTIME_SETTINGS_CHANGED,
-                    TARGET,
-                    "1",
-                    null,
-                    "seeded from the environment: " + s.branding() + ", " + s.bridgeRules() + ", " + s.deliveryRetries()
-                            + ", default language " + s.defaultLanguage().code(),
-                    Instant.now());
+            AuditTrail.on(em)
+                    .record(
+                            "system",
+                            AuditAction.RUNTIME_SETTINGS_CHANGED,
+                            TARGET,
+                            "1",
+                            null,
+                            "seeded from the environment: " + s.branding() + ", " + s.bridgeRules() + ", "
+                                    + s.deliveryRetries() + ", default language "
+                                    + s.defaultLanguage().code(),
+                            Instant.now());
         }
         return current.settings();
     }
@@ -115,15 +116,15 @@ public final class SettingsDesk {
 
     private void record(String actor, String clientAddress, List<String> changes, Instant now) {
         if (!changes.isEmpty()) {
-            AuditTrail.record(
-                    em,
-                    actor,
-                    AuditAction.RUNTIME_SETTINGS_CHANGED,
-                    TARGET,
-                    "1",
-                    clientAddress,
-                    String.join("; ", changes),
-                    now);
+            AuditTrail.on(em)
+                    .record(
+                            actor,
+                            AuditAction.RUNTIME_SETTINGS_CHANGED,
+                            TARGET,
+                            "1",
+                            clientAddress,
+                            String.join("; ", changes),
+                            now);
         }
     }
 }

@@ -215,34 +215,13 @@ class AccountLinksIT {
                 PortalJpa.dataSourceOf(em),
                 passwords,
                 new AccountMail(),
-                new AuditInTransaction(em),
+                AuditTrail.on(em),
                 registry(em),
                 linkRequests);
     }
 
     private static SessionRegistry registry(EntityManager em) {
         return new SessionRegistry(em, new SessionStandings(), Duration.ofMinutes(15), Duration.ofHours(12));
-    }
-
-    /** The audit trail on the test's entity manager, where the container would inject its own. */
-    private static final class AuditInTransaction extends AuditTrail {
-        private final EntityManager em;
-
-        AuditInTransaction(EntityManager em) {
-            this.em = em;
-        }
-
-        @Override
-        public void record(
-                String actor,
-                AuditAction action,
-                String targetType,
-                String targetId,
-                String clientAddress,
-                String detail,
-                Instant at) {
-            AuditTrail.record(em, actor, action, targetType, targetId, clientAddress, detail, at);
-        }
     }
 
     private static String mint(long account, Purpose purpose, Duration validity, Instant at) throws Exception {

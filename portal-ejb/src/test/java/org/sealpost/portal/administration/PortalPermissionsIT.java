@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sealpost.portal.PortalJpa;
 import org.sealpost.portal.config.Setting;
+import org.sealpost.portal.policy.EffectivePolicy;
 import org.sealpost.portal.policy.PolicySeed;
 import org.sealpost.portal.policy.PortalAction;
 import org.sealpost.portal.policy.PortalPolicy;
@@ -50,18 +52,18 @@ class PortalPermissionsIT {
         }
     }
 
-    private PermissionsForm current() throws Exception {
+    private EffectivePolicy current() throws Exception {
         return db.inTransaction(em -> new PortalPermissions(em, seed).current());
     }
 
-    private List<PermissionChange> save(PermissionsForm form) throws Exception {
+    private List<PermissionChange> save(EffectivePolicy form) throws Exception {
         return db.inTransaction(em -> new PortalPermissions(em, seed).save(form, ADMIN, "192.0.2.7", Instant.now()));
     }
 
-    private static PermissionsForm with(PermissionsForm f, PortalAction action, Scope scope) {
-        Map<PortalAction, Scope> scopes = f.scopes();
+    private static EffectivePolicy with(EffectivePolicy f, PortalAction action, Scope scope) {
+        Map<PortalAction, Scope> scopes = new EnumMap<>(f.scopes());
         scopes.put(action, scope);
-        return new PermissionsForm(
+        return new EffectivePolicy(
                 scopes,
                 f.internalDomains(),
                 f.subdomainsInternal(),
@@ -70,8 +72,8 @@ class PortalPermissionsIT {
                 f.version());
     }
 
-    private static PermissionsForm withDomains(PermissionsForm f, List<String> domains) {
-        return new PermissionsForm(
+    private static EffectivePolicy withDomains(EffectivePolicy f, List<String> domains) {
+        return new EffectivePolicy(
                 f.scopes(),
                 domains,
                 f.subdomainsInternal(),
@@ -82,7 +84,7 @@ class PortalPermissionsIT {
 
     @Test
     void aSaveChangesThePolicyAndRecordsOldAndNewValues() throws Exception {
-        PermissionsForm shown = current();
+        EffectivePolicy shown = current();
         assertThat(shown.scopes().get(PortalAction.FORWARD)).isEqualTo(Scope.DISABLED);
 
         List<PermissionChange> changes = save(withDomains(
@@ -93,7 +95,7 @@ class PortalPermissionsIT {
                 .containsExactly(
                         "FORWARD: DISABLED -> INTERNAL_ONLY",
                         "INTERNAL_DOMAINS: bank.example -> bank.example xn--bcher-kva.example");
-        PermissionsForm now = current();
+        EffectivePolicy now = current();
         assertThat(now.scopes().get(PortalAction.FORWARD)).isEqualTo(Scope.INTERNAL_ONLY);
         assertThat(now.internalDomains()).containsExactly("bank.example", "xn--bcher-kva.example");
         assertThat(now.version()).isEqualTo(shown.version() + 1);
@@ -104,14 +106,14 @@ class PortalPermissionsIT {
 
     @Test
     void aFormFilledBeforeSomeoneElsesSaveIsRefusedAndTheirChangeStays() throws Exception {
-        PermissionsForm mine = current();
-        PermissionsForm theirs = current();
+        EffectivePolicy mine = current();
+        EffectivePolicy theirs = current();
         save(with(theirs, PortalAction.FORWARD, Scope.INTERNAL_ONLY));
 
         assertThatThrownBy(() -> save(with(mine, PortalAction.REPLY, Scope.DISABLED)))
                 .isInstanceOf(PolicyChangedMeanwhileException.class);
 
-        PermissionsForm stored = current();
+        EffectivePolicy stored = current();
         assertThat(stored.scopes().get(PortalAction.FORWARD)).isEqualTo(Scope.INTERNAL_ONLY);
         assertThat(stored.scopes().get(PortalAction.REPLY)).isEqualTo(Scope.INTERNAL_ONLY);
         assertThat(text("SELECT count(*) FROM audit_event")).isEqualTo("1");
@@ -122,21 +124,21 @@ class PortalPermissionsIT {
         current();
         assertThatThrownBy(() -> db.inTransaction(em -> {
                     PortalPermissions mine = new PortalPermissions(em, seed);
-                    PermissionsForm form = mine.current();
+                    EffectivePolicy form = mine.current();
                     // Another administrator saves and commits while this transaction holds version 0.
                     save(with(current(), PortalAction.COMPOSE, Scope.DISABLED));
                     return mine.save(with(form, PortalAction.REPLY, Scope.DISABLED), ADMIN, null, Instant.now());
                 }))
                 .isInstanceOf(PolicyChangedMeanwhileException.class);
 
-        PermissionsForm stored = current();
+        EffectivePolicy stored = current();
         assertThat(stored.scopes().get(PortalAction.COMPOSE)).isEqualTo(Scope.DISABLED);
         assertThat(stored.scopes().get(PortalAction.REPLY)).isEqualTo(Scope.INTERNAL_ONLY);
     }
 
     @Test
     void malformedDomainsAreNamedAndNothingIsSaved() throws Exception {
-        PermissionsForm shown = current();
+        EffectivePolicy shown = current();
 
         assertThatThrownBy(() -> save(withDomains(
                         with(shown, PortalAction.FORWARD, Scope.INTERNAL_ONLY),
@@ -145,7 +147,7 @@ class PortalPermissionsIT {
                         InvalidDomainsException.class,
                         e -> assertThat(e.refused()).containsExactly("not a domain", "-bad-.example"));
 
-        PermissionsForm stored = current();
+        EffectivePolicy stored = current();
         assertThat(stored.scopes().get(PortalAction.FORWARD)).isEqualTo(Scope.DISABLED);
         assertThat(stored.version()).isEqualTo(shown.version());
         assertThat(text("SELECT count(*) FROM audit_event")).isEqualTo("0");
@@ -153,7 +155,7 @@ class PortalPermissionsIT {
 
     @Test
     void aFormThatChangesNothingWritesNothing() throws Exception {
-        PermissionsForm shown = current();
+        EffectivePolicy shown = current();
 
         assertThat(save(withDomains(shown, List.of("BANK.example")))).isEmpty();
 

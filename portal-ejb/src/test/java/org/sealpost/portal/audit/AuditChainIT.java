@@ -71,8 +71,8 @@ class AuditChainIT {
                     // Some transactions roll back: their rows must never leave a hole in the chain.
                     try {
                         db.inTransaction(em -> {
-                            AuditTrail.record(
-                                    em,
+                            AuditTrail trail = AuditTrail.on(em);
+                            trail.record(
                                     "writer" + writer + "@client.example",
                                     AuditAction.SIGNED_IN,
                                     "account",
@@ -278,8 +278,8 @@ class AuditChainIT {
     void aChangeIsRecordedWithOldAndNewValueSecretsMaskedAndCoveredByTheChain() throws Exception {
         Instant now = Instant.now();
         db.inTransaction(em -> {
-            AuditTrail.recordChange(
-                    em,
+            AuditTrail trail = AuditTrail.on(em);
+            trail.recordChange(
                     "admin@bank.example",
                     AuditAction.POLICY_CHANGED,
                     "policy",
@@ -290,8 +290,7 @@ class AuditChainIT {
                     "INTERNAL_ONLY",
                     false,
                     now);
-            AuditTrail.recordChange(
-                    em,
+            trail.recordChange(
                     "admin@bank.example",
                     AuditAction.POLICY_CHANGED,
                     "settings",
@@ -302,8 +301,7 @@ class AuditChainIT {
                     "new-secret",
                     true,
                     now);
-            AuditTrail.recordChange(
-                    em,
+            trail.recordChange(
                     "admin@bank.example",
                     AuditAction.POLICY_CHANGED,
                     "settings",
@@ -338,9 +336,9 @@ class AuditChainIT {
     void theSignInHistoryOfAnAccountIsItsOwnSignInsNewestFirst() throws Exception {
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         db.inTransaction(em -> {
-            AuditTrail.record(em, "anna@client.example", AuditAction.SIGNED_IN, "account", "7", "10.0.0.1", null, t);
-            AuditTrail.record(
-                    em,
+            AuditTrail trail = AuditTrail.on(em);
+            trail.record("anna@client.example", AuditAction.SIGNED_IN, "account", "7", "10.0.0.1", null, t);
+            trail.record(
                     "anna@client.example",
                     AuditAction.SIGN_IN_FAILED,
                     "account",
@@ -348,8 +346,7 @@ class AuditChainIT {
                     "10.0.0.2",
                     null,
                     t.plusSeconds(60));
-            AuditTrail.record(
-                    em,
+            trail.record(
                     "anna@client.example",
                     AuditAction.PASSWORD_CHANGED,
                     "account",
@@ -357,15 +354,8 @@ class AuditChainIT {
                     "10.0.0.3",
                     null,
                     t.plusSeconds(120));
-            AuditTrail.record(
-                    em,
-                    "bob@client.example",
-                    AuditAction.SIGNED_IN,
-                    "account",
-                    "8",
-                    "10.0.0.4",
-                    null,
-                    t.plusSeconds(180));
+            trail.record(
+                    "bob@client.example", AuditAction.SIGNED_IN, "account", "8", "10.0.0.4", null, t.plusSeconds(180));
             return null;
         });
 
@@ -381,9 +371,9 @@ class AuditChainIT {
     void theAuditPageFiltersByAccountKindAndTimeAndPagesAndExportsFromTheDatabase() throws Exception {
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         db.inTransaction(em -> {
+            AuditTrail trail = AuditTrail.on(em);
             for (int i = 0; i < 30; i++) {
-                AuditTrail.record(
-                        em,
+                trail.record(
                         "anna@client.example",
                         i % 2 == 0 ? AuditAction.SIGNED_IN : AuditAction.SIGNED_OUT,
                         "account",
@@ -393,8 +383,7 @@ class AuditChainIT {
                         t.plusSeconds(i));
             }
             // Done to Anna's account by someone else: found by her account, too.
-            AuditTrail.record(
-                    em,
+            trail.record(
                     "admin@bank.example",
                     AuditAction.PASSWORD_RESET,
                     "account",
@@ -402,8 +391,7 @@ class AuditChainIT {
                     null,
                     "by admin",
                     t.plusSeconds(100));
-            AuditTrail.record(
-                    em, "bob@client.example", AuditAction.SIGNED_IN, "account", "8", null, "bob", t.plusSeconds(200));
+            trail.record("bob@client.example", AuditAction.SIGNED_IN, "account", "8", null, "bob", t.plusSeconds(200));
             return null;
         });
         AuditFilter anna = new AuditFilter("anna@client.example", 7L, null, null, null);
@@ -439,20 +427,13 @@ class AuditChainIT {
     void theCsvExportHoldsEveryFilteredEventDefusesFormulasAndIsItselfAudited() throws Exception {
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         db.inTransaction(em -> {
+            AuditTrail trail = AuditTrail.on(em);
             for (int i = 0; i < 2_500; i++) {
-                AuditTrail.record(
-                        em,
-                        "anna@client.example",
-                        AuditAction.SIGNED_IN,
-                        "account",
-                        "7",
-                        null,
-                        "n" + i,
-                        t.plusMillis(i));
+                trail.record(
+                        "anna@client.example", AuditAction.SIGNED_IN, "account", "7", null, "n" + i, t.plusMillis(i));
             }
             // What an outsider typed into the sign-in form becomes the actor.
-            AuditTrail.record(
-                    em,
+            trail.record(
                     "=HYPERLINK(\"http://evil.example/\",\"x\")",
                     AuditAction.SIGN_IN_FAILED,
                     "account",
@@ -570,10 +551,10 @@ class AuditChainIT {
 
     private static List<Long> record(int n) throws Exception {
         return db.inTransaction(em -> {
+            AuditTrail trail = AuditTrail.on(em);
             List<Long> ids = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                AuditTrail.record(
-                        em,
+                trail.record(
                         "anna@client.example",
                         AuditAction.SIGNED_IN,
                         "account",

@@ -48,9 +48,9 @@ public final class AuditJpaCost {
 
             sql(db, "TRUNCATE audit_event RESTART IDENTITY");
             db.inTransaction(em -> {
+                AuditTrail trail = AuditTrail.on(em);
                 for (int i = 0; i < CHAIN; i++) {
-                    AuditTrail.record(
-                            em,
+                    trail.record(
                             "anna@client.example",
                             AuditAction.SIGNED_IN,
                             "account",
@@ -103,8 +103,8 @@ public final class AuditJpaCost {
         for (int i = 0; i < n; i++) {
             int k = i;
             db.inTransaction(em -> {
-                AuditTrail.record(
-                        em,
+                AuditTrail trail = AuditTrail.on(em);
+                trail.record(
                         "anna@client.example",
                         AuditAction.SIGNED_IN,
                         "account",

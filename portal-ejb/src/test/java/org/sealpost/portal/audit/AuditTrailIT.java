@@ -50,7 +50,8 @@ class AuditTrailIT {
     @Test
     void anEventIsRecordedAtOnceInTheCallersTransactionUnlinked() throws Exception {
         long seenInTheTransaction = db.inTransaction(em -> {
-            AuditTrail.record(em, "anna@client.example", AuditAction.SIGNED_IN, "account", "7", "192.0.2.7", null, AT);
+            AuditTrail.on(em)
+                    .record("anna@client.example", AuditAction.SIGNED_IN, "account", "7", "192.0.2.7", null, AT);
             // the caller's plain JDBC on the same connection sees it before the commit
             return count(PortalJpa.connectionOf(em));
         });
@@ -66,7 +67,8 @@ class AuditTrailIT {
     @Test
     void anUnlinkedEventReadsBackUnlinkedOnTheAuditPage() throws Exception {
         db.inTransaction(em -> {
-            AuditTrail.record(em, "anna@client.example", AuditAction.SIGNED_IN, "account", "7", "192.0.2.7", null, AT);
+            AuditTrail.on(em)
+                    .record("anna@client.example", AuditAction.SIGNED_IN, "account", "7", "192.0.2.7", null, AT);
             return null;
         });
 
@@ -84,13 +86,13 @@ class AuditTrailIT {
     @Test
     void anEventNamesWhoDidWhatAndAChangeTheFieldThatChanged() {
         assertThatThrownBy(() -> db.inTransaction(em -> {
-                    AuditTrail.record(em, " ", AuditAction.SIGNED_IN, "account", "7", null, null, AT);
+                    AuditTrail.on(em).record(" ", AuditAction.SIGNED_IN, "account", "7", null, null, AT);
                     return null;
                 }))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> db.inTransaction(em -> {
-                    AuditTrail.recordChange(
-                            em,
+                    AuditTrail trail = AuditTrail.on(em);
+                    trail.recordChange(
                             "admin@bank.example",
                             AuditAction.POLICY_CHANGED,
                             "policy",
@@ -109,7 +111,8 @@ class AuditTrailIT {
     @Test
     void aWrittenEventIsNeverRewrittenThroughJpaAndTheChainStaysIntact() throws Exception {
         db.inTransaction(em -> {
-            AuditTrail.record(em, "anna@client.example", AuditAction.SIGNED_IN, "account", "7", "192.0.2.7", null, AT);
+            AuditTrail.on(em)
+                    .record("anna@client.example", AuditAction.SIGNED_IN, "account", "7", "192.0.2.7", null, AT);
             return null;
         });
         db.inTransaction(em -> AuditChainLinker.linkAll(PortalJpa.connectionOf(em), Instant.now()));
@@ -141,9 +144,9 @@ class AuditTrailIT {
     @Test
     void theAccountPagesHistoryIsTheAccountsOwnEventsOfTheKindsAskedNewestFirst() throws Exception {
         db.inTransaction(em -> {
-            AuditTrail.record(em, "anna@client.example", AuditAction.SIGNED_IN, "account", "7", "192.0.2.1", null, AT);
-            AuditTrail.record(
-                    em,
+            AuditTrail trail = AuditTrail.on(em);
+            trail.record("anna@client.example", AuditAction.SIGNED_IN, "account", "7", "192.0.2.1", null, AT);
+            trail.record(
                     "anna@client.example",
                     AuditAction.SIGNED_OUT,
                     "account",
@@ -151,8 +154,7 @@ class AuditTrailIT {
                     "192.0.2.2",
                     null,
                     AT.plusSeconds(1));
-            AuditTrail.record(
-                    em,
+            trail.record(
                     "anna@client.example",
                     AuditAction.SIGN_IN_FAILED,
                     "account",
@@ -160,15 +162,8 @@ class AuditTrailIT {
                     "192.0.2.3",
                     null,
                     AT.plusSeconds(2));
-            AuditTrail.record(
-                    em,
-                    "bob@client.example",
-                    AuditAction.SIGNED_IN,
-                    "account",
-                    "8",
-                    "192.0.2.4",
-                    null,
-                    AT.plusSeconds(3));
+            trail.record(
+                    "bob@client.example", AuditAction.SIGNED_IN, "account", "8", "192.0.2.4", null, AT.plusSeconds(3));
             return null;
         });
 

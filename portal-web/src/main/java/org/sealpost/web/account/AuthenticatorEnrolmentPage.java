@@ -5,7 +5,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.sealpost.portal.account.SecondStep;
@@ -81,13 +80,13 @@ public class AuthenticatorEnrolmentPage implements Serializable {
             Pages.redirect("/login.xhtml");
             return;
         }
-        PendingSignIn pending = duringSignIn() ? session.pendingSignIn(Instant.now()) : null;
+        PendingSignIn pending = duringSignIn() ? completion.pending(SecondStep.ENROL_REQUIRED) : null;
         CodeCheck check = secondFactors.confirmEnrolment(account, code, pending != null, Pages.client());
         code = null;
         switch (check) {
             case CodeCheck.Accepted accepted -> {
                 if (pending != null) {
-                    completion.complete(pending.accountId(), pending.email(), pending.role());
+                    completion.complete(pending);
                 }
                 recoveryCodes = accepted.newRecoveryCodes();
                 secretText = null;
@@ -113,8 +112,8 @@ public class AuthenticatorEnrolmentPage implements Serializable {
      */
     private Long enrollingAccount() {
         if (duringSignIn()) {
-            PendingSignIn pending = session.pendingSignIn(Instant.now());
-            return pending != null && pending.step() == SecondStep.ENROL_REQUIRED ? pending.accountId() : null;
+            PendingSignIn pending = completion.pending(SecondStep.ENROL_REQUIRED);
+            return pending == null ? null : pending.accountId();
         }
         return session.accountId();
     }

@@ -4,18 +4,16 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Instant;
 import org.sealpost.portal.account.SecondStep;
 import org.sealpost.portal.secondfactor.CodeCheck;
 import org.sealpost.portal.secondfactor.SecondFactorService;
-import org.sealpost.web.security.SignedInSession;
 import org.sealpost.web.security.SignedInSession.PendingSignIn;
 
 /**
  * sign-in/code.xhtml: the second step of a sign-in, "Authentication code", or one of the
  * recovery codes instead. The page is public (the session is not signed in yet); it works only
  * for the account whose password this session just proved, kept on the server in
- * {@link SignedInSession}, never for an account named by the request.
+ * {@link org.sealpost.web.security.SignedInSession}, never for an account named by the request.
  */
 @Named
 // View scoped: which of the two forms shows (?recovery=true) must be known while a postback is
@@ -27,9 +25,6 @@ public class SignInCodePage implements Serializable {
 
     /** Below this many recovery codes left, the person is told to make new ones. */
     static final int FEW_RECOVERY_CODES = 3;
-
-    @Inject
-    private SignedInSession session;
 
     @Inject
     private SecondFactorService secondFactors;
@@ -73,7 +68,7 @@ public class SignInCodePage implements Serializable {
     private void answer(PendingSignIn who, CodeCheck check, boolean recovery) {
         switch (check) {
             case CodeCheck.Accepted accepted -> {
-                completion.complete(who.accountId(), who.email(), who.role());
+                completion.complete(who);
                 if (recovery) {
                     if (accepted.recoveryCodesLeft() <= FEW_RECOVERY_CODES) {
                         Pages.info("secondStep.recoveryCodesLow", accepted.recoveryCodesLeft());
@@ -87,12 +82,12 @@ public class SignInCodePage implements Serializable {
                 Pages.error(recovery ? "secondStep.wrongRecoveryCode" : "secondStep.wrongCode");
             case CodeCheck.Replayed replayed -> Pages.error("secondStep.replayed");
             case CodeCheck.Locked locked -> {
-                session.forgetPendingSignIn();
+                completion.abandon();
                 Pages.error("secondStep.locked");
                 Pages.redirect("/login.xhtml");
             }
             case CodeCheck.NoSecondFactor none -> {
-                session.forgetPendingSignIn();
+                completion.abandon();
                 Pages.info("secondStep.expired");
                 Pages.redirect("/login.xhtml");
             }
@@ -100,8 +95,7 @@ public class SignInCodePage implements Serializable {
     }
 
     private PendingSignIn pending() {
-        PendingSignIn pending = session.pendingSignIn(Instant.now());
-        return pending != null && pending.step() == SecondStep.CODE ? pending : null;
+        return completion.pending(SecondStep.CODE);
     }
 
     public String getCode() {

@@ -11,6 +11,7 @@ import org.sealpost.portal.session.EndReason;
 import org.sealpost.portal.session.SessionHandle;
 import org.sealpost.portal.session.SessionRegistry;
 import org.sealpost.web.security.SignedInSession;
+import org.sealpost.web.security.SignedInSession.PendingSignIn;
 
 /**
  * Makes this browser's session signed in, once every step of the sign-in is done: the
@@ -37,13 +38,31 @@ public class SignInCompletion {
         adopt(who.accountId(), who.email().value(), who.role().name(), who.session());
     }
 
-    /** A second step (code, recovery code, enrolment) completed the sign-in: its session opens now. */
-    void complete(long accountId, String email, String role) {
-        SessionHandle handle =
-                sessions.register(accountId, Pages.client(), Pages.request().getHeader("User-Agent"), Instant.now());
+    /**
+     * The sign-in this browser has begun that waits for exactly {@code step}; {@code null} when
+     * there is none, it waits for another step, or it began too long ago. The pages of the
+     * second step act only for this account, never for one named by the request.
+     */
+    PendingSignIn pending(SecondStep step) {
+        PendingSignIn pending = session.pendingSignIn(Instant.now());
+        return pending != null && pending.step() == step ? pending : null;
+    }
+
+    /** The second step can no longer be done (locked out, or the factor is gone): back to the password. */
+    void abandon() {
+        session.forgetPendingSignIn();
+    }
+
+    /**
+     * The second step of {@code pending} (code, recovery code, enrolment) is done: the browser is
+     * signed in as its account, and its session opens now.
+     */
+    void complete(PendingSignIn pending) {
+        SessionHandle handle = sessions.register(
+                pending.accountId(), Pages.client(), Pages.request().getHeader("User-Agent"), Instant.now());
         // The account's mails follow the language of the pages the sign-in was done on.
-        accounts.rememberLanguage(accountId, Pages.language());
-        adopt(accountId, email, role, handle);
+        accounts.rememberLanguage(pending.accountId(), Pages.language());
+        adopt(pending.accountId(), pending.email(), pending.role(), handle);
     }
 
     private void adopt(long accountId, String email, String role, SessionHandle handle) {

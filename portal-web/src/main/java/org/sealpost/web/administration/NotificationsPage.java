@@ -223,7 +223,7 @@ public class NotificationsPage implements Serializable {
     }
 
     private static String refusal(TemplateException e) {
-        return new TemplateRefusalTexts(Texts.bundle(), Texts.locale()).line(e);
+        return new TemplateRefusalTexts(Texts.viewer()).line(e);
     }
 
     static String label(TemplateKind kind) {

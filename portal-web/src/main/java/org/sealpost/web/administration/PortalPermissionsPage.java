@@ -14,9 +14,9 @@ import java.util.Map;
 import org.sealpost.portal.administration.AdministrationUnavailableException;
 import org.sealpost.portal.administration.InvalidDomainsException;
 import org.sealpost.portal.administration.PermissionChange;
-import org.sealpost.portal.administration.PermissionsForm;
 import org.sealpost.portal.administration.PolicyChangedMeanwhileException;
 import org.sealpost.portal.administration.PortalPermissionsService;
+import org.sealpost.portal.policy.EffectivePolicy;
 import org.sealpost.portal.policy.PortalAction;
 import org.sealpost.portal.policy.Scope;
 
@@ -88,7 +88,7 @@ public class PortalPermissionsPage implements Serializable {
         }
     }
 
-    private void show(PermissionsForm form) {
+    private void show(EffectivePolicy form) {
         List<ActionScope> rows = new ArrayList<>();
         for (PortalAction action : PortalAction.values()) {
             rows.add(new ActionScope(action, form.scopes().get(action)));
@@ -120,8 +120,8 @@ public class PortalPermissionsPage implements Serializable {
         long bytes = maxAttachmentMegabytes == storedMaxAttachmentBytes / MIB
                 ? storedMaxAttachmentBytes
                 : maxAttachmentMegabytes * MIB;
-        PermissionsForm form =
-                new PermissionsForm(scopes, typed, subdomainsInternal, bytes, maxAttachmentCount, version);
+        EffectivePolicy form =
+                new EffectivePolicy(scopes, typed, subdomainsInternal, bytes, maxAttachmentCount, version);
         try {
             List<PermissionChange> changes = permissions.save(form, Console.client());
             if (changes.isEmpty()) {

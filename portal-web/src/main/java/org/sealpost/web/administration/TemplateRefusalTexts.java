@@ -1,9 +1,7 @@
 package org.sealpost.web.administration;
 
-import java.text.MessageFormat;
-import java.util.Locale;
-import java.util.ResourceBundle;
 import org.sealpost.portal.notification.template.TemplateException;
+import org.sealpost.web.format.BundleTexts;
 
 /**
  * The template editor's refusal in the reader's language: the part, the line where there is
@@ -12,28 +10,22 @@ import org.sealpost.portal.notification.template.TemplateException;
  */
 final class TemplateRefusalTexts {
 
-    private final ResourceBundle bundle;
-    private final Locale locale;
+    private final BundleTexts texts;
 
-    TemplateRefusalTexts(ResourceBundle bundle, Locale locale) {
-        this.bundle = bundle;
-        this.locale = locale;
+    TemplateRefusalTexts(BundleTexts texts) {
+        this.texts = texts;
     }
 
     /** The problem's sentence alone. */
     String sentence(TemplateException e) {
-        return format(e.problem().messageKey(), e.arguments().toArray());
+        return texts.format(e.problem().messageKey(), e.arguments().toArray());
     }
 
     /** What the page shows: "Not saved", the part, the line, the sentence. */
     String line(TemplateException e) {
-        String part = bundle.getString("settings.template.part." + e.part().name());
+        String part = texts.get("settings.template.part." + e.part().name());
         return e.line() > 0
-                ? format("settings.template.refusedAtLine", part, e.line(), sentence(e))
-                : format("settings.template.refused", part, sentence(e));
-    }
-
-    private String format(String key, Object... arguments) {
-        return new MessageFormat(bundle.getString(key), locale).format(arguments);
+                ? texts.format("settings.template.refusedAtLine", part, e.line(), sentence(e))
+                : texts.format("settings.template.refused", part, sentence(e));
     }
 }

@@ -128,8 +128,9 @@ public class BridgeCertificatePage {
     public void requestCertificate() {
         requireAdministrator();
         try {
-            SubjectFields subject =
-                    SubjectFields.of(country, state, locality, organisation, organisationalUnit, commonName, email);
+            SubjectFields subject = new SubjectFields(
+                            country, state, locality, organisation, organisationalUnit, commonName, email)
+                    .checked();
             certificates.requestCertificate(subject, names(requestNames), kind(requestKeyKind), session.email());
             info("certificate.csr.created");
             overview = certificates.overview();

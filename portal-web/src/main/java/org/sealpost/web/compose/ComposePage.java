@@ -13,7 +13,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 import org.sealpost.portal.compose.ActionDisabledException;
@@ -30,6 +29,7 @@ import org.sealpost.portal.policy.PortalAction;
 import org.sealpost.portal.policy.Refusal;
 import org.sealpost.portal.policy.RefusalReason;
 import org.sealpost.portal.policy.SendDecision;
+import org.sealpost.web.format.BundleTexts;
 import org.sealpost.web.mailbox.Texts;
 import org.sealpost.web.security.SignedInSession;
 
@@ -318,7 +318,7 @@ public class ComposePage implements Serializable {
     private RefusalTexts texts() {
         FacesContext faces = FacesContext.getCurrentInstance();
         Locale locale = faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
-        return new RefusalTexts(ResourceBundle.getBundle("org.sealpost.web.messages", locale), locale);
+        return new RefusalTexts(BundleTexts.of(locale));
     }
 
     private static void error(String clientId, String text) {

@@ -1,9 +1,7 @@
 package org.sealpost.web.compose;
 
-import java.text.MessageFormat;
-import java.util.Locale;
-import java.util.ResourceBundle;
 import org.sealpost.portal.policy.Refusal;
+import org.sealpost.web.format.BundleTexts;
 
 /**
  * A refusal's sentence in the reader's language: {@code compose.refusal.<reason>.<action>} where
@@ -13,31 +11,27 @@ import org.sealpost.portal.policy.Refusal;
  */
 final class RefusalTexts {
 
-    private final ResourceBundle bundle;
-    private final Locale locale;
+    private final BundleTexts texts;
 
-    RefusalTexts(ResourceBundle bundle, Locale locale) {
-        this.bundle = bundle;
-        this.locale = locale;
+    RefusalTexts(BundleTexts texts) {
+        this.texts = texts;
     }
 
     /** The sentence alone, without the address. */
     String sentence(Refusal refusal) {
         String key = "compose.refusal." + refusal.reason().name();
         if (!refusal.arguments().isEmpty()
-                && bundle.containsKey(key + "." + refusal.arguments().get(0))) {
+                && texts.has(key + "." + refusal.arguments().get(0))) {
             key = key + "." + refusal.arguments().get(0);
         }
-        return new MessageFormat(bundle.getString(key), locale)
-                .format(refusal.arguments().toArray());
+        return texts.format(key, refusal.arguments().toArray());
     }
 
     /** What is shown next to the field: the address and the sentence. */
     String line(Refusal refusal) {
         String sentence = sentence(refusal);
         return refusal.aboutAnAddress()
-                ? new MessageFormat(bundle.getString("compose.refused.address"), locale)
-                        .format(new Object[] {refusal.address(), sentence})
+                ? texts.format("compose.refused.address", refusal.address(), sentence)
                 : sentence;
     }
 }

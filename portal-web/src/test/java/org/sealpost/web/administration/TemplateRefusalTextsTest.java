@@ -13,6 +13,7 @@ import org.sealpost.portal.notification.template.NotificationTemplate;
 import org.sealpost.portal.notification.template.TemplateException;
 import org.sealpost.portal.notification.template.TemplateKind;
 import org.sealpost.portal.notification.template.TemplateProblem;
+import org.sealpost.web.format.BundleTexts;
 
 /**
  * Each way the template editor refuses a mail has its sentence in English and German, and the
@@ -20,10 +21,8 @@ import org.sealpost.portal.notification.template.TemplateProblem;
  */
 class TemplateRefusalTextsTest {
 
-    private static final TemplateRefusalTexts ENGLISH = new TemplateRefusalTexts(
-            ResourceBundle.getBundle("org.sealpost.web.messages", Locale.ENGLISH), Locale.ENGLISH);
-    private static final TemplateRefusalTexts GERMAN = new TemplateRefusalTexts(
-            ResourceBundle.getBundle("org.sealpost.web.messages", Locale.GERMAN), Locale.GERMAN);
+    private static final TemplateRefusalTexts ENGLISH = new TemplateRefusalTexts(BundleTexts.of(Locale.ENGLISH));
+    private static final TemplateRefusalTexts GERMAN = new TemplateRefusalTexts(BundleTexts.of(Locale.GERMAN));
 
     @ParameterizedTest
     @EnumSource(TemplateProblem.class)

@@ -63,7 +63,7 @@ class CertificateRefusalTextsTest {
     void aCountryOfMoreThanTwoLettersIsNamedAsTypedInTheReadersLanguage() {
         CertificateRefusedException e = catchThrowableOfType(
                 CertificateRefusedException.class,
-                () -> SubjectFields.of("Deutschland", null, null, "Bank", null, "mail.bank.example", null));
+                () -> new SubjectFields("Deutschland", null, null, "Bank", null, "mail.bank.example", null).checked());
 
         assertThat(ENGLISH.sentence(e))
                 .isEqualTo("The country must be two letters (ISO 3166), for example DE, not “Deutschland”.");

@@ -3,7 +3,6 @@ package org.sealpost.web.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
-import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -11,11 +10,11 @@ import org.sealpost.portal.policy.AddressField;
 import org.sealpost.portal.policy.PortalAction;
 import org.sealpost.portal.policy.Refusal;
 import org.sealpost.portal.policy.RefusalReason;
+import org.sealpost.web.format.BundleTexts;
 
 class RefusalTextsTest {
 
-    private final RefusalTexts texts =
-            new RefusalTexts(ResourceBundle.getBundle("org.sealpost.web.messages", Locale.ENGLISH), Locale.ENGLISH);
+    private final RefusalTexts texts = new RefusalTexts(BundleTexts.of(Locale.ENGLISH));
 
     /** A reason the server can give but the bundle cannot say would reach the page as a missing-key error. */
     @ParameterizedTest
@@ -64,8 +63,7 @@ class RefusalTextsTest {
 
     @Test
     void aGermanReaderGetsTheGermanSentence() {
-        RefusalTexts german =
-                new RefusalTexts(ResourceBundle.getBundle("org.sealpost.web.messages", Locale.GERMAN), Locale.GERMAN);
+        RefusalTexts german = new RefusalTexts(BundleTexts.of(Locale.GERMAN));
         Refusal refusal = Refusal.of(
                 AddressField.TO,
                 "anna@client.example",

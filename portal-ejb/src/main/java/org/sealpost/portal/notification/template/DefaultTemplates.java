@@ -14,6 +14,10 @@ import org.sealpost.portal.language.Language;
  * {@code <kind>.html}, every other language in a folder named by its code ({@code de/…}). They
  * are parsed with the same checks as an administrator's, so a broken or missing default fails
  * the build's tests, not a customer's notification.
+ *
+ * <p>The HTML bodies share their frame ({@link DefaultLayouts}): {@code layout.html}, which has
+ * no words and serves every language, holds the head, the frame and the foot; a partial such as
+ * the account notices' closing paragraphs is in each language's folder with the mails.
  */
 public final class DefaultTemplates {
 
@@ -49,7 +53,11 @@ public final class DefaultTemplates {
         String base = folder(language) + resourceBase(kind);
         String subject = read(base + ".subject.txt").strip();
         try {
-            return NotificationTemplate.parse(kind, subject, read(base + ".text.txt"), read(base + ".html"));
+            String html = DefaultLayouts.resolve(
+                    read(base + ".html"),
+                    layout -> read(layout + ".html"),
+                    partial -> read(folder(language) + partial + ".html"));
+            return NotificationTemplate.parse(kind, subject, read(base + ".text.txt"), html);
         } catch (TemplateException e) {
             throw new IllegalStateException(
                     "the default " + kind + " template in " + language + " is invalid: " + e.getMessage(), e);

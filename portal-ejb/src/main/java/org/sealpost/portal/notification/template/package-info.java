@@ -23,7 +23,11 @@
  * There is no unescaped output ({@code {{{…}}}}), no partials, no lambdas and no way to write a
  * literal "{{". A general engine (Mustache.java, Handlebars) would bring those, and it renders
  * an unknown name as nothing instead of refusing it; here the grammar is small enough to check
- * completely when the template is saved.
+ * completely when the template is saved. Only the built-in defaults share a layout and partials
+ * ({@code {{<layout}}}, {@code {{$title}}}, {@code {{>account-notice}}}, Mustache's inheritance
+ * syntax), resolved when they are loaded ({@link
+ * org.sealpost.portal.notification.template.DefaultLayouts}): the administrator edits, and the
+ * table stores, each mail whole.
  *
  * <p><b>Validation at save time</b> ({@link
  * org.sealpost.portal.notification.template.NotificationTemplate#parse}): unknown names (with
