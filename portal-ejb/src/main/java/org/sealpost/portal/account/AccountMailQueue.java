@@ -1,5 +1,6 @@
 package org.sealpost.portal.account;
 
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.time.Instant;
 
@@ -36,11 +37,12 @@ public interface AccountMailQueue {
 
     /**
      * Queues a link mail unless one is pending for the address or the address is over its
-     * limit.
+     * limit, in {@code em}'s transaction (the limit is counted in JPQL, the row inserted on the
+     * transaction's own connection).
      *
      * @throws org.sealpost.portal.platform.StorageUnavailableException the database failed
      */
-    LinkRequest requestLink(Connection c, Link kind, String recipient, long accountId, Instant now);
+    LinkRequest requestLink(EntityManager em, Link kind, String recipient, long accountId, Instant now);
 
     /**
      * Queues a notice, due now.
