@@ -70,10 +70,7 @@ class AuditTrailIT {
             return null;
         });
 
-        List<AuditEvent> page;
-        try (Connection c = db.dataSource().getConnection()) {
-            page = AuditTrail.page(c, AuditFilter.EVERYTHING, 0, 10);
-        }
+        List<AuditEvent> page = db.inTransaction(em -> AuditTrail.page(em, AuditFilter.EVERYTHING, 0, 10));
 
         assertThat(page).hasSize(1);
         // The chain's sequence is NULL until the linker has run; read as the row's id it was 1.
@@ -133,8 +130,7 @@ class AuditTrailIT {
         assertThat(stored.actor()).isEqualTo("anna@client.example");
         assertThat(stored.detail()).isNull();
         assertThat(stored.chainSeq()).isEqualTo(1L);
-        assertThat(db.inTransaction(em -> AuditChainVerifier.verify(PortalJpa.connectionOf(em)))
-                        .intact())
+        assertThat(db.inTransaction(em -> AuditChainVerifier.verify(em)).intact())
                 .isTrue();
     }
 
@@ -185,7 +181,7 @@ class AuditTrailIT {
     void aDatabaseThatRefusesTheWorkIsTheStorageBeingUnavailableNotTheDriversException() throws Exception {
         sql("DELETE FROM audit_chain_head");
 
-        assertThatThrownBy(() -> db.inTransaction(em -> AuditChainVerifier.verify(PortalJpa.connectionOf(em))))
+        assertThatThrownBy(() -> db.inTransaction(em -> AuditChainVerifier.verify(em)))
                 .isInstanceOf(StorageUnavailableException.class)
                 .isInstanceOf(AuditUnavailableException.class)
                 .hasMessageContaining("the audit trail cannot be verified now");
