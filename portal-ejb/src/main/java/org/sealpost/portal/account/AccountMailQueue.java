@@ -5,8 +5,8 @@ import java.sql.Connection;
 import java.time.Instant;
 
 /**
- * The mail an account flow asks for, queued on the flow's own connection so it commits with
- * the change it reports: a link mail ("forgot password", "send me a new link") and the notices
+ * The mail an account flow asks for, queued in the flow's own transaction (its entity manager,
+ * or that transaction's connection) so it commits with the change it reports: a link mail ("forgot password", "send me a new link") and the notices
  * that a password was set, changed or reset. Package notification writes and queues that mail
  * and builds on account, so account names only this interface; notification's
  * {@code AccountMail} is the one implementation.

@@ -4,8 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -38,9 +36,6 @@ public class AuditLog {
     @Resource(lookup = SealpostDataSource.JNDI_NAME)
     private DataSource dataSource;
 
-    @PersistenceContext(unitName = "sealpost")
-    private EntityManager em;
-
     @Inject
     private AccountDirectory accounts;
 
@@ -68,7 +63,11 @@ public class AuditLog {
     }
 
     public List<AuditEvent> page(AuditFilter filter, int first, int size) {
-        return AuditTrail.page(em, filter, first, size);
+        try (Connection c = dataSource.getConnection()) {
+            return AuditTrail.page(c, filter, first, size);
+        } catch (SQLException e) {
+            throw new AuditUnavailableException("the audit log cannot be read now", e);
+        }
     }
 
     /** How many events match, up to {@link #COUNT_CAP} + 1 ("more than the cap"). */

@@ -426,24 +426,22 @@ class AuditChainIT {
                     .startsWith("by admin", "n29")
                     .endsWith("n0");
         }
-        // The page is JPQL, the count and the export SQL: the same filter selects the same rows.
-        db.inTransaction(em -> {
-            assertThat(AuditTrail.page(em, anna, 0, 3))
+        try (Connection c = db.dataSource().getConnection()) {
+            assertThat(AuditTrail.page(c, anna, 0, 3))
                     .extracting(AuditEvent::detail)
                     .containsExactly("by admin", "n29", "n28");
-            assertThat(AuditTrail.page(em, anna, 3, 2))
+            assertThat(AuditTrail.page(c, anna, 3, 2))
                     .extracting(AuditEvent::detail)
                     .containsExactly("n27", "n26");
-            assertThat(AuditTrail.page(em, annaSignIns, 0, 100)).hasSize(15);
-            assertThat(AuditTrail.page(em, window, 0, 100))
+            assertThat(AuditTrail.page(c, annaSignIns, 0, 100)).hasSize(15);
+            assertThat(AuditTrail.page(c, window, 0, 100))
                     .extracting(AuditEvent::detail)
                     .containsExactly("n19", "n18", "n17", "n16", "n15", "n14", "n13", "n12", "n11", "n10");
-            assertThat(AuditTrail.page(em, new AuditFilter("bob@client.example", null, null, null, null), 0, 100))
+            assertThat(AuditTrail.page(c, new AuditFilter("bob@client.example", null, null, null, null), 0, 100))
                     .extracting(AuditEvent::detail)
                     .containsExactly("bob");
-            assertThat(AuditTrail.page(em, AuditFilter.EVERYTHING, 30, 100)).hasSize(2);
-            return null;
-        });
+            assertThat(AuditTrail.page(c, AuditFilter.EVERYTHING, 30, 100)).hasSize(2);
+        }
     }
 
     @Test

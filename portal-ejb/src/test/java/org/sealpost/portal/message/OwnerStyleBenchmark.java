@@ -19,6 +19,10 @@ import org.sealpost.mailformat.metadata.MimeMetadataExtractor;
 import org.sealpost.mailformat.metadata.MimeReading;
 import org.sealpost.migrations.SchemaMigrations;
 import org.sealpost.portal.account.AccountDirectory;
+import org.sealpost.portal.audit.AuditAction;
+import org.sealpost.portal.audit.AuditEvent;
+import org.sealpost.portal.audit.AuditFilter;
+import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.crypto.KeyEncryptionKeys;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealedMessage;
@@ -38,7 +42,10 @@ import org.sealpost.testsupport.TestDatabase;
  * <li>one family per remaining kind of statement in the owner (issue 10): a folder count, an
  * entry found by (id, account), one message's sealed metadata opened, a whole sealed message
  * read by id (the MIME too), the newest 50 messages' sealed metadata (a small join projection),
- * and, outside the message owner, one account's mail profile (a by-id projection).
+ * the audit page (50 events of one account, a page of entities), one row updated by key in a
+ * transaction of its own (the tokens' and draft files' updates, issue
+ * 10's last "Left" kind), and, outside the message owner, one account's mail profile (a by-id
+ * projection).
  * </ol>
  * Not a test (never a timed assertion): {@code mvn -Pbench-owner -pl portal-ejb -am verify}. The
  * database is a new one on the test server ({@link TestDatabase}), dropped when the JVM exits.
@@ -120,6 +127,22 @@ public final class OwnerStyleBenchmark {
                 account = rs.getLong(1);
             }
         }
+        // The audit page's rows: 2,000 events, half of them the bench account's.
+        StandalonePersistence.inTransaction(emf, em -> {
+            Instant at = Instant.parse("2026-12-01T10:00:00Z");
+            for (int i = 0; i < 2_000; i++) {
+                AuditTrail.record(
+                        em,
+                        i % 2 == 0 ? "bench@client.example" : "other@client.example",
+                        AuditAction.SIGNED_IN,
+                        "account",
+                        i % 2 == 0 ? Long.toString(account) : "0",
+                        "192.0.2.1",
+                        "event " + i,
+                        at.plusSeconds(i));
+            }
+            return null;
+        });
         System.out.printf(
                 Locale.ROOT,
                 "Owner style benchmark: %d rounds x %d operations per style; %d cores, Java %s; load average %s%n",
@@ -324,6 +347,46 @@ public final class OwnerStyleBenchmark {
                             }
                         },
                         (em, i) -> StoredMessages.recentMetadata(em, account, 50)),
+                new Family(
+                        "one row updated by key, a transaction each (spend, revokeAll, recordSize)",
+                        (c, i) -> {
+                            // the kind of UPDATE the tokens' and draft files' owners ran in SQL
+                            c.setAutoCommit(false);
+                            try (PreparedStatement ps = c.prepareStatement(
+                                    "UPDATE mailbox_entry SET is_read = ? WHERE id = ? AND account_id = ?")) {
+                                ps.setBoolean(1, i % 2 == 0);
+                                ps.setLong(2, pick(entries, i).entryId());
+                                ps.setLong(3, account);
+                                ps.executeUpdate();
+                            }
+                            c.commit();
+                        },
+                        (em, i) -> {
+                            em.getTransaction().begin();
+                            em.createQuery(
+                                            "UPDATE MailboxEntry e SET e.read = :read WHERE e.id = :id AND e.accountId = :account")
+                                    .setParameter("read", i % 2 == 0)
+                                    .setParameter("id", pick(entries, i).entryId())
+                                    .setParameter("account", account)
+                                    .executeUpdate();
+                            em.getTransaction().commit();
+                        }),
+                new Family(
+                        "audit page, 50 events of one account (AuditTrail.page)",
+                        (c, i) -> AuditTrail.page(
+                                c,
+                                new AuditFilter("bench@client.example", account, null, null, null),
+                                (i % 10) * 50,
+                                50),
+                        (em, i) -> em.createQuery("""
+                                        SELECT e FROM AuditEvent e
+                                        WHERE e.actor = :actor OR (e.targetType = 'account' AND e.targetId = :account)
+                                        ORDER BY e.occurredAt DESC, e.id DESC""", AuditEvent.class)
+                                .setParameter("actor", "bench@client.example")
+                                .setParameter("account", Long.toString(account))
+                                .setFirstResult((i % 10) * 50)
+                                .setMaxResults(50)
+                                .getResultList()),
                 new Family(
                         "an account's mail profile by id (AccountDirectory.mailProfile)",
                         (c, i) -> AccountDirectory.mailProfile(c, account),
