@@ -48,8 +48,8 @@ public final class AuditChainVerifier {
      */
     public static ChainVerdict verify(EntityManager em, ChainAnchor anchor) {
         try {
-            // The head's lock (SKIP LOCKED) and the tail's count are SQL on the connection of
-            // em's transaction; the walk reads the events in JPQL on em (ADR 0003).
+            // The head's lock (SKIP LOCKED) is SQL on the connection of em's transaction; the
+            // walk and the unlinked tail's count are JPQL on em (ADR 0003).
             Connection c = em.unwrap(Connection.class);
             if (c == null) {
                 throw new SQLException("no transaction: the entity manager has no connection to verify on");
@@ -163,7 +163,7 @@ public final class AuditChainVerifier {
                             + " has the hash " + AuditChainHash.hex(hashAtAnchor) + ", not the anchor's "
                             + AuditChainHash.hex(anchor.hash()) + ": the chain was recomputed from there or earlier.");
         }
-        AuditTrail.Unlinked waiting = AuditTrail.unlinkedTail(c);
+        AuditTrail.Unlinked waiting = AuditTrail.unlinkedTail(em);
         return new ChainVerdict(
                 checked,
                 head.lastSeq(),
