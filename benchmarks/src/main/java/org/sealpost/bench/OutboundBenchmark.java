@@ -1,6 +1,7 @@
 package org.sealpost.bench;
 
 import jakarta.mail.Transport;
+import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -36,6 +37,7 @@ import org.sealpost.portal.crypto.KeyEncryptionKeys;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.message.StoredMessages;
 import org.sealpost.portal.notification.NotificationComposer;
+import org.sealpost.portal.operator.StandalonePersistence;
 import org.sealpost.portal.outbound.OutboundDesk;
 import org.sealpost.portal.outbound.OutboundQueue;
 import org.sealpost.portal.outbound.RetrySchedule;
@@ -76,6 +78,8 @@ public final class OutboundBenchmark {
         db.setUrl(adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + dbName);
         db.setUser("postgres");
         SchemaMigrations.migrate(db);
+        // The delivery runs in an entity manager's transaction, as in Payara (ADR 0003).
+        EntityManagerFactory emf = StandalonePersistence.open(db.getUrl(), "postgres", "");
 
         MessageSealer sealer =
                 new MessageSealer(KeyEncryptionKeys.openOrCreate(work.resolve("kek.p12"), PASSWORD.toCharArray()));
@@ -139,25 +143,26 @@ public final class OutboundBenchmark {
                     queue(db, sender, contents);
                     arrived.set(0);
                     AtomicInteger sessions = new AtomicInteger();
-                    long nanos = drain(db, desk, before, passes, false, sessions);
+                    long nanos = drain(emf, desk, before, passes, false, sessions);
                     check(db, arrived.get(), mails);
                     report(tag, passes == 1 ? "before" : "before-x4", mails, nanos, sessions.get(), arrived.get());
                 }
                 queue(db, sender, contents);
                 arrived.set(0);
                 AtomicInteger perMail = new AtomicInteger();
-                long perMailNanos = drain(db, desk, transport, 1, false, perMail);
+                long perMailNanos = drain(emf, desk, transport, 1, false, perMail);
                 check(db, arrived.get(), mails);
                 report(tag, "session-per-mail", mails, perMailNanos, perMail.get(), arrived.get());
                 queue(db, sender, contents);
                 arrived.set(0);
                 AtomicInteger sessions = new AtomicInteger();
-                long nanos = drain(db, desk, transport, 1, true, sessions);
+                long nanos = drain(emf, desk, transport, 1, true, sessions);
                 check(db, arrived.get(), mails);
                 report(tag, "session-per-pass", mails, nanos, sessions.get(), arrived.get());
             }
         } finally {
             smarthost.close();
+            emf.close();
             try (Connection admin = DriverManager.getConnection(adminUrl, "postgres", "");
                     Statement s = admin.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + dbName + " WITH (FORCE)");
@@ -167,7 +172,7 @@ public final class OutboundBenchmark {
 
     /** Drains the queue with {@code passes} concurrent passes; one session per pass or per mail. */
     private static long drain(
-            PGSimpleDataSource db,
+            EntityManagerFactory emf,
             OutboundDesk desk,
             SmarthostTransport transport,
             int passes,
@@ -179,24 +184,21 @@ public final class OutboundBenchmark {
         List<Future<?>> running = new ArrayList<>();
         for (int p = 0; p < passes; p++) {
             running.add(pool.submit(() -> {
-                try (Connection c = db.getConnection()) {
-                    c.setAutoCommit(false);
-                    if (sessionPerPass) {
-                        try (SmarthostConnection smtp = transport.connection()) {
-                            while (desk.deliverNext(c, smtp, Instant.now())) {
-                                c.commit();
-                            }
-                            c.commit();
-                            sessions.addAndGet(smtp.sessionsOpened());
+                if (sessionPerPass) {
+                    try (SmarthostConnection smtp = transport.connection()) {
+                        while (StandalonePersistence.inTransaction(
+                                emf, em -> desk.deliverNext(em, smtp, Instant.now()))) {
+                            // one recipient per transaction, as OutboundDelivery
                         }
-                    } else {
-                        boolean more = true;
-                        while (more) {
-                            try (SmarthostConnection smtp = transport.connection()) {
-                                more = desk.deliverNext(c, smtp, Instant.now());
-                                c.commit();
-                                sessions.addAndGet(smtp.sessionsOpened());
-                            }
+                        sessions.addAndGet(smtp.sessionsOpened());
+                    }
+                } else {
+                    boolean more = true;
+                    while (more) {
+                        try (SmarthostConnection smtp = transport.connection()) {
+                            more = StandalonePersistence.inTransaction(
+                                    emf, em -> desk.deliverNext(em, smtp, Instant.now()));
+                            sessions.addAndGet(smtp.sessionsOpened());
                         }
                     }
                 }

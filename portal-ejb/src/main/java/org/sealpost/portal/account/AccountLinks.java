@@ -120,7 +120,7 @@ public class AccountLinks {
                 return new LinkOutcome.PasswordRefused(verdict.problems());
             }
             // Spend under the row lock: of two submits of one form, exactly one gets here.
-            if (OneTimeTokens.spend(c, token, purpose, now).isEmpty()) {
+            if (OneTimeTokens.spend(em, token, purpose, now).isEmpty()) {
                 return new LinkOutcome.LinkNotUsable();
             }
             String hash = passwords.hasher().hash(password);
@@ -128,7 +128,7 @@ public class AccountLinks {
             // in the account's language.
             account.rememberLanguage(pageLanguage);
             // The password is set: no other link of the account may set it again.
-            OneTimeTokens.revokeAll(c, account.id(), now);
+            OneTimeTokens.revokeAll(em, account.id(), now);
             if (purpose == Purpose.REGISTER) {
                 account.register(hash, now);
                 mail.notice(
@@ -211,11 +211,7 @@ public class AccountLinks {
             return;
         }
         AccountMailQueue.LinkRequest outcome;
-        try (Connection c = dataSource.getConnection()) {
-            outcome = mail.requestLink(c, kind, a.email().value(), a.id(), now);
-        } catch (SQLException e) {
-            throw new StorageUnavailableException("the link mail cannot be queued now", e);
-        }
+        outcome = mail.requestLink(em, kind, a.email().value(), a.id(), now);
         audit.record(
                 a.email().value(),
                 action,

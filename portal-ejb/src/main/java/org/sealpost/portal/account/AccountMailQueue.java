@@ -1,11 +1,12 @@
 package org.sealpost.portal.account;
 
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.time.Instant;
 
 /**
- * The mail an account flow asks for, queued on the flow's own connection so it commits with
- * the change it reports: a link mail ("forgot password", "send me a new link") and the notices
+ * The mail an account flow asks for, queued in the flow's own transaction (its entity manager,
+ * or that transaction's connection) so it commits with the change it reports: a link mail ("forgot password", "send me a new link") and the notices
  * that a password was set, changed or reset. Package notification writes and queues that mail
  * and builds on account, so account names only this interface; notification's
  * {@code AccountMail} is the one implementation.
@@ -36,11 +37,12 @@ public interface AccountMailQueue {
 
     /**
      * Queues a link mail unless one is pending for the address or the address is over its
-     * limit.
+     * limit, in {@code em}'s transaction (the limit is counted in JPQL, the row inserted on the
+     * transaction's own connection).
      *
      * @throws org.sealpost.portal.platform.StorageUnavailableException the database failed
      */
-    LinkRequest requestLink(Connection c, Link kind, String recipient, long accountId, Instant now);
+    LinkRequest requestLink(EntityManager em, Link kind, String recipient, long accountId, Instant now);
 
     /**
      * Queues a notice, due now.

@@ -80,7 +80,7 @@ public class AccountSettings {
             String hash = passwords.hasher().hash(chosen);
             try (Connection c = dataSource.getConnection()) {
                 // No link minted before the change may set the password again.
-                OneTimeTokens.revokeAll(c, accountId, now);
+                OneTimeTokens.revokeAll(em, accountId, now);
                 replacement.replace(c, account, hash, thisSession, PasswordReplacement.Way.CHANGED, client, now);
             } catch (SQLException e) {
                 throw new jakarta.ejb.EJBException("could not revoke the account's links", e);

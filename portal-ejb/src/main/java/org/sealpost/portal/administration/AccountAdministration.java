@@ -126,8 +126,8 @@ public final class AccountAdministration {
             throw new AdministrationRefusedException(
                     Reason.NO_LINK_FOR_STATE, a.email().value() + " is " + a.state());
         }
-        AccountMailQueue.LinkRequest outcome = new AccountMail()
-                .requestLink(SharedConnection.of(em), kind, a.email().value(), a.id(), now);
+        AccountMailQueue.LinkRequest outcome =
+                new AccountMail().requestLink(em, kind, a.email().value(), a.id(), now);
         if (outcome == AccountMailQueue.LinkRequest.ADDRESS_LIMIT) {
             throw new AdministrationRefusedException(
                     Reason.LINK_LIMIT, a.email().value());

@@ -29,8 +29,8 @@ public final class MailQueueAdministration {
 
     /** Rows in {@code states}, newest first; {@code page} counts from 0. */
     public QueueList list(Set<QueueState> states, int page, int pageSize) {
+        long total = OutboundQueue.countUndelivered(em, states);
         Connection c = SharedConnection.of(em);
-        long total = OutboundQueue.countUndelivered(c, states);
         int lastPage = (int) Math.max(0, (total - 1) / pageSize);
         int shown = Math.min(Math.max(0, page), lastPage);
         return new QueueList(OutboundQueue.undelivered(c, states, shown * pageSize, pageSize), total, shown, pageSize);
@@ -78,7 +78,7 @@ public final class MailQueueAdministration {
     public QueueEntry delete(long id, String actor, String client, Instant now) throws AdministrationRefusedException {
         Connection c = SharedConnection.of(em);
         QueueEntry before = find(c, id);
-        if (!OutboundQueue.deleteUndelivered(c, id)) {
+        if (!OutboundQueue.deleteUndelivered(em, id)) {
             throw new AdministrationRefusedException(Reason.NOT_FOUND, before.describe());
         }
         audit(actor, AuditAction.OUTBOUND_DELETED, before, client, "state: " + before.state() + " -> deleted", now);

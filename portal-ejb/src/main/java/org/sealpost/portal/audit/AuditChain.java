@@ -6,6 +6,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,6 +26,9 @@ public class AuditChain {
 
     @Resource(lookup = SealpostDataSource.JNDI_NAME)
     private DataSource dataSource;
+
+    @PersistenceContext(unitName = "sealpost")
+    private EntityManager em;
 
     /** One batch of links in its own transaction; how many events it linked. */
     @PermitAll
@@ -44,9 +49,10 @@ public class AuditChain {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public ChainVerdict verify(String actor, String clientAddress) {
         Instant now = Instant.now();
+        // One connection in the container's transaction: the data source's and em's.
         try (Connection c = dataSource.getConnection()) {
             AuditChainLinker.linkAll(c, now);
-            return AuditChainCheck.run(c, actor, clientAddress, now);
+            return AuditChainCheck.run(em, actor, clientAddress, now);
         } catch (SQLException e) {
             throw new AuditUnavailableException("the audit chain cannot be verified now", e);
         }

@@ -1,5 +1,7 @@
 package org.sealpost.portal.audit;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,8 +37,8 @@ public final class AuditChainVerifier {
      * Verifies the chain in the caller's transaction, holding the chain head so that no linker
      * extends the chain meanwhile (linkers skip their pass; recording events goes on).
      */
-    public static ChainVerdict verify(Connection c) {
-        return verify(c, null);
+    public static ChainVerdict verify(EntityManager em) {
+        return verify(em, null);
     }
 
     /**
@@ -44,18 +46,26 @@ public final class AuditChainVerifier {
      * {@code null}): a point written down earlier, which a chain recomputed from before it no
      * longer holds.
      */
-    public static ChainVerdict verify(Connection c, ChainAnchor anchor) {
+    public static ChainVerdict verify(EntityManager em, ChainAnchor anchor) {
         try {
-            return walk(c, anchor);
+            // The head's lock (SKIP LOCKED) is SQL on the connection of em's transaction; the
+            // walk and the unlinked tail's count are JPQL on em (ADR 0003).
+            Connection c = em.unwrap(Connection.class);
+            if (c == null) {
+                throw new SQLException("no transaction: the entity manager has no connection to verify on");
+            }
+            return walk(c, em, anchor);
         } catch (SQLException e) {
             throw AuditTrail.unavailable("verified", e);
+        } catch (PersistenceException e) {
+            throw new AuditUnavailableException("the audit trail cannot be verified now: " + e.getMessage(), e);
         }
     }
 
-    private static ChainVerdict walk(Connection c, ChainAnchor anchor) throws SQLException {
+    private static ChainVerdict walk(Connection c, EntityManager em, ChainAnchor anchor) throws SQLException {
         AuditChainHead.Head head = AuditChainHead.lockForCheck(c);
         byte[] hashAtAnchor = null;
-        Walk walk = new Walk(c);
+        Walk walk = new Walk(em);
         long expected = 1;
         byte[] previousHash = AuditChainHash.genesis();
         AuditEvent previous = null;
@@ -153,7 +163,7 @@ public final class AuditChainVerifier {
                             + " has the hash " + AuditChainHash.hex(hashAtAnchor) + ", not the anchor's "
                             + AuditChainHash.hex(anchor.hash()) + ": the chain was recomputed from there or earlier.");
         }
-        AuditTrail.Unlinked waiting = AuditTrail.unlinkedTail(c);
+        AuditTrail.Unlinked waiting = AuditTrail.unlinkedTail(em);
         return new ChainVerdict(
                 checked,
                 head.lastSeq(),
@@ -176,15 +186,15 @@ public final class AuditChainVerifier {
     /** The linked events in chain order, read a batch at a time, with one event of look-ahead. */
     private static final class Walk {
 
-        private final Connection c;
+        private final EntityManager em;
         private List<AuditEvent> batch = List.of();
         private int position;
         private boolean exhausted;
         private long afterSeq;
         private long afterId;
 
-        Walk(Connection c) {
-            this.c = c;
+        Walk(EntityManager em) {
+            this.em = em;
         }
 
         boolean hasNext() throws SQLException {
@@ -205,7 +215,7 @@ public final class AuditChainVerifier {
             if (position < batch.size() || exhausted) {
                 return;
             }
-            batch = AuditTrail.linkedAfter(c, afterSeq, afterId, BATCH);
+            batch = AuditTrail.linkedAfter(em, afterSeq, afterId, BATCH);
             position = 0;
             exhausted = batch.size() < BATCH;
             if (!batch.isEmpty()) {

@@ -67,8 +67,8 @@ public final class AuditCommand implements OperatorCommand {
             context.out().println("linked " + linked + " event(s) recorded since the last link");
         }
         ChainAnchor expected = anchor;
-        ChainVerdict verdict = context.inTransaction(
-                em -> AuditChainCheck.run(em.unwrap(Connection.class), context.actor(), null, Instant.now(), expected));
+        ChainVerdict verdict =
+                context.inTransaction(em -> AuditChainCheck.run(em, context.actor(), null, Instant.now(), expected));
         if (verdict.intact()) {
             context.out().println(verdict.describe());
             if (verdict.headSeq() > 0) {

@@ -307,10 +307,7 @@ final class ComposeDesk {
         try {
             InputStream ciphertext = sealer.sealStream(sealId, label, counted);
             long id = jdbc.with(c -> DraftFiles.insert(c, draftId, sealId, label, ciphertext, clock.instant()));
-            jdbc.with(c -> {
-                DraftFiles.recordSize(c, id, counted.count);
-                return null;
-            });
+            files.recordSize(id, counted.count);
             return new UploadOutcome.Stored(new DraftAttachment(UPLOADED + id, name, type, counted.count, false));
         } catch (SQLException e) {
             // The PostgreSQL driver reads the stream while binding it, so a stream that stops
@@ -358,11 +355,8 @@ final class ComposeDesk {
         DraftContent content = open(stored);
         if (attachmentId != null && attachmentId.startsWith(UPLOADED)) {
             long fileId = parseId(attachmentId.substring(UPLOADED.length()), attachmentId);
-            files.find(draftId, fileId).orElseThrow(() -> new NotFoundException("attachment", attachmentId));
-            jdbc.with(c -> {
-                DraftFiles.delete(c, draftId, fileId);
-                return null;
-            });
+            files.delete(
+                    files.find(draftId, fileId).orElseThrow(() -> new NotFoundException("attachment", attachmentId)));
         } else if (attachmentId != null
                 && attachmentId.startsWith(FORWARDED)
                 && stored.action() == PortalAction.FORWARD

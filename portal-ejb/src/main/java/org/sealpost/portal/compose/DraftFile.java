@@ -40,7 +40,7 @@ public class DraftFile {
     @Column(name = "label_ciphertext", nullable = false, insertable = false, updatable = false)
     private byte[] labelCiphertext;
 
-    @Column(name = "size_bytes", nullable = false, insertable = false, updatable = false)
+    @Column(name = "size_bytes", nullable = false, insertable = false)
     private long sizeBytes;
 
     @Column(name = "added_at", nullable = false, insertable = false, updatable = false)

@@ -16,8 +16,8 @@ import java.util.UUID;
 import org.sealpost.portal.crypto.SealedMessage;
 
 /**
- * The owner of table {@code draft_attachment}. Descriptions are read with JPA; the content
- * column is written from a stream with JDBC ({@code setBinaryStream}), because JPA has no way
+ * The owner of table {@code draft_attachment}. Descriptions are read, sizes recorded and files
+ * deleted with JPA; the content column is written from a stream with JDBC ({@code setBinaryStream}), because JPA has no way
  * to bind a stream: the ciphertext of a 25 MiB upload never sits whole in the heap (the
  * PostgreSQL driver spools a stream of unknown length to a temporary file, which holds only
  * ciphertext).
@@ -70,12 +70,16 @@ final class DraftFiles {
         }
     }
 
-    static void recordSize(Connection c, long fileId, long sizeBytes) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE draft_attachment SET size_bytes = ? WHERE id = ?")) {
-            ps.setLong(1, sizeBytes);
-            ps.setLong(2, fileId);
-            ps.executeUpdate();
-        }
+    /**
+     * The file's size, once its stream was read to its end. JPQL on the entity manager of the
+     * upload's transaction, whose connection inserted the row (ADR 0003: an update by key
+     * where the caller has an entity manager).
+     */
+    void recordSize(long fileId, long sizeBytes) {
+        em.createQuery("UPDATE DraftFile f SET f.sizeBytes = :size WHERE f.id = :id")
+                .setParameter("size", sizeBytes)
+                .setParameter("id", fileId)
+                .executeUpdate();
     }
 
     /** The sealed content of a file (for the send, which builds the message in memory anyway). */
@@ -92,12 +96,9 @@ final class DraftFiles {
         }
     }
 
-    /** Deletes one file and its wrapped key. */
-    static void delete(Connection c, long draftId, long fileId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM draft_attachment WHERE id = ? AND draft_id = ?")) {
-            ps.setLong(1, fileId);
-            ps.setLong(2, draftId);
-            ps.executeUpdate();
-        }
+    /** Deletes one file and its wrapped key (both are its row's). */
+    void delete(DraftFile file) {
+        em.remove(file);
+        em.flush();
     }
 }

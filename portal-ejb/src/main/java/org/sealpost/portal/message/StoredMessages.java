@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,7 +34,8 @@ import org.sealpost.portal.platform.StorageUnavailableException;
  * <li>an entry a recipient changes is a JPA entity ({@link MailboxEntry}) loaded by
  * {@link #entry(EntityManager, long, long)} and written at commit: its rules run on the loaded
  * row; the mailbox's and the overview's counts and the newest messages' metadata are JPQL
- * projections, measured no slower;
+ * projections, measured no slower, and so are the arrival notice's reads (its unread count and
+ * its newest message's metadata, on the delivery's entity manager) and the rebuild's count;
  * <li>the statements that are hot or PostgreSQL's own are JDBC on the caller's connection, in
  * the caller's transaction: the intake's inserts, the folder page with its metadata in one
  * query, the search indexer's reads and the rebuild's paging by id, and the crypto-shredding
@@ -279,44 +281,32 @@ public final class StoredMessages {
                 .getSingleResult();
     }
 
-    /**
-     * {@link #unreadInInbox(EntityManager, long)} on a plain connection, for the arrival
-     * notification, which counts inside the outbound queue's JDBC transaction (its claim is
-     * {@code FOR UPDATE SKIP LOCKED}, ADR 0003). Served by mailbox_entry_unread_in_inbox (V6).
-     */
-    public static long unreadInInbox(Connection c, long accountId) {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FROM mailbox_entry WHERE account_id = ? AND folder = 'INBOX' AND NOT is_read")) {
-            ps.setLong(1, accountId);
-            return single(ps);
-        } catch (SQLException e) {
-            throw unavailable("the folder cannot be counted now", e);
-        }
-    }
-
     // ---- opening a message ------------------------------------------------------------------
 
-    /** The metadata of message {@code contentId} (its MIME not read), if it still exists. */
-    public static Optional<MessageMetadata> openMetadata(Connection c, MessageSealer sealer, UUID contentId)
+    /**
+     * The metadata of message {@code contentId} (its MIME not read), if it still exists: what an
+     * arrival notice names. JPQL, a projection that leaves the MIME out (ADR 0003: measured no
+     * slower), on the delivery's entity manager, in its claim's transaction.
+     *
+     * @throws jakarta.persistence.PersistenceException the database cannot be read
+     */
+    public static Optional<MessageMetadata> openMetadata(EntityManager em, MessageSealer sealer, UUID contentId)
             throws SealBrokenException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT kek_version, wrapped_key, metadata_ciphertext, size_bytes, received_at
-                FROM message_content WHERE id = ?""")) {
-            ps.setObject(1, contentId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                MessageContent content = new MessageContent(
-                        contentId,
-                        new SealedMessage(rs.getInt(1), rs.getBytes(2), new byte[0], rs.getBytes(3)),
-                        rs.getLong(4),
-                        rs.getTimestamp(5).toInstant());
-                return Optional.of(content.openMetadata(sealer));
-            }
-        } catch (SQLException e) {
-            throw unavailable("the message cannot be read now", e);
+        List<Object[]> rows = em.createQuery("""
+                        SELECT m.kekVersion, m.wrappedKey, m.metadataCiphertext, m.sizeBytes, m.receivedAt
+                        FROM MessageContent m WHERE m.id = :id""", Object[].class)
+                .setParameter("id", contentId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
         }
+        Object[] row = rows.get(0);
+        MessageContent content = new MessageContent(
+                contentId,
+                new SealedMessage((Integer) row[0], (byte[]) row[1], new byte[0], (byte[]) row[2]),
+                (Long) row[3],
+                ((OffsetDateTime) row[4]).toInstant());
+        return Optional.of(content.openMetadata(sealer));
     }
 
     /** Message {@code contentId} opened whole, if it still exists (a message is up to 25 MiB). */
@@ -507,14 +497,16 @@ public final class StoredMessages {
         }
     }
 
-    /** How many entries come after {@code afterEntryId}: what a rebuild reading by id has still to read. */
-    public static long countAfter(Connection c, long afterEntryId) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM mailbox_entry WHERE id > ?")) {
-            ps.setLong(1, afterEntryId);
-            return single(ps);
-        } catch (SQLException e) {
-            throw unavailable("the mailbox entries cannot be counted now", e);
-        }
+    /**
+     * How many entries come after {@code afterEntryId}: what a rebuild reading by id has still
+     * to read. JPQL (ADR 0003: counts measured no slower).
+     *
+     * @throws jakarta.persistence.PersistenceException the database cannot be read
+     */
+    public static long countAfter(EntityManager em, long afterEntryId) {
+        return em.createQuery("SELECT count(e) FROM MailboxEntry e WHERE e.id > :after", Long.class)
+                .setParameter("after", afterEntryId)
+                .getSingleResult();
     }
 
     // ---- deleting for ever ------------------------------------------------------------------
@@ -636,13 +628,6 @@ public final class StoredMessages {
             }
         }
         return keys;
-    }
-
-    private static long single(PreparedStatement ps) throws SQLException {
-        try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private static StorageUnavailableException unavailable(String what, SQLException e) {

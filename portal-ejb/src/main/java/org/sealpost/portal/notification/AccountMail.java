@@ -1,6 +1,7 @@
 package org.sealpost.portal.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +26,13 @@ public class AccountMail implements AccountMailQueue {
     public static final Duration ADDRESS_WINDOW = Duration.ofHours(1);
 
     @Override
-    public LinkRequest requestLink(Connection c, Link kind, String recipient, long accountId, Instant now) {
-        if (OutboundQueue.linkMailsSince(c, recipient, now.minus(ADDRESS_WINDOW)) >= LINK_MAILS_PER_ADDRESS) {
+    public LinkRequest requestLink(EntityManager em, Link kind, String recipient, long accountId, Instant now) {
+        if (OutboundQueue.linkMailsSince(em, recipient, now.minus(ADDRESS_WINDOW)) >= LINK_MAILS_PER_ADDRESS) {
             return LinkRequest.ADDRESS_LIMIT;
         }
+        // The insert is INSERT ... ON CONFLICT, which JPA has no form for: on the connection of
+        // em's transaction, so it commits with the caller's change.
+        Connection c = em.unwrap(Connection.class);
         return OutboundQueue.queueLinkUnlessPending(c, kind.name(), recipient, accountId, now)
                 ? LinkRequest.QUEUED
                 : LinkRequest.ALREADY_PENDING;

@@ -7,7 +7,6 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import org.sealpost.portal.config.PortalSettings;
@@ -39,9 +38,10 @@ public class CurrentMailComposer implements MailComposer {
     private NotificationComposer composer;
 
     @Override
-    public MimeMessage compose(Connection c, Session session, String recipient, List<QueuedMail> rows, Instant now)
+    public MimeMessage compose(
+            EntityManager delivery, Session session, String recipient, List<QueuedMail> rows, Instant now)
             throws MessagingException {
-        return composer.compose(c, session, recipient, rows, now, mailsInForce());
+        return composer.compose(delivery, session, recipient, rows, now, mailsInForce());
     }
 
     private PortalMails mailsInForce() {

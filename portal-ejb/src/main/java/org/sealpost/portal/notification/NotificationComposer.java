@@ -8,6 +8,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -71,7 +73,7 @@ public class NotificationComposer {
     /** This composer with {@code mails}' templates and branding, as the outbound queue delivers with it. */
     public MailComposer with(PortalMails mails) {
         Objects.requireNonNull(mails, "mails");
-        return (c, session, recipient, rows, now) -> compose(c, session, recipient, rows, now, mails);
+        return (em, session, recipient, rows, now) -> compose(em, session, recipient, rows, now, mails);
     }
 
     /** With the built-in templates and the default branding: for tools without the runtime settings. */
@@ -80,22 +82,35 @@ public class NotificationComposer {
     }
 
     /**
-     * Writes the mail for the rows of one recipient with {@code mails}' templates and branding.
+     * Writes the mail for the rows of one recipient with {@code mails}' templates and branding,
+     * in {@code em}'s transaction (the delivery's): the counts and the newest message's metadata
+     * are read in JPQL on {@code em}, the account's profile and the links minted are SQL on its
+     * connection (ADR 0003).
      *
      * @throws StorageUnavailableException the database failed while the mail was written
      */
     public MimeMessage compose(
-            Connection c, Session session, String recipient, List<QueuedMail> rows, Instant now, PortalMails mails)
+            EntityManager em, Session session, String recipient, List<QueuedMail> rows, Instant now, PortalMails mails)
             throws MessagingException {
         try {
-            return write(c, session, recipient, rows, now, mails);
-        } catch (SQLException e) {
+            Connection c = em.unwrap(Connection.class);
+            if (c == null) {
+                throw new SQLException("no transaction: the entity manager has no connection to write the mail on");
+            }
+            return write(em, c, session, recipient, rows, now, mails);
+        } catch (SQLException | PersistenceException e) {
             throw new StorageUnavailableException("the mail to " + recipient + " cannot be written now", e);
         }
     }
 
     private MimeMessage write(
-            Connection c, Session session, String recipient, List<QueuedMail> rows, Instant now, PortalMails mails)
+            EntityManager em,
+            Connection c,
+            Session session,
+            String recipient,
+            List<QueuedMail> rows,
+            Instant now,
+            PortalMails mails)
             throws SQLException, MessagingException {
         long accountId = Objects.requireNonNull(rows.get(0).accountId(), "queued notification without an account");
         AccountDirectory.MailProfile account = AccountDirectory.mailProfile(c, accountId);
@@ -154,9 +169,10 @@ public class NotificationComposer {
                     language,
                     values.resetLink(portal.resolve("reset.xhtml?token=" + token)));
         } else {
-            values.messageCount(Math.max(1, (int)
-                    Math.max(rows.stream().filter(m -> m.contentId() != null).count(), unreadCount(c, accountId))));
-            newestSender(c, rows).ifPresent(meta -> {
+            values.messageCount(Math.max(1, (int) Math.max(
+                    rows.stream().filter(m -> m.contentId() != null).count(),
+                    StoredMessages.unreadInInbox(em, accountId))));
+            newestSender(em, rows).ifPresent(meta -> {
                 if (meta.from() != null) {
                     values.senderName(meta.from().displayName());
                     try {
@@ -238,12 +254,8 @@ public class NotificationComposer {
         }
     }
 
-    private static long unreadCount(Connection c, long accountId) throws SQLException {
-        return StoredMessages.unreadInInbox(c, accountId);
-    }
-
     /** The metadata of the newest message the rows are about, decrypted to name its sender. */
-    private Optional<MessageMetadata> newestSender(Connection c, List<QueuedMail> mails) throws SQLException {
+    private Optional<MessageMetadata> newestSender(EntityManager em, List<QueuedMail> mails) {
         Optional<UUID> newest = mails.stream()
                 .filter(m -> m.contentId() != null)
                 .max((a, b) -> a.createdAt().compareTo(b.createdAt()))
@@ -252,7 +264,7 @@ public class NotificationComposer {
             return Optional.empty();
         }
         try {
-            return StoredMessages.openMetadata(c, sealer, newest.get());
+            return StoredMessages.openMetadata(em, sealer, newest.get());
         } catch (SealBrokenException e) {
             return Optional.empty();
         }

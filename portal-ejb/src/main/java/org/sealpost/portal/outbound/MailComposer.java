@@ -3,7 +3,7 @@ package org.sealpost.portal.outbound;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.sql.Connection;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,13 +17,14 @@ import java.util.List;
 public interface MailComposer {
 
     /**
-     * @param c       the delivery's connection: a link the mail carries is minted on it, so it
+     * @param em      the delivery's entity manager, in the claim's transaction: the mail's reads
+     *                run on it, and a link the mail carries is minted on its connection, so it
      *                commits with the rows' new state
      * @param session the SMTP session's mail session, for the {@link MimeMessage}
      * @throws MessagingException the mail cannot be written (the rows are deferred)
      * @throws org.sealpost.portal.platform.StorageUnavailableException the database failed; the
      *                delivery's transaction rolls back and the rows stay queued
      */
-    MimeMessage compose(Connection c, Session session, String recipient, List<QueuedMail> rows, Instant now)
+    MimeMessage compose(EntityManager em, Session session, String recipient, List<QueuedMail> rows, Instant now)
             throws MessagingException;
 }

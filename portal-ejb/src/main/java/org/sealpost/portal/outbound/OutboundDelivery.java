@@ -1,20 +1,14 @@
 package org.sealpost.portal.outbound;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
-import javax.sql.DataSource;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.crypto.MessageSealer;
-import org.sealpost.portal.platform.SealpostDataSource;
-import org.sealpost.portal.platform.StorageUnavailableException;
 import org.sealpost.portal.settings.DeliveryRetries;
 import org.sealpost.portal.settings.RuntimeSettings;
 import org.sealpost.portal.settings.RuntimeSettingsSeed;
@@ -35,9 +29,6 @@ import org.sealpost.portal.settings.SettingsDesk;
  */
 @Stateless
 public class OutboundDelivery {
-
-    @Resource(lookup = SealpostDataSource.JNDI_NAME)
-    private DataSource dataSource;
 
     @Inject
     private OutboundSettings settings;
@@ -60,18 +51,15 @@ public class OutboundDelivery {
     }
 
     /**
-     * Outside the container (tests on PostgreSQL): {@code dataSource} must hand out the
-     * connection of {@code em}'s transaction, as the container's connection sharing does, so
-     * that the runtime settings are read in the delivery's own transaction.
+     * Outside the container (tests on PostgreSQL): {@code em} in a transaction of its own, as
+     * the container begins one per call. The claim runs on its connection.
      */
     OutboundDelivery(
-            DataSource dataSource,
             OutboundSettings settings,
             MailComposer composer,
             MessageSealer sealer,
             EntityManager em,
             PortalSettings portalSettings) {
-        this.dataSource = dataSource;
         this.settings = settings;
         this.composer = composer;
         this.sealer = sealer;
@@ -90,17 +78,11 @@ public class OutboundDelivery {
         RuntimeSettings runtime =
                 new SettingsDesk(em, () -> RuntimeSettingsSeed.fromSettings(portalSettings::get)).current();
         DeliveryRetries retries = runtime.deliveryRetries();
-        try (Connection c = dataSource.getConnection()) {
-            return new OutboundDesk(
-                            composer,
-                            sealer,
-                            new RetrySchedule(retries.interval(), retries.maxAge()),
-                            settings.quietPeriod())
-                    .deliverNext(c, smtp, Instant.now());
-        } catch (SQLException e) {
-            // Getting or returning the pooled connection failed; a StorageUnavailableException
-            // (from the desk) passes as itself. Either rolls this recipient's transaction back.
-            throw new StorageUnavailableException("no database connection for the mail queue now", e);
-        }
+        return new OutboundDesk(
+                        composer,
+                        sealer,
+                        new RetrySchedule(retries.interval(), retries.maxAge()),
+                        settings.quietPeriod())
+                .deliverNext(em, smtp, Instant.now());
     }
 }

@@ -2,6 +2,8 @@ package org.sealpost.portal.outbound;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -49,26 +51,35 @@ public final class OutboundDesk {
 
     /**
      * Delivers (or postpones, defers, gives up) the mail of the next due recipient over
-     * {@code smtp}, the pass's session; the caller commits.
+     * {@code smtp}, the pass's session; the caller commits {@code em}'s transaction.
+     *
+     * <p>The claim ({@code FOR UPDATE SKIP LOCKED}) and the batch updates are SQL on the
+     * connection of {@code em}'s transaction; the reads and the links' retirement are JPQL on
+     * {@code em} itself (ADR 0003), so all of it is one transaction on one connection.
      *
      * @return false when nothing was due
      * @throws StorageUnavailableException the queue could not be read or the outcome recorded:
      *     the caller rolls back, and the rows stay queued for the next pass
      */
-    public boolean deliverNext(Connection c, SmarthostConnection smtp, Instant now) {
+    public boolean deliverNext(EntityManager em, SmarthostConnection smtp, Instant now) {
         try {
+            Connection c = em.unwrap(Connection.class);
+            if (c == null) {
+                throw new SQLException("no transaction: the entity manager has no connection to claim on");
+            }
             List<QueuedMail> due = OutboundQueue.claimDue(c, now, 1);
             if (due.isEmpty()) {
                 return false;
             }
-            deliver(c, smtp, due.get(0), now);
+            deliver(em, c, smtp, due.get(0), now);
             return true;
-        } catch (SQLException e) {
+        } catch (SQLException | PersistenceException e) {
             throw new StorageUnavailableException("the due mail cannot be delivered now", e);
         }
     }
 
-    private void deliver(Connection c, SmarthostConnection smtp, QueuedMail first, Instant now) throws SQLException {
+    private void deliver(EntityManager em, Connection c, SmarthostConnection smtp, QueuedMail first, Instant now)
+            throws SQLException {
         String recipient = first.recipient();
         List<QueuedMail> mails = new ArrayList<>(List.of(first));
         if (first.kind() == OutboundKind.NOTIFY_NEW_MESSAGE) {
@@ -76,7 +87,7 @@ public final class OutboundDesk {
             // notification ("3 new secure messages") or one postponement, never one each.
             mails.addAll(OutboundQueue.claimQueuedArrivals(c, recipient, List.of(first.id())));
             // No flood: after a notification, arrivals wait out the quiet period and go as one.
-            Optional<Instant> last = OutboundQueue.lastNotified(c, recipient);
+            Optional<Instant> last = OutboundQueue.lastNotified(em, recipient);
             Instant quietUntil = last.map(t -> t.plus(quietPeriod)).orElse(Instant.MIN);
             if (now.isBefore(quietUntil)) {
                 OutboundQueue.postpone(c, mails, quietUntil);
@@ -87,21 +98,21 @@ public final class OutboundDesk {
         boolean carriesLinks = first.accountId() != null
                 && first.kind() != OutboundKind.RELAY
                 && first.kind() != OutboundKind.TEMPLATE_TEST;
-        long tokenMark = carriesLinks ? OneTimeTokens.newestId(c, first.accountId()) : 0;
+        long tokenMark = carriesLinks ? OneTimeTokens.newestId(em, first.accountId()) : 0;
         try {
             if (first.kind() == OutboundKind.RELAY) {
                 smtp.relay(relayed(c, first), recipient);
             } else {
-                MimeMessage message = composer.compose(c, smtp.session(), recipient, mails, now);
+                MimeMessage message = composer.compose(em, smtp.session(), recipient, mails, now);
                 smtp.send(message, recipient);
             }
             OutboundQueue.markSent(c, mails, now);
             PortalMeters.delivery(first.kind().name(), DeliveryOutcome.DELIVERED, mails.size());
             if (carriesLinks) {
                 // The link this mail carries is now the only one of its purpose (issue 14).
-                OneTimeTokens.supersede(c, first.accountId(), tokenMark, now);
+                OneTimeTokens.supersede(em, first.accountId(), tokenMark, now);
             }
-        } catch (StorageUnavailableException databaseFailed) {
+        } catch (StorageUnavailableException | PersistenceException databaseFailed) {
             // Not the mail's fault: the caller's transaction rolls back and the rows stay queued.
             throw databaseFailed;
         } catch (MessagingException | RuntimeException failure) {

@@ -46,6 +46,13 @@ public class OutboundMail {
     @Column(name = "last_error")
     private String lastError;
 
+    /** Read by the queue's counts (the quiet period, the link mail limit); written only in SQL. */
+    @Column(name = "sent_at", insertable = false, updatable = false)
+    private OffsetDateTime sentAt;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
     protected OutboundMail() {
         // for JPA
     }

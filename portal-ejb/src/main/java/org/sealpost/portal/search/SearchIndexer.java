@@ -12,6 +12,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -54,6 +57,10 @@ public class SearchIndexer {
 
     @Resource(lookup = SealpostDataSource.JNDI_NAME)
     private DataSource dataSource;
+
+    /** For the rebuild's count of entries still to read, a JPQL count (ADR 0003). */
+    @PersistenceUnit(unitName = "sealpost")
+    private EntityManagerFactory emf;
 
     @Inject
     private PortalSearchIndex searchIndex;
@@ -140,18 +147,31 @@ public class SearchIndexer {
      */
     private long waiting() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return waiting(c, searchIndex.id());
+            return waiting(c, emf, searchIndex.id());
         }
     }
 
-    static long waiting(Connection c, java.util.UUID indexId) throws SQLException {
+    /**
+     * @param c   for the queue's and the followers' statements (PostgreSQL's {@code xid8})
+     * @param emf for the entries' count, on an entity manager of its own: no transaction to
+     *            join (the indexer runs outside one), no entity kept
+     */
+    static long waiting(Connection c, EntityManagerFactory emf, java.util.UUID indexId) throws SQLException {
         Optional<IndexFollowers.Follower> follower = IndexFollowers.find(c, indexId);
         if (follower.isEmpty()) {
             return 0;
         }
         long rows = SearchIndexQueue.lagAfter(c, follower.get().through()).rows();
         Optional<Long> rebuiltThrough = follower.get().rebuiltThroughEntry();
-        return rebuiltThrough.isPresent() ? rows + StoredMessages.countAfter(c, rebuiltThrough.get()) : rows;
+        if (rebuiltThrough.isEmpty()) {
+            return rows;
+        }
+        EntityManager em = emf.createEntityManager();
+        try {
+            return rows + StoredMessages.countAfter(em, rebuiltThrough.get());
+        } finally {
+            em.close();
+        }
     }
 
     private void drain() {

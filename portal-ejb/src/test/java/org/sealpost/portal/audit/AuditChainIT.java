@@ -113,7 +113,7 @@ class AuditChainIT {
         pool.shutdown();
         db.inTransaction(em -> AuditChainLinker.linkAll(PortalJpa.connectionOf(em), Instant.now()));
 
-        ChainVerdict verdict = db.inTransaction(em -> AuditChainVerifier.verify(PortalJpa.connectionOf(em)));
+        ChainVerdict verdict = db.inTransaction(em -> AuditChainVerifier.verify(em));
 
         long committed = writers * (eventsEach - eventsEach / 10);
         assertThat(verdict.intact()).as(verdict.describe()).isTrue();
@@ -224,8 +224,8 @@ class AuditChainIT {
         db.inTransaction(em -> {
             Connection c = PortalJpa.connectionOf(em);
             byte[] previous =
-                    AuditTrail.linkedAfter(c, 1, Long.MAX_VALUE, 1).get(0).chainHash(); // seq 2
-            for (AuditEvent e : AuditTrail.linkedAfter(c, 2, Long.MAX_VALUE, 10)) {
+                    AuditTrail.linkedAfter(em, 1, Long.MAX_VALUE, 1).get(0).chainHash(); // seq 2
+            for (AuditEvent e : AuditTrail.linkedAfter(em, 2, Long.MAX_VALUE, 10)) {
                 previous = AuditChainHash.hash(e, e.chainSeq(), previous);
                 try (PreparedStatement ps = c.prepareStatement("UPDATE audit_event SET chain_hash = ? WHERE id = ?")) {
                     ps.setBytes(1, previous);
@@ -243,8 +243,7 @@ class AuditChainIT {
         assertThat(verify().intact())
                 .as("a recomputed chain is consistent in itself")
                 .isTrue();
-        ChainVerdict againstAnchor =
-                db.inTransaction(em -> AuditChainVerifier.verify(PortalJpa.connectionOf(em), noted));
+        ChainVerdict againstAnchor = db.inTransaction(em -> AuditChainVerifier.verify(em, noted));
         assertThat(againstAnchor.breakage().kind()).isEqualTo(ChainBreak.Kind.REWRITTEN);
         assertThat(againstAnchor.breakage().seq()).isEqualTo(6);
         assertThat(againstAnchor.describe()).contains("not the anchor's " + before.headHash());
@@ -255,7 +254,7 @@ class AuditChainIT {
         recordAndLink(4);
         ChainAnchor future = ChainAnchor.parse("9:" + "ab".repeat(32));
 
-        ChainVerdict verdict = db.inTransaction(em -> AuditChainVerifier.verify(PortalJpa.connectionOf(em), future));
+        ChainVerdict verdict = db.inTransaction(em -> AuditChainVerifier.verify(em, future));
 
         assertThat(verdict.breakage().kind()).isEqualTo(ChainBreak.Kind.REWRITTEN);
         assertThat(verdict.describe()).contains("beyond the chain's end at 4");
@@ -406,12 +405,6 @@ class AuditChainIT {
                     .isEqualTo(6);
             assertThat(AuditTrail.count(c, annaSignIns, 1_000)).isEqualTo(15);
             assertThat(AuditTrail.count(c, window, 1_000)).isEqualTo(10);
-            assertThat(AuditTrail.page(c, anna, 0, 3))
-                    .extracting(AuditEvent::detail)
-                    .containsExactly("by admin", "n29", "n28");
-            assertThat(AuditTrail.page(c, anna, 3, 2))
-                    .extracting(AuditEvent::detail)
-                    .containsExactly("n27", "n26");
             List<String> exported = new ArrayList<>();
             assertThat(AuditTrail.forEach(c, anna, 4, e -> exported.add(e.detail())))
                     .isEqualTo(31);
@@ -420,6 +413,22 @@ class AuditChainIT {
                     .doesNotHaveDuplicates()
                     .startsWith("by admin", "n29")
                     .endsWith("n0");
+        }
+        try (Connection c = db.dataSource().getConnection()) {
+            assertThat(AuditTrail.page(c, anna, 0, 3))
+                    .extracting(AuditEvent::detail)
+                    .containsExactly("by admin", "n29", "n28");
+            assertThat(AuditTrail.page(c, anna, 3, 2))
+                    .extracting(AuditEvent::detail)
+                    .containsExactly("n27", "n26");
+            assertThat(AuditTrail.page(c, annaSignIns, 0, 100)).hasSize(15);
+            assertThat(AuditTrail.page(c, window, 0, 100))
+                    .extracting(AuditEvent::detail)
+                    .containsExactly("n19", "n18", "n17", "n16", "n15", "n14", "n13", "n12", "n11", "n10");
+            assertThat(AuditTrail.page(c, new AuditFilter("bob@client.example", null, null, null, null), 0, 100))
+                    .extracting(AuditEvent::detail)
+                    .containsExactly("bob");
+            assertThat(AuditTrail.page(c, AuditFilter.EVERYTHING, 30, 100)).hasSize(2);
         }
     }
 
@@ -584,7 +593,7 @@ class AuditChainIT {
     }
 
     private static ChainVerdict verify() throws Exception {
-        return db.inTransaction(em -> AuditChainVerifier.verify(PortalJpa.connectionOf(em)));
+        return db.inTransaction(em -> AuditChainVerifier.verify(em));
     }
 
     private static void sql(String sql) throws SQLException {

@@ -73,7 +73,7 @@ public final class AuditJpaCost {
                 jdbcLink[r] = System.nanoTime() - t0;
 
                 t0 = System.nanoTime();
-                ChainVerdict verdict = db.inTransaction(em -> AuditChainVerifier.verify(PortalJpa.connectionOf(em)));
+                ChainVerdict verdict = db.inTransaction(em -> AuditChainVerifier.verify(em));
                 jdbcVerify[r] = System.nanoTime() - t0;
                 if (!verdict.intact()) {
                     throw new IllegalStateException(verdict.describe());

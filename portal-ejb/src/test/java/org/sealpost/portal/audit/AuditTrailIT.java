@@ -136,8 +136,7 @@ class AuditTrailIT {
         assertThat(stored.actor()).isEqualTo("anna@client.example");
         assertThat(stored.detail()).isNull();
         assertThat(stored.chainSeq()).isEqualTo(1L);
-        assertThat(db.inTransaction(em -> AuditChainVerifier.verify(PortalJpa.connectionOf(em)))
-                        .intact())
+        assertThat(db.inTransaction(em -> AuditChainVerifier.verify(em)).intact())
                 .isTrue();
     }
 
@@ -180,7 +179,7 @@ class AuditTrailIT {
     void aDatabaseThatRefusesTheWorkIsTheStorageBeingUnavailableNotTheDriversException() throws Exception {
         sql("DELETE FROM audit_chain_head");
 
-        assertThatThrownBy(() -> db.inTransaction(em -> AuditChainVerifier.verify(PortalJpa.connectionOf(em))))
+        assertThatThrownBy(() -> db.inTransaction(em -> AuditChainVerifier.verify(em)))
                 .isInstanceOf(StorageUnavailableException.class)
                 .isInstanceOf(AuditUnavailableException.class)
                 .hasMessageContaining("the audit trail cannot be verified now");

@@ -578,6 +578,27 @@ class ComposeIT {
         }
     }
 
+    /** The size recorded once the stream ran out, and a removed file gone with its key. */
+    @Test
+    void anUploadedFileKeepsItsSizeAndIsGoneOnceRemoved() throws Exception {
+        Draft saved = desk(d -> d.view(d.save(anna, null, DraftOrigin.newMessage(), DraftFields.EMPTY)));
+        desk(d -> d.addAttachment(anna, saved.id(), "a.txt", "text/plain", new ByteArrayInputStream(new byte[1234])));
+        desk(d -> d.addAttachment(anna, saved.id(), "b.txt", "text/plain", new ByteArrayInputStream(new byte[56])));
+        Draft withTwo = desk(d -> d.load(anna, saved.id()));
+        assertThat(withTwo.attachments())
+                .extracting(DraftAttachment::fileName, DraftAttachment::size)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("a.txt", 1234L),
+                        org.assertj.core.groups.Tuple.tuple("b.txt", 56L));
+
+        Draft withOne = desk(d -> d.removeAttachment(
+                anna, saved.id(), withTwo.attachments().get(0).id()));
+
+        assertThat(withOne.attachments()).extracting(DraftAttachment::fileName).containsExactly("b.txt");
+        assertThat(count("SELECT count(*) FROM draft_attachment")).isOne();
+        assertThat(count("SELECT sum(size_bytes) FROM draft_attachment")).isEqualTo(56);
+    }
+
     @Test
     void anUploadOverTheSizeLimitIsRefusedNamingItAndLeavesNothing() throws Exception {
         Draft saved = desk(d -> d.view(d.save(anna, null, DraftOrigin.newMessage(), DraftFields.EMPTY)));

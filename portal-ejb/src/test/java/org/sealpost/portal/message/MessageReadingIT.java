@@ -82,11 +82,9 @@ class MessageReadingIT {
         assertThat(message.rendered().attachments())
                 .extracting(a -> a.fileName())
                 .containsExactly("figures.pdf");
-        try (Connection c = jpa.dataSource().getConnection()) {
-            assertThat(StoredMessages.unreadInInbox(c, anna))
-                    .as("read once opened")
-                    .isZero();
-        }
+        assertThat(jpa.<Long>inTransaction(em -> StoredMessages.unreadInInbox(em, anna)))
+                .as("read once opened")
+                .isZero();
     }
 
     @Test
@@ -113,9 +111,8 @@ class MessageReadingIT {
             assertThatThrownBy(() -> reading.attachment(annas, ben, "2")).isInstanceOf(MessageNotFoundException.class);
             return null;
         });
-        try (Connection c = jpa.dataSource().getConnection()) {
-            assertThat(StoredMessages.unreadInInbox(c, anna)).isOne();
-        }
+        assertThat(jpa.<Long>inTransaction(em -> StoredMessages.unreadInInbox(em, anna)))
+                .isOne();
     }
 
     private static long account(Connection c, String email) throws java.sql.SQLException {

@@ -19,6 +19,9 @@ import org.sealpost.mailformat.metadata.MimeMetadataExtractor;
 import org.sealpost.mailformat.metadata.MimeReading;
 import org.sealpost.migrations.SchemaMigrations;
 import org.sealpost.portal.account.AccountDirectory;
+import org.sealpost.portal.audit.AuditEvent;
+import org.sealpost.portal.audit.AuditFilter;
+import org.sealpost.portal.audit.AuditTrail;
 import org.sealpost.portal.crypto.KeyEncryptionKeys;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealedMessage;
@@ -38,7 +41,10 @@ import org.sealpost.testsupport.TestDatabase;
  * <li>one family per remaining kind of statement in the owner (issue 10): a folder count, an
  * entry found by (id, account), one message's sealed metadata opened, a whole sealed message
  * read by id (the MIME too), the newest 50 messages' sealed metadata (a small join projection),
- * and, outside the message owner, one account's mail profile (a by-id projection).
+ * the audit page (50 events of one account, a page of entities), one row updated by key in a
+ * transaction of its own (the tokens' and draft files' updates, issue
+ * 10's last "Left" kind), and, outside the message owner, one account's mail profile (a by-id
+ * projection).
  * </ol>
  * Not a test (never a timed assertion): {@code mvn -Pbench-owner -pl portal-ejb -am verify}. The
  * database is a new one on the test server ({@link TestDatabase}), dropped when the JVM exits.
@@ -61,9 +67,6 @@ public final class OwnerStyleBenchmark {
             int kekVersion,
             byte[] wrappedKey,
             byte[] metadataCiphertext) {}
-
-    /** The JPA side of the newest messages' sealed metadata. */
-    public record SealedRow(UUID contentId, int kekVersion, byte[] wrappedKey, byte[] metadataCiphertext) {}
 
     /** One operation of a family, the {@code i}th of its round. */
     private interface JdbcOp {
@@ -122,6 +125,20 @@ public final class OwnerStyleBenchmark {
                 rs.next();
                 account = rs.getLong(1);
             }
+        }
+        // The audit page's rows: 2,000 events, half of them the bench account's (seeded in SQL,
+        // as a test seeds rows, whatever the trail's recording API).
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO audit_event (occurred_at, actor, action, target_type, target_id, client_address,
+                            detail)
+                        SELECT timestamptz '2026-12-01 10:00:00+00' + n * interval '1 second',
+                               CASE WHEN n % 2 = 0 THEN 'bench@client.example' ELSE 'other@client.example' END,
+                               'SIGNED_IN', 'account', CASE WHEN n % 2 = 0 THEN ? ELSE '0' END, '192.0.2.1',
+                               'event ' || n
+                        FROM generate_series(0, 1999) AS n""")) {
+            ps.setString(1, Long.toString(account));
+            ps.executeUpdate();
         }
         System.out.printf(
                 Locale.ROOT,
@@ -284,26 +301,27 @@ public final class OwnerStyleBenchmark {
                                 .orElseThrow()),
                 new Family(
                         "one message's sealed metadata opened (openMetadata)",
-                        (c, i) -> StoredMessages.openMetadata(c, sealer, pick(contents, i))
-                                .orElseThrow(),
-                        (em, i) -> {
+                        (c, i) -> {
+                            // the statement StoredMessages ran before it became JPQL
                             UUID id = pick(contents, i);
-                            SealedRow row = em.createQuery("""
-                                            SELECT NEW org.sealpost.portal.message.OwnerStyleBenchmark.SealedRow(m.id,
-                                                m.kekVersion, m.wrappedKey, m.metadataCiphertext)
-                                            FROM MessageContent m WHERE m.id = :id""", SealedRow.class)
-                                    .setParameter("id", id)
-                                    .getSingleResult();
-                            StoredMessages.decodeMetadata(
-                                    id,
-                                    sealer.openMetadata(
-                                            id,
-                                            new SealedMessage(
-                                                    row.kekVersion(),
-                                                    row.wrappedKey(),
-                                                    new byte[0],
-                                                    row.metadataCiphertext())));
-                        }),
+                            try (PreparedStatement ps = c.prepareStatement("""
+                                    SELECT kek_version, wrapped_key, metadata_ciphertext, size_bytes, received_at
+                                    FROM message_content WHERE id = ?""")) {
+                                ps.setObject(1, id);
+                                try (ResultSet rs = ps.executeQuery()) {
+                                    rs.next();
+                                    new MessageContent(
+                                                    id,
+                                                    new SealedMessage(
+                                                            rs.getInt(1), rs.getBytes(2), new byte[0], rs.getBytes(3)),
+                                                    rs.getLong(4),
+                                                    rs.getTimestamp(5).toInstant())
+                                            .openMetadata(sealer);
+                                }
+                            }
+                        },
+                        (em, i) -> StoredMessages.openMetadata(em, sealer, pick(contents, i))
+                                .orElseThrow()),
                 new Family(
                         "one sealed message read whole, MIME too (open, openMime, sealed)",
                         (c, i) -> StoredMessages.sealed(c, pick(contents, i)).orElseThrow(),
@@ -326,6 +344,46 @@ public final class OwnerStyleBenchmark {
                             }
                         },
                         (em, i) -> StoredMessages.recentMetadata(em, account, 50)),
+                new Family(
+                        "one row updated by key, a transaction each (spend, revokeAll, recordSize)",
+                        (c, i) -> {
+                            // the kind of UPDATE the tokens' and draft files' owners ran in SQL
+                            c.setAutoCommit(false);
+                            try (PreparedStatement ps = c.prepareStatement(
+                                    "UPDATE mailbox_entry SET is_read = ? WHERE id = ? AND account_id = ?")) {
+                                ps.setBoolean(1, i % 2 == 0);
+                                ps.setLong(2, pick(entries, i).entryId());
+                                ps.setLong(3, account);
+                                ps.executeUpdate();
+                            }
+                            c.commit();
+                        },
+                        (em, i) -> {
+                            em.getTransaction().begin();
+                            em.createQuery(
+                                            "UPDATE MailboxEntry e SET e.read = :read WHERE e.id = :id AND e.accountId = :account")
+                                    .setParameter("read", i % 2 == 0)
+                                    .setParameter("id", pick(entries, i).entryId())
+                                    .setParameter("account", account)
+                                    .executeUpdate();
+                            em.getTransaction().commit();
+                        }),
+                new Family(
+                        "audit page, 50 events of one account (AuditTrail.page)",
+                        (c, i) -> AuditTrail.page(
+                                c,
+                                new AuditFilter("bench@client.example", account, null, null, null),
+                                (i % 10) * 50,
+                                50),
+                        (em, i) -> em.createQuery("""
+                                        SELECT e FROM AuditEvent e
+                                        WHERE e.actor = :actor OR (e.targetType = 'account' AND e.targetId = :account)
+                                        ORDER BY e.occurredAt DESC, e.id DESC""", AuditEvent.class)
+                                .setParameter("actor", "bench@client.example")
+                                .setParameter("account", Long.toString(account))
+                                .setFirstResult((i % 10) * 50)
+                                .setMaxResults(50)
+                                .getResultList()),
                 new Family(
                         "an account's mail profile by id (AccountDirectory.mailProfile)",
                         (c, i) -> AccountDirectory.mailProfile(c, account),

@@ -205,13 +205,7 @@ class MailLanguageIT {
                     runtime.defaultLanguage());
             QueuedMail row =
                     new QueuedMail(1, OutboundKind.NOTIFY_NEW_MESSAGE, recipient, accountId, null, 0, now, null, null);
-            return composer.compose(
-                    PortalJpa.connectionOf(em),
-                    Session.getInstance(new Properties()),
-                    recipient,
-                    List.of(row),
-                    now,
-                    mails);
+            return composer.compose(em, Session.getInstance(new Properties()), recipient, List.of(row), now, mails);
         });
     }
 

@@ -168,13 +168,8 @@ class NotificationComposerIT {
     private MimeMessage compose(String recipient, long accountId, OutboundKind kind, UUID content, Instant now)
             throws Exception {
         QueuedMail row = new QueuedMail(1, kind, recipient, accountId, content, 0, now, null, null);
-        return db.inTransaction(em -> composer.compose(
-                PortalJpa.connectionOf(em),
-                Session.getInstance(new Properties()),
-                recipient,
-                List.of(row),
-                now,
-                mails));
+        return db.inTransaction(
+                em -> composer.compose(em, Session.getInstance(new Properties()), recipient, List.of(row), now, mails));
     }
 
     /**

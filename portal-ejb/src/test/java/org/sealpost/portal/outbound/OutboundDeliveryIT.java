@@ -153,7 +153,7 @@ class OutboundDeliveryIT {
     @Test
     void aNodeThatDiesBetweenTheClaimAndTheSendLosesNothing() throws Exception {
         queue(ANNA, Instant.now());
-        MailComposer dying = (c, session, recipient, rows, now) -> {
+        MailComposer dying = (em, session, recipient, rows, now) -> {
             throw new NodeDied();
         };
 
@@ -168,11 +168,47 @@ class OutboundDeliveryIT {
         assertThat(db.strings("SELECT state FROM outbound_mail")).containsExactly("SENT");
     }
 
+    /**
+     * The quiet period is read in the delivery's transaction (the last notification's time, in
+     * JPQL): arrivals after a notification wait until it ends and then go out as one mail.
+     */
+    @Test
+    void arrivalsWithinTheQuietPeriodWaitForItsEndAndThenGoAsOne() throws Exception {
+        db.execute("""
+                INSERT INTO outbound_mail (kind, recipient, account_id, state, next_attempt_at, sent_at, attempts)
+                VALUES ('NOTIFY_NEW_MESSAGE', '%1$s', %2$d, 'SENT', now() - interval '3 minutes',
+                        now() - interval '3 minutes', 1),
+                       ('NOTIFY_NEW_MESSAGE', '%1$s', %2$d, 'SENT', now() - interval '1 hour',
+                        now() - interval '1 hour', 1),
+                       ('NOTIFY_NEW_MESSAGE', '%1$s', %2$d, 'QUEUED', now(), NULL, 0),
+                       ('NOTIFY_NEW_MESSAGE', '%1$s', %2$d, 'QUEUED', now() + interval '1 minute', NULL, 0)""".formatted(ANNA, anna));
+
+        assertThat(deliverNext(transport, NOTICE)).isTrue();
+
+        assertThat(smarthost.received())
+                .as("within ten minutes of the last notification")
+                .isEmpty();
+        assertThat(db.strings("""
+                        SELECT attempts || ' ' || (next_attempt_at
+                            = (SELECT max(sent_at) FROM outbound_mail WHERE state = 'SENT') + interval '10 minutes')
+                        FROM outbound_mail WHERE state = 'QUEUED'"""))
+                .as("both arrivals postponed to the quiet period's end, not counted as attempts")
+                .containsExactly("0 true", "0 true");
+
+        db.execute("UPDATE outbound_mail SET sent_at = sent_at - interval '10 minutes' WHERE state = 'SENT'");
+        db.execute("UPDATE outbound_mail SET next_attempt_at = now() WHERE state = 'QUEUED'");
+        assertThat(deliverNext(transport, NOTICE)).isTrue();
+
+        assertThat(smarthost.received()).as("one mail for both").hasSize(1);
+        assertThat(db.strings("SELECT state FROM outbound_mail WHERE sent_at > now() - interval '1 minute'"))
+                .containsExactly("SENT", "SENT");
+    }
+
     /** A failure no mail-sending code catches: the process is going down mid-delivery. */
     private static final class NodeDied extends Error {}
 
     /** What package notification would write; the delivery does not look inside. */
-    private static final MailComposer NOTICE = (c, session, recipient, rows, now) -> {
+    private static final MailComposer NOTICE = (em, session, recipient, rows, now) -> {
         MimeMessage m = new MimeMessage(session);
         m.setFrom("portal@sealpost.example");
         m.setRecipients(Message.RecipientType.TO, recipient);
@@ -190,9 +226,8 @@ class OutboundDeliveryIT {
             }
         };
         try (SmarthostConnection smtp = over.connection()) {
-            return db.inTransaction(em -> new OutboundDelivery(
-                            PortalJpa.dataSourceOf(em), settings, composer, sealer, em, portalSettings)
-                    .deliverNext(smtp));
+            return db.inTransaction(
+                    em -> new OutboundDelivery(settings, composer, sealer, em, portalSettings).deliverNext(smtp));
         }
     }
 

@@ -34,12 +34,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sealpost.bridge.InboundMessage;
 import org.sealpost.bridge.SinkVerdict;
 import org.sealpost.bridge.tls.BridgeCertificates;
-import org.sealpost.migrations.SchemaMigrations;
+import org.sealpost.portal.PortalJpa;
 import org.sealpost.portal.crypto.KeyEncryptionKeys;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.message.StoredMessages;
 import org.sealpost.portal.notification.NotificationComposer;
-import org.sealpost.testsupport.TestDatabase;
 
 /**
  * A pass of the outbound queue against a real PostgreSQL and a real STARTTLS smarthost, with a
@@ -52,6 +51,7 @@ class SmarthostSessionIT {
     @TempDir
     Path dir;
 
+    private PortalJpa jpa;
     private DataSource db;
     private MessageSealer sealer;
     private long sender;
@@ -61,8 +61,8 @@ class SmarthostSessionIT {
 
     @BeforeEach
     void queueAndSmarthost() throws Exception {
-        db = TestDatabase.server().createDatabase("smtpsession").dataSource();
-        SchemaMigrations.migrate(db);
+        jpa = PortalJpa.create("smtpsession");
+        db = jpa.dataSource();
         sealer = new MessageSealer(KeyEncryptionKeys.openOrCreate(dir.resolve("kek.p12"), "pw".toCharArray()));
         try (Connection c = db.getConnection();
                 Statement s = c.createStatement()) {
@@ -85,6 +85,9 @@ class SmarthostSessionIT {
         }
         if (smarthost != null) {
             smarthost.close();
+        }
+        if (jpa != null) {
+            jpa.close();
         }
     }
 
@@ -146,21 +149,17 @@ class SmarthostSessionIT {
     }
 
     /** One pass as OutboundWorker runs it: one SMTP session, one transaction per recipient. */
-    private int onePass() throws SQLException {
+    private int onePass() throws Exception {
         OutboundDesk desk = new OutboundDesk(
                 new NotificationComposer().withBuiltInMails(),
                 sealer,
                 new RetrySchedule(Duration.ofMinutes(5), Duration.ofDays(5)),
                 Duration.ofMinutes(10));
         int rounds = 0;
-        try (SmarthostConnection smtp = transport.connection();
-                Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            while (desk.deliverNext(c, smtp, Instant.now())) {
-                c.commit();
+        try (SmarthostConnection smtp = transport.connection()) {
+            while (jpa.inTransaction(em -> desk.deliverNext(em, smtp, Instant.now()))) {
                 rounds++;
             }
-            c.commit();
         }
         return rounds;
     }

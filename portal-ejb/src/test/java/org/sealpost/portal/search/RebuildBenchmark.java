@@ -1,5 +1,6 @@
 package org.sealpost.portal.search;
 
+import jakarta.persistence.EntityManagerFactory;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,6 +40,7 @@ import org.sealpost.migrations.SchemaMigrations;
 import org.sealpost.portal.crypto.KeyEncryptionKeys;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.crypto.SealedMessage;
+import org.sealpost.portal.operator.StandalonePersistence;
 import org.sealpost.search.MessageIndex;
 import org.sealpost.testsupport.TestDatabase;
 
@@ -79,8 +81,8 @@ public final class RebuildBenchmark {
                 Runtime.getRuntime().maxMemory() >> 20,
                 loadAverage());
 
-        DataSource db = onePooledConnection(
-                TestDatabase.server().createDatabase("rebuildbench").dataSource());
+        TestDatabase.Database database = TestDatabase.server().createDatabase("rebuildbench");
+        DataSource db = onePooledConnection(database.dataSource());
         SchemaMigrations.migrate(db);
         MessageSealer sealer =
                 new MessageSealer(KeyEncryptionKeys.openOrCreate(dir.resolve("kek.p12"), "bench".toCharArray()));
@@ -102,8 +104,11 @@ public final class RebuildBenchmark {
         NodeSearchIndex.Opened opened = NodeSearchIndex.openOrRebuild(indexDir, INDEX_KEY, db, "rebuild-bench");
         MessageIndex index = opened.index();
         long queued;
+        EntityManagerFactory emf = StandalonePersistence.open(database.jdbcUrl(), database.user(), database.password());
         try (Connection c = db.getConnection()) {
-            queued = SearchIndexer.waiting(c, opened.id());
+            queued = SearchIndexer.waiting(c, emf, opened.id());
+        } finally {
+            emf.close();
         }
         double queueSeconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
