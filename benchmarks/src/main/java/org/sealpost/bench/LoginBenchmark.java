@@ -50,10 +50,13 @@ public final class LoginBenchmark {
         int threads = a.number("threads", 8);
         int seconds = a.number("seconds", 30);
         int warmUp = a.number("warm-up", 5);
-        // The portal's sign-in path is still being compiled a minute and a half after its start
-        // (C2 compiler threads took 4 ms of CPU per sign-in after 90 s, docs/BENCHMARKS.md): a
-        // capacity figure is the warm portal's, so the sign-ins warm up for longer than the hash.
-        int signInWarmUp = a.number("sign-in-warm-up", 150);
+        // A capacity figure is the warm portal's, and the sign-in path takes minutes to compile:
+        // its server CPU per sign-in was 56 ms after 5 s of sign-ins, 36 ms after 90 s and 26 ms
+        // after 240 s (docs/BENCHMARKS.md). So the sign-ins warm up in windows of 15 s until the
+        // server's CPU per sign-in settles (two windows in a row within 5 % of each other, after
+        // at least --sign-in-warm-up seconds), or for at most --sign-in-warm-up-max seconds.
+        int signInWarmUp = a.number("sign-in-warm-up", 180);
+        int signInWarmUpMax = a.number("sign-in-warm-up-max", 600);
         Argon2Settings argon2 = new Argon2Settings(
                 a.number("argon2-memory-kib", Argon2Settings.OWASP.memoryKiB()),
                 a.number("argon2-iterations", Argon2Settings.OWASP.iterations()),
@@ -78,8 +81,8 @@ public final class LoginBenchmark {
                 Argon2idImplementation.of(a.get("argon2-implementation")).function());
         String phc = hasher.hash(PASSWORD.toCharArray());
         System.out.printf(
-                "login: Argon2id m=%d KiB, t=%d, p=%d, %s; %d threads, %d s measured after %d s (hash) and %d s"
-                        + " (sign-ins) of warm-up%n",
+                "login: Argon2id m=%d KiB, t=%d, p=%d, %s; %d threads, %d s measured after %d s (hash) and %d-%d s"
+                        + " (sign-ins, until the server's CPU per sign-in settles) of warm-up%n",
                 argon2.memoryKiB(),
                 argon2.iterations(),
                 argon2.parallelism(),
@@ -87,13 +90,14 @@ public final class LoginBenchmark {
                 threads,
                 seconds,
                 warmUp,
-                signInWarmUp);
+                signInWarmUp,
+                signInWarmUpMax);
 
         hashOnly(hasher, phc, threads, warmUp);
         Result hashBefore = hashOnly(hasher, phc, threads, seconds);
         hashBefore.print("hash only (before)", "hashes/s", "verify");
 
-        signIns(base, users, signInWarmUp);
+        warmUpSignIns(base, users, serverPids, signInWarmUp, signInWarmUpMax);
         long cpuBefore = ServerCpu.ticks(serverPids);
         long driverCpuBefore = driverCpuNanos();
         Result logins = signIns(base, users, seconds);
@@ -170,6 +174,34 @@ public final class LoginBenchmark {
             w.join();
         }
         return result(latencies, failed, start);
+    }
+
+    /**
+     * Sign-ins in windows of 15 s, each printed with the server's CPU per sign-in, until two
+     * windows in a row agree within 5 % after {@code atLeast} seconds, or {@code atMost} seconds
+     * have passed. Without server pids there is nothing to settle: {@code atLeast} seconds.
+     */
+    static void warmUpSignIns(String base, List<String> users, List<Long> serverPids, int atLeast, int atMost)
+            throws Exception {
+        long start = System.nanoTime();
+        double previous = Double.NaN;
+        while (true) {
+            long cpuBefore = ServerCpu.ticks(serverPids);
+            Result window = signIns(base, users, 15);
+            double cpuPerSignIn = (ServerCpu.ticks(serverPids) - cpuBefore)
+                    * 1000.0
+                    / ServerCpu.TICKS_PER_SECOND
+                    / Math.max(1, window.ok());
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            System.out.printf(
+                    "login: warm-up at %.0f s: %.1f sign-ins/s, server CPU %.1f ms per sign-in%n",
+                    elapsed, window.rate(), cpuPerSignIn);
+            boolean settled = serverPids.isEmpty() || Math.abs(cpuPerSignIn - previous) <= 0.05 * previous;
+            if ((elapsed >= atLeast && settled) || elapsed >= atMost) {
+                return;
+            }
+            previous = cpuPerSignIn;
+        }
     }
 
     /** Client {@code t} signs in to {@code users.get(t)} again and again, each time on a new session. */
