@@ -14,10 +14,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +43,8 @@ import org.sealpost.testsupport.TestDatabase;
 /**
  * The queue, the drain and the index's life cycle against a real PostgreSQL and a Lucene
  * index on disk: what is queued is indexed, nothing is forgotten before Lucene committed, and
- * an index that is missing, unusable or from another database is rebuilt from the database.
+ * an index that is missing, unusable, of an earlier format or from another database is rebuilt
+ * from the database.
  */
 class SearchIndexingIT {
 
@@ -222,6 +229,41 @@ class SearchIndexingIT {
         drain().catchUp();
 
         assertThat(ids(anna, "quoll")).containsExactly(Long.toString(entry));
+    }
+
+    @Test
+    void anIndexOfAnEarlierFormatIsReplacedAndRebuiltRatherThanSearchedForTermsItDoesNotHold() throws Exception {
+        open(KEY);
+        long entry = deliver(anna, "Old format", "bandicoot");
+        drain().catchUp();
+        index.close();
+        index = null;
+        UUID before = indexId;
+        recordFormat(indexDir, "1"); // as every index written before ADR 0025 records itself
+
+        open(KEY);
+        assertThat(indexId).as("replaced, not opened").isNotEqualTo(before);
+        assertThat(index.count(anna)).as("empty until the drain rebuilds it").isZero();
+        drain().catchUp();
+
+        assertThat(ids(anna, "bandicoot")).containsExactly(Long.toString(entry));
+    }
+
+    /**
+     * Rewrites the format version the index's latest commit records, under the name the
+     * search-index module writes it (a file format, so spelt out here on purpose).
+     */
+    private static void recordFormat(Path directory, String format) throws IOException {
+        try (FSDirectory lucene = FSDirectory.open(directory);
+                IndexWriter writer = new IndexWriter(
+                        lucene, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+            Map<String, String> recorded =
+                    new HashMap<>(SegmentInfos.readLatestCommit(lucene).getUserData());
+            assertThat(recorded).containsKey("sealpost.search.format");
+            recorded.put("sealpost.search.format", format);
+            writer.setLiveCommitData(recorded.entrySet());
+            writer.commit();
+        }
     }
 
     @Test
