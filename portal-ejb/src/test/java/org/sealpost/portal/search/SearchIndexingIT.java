@@ -233,11 +233,7 @@ class SearchIndexingIT {
 
     @Test
     void anIndexOfAnEarlierFormatIsReplacedAndRebuiltRatherThanSearchedForTermsItDoesNotHold() throws Exception {
-        open(KEY);
-        long entry = deliver(anna, "Old format", "bandicoot");
-        drain().catchUp();
-        index.close();
-        index = null;
+        long entry = indexedThenStopped("Old format", "bandicoot");
         UUID before = indexId;
         recordFormat(indexDir, "1"); // as every index written before ADR 0025 records itself
 
@@ -247,6 +243,16 @@ class SearchIndexingIT {
         drain().catchUp();
 
         assertThat(ids(anna, "bandicoot")).containsExactly(Long.toString(entry));
+    }
+
+    /** A node that indexed one message of Anna's and stopped; its index is closed. */
+    private long indexedThenStopped(String subject, String body) throws Exception {
+        open(KEY);
+        long entry = deliver(anna, subject, body);
+        drain().catchUp();
+        index.close();
+        index = null;
+        return entry;
     }
 
     /**
@@ -268,10 +274,7 @@ class SearchIndexingIT {
 
     @Test
     void aDamagedIndexIsReplacedAndRebuilt() throws Exception {
-        open(KEY);
-        long entry = deliver(anna, "Damaged", "bilby");
-        drain().catchUp();
-        index.close();
+        long entry = indexedThenStopped("Damaged", "bilby");
         try (var files = Files.list(indexDir)) {
             for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments_"))
                     .toList()) {
