@@ -84,7 +84,7 @@ final class KeyedHashFilter extends TokenFilter {
         }
         char[] word = term.buffer();
         int length = term.length();
-        if (!caching || length > MAX_CACHED_CHARS) {
+        if (!caching || length == 0 || length > MAX_CACHED_CHARS) { // 0 marks an empty slot
             sink.hash(word, length, hashed, 0);
             term.setHash(hashed, 0);
             return true;

@@ -145,6 +145,40 @@ class KeyedHashAnalyzerTest {
     }
 
     @Test
+    void anEmptyTokenIsHashedNotTakenForAnEmptyCacheSlot() throws IOException {
+        // no tokenizer of ours emits one, but a length of 0 is what marks a free slot
+        Tokenizer emptyTokens = new Tokenizer(KeyedTermAttributeImpl.FACTORY) {
+            private final CharTermAttribute text = addAttribute(CharTermAttribute.class);
+            private int left;
+
+            @Override
+            public boolean incrementToken() {
+                clearAttributes();
+                text.setEmpty();
+                return left-- > 0;
+            }
+
+            @Override
+            public void reset() throws IOException {
+                super.reset();
+                left = 2;
+            }
+        };
+        KeyedHashFilter filter = new KeyedHashFilter(emptyTokens, new TermHasher(LuceneMessageIndexTest.KEY), true);
+        TermToBytesRefAttribute term = filter.getAttribute(TermToBytesRefAttribute.class);
+        List<BytesRef> terms = new ArrayList<>();
+        emptyTokens.setReader(new StringReader(""));
+        filter.reset();
+        while (filter.incrementToken()) {
+            terms.add(BytesRef.deepCopyOf(term.getBytesRef()));
+        }
+        filter.end();
+        filter.close();
+
+        assertThat(terms).containsExactly(formatTwoTerm(""), formatTwoTerm(""));
+    }
+
+    @Test
     void theWordCacheIsEmptiedAtTheFirstTextAfterACommit() throws IOException {
         TermHasher hasher = new TermHasher(LuceneMessageIndexTest.KEY);
         Tokenizer tokenizer = KeyedHashAnalyzer.tokenizerFor("body", KeyedTermAttributeImpl.FACTORY);
