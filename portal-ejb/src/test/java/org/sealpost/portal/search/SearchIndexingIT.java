@@ -14,10 +14,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +43,8 @@ import org.sealpost.testsupport.TestDatabase;
 /**
  * The queue, the drain and the index's life cycle against a real PostgreSQL and a Lucene
  * index on disk: what is queued is indexed, nothing is forgotten before Lucene committed, and
- * an index that is missing, unusable or from another database is rebuilt from the database.
+ * an index that is missing, unusable, of an earlier format or from another database is rebuilt
+ * from the database.
  */
 class SearchIndexingIT {
 
@@ -225,11 +232,49 @@ class SearchIndexingIT {
     }
 
     @Test
-    void aDamagedIndexIsReplacedAndRebuilt() throws Exception {
+    void anIndexOfAnEarlierFormatIsReplacedAndRebuiltRatherThanSearchedForTermsItDoesNotHold() throws Exception {
+        long entry = indexedThenStopped("Old format", "bandicoot");
+        UUID before = indexId;
+        recordFormat(indexDir, "1"); // as every index written before ADR 0025 records itself
+
         open(KEY);
-        long entry = deliver(anna, "Damaged", "bilby");
+        assertThat(indexId).as("replaced, not opened").isNotEqualTo(before);
+        assertThat(index.count(anna)).as("empty until the drain rebuilds it").isZero();
+        drain().catchUp();
+
+        assertThat(ids(anna, "bandicoot")).containsExactly(Long.toString(entry));
+    }
+
+    /** A node that indexed one message of Anna's and stopped; its index is closed. */
+    private long indexedThenStopped(String subject, String body) throws Exception {
+        open(KEY);
+        long entry = deliver(anna, subject, body);
         drain().catchUp();
         index.close();
+        index = null;
+        return entry;
+    }
+
+    /**
+     * Rewrites the format version the index's latest commit records, under the name the
+     * search-index module writes it (a file format, so spelt out here on purpose).
+     */
+    private static void recordFormat(Path directory, String format) throws IOException {
+        try (FSDirectory lucene = FSDirectory.open(directory);
+                IndexWriter writer = new IndexWriter(
+                        lucene, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+            Map<String, String> recorded =
+                    new HashMap<>(SegmentInfos.readLatestCommit(lucene).getUserData());
+            assertThat(recorded).containsKey("sealpost.search.format");
+            recorded.put("sealpost.search.format", format);
+            writer.setLiveCommitData(recorded.entrySet());
+            writer.commit();
+        }
+    }
+
+    @Test
+    void aDamagedIndexIsReplacedAndRebuilt() throws Exception {
+        long entry = indexedThenStopped("Damaged", "bilby");
         try (var files = Files.list(indexDir)) {
             for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments_"))
                     .toList()) {

@@ -7,6 +7,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.util.CharTokenizer;
+import org.apache.lucene.util.AttributeFactory;
 
 /**
  * Tokenise, fold accents, lower-case, hash: the one analysis used both to index and to query,
@@ -39,15 +40,20 @@ final class KeyedHashAnalyzer extends Analyzer {
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer tokenizer = tokenizerFor(fieldName);
+        Tokenizer tokenizer = tokenizerFor(fieldName, KeyedTermAttributeImpl.FACTORY);
         return new TokenStreamComponents(tokenizer, new KeyedHashFilter(normalised(tokenizer), hasher, cachingWords));
     }
 
-    /** Where a field's text is split into words. */
-    static Tokenizer tokenizerFor(String fieldName) {
+    /**
+     * Where a field's text is split into words.
+     *
+     * @param attributes {@link KeyedTermAttributeImpl#FACTORY} for hashed terms; the plain
+     *     baseline passes Lucene's default
+     */
+    static Tokenizer tokenizerFor(String fieldName, AttributeFactory attributes) {
         return SearchField.byIndexName(fieldName).splitsAtEveryNonAlphanumeric()
-                ? CharTokenizer.fromTokenCharPredicate(Character::isLetterOrDigit)
-                : new StandardTokenizer();
+                ? CharTokenizer.fromTokenCharPredicate(attributes, Character::isLetterOrDigit)
+                : new StandardTokenizer(attributes);
     }
 
     /** The words folded and lower-cased: what is hashed (and what the plain baseline indexes). */

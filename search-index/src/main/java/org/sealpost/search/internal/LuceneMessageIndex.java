@@ -47,7 +47,13 @@ import org.sealpost.search.SearchResult;
 public final class LuceneMessageIndex implements MessageIndex {
 
     static final String FORMAT = "sealpost.search.format";
-    static final String FORMAT_VERSION = "1";
+    /**
+     * The one format this code writes and reads. 1: terms as 16 base64url characters (ADR 0004);
+     * 2: the same 12 hash bytes, raw (ADR 0025). The terms differ, so an index of another format
+     * would find nothing: it is refused, and the portal replaces and rebuilds it (ADR 0017).
+     */
+    static final String FORMAT_VERSION = "2";
+
     static final String KEY_CHECK = "sealpost.search.keyCheck";
 
     private static final Set<String> HIT_FIELDS = Set.of(IndexFields.MESSAGE_ID);
@@ -91,7 +97,7 @@ public final class LuceneMessageIndex implements MessageIndex {
         this.queryAnalyzer = new KeyedHashAnalyzer(hasher, false);
         this.queries = new LuceneQueryFactory(queryAnalyzer, hasher);
         this.documents =
-                new MessageDocuments(folder -> queries.folderTerm(folder).text());
+                new MessageDocuments(folder -> queries.folderTerm(folder).bytes());
         IndexWriter opened = null;
         try {
             refuseForeignIndex(directory, hasher);
@@ -138,9 +144,12 @@ public final class LuceneMessageIndex implements MessageIndex {
             return;
         }
         Map<String, String> recorded = SegmentInfos.readLatestCommit(directory).getUserData();
-        if (!FORMAT_VERSION.equals(recorded.get(FORMAT))) {
-            throw new IllegalArgumentException(
-                    "The search index was written in another format; delete it and rebuild it from the" + " database");
+        String format = recorded.get(FORMAT);
+        if (!FORMAT_VERSION.equals(format)) {
+            throw new IllegalArgumentException("The search index was written in "
+                    + (format == null ? "an unknown format" : "format " + format)
+                    + ", this version reads only format " + FORMAT_VERSION
+                    + "; delete it and rebuild it from the database");
         }
         if (!hasher.matchesKeyCheckValue(recorded.get(KEY_CHECK))) {
             throw new IllegalArgumentException(

@@ -78,6 +78,7 @@ final class LuceneQueryFactory {
         return new TermQuery(IndexFields.accountTerm(accountId));
     }
 
+    /** The folder keyword: the keyed hash of the name, as raw bytes like every term (ADR 0025). */
     Term folderTerm(String folder) {
         return new Term(IndexFields.FOLDER, hasher.hash(normaliseFolder(folder)));
     }

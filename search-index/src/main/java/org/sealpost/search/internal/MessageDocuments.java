@@ -1,13 +1,14 @@
 package org.sealpost.search.internal;
 
 import java.util.Objects;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
 import org.sealpost.search.IndexedMessage;
 
 /**
@@ -18,10 +19,10 @@ import org.sealpost.search.IndexedMessage;
  */
 final class MessageDocuments {
 
-    private final UnaryOperator<String> folderTerm;
+    private final Function<String, BytesRef> folderTerm;
 
     /** @param folderTerm turns a folder name into the keyword the index stores for it */
-    MessageDocuments(UnaryOperator<String> folderTerm) {
+    MessageDocuments(Function<String, BytesRef> folderTerm) {
         this.folderTerm = Objects.requireNonNull(folderTerm, "folderTerm");
     }
 
@@ -30,7 +31,7 @@ final class MessageDocuments {
         long account = message.accountId();
         doc.add(keyword(IndexFields.accountTerm(account).text(), IndexFields.ACCOUNT));
         doc.add(keyword(IndexFields.keyTerm(account, message.messageId()).text(), IndexFields.KEY));
-        doc.add(keyword(folderTerm.apply(message.folder()), IndexFields.FOLDER));
+        doc.add(new StringField(IndexFields.FOLDER, folderTerm.apply(message.folder()), Field.Store.NO));
         doc.add(new StoredField(IndexFields.MESSAGE_ID, message.messageId()));
         doc.add(new NumericDocValuesField(
                 IndexFields.RECEIVED_AT, message.receivedAt().toEpochMilli()));

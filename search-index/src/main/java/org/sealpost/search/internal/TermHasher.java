@@ -8,12 +8,15 @@ import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.UnicodeUtil;
 
 /**
- * Turns a normalised word into the opaque term the index stores: HMAC-SHA256 under a key
- * derived from the index key, truncated to {@value #TERM_BYTES} bytes (96 bits: no collision
- * among any realistic vocabulary) and written as {@value #TERM_CHARS} base64url characters.
+ * Turns a normalised word into the opaque term the index stores: HMAC-SHA256 (RFC 2104) under
+ * a key derived from the index key, truncated to {@value #TERM_BYTES} bytes (96 bits: no
+ * collision among any realistic vocabulary; RFC 2104 section 5 allows truncating to the leftmost
+ * bits). Since index format 2 (ADR 0025) the index holds these bytes as they are; format 1 wrote
+ * them as 16 base64url characters.
  *
  * <p>The same word gives the same term in every field, so one query term serves all fields.
  * The index key itself is not used directly: HMAC derives one sub-key for terms and one for the
@@ -25,7 +28,6 @@ final class TermHasher {
 
     static final int MIN_KEY_BYTES = 16;
     static final int TERM_BYTES = 12;
-    static final int TERM_CHARS = 16;
 
     private static final String HMAC = "HmacSHA256";
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
@@ -84,28 +86,29 @@ final class TermHasher {
     }
 
     /** The term for a whole normalised word, such as a folder name. */
-    String hash(String normalisedWord) {
+    BytesRef hash(String normalisedWord) {
         Sink sink = new Sink(newMac());
         char[] chars = normalisedWord.toCharArray();
-        char[] out = new char[TERM_CHARS];
-        sink.hash(chars, chars.length, out);
-        return new String(out);
+        byte[] out = new byte[TERM_BYTES];
+        sink.hash(chars, chars.length, out, 0);
+        return new BytesRef(out);
     }
 
     /** Reusable buffers for hashing many tokens on one thread. */
     static final class Sink {
         private final Mac mac;
         private final byte[] digest = new byte[32];
-        private final byte[] truncated = new byte[TERM_BYTES];
-        private final byte[] encoded = new byte[TERM_CHARS];
         private byte[] utf8 = new byte[64];
 
         Sink(Mac mac) {
             this.mac = mac;
         }
 
-        /** Writes the term for {@code chars[0..length)} into {@code out[0..TERM_CHARS)}. */
-        void hash(char[] chars, int length, char[] out) {
+        /**
+         * Writes the term for {@code chars[0..length)} into {@code out[offset..offset +
+         * TERM_BYTES)}.
+         */
+        void hash(char[] chars, int length, byte[] out, int offset) {
             int maxBytes = UnicodeUtil.maxUTF8Length(length);
             if (utf8.length < maxBytes) {
                 utf8 = new byte[maxBytes];
@@ -117,11 +120,7 @@ final class TermHasher {
             } catch (javax.crypto.ShortBufferException e) {
                 throw new IllegalStateException(e);
             }
-            System.arraycopy(digest, 0, truncated, 0, TERM_BYTES);
-            BASE64URL.encode(truncated, encoded);
-            for (int i = 0; i < TERM_CHARS; i++) {
-                out[i] = (char) encoded[i];
-            }
+            System.arraycopy(digest, 0, out, offset, TERM_BYTES);
         }
     }
 

@@ -8,12 +8,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +106,43 @@ class LuceneMessageIndexOnDiskTest implements MessageIndexContract {
                 .hasMessageContaining("rebuild");
         index = MessageIndexes.openLucene(directory.resolve("index"), KEY); // the right key still opens
         assertThat(index.count(ALICE)).isEqualTo(1);
+    }
+
+    /**
+     * An index written before ADR 0025 holds each word as 16 base64url characters; searched with
+     * format 2's raw bytes it would silently find nothing. It is refused by its recorded format,
+     * which is what makes the portal rebuild it (ADR 0017).
+     */
+    @Test
+    void anIndexOfFormatOneIsRefusedRatherThanSearchedForTermsItDoesNotHold() throws IOException {
+        Path formatOne = directory.resolve("format-1");
+        try (FSDirectory dir = FSDirectory.open(formatOne);
+                IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
+            Document doc = new Document();
+            doc.add(new StringField(IndexFields.ACCOUNT, Long.toString(ALICE), Field.Store.NO));
+            doc.add(new StringField("body", formatOneTerm("invoice"), Field.Store.NO));
+            doc.add(new StoredField(IndexFields.MESSAGE_ID, "m1"));
+            doc.add(new NumericDocValuesField(IndexFields.RECEIVED_AT, 0));
+            writer.addDocument(doc);
+            writer.setLiveCommitData(Map.of(
+                            LuceneMessageIndex.FORMAT,
+                            "1",
+                            LuceneMessageIndex.KEY_CHECK,
+                            new TermHasher(KEY).keyCheckValue())
+                    .entrySet());
+            writer.commit();
+        }
+
+        assertThatThrownBy(() -> MessageIndexes.openLucene(formatOne, KEY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("format 1")
+                .hasMessageContaining("rebuild");
+    }
+
+    /** A term as format 1 wrote it: the same 12 hash bytes as 16 base64url characters. */
+    private static String formatOneTerm(String normalisedWord) {
+        BytesRef hash = KeyedHashAnalyzerTest.formatTwoTerm(normalisedWord);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(BytesRef.deepCopyOf(hash).bytes);
     }
 
     @Test

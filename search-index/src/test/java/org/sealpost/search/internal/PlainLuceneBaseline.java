@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.StoredFields;
@@ -17,6 +18,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.sealpost.search.IndexedMessage;
 import org.sealpost.search.InvalidQueryException;
 import org.sealpost.search.MessageIndex;
@@ -37,7 +39,8 @@ public final class PlainLuceneBaseline implements AutoCloseable {
     private final Analyzer analyzer = new Analyzer(Analyzer.PER_FIELD_REUSE_STRATEGY) {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
-            Tokenizer tokenizer = KeyedHashAnalyzer.tokenizerFor(fieldName);
+            Tokenizer tokenizer =
+                    KeyedHashAnalyzer.tokenizerFor(fieldName, TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY);
             return new TokenStreamComponents(tokenizer, KeyedHashAnalyzer.normalised(tokenizer));
         }
 
@@ -46,7 +49,7 @@ public final class PlainLuceneBaseline implements AutoCloseable {
             return 100;
         }
     };
-    private final MessageDocuments documents = new MessageDocuments(folder -> folder);
+    private final MessageDocuments documents = new MessageDocuments(BytesRef::new);
     private final LuceneQueryFactory queries = new LuceneQueryFactory(
             analyzer, new TermHasher("plain-baseline-needs-no-key-32b!".getBytes(StandardCharsets.US_ASCII)));
     private final FSDirectory directory;
