@@ -15,7 +15,6 @@ import javax.sql.DataSource;
 import org.sealpost.portal.account.password.PasswordVerdict;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
-import org.sealpost.portal.language.Language;
 import org.sealpost.portal.platform.SealpostDataSource;
 import org.sealpost.portal.session.EndReason;
 import org.sealpost.portal.session.SessionHandle;
@@ -91,14 +90,6 @@ public class AccountSettings {
             Arrays.fill(chosen, '\0');
             Arrays.fill(confirmation, '\0');
         }
-    }
-
-    /**
-     * The owner has just signed in on pages in {@code pageLanguage}: the account's mails are
-     * written in it from now on (issue 15: "remembered from its last sign-in").
-     */
-    public void rememberLanguage(long accountId, Language pageLanguage) {
-        AccountDirectory.rememberLanguage(em, accountId, pageLanguage);
     }
 
     public void signOutEverywhere(long accountId, String client) {

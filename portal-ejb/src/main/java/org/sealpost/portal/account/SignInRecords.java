@@ -32,9 +32,10 @@ import org.sealpost.portal.session.SessionRegistry;
  *
  * <p>A password that signs in at once is recorded whole in that second transaction: the
  * account's sign-in, the page's language for its mails, the session's registry row and the
- * audit event commit together or not at all. (They were three transactions, three commits
- * waiting for the WAL flush in every sign-in; and a failure between them left an audited
- * sign-in without its session row.)
+ * audit event commit together or not at all ({@link #settle}); a completed second step opens
+ * its session and remembers the language in one transaction too ({@link #secondStepDone}).
+ * (They were separate transactions, and a failure between them left a signed-in account
+ * without its session row.)
  */
 @Stateless
 public class SignInRecords {
@@ -147,6 +148,17 @@ public class SignInRecords {
         SessionHandle session = sessions.register(account.id(), client, signingIn.userAgent(), now);
         audit(account, AuditAction.SIGNED_IN, client, null, now);
         return SignInResult.signedIn(account, next, session);
+    }
+
+    /**
+     * A second step (code, recovery code, enrolment) has completed the sign-in of {@code
+     * accountId}: its session's registry row opens, and the account's mails follow the language
+     * of the page it was done on. The language by one conditional UPDATE, without loading or
+     * locking the account (the second step's own records are {@code SecondFactorDesk}'s).
+     */
+    public SessionHandle secondStepDone(long accountId, SigningInClient signingIn, Instant now) {
+        AccountDirectory.rememberLanguage(em, accountId, signingIn.pageLanguage());
+        return sessions.register(accountId, signingIn.address(), signingIn.userAgent(), now);
     }
 
     /** An event about the account whose sign-in this is. */

@@ -89,6 +89,11 @@ public class SignInService {
         }
     }
 
+    /** A second step completed the sign-in of {@code accountId}: its session opens now ({@link SignInRecords#secondStepDone}). */
+    public SessionHandle secondStepDone(long accountId, SigningInClient client) {
+        return records.secondStepDone(accountId, client, Instant.now());
+    }
+
     /** The session's own sign-out: its registry row closes (a null handle has none) and it is audited. */
     public void signedOut(long accountId, SessionHandle session, String client) {
         Instant now = Instant.now();

@@ -12,6 +12,7 @@ import org.sealpost.portal.PortalJpa;
 import org.sealpost.portal.language.Language;
 import org.sealpost.portal.operator.OperatorContext;
 import org.sealpost.portal.secondfactor.SecondFactorsAtSignIn;
+import org.sealpost.portal.session.SessionHandle;
 
 /**
  * The sign-in against PostgreSQL, without Payara: the right password signs in and is recorded,
@@ -100,6 +101,19 @@ class SignInServiceIT {
         assertThat(db.string("SELECT language IS NULL FROM account"))
                 .as("the language is remembered when the second step completes the sign-in")
                 .isEqualTo("t");
+    }
+
+    @Test
+    void aCompletedSecondStepOpensTheSessionAndRemembersThePageLanguage() throws Exception {
+        SessionHandle handle = db.inTransaction(
+                em -> new SignInRecords(em, false, new SecondFactorsAtSignIn(), SessionRegistries.on(em))
+                        .secondStepDone(anna, new SigningInClient("192.0.2.8", null, Language.GERMAN), Instant.now()));
+
+        assertThat(handle).isNotNull();
+        assertThat(db.strings(
+                        "SELECT account_id || ' ' || client_address || ' ' || (ended_at IS NULL) FROM portal_session"))
+                .containsExactly(anna + " 192.0.2.8 true");
+        assertThat(db.string("SELECT language FROM account")).isEqualTo("de");
     }
 
     @Test

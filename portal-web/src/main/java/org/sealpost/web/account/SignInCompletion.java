@@ -4,12 +4,13 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import org.sealpost.portal.account.AccountSettings;
 import org.sealpost.portal.account.SecondStep;
 import org.sealpost.portal.account.SignInResult;
+import org.sealpost.portal.account.SignInService;
 import org.sealpost.portal.session.EndReason;
 import org.sealpost.portal.session.SessionHandle;
 import org.sealpost.portal.session.SessionRegistry;
+import org.sealpost.web.security.PortalIdentityStore;
 import org.sealpost.web.security.SignedInSession;
 import org.sealpost.web.security.SignedInSession.PendingSignIn;
 
@@ -27,7 +28,7 @@ public class SignInCompletion {
     private SessionRegistry sessions;
 
     @Inject
-    private AccountSettings accounts;
+    private SignInService signIn;
 
     /**
      * The password alone signed in: the sign-in's own transaction opened the session's registry
@@ -58,10 +59,8 @@ public class SignInCompletion {
      * signed in as its account, and its session opens now.
      */
     void complete(PendingSignIn pending) {
-        SessionHandle handle = sessions.register(
-                pending.accountId(), Pages.client(), Pages.request().getHeader("User-Agent"), Instant.now());
-        // The account's mails follow the language of the pages the sign-in was done on.
-        accounts.rememberLanguage(pending.accountId(), Pages.language());
+        SessionHandle handle =
+                signIn.secondStepDone(pending.accountId(), PortalIdentityStore.signingIn(Pages.request()));
         adopt(pending.accountId(), pending.email(), pending.role(), handle);
     }
 

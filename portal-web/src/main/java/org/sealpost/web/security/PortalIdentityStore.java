@@ -32,18 +32,12 @@ public class PortalIdentityStore implements IdentityStore {
     @Inject
     private HttpServletRequest request;
 
-    @Inject
-    private ClientOrigins clients;
-
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential up)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        SignInResult result = signIn.signIn(
-                up.getCaller(),
-                up.getPassword().getValue(),
-                new SigningInClient(clients.of(request).address(), request.getHeader("User-Agent"), pageLanguage()));
+        SignInResult result = signIn.signIn(up.getCaller(), up.getPassword().getValue(), signingIn(request));
         request.setAttribute(RESULT_ATTRIBUTE, result);
         return result.signedIn()
                 .map(s -> new CredentialValidationResult(
@@ -53,13 +47,16 @@ public class PortalIdentityStore implements IdentityStore {
     }
 
     /**
-     * The language of the page the password was typed on: the view's, which JSF chose from the
-     * browser's Accept-Language among the supported locales (English when none fits).
+     * Who signs in with this request, for the password and for a second step alike: the client
+     * as the trusted proxies report it, its browser, and the language of the page the sign-in
+     * was done on (the view's, which JSF chose from the browser's Accept-Language among the
+     * supported locales; English when none fits).
      */
-    private static Language pageLanguage() {
+    public static SigningInClient signingIn(HttpServletRequest request) {
         FacesContext faces = FacesContext.getCurrentInstance();
-        return faces == null || faces.getViewRoot() == null
+        Language page = faces == null || faces.getViewRoot() == null
                 ? Language.ENGLISH
                 : Language.of(faces.getViewRoot().getLocale()).orElse(Language.ENGLISH);
+        return new SigningInClient(ClientOrigins.current(request).address(), request.getHeader("User-Agent"), page);
     }
 }
