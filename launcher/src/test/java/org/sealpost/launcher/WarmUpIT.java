@@ -65,8 +65,10 @@ class WarmUpIT {
         List<String> off = new ArrayList<>();
         Process first = launch(env);
         Map<String, Long> before;
+        String logWhenReady;
         try {
             off.addAll(readinessUntilUp(first, http));
+            logWhenReady = Files.readString(data.resolve("launcher.out"));
             before = counts(db);
         } finally {
             stop(first);
@@ -78,6 +80,10 @@ class WarmUpIT {
                 .last()
                 .asString()
                 .contains("\"warm-up\":\"off\"");
+
+        assertThat(logWhenReady)
+                .as("the sign-in's singletons, made at start even without a warm-up and before any sign-in")
+                .contains("sign-in prepared: identity stores and ");
 
         env.put("SEALPOST_WARM_UP", "true");
         env.put("SEALPOST_WARM_UP_TIME", "PT15S");
