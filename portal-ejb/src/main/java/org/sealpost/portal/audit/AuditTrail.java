@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
-import org.sealpost.portal.meters.PortalMeters;
 
 /**
  * The audit trail, and the one owner of the {@code audit_event} table ({@link AuditEvent}): every
@@ -131,14 +130,17 @@ public class AuditTrail {
         return secret && value != null ? MASKED : value;
     }
 
-    /** The one way an event is written, whichever transaction it joins; every event is counted. */
+    /**
+     * The one way an event is written, whichever transaction it joins; every event is counted
+     * when that transaction commits ({@link CountAtCommit}).
+     */
     private void write(AuditEvent event) {
         if (writer != null) {
             writer.insert(event);
         } else {
             insert(em, event);
         }
-        PortalMeters.audited(event.action());
+        CountAtCommit.count(event.action());
     }
 
     /** Inserts one event in the caller's transaction. */
