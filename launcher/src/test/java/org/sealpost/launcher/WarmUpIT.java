@@ -24,10 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The warm-up before readiness (ADR 0020) on the real portal, started by the launcher: off, it
- * is not run and readiness never waits for it; on, {@code /health/ready} stays DOWN while it
- * runs, and it leaves nothing a person could see — no account, session, token, message, mail,
- * audit entry or search work — beyond what the same restart without it leaves.
+ * The warm-up before readiness (ADR 0020, ADR 0027) on the real portal, started by the launcher:
+ * off, it is not run and readiness never waits for it; on, {@code /health/ready} stays DOWN while
+ * it runs, and it leaves nothing a person could see — no account, session, token, message, mail,
+ * audit entry, search work or counted sign-in — beyond what the same restart without it leaves,
+ * although each of its rounds rehearses a whole sign-in.
  */
 class WarmUpIT {
 
@@ -49,6 +50,7 @@ class WarmUpIT {
     void offItNeverRunsOnItReadinessWaitsForItAndItLeavesNoTrace() throws Exception {
         int http = FreePort.onLoopback();
         int db = FreePort.onLoopback();
+        int metrics = FreePort.onLoopback();
         Map<String, String> env = new LinkedHashMap<>(Map.of(
                 "SEALPOST_HTTP_PORT",
                 Integer.toString(http),
@@ -59,7 +61,9 @@ class WarmUpIT {
                 "SEALPOST_EMBEDDED_DB_PORT",
                 Integer.toString(db),
                 "SEALPOST_LOG_CONSOLE",
-                "full"));
+                "full",
+                "SEALPOST_METRICS_ADDRESS",
+                "127.0.0.1:" + metrics));
 
         env.put("SEALPOST_WARM_UP", "false");
         List<String> off = new ArrayList<>();
@@ -90,11 +94,13 @@ class WarmUpIT {
         Process second = launch(env);
         List<String> on;
         Map<String, Long> after;
+        String scraped;
         try {
             on = readinessUntilUp(second, http);
             // Readiness turns UP when the time is up; the round then running ends and logs after it.
             awaitInLog("warm-up done: ", 60);
             after = counts(db);
+            scraped = get("http://127.0.0.1:" + metrics + "/metrics", Map.of()).body();
         } finally {
             stop(second);
         }
@@ -109,6 +115,10 @@ class WarmUpIT {
                 .as("rows a person could see, before and after a start with the warm-up")
                 .isEqualTo(before);
         assertThat(before.get("account")).isZero();
+        assertThat(scraped)
+                .as("the rehearsed sign-ins, rolled back, are not counted")
+                .doesNotContainPattern("sealpost_sign_ins_total\\{outcome=\"success\"\\} [1-9]")
+                .doesNotContainPattern("sealpost_audit_events_total\\{action=\"SIGNED_IN\"\\} [1-9]");
         try (Stream<Path> mails = Files.exists(data.resolve("dev-mailbox/mail"))
                 ? Files.list(data.resolve("dev-mailbox/mail"))
                 : Stream.empty()) {
@@ -166,6 +176,12 @@ class WarmUpIT {
             Thread.sleep(100);
         }
         throw new AssertionError("the portal did not become ready; readiness said " + bodies);
+    }
+
+    private static HttpResponse<String> get(String url, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
+        headers.forEach(request::header);
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Map<String, Long> counts(int db) throws Exception {

@@ -19,6 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sealpost.portal.account.SignInRehearsal;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.platform.WarmUpGate;
 import org.sealpost.portal.platform.WarmUpState;
@@ -32,6 +33,9 @@ import org.sealpost.portal.warmup.ReadingWarmUp;
  * that answers with the redirect to sign in. Facelets, EL, PrimeFaces' renderers, the security
  * filters and Grizzly are the same code the inbox and message pages run, so they are compiled
  * when the first user arrives. One cookie jar: the whole warm-up is one anonymous HTTP session.
+ *
+ * <p>Each round also rehearses a sign-in's service path in a transaction that is always
+ * rolled back ({@link SignInRehearsal}); ADR 0027.
  */
 @ApplicationScoped
 public class PageWarmUp {
@@ -47,6 +51,9 @@ public class PageWarmUp {
 
     @Inject
     private ReadingWarmUp reading;
+
+    @Inject
+    private SignInRehearsal signIn;
 
     @Inject
     private PortalSettings settings;
@@ -82,6 +89,9 @@ public class PageWarmUp {
                     gate.roundsStarted();
                 }
                 reading.round();
+                if (!signIn.round()) {
+                    throw new IllegalStateException("the rehearsed sign-in did not sign in");
+                }
                 rounds++;
             }
             gate.ended(WarmUpState.DONE);

@@ -1,0 +1,109 @@
+package org.sealpost.portal.account;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import org.sealpost.portal.account.password.PasswordHasher;
+import org.sealpost.portal.language.Language;
+
+/**
+ * A password sign-in's service path, run for the warm-up before readiness (ADR 0020, ADR 0027)
+ * on a throw-away account inside <em>one</em> transaction that is always rolled back: the
+ * account is inserted with a throw-away password's Argon2id hash, its stored hash is looked up
+ * as a sign-in does ({@link SignInRecords#passwordHashToCheck}), the password is verified with
+ * the real hasher, and the outcome is settled ({@link SignInRecords#settle}: the account's row
+ * lock, its sign-in and language, the session registry's row, the {@code SIGNED_IN} audit
+ * event). Then everything is rolled back.
+ *
+ * <p>Why this leaves nothing behind: every row is written in that one transaction, and
+ * PostgreSQL discards them all with it; the audit chain links only committed rows, after
+ * commit and in another transaction (ADR 0014), so it never sees the event; the audit meters
+ * count an event only when its transaction commits ({@code AuditTrail}); the client throttle
+ * (in memory) is never asked. The one trace is in the identity sequences of {@code account},
+ * {@code portal_session} and {@code audit_event}: PostgreSQL's {@code nextval} is never rolled
+ * back, so the next real row's id skips the numbers the rehearsals took. Ids carry no meaning
+ * (the audit chain orders by its own {@code chain_seq}).
+ */
+@Stateless
+public class SignInRehearsal {
+
+    /** RFC 2606's reserved top-level domain: no account of a real person can have this address. */
+    static final String DOMAIN = "warm-up.invalid";
+
+    /** A throw-away password and its hash, made once (one Argon2id hash) and reused by every round. */
+    private record ThrowAway(char[] password, String hash) {}
+
+    private static volatile ThrowAway throwAway;
+
+    @PersistenceContext(unitName = "sealpost")
+    private EntityManager em;
+
+    @Inject
+    private Passwords passwords;
+
+    @Inject
+    private SignInRecords records;
+
+    @Resource
+    private SessionContext context;
+
+    /**
+     * One rehearsal in a transaction of its own, always rolled back.
+     *
+     * @return whether the rehearsal reached a signed-in outcome (the whole path ran)
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean round() {
+        try {
+            return rehearse(em, records, passwords.hasher(), Instant.now());
+        } finally {
+            context.setRollbackOnly();
+        }
+    }
+
+    /**
+     * The rehearsal's statements, in the caller's transaction on {@code em}, which the caller
+     * must roll back; for a test's entity manager as for the container's.
+     */
+    static boolean rehearse(EntityManager em, SignInRecords records, PasswordHasher hasher, Instant now) {
+        ThrowAway t = throwAway(hasher);
+        String address = "signin-" + UUID.randomUUID() + "@" + DOMAIN;
+        Account account = Account.pendingRecipient(EmailAddress.of(address));
+        account.register(t.hash(), now);
+        em.persist(account);
+        em.flush();
+        Optional<String> stored = records.passwordHashToCheck(address, now);
+        boolean right = stored.isPresent() && hasher.verify(t.password(), stored.get());
+        SignInResult result = records.settle(
+                address,
+                stored.orElse(null),
+                right,
+                new SigningInClient("127.0.0.1", "warm-up", Language.ENGLISH),
+                now,
+                SignInPolicy.DEFAULT);
+        em.flush();
+        return result.succeeded();
+    }
+
+    private static ThrowAway throwAway(PasswordHasher hasher) {
+        ThrowAway t = throwAway;
+        if (t == null) {
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            char[] password = Base64.getEncoder().encodeToString(random).toCharArray();
+            t = new ThrowAway(password, hasher.hash(password));
+            throwAway = t;
+        }
+        return t;
+    }
+}
