@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * off, it is not run and readiness never waits for it; on, {@code /health/ready} stays DOWN while
  * it runs, and it leaves nothing a person could see — no account, session, token, message, mail,
  * audit entry, search work or counted sign-in — beyond what the same restart without it leaves,
- * although each of its rounds rehearses a whole sign-in.
+ * although each of its rounds rehearses a whole sign-in and renders the inbox's table. Its own
+ * page, served to it while it ran, is refused once the portal is ready.
  */
 class WarmUpIT {
 
@@ -95,12 +96,18 @@ class WarmUpIT {
         List<String> on;
         Map<String, Long> after;
         String scraped;
+        List<Integer> warmUpPageAfterReady;
         try {
             on = readinessUntilUp(second, http);
             // Readiness turns UP when the time is up; the round then running ends and logs after it.
             awaitInLog("warm-up done: ", 60);
             after = counts(db);
             scraped = get("http://127.0.0.1:" + metrics + "/metrics", Map.of()).body();
+            String page = "http://127.0.0.1:" + http + "/warm-up/inbox.xhtml";
+            warmUpPageAfterReady = List.of(
+                    get(page, Map.of()).statusCode(),
+                    get(page, Map.of("X-Forwarded-For", "127.0.0.1", "Sealpost-Warm-Up", "guess"))
+                            .statusCode());
         } finally {
             stop(second);
         }
@@ -119,6 +126,9 @@ class WarmUpIT {
                 .as("the rehearsed sign-ins, rolled back, are not counted")
                 .doesNotContainPattern("sealpost_sign_ins_total\\{outcome=\"success\"\\} [1-9]")
                 .doesNotContainPattern("sealpost_audit_events_total\\{action=\"SIGNED_IN\"\\} [1-9]");
+        assertThat(warmUpPageAfterReady)
+                .as("the warm-up's inbox once the portal is ready, plainly and relayed with a key")
+                .containsOnly(404);
         try (Stream<Path> mails = Files.exists(data.resolve("dev-mailbox/mail"))
                 ? Files.list(data.resolve("dev-mailbox/mail"))
                 : Stream.empty()) {

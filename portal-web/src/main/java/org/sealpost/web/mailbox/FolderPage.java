@@ -64,7 +64,7 @@ public class FolderPage implements Serializable {
 
     /** The table's description for screen readers: which folder, in which order, how many. */
     public String caption(String title) {
-        return Texts.format("inbox.caption", title, lines.getRowCount());
+        return Texts.format("inbox.caption", title, getLines().getRowCount());
     }
 
     public String sender(MailboxLine line) {
@@ -117,6 +117,16 @@ public class FolderPage implements Serializable {
         }
     }
 
+    /** How many lines the folder has; the warm-up's sample folder overrides it (ADR 0027). */
+    protected long count() {
+        return mailbox.count(session.accountId(), folder);
+    }
+
+    /** One page of the folder's lines; the warm-up's sample folder overrides it (ADR 0027). */
+    protected List<MailboxLine> page(int first, int pageSize) {
+        return mailbox.folder(session.accountId(), folder, first, pageSize);
+    }
+
     private static String clientAddress() {
         return org.sealpost.web.client.ClientOrigins.current((jakarta.servlet.http.HttpServletRequest)
                         FacesContext.getCurrentInstance().getExternalContext().getRequest())
@@ -129,13 +139,13 @@ public class FolderPage implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filters) {
-            return (int) mailbox.count(session.accountId(), folder);
+            return (int) FolderPage.this.count();
         }
 
         @Override
         public List<MailboxLine> load(
                 int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
-            return mailbox.folder(session.accountId(), folder, first, pageSize);
+            return page(first, pageSize);
         }
 
         @Override

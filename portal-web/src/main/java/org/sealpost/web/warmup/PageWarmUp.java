@@ -34,8 +34,10 @@ import org.sealpost.portal.warmup.ReadingWarmUp;
  * filters and Grizzly are the same code the inbox and message pages run, so they are compiled
  * when the first user arrives. One cookie jar: the whole warm-up is one anonymous HTTP session.
  *
- * <p>Each round also rehearses a sign-in's service path in a transaction that is always
- * rolled back ({@link SignInRehearsal}); ADR 0027.
+ * <p>Each round also renders the inbox's own table with sample rows made in memory ({@code
+ * /warm-up/inbox.xhtml}, which {@link WarmUpPageFilter} keeps to this warm-up) and rehearses a
+ * sign-in's service path in a transaction that is always rolled back ({@link SignInRehearsal});
+ * ADR 0027.
  */
 @ApplicationScoped
 public class PageWarmUp {
@@ -79,7 +81,7 @@ public class PageWarmUp {
         try {
             while (gate.timeLeft()) {
                 try {
-                    pages(http, base);
+                    pages(http, base, gate);
                 } catch (NotServingYet | IOException e) {
                     // Deployment has not finished: the listener does not serve the portal yet.
                     Thread.sleep(100);
@@ -108,7 +110,8 @@ public class PageWarmUp {
         }
     }
 
-    private static void pages(HttpClient http, String base) throws IOException, InterruptedException, NotServingYet {
+    private static void pages(HttpClient http, String base, WarmUpGate gate)
+            throws IOException, InterruptedException, NotServingYet {
         HttpResponse<String> login = get(http, base + "/login.xhtml");
         if (login.statusCode() != 200) {
             throw new NotServingYet();
@@ -130,6 +133,22 @@ public class PageWarmUp {
         }
         get(http, base + "/forgot.xhtml");
         get(http, base + "/inbox.xhtml");
+        // The inbox's table with sample lines (ADR 0027); a page without them is a broken
+        // warm-up, which ends here rather than warm nothing for its whole time.
+        HttpResponse<String> inbox = http.send(
+                HttpRequest.newBuilder(URI.create(base + WarmUpPageFilter.PAGES + "inbox.xhtml"))
+                        .header(WarmUpPageFilter.KEY_HEADER, gate.pageKey())
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (inbox.statusCode() == 404 && !gate.timeLeft()) {
+            // The time ran out during this round, and the page closed with it, as it must.
+            return;
+        }
+        if (inbox.statusCode() != 200 || !inbox.body().contains("Your statement 0")) {
+            throw new IllegalStateException("the warm-up's inbox answered " + inbox.statusCode());
+        }
     }
 
     private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
