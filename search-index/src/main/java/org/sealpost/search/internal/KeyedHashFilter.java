@@ -64,7 +64,7 @@ final class KeyedHashFilter extends TokenFilter {
         }
         this.term = keyed;
         this.hasher = hasher;
-        this.sink = new TermHasher.Sink(hasher.newMac());
+        this.sink = new TermHasher.Sink(hasher.newHmac());
         this.caching = caching;
     }
 

@@ -22,7 +22,8 @@ import org.apache.lucene.util.UnicodeUtil;
  * The index key itself is not used directly: HMAC derives one sub-key for terms and one for the
  * key check value, so neither output says anything about the other.
  *
- * <p>Thread-safe; a {@link Mac} is not, so each token stream asks for its own {@link #newMac()}.
+ * <p>Thread-safe; an {@link HmacSha256} is not, so each token stream asks for its own {@link
+ * #newHmac()}.
  */
 final class TermHasher {
 
@@ -32,7 +33,7 @@ final class TermHasher {
     private static final String HMAC = "HmacSHA256";
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final SecretKeySpec termKey;
+    private final HmacSha256 termHmac;
     private final String keyCheckValue;
     private final AtomicLong cacheGeneration = new AtomicLong();
 
@@ -42,7 +43,7 @@ final class TermHasher {
                     "The search index key must be at least " + MIN_KEY_BYTES + " bytes (32 recommended)");
         }
         byte[] termKeyBytes = derive(indexKey, "sealpost-search-index/term-key/v1");
-        this.termKey = new SecretKeySpec(termKeyBytes, HMAC);
+        this.termHmac = new HmacSha256(termKeyBytes);
         Arrays.fill(termKeyBytes, (byte) 0);
         byte[] check = derive(indexKey, "sealpost-search-index/key-check/v1");
         this.keyCheckValue = BASE64URL.encodeToString(Arrays.copyOf(check, TERM_BYTES));
@@ -75,19 +76,14 @@ final class TermHasher {
         return cacheGeneration.get();
     }
 
-    Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(termKey);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
-        }
+    /** The term key's HMAC for one thread (RFC 2104 section 4's precomputed form, ADR 0026). */
+    HmacSha256 newHmac() {
+        return termHmac.copy();
     }
 
     /** The term for a whole normalised word, such as a folder name. */
     BytesRef hash(String normalisedWord) {
-        Sink sink = new Sink(newMac());
+        Sink sink = new Sink(newHmac());
         char[] chars = normalisedWord.toCharArray();
         byte[] out = new byte[TERM_BYTES];
         sink.hash(chars, chars.length, out, 0);
@@ -96,12 +92,12 @@ final class TermHasher {
 
     /** Reusable buffers for hashing many tokens on one thread. */
     static final class Sink {
-        private final Mac mac;
-        private final byte[] digest = new byte[32];
+        private final HmacSha256 hmac;
+        private final byte[] digest = new byte[HmacSha256.LENGTH];
         private byte[] utf8 = new byte[64];
 
-        Sink(Mac mac) {
-            this.mac = mac;
+        Sink(HmacSha256 hmac) {
+            this.hmac = hmac;
         }
 
         /**
@@ -114,12 +110,7 @@ final class TermHasher {
                 utf8 = new byte[maxBytes];
             }
             int byteCount = UnicodeUtil.UTF16toUTF8(chars, 0, length, utf8);
-            mac.update(utf8, 0, byteCount);
-            try {
-                mac.doFinal(digest, 0);
-            } catch (javax.crypto.ShortBufferException e) {
-                throw new IllegalStateException(e);
-            }
+            hmac.mac(utf8, 0, byteCount, digest, 0);
             System.arraycopy(digest, 0, out, offset, TERM_BYTES);
         }
     }
