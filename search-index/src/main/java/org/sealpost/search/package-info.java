@@ -12,8 +12,8 @@
  *
  * <p>Sealpost promises that nothing readable is at rest. A normal Lucene index is a sorted list
  * of every word of every message, readable with {@code strings}. Here each word is replaced,
- * after case and accent folding, by HMAC-SHA256 of the word under a secret index key,
- * truncated to 96 bits. A query is analysed the same way, so words and "exact phrases" still
+ * after case and accent folding, by a keyed pseudo-random function of the word under a secret
+ * index key (SipHash-2-4, 64 bits, since index format 3; HMAC-SHA256 cut to 96 bits before). A query is analysed the same way, so words and "exact phrases" still
  * match; a backup, a stolen disk or a copied data directory without the key shows no subject,
  * sender, body or attachment name. The key lives with the installation's other keys, never in
  * the index directory. Wildcard, fuzzy, regular-expression and range searches cannot work on

@@ -134,7 +134,11 @@ public class SearchIndexer {
         return progress.done();
     }
 
-    /** How much is still waiting; asked only when a run turns out to be long. */
+    /**
+     * How much is still waiting; asked only when a run turns out to be long, so after the first
+     * pass, whose rows {@link #drainAll} adds itself: a count taken before that pass would count
+     * its rows twice.
+     */
     @FunctionalInterface
     interface Backlog {
         long count() throws SQLException;

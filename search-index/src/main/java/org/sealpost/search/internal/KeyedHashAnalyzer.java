@@ -26,22 +26,16 @@ final class KeyedHashAnalyzer extends Analyzer {
     private static final int GAP_BETWEEN_VALUES = 100;
 
     private final TermHasher hasher;
-    private final boolean cachingWords;
 
-    /**
-     * @param cachingWords whether each token stream keeps recent words' terms (for indexing; see
-     *     {@link KeyedHashFilter}); never for queries
-     */
-    KeyedHashAnalyzer(TermHasher hasher, boolean cachingWords) {
+    KeyedHashAnalyzer(TermHasher hasher) {
         super(PER_FIELD_REUSE_STRATEGY);
         this.hasher = hasher;
-        this.cachingWords = cachingWords;
     }
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer tokenizer = tokenizerFor(fieldName, KeyedTermAttributeImpl.FACTORY);
-        return new TokenStreamComponents(tokenizer, new KeyedHashFilter(normalised(tokenizer), hasher, cachingWords));
+        return new TokenStreamComponents(tokenizer, new KeyedHashFilter(normalised(tokenizer), hasher));
     }
 
     /**

@@ -49,10 +49,10 @@ public final class LuceneMessageIndex implements MessageIndex {
     static final String FORMAT = "sealpost.search.format";
     /**
      * The one format this code writes and reads. 1: terms as 16 base64url characters (ADR 0004);
-     * 2: the same 12 hash bytes, raw (ADR 0025). The terms differ, so an index of another format
+     * 2: the same 12 hash bytes, raw (ADR 0025); 3: 8 bytes of SipHash-2-4 (ADR 0028). The terms differ, so an index of another format
      * would find nothing: it is refused, and the portal replaces and rebuilds it (ADR 0017).
      */
-    static final String FORMAT_VERSION = "2";
+    static final String FORMAT_VERSION = "3";
 
     static final String KEY_CHECK = "sealpost.search.keyCheck";
 
@@ -82,19 +82,11 @@ public final class LuceneMessageIndex implements MessageIndex {
      *     another key or by an incompatible version
      */
     public LuceneMessageIndex(Directory directory, byte[] indexKey) {
-        this(directory, indexKey, true);
-    }
-
-    /**
-     * As above; {@code cachingWords} false hashes every token afresh, which only the benchmark
-     * uses, to show what the word cache saves (ADR 0021).
-     */
-    LuceneMessageIndex(Directory directory, byte[] indexKey, boolean cachingWords) {
         this.directory = Objects.requireNonNull(directory, "directory");
         TermHasher hasher = new TermHasher(indexKey);
         this.hasher = hasher;
-        this.analyzer = new KeyedHashAnalyzer(hasher, cachingWords);
-        this.queryAnalyzer = new KeyedHashAnalyzer(hasher, false);
+        this.analyzer = new KeyedHashAnalyzer(hasher);
+        this.queryAnalyzer = new KeyedHashAnalyzer(hasher);
         this.queries = new LuceneQueryFactory(queryAnalyzer, hasher);
         this.documents =
                 new MessageDocuments(folder -> queries.folderTerm(folder).bytes());
@@ -237,7 +229,6 @@ public final class LuceneMessageIndex implements MessageIndex {
     public void commit() {
         try {
             writer.commit();
-            hasher.forgetCachedWords();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot commit the search index", e);
         }

@@ -4,10 +4,10 @@
  * <ul>
  *   <li>{@link org.sealpost.search.internal.KeyedHashAnalyzer}: tokenise, fold accents,
  *       lower-case, then {@link org.sealpost.search.internal.KeyedHashFilter} replaces each
- *       token by {@link org.sealpost.search.internal.TermHasher}'s HMAC, position kept, as
- *       12 raw bytes ({@link org.sealpost.search.internal.KeyedTermAttributeImpl}, index format
- *       2, ADR 0025). The same analysis serves indexing and queries; only indexing keeps a
- *       per-stream cache of word terms, emptied at each commit (ADR 0021).
+ *       token by {@link org.sealpost.search.internal.TermHasher}'s SipHash-2-4, position kept,
+ *       as 8 raw bytes ({@link org.sealpost.search.internal.KeyedTermAttributeImpl}, index
+ *       format 3, ADR 0028). The same analysis serves indexing and queries, and keeps no word
+ *       between tokens.
  *   <li>{@link org.sealpost.search.internal.SearchQueryParser} (with {@link
  *       org.sealpost.search.internal.QueryLexer}) parses the user's search into {@link
  *       org.sealpost.search.internal.QueryNode}s; it refuses what hashes cannot do, by name,

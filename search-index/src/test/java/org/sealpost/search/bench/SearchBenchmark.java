@@ -39,8 +39,7 @@ import org.sealpost.search.internal.PlainLuceneBaseline;
  * <p>Settings (system properties): {@code bench.messages} (200000), {@code bench.accounts}
  * (1000), {@code bench.threads} (2 indexing threads), {@code bench.queries} (3000 per kind),
  * {@code bench.dir} (target/bench-index, wiped first), {@code bench.seed}, {@code bench.builds}
- * (which builds, in order: {@code plain,keyed} by default; {@code uncached} is the keyed index
- * hashing every token afresh, as before ADR 0021).
+ * (which builds, in order: {@code plain,keyed} by default).
  */
 public final class SearchBenchmark {
 
@@ -163,10 +162,8 @@ public final class SearchBenchmark {
 
     private static Bench open(String build, Path directory, byte[] key) throws IOException {
         return switch (build) {
-            case "keyed", "uncached" -> {
-                MessageIndex index = build.equals("keyed")
-                        ? MessageIndexes.openLucene(directory, key)
-                        : PlainLuceneBaseline.keyedWithoutWordCache(directory, key);
+            case "keyed" -> {
+                MessageIndex index = MessageIndexes.openLucene(directory, key);
                 yield new Bench() {
                     @Override
                     public void index(IndexedMessage message) {
@@ -213,7 +210,7 @@ public final class SearchBenchmark {
                     }
                 };
             }
-            default -> throw new IllegalArgumentException("bench.builds: plain, keyed or uncached, not " + build);
+            default -> throw new IllegalArgumentException("bench.builds: plain or keyed, not " + build);
         };
     }
 

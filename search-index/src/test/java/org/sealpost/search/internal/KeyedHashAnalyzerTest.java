@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,19 +20,40 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
 import org.apache.lucene.util.BytesRef;
+import org.bouncycastle.crypto.macs.SipHash;
+import org.bouncycastle.crypto.params.KeyParameter;
 import org.junit.jupiter.api.Test;
 
 class KeyedHashAnalyzerTest {
 
-    private final KeyedHashAnalyzer analyzer = new KeyedHashAnalyzer(new TermHasher(LuceneMessageIndexTest.KEY), true);
+    private final KeyedHashAnalyzer analyzer = new KeyedHashAnalyzer(new TermHasher(LuceneMessageIndexTest.KEY));
 
     @Test
-    void everyTokenBecomesTheTwelveRawBytesOfItsKeyedHash() throws Exception {
+    void everyTokenBecomesTheEightBytesOfItsSipHash() throws Exception {
         List<BytesRef> terms = terms(analyzer, "body", "Quarterly report: Grüße");
 
-        // index format 2 (ADR 0025), computed here from its definition, not by the code under test:
-        // HMAC-SHA256 under HMAC-SHA256(index key, "sealpost-search-index/term-key/v1"), 12 bytes
-        assertThat(terms).containsExactly(formatTwoTerm("quarterly"), formatTwoTerm("report"), formatTwoTerm("grusse"));
+        // index format 3 (ADR 0028), computed here from its definition, not by the code under test:
+        // SipHash-2-4 under the first 16 bytes of HMAC-SHA256(index key,
+        // "sealpost-search-index/term-key/siphash-2-4/v3"), its 8 bytes little-endian
+        assertThat(terms)
+                .containsExactly(formatThreeTerm("quarterly"), formatThreeTerm("report"), formatThreeTerm("grusse"));
+        assertThat(terms).doesNotContain(formatTwoTerm("quarterly"));
+    }
+
+    /**
+     * The SipHash the terms are made with gives the paper's own test vector (Aumasson and
+     * Bernstein, "SipHash: a fast short-input PRF", appendix A: key 00..0f, message 00..0e), its
+     * bytes in the order the index stores them.
+     */
+    @Test
+    void theTermsSipHashAnswersThePapersTestVectorLittleEndian() {
+        byte[] key = new byte[16];
+        byte[] message = new byte[15];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = (byte) i;
+        }
+        System.arraycopy(key, 0, message, 0, message.length);
+        assertThat(HexFormat.of().formatHex(sipHash24(key, message))).isEqualTo("e545be4961ca29a1");
     }
 
     @Test
@@ -51,7 +73,7 @@ class KeyedHashAnalyzerTest {
         Tokenizer plain = KeyedHashAnalyzer.tokenizerFor("body", TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY);
         TermHasher hasher = new TermHasher(LuceneMessageIndexTest.KEY);
 
-        assertThatThrownBy(() -> new KeyedHashFilter(KeyedHashAnalyzer.normalised(plain), hasher, true))
+        assertThatThrownBy(() -> new KeyedHashFilter(KeyedHashAnalyzer.normalised(plain), hasher))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("words would be indexed");
     }
@@ -71,10 +93,34 @@ class KeyedHashAnalyzerTest {
                 replayed.add(BytesRef.deepCopyOf(term.getBytesRef()));
             }
             stream.end();
-            assertThat(replayed).containsExactly(formatTwoTerm("quarterly"), formatTwoTerm("report"));
+            assertThat(replayed).containsExactly(formatThreeTerm("quarterly"), formatThreeTerm("report"));
         }
     }
 
+    /** A term of index format 3 (ADR 0028), from its definition. */
+    static BytesRef formatThreeTerm(String normalisedWord) {
+        try {
+            Mac derive = Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(LuceneMessageIndexTest.KEY, "HmacSHA256"));
+            byte[] termKey = Arrays.copyOf(
+                    derive.doFinal("sealpost-search-index/term-key/siphash-2-4/v3".getBytes(StandardCharsets.US_ASCII)),
+                    16);
+            return new BytesRef(sipHash24(termKey, normalisedWord.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static byte[] sipHash24(byte[] key, byte[] message) {
+        SipHash sipHash = new SipHash(2, 4);
+        sipHash.init(new KeyParameter(key));
+        sipHash.update(message, 0, message.length);
+        byte[] out = new byte[8];
+        sipHash.doFinal(out, 0);
+        return out;
+    }
+
+    /** A term of index format 2 (ADR 0025): 12 bytes of HMAC-SHA256, for the tests of older indexes. */
     static BytesRef formatTwoTerm(String normalisedWord) {
         try {
             Mac derive = Mac.getInstance("HmacSHA256");
@@ -112,7 +158,7 @@ class KeyedHashAnalyzerTest {
     @Test
     void anotherKeyGivesOtherTerms() throws IOException {
         KeyedHashAnalyzer other = new KeyedHashAnalyzer(
-                new TermHasher("another-key-of-32-bytes-length!!".getBytes(StandardCharsets.US_ASCII)), true);
+                new TermHasher("another-key-of-32-bytes-length!!".getBytes(StandardCharsets.US_ASCII)));
 
         assertThat(terms(other, "body", "invoice")).isNotEqualTo(terms(analyzer, "body", "invoice"));
     }
@@ -124,29 +170,8 @@ class KeyedHashAnalyzerTest {
     }
 
     @Test
-    void theWordCacheGivesExactlyTheTermsOfHashingEveryTokenAfresh() throws IOException {
-        // more distinct words than cache slots, so slots are shared and overwritten, plus words
-        // too long to cache; every term must still be the word's own HMAC
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 3 * KeyedHashFilter.CACHE_SLOTS; i++) {
-            text.append("w").append(i % (KeyedHashFilter.CACHE_SLOTS + 5_000)).append(i % 7 == 0 ? " the " : " ");
-            if (i % 100 == 0) {
-                text.append("pneumonoultramicroscopicsilicovolcanoconiosis")
-                        .append(i)
-                        .append(' ');
-            }
-        }
-        KeyedHashAnalyzer uncached = new KeyedHashAnalyzer(new TermHasher(LuceneMessageIndexTest.KEY), false);
-
-        List<BytesRef> cachedTerms = terms(analyzer, "body", text.toString());
-
-        assertThat(cachedTerms).hasSizeGreaterThan(3 * KeyedHashFilter.CACHE_SLOTS);
-        assertThat(cachedTerms).isEqualTo(terms(uncached, "body", text.toString()));
-    }
-
-    @Test
-    void anEmptyTokenIsHashedNotTakenForAnEmptyCacheSlot() throws IOException {
-        // no tokenizer of ours emits one, but a length of 0 is what marks a free slot
+    void anEmptyTokenIsHashedLikeAnyOtherWord() throws IOException {
+        // no tokenizer of ours emits one, but the filter must not depend on that
         Tokenizer emptyTokens = new Tokenizer(KeyedTermAttributeImpl.FACTORY) {
             private final CharTermAttribute text = addAttribute(CharTermAttribute.class);
             private int left;
@@ -164,7 +189,7 @@ class KeyedHashAnalyzerTest {
                 left = 2;
             }
         };
-        KeyedHashFilter filter = new KeyedHashFilter(emptyTokens, new TermHasher(LuceneMessageIndexTest.KEY), true);
+        KeyedHashFilter filter = new KeyedHashFilter(emptyTokens, new TermHasher(LuceneMessageIndexTest.KEY));
         TermToBytesRefAttribute term = filter.getAttribute(TermToBytesRefAttribute.class);
         List<BytesRef> terms = new ArrayList<>();
         emptyTokens.setReader(new StringReader(""));
@@ -175,33 +200,7 @@ class KeyedHashAnalyzerTest {
         filter.end();
         filter.close();
 
-        assertThat(terms).containsExactly(formatTwoTerm(""), formatTwoTerm(""));
-    }
-
-    @Test
-    void theWordCacheIsEmptiedAtTheFirstTextAfterACommit() throws IOException {
-        TermHasher hasher = new TermHasher(LuceneMessageIndexTest.KEY);
-        Tokenizer tokenizer = KeyedHashAnalyzer.tokenizerFor("body", KeyedTermAttributeImpl.FACTORY);
-        KeyedHashFilter filter = new KeyedHashFilter(KeyedHashAnalyzer.normalised(tokenizer), hasher, true);
-        consume(filter, tokenizer, "the secret merger with Globex is off");
-        assertThat(filter.cachedWords()).isEqualTo(7);
-
-        consume(filter, tokenizer, "the merger");
-        assertThat(filter.cachedWords()).as("no commit yet: the words stay").isEqualTo(7);
-
-        hasher.forgetCachedWords();
-        consume(filter, tokenizer, "lunch");
-        assertThat(filter.cachedWords()).as("only the text after the commit").isEqualTo(1);
-    }
-
-    private static void consume(TokenStream stream, Tokenizer tokenizer, String text) throws IOException {
-        tokenizer.setReader(new StringReader(text));
-        stream.reset();
-        while (stream.incrementToken()) {
-            // the terms themselves are checked elsewhere
-        }
-        stream.end();
-        stream.close();
+        assertThat(terms).containsExactly(formatThreeTerm(""), formatThreeTerm(""));
     }
 
     /** The terms as Lucene indexes them. */

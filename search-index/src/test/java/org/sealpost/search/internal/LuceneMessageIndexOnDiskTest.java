@@ -109,33 +109,43 @@ class LuceneMessageIndexOnDiskTest implements MessageIndexContract {
     }
 
     /**
-     * An index written before ADR 0025 holds each word as 16 base64url characters; searched with
-     * format 2's raw bytes it would silently find nothing. It is refused by its recorded format,
-     * which is what makes the portal rebuild it (ADR 0017).
+     * An index written before ADR 0025 holds each word as 16 base64url characters, one written
+     * before ADR 0028 as 12 bytes of HMAC-SHA256; searched with format 3's SipHash terms either
+     * would silently find nothing. It is refused by its recorded format, which is what makes the
+     * portal rebuild it (ADR 0017).
      */
     @Test
     void anIndexOfFormatOneIsRefusedRatherThanSearchedForTermsItDoesNotHold() throws IOException {
-        Path formatOne = directory.resolve("format-1");
-        try (FSDirectory dir = FSDirectory.open(formatOne);
+        assertRefusedAsFormat("1", new BytesRef(formatOneTerm("invoice")));
+    }
+
+    @Test
+    void anIndexOfFormatTwoIsRefusedRatherThanSearchedForTermsItDoesNotHold() throws IOException {
+        assertRefusedAsFormat("2", KeyedHashAnalyzerTest.formatTwoTerm("invoice"));
+    }
+
+    private void assertRefusedAsFormat(String format, BytesRef invoiceTerm) throws IOException {
+        Path older = directory.resolve("format-" + format);
+        try (FSDirectory dir = FSDirectory.open(older);
                 IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
             Document doc = new Document();
             doc.add(new StringField(IndexFields.ACCOUNT, Long.toString(ALICE), Field.Store.NO));
-            doc.add(new StringField("body", formatOneTerm("invoice"), Field.Store.NO));
+            doc.add(new StringField("body", invoiceTerm, Field.Store.NO));
             doc.add(new StoredField(IndexFields.MESSAGE_ID, "m1"));
             doc.add(new NumericDocValuesField(IndexFields.RECEIVED_AT, 0));
             writer.addDocument(doc);
             writer.setLiveCommitData(Map.of(
                             LuceneMessageIndex.FORMAT,
-                            "1",
+                            format,
                             LuceneMessageIndex.KEY_CHECK,
                             new TermHasher(KEY).keyCheckValue())
                     .entrySet());
             writer.commit();
         }
 
-        assertThatThrownBy(() -> MessageIndexes.openLucene(formatOne, KEY))
+        assertThatThrownBy(() -> MessageIndexes.openLucene(older, KEY))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("format 1")
+                .hasMessageContaining("format " + format)
                 .hasMessageContaining("rebuild");
     }
 

@@ -54,7 +54,7 @@ class LuceneMessageIndexTest implements MessageIndexContract {
      * of its word's keyed hash, computed here from the format's definition; no other term.
      */
     @Test
-    void everyTextAndFolderTermIsTheTwelveRawBytesOfItsWordsKeyedHash() throws IOException {
+    void everyTextAndFolderTermIsTheEightBytesOfItsWordsSipHash() throws IOException {
         index.index(message(ALICE, "m1")
                 .folder("Sent")
                 .from("Zoë <zoe@example.com>")
@@ -85,7 +85,7 @@ class LuceneMessageIndexTest implements MessageIndexContract {
     private static Set<BytesRef> terms(String... normalisedWords) {
         Set<BytesRef> terms = new HashSet<>();
         for (String word : normalisedWords) {
-            terms.add(KeyedHashAnalyzerTest.formatTwoTerm(word));
+            terms.add(KeyedHashAnalyzerTest.formatThreeTerm(word));
         }
         return terms;
     }

@@ -21,7 +21,6 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.sealpost.search.IndexedMessage;
 import org.sealpost.search.InvalidQueryException;
-import org.sealpost.search.MessageIndex;
 
 /**
  * The benchmark's yardstick: the same documents, fields, tokenisation, folding, writer settings
@@ -55,11 +54,6 @@ public final class PlainLuceneBaseline implements AutoCloseable {
     private final FSDirectory directory;
     private final IndexWriter writer;
     private SearcherManager searchers;
-
-    /** The keyed index as it was before ADR 0021: every token hashed afresh, no word cache. */
-    public static MessageIndex keyedWithoutWordCache(Path path, byte[] key) throws IOException {
-        return new LuceneMessageIndex(FSDirectory.open(path), key, false);
-    }
 
     public PlainLuceneBaseline(Path path) throws IOException {
         directory = FSDirectory.open(path);
