@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.sealpost.bridge.net.IpLiteral;
+import org.sealpost.portal.client.LoopbackPeers;
 import org.sealpost.portal.platform.WarmUpGate;
 
 /**
@@ -64,10 +64,6 @@ public class WarmUpPageFilter extends HttpFilter {
 
     /** A literal address only (the container reports one): never a name to look up. */
     static boolean loopback(String remoteAddress) {
-        try {
-            return remoteAddress != null && IpLiteral.parse(remoteAddress).isLoopbackAddress();
-        } catch (IllegalArgumentException notALiteral) {
-            return false;
-        }
+        return LoopbackPeers.isLoopback(remoteAddress);
     }
 }
