@@ -32,10 +32,9 @@ public class SignInPreparation {
     void prepare(@Observes @Initialized(ApplicationScoped.class) Object application, BeanManager beans) {
         long t0 = System.nanoTime();
         create(beans, IdentityStoreHandler.class);
-        passwords.hasher();
-        LOG.info(() -> String.format(
-                "sign-in prepared: identity stores and %s in %d ms",
-                passwords.hasher().function().description(), (System.nanoTime() - t0) / 1_000_000));
+        String hashing = passwords.hasher().function().description();
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        LOG.info(() -> String.format("sign-in prepared: identity stores and %s in %d ms", hashing, millis));
     }
 
     /** The application-scoped instance of {@code type}'s bean, made now (its context is active). */

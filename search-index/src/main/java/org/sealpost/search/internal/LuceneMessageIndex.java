@@ -64,8 +64,9 @@ public final class LuceneMessageIndex implements MessageIndex {
 
     private final Directory directory;
     private final TermHasher hasher;
+    /** One analysis for indexing and queries alike: since format 3 it keeps nothing between tokens (ADR 0028). */
     private final KeyedHashAnalyzer analyzer;
-    private final KeyedHashAnalyzer queryAnalyzer;
+
     private final LuceneQueryFactory queries;
     private final MessageDocuments documents;
     private final IndexWriter writer;
@@ -86,8 +87,7 @@ public final class LuceneMessageIndex implements MessageIndex {
         TermHasher hasher = new TermHasher(indexKey);
         this.hasher = hasher;
         this.analyzer = new KeyedHashAnalyzer(hasher);
-        this.queryAnalyzer = new KeyedHashAnalyzer(hasher);
-        this.queries = new LuceneQueryFactory(queryAnalyzer, hasher);
+        this.queries = new LuceneQueryFactory(analyzer, hasher);
         this.documents =
                 new MessageDocuments(folder -> queries.folderTerm(folder).bytes());
         IndexWriter opened = null;
@@ -238,7 +238,6 @@ public final class LuceneMessageIndex implements MessageIndex {
     public void close() {
         try (directory;
                 analyzer;
-                queryAnalyzer;
                 searchers;
                 writer) {
             // closed in reverse order: the writer commits, then the readers and the directory go
