@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.sealpost.portal.account.Passwords;
 import org.sealpost.portal.account.password.Argon2Settings;
 import org.sealpost.portal.account.password.Argon2idImplementation;
 import org.sealpost.portal.account.password.PasswordHasher;
@@ -75,18 +76,23 @@ public final class LoginBenchmark {
         }
         register(base, a.smtpPort(), a.mailbox(), users);
 
-        // The portal's choice, made the portal's way (SEALPOST_ARGON2_IMPLEMENTATION, ADR 0019).
+        // The portal's choice, made the portal's way (SEALPOST_ARGON2_IMPLEMENTATION, ADR 0019),
+        // with as many hashes at once as the portal computes (SEALPOST_ARGON2_CONCURRENCY).
         PasswordHasher hasher = new PasswordHasher(
                 argon2,
-                Argon2idImplementation.of(a.get("argon2-implementation")).function());
+                Argon2idImplementation.of(a.get("argon2-implementation")).function(),
+                a.has("argon2-concurrency")
+                        ? Integer.parseInt(a.get("argon2-concurrency"))
+                        : Passwords.defaultConcurrency());
         String phc = hasher.hash(PASSWORD.toCharArray());
         System.out.printf(
-                "login: Argon2id m=%d KiB, t=%d, p=%d, %s; %d threads, %d s measured after %d s (hash) and %d-%d s"
+                "login: Argon2id m=%d KiB, t=%d, p=%d, %s, at most %d at once; %d threads, %d s measured after %d s (hash) and %d-%d s"
                         + " (sign-ins, until the server's CPU per sign-in settles) of warm-up%n",
                 argon2.memoryKiB(),
                 argon2.iterations(),
                 argon2.parallelism(),
                 hasher.function().description(),
+                hasher.concurrency(),
                 threads,
                 seconds,
                 warmUp,

@@ -21,7 +21,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * <li>{@code measure --reuse RUN}: started the moment {@code /health/ready} answers 200 on a
  * freshly started portal; each session signs in at a random point of its first pause, then
  * reads as the inbox benchmark does (inbox page, pause, a message, pause) for the whole run.
- * Every request is filed under the minute (since ready) it started in.</li>
+ * Every request is filed under the minute (since ready) it started in. With {@code --wait-ready URL}
+ * it starts beside the portal, rehearses its own requests against {@link DriverRehearsal} and
+ * polls the readiness itself, so that its own warm-up is not counted as the portal's.</li>
  * </ul>
  */
 public final class WarmStartBenchmark {
@@ -32,7 +34,7 @@ public final class WarmStartBenchmark {
         if (args.length == 0 || !(args[0].equals("seed") || args[0].equals("measure"))) {
             System.err.println(
                     "usage: WarmStartBenchmark seed|measure --base URL [--smtp-port P --mailbox DIR --db URL] "
-                            + "[--sessions S --messages M] [--reuse RUN --minutes N --warm-from MIN --think-ms T --label L --ready-ms MS]");
+                            + "[--sessions S --messages M] [--reuse RUN --minutes N --warm-from MIN --think-ms T --label L --ready-ms MS | --wait-ready URL --started-at-ms EPOCH_MS --driver-warm-up-ms MS]");
             System.exit(64);
         }
         BenchOptions a = BenchOptions.parse(Arrays.copyOfRange(args, 1, args.length));
@@ -80,7 +82,6 @@ public final class WarmStartBenchmark {
     private record Sample(long startedNanos, long tookNanos) {}
 
     private static void measure(BenchOptions a, String base, int sessions) throws Exception {
-        long zero = System.nanoTime();
         String run = a.get("reuse");
         if (run == null) {
             throw new IllegalArgumentException("measure needs --reuse RUN (the name seed printed)");
@@ -90,46 +91,36 @@ public final class WarmStartBenchmark {
         int warmFrom = a.number("warm-from", 3);
         long think = a.longNumber("think-ms", 1000);
         String label = a.text("label", "?");
-        long end = zero + minutes * 60_000_000_000L;
         List<String> users = users(sessions, run);
-        List<Sample> signIns = Collections.synchronizedList(new ArrayList<>());
-        List<Sample> inbox = Collections.synchronizedList(new ArrayList<>());
-        List<Sample> view = Collections.synchronizedList(new ArrayList<>());
-        SessionCrowd crowd = new SessionCrowd("warm: error: ");
-        crowd.run(users.size(), s -> {
-            String user = users.get(s);
-            // Sessions arrive spread over the first pause, as in the inbox benchmark: 50
-            // sign-ins in the same millisecond would be a burst, not a fresh portal's load.
-            Thread.sleep(ThreadLocalRandom.current().nextLong(Math.max(1, think)));
-            long t = System.nanoTime();
-            HttpClient http = PortalHttp.signIn(base, user, InboxBenchmark.PASSWORD);
-            signIns.add(new Sample(t - zero, System.nanoTime() - t));
-            long[] mine = null;
-            while (System.nanoTime() < end) {
-                t = System.nanoTime();
-                HttpResponse<String> page = PortalHttp.fetch(http, base + "/inbox.xhtml");
-                inbox.add(new Sample(t - zero, System.nanoTime() - t));
-                if (!page.body().contains("message.xhtml?id=")) {
-                    crowd.report("inbox page " + page.statusCode() + ": " + InboxBenchmark.excerpt(page.body()));
-                } else if (mine == null) {
-                    mine = InboxBenchmark.messageIds(page.body());
-                }
-                SessionCrowd.pause(think);
-                if (mine == null) {
-                    continue;
-                }
-                long id = mine[ThreadLocalRandom.current().nextInt(mine.length)];
-                t = System.nanoTime();
-                HttpResponse<String> message = PortalHttp.fetch(http, base + "/message.xhtml?id=" + id);
-                view.add(new Sample(t - zero, System.nanoTime() - t));
-                if (!message.body().contains("body-")) {
-                    crowd.report(
-                            "message page " + message.statusCode() + ": " + InboxBenchmark.excerpt(message.body()));
-                }
-                SessionCrowd.pause(think);
+        String readyAfter = "?";
+        if (a.has("wait-ready")) {
+            // Started beside the portal, not after it: this JVM's own first minute (its HTTP
+            // client, its threads, its JIT) would otherwise run on the portal's cores during the
+            // portal's first minute and be counted as the portal's. It rehearses the very loop
+            // below against a stand-in on loopback, then waits for the portal's readiness.
+            long rehearsal = a.longNumber("driver-warm-up-ms", 15_000);
+            try (DriverRehearsal standIn = DriverRehearsal.start()) {
+                Crowd practice = new Crowd(standIn.base(), users, 20, System.nanoTime() + rehearsal * 1_000_000L);
+                practice.run();
+                System.err.printf(
+                        "warm [%s]: driver rehearsed %d requests on a stand-in in %d ms%n",
+                        label, practice.inbox.size() + practice.view.size() + practice.signIns.size(), rehearsal);
             }
-        });
-        String ready = a.has("ready-ms") ? String.format("%.1f s", Long.parseLong(a.get("ready-ms")) / 1000.0) : "?";
+            awaitReady(a.get("wait-ready"));
+            if (a.has("started-at-ms")) {
+                readyAfter = String.format(
+                        "%.1f s", (System.currentTimeMillis() - Long.parseLong(a.get("started-at-ms"))) / 1000.0);
+            }
+        }
+        long zero = System.nanoTime();
+        long cpuZero = processCpuNanos();
+        Crowd crowd = new Crowd(base, users, think, zero + minutes * 60_000_000_000L);
+        crowd.run();
+        List<Sample> signIns = crowd.signIns;
+        List<Sample> inbox = crowd.inbox;
+        List<Sample> view = crowd.view;
+        String ready =
+                a.has("ready-ms") ? String.format("%.1f s", Long.parseLong(a.get("ready-ms")) / 1000.0) : readyAfter;
         System.out.printf(
                 "warm [%s]: ready %s after start; %d sessions, think %d ms; %d sign-ins p50 %.0f / p95 %.0f ms; %d errors%n",
                 label,
@@ -139,7 +130,7 @@ public final class WarmStartBenchmark {
                 signIns.size(),
                 pct(signIns, 0, Long.MAX_VALUE, 50),
                 pct(signIns, 0, Long.MAX_VALUE, 95),
-                crowd.errors());
+                crowd.errors.errors());
         long minute = 60_000_000_000L;
         line(label, "minute 1", inbox, view, 0, minute);
         line(label, "minutes " + (warmFrom + 1) + "-" + minutes, inbox, view, warmFrom * minute, minutes * minute);
@@ -157,6 +148,101 @@ public final class WarmStartBenchmark {
                     m + 1, pct(inbox, m * minute, (m + 1) * minute, 95), pct(view, m * minute, (m + 1) * minute, 95)));
         }
         System.out.printf("warm [%s]: p95 per minute, inbox/message ms:%s%n", label, curve);
+        // Where in minute 1 the slow requests are: the sign-in storm, or all of it.
+        StringBuilder tens = new StringBuilder();
+        long tenSeconds = 10_000_000_000L;
+        for (int t = 0; t < 6; t++) {
+            tens.append(String.format(
+                    " %d-%ds %.0f/%.0f (%d)",
+                    t * 10,
+                    t * 10 + 10,
+                    pct(inbox, t * tenSeconds, (t + 1) * tenSeconds, 95),
+                    pct(view, t * tenSeconds, (t + 1) * tenSeconds, 95),
+                    count(inbox, t * tenSeconds, (t + 1) * tenSeconds)));
+        }
+        System.out.printf("warm [%s]: minute 1 by 10 s, p95 inbox/message ms (inbox requests):%s%n", label, tens);
+        System.out.printf(
+                "warm [%s]: driver CPU %.1f s over the run (this JVM, on the portal's cores)%n",
+                label, (processCpuNanos() - cpuZero) / 1e9);
+    }
+
+    /** The sessions of one run: each signs in, then reads until {@code end} (System.nanoTime). */
+    private static final class Crowd {
+        final List<Sample> signIns = Collections.synchronizedList(new ArrayList<>());
+        final List<Sample> inbox = Collections.synchronizedList(new ArrayList<>());
+        final List<Sample> view = Collections.synchronizedList(new ArrayList<>());
+        final SessionCrowd errors = new SessionCrowd("warm: error: ");
+        private final String base;
+        private final List<String> users;
+        private final long think;
+        private final long end;
+        private final long zero = System.nanoTime();
+
+        Crowd(String base, List<String> users, long think, long end) {
+            this.base = base;
+            this.users = users;
+            this.think = think;
+            this.end = end;
+        }
+
+        void run() throws InterruptedException {
+            errors.run(users.size(), s -> {
+                String user = users.get(s);
+                // Sessions arrive spread over the first pause, as in the inbox benchmark: 50
+                // sign-ins in the same millisecond would be a burst, not a fresh portal's load.
+                Thread.sleep(ThreadLocalRandom.current().nextLong(Math.max(1, think)));
+                long t = System.nanoTime();
+                HttpClient http = PortalHttp.signIn(base, user, InboxBenchmark.PASSWORD);
+                signIns.add(new Sample(t - zero, System.nanoTime() - t));
+                long[] mine = null;
+                while (System.nanoTime() < end) {
+                    t = System.nanoTime();
+                    HttpResponse<String> page = PortalHttp.fetch(http, base + "/inbox.xhtml");
+                    inbox.add(new Sample(t - zero, System.nanoTime() - t));
+                    if (!page.body().contains("message.xhtml?id=")) {
+                        errors.report("inbox page " + page.statusCode() + ": " + InboxBenchmark.excerpt(page.body()));
+                    } else if (mine == null) {
+                        mine = InboxBenchmark.messageIds(page.body());
+                    }
+                    SessionCrowd.pause(think);
+                    if (mine == null) {
+                        continue;
+                    }
+                    long id = mine[ThreadLocalRandom.current().nextInt(mine.length)];
+                    t = System.nanoTime();
+                    HttpResponse<String> message = PortalHttp.fetch(http, base + "/message.xhtml?id=" + id);
+                    view.add(new Sample(t - zero, System.nanoTime() - t));
+                    if (!message.body().contains("body-")) {
+                        errors.report(
+                                "message page " + message.statusCode() + ": " + InboxBenchmark.excerpt(message.body()));
+                    }
+                    SessionCrowd.pause(think);
+                }
+            });
+        }
+    }
+
+    /** Polls the portal's readiness every 20 ms until it answers 200 (at most ten minutes). */
+    private static void awaitReady(String url) throws Exception {
+        HttpClient http = PortalHttp.clientWithoutCookies();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (PortalHttp.fetch(http, url).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException(url + " did not answer 200 within ten minutes");
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void line(String label, String what, List<Sample> inbox, List<Sample> view, long from, long to) {
