@@ -15,7 +15,8 @@ import org.sealpost.portal.config.Setting;
  * The password hasher with the Argon2id cost from configuration
  * ({@code SEALPOST_ARGON2_MEMORY_KIB}, {@code _ITERATIONS}, {@code _PARALLELISM}; OWASP's
  * m=19 MiB, t=2, p=1 by default) computed by the implementation {@code SEALPOST_ARGON2_IMPLEMENTATION}
- * names, and the NIST SP 800-63B policy.
+ * names, at most {@code SEALPOST_ARGON2_CONCURRENCY} at once (one per processor by default), and
+ * the NIST SP 800-63B policy.
  */
 @ApplicationScoped
 public class Passwords {
@@ -39,10 +40,20 @@ public class Passwords {
                 argon2,
                 Argon2idImplementation.of(
                                 settings.get(Setting.ARGON2_IMPLEMENTATION).orElse(null))
-                        .function());
+                        .function(),
+                settings.integer(Setting.ARGON2_CONCURRENCY, defaultConcurrency()));
         policy = new PasswordPolicy();
         LOG.info(() -> "password hashing: Argon2id m=" + argon2.memoryKiB() + " KiB, t=" + argon2.iterations() + ", p="
-                + argon2.parallelism() + ", by " + hasher.function().description());
+                + argon2.parallelism() + ", by " + hasher.function().description() + ", at most "
+                + hasher.concurrency() + " at once");
+    }
+
+    /**
+     * One hash per processor: more at once would not finish sooner (each is one thread's work
+     * at p=1), only hold more memory and share the processors with the pages being served.
+     */
+    public static int defaultConcurrency() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     public PasswordHasher hasher() {

@@ -166,6 +166,11 @@ public enum Setting {
             false),
     ARGON2_ITERATIONS("sealpost.argon2.iterations", "Argon2id time cost of a password hash (default 2)", false, false),
     ARGON2_PARALLELISM("sealpost.argon2.parallelism", "Argon2id lanes of a password hash (default 1)", false, false),
+    ARGON2_CONCURRENCY(
+            "sealpost.argon2.concurrency",
+            "password hashes computed at once, the others wait their turn in arrival order (default: the number of processors); bounds the memory sign-ins hold to this × the memory cost",
+            false,
+            false),
     SESSION_IDLE("sealpost.session.idle", "idle timeout of a signed-in session (ISO-8601 duration)", false, false),
     SESSION_MAX_AGE(
             "sealpost.session.max.age",

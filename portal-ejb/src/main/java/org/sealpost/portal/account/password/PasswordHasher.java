@@ -18,7 +18,9 @@ import java.util.Objects;
  * same form {@link PasswordPolicy} screened. The encoded bytes are wiped after use; the caller owns
  * and wipes the {@code char[]}.
  *
- * <p>Thread-safe. Each call allocates the Argon2 memory (19 MiB by default) for its duration.
+ * <p>Thread-safe. Each call allocates the Argon2 memory (19 MiB by default) for its duration; a
+ * hasher made with a concurrency computes at most that many at once ({@link HashingTurns}), the
+ * other calls wait for a turn in arrival order.
  */
 public final class PasswordHasher {
 
@@ -27,6 +29,7 @@ public final class PasswordHasher {
 
     private final Argon2Settings settings;
     private final Argon2idFunction argon2id;
+    private final HashingTurns turns;
     private final SecureRandom random;
     private final byte[] dummySalt;
     private final byte[] dummyTag;
@@ -41,18 +44,34 @@ public final class PasswordHasher {
         this(settings, BouncyCastleArgon2id.INSTANCE);
     }
 
-    /** A hasher computing Argon2id with {@code argon2id} ({@link Argon2idImplementation#function()}). */
+    /** A hasher computing Argon2id with {@code argon2id} ({@link Argon2idImplementation#function()}), as many at once as called. */
     public PasswordHasher(Argon2Settings settings, Argon2idFunction argon2id) {
-        this(settings, argon2id, new SecureRandom());
+        this(settings, argon2id, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A hasher computing Argon2id with {@code argon2id}, at most {@code concurrency} at once
+     * (the portal: one per processor, {@code SEALPOST_ARGON2_CONCURRENCY}).
+     *
+     * @throws IllegalArgumentException if {@code concurrency} is below 1
+     */
+    public PasswordHasher(Argon2Settings settings, Argon2idFunction argon2id, int concurrency) {
+        this(settings, argon2id, new HashingTurns(concurrency), new SecureRandom());
     }
 
     PasswordHasher(Argon2Settings settings, SecureRandom random) {
-        this(settings, BouncyCastleArgon2id.INSTANCE, random);
+        this(settings, BouncyCastleArgon2id.INSTANCE, new HashingTurns(Integer.MAX_VALUE), random);
     }
 
     PasswordHasher(Argon2Settings settings, Argon2idFunction argon2id, SecureRandom random) {
+        this(settings, argon2id, new HashingTurns(Integer.MAX_VALUE), random);
+    }
+
+    private PasswordHasher(
+            Argon2Settings settings, Argon2idFunction argon2id, HashingTurns turns, SecureRandom random) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.argon2id = Objects.requireNonNull(argon2id, "argon2id");
+        this.turns = turns;
         this.random = Objects.requireNonNull(random, "random");
         this.dummySalt = randomBytes(SALT_BYTES);
         this.dummyTag = randomBytes(TAG_BYTES);
@@ -66,6 +85,11 @@ public final class PasswordHasher {
     /** Who computes Argon2id here. */
     public Argon2idFunction function() {
         return argon2id;
+    }
+
+    /** How many Argon2id computations run at once at most ({@link Integer#MAX_VALUE}: unbounded). */
+    public int concurrency() {
+        return turns.concurrency();
     }
 
     /**
@@ -88,7 +112,9 @@ public final class PasswordHasher {
             throw new IllegalArgumentException("the password contains an unpaired UTF-16 surrogate", e);
         }
         try {
-            return new PhcString(settings, salt.clone(), argon2id.tag(bytes, settings, salt, TAG_BYTES)).format();
+            byte[] password8 = bytes;
+            byte[] tag = turns.take(() -> argon2id.tag(password8, settings, salt, TAG_BYTES));
+            return new PhcString(settings, salt.clone(), tag).format();
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
@@ -145,7 +171,8 @@ public final class PasswordHasher {
             bytes = new byte[0];
         }
         try {
-            byte[] actual = argon2id.tag(bytes, settings, salt, expected.length);
+            byte[] password8 = bytes;
+            byte[] actual = turns.take(() -> argon2id.tag(password8, settings, salt, expected.length));
             return MessageDigest.isEqual(actual, expected) & encodable;
         } finally {
             Arrays.fill(bytes, (byte) 0);

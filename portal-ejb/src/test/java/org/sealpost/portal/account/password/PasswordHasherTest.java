@@ -38,6 +38,27 @@ class PasswordHasherTest {
     }
 
     @Test
+    void aHasherWithOneTurnAtATimeHashesAndVerifiesFromManyThreads() throws Exception {
+        PasswordHasher oneAtATime = new PasswordHasher(LIGHT, BouncyCastleArgon2id.INSTANCE, 1);
+        String phc = oneAtATime.hash("violet tractor membrane".toCharArray());
+        java.util.List<java.util.concurrent.Future<Boolean>> checks = new java.util.ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            for (int i = 0; i < 8; i++) {
+                String guess = i % 2 == 0 ? "violet tractor membrane" : "violet tractor membranE";
+                checks.add(threads.submit(() -> oneAtATime.verify(guess.toCharArray(), phc)));
+            }
+        }
+
+        assertThat(oneAtATime.concurrency()).isEqualTo(1);
+        for (int i = 0; i < checks.size(); i++) {
+            assertThat(checks.get(i).get()).isEqualTo(i % 2 == 0);
+        }
+        assertThat(light.concurrency()).isEqualTo(Integer.MAX_VALUE);
+        assertThatThrownBy(() -> new PasswordHasher(LIGHT, BouncyCastleArgon2id.INSTANCE, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void everyHashGetsItsOwnSalt() {
         char[] password = "violet tractor membrane".toCharArray();
 
