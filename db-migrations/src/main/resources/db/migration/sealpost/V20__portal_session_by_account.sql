@@ -1,0 +1,12 @@
+-- Every password sign-in purges its account's session rows whose last activity is older than
+-- the retention (SessionRegistry.register, 30 days). Neither index of V4 could serve that
+-- per-account look-up (one is partial on open sessions, the other keyed on ended_at alone), so
+-- PostgreSQL answered it with a sequential scan of the whole table: 6.5 ms at 34,000 rows
+-- (EXPLAIN ANALYZE, 2026-12-06), growing with every account's sessions of the last 30 days, on
+-- every sign-in (docs/BENCHMARKS.md, "Session of 2026-12-06"). The same index serves the
+-- foreign key's ON DELETE CASCADE from account, which also scanned the table.
+--
+-- A plain CREATE INDEX: Flyway runs each migration in a transaction, where CONCURRENTLY is not
+-- allowed. It blocks writes to portal_session (sign-ins, sign-outs) while it builds: well under
+-- a second for a million rows on the benchmark machine; docs/OPERATIONS.md, rolling upgrades.
+CREATE INDEX portal_session_by_account ON portal_session (account_id, last_seen_at);
