@@ -29,7 +29,10 @@ import org.sealpost.portal.config.Setting;
 @Stateless
 public class SessionRegistry {
 
-    /** Ended rows (and rows a dead node never closed) are kept this long, then purged. */
+    /**
+     * Ended rows (and rows a dead node never closed) are kept this long after their last
+     * activity, then purged when the account next signs in.
+     */
     static final Duration KEPT_AFTER_END = Duration.ofDays(30);
 
     /** The absolute session lifetime when {@code SEALPOST_SESSION_MAX_AGE} is not set. */
