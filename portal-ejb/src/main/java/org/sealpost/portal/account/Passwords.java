@@ -41,7 +41,7 @@ public class Passwords {
                 Argon2idImplementation.of(
                                 settings.get(Setting.ARGON2_IMPLEMENTATION).orElse(null))
                         .function(),
-                settings.integer(Setting.ARGON2_CONCURRENCY, defaultConcurrency()));
+                concurrency(settings.integer(Setting.ARGON2_CONCURRENCY, defaultConcurrency())));
         policy = new PasswordPolicy();
         LOG.info(() -> "password hashing: Argon2id m=" + argon2.memoryKiB() + " KiB, t=" + argon2.iterations() + ", p="
                 + argon2.parallelism() + ", by " + hasher.function().description() + ", at most "
@@ -54,6 +54,15 @@ public class Passwords {
      */
     public static int defaultConcurrency() {
         return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The configured concurrency, or a start refused with the setting's name. */
+    static int concurrency(int configured) {
+        if (configured < 1) {
+            throw new IllegalStateException(Setting.ARGON2_CONCURRENCY.environmentVariable()
+                    + " must be at least 1 (one password hash at a time), not " + configured);
+        }
+        return configured;
     }
 
     public PasswordHasher hasher() {
