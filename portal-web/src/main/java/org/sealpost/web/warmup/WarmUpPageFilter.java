@@ -57,13 +57,9 @@ public class WarmUpPageFilter extends HttpFilter {
      * {@code keyAdmitted}: whether the warm-up runs and the key presented is its key.
      */
     static boolean admits(String remoteAddress, Function<String, String> headers, Predicate<String> keyAdmitted) {
-        return loopback(remoteAddress)
+        // A literal address only (the container reports one): never a name to look up.
+        return LoopbackPeers.isLoopback(remoteAddress)
                 && FORWARDING_HEADERS.stream().allMatch(h -> headers.apply(h) == null)
                 && keyAdmitted.test(headers.apply(KEY_HEADER));
-    }
-
-    /** A literal address only (the container reports one): never a name to look up. */
-    static boolean loopback(String remoteAddress) {
-        return LoopbackPeers.isLoopback(remoteAddress);
     }
 }

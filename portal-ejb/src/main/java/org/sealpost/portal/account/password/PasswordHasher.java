@@ -27,6 +27,9 @@ public final class PasswordHasher {
     public static final int SALT_BYTES = 16;
     public static final int TAG_BYTES = 32;
 
+    /** As many hashes at once as there are callers. */
+    private static final int UNBOUNDED = Integer.MAX_VALUE;
+
     private final Argon2Settings settings;
     private final Argon2idFunction argon2id;
     private final HashingTurns turns;
@@ -46,7 +49,7 @@ public final class PasswordHasher {
 
     /** A hasher computing Argon2id with {@code argon2id} ({@link Argon2idImplementation#function()}), as many at once as called. */
     public PasswordHasher(Argon2Settings settings, Argon2idFunction argon2id) {
-        this(settings, argon2id, Integer.MAX_VALUE);
+        this(settings, argon2id, UNBOUNDED);
     }
 
     /**
@@ -60,11 +63,11 @@ public final class PasswordHasher {
     }
 
     PasswordHasher(Argon2Settings settings, SecureRandom random) {
-        this(settings, BouncyCastleArgon2id.INSTANCE, new HashingTurns(Integer.MAX_VALUE), random);
+        this(settings, BouncyCastleArgon2id.INSTANCE, random);
     }
 
     PasswordHasher(Argon2Settings settings, Argon2idFunction argon2id, SecureRandom random) {
-        this(settings, argon2id, new HashingTurns(Integer.MAX_VALUE), random);
+        this(settings, argon2id, new HashingTurns(UNBOUNDED), random);
     }
 
     private PasswordHasher(
