@@ -2,12 +2,14 @@ package org.sealpost.bench;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -34,7 +36,7 @@ public final class WarmStartBenchmark {
         if (args.length == 0 || !(args[0].equals("seed") || args[0].equals("measure"))) {
             System.err.println(
                     "usage: WarmStartBenchmark seed|measure --base URL [--smtp-port P --mailbox DIR --db URL] "
-                            + "[--sessions S --messages M] [--reuse RUN --minutes N --warm-from MIN --think-ms T --label L --ready-ms MS | --wait-ready URL --started-at-ms EPOCH_MS --driver-warm-up-ms MS]");
+                            + "[--sessions S --messages M] [--reuse RUN --minutes N --warm-from MIN --think-ms T --label L --ready-ms MS | --wait-ready URL --started-at-ms EPOCH_MS --driver-warm-up-ms MS] [--trace FILE]");
             System.exit(64);
         }
         BenchOptions a = BenchOptions.parse(Arrays.copyOfRange(args, 1, args.length));
@@ -164,6 +166,28 @@ public final class WarmStartBenchmark {
         System.out.printf(
                 "warm [%s]: driver CPU %.1f s over the run (this JVM, on the portal's cores)%n",
                 label, (processCpuNanos() - cpuZero) / 1e9);
+        if (a.has("trace")) {
+            trace(Path.of(a.get("trace")), signIns, inbox, view);
+        }
+    }
+
+    /**
+     * Every request of the run, one line each (kind, start in ms since ready, time taken in ms),
+     * for finer questions than the printed windows answer: where in minute 1 the slow ones are.
+     */
+    private static void trace(Path file, List<Sample> signIns, List<Sample> inbox, List<Sample> view)
+            throws java.io.IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("kind,started_ms,took_ms");
+        for (var kind : List.of(Map.entry("sign-in", signIns), Map.entry("inbox", inbox), Map.entry("view", view))) {
+            synchronized (kind.getValue()) {
+                for (Sample s : kind.getValue()) {
+                    lines.add(String.format(
+                            "%s,%.1f,%.2f", kind.getKey(), s.startedNanos() / 1e6, s.tookNanos() / 1e6));
+                }
+            }
+        }
+        Files.write(file, lines);
     }
 
     /** The sessions of one run: each signs in, then reads until {@code end} (System.nanoTime). */

@@ -1,12 +1,12 @@
 package org.sealpost.portal.account;
 
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -37,7 +37,8 @@ import org.sealpost.portal.session.SessionRegistry;
  * (They were separate transactions, and a failure between them left a signed-in account
  * without its session row.)
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class SignInRecords {
 
     @PersistenceContext(unitName = "sealpost")
@@ -72,7 +73,7 @@ public class SignInRecords {
      * there is one and it may try to sign in now. Empty otherwise; the caller then spends the
      * same work on the dummy hash. Read without a lock and without a transaction.
      */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @Transactional(TxType.SUPPORTS)
     public Optional<String> passwordHashToCheck(String address, Instant now) {
         return byEmail(address, LockModeType.NONE)
                 .filter(a -> a.mayTrySignIn(now))

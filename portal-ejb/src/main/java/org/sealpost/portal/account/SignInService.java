@@ -1,11 +1,11 @@
 package org.sealpost.portal.account;
 
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -27,7 +27,8 @@ import org.sealpost.portal.session.SessionRegistry;
  * account, which is not even looked up. The throttle is keyed on the client address alone, so
  * it refuses only that client: another client's correct password is checked as usual.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class SignInService {
 
     @PersistenceContext(unitName = "sealpost")
@@ -66,7 +67,7 @@ public class SignInService {
      * ({@link SignInRecords}), so it holds no row lock, no pooled connection and no
      * transaction for its ~60 ms (issue 15).
      */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @Transactional(TxType.NOT_SUPPORTED)
     public SignInResult signIn(String address, char[] password, SigningInClient client) {
         Instant now = Instant.now();
         try {

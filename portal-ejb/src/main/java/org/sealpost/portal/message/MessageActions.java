@@ -1,10 +1,11 @@
 package org.sealpost.portal.message;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.sealpost.portal.platform.StorageUnavailableException;
  * are {@link MailboxEntry}'s, run on the entry loaded by (entry, account); the change is written
  * when the transaction commits.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class MessageActions {
 
     @PersistenceContext(unitName = "sealpost")

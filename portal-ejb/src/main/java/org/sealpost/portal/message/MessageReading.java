@@ -1,10 +1,11 @@
 package org.sealpost.portal.message;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,7 +24,8 @@ import org.sealpost.portal.platform.StorageUnavailableException;
  * Opens a message for its recipient: found by (entry, account) only, decrypted, rendered safe,
  * and marked read. Not found and not yours are one answer.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class MessageReading {
 
     @PersistenceContext(unitName = "sealpost")

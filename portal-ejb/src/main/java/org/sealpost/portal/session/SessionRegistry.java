@@ -1,11 +1,12 @@
 package org.sealpost.portal.session;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,7 +27,8 @@ import org.sealpost.portal.config.Setting;
  * valid) is the account owner's to read ({@link AccountStandings}); both reads
  * run in the caller's one transaction, on one connection.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class SessionRegistry {
 
     /**
