@@ -182,8 +182,8 @@ public final class WarmStartBenchmark {
         for (var kind : List.of(Map.entry("sign-in", signIns), Map.entry("inbox", inbox), Map.entry("view", view))) {
             synchronized (kind.getValue()) {
                 for (Sample s : kind.getValue()) {
-                    lines.add(String.format(
-                            "%s,%.1f,%.2f", kind.getKey(), s.startedNanos() / 1e6, s.tookNanos() / 1e6));
+                    lines.add(
+                            String.format("%s,%.1f,%.2f", kind.getKey(), s.startedNanos() / 1e6, s.tookNanos() / 1e6));
                 }
             }
         }

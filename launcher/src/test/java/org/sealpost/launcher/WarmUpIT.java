@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * off, it is not run and readiness never waits for it; on, {@code /health/ready} stays DOWN while
  * it runs, and it leaves nothing a person could see — no account, session, token, message, mail,
  * audit entry, search work or counted sign-in — beyond what the same restart without it leaves,
- * although each of its rounds rehearses a whole sign-in and renders the inbox's table. Its own
+ * although each of its rounds rehearses a whole sign-in, reads a sample message as that account
+ * and renders the inbox's table and the message page. Its own
  * page, served to it while it ran, is refused once the portal is ready.
  */
 class WarmUpIT {
@@ -104,10 +105,12 @@ class WarmUpIT {
             after = counts(db);
             scraped = get("http://127.0.0.1:" + metrics + "/metrics", Map.of()).body();
             String page = "http://127.0.0.1:" + http + "/warm-up/inbox.xhtml";
+            String message = "http://127.0.0.1:" + http + "/warm-up/message.xhtml?id=1";
             warmUpPageAfterReady = List.of(
                     get(page, Map.of()).statusCode(),
                     get(page, Map.of("X-Forwarded-For", "127.0.0.1", "Sealpost-Warm-Up", "guess"))
-                            .statusCode());
+                            .statusCode(),
+                    get(message, Map.of()).statusCode());
         } finally {
             stop(second);
         }
@@ -127,7 +130,7 @@ class WarmUpIT {
                 .doesNotContainPattern("sealpost_sign_ins_total\\{outcome=\"success\"\\} [1-9]")
                 .doesNotContainPattern("sealpost_audit_events_total\\{action=\"SIGNED_IN\"\\} [1-9]");
         assertThat(warmUpPageAfterReady)
-                .as("the warm-up's inbox once the portal is ready, plainly and relayed with a key")
+                .as("the warm-up's inbox and message page once the portal is ready, plainly and relayed with a key")
                 .containsOnly(404);
         try (Stream<Path> mails = Files.exists(data.resolve("dev-mailbox/mail"))
                 ? Files.list(data.resolve("dev-mailbox/mail"))

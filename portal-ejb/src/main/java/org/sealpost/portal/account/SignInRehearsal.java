@@ -63,14 +63,21 @@ public class SignInRehearsal {
     private SessionContext context;
 
     /**
-     * One rehearsal in a transaction of its own, always rolled back.
+     * One rehearsal in a transaction of its own, always rolled back: the sign-in, then {@code
+     * then} as its signed-in account.
      *
      * @return whether the rehearsal reached a signed-in outcome (the whole path ran)
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean round() {
+    public boolean round(SignedInRehearsal then) throws Exception {
         try {
-            return rehearse(em, records, passwords.hasher(), Instant.now());
+            Instant now = Instant.now();
+            Optional<SignInResult.SignedIn> signedIn = rehearse(em, records, passwords.hasher(), now);
+            if (signedIn.isEmpty()) {
+                return false;
+            }
+            then.signedIn(signedIn.get().accountId(), signedIn.get().session(), now);
+            return true;
         } finally {
             context.setRollbackOnly();
         }
@@ -80,11 +87,15 @@ public class SignInRehearsal {
      * The rehearsal's statements, in the caller's transaction on {@code em}, which the caller
      * must roll back; for a test's entity manager as for the container's.
      */
-    static boolean rehearse(EntityManager em, SignInRecords records, PasswordHasher hasher, Instant now) {
+    static Optional<SignInResult.SignedIn> rehearse(
+            EntityManager em, SignInRecords records, PasswordHasher hasher, Instant now) {
         ThrowAway t = throwAway(hasher);
         String address = "signin-" + UUID.randomUUID() + "@" + DOMAIN;
         Account account = Account.pendingRecipient(EmailAddress.of(address));
-        account.register(t.hash(), now);
+        // Registered a moment before it signs in, as every account is: sessions are valid only
+        // after the registration's time, which PostgreSQL keeps to the microsecond (rounded), so
+        // the same instant could fall either side of it.
+        account.register(t.hash(), now.minusSeconds(1));
         em.persist(account);
         em.flush();
         Optional<String> stored = records.passwordHashToCheck(address, now);
@@ -104,7 +115,8 @@ public class SignInRehearsal {
                 now,
                 SignInPolicy.DEFAULT);
         em.flush();
-        return result.succeeded();
+        // A recipient without a second factor signs in at once (SecondStep.NONE): a session.
+        return result.signedIn().filter(s -> s.session() != null);
     }
 
     private static ThrowAway throwAway(PasswordHasher hasher) {

@@ -40,8 +40,8 @@ public class MessageReading {
     /** For the container, which injects the fields. */
     public MessageReading() {}
 
-    /** For tests against a plain database, in a transaction the caller runs on {@code em}. */
-    MessageReading(EntityManager em, MessageSealer sealer, OpenedMessageCache openedMessages) {
+    /** Outside the container (tests), in a transaction the caller runs on {@code em}. */
+    public MessageReading(EntityManager em, MessageSealer sealer, OpenedMessageCache openedMessages) {
         this.em = em;
         this.sealer = sealer;
         this.openedMessages = openedMessages;

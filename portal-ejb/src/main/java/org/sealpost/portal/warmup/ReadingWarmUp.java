@@ -2,29 +2,39 @@ package org.sealpost.portal.warmup;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
-import org.sealpost.mailformat.html.RenderOptions;
-import org.sealpost.mailformat.view.MessageRendering;
+import org.sealpost.mailformat.metadata.MimeMetadataExtractor;
+import org.sealpost.mailformat.metadata.MimeReading;
+import org.sealpost.portal.account.SignedInRehearsal;
 import org.sealpost.portal.crypto.MessageSealer;
-import org.sealpost.portal.crypto.SealBrokenException;
-import org.sealpost.portal.crypto.SealedMessage;
 import org.sealpost.portal.message.Folder;
 import org.sealpost.portal.message.Mailbox;
-import org.sealpost.portal.message.MessageNotFoundException;
 import org.sealpost.portal.message.MessageReading;
+import org.sealpost.portal.message.OpenedMessage;
+import org.sealpost.portal.message.StoredMessages;
+import org.sealpost.portal.session.SessionHandle;
+import org.sealpost.portal.session.SessionRegistry;
+import org.sealpost.portal.session.SessionVerdict;
 
 /**
- * One round of the reading paths the inbox and message pages take, on nothing: the folder
- * queries for an account id no account has (ids are positive), the message page's look-up for
- * an entry no one has, and a message sealed, opened, parsed and rendered in memory with the
- * real key-encryption key but never stored. None of it writes a row, an audit entry or a mail.
+ * The reading paths of a signed-in recipient, rehearsed as the rehearsed sign-in's throw-away
+ * account inside that sign-in's transaction, which is always rolled back ({@link
+ * org.sealpost.portal.account.SignInRehearsal}, ADR 0027): the per-request session check on the
+ * session the sign-in registered, a sample message sealed with the real key-encryption key and
+ * delivered to the account's inbox, the inbox's page, count and unread count, and the message
+ * opened (decrypted, parsed, rendered safe, marked read) as the message page opens it. Every row
+ * is written in that one transaction and discarded with it: nothing is indexed, notified,
+ * audited or counted; the sequences of {@code message_content}'s neighbours move on as the
+ * rehearsal's do.
  */
 @ApplicationScoped
-public class ReadingWarmUp {
-
-    /** No account has it: identity columns start at 1. */
-    static final long NO_ACCOUNT = -1;
+public class ReadingWarmUp implements SignedInRehearsal {
 
     /**
      * Plain text and HTML (the sanitiser's path), an inline image and an attachment (the parts
@@ -61,6 +71,9 @@ public class ReadingWarmUp {
             --outer--\r
             """.getBytes(StandardCharsets.UTF_8);
 
+    @PersistenceContext(unitName = "sealpost")
+    private EntityManager em;
+
     @Inject
     private Mailbox mailbox;
 
@@ -70,19 +83,66 @@ public class ReadingWarmUp {
     @Inject
     private MessageSealer sealer;
 
-    /** One round; the caller repeats it until its time is up. */
-    public void round() throws SealBrokenException {
-        mailbox.folder(NO_ACCOUNT, Folder.INBOX, 0, 25);
-        mailbox.count(NO_ACCOUNT, Folder.INBOX);
-        mailbox.unreadInInbox(NO_ACCOUNT);
-        try {
-            reading.open(NO_ACCOUNT, NO_ACCOUNT, false, cid -> cid);
-        } catch (MessageNotFoundException expected) {
-            // the only answer there can be: the look-up ran, which is what is being warmed
+    @Inject
+    private SessionRegistry sessions;
+
+    /** The message the latest round opened (the web's warm-up renders it); null before the first. */
+    private volatile OpenedMessage lastOpened;
+
+    /** What a round saw: each part must have found what a real signed-in recipient's would. */
+    public record Round(SessionVerdict session, int inboxLines, long unread, OpenedMessage opened) {
+
+        /** Whether every part ran its real path to the end: a valid session, a line, a message. */
+        public boolean complete() {
+            return session == SessionVerdict.GOES_ON && inboxLines == 1 && unread == 1 && opened != null;
         }
+    }
+
+    @Override
+    public void signedIn(long accountId, SessionHandle session, Instant now) throws Exception {
+        Round round = rehearse(em, sealer, reading, sessions, accountId, session, now);
+        // The pages' own counts, through the mailbox as the navigation asks them.
+        mailbox.count(accountId, Folder.INBOX);
+        if (!round.complete()) {
+            throw new IllegalStateException("the warm-up's signed-in round fell short: " + round);
+        }
+        lastOpened = round.opened();
+    }
+
+    /** The message the latest round opened, detached; null before the first round. */
+    public OpenedMessage lastOpened() {
+        return lastOpened;
+    }
+
+    /**
+     * One round on {@code em}'s transaction, which the caller rolls back; for a test's entity
+     * manager as for the container's.
+     */
+    static Round rehearse(
+            EntityManager em,
+            MessageSealer sealer,
+            MessageReading reading,
+            SessionRegistry sessions,
+            long accountId,
+            SessionHandle session,
+            Instant now)
+            throws Exception {
+        // SessionValidityFilter's check, on every signed-in request.
+        SessionVerdict verdict = sessions.check(accountId, session, now, now);
+        Connection c = em.unwrap(Connection.class);
         UUID id = UUID.randomUUID();
-        SealedMessage sealed = sealer.seal(id, SAMPLE, SAMPLE);
-        sealer.openMetadata(id, sealed);
-        MessageRendering.parse(sealer.openMime(id, sealed)).render(RenderOptions.blockingRemoteImages(cid -> cid));
+        MimeReading.Readable readable = (MimeReading.Readable) new MimeMetadataExtractor().extract(SAMPLE);
+        StoredMessages.storeContent(
+                c, id, sealer.seal(id, SAMPLE, readable.metadata().encode()), SAMPLE.length, now);
+        long entry = StoredMessages.deliverToInboxes(c, id, List.of(accountId), now)
+                .getFirst()
+                .entryId();
+        int lines = StoredMessages.folderPage(c, sealer, accountId, Folder.INBOX, 0, 25)
+                .size();
+        long unread = StoredMessages.unreadInInbox(em, accountId);
+        OpenedMessage opened = reading.open(entry, accountId, false, cid -> cid);
+        // The read mark's UPDATE, which a real request's commit writes.
+        em.flush();
+        return new Round(verdict, lines, unread, opened);
     }
 }

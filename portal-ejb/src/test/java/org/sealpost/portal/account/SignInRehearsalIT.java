@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class SignInRehearsalIT {
 
         EntityManager em = db.entityManagerFactory().createEntityManager();
         Map<String, Long> during;
-        boolean signedIn;
+        Optional<SignInResult.SignedIn> signedIn;
         try {
             em.getTransaction().begin();
             signedIn = SignInRehearsal.rehearse(
@@ -63,7 +64,9 @@ class SignInRehearsalIT {
             em.close();
         }
 
-        assertThat(signedIn).as("the whole path ran, to a signed-in session").isTrue();
+        assertThat(signedIn)
+                .as("the whole path ran, to a signed-in session")
+                .hasValueSatisfying(s -> assertThat(s.session()).isNotNull());
         assertThat(during)
                 .as("inside the rehearsal's transaction")
                 .containsEntry("account", before.get("account") + 1)

@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.sealpost.portal.message.Correspondent;
 import org.sealpost.portal.message.Folder;
@@ -53,12 +54,20 @@ public class MessagePage implements Serializable {
         String base = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
                 + "/attachment?entry=" + id + "&cid=";
         try {
-            message = reading.open(
-                    id, session.accountId(), showImages, cid -> base + URLEncoder.encode(cid, StandardCharsets.UTF_8));
+            message = opened(id, showImages, cid -> base + URLEncoder.encode(cid, StandardCharsets.UTF_8));
             folder = message.entry().folder();
         } catch (MessageNotFoundException e) {
             notFound();
         }
+    }
+
+    /**
+     * The message {@code id} as its signed-in recipient opens it (and so marks it read). The
+     * warm-up's copy of this page opens the sample its rehearsal opened ({@code WarmUpMessage}).
+     */
+    protected OpenedMessage opened(long id, boolean showImages, Function<String, String> inlineImageUrl)
+            throws MessageNotFoundException {
+        return reading.open(id, session.accountId(), showImages, inlineImageUrl);
     }
 
     public void showRemoteImages() throws IOException {

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sealpost.portal.account.SignInRehearsal;
 import org.sealpost.portal.config.PortalSettings;
+import org.sealpost.portal.message.OpenedMessage;
 import org.sealpost.portal.platform.WarmUpGate;
 import org.sealpost.portal.platform.WarmUpState;
 import org.sealpost.portal.warmup.ReadingWarmUp;
@@ -35,9 +36,11 @@ import org.sealpost.portal.warmup.ReadingWarmUp;
  * when the first user arrives. One cookie jar: the whole warm-up is one anonymous HTTP session.
  *
  * <p>Each round also renders the inbox's own table with sample rows made in memory ({@code
- * /warm-up/inbox.xhtml}, which {@link WarmUpPageFilter} keeps to this warm-up) and rehearses a
- * sign-in's service path in a transaction that is always rolled back ({@link SignInRehearsal});
- * ADR 0027.
+ * /warm-up/inbox.xhtml}, which {@link WarmUpPageFilter} keeps to this warm-up) and the message
+ * page showing the sample message the previous round opened ({@code /warm-up/message.xhtml},
+ * {@link WarmUpMessage}), and rehearses a sign-in's service path and then a signed-in
+ * recipient's reading paths ({@link ReadingWarmUp}) in one transaction that is always rolled
+ * back ({@link SignInRehearsal}); ADR 0027.
  */
 @ApplicationScoped
 public class PageWarmUp {
@@ -81,7 +84,7 @@ public class PageWarmUp {
         try {
             while (gate.timeLeft()) {
                 try {
-                    pages(http, base, gate);
+                    pages(http, base, gate, reading.lastOpened());
                 } catch (NotServingYet | IOException e) {
                     // Deployment has not finished: the listener does not serve the portal yet.
                     Thread.sleep(100);
@@ -90,8 +93,7 @@ public class PageWarmUp {
                 if (rounds == 0) {
                     gate.roundsStarted();
                 }
-                reading.round();
-                if (!signIn.round()) {
+                if (!signIn.round(reading)) {
                     throw new IllegalStateException("the rehearsed sign-in did not sign in");
                 }
                 rounds++;
@@ -110,7 +112,7 @@ public class PageWarmUp {
         }
     }
 
-    private static void pages(HttpClient http, String base, WarmUpGate gate)
+    private static void pages(HttpClient http, String base, WarmUpGate gate, OpenedMessage lastOpened)
             throws IOException, InterruptedException, NotServingYet {
         HttpResponse<String> login = get(http, base + "/login.xhtml");
         if (login.statusCode() != 200) {
@@ -148,6 +150,26 @@ public class PageWarmUp {
         }
         if (inbox.statusCode() != 200 || !inbox.body().contains("Your statement 0")) {
             throw new IllegalStateException("the warm-up's inbox answered " + inbox.statusCode());
+        }
+        if (lastOpened == null) {
+            // The first round: its signed-in part opens the sample after the pages.
+            return;
+        }
+        HttpResponse<String> message = http.send(
+                HttpRequest.newBuilder(URI.create(base + WarmUpPageFilter.PAGES + "message.xhtml?id="
+                                + lastOpened.entry().id()))
+                        .header(WarmUpPageFilter.KEY_HEADER, gate.pageKey())
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (message.statusCode() == 404 && !gate.timeLeft()) {
+            return;
+        }
+        if (message.statusCode() != 200 || !message.body().contains("body-html")) {
+            throw new IllegalStateException("the warm-up's message page answered " + message.statusCode()
+                    + " without the sample's body: "
+                    + message.body().substring(Math.max(0, message.body().length() - 3000)));
         }
     }
 
