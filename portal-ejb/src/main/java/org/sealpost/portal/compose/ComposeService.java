@@ -1,6 +1,6 @@
 package org.sealpost.portal.compose;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.AddressException;
@@ -8,6 +8,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.net.URI;
 import java.sql.Connection;
@@ -32,7 +33,8 @@ import org.sealpost.portal.policy.SendDecision;
  * or not at all. The work itself is {@link ComposeDesk}'s, which the tests run on PostgreSQL
  * without the container.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class ComposeService {
 
     @PersistenceContext(unitName = "sealpost")
