@@ -30,8 +30,8 @@ import org.sealpost.portal.session.SessionVerdict;
  * delivered to the account's inbox, the inbox's page, count and unread count, and the message
  * opened (decrypted, parsed, rendered safe, marked read) as the message page opens it. Every row
  * is written in that one transaction and discarded with it: nothing is indexed, notified,
- * audited or counted; the sequences of {@code message_content}'s neighbours move on as the
- * rehearsal's do.
+ * audited or counted. The one trace is an id of {@code mailbox_entry}'s sequence per round, as
+ * the sign-in's rehearsal leaves one of {@code account}'s.
  */
 @ApplicationScoped
 public class ReadingWarmUp implements SignedInRehearsal {
