@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.sealpost.migrations.SchemaMigrations;
 import org.sealpost.portal.operator.OperatorContext;
@@ -82,6 +84,20 @@ public final class PortalJpa implements AutoCloseable {
     /** Runs {@code work} in one transaction on a fresh entity manager; commits unless it throws. */
     public <T> T inTransaction(OperatorContext.Work<T> work) throws Exception {
         return StandalonePersistence.inTransaction(emf, work);
+    }
+
+    /** The number of rows of each table, in the order given, as {@code c} sees them. */
+    public static Map<String, Long> rowCounts(Connection c, List<String> tables) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Statement s = c.createStatement()) {
+            for (String table : tables) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+                    rs.next();
+                    counts.put(table, rs.getLong(1));
+                }
+            }
+        }
+        return counts;
     }
 
     /** The JDBC connection of the entity manager's current transaction (not to be closed). */

@@ -83,6 +83,9 @@ public final class OutboundDesk {
         String recipient = first.recipient();
         List<QueuedMail> mails = new ArrayList<>(List.of(first));
         if (first.kind() == OutboundKind.NOTIFY_NEW_MESSAGE) {
+            // One node at a time decides about this recipient: another's notification still
+            // being sent is committed (and seen below) before this one goes on.
+            OutboundQueue.lockRecipient(c, recipient);
             // Every arrival still queued for the recipient shares the first one's fate: one
             // notification ("3 new secure messages") or one postponement, never one each.
             mails.addAll(OutboundQueue.claimQueuedArrivals(c, recipient, List.of(first.id())));

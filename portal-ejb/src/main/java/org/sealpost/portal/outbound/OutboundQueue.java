@@ -31,6 +31,9 @@ import org.sealpost.portal.platform.StorageUnavailableException;
  */
 public final class OutboundQueue {
 
+    /** The first key of {@link #lockRecipient}'s advisory locks: no other lock uses it. */
+    static final int RECIPIENT_LOCK_SPACE = 0x5e0b0001;
+
     private OutboundQueue() {}
 
     /**
@@ -116,6 +119,25 @@ public final class OutboundQueue {
                 rs.getTimestamp(7).toInstant(),
                 template,
                 template == null ? null : Language.ofCode(rs.getString(9)).orElse(Language.ENGLISH));
+    }
+
+    /**
+     * Makes this transaction the only one deciding about {@code recipient}'s arrival
+     * notifications until it ends; another node's delivery for the same recipient waits here
+     * until this one commits or rolls back. Without it, a node that claimed a new arrival while
+     * another node's notification to the same recipient was still being sent saw no notification
+     * in {@link #lastNotified} (not committed yet) and sent a second one: the two-node test caught
+     * a recipient notified twice. A transaction-level advisory lock (PostgreSQL's
+     * {@code pg_advisory_xact_lock}, released at commit or rollback, so a node that dies holds
+     * nothing), keyed by this table's lock space and the recipient's hash; a hash collision only
+     * makes two recipients' decisions wait for each other.
+     */
+    static void lockRecipient(Connection c, String recipient) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+            ps.setInt(1, RECIPIENT_LOCK_SPACE);
+            ps.setString(2, recipient);
+            ps.executeQuery().close();
+        }
     }
 
     /**

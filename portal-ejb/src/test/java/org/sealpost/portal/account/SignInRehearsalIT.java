@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,16 +85,7 @@ class SignInRehearsalIT {
     }
 
     private static Map<String, Long> counts(Connection c) throws Exception {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        try (Statement s = c.createStatement()) {
-            for (String table : TABLES) {
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
-                    rs.next();
-                    counts.put(table, rs.getLong(1));
-                }
-            }
-        }
-        return counts;
+        return PortalJpa.rowCounts(c, TABLES);
     }
 
     private static List<String> auditActions(Connection c) throws Exception {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,6 +14,11 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -202,6 +208,65 @@ class OutboundDeliveryIT {
         assertThat(smarthost.received()).as("one mail for both").hasSize(1);
         assertThat(db.strings("SELECT state FROM outbound_mail WHERE sent_at > now() - interval '1 minute'"))
                 .containsExactly("SENT", "SENT");
+    }
+
+    /**
+     * Two nodes: one is sending the recipient's notification when a new arrival for the same
+     * recipient is queued and the other node's worker claims it. The second waits for the first
+     * to commit, then sees its notification and postpones: one mail, not two (the two-node test
+     * found a recipient notified twice).
+     */
+    @Test
+    void aSecondNodeWaitsForTheFirstNodesNotificationToTheSameRecipientAndPostpones() throws Exception {
+        // A first delivery seeds the runtime settings' row, as a running portal has long done;
+        // seeded inside the test's two transactions, its insert would serialise them by itself.
+        assertThat(deliverNext(transport, NOTICE)).as("nothing due yet").isFalse();
+        db.execute("""
+                INSERT INTO outbound_mail (kind, recipient, account_id, state, next_attempt_at, attempts)
+                VALUES ('NOTIFY_NEW_MESSAGE', '%s', %d, 'QUEUED', now() - interval '1 second', 0)""".formatted(ANNA, anna));
+        CountDownLatch composing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        MailComposer slowSend = (em, session, recipient, rows, now) -> {
+            composing.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MessagingException("interrupted while sending", e);
+            }
+            return NOTICE.compose(em, session, recipient, rows, now);
+        };
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            Future<Boolean> first = nodes.submit(() -> deliverNext(transport, slowSend));
+            assertThat(composing.await(30, TimeUnit.SECONDS)).isTrue();
+            db.execute("""
+                    INSERT INTO outbound_mail (kind, recipient, account_id, state, next_attempt_at, attempts)
+                    VALUES ('NOTIFY_NEW_MESSAGE', '%s', %d, 'QUEUED', now() - interval '1 second', 0)""".formatted(ANNA, anna));
+            Future<Boolean> second = nodes.submit(() -> deliverNext(transport, NOTICE));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!second.isDone()
+                    && System.nanoTime() < deadline
+                    && db.string("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+                            .equals("0")) {
+                Thread.sleep(20);
+            }
+            release.countDown();
+
+            assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.get(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            release.countDown();
+            nodes.shutdownNow();
+        }
+
+        assertThat(smarthost.received()).as("one notification").hasSize(1);
+        assertThat(db.strings("""
+                        SELECT state || ' ' || attempts || ' ' || (next_attempt_at
+                            = (SELECT max(sent_at) FROM outbound_mail WHERE state = 'SENT') + interval '10 minutes')
+                        FROM outbound_mail ORDER BY id"""))
+                .as("the first sent; the later arrival postponed to the quiet period's end")
+                .containsExactly("SENT 1 false", "QUEUED 0 true");
     }
 
     /** A failure no mail-sending code catches: the process is going down mid-delivery. */

@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -166,15 +165,6 @@ class ReadingWarmUpIT {
     }
 
     private static Map<String, Long> counts(Connection c) throws Exception {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        try (Statement s = c.createStatement()) {
-            for (String table : TABLES) {
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
-                    rs.next();
-                    counts.put(table, rs.getLong(1));
-                }
-            }
-        }
-        return counts;
+        return PortalJpa.rowCounts(c, TABLES);
     }
 }

@@ -135,42 +135,37 @@ public class PageWarmUp {
         }
         get(http, base + "/forgot.xhtml");
         get(http, base + "/inbox.xhtml");
-        // The inbox's table with sample lines (ADR 0027); a page without them is a broken
-        // warm-up, which ends here rather than warm nothing for its whole time.
-        HttpResponse<String> inbox = http.send(
-                HttpRequest.newBuilder(URI.create(base + WarmUpPageFilter.PAGES + "inbox.xhtml"))
+        // The inbox's table with sample lines, then the message page with the sample the
+        // previous round opened (ADR 0027); the first round has none yet.
+        if (warmUpPage(http, base, gate, "inbox.xhtml", "Your statement 0") && lastOpened != null) {
+            warmUpPage(
+                    http, base, gate, "message.xhtml?id=" + lastOpened.entry().id(), "body-html");
+        }
+    }
+
+    /**
+     * One of the warm-up's own pages. A page without {@code expected} is a broken warm-up, which
+     * ends here rather than warm nothing for its whole time.
+     *
+     * @return false if the time ran out during this round and the page closed with it, as it must
+     */
+    private static boolean warmUpPage(HttpClient http, String base, WarmUpGate gate, String page, String expected)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(base + WarmUpPageFilter.PAGES + page))
                         .header(WarmUpPageFilter.KEY_HEADER, gate.pageKey())
                         .timeout(Duration.ofSeconds(10))
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (inbox.statusCode() == 404 && !gate.timeLeft()) {
-            // The time ran out during this round, and the page closed with it, as it must.
-            return;
+        if (response.statusCode() == 404 && !gate.timeLeft()) {
+            return false;
         }
-        if (inbox.statusCode() != 200 || !inbox.body().contains("Your statement 0")) {
-            throw new IllegalStateException("the warm-up's inbox answered " + inbox.statusCode());
+        if (response.statusCode() != 200 || !response.body().contains(expected)) {
+            throw new IllegalStateException(
+                    "the warm-up's " + page + " answered " + response.statusCode() + " without \"" + expected + "\"");
         }
-        if (lastOpened == null) {
-            // The first round: its signed-in part opens the sample after the pages.
-            return;
-        }
-        HttpResponse<String> message = http.send(
-                HttpRequest.newBuilder(URI.create(base + WarmUpPageFilter.PAGES + "message.xhtml?id="
-                                + lastOpened.entry().id()))
-                        .header(WarmUpPageFilter.KEY_HEADER, gate.pageKey())
-                        .timeout(Duration.ofSeconds(10))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (message.statusCode() == 404 && !gate.timeLeft()) {
-            return;
-        }
-        if (message.statusCode() != 200 || !message.body().contains("body-html")) {
-            throw new IllegalStateException("the warm-up's message page answered " + message.statusCode()
-                    + " without the sample's body: "
-                    + message.body().substring(Math.max(0, message.body().length() - 3000)));
-        }
+        return true;
     }
 
     private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
