@@ -12,9 +12,6 @@ import org.sealpost.portal.session.SessionHandle;
 @FunctionalInterface
 public interface SignedInRehearsal {
 
-    /** Nothing more than the sign-in itself. */
-    SignedInRehearsal NOTHING = (accountId, session, now) -> {};
-
     /**
      * @param accountId the throw-away account, which exists only inside the transaction
      * @param session   its session's registry row, as a signed-in request carries it

@@ -71,6 +71,11 @@ public class ReadingWarmUp implements SignedInRehearsal {
             --outer--\r
             """.getBytes(StandardCharsets.UTF_8);
 
+    /** The sample's metadata record, as the intake writes it; the same for every round. */
+    private static final byte[] SAMPLE_METADATA = ((MimeReading.Readable) new MimeMetadataExtractor().extract(SAMPLE))
+            .metadata()
+            .encode();
+
     @PersistenceContext(unitName = "sealpost")
     private EntityManager em;
 
@@ -90,10 +95,10 @@ public class ReadingWarmUp implements SignedInRehearsal {
     private volatile OpenedMessage lastOpened;
 
     /** What a round saw: each part must have found what a real signed-in recipient's would. */
-    public record Round(SessionVerdict session, int inboxLines, long unread, OpenedMessage opened) {
+    record Round(SessionVerdict session, int inboxLines, long unread, OpenedMessage opened) {
 
         /** Whether every part ran its real path to the end: a valid session, a line, a message. */
-        public boolean complete() {
+        boolean complete() {
             return session == SessionVerdict.GOES_ON && inboxLines == 1 && unread == 1 && opened != null;
         }
     }
@@ -131,9 +136,7 @@ public class ReadingWarmUp implements SignedInRehearsal {
         SessionVerdict verdict = sessions.check(accountId, session, now, now);
         Connection c = em.unwrap(Connection.class);
         UUID id = UUID.randomUUID();
-        MimeReading.Readable readable = (MimeReading.Readable) new MimeMetadataExtractor().extract(SAMPLE);
-        StoredMessages.storeContent(
-                c, id, sealer.seal(id, SAMPLE, readable.metadata().encode()), SAMPLE.length, now);
+        StoredMessages.storeContent(c, id, sealer.seal(id, SAMPLE, SAMPLE_METADATA), SAMPLE.length, now);
         long entry = StoredMessages.deliverToInboxes(c, id, List.of(accountId), now)
                 .getFirst()
                 .entryId();

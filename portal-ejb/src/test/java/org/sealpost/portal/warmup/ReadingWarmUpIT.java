@@ -68,10 +68,7 @@ class ReadingWarmUpIT {
         Map<String, Long> during;
         try {
             em.getTransaction().begin();
-            Account account = Account.pendingRecipient(EmailAddress.of("reader@warm-up.invalid"));
-            account.register(HASH, now.minusSeconds(1));
-            em.persist(account);
-            em.flush();
+            Account account = registered(em, "reader@warm-up.invalid", now);
             SessionRegistry sessions = sessions(em);
             SessionHandle session = sessions.register(account.id(), "127.0.0.1", "warm-up", now);
             em.flush();
@@ -120,10 +117,7 @@ class ReadingWarmUpIT {
         ReadingWarmUp.Round round;
         try {
             em.getTransaction().begin();
-            Account account = Account.pendingRecipient(EmailAddress.of("nosession@warm-up.invalid"));
-            account.register(HASH, now.minusSeconds(1));
-            em.persist(account);
-            em.flush();
+            Account account = registered(em, "nosession@warm-up.invalid", now);
             round = ReadingWarmUp.rehearse(
                     em,
                     sealer,
@@ -141,6 +135,15 @@ class ReadingWarmUpIT {
         assertThat(round.complete())
                 .as("a warm-up that did not run the signed-in path")
                 .isFalse();
+    }
+
+    /** An account registered a second ago, as the rehearsed sign-in makes it. */
+    private static Account registered(EntityManager em, String address, Instant now) {
+        Account account = Account.pendingRecipient(EmailAddress.of(address));
+        account.register(HASH, now.minusSeconds(1));
+        em.persist(account);
+        em.flush();
+        return account;
     }
 
     private static SessionRegistry sessions(EntityManager em) {

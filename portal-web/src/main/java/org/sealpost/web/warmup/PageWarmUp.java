@@ -21,7 +21,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sealpost.portal.account.SignInRehearsal;
 import org.sealpost.portal.config.PortalSettings;
-import org.sealpost.portal.message.OpenedMessage;
 import org.sealpost.portal.platform.WarmUpGate;
 import org.sealpost.portal.platform.WarmUpState;
 import org.sealpost.portal.warmup.ReadingWarmUp;
@@ -84,7 +83,7 @@ public class PageWarmUp {
         try {
             while (gate.timeLeft()) {
                 try {
-                    pages(http, base, gate, reading.lastOpened());
+                    pages(http, base, gate, reading.lastOpened() != null);
                 } catch (NotServingYet | IOException e) {
                     // Deployment has not finished: the listener does not serve the portal yet.
                     Thread.sleep(100);
@@ -112,7 +111,7 @@ public class PageWarmUp {
         }
     }
 
-    private static void pages(HttpClient http, String base, WarmUpGate gate, OpenedMessage lastOpened)
+    private static void pages(HttpClient http, String base, WarmUpGate gate, boolean sampleOpened)
             throws IOException, InterruptedException, NotServingYet {
         HttpResponse<String> login = get(http, base + "/login.xhtml");
         if (login.statusCode() != 200) {
@@ -137,9 +136,8 @@ public class PageWarmUp {
         get(http, base + "/inbox.xhtml");
         // The inbox's table with sample lines, then the message page with the sample the
         // previous round opened (ADR 0027); the first round has none yet.
-        if (warmUpPage(http, base, gate, "inbox.xhtml", "Your statement 0") && lastOpened != null) {
-            warmUpPage(
-                    http, base, gate, "message.xhtml?id=" + lastOpened.entry().id(), "body-html");
+        if (warmUpPage(http, base, gate, "inbox.xhtml", "Your statement 0") && sampleOpened) {
+            warmUpPage(http, base, gate, "message.xhtml", "body-html");
         }
     }
 

@@ -51,8 +51,9 @@ public class WarmUpMessage extends MessagePage {
     @Override
     protected OpenedMessage opened(long id, boolean showImages, Function<String, String> inlineImageUrl)
             throws MessageNotFoundException {
+        // The id is the sample's own (openSample): there is nothing else to find.
         OpenedMessage sample = reading.lastOpened();
-        if (sample == null || sample.entry().id() != id) {
+        if (sample == null) {
             throw new MessageNotFoundException(id);
         }
         return sample;
