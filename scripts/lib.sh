@@ -23,7 +23,7 @@ start_portal() {
   until curl -fs "http://127.0.0.1:$2/health/ready" >/dev/null 2>&1; do
     i=$((i + 1))
     # BENCH_READY_SECONDS (or BENCH_READY_POLLS, 5 a second): a machine busy with other builds can take longer than 2 minutes.
-    if [ $i -gt "${BENCH_READY_POLLS:-$(( ${BENCH_READY_SECONDS:-120} * 5 ))}" ] || ! kill -0 "$PORTAL_LAUNCHER" 2>/dev/null; then
+    if [ $i -gt "${BENCH_READY_POLLS:-$(( ${BENCH_READY_SECONDS:-300} * 5 ))}" ] || ! kill -0 "$PORTAL_LAUNCHER" 2>/dev/null; then
       echo "portal did not become ready; see $4" >&2
       # Not left running: it would hold the ports of the next start.
       stop_portal

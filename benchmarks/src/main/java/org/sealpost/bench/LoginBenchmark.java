@@ -77,13 +77,15 @@ public final class LoginBenchmark {
         register(base, a.smtpPort(), a.mailbox(), users);
 
         // The portal's choice, made the portal's way (SEALPOST_ARGON2_IMPLEMENTATION, ADR 0019),
-        // with as many hashes at once as the portal computes (SEALPOST_ARGON2_CONCURRENCY).
+        // with as many hashes at once as the portal computes (SEALPOST_ARGON2_CONCURRENCY), on
+        // threads of the portal's nice value (SEALPOST_ARGON2_NICENESS, ADR 0032).
         PasswordHasher hasher = new PasswordHasher(
                 argon2,
                 Argon2idImplementation.of(a.get("argon2-implementation")).function(),
                 a.has("argon2-concurrency")
                         ? Integer.parseInt(a.get("argon2-concurrency"))
-                        : Passwords.defaultConcurrency());
+                        : Passwords.defaultConcurrency(),
+                a.has("argon2-niceness") ? Integer.parseInt(a.get("argon2-niceness")) : Passwords.DEFAULT_NICENESS);
         String phc = hasher.hash(PASSWORD.toCharArray());
         System.out.printf(
                 "login: Argon2id m=%d KiB, t=%d, p=%d, %s, at most %d at once; %d threads, %d s measured after %d s (hash) and %d-%d s"

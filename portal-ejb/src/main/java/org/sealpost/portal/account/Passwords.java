@@ -41,11 +41,12 @@ public class Passwords {
                 Argon2idImplementation.of(
                                 settings.get(Setting.ARGON2_IMPLEMENTATION).orElse(null))
                         .function(),
-                concurrency(settings.integer(Setting.ARGON2_CONCURRENCY, defaultConcurrency())));
+                concurrency(settings.integer(Setting.ARGON2_CONCURRENCY, defaultConcurrency())),
+                niceness(settings.integer(Setting.ARGON2_NICENESS, DEFAULT_NICENESS)));
         policy = new PasswordPolicy();
         LOG.info(() -> "password hashing: Argon2id m=" + argon2.memoryKiB() + " KiB, t=" + argon2.iterations() + ", p="
                 + argon2.parallelism() + ", by " + hasher.function().description() + ", at most "
-                + hasher.concurrency() + " at once");
+                + hasher.concurrency() + " at once, at nice " + hasher.niceness());
     }
 
     /**
@@ -54,6 +55,22 @@ public class Passwords {
      */
     public static int defaultConcurrency() {
         return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * The hashing threads' nice value unless configured: well below the pages' priority (nice 0:
+     * a page's thread gets about nine times a hash's share of a contended processor), yet the
+     * hashes still take every processor the pages leave (ADR 0032).
+     */
+    public static final int DEFAULT_NICENESS = 10;
+
+    /** The configured niceness, or a start refused with the setting's name. */
+    static int niceness(int configured) {
+        if (configured < 0 || configured > 19) {
+            throw new IllegalStateException(Setting.ARGON2_NICENESS.environmentVariable()
+                    + " must be 0 (the pages' priority) to 19 (the lowest), not " + configured);
+        }
+        return configured;
     }
 
     /** The configured concurrency, or a start refused with the setting's name. */

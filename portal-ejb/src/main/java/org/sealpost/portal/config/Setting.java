@@ -171,6 +171,11 @@ public enum Setting {
             "password hashes computed at once, the others wait their turn in arrival order (default: the number of processors); bounds the memory sign-ins hold to this × the memory cost",
             false,
             false),
+    ARGON2_NICENESS(
+            "sealpost.argon2.niceness",
+            "nice value (0-19, Linux) of the threads that compute password hashes (default 10): the pages being served go first, the hashes take the processors they leave; 0 hashes at the pages' priority",
+            false,
+            false),
     SESSION_IDLE("sealpost.session.idle", "idle timeout of a signed-in session (ISO-8601 duration)", false, false),
     SESSION_MAX_AGE(
             "sealpost.session.max.age",
@@ -209,7 +214,12 @@ public enum Setting {
             false),
     WARM_UP_TIME(
             "sealpost.warm.up.time",
-            "how long the warm-up runs once the pages are served (ISO-8601 duration, default PT30S); readiness waits at most 2 minutes for that, then this long",
+            "the longest the warm-up runs once the pages are served (ISO-8601 duration, default PT120S); it ends sooner once the JIT compiler has settled (under 10 % of a processor compiling over the last 5 s); readiness waits at most 2 minutes for the pages, then at most this long",
+            false,
+            false),
+    WARM_UP_WORKERS(
+            "sealpost.warm.up.workers",
+            "warm-up rounds run at once, each its own anonymous HTTP session (default: the number of processors)",
             false,
             false),
     CHANGE_SAFETY_POLL(

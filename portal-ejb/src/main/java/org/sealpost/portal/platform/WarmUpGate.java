@@ -24,8 +24,12 @@ import org.sealpost.portal.config.Setting;
 @ApplicationScoped
 public class WarmUpGate {
 
-    /** Long enough for C1 to compile the page code and C2 much of it (docs/BENCHMARKS.md, "Warm start"). */
-    static final Duration DEFAULT_TIME = Duration.ofSeconds(30);
+    /**
+     * The longest the rounds run: the warm-up ends sooner once the compiler has settled ({@link
+     * CompilerSettling}). On a 2-core node the compiler was still busy after 120 s of a single
+     * round at a time (docs/BENCHMARKS.md, "Warm start").
+     */
+    static final Duration DEFAULT_TIME = Duration.ofSeconds(120);
 
     /** The most readiness waits for the pages to be served before the rounds begin. */
     public static final Duration DEPLOYMENT_WAIT = Duration.ofMinutes(2);
@@ -36,6 +40,7 @@ public class WarmUpGate {
     private Duration time;
     private volatile long deadlineNanos;
     private volatile WarmUpState state;
+    private volatile CompilerSettling compiler;
 
     /**
      * What the warm-up presents to reach its own pages ({@code /warm-up/}, ADR 0027): random per
@@ -85,10 +90,14 @@ public class WarmUpGate {
         return state != WarmUpState.OFF;
     }
 
-    /** The pages answer: the rounds get their whole time from now. */
-    public void roundsStarted() {
-        if (timeLeft()) {
+    /**
+     * The pages answer: the rounds get their whole time from now, and the compiler is watched
+     * from now. Only the first call counts (each of the warm-up's workers makes one).
+     */
+    public synchronized void roundsStarted() {
+        if (compiler == null && timeLeft()) {
             deadlineNanos = System.nanoTime() + time.toNanos();
+            compiler = CompilerSettling.ofThisJvm();
         }
     }
 
@@ -97,11 +106,30 @@ public class WarmUpGate {
         return System.nanoTime() - deadlineNanos < 0;
     }
 
+    /**
+     * Whether the rounds should go on: their time is not up, the warm-up has not ended, and the
+     * JIT compiler has not settled since they started (a warm-up that runs on while the compiler
+     * is as quiet as a warm portal's only delays readiness).
+     */
+    public boolean roundsGoOn() {
+        CompilerSettling watched = compiler;
+        return state() == WarmUpState.RUNNING && (watched == null || !watched.settled());
+    }
+
     /** The warm-up ended (its time is up, or it failed). */
     public void ended(WarmUpState outcome) {
         if (state == WarmUpState.RUNNING) {
             state = outcome;
         }
+    }
+
+    /**
+     * How busy the JIT compiler was in the last whole window the warm-up watched, as a share of
+     * one processor's time (1.0: one compiler thread busy throughout); NaN if none was watched.
+     */
+    public double compilerShare() {
+        CompilerSettling watched = compiler;
+        return watched == null ? Double.NaN : watched.lastShare();
     }
 
     /** The state readiness reports; RUNNING turns DONE by itself when the time is up. */

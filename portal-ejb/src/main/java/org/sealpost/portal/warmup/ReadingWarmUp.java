@@ -12,12 +12,14 @@ import java.util.UUID;
 import org.sealpost.mailformat.metadata.MimeMetadataExtractor;
 import org.sealpost.mailformat.metadata.MimeReading;
 import org.sealpost.portal.account.SignedInRehearsal;
+import org.sealpost.portal.compose.ComposeService;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.message.Folder;
 import org.sealpost.portal.message.Mailbox;
 import org.sealpost.portal.message.MessageReading;
 import org.sealpost.portal.message.OpenedMessage;
 import org.sealpost.portal.message.StoredMessages;
+import org.sealpost.portal.policy.EffectivePolicy;
 import org.sealpost.portal.session.SessionHandle;
 import org.sealpost.portal.session.SessionRegistry;
 import org.sealpost.portal.session.SessionVerdict;
@@ -28,7 +30,8 @@ import org.sealpost.portal.session.SessionVerdict;
  * org.sealpost.portal.account.SignInRehearsal}, ADR 0027): the per-request session check on the
  * session the sign-in registered, a sample message sealed with the real key-encryption key and
  * delivered to the account's inbox, the inbox's page, count and unread count, and the message
- * opened (decrypted, parsed, rendered safe, marked read) as the message page opens it. Every row
+ * opened (decrypted, parsed, rendered safe, marked read) as the message page opens it, and the
+ * portal policy's answer for the writing buttons every signed-in page shows. Every row
  * is written in that one transaction and discarded with it: nothing is indexed, notified,
  * audited or counted. The one trace is an id of {@code mailbox_entry}'s sequence per round, as
  * the sign-in's rehearsal leaves one of {@code account}'s.
@@ -91,6 +94,9 @@ public class ReadingWarmUp implements SignedInRehearsal {
     @Inject
     private SessionRegistry sessions;
 
+    @Inject
+    private ComposeService compose;
+
     /** The message the latest round opened (the web's warm-up renders it); null before the first. */
     private volatile OpenedMessage lastOpened;
 
@@ -108,6 +114,16 @@ public class ReadingWarmUp implements SignedInRehearsal {
         Round round = rehearse(em, sealer, reading, sessions, accountId, session, now);
         // The pages' own counts, through the mailbox as the navigation asks them.
         mailbox.count(accountId, Folder.INBOX);
+        // The writing buttons' question, as every signed-in page asks it (WritingRights). On a
+        // database without a policy yet this seeds one and audits that, inside this rolled-back
+        // transaction: the first real request seeds it for good (the warm-up's own pages offer
+        // every button without asking, ADR 0027).
+        EffectivePolicy policy = compose.policy(accountId);
+        policy.isReplyAllowed();
+        policy.isReplyAllAllowed();
+        policy.isForwardAllowed();
+        policy.isComposeAllowed();
+        policy.isAttachAllowed();
         if (!round.complete()) {
             throw new IllegalStateException("the warm-up's signed-in round fell short: " + round);
         }

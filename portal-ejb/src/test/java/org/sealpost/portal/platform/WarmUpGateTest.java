@@ -86,4 +86,32 @@ class WarmUpGateTest {
                 .as("time up, the round not yet ended")
                 .isFalse();
     }
+
+    @Test
+    void theRoundsGetTheirTimeFromTheFirstWorkerToStartNotFromEachOne() throws Exception {
+        gate.configure(true, Duration.ofMillis(300));
+
+        gate.roundsStarted();
+        Thread.sleep(200);
+        gate.roundsStarted();
+        Thread.sleep(200);
+
+        assertThat(gate.timeLeft())
+                .as("300 ms from the first worker's start, not from the second's")
+                .isFalse();
+    }
+
+    @Test
+    void theRoundsGoOnWhileTheWarmUpRunsAndStopWhenItEnds() {
+        gate.configure(true, Duration.ofMinutes(10));
+        gate.roundsStarted();
+
+        assertThat(gate.roundsGoOn())
+                .as("time left, the compiler watched for 5 s at most")
+                .isTrue();
+
+        gate.ended(WarmUpState.DONE);
+
+        assertThat(gate.roundsGoOn()).as("another worker ended it").isFalse();
+    }
 }

@@ -1,7 +1,7 @@
 package org.sealpost.web.warmup;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -15,12 +15,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sealpost.portal.account.SignInRehearsal;
 import org.sealpost.portal.config.PortalSettings;
+import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.platform.WarmUpGate;
 import org.sealpost.portal.platform.WarmUpState;
 import org.sealpost.portal.warmup.ReadingWarmUp;
@@ -28,11 +30,16 @@ import org.sealpost.portal.warmup.ReadingWarmUp;
 /**
  * Starts with the application and, while {@link WarmUpGate} holds readiness DOWN, renders the
  * pages anyone may see through the portal's own HTTP listener on loopback: the sign-in page, its
- * form posted empty (JSF's whole postback, stopped by the required fields before any sign-in is
- * attempted: no throttle, no audit entry), the forgotten-password page, and a protected page
+ * form posted with an address and no password (JSF's whole postback, stopped by the required
+ * password before any sign-in is attempted: no throttle, no audit entry), the forgotten-password page, and a protected page
  * that answers with the redirect to sign in. Facelets, EL, PrimeFaces' renderers, the security
  * filters and Grizzly are the same code the inbox and message pages run, so they are compiled
- * when the first user arrives. One cookie jar: the whole warm-up is one anonymous HTTP session.
+ * when the first user arrives.
+ *
+ * <p>{@code SEALPOST_WARM_UP_WORKERS} workers (one per processor by default) run rounds at once,
+ * each its own anonymous HTTP session: one at a time left a processor idle and gave the JIT half
+ * the calls. The rounds run until the JIT compiler has settled or {@code SEALPOST_WARM_UP_TIME}
+ * is up, whichever comes first ({@link WarmUpGate#roundsGoOn()}).
  *
  * <p>Each round also renders the inbox's own table with sample rows made in memory ({@code
  * /warm-up/inbox.xhtml}, which {@link WarmUpPageFilter} keeps to this warm-up) and the message
@@ -62,26 +69,58 @@ public class PageWarmUp {
     @Inject
     private PortalSettings settings;
 
+    /** Managed, so the container knows the threads; the warm-up's own, since they run for its whole time. */
     @Resource
-    private ManagedExecutorService executor;
+    private ManagedThreadFactory threads;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
         if (gate.enabled()) {
-            executor.submit(this::run);
+            int workers = workers(settings.integer(
+                    Setting.WARM_UP_WORKERS, Runtime.getRuntime().availableProcessors()));
+            Rounds rounds = new Rounds(workers, System.nanoTime());
+            for (int i = 1; i <= workers; i++) {
+                Thread worker = threads.newThread(() -> run(rounds));
+                worker.setName("warm-up-" + i);
+                worker.start();
+            }
         }
     }
 
-    private void run() {
-        long t0 = System.nanoTime();
+    /** The configured number of workers, or a start refused with the setting's name. */
+    static int workers(int configured) {
+        if (configured < 1) {
+            throw new IllegalStateException(Setting.WARM_UP_WORKERS.environmentVariable()
+                    + " must be at least 1 (one round at a time), not " + configured);
+        }
+        return configured;
+    }
+
+    /**
+     * The workers' shared count: the last to stop ends the warm-up (the first failure ends it at
+     * once, and the others stop at their next round).
+     */
+    private static final class Rounds {
+        private final AtomicInteger running;
+        private final AtomicInteger done = new AtomicInteger();
+        private final long startNanos;
+
+        Rounds(int workers, long startNanos) {
+            this.running = new AtomicInteger(workers);
+            this.startNanos = startNanos;
+        }
+    }
+
+    private void run(Rounds rounds) {
         String base = "http://127.0.0.1:" + settings.httpPort();
+        // One client and cookie jar per worker: each is one anonymous HTTP session, as each
+        // first visitor is.
         HttpClient http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(1))
                 .build();
-        int rounds = 0;
         try {
-            while (gate.timeLeft()) {
+            while (gate.roundsGoOn()) {
                 try {
                     pages(http, base, gate, reading.lastOpened() != null);
                 } catch (NotServingYet | IOException e) {
@@ -89,25 +128,29 @@ public class PageWarmUp {
                     Thread.sleep(100);
                     continue;
                 }
-                if (rounds == 0) {
-                    gate.roundsStarted();
-                }
+                gate.roundsStarted();
                 if (!signIn.round(reading)) {
                     throw new IllegalStateException("the rehearsed sign-in did not sign in");
                 }
-                rounds++;
+                rounds.done.incrementAndGet();
             }
-            gate.ended(WarmUpState.DONE);
-            int done = rounds;
-            LOG.info(() -> String.format(
-                    "warm-up done: %d rounds in %.1f s; readiness no longer waits for it",
-                    done, (System.nanoTime() - t0) / 1e9));
+            if (rounds.running.decrementAndGet() == 0) {
+                gate.ended(WarmUpState.DONE);
+                LOG.info(() -> String.format(
+                        "warm-up done: %d rounds in %.1f s, ended by %s (the compiler's last 5 s: %.0f %% compiling); readiness no longer waits for it",
+                        rounds.done.get(),
+                        (System.nanoTime() - rounds.startNanos) / 1e9,
+                        gate.timeLeft() ? "the compiler settling" : "its time bound",
+                        100 * gate.compilerShare()));
+            }
         } catch (InterruptedException e) {
+            rounds.running.decrementAndGet();
             gate.ended(WarmUpState.FAILED);
             Thread.currentThread().interrupt();
         } catch (Exception | LinkageError e) {
+            rounds.running.decrementAndGet();
             gate.ended(WarmUpState.FAILED);
-            LOG.log(Level.WARNING, "warm-up stopped after " + rounds + " rounds; the portal starts cold", e);
+            LOG.log(Level.WARNING, "warm-up stopped after " + rounds.done.get() + " rounds; the portal starts cold", e);
         }
     }
 
@@ -120,11 +163,15 @@ public class PageWarmUp {
         Matcher viewState = VIEW_STATE.matcher(login.body());
         Matcher nonce = NONCE.matcher(login.body());
         if (viewState.find()) {
-            String form = "signin=signin&signin%3Aemail=&signin%3Apassword=&signin%3Asubmit=&jakarta.faces.ViewState="
-                    + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8)
-                    + (nonce.find()
-                            ? "&primefaces.nonce=" + URLEncoder.encode(nonce.group(1), StandardCharsets.UTF_8)
-                            : "");
+            // An address but no password: the address goes through its validators (Bean
+            // Validation's, as a real sign-in's does) and the empty password stops the post at
+            // its required field, before any sign-in is attempted.
+            String form =
+                    "signin=signin&signin%3Aemail=nobody%40warm-up.invalid&signin%3Apassword=&signin%3Asubmit=&jakarta.faces.ViewState="
+                            + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8)
+                            + (nonce.find()
+                                    ? "&primefaces.nonce=" + URLEncoder.encode(nonce.group(1), StandardCharsets.UTF_8)
+                                    : "");
             http.send(
                     HttpRequest.newBuilder(URI.create(base + "/login.xhtml"))
                             .header("Content-Type", "application/x-www-form-urlencoded")
@@ -145,7 +192,8 @@ public class PageWarmUp {
      * One of the warm-up's own pages. A page without {@code expected} is a broken warm-up, which
      * ends here rather than warm nothing for its whole time.
      *
-     * @return false if the time ran out during this round and the page closed with it, as it must
+     * @return false if the warm-up ended during this round (its time, the compiler settled, or
+     *     another worker) and the page closed with it, as it must
      */
     private static boolean warmUpPage(HttpClient http, String base, WarmUpGate gate, String page, String expected)
             throws IOException, InterruptedException {
@@ -156,7 +204,7 @@ public class PageWarmUp {
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 404 && !gate.timeLeft()) {
+        if (response.statusCode() == 404 && gate.state() != WarmUpState.RUNNING) {
             return false;
         }
         if (response.statusCode() != 200 || !response.body().contains(expected)) {

@@ -28,7 +28,7 @@ public final class PasswordHasher {
     public static final int TAG_BYTES = 32;
 
     /** As many hashes at once as there are callers. */
-    private static final int UNBOUNDED = Integer.MAX_VALUE;
+    private static final int UNBOUNDED = HashingTurns.UNBOUNDED;
 
     private final Argon2Settings settings;
     private final Argon2idFunction argon2id;
@@ -59,7 +59,18 @@ public final class PasswordHasher {
      * @throws IllegalArgumentException if {@code concurrency} is below 1
      */
     public PasswordHasher(Argon2Settings settings, Argon2idFunction argon2id, int concurrency) {
-        this(settings, argon2id, new HashingTurns(concurrency), new SecureRandom());
+        this(settings, argon2id, concurrency, 0);
+    }
+
+    /**
+     * As {@link #PasswordHasher(Argon2Settings, Argon2idFunction, int)}, on threads whose nice
+     * value is {@code niceness} (0–19; the portal: 10, {@code SEALPOST_ARGON2_NICENESS}), so that
+     * the pages being served go first ({@link HashingTurns}).
+     *
+     * @throws IllegalArgumentException if {@code concurrency} is below 1 or {@code niceness} out of range
+     */
+    public PasswordHasher(Argon2Settings settings, Argon2idFunction argon2id, int concurrency, int niceness) {
+        this(settings, argon2id, new HashingTurns(concurrency, niceness), new SecureRandom());
     }
 
     PasswordHasher(Argon2Settings settings, SecureRandom random) {
@@ -93,6 +104,11 @@ public final class PasswordHasher {
     /** How many Argon2id computations run at once at most ({@link Integer#MAX_VALUE}: unbounded). */
     public int concurrency() {
         return turns.concurrency();
+    }
+
+    /** The nice value of the threads that compute the hashes (0: the callers' priority). */
+    public int niceness() {
+        return turns.niceness();
     }
 
     /**
