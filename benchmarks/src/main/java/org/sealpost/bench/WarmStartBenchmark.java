@@ -154,18 +154,9 @@ public final class WarmStartBenchmark {
         }
         System.out.printf("warm [%s]: p95 per minute, inbox/message ms:%s%n", label, curve);
         // Where in minute 1 the slow requests are: the sign-in storm, or all of it.
-        StringBuilder tens = new StringBuilder();
-        long tenSeconds = 10_000_000_000L;
-        for (int t = 0; t < 6; t++) {
-            tens.append(String.format(
-                    " %d-%ds %.0f/%.0f (%d)",
-                    t * 10,
-                    t * 10 + 10,
-                    pct(inbox, t * tenSeconds, (t + 1) * tenSeconds, 95),
-                    pct(view, t * tenSeconds, (t + 1) * tenSeconds, 95),
-                    count(inbox, t * tenSeconds, (t + 1) * tenSeconds)));
-        }
-        System.out.printf("warm [%s]: minute 1 by 10 s, p95 inbox/message ms (inbox requests):%s%n", label, tens);
+        System.out.printf(
+                "warm [%s]: minute 1 by 10 s, p95 inbox/message ms (inbox requests):%s%n",
+                label, byTenSeconds(inbox, view));
         System.out.printf(
                 "warm [%s]: driver CPU %.1f s over the run (this JVM, on the portal's cores)%n",
                 label, (processCpuNanos() - cpuZero) / 1e9);
@@ -199,17 +190,23 @@ public final class WarmStartBenchmark {
                 pct(wave.view, 0, minute, 95),
                 firstP95 / waveP95,
                 wave.errors.errors());
+        System.out.printf(
+                "warm [%s]: control by 10 s, p95 inbox/message ms (inbox requests):%s%n",
+                label, byTenSeconds(wave.inbox, wave.view));
+    }
+
+    /** A minute's inbox and message view p95 by 10 s, each with its inbox request count. */
+    private static String byTenSeconds(List<Sample> inbox, List<Sample> view) {
         StringBuilder tens = new StringBuilder();
         long tenSeconds = 10_000_000_000L;
         for (int t = 0; t < 6; t++) {
+            long from = t * tenSeconds;
+            long to = from + tenSeconds;
             tens.append(String.format(
-                    " %d-%ds %.0f (%d)",
-                    t * 10,
-                    t * 10 + 10,
-                    pct(wave.inbox, t * tenSeconds, (t + 1) * tenSeconds, 95),
-                    count(wave.inbox, t * tenSeconds, (t + 1) * tenSeconds)));
+                    " %d-%ds %.0f/%.0f (%d)",
+                    t * 10, t * 10 + 10, pct(inbox, from, to, 95), pct(view, from, to, 95), count(inbox, from, to)));
         }
-        System.out.printf("warm [%s]: control by 10 s, inbox p95 ms (requests):%s%n", label, tens);
+        return tens.toString();
     }
 
     /**

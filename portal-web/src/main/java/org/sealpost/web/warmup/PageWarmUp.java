@@ -114,12 +114,11 @@ public class PageWarmUp {
         String base = "http://127.0.0.1:" + settings.httpPort();
         // One client and cookie jar per worker: each is one anonymous HTTP session, as each
         // first visitor is.
-        HttpClient http = HttpClient.newBuilder()
+        try (HttpClient http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(1))
-                .build();
-        try {
+                .build()) {
             while (gate.roundsGoOn()) {
                 try {
                     pages(http, base, gate, reading.lastOpened() != null);
@@ -134,7 +133,8 @@ public class PageWarmUp {
                 }
                 rounds.done.incrementAndGet();
             }
-            if (rounds.running.decrementAndGet() == 0) {
+            // The last worker out ends it, unless another one's failure already has.
+            if (rounds.running.decrementAndGet() == 0 && gate.state() != WarmUpState.FAILED) {
                 gate.ended(WarmUpState.DONE);
                 LOG.info(() -> String.format(
                         "warm-up done: %d rounds in %.1f s, ended by %s (the compiler's last 5 s: %.0f %% compiling); readiness no longer waits for it",
