@@ -26,8 +26,9 @@ public class WarmUpGate {
 
     /**
      * The longest the rounds run: the warm-up ends sooner once the compiler has settled ({@link
-     * CompilerSettling}). On a 2-core node the compiler was still busy after 120 s of a single
-     * round at a time (docs/BENCHMARKS.md, "Warm start").
+     * CompilerSettling}). On a 2-core node the compiler was still busy (18-67 % of a processor)
+     * after 120 s of rounds on both processors (docs/BENCHMARKS.md, "Session of 2026-12-06,
+     * third"); a 30 s warm-up ended with it at 100 %.
      */
     static final Duration DEFAULT_TIME = Duration.ofSeconds(120);
 
