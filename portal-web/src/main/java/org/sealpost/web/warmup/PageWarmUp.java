@@ -119,6 +119,7 @@ public class PageWarmUp {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(1))
                 .build()) {
+            boolean served = false;
             while (gate.roundsGoOn()) {
                 try {
                     pages(http, base, gate, reading.lastOpened() != null);
@@ -127,7 +128,10 @@ public class PageWarmUp {
                     Thread.sleep(100);
                     continue;
                 }
-                gate.roundsStarted();
+                if (!served) {
+                    served = true;
+                    gate.roundsStarted();
+                }
                 if (!signIn.round(reading)) {
                     throw new IllegalStateException("the rehearsed sign-in did not sign in");
                 }

@@ -3,6 +3,7 @@ package org.sealpost.portal.account.password;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import java.util.OptionalInt;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -78,14 +79,12 @@ final class ThreadNiceness {
     }
 
     /** This thread's nice value as the system reports it; for tests. Empty where unknown. */
-    static java.util.OptionalInt ofThisThread() {
+    static OptionalInt ofThisThread() {
         try {
             CLibrary c = Holder.C;
-            return c == null
-                    ? java.util.OptionalInt.empty()
-                    : java.util.OptionalInt.of(c.getpriority(PRIO_PROCESS, c.gettid()));
+            return c == null ? OptionalInt.empty() : OptionalInt.of(c.getpriority(PRIO_PROCESS, c.gettid()));
         } catch (LinkageError | RuntimeException e) {
-            return java.util.OptionalInt.empty();
+            return OptionalInt.empty();
         }
     }
 }
