@@ -111,7 +111,12 @@ public final class WarmStartBenchmark {
                         "warm [%s]: driver rehearsed %d requests on a stand-in in %d ms%n",
                         label, practice.inbox.size() + practice.view.size() + practice.signIns.size(), rehearsal);
             }
+            int readers = a.number("signed-in-pre-warm", 0);
+            SignedInPreWarm preWarm = readers > 0 ? SignedInPreWarm.start(base, users.subList(0, readers)) : null;
             awaitReady(a.get("wait-ready"));
+            if (preWarm != null) {
+                System.err.printf("warm [%s]: %s%n", label, preWarm.stop());
+            }
             if (a.has("started-at-ms")) {
                 readyAfter = String.format(
                         "%.1f s", (System.currentTimeMillis() - Long.parseLong(a.get("started-at-ms"))) / 1000.0);
@@ -281,6 +286,58 @@ public final class WarmStartBenchmark {
                     SessionCrowd.pause(think);
                 }
             });
+        }
+    }
+
+    /**
+     * An experiment (issue 15): what a warm-up that reads as a signed-in recipient through the
+     * real pages would give. Each reader signs in through the login form while the portal is
+     * still warming up (its pages are served before readiness), then reads its inbox and
+     * messages with no pause until readiness. The portal's own warm-up runs as well.
+     */
+    private static final class SignedInPreWarm {
+        private final java.util.concurrent.atomic.AtomicBoolean ready = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+        private final List<Thread> threads = new ArrayList<>();
+
+        static SignedInPreWarm start(String base, List<String> readers) {
+            SignedInPreWarm p = new SignedInPreWarm();
+            for (String user : readers) {
+                p.threads.add(Thread.ofPlatform().start(() -> p.read(base, user)));
+            }
+            return p;
+        }
+
+        private void read(String base, String user) {
+            while (!ready.get()) {
+                try {
+                    HttpClient http = PortalHttp.signIn(base, user, InboxBenchmark.PASSWORD);
+                    long[] mine = InboxBenchmark.messageIds(PortalHttp.get(http, base + "/inbox.xhtml"));
+                    while (!ready.get()) {
+                        PortalHttp.get(http, base + "/inbox.xhtml");
+                        PortalHttp.get(
+                                http,
+                                base + "/message.xhtml?id="
+                                        + mine[ThreadLocalRandom.current().nextInt(mine.length)]);
+                        requests.addAndGet(2);
+                    }
+                } catch (Exception notServingYet) {
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        }
+
+        String stop() throws InterruptedException {
+            ready.set(true);
+            for (Thread t : threads) {
+                t.join();
+            }
+            return String.format(
+                    "signed-in pre-warm: %d readers made %d requests before readiness", threads.size(), requests.get());
         }
     }
 

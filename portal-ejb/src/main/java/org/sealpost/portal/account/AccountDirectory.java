@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -100,6 +101,20 @@ public class AccountDirectory {
             em.flush();
             return account;
         });
+    }
+
+    /**
+     * A recipient account registered from the start with {@code passwordHash}, for an account
+     * that never receives a link to register by: the warm-up's reader (ADR 0033), at RFC 2606's
+     * reserved {@code .invalid} domain.
+     */
+    public static Account insertRegistered(
+            EntityManager em, EmailAddress email, String passwordHash, Instant registeredAt) {
+        Account account = Account.pendingRecipient(email);
+        account.register(passwordHash, registeredAt);
+        em.persist(account);
+        em.flush();
+        return account;
     }
 
     // Plain JDBC on the caller's connection, for the intake's store (ADR 0003: it runs inside the

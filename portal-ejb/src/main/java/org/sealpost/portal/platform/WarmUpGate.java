@@ -3,11 +3,7 @@ package org.sealpost.portal.platform;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import org.sealpost.portal.config.PortalSettings;
 import org.sealpost.portal.config.Setting;
 
@@ -43,13 +39,6 @@ public class WarmUpGate {
     private volatile WarmUpState state;
     private volatile CompilerSettling compiler;
 
-    /**
-     * What the warm-up presents to reach its own pages ({@code /warm-up/}, ADR 0027): random per
-     * start, known only inside this process, so no other program on the machine, not even one
-     * on loopback, can render them.
-     */
-    private final String pageKey = newKey();
-
     @PostConstruct
     void open() {
         // A developer restarting in a loop wants the page at once; a production node joining a
@@ -63,28 +52,6 @@ public class WarmUpGate {
         time = configured.isNegative() ? Duration.ZERO : configured;
         deadlineNanos = System.nanoTime() + DEPLOYMENT_WAIT.toNanos();
         state = enabled ? WarmUpState.RUNNING : WarmUpState.OFF;
-    }
-
-    /** The key the warm-up sends with its requests for its own pages. */
-    public String pageKey() {
-        return pageKey;
-    }
-
-    /**
-     * Whether a request for a warm-up page is the warm-up's own: the warm-up still runs, and
-     * the request presents this start's key (compared in constant time).
-     */
-    public boolean admitsPage(String presentedKey) {
-        return state() == WarmUpState.RUNNING
-                && presentedKey != null
-                && MessageDigest.isEqual(
-                        pageKey.getBytes(StandardCharsets.US_ASCII), presentedKey.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static String newKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
     }
 
     public boolean enabled() {

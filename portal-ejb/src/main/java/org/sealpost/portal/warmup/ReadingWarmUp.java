@@ -75,7 +75,7 @@ public class ReadingWarmUp implements SignedInRehearsal {
             """.getBytes(StandardCharsets.UTF_8);
 
     /** The sample's metadata record, as the intake writes it; the same for every round. */
-    private static final byte[] SAMPLE_METADATA = ((MimeReading.Readable) new MimeMetadataExtractor().extract(SAMPLE))
+    static final byte[] SAMPLE_METADATA = ((MimeReading.Readable) new MimeMetadataExtractor().extract(SAMPLE))
             .metadata()
             .encode();
 
@@ -96,9 +96,6 @@ public class ReadingWarmUp implements SignedInRehearsal {
 
     @Inject
     private ComposeService compose;
-
-    /** The message the latest round opened (the web's warm-up renders it); null before the first. */
-    private volatile OpenedMessage lastOpened;
 
     /** What a round saw: each part must have found what a real signed-in recipient's would. */
     record Round(SessionVerdict session, int inboxLines, long unread, OpenedMessage opened) {
@@ -127,12 +124,6 @@ public class ReadingWarmUp implements SignedInRehearsal {
         if (!round.complete()) {
             throw new IllegalStateException("the warm-up's signed-in round fell short: " + round);
         }
-        lastOpened = round.opened();
-    }
-
-    /** The message the latest round opened, detached; null before the first round. */
-    public OpenedMessage lastOpened() {
-        return lastOpened;
     }
 
     /**

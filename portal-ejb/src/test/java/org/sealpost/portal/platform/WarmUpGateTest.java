@@ -54,40 +54,6 @@ class WarmUpGateTest {
     }
 
     @Test
-    void theWarmUpPagesAdmitOnlyThisStartsKeyAndOnlyWhileTheWarmUpRuns() {
-        gate.configure(true, Duration.ofMinutes(10));
-
-        assertThat(gate.admitsPage(gate.pageKey()))
-                .as("the warm-up's own request")
-                .isTrue();
-        assertThat(gate.admitsPage(null)).as("no key").isFalse();
-        assertThat(gate.admitsPage(new WarmUpGate().pageKey()))
-                .as("another start's key")
-                .isFalse();
-        assertThat(gate.admitsPage(gate.pageKey().substring(1)))
-                .as("part of the key")
-                .isFalse();
-
-        gate.ended(WarmUpState.DONE);
-
-        assertThat(gate.admitsPage(gate.pageKey()))
-                .as("the key, once readiness is UP")
-                .isFalse();
-    }
-
-    @Test
-    void theWarmUpPagesAreRefusedWhenTheWarmUpIsOffOrItsTimeIsUp() {
-        gate.configure(false, Duration.ofMinutes(10));
-        assertThat(gate.admitsPage(gate.pageKey())).as("warm-up off").isFalse();
-
-        gate.configure(true, Duration.ZERO);
-        gate.roundsStarted();
-        assertThat(gate.admitsPage(gate.pageKey()))
-                .as("time up, the round not yet ended")
-                .isFalse();
-    }
-
-    @Test
     void theRoundsGetTheirTimeFromTheFirstWorkerToStartNotFromEachOne() throws Exception {
         gate.configure(true, Duration.ofMillis(300));
 

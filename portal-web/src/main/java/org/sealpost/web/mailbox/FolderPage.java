@@ -117,13 +117,11 @@ public class FolderPage implements Serializable {
         }
     }
 
-    /** How many lines the folder has; the warm-up's sample folder overrides it (ADR 0027). */
-    protected long count() {
+    private long count() {
         return mailbox.count(session.accountId(), folder);
     }
 
-    /** One page of the folder's lines; the warm-up's sample folder overrides it (ADR 0027). */
-    protected List<MailboxLine> page(int first, int pageSize) {
+    private List<MailboxLine> page(int first, int pageSize) {
         return mailbox.folder(session.accountId(), folder, first, pageSize);
     }
 

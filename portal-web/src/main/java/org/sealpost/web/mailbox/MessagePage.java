@@ -61,11 +61,8 @@ public class MessagePage implements Serializable {
         }
     }
 
-    /**
-     * The message {@code id} as its signed-in recipient opens it (and so marks it read). The
-     * warm-up's copy of this page opens the sample its rehearsal opened ({@code WarmUpMessage}).
-     */
-    protected OpenedMessage opened(long id, boolean showImages, Function<String, String> inlineImageUrl)
+    /** The message {@code id} as its signed-in recipient opens it (and so marks it read). */
+    private OpenedMessage opened(long id, boolean showImages, Function<String, String> inlineImageUrl)
             throws MessageNotFoundException {
         return reading.open(id, session.accountId(), showImages, inlineImageUrl);
     }

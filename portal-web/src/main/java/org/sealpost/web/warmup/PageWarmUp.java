@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,27 +27,30 @@ import org.sealpost.portal.config.Setting;
 import org.sealpost.portal.platform.WarmUpGate;
 import org.sealpost.portal.platform.WarmUpState;
 import org.sealpost.portal.warmup.ReadingWarmUp;
+import org.sealpost.portal.warmup.WarmUpReader;
 
 /**
- * Starts with the application and, while {@link WarmUpGate} holds readiness DOWN, renders the
- * pages anyone may see through the portal's own HTTP listener on loopback: the sign-in page, its
- * form posted with an address and no password (JSF's whole postback, stopped by the required
- * password before any sign-in is attempted: no throttle, no audit entry), the forgotten-password page, and a protected page
- * that answers with the redirect to sign in. Facelets, EL, PrimeFaces' renderers, the security
- * filters and Grizzly are the same code the inbox and message pages run, so they are compiled
- * when the first user arrives.
+ * Starts with the application and, while {@link WarmUpGate} holds readiness DOWN, runs the
+ * portal's pages through its own HTTP listener on loopback, as its first users will: the sign-in
+ * page, its form posted with an address and no password (JSF's whole postback, stopped by the
+ * required password before any sign-in is attempted), the forgotten-password page and a protected
+ * page that answers with the redirect to sign in; and, signed in through that same form as the
+ * warm-up's reader ({@link WarmUpReader}, ADR 0033), the inbox and the message page themselves.
+ * Facelets, EL, PrimeFaces' renderers, the security filters, the session check and Grizzly then
+ * run the code, and the types, the first users' requests run, so what the JIT compiled for the
+ * warm-up still holds when they arrive (the stand-in pages it rendered before, ADR 0027, left
+ * much of it to be compiled again).
  *
  * <p>{@code SEALPOST_WARM_UP_WORKERS} workers (one per processor by default) run rounds at once,
- * each its own anonymous HTTP session: one at a time left a processor idle and gave the JIT half
- * the calls. The rounds run until the JIT compiler has settled or {@code SEALPOST_WARM_UP_TIME}
- * is up, whichever comes first ({@link WarmUpGate#roundsGoOn()}).
+ * each with its own anonymous HTTP session and its own reader: one at a time left a processor
+ * idle and gave the JIT half the calls. The rounds run until the JIT compiler has settled or
+ * {@code SEALPOST_WARM_UP_TIME} is up, whichever comes first ({@link WarmUpGate#roundsGoOn()});
+ * then each worker deletes its reader.
  *
- * <p>Each round also renders the inbox's own table with sample rows made in memory ({@code
- * /warm-up/inbox.xhtml}, which {@link WarmUpPageFilter} keeps to this warm-up) and the message
- * page showing the sample message the previous round opened ({@code /warm-up/message.xhtml},
- * {@link WarmUpMessage}), and rehearses a sign-in's service path and then a signed-in
- * recipient's reading paths ({@link ReadingWarmUp}) in one transaction that is always rolled
- * back ({@link SignInRehearsal}); ADR 0027.
+ * <p>Each round also rehearses a sign-in's service path and then opens a freshly sealed message
+ * ({@link ReadingWarmUp}) in one transaction that is always rolled back ({@link
+ * SignInRehearsal}): the reader's pages open its few messages once and then serve them from the
+ * opened-message cache, where a real user's first minute decrypts, parses and sanitises each.
  */
 @ApplicationScoped
 public class PageWarmUp {
@@ -56,6 +60,8 @@ public class PageWarmUp {
             Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
     /** PrimeFaces' CSP script adds the page's nonce to every form, and the server checks it. */
     private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
+    /** How the inbox's lines link their messages. */
+    private static final Pattern MESSAGE_LINK = Pattern.compile("message\\.xhtml\\?id=(\\d+)");
 
     @Inject
     private WarmUpGate gate;
@@ -65,6 +71,9 @@ public class PageWarmUp {
 
     @Inject
     private SignInRehearsal signIn;
+
+    @Inject
+    private WarmUpReader reader;
 
     @Inject
     private PortalSettings settings;
@@ -112,31 +121,32 @@ public class PageWarmUp {
 
     private void run(Rounds rounds) {
         String base = "http://127.0.0.1:" + settings.httpPort();
-        // One client and cookie jar per worker: each is one anonymous HTTP session, as each
-        // first visitor is.
-        try (HttpClient http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(1))
-                .build()) {
-            boolean served = false;
+        WarmUpReader.Visit visit = null;
+        // One client and cookie jar per worker for the public pages (one anonymous HTTP session,
+        // as each first visitor is), and one for the worker's reader, signed in.
+        try (HttpClient http = client();
+                HttpClient signedIn = client()) {
+            long[] messages = null;
             while (gate.roundsGoOn()) {
                 try {
-                    pages(http, base, gate, reading.lastOpened() != null);
+                    pages(http, base);
                 } catch (NotServingYet | IOException e) {
                     // Deployment has not finished: the listener does not serve the portal yet.
                     Thread.sleep(100);
                     continue;
                 }
-                if (!served) {
-                    served = true;
+                if (visit == null) {
                     gate.roundsStarted();
+                    visit = reader.arrive(Instant.now());
+                    messages = signIn(signedIn, base, visit);
                 }
+                read(signedIn, base, messages, rounds.done.get());
                 if (!signIn.round(reading)) {
                     throw new IllegalStateException("the rehearsed sign-in did not sign in");
                 }
                 rounds.done.incrementAndGet();
             }
+            leave(visit);
             // The last worker out ends it, unless another one's failure already has.
             if (rounds.running.decrementAndGet() == 0 && gate.state() != WarmUpState.FAILED) {
                 gate.ended(WarmUpState.DONE);
@@ -150,72 +160,121 @@ public class PageWarmUp {
         } catch (InterruptedException e) {
             rounds.running.decrementAndGet();
             gate.ended(WarmUpState.FAILED);
+            leaveQuietly(visit);
             Thread.currentThread().interrupt();
         } catch (Exception | LinkageError e) {
             rounds.running.decrementAndGet();
             gate.ended(WarmUpState.FAILED);
+            leaveQuietly(visit);
             LOG.log(Level.WARNING, "warm-up stopped after " + rounds.done.get() + " rounds; the portal starts cold", e);
         }
     }
 
-    private static void pages(HttpClient http, String base, WarmUpGate gate, boolean sampleOpened)
-            throws IOException, InterruptedException, NotServingYet {
+    private static HttpClient client() {
+        return HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(1))
+                .build();
+    }
+
+    private void leave(WarmUpReader.Visit visit) {
+        if (visit != null) {
+            reader.leave(visit, Instant.now());
+        }
+    }
+
+    /** After a failure: the reader goes if it can; if not, the next start's warm-up deletes it. */
+    private void leaveQuietly(WarmUpReader.Visit visit) {
+        try {
+            leave(visit);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the warm-up's reader " + visit + " stays until a later warm-up deletes it", e);
+        }
+    }
+
+    /** The pages anyone may see, as a browser that has not signed in asks for them. */
+    private static void pages(HttpClient http, String base) throws IOException, InterruptedException, NotServingYet {
         HttpResponse<String> login = get(http, base + "/login.xhtml");
         if (login.statusCode() != 200) {
             throw new NotServingYet();
         }
-        Matcher viewState = VIEW_STATE.matcher(login.body());
-        Matcher nonce = NONCE.matcher(login.body());
-        if (viewState.find()) {
-            // An address but no password: the address goes through its validators (Bean
-            // Validation's, as a real sign-in's does) and the empty password stops the post at
-            // its required field, before any sign-in is attempted.
-            String form =
-                    "signin=signin&signin%3Aemail=nobody%40warm-up.invalid&signin%3Apassword=&signin%3Asubmit=&jakarta.faces.ViewState="
-                            + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8)
-                            + (nonce.find()
-                                    ? "&primefaces.nonce=" + URLEncoder.encode(nonce.group(1), StandardCharsets.UTF_8)
-                                    : "");
-            http.send(
-                    HttpRequest.newBuilder(URI.create(base + "/login.xhtml"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
-        }
+        // An address but no password: the address goes through its validators (Bean
+        // Validation's, as a real sign-in's does) and the empty password stops the post at its
+        // required field, before any sign-in is attempted.
+        post(http, base + "/login.xhtml", login.body(), "nobody@warm-up.invalid", "");
         get(http, base + "/forgot.xhtml");
         get(http, base + "/inbox.xhtml");
-        // The inbox's table with sample lines, then the message page with the sample the
-        // previous round opened (ADR 0027); the first round has none yet.
-        if (warmUpPage(http, base, gate, "inbox.xhtml", "Your statement 0") && sampleOpened) {
-            warmUpPage(http, base, gate, "message.xhtml", "body-html");
-        }
     }
 
     /**
-     * One of the warm-up's own pages. A page without {@code expected} is a broken warm-up, which
-     * ends here rather than warm nothing for its whole time.
+     * Signs the reader in through the sign-in page, as a recipient does.
      *
-     * @return false if the warm-up ended during this round (its time, the compiler settled, or
-     *     another worker) and the page closed with it, as it must
+     * @return the ids the reader's inbox links its messages by
      */
-    private static boolean warmUpPage(HttpClient http, String base, WarmUpGate gate, String page, String expected)
+    private static long[] signIn(HttpClient signedIn, String base, WarmUpReader.Visit visit)
             throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(base + WarmUpPageFilter.PAGES + page))
-                        .header(WarmUpPageFilter.KEY_HEADER, gate.pageKey())
+        HttpResponse<String> login = get(signedIn, base + "/login.xhtml");
+        HttpResponse<String> answer =
+                post(signedIn, base + "/login.xhtml", login.body(), visit.address(), new String(visit.password()));
+        if (answer.statusCode() != 302
+                || !answer.headers().firstValue("Location").orElse("").contains("/inbox.xhtml")) {
+            throw new IllegalStateException(
+                    "the warm-up's reader was not signed in: the sign-in page answered " + answer.statusCode());
+        }
+        Matcher links =
+                MESSAGE_LINK.matcher(expect(get(signedIn, base + "/inbox.xhtml"), "inbox", "message.xhtml?id="));
+        long[] ids = links.results()
+                .mapToLong(m -> Long.parseLong(m.group(1)))
+                .distinct()
+                .toArray();
+        if (ids.length == 0) {
+            throw new IllegalStateException("the warm-up reader's inbox links no message");
+        }
+        return ids;
+    }
+
+    /** The signed-in reader's round: its inbox, then one of its messages, through the real pages. */
+    private static void read(HttpClient signedIn, String base, long[] messages, int round)
+            throws IOException, InterruptedException {
+        expect(get(signedIn, base + "/inbox.xhtml"), "inbox", "message.xhtml?id=");
+        expect(
+                get(signedIn, base + "/message.xhtml?id=" + messages[round % messages.length]),
+                "message page",
+                "body-html");
+    }
+
+    /** A signed-in page without {@code expected} is a broken warm-up, which ends here rather than warm nothing. */
+    private static String expect(HttpResponse<String> page, String what, String expected) {
+        if (page.statusCode() != 200 || !page.body().contains(expected)) {
+            throw new IllegalStateException("the warm-up reader's " + what + " answered " + page.statusCode()
+                    + " without \"" + expected + "\"");
+        }
+        return page.body();
+    }
+
+    /** Posts the sign-in form of {@code page} (its view state and CSP nonce) with these fields. */
+    private static HttpResponse<String> post(HttpClient http, String url, String page, String email, String password)
+            throws IOException, InterruptedException {
+        Matcher viewState = VIEW_STATE.matcher(page);
+        if (!viewState.find()) {
+            throw new IllegalStateException("the sign-in page has no view state");
+        }
+        Matcher nonce = NONCE.matcher(page);
+        String form = "signin=signin&signin%3Aemail=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                + "&signin%3Apassword=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&signin%3Asubmit=&jakarta.faces.ViewState="
+                + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8)
+                + (nonce.find()
+                        ? "&primefaces.nonce=" + URLEncoder.encode(nonce.group(1), StandardCharsets.UTF_8)
+                        : "");
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
                         .timeout(Duration.ofSeconds(10))
-                        .GET()
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 404 && gate.state() != WarmUpState.RUNNING) {
-            return false;
-        }
-        if (response.statusCode() != 200 || !response.body().contains(expected)) {
-            throw new IllegalStateException(
-                    "the warm-up's " + page + " answered " + response.statusCode() + " without \"" + expected + "\"");
-        }
-        return true;
     }
 
     private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
