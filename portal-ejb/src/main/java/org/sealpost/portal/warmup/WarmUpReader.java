@@ -34,7 +34,7 @@ import org.sealpost.portal.message.StoredMessages;
  * bean, no session to check; the first real requests then threw much of the compiled code away.
  *
  * <p>The reader is an account at RFC 2606's reserved {@code .invalid} domain, registered at once
- * with a random password that only this process knows, holding a few sealed sample messages; it
+ * with a random password that only this process knows, holding a page and more of sealed sample messages; it
  * is deleted when the warm-up ends, as an administrator deletes an account ({@link
  * AccountAdministration#delete}: messages shredded, sessions ended, search documents removed).
  * What stays is what every account leaves: its audit events ({@code REGISTERED}, the real {@code
@@ -55,8 +55,12 @@ public class WarmUpReader {
     /** Where the warm-up's requests come from: the portal's own listener on loopback. */
     private static final String CLIENT = "127.0.0.1";
 
-    /** Enough lines for the inbox's table to render more than one, few enough to make at once. */
-    static final int SAMPLES = 3;
+    /**
+     * More than the inbox's first page holds (25 lines), as a recipient's inbox soon does: its
+     * table renders a whole page and its pager. Three (one page, no pager) left the first
+     * minute's inbox p95 at 1.73× the warm figure (docs/BENCHMARKS.md).
+     */
+    static final int SAMPLES = 30;
 
     /** A reader older than this was left by a node stopped during its warm-up. */
     static final Duration LEFT_BEHIND = Duration.ofHours(1);
