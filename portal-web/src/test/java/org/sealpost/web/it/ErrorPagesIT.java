@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -61,6 +65,66 @@ class ErrorPagesIT {
 
         assertThat(r.statusCode()).isEqualTo(status);
         assertIsThePortalsErrorPage(r, status, title);
+    }
+
+    /**
+     * A sign-in page left open past the session's idle timeout (or a restart) has lost its
+     * server-side view state; its post is that page again with a plain sentence (303 See Other,
+     * RFC 9110 §15.4.4: the browser fetches it with GET), not an error.
+     */
+    @Test
+    void aFormPostedAfterItsSessionEndedIsShownAgainWithASentenceNotAnError() throws Exception {
+        HttpResponse<String> posted = postSignInFormWithoutItsSession(false);
+
+        assertThat(posted.statusCode()).isEqualTo(303);
+        String location = posted.headers().firstValue("Location").orElse("");
+        assertThat(location).endsWith("/login.xhtml?expired=true");
+        HttpResponse<String> again = http().send(
+                        HttpRequest.newBuilder(URI.create(portal.toString()).resolve(location))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body())
+                .contains("id=\"page-expired\"")
+                .contains("This page was open too long, so what you entered was not sent.")
+                .contains("id=\"signin\"");
+    }
+
+    /** The same for an Ajax post: a partial response that sends the page's script there. */
+    @Test
+    void anAjaxPostAfterItsSessionEndedIsToldToGoToThePageAgain() throws Exception {
+        HttpResponse<String> posted = postSignInFormWithoutItsSession(true);
+
+        assertThat(posted.statusCode()).isEqualTo(200);
+        assertThat(posted.body())
+                .contains("<partial-response")
+                .containsPattern("<redirect url=\"[^\"]*/login\\.xhtml\\?expired=true\"");
+    }
+
+    /** The sign-in page's form, posted with its view state but not its session cookie: the session is gone. */
+    private HttpResponse<String> postSignInFormWithoutItsSession(boolean ajax) throws Exception {
+        HttpResponse<String> page = http().send(
+                        HttpRequest.newBuilder(URI.create(portal + "login.xhtml"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        Matcher viewState = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"")
+                .matcher(page.body());
+        Matcher nonce =
+                Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)").matcher(page.body());
+        assertThat(viewState.find() && nonce.find())
+                .as("the sign-in page's form")
+                .isTrue();
+        String form = "signin=signin&signin%3Aemail=a%40b.example&signin%3Apassword=x&signin%3Asubmit="
+                + "&jakarta.faces.ViewState=" + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8)
+                + "&primefaces.nonce=" + URLEncoder.encode(nonce.group(1), StandardCharsets.UTF_8)
+                + (ajax ? "&jakarta.faces.partial.ajax=true&jakarta.faces.source=signin%3Asubmit" : "");
+        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(portal + "login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (ajax) {
+            post.header("Faces-Request", "partial/ajax");
+        }
+        return http().send(post.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
