@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The inbox load on a portal that has just become ready (issue 15): the first minute against a
@@ -39,7 +41,7 @@ public final class WarmStartBenchmark {
         if (args.length == 0 || !(args[0].equals("seed") || args[0].equals("measure"))) {
             System.err.println(
                     "usage: WarmStartBenchmark seed|measure --base URL [--smtp-port P --mailbox DIR --db URL] "
-                            + "[--sessions S --messages M] [--reuse RUN --minutes N --warm-from MIN --think-ms T --label L --ready-ms MS | --wait-ready URL --started-at-ms EPOCH_MS --driver-warm-up-ms MS] [--trace FILE] [--second-wave 0|1]");
+                            + "[--sessions S --messages M] [--reuse RUN --minutes N --warm-from MIN --think-ms T --label L --ready-ms MS | --wait-ready URL --started-at-ms EPOCH_MS --driver-warm-up-ms MS --signed-in-pre-warm READERS] [--trace FILE] [--second-wave 0|1]");
             System.exit(64);
         }
         BenchOptions a = BenchOptions.parse(Arrays.copyOfRange(args, 1, args.length));
@@ -296,8 +298,8 @@ public final class WarmStartBenchmark {
      * messages with no pause until readiness. The portal's own warm-up runs as well.
      */
     private static final class SignedInPreWarm {
-        private final java.util.concurrent.atomic.AtomicBoolean ready = new java.util.concurrent.atomic.AtomicBoolean();
-        private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+        private final AtomicBoolean ready = new AtomicBoolean();
+        private final AtomicLong requests = new AtomicLong();
         private final List<Thread> threads = new ArrayList<>();
 
         static SignedInPreWarm start(String base, List<String> readers) {

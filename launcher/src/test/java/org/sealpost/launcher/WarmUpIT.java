@@ -225,17 +225,20 @@ class WarmUpIT {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The started portal's embedded database. */
+    private static Connection connect(int db) throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + db + "/sealpost", "postgres", "");
+    }
+
     private static void execute(int db, String statement) throws Exception {
-        try (Connection c =
-                        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + db + "/sealpost", "postgres", "");
+        try (Connection c = connect(db);
                 Statement s = c.createStatement()) {
             s.execute(statement);
         }
     }
 
     private static long count(int db, String query) throws Exception {
-        try (Connection c =
-                        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + db + "/sealpost", "postgres", "");
+        try (Connection c = connect(db);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(query)) {
             rs.next();
@@ -246,8 +249,7 @@ class WarmUpIT {
     /** "ACTION actor client: detail" for each audit event after the first {@code skip}, in order. */
     private static List<String> auditEventsAfter(int db, long skip) throws Exception {
         List<String> events = new ArrayList<>();
-        try (Connection c =
-                        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + db + "/sealpost", "postgres", "");
+        try (Connection c = connect(db);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(
                         "SELECT action, actor, client_address, detail FROM audit_event ORDER BY id OFFSET " + skip)) {
@@ -260,8 +262,7 @@ class WarmUpIT {
 
     private static Map<String, Long> counts(int db) throws Exception {
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (Connection c =
-                        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + db + "/sealpost", "postgres", "");
+        try (Connection c = connect(db);
                 Statement s = c.createStatement()) {
             for (String table : TRACES) {
                 try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {

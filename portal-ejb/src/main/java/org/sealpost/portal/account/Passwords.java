@@ -3,6 +3,8 @@ package org.sealpost.portal.account;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.logging.Logger;
 import org.sealpost.portal.account.password.Argon2Settings;
 import org.sealpost.portal.account.password.Argon2idImplementation;
@@ -20,6 +22,8 @@ import org.sealpost.portal.config.Setting;
  */
 @ApplicationScoped
 public class Passwords {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final Logger LOG = Logger.getLogger(Passwords.class.getName());
 
@@ -47,6 +51,16 @@ public class Passwords {
         LOG.info(() -> "password hashing: Argon2id m=" + argon2.memoryKiB() + " KiB, t=" + argon2.iterations() + ", p="
                 + argon2.parallelism() + ", by " + hasher.function().description() + ", at most "
                 + hasher.concurrency() + " at once, at nice " + hasher.niceness());
+    }
+
+    /**
+     * A password for an account no person signs in to (the warm-up's rehearsal and reader, ADR
+     * 0027, ADR 0033): 256 random bits, Base64, known only to the caller's memory.
+     */
+    public static char[] throwAway() {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        return Base64.getEncoder().encodeToString(random).toCharArray();
     }
 
     /**

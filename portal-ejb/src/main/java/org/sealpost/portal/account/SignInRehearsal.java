@@ -8,9 +8,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -122,9 +120,7 @@ public class SignInRehearsal {
     private static ThrowAway throwAway(PasswordHasher hasher) {
         ThrowAway t = throwAway;
         if (t == null) {
-            byte[] random = new byte[24];
-            new SecureRandom().nextBytes(random);
-            char[] password = Base64.getEncoder().encodeToString(random).toCharArray();
+            char[] password = Passwords.throwAway();
             t = new ThrowAway(password, hasher.hash(password), new AtomicBoolean());
             throwAway = t;
         }

@@ -5,12 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.sealpost.portal.account.Account;
@@ -92,9 +90,7 @@ public class WarmUpReader {
      */
     public Visit arrive(Instant now) {
         deleteLeftBehind(now);
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        char[] password = Base64.getEncoder().encodeToString(random).toCharArray();
+        char[] password = Passwords.throwAway();
         EmailAddress address = EmailAddress.of("reader-" + UUID.randomUUID() + "@" + DOMAIN);
         // Registered a moment before it signs in, as every account is (SignInRehearsal says why).
         Account account = AccountDirectory.insertRegistered(
