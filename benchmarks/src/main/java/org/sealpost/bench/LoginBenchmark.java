@@ -262,7 +262,7 @@ public final class LoginBenchmark {
             String user = users.get(t);
             workers[t] = Thread.ofPlatform().start(() -> {
                 // One client per worker, each sign-in on a new session: the GET carries no
-                // cookie, so the portal makes a new session, and the POST carries that one. The
+                // cookie, and the POST carries the one the GET set, if it set one. The
                 // connection is kept alive between sign-ins, as a proxy in front of the portal
                 // keeps its upstream connections (OPERATIONS.md's nginx): a new HttpClient per
                 // sign-in cost the driver 6-23 ms of CPU per sign-in on the portal's cores.
@@ -272,9 +272,10 @@ public final class LoginBenchmark {
                             HttpResponse<String> page = PortalHttp.fetch(http, base + "/login.xhtml");
                             String session = PortalHttp.sessionCookie(page);
                             long t0 = System.nanoTime();
-                            // The login fields and the page's view state.
-                            Map<String, String> form = new HashMap<>(PortalHttp.signInFields(user, PASSWORD));
-                            form.put("jakarta.faces.ViewState", PortalHttp.viewState(page.body()));
+                            // The login fields, the page's view state and its CSP nonce, as a
+                            // browser posts them.
+                            Map<String, String> form = new HashMap<>(
+                                    PortalHttp.withPageState(page.body(), PortalHttp.signInFields(user, PASSWORD)));
                             HttpResponse<String> r = PortalHttp.post(http, base + "/login.xhtml", form, session);
                             long elapsed = System.nanoTime() - t0;
                             if (r.statusCode() == 302

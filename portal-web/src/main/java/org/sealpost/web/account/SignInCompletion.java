@@ -66,9 +66,7 @@ public class SignInCompletion {
 
     private void adopt(long accountId, String email, String role, SessionHandle handle) {
         HttpServletRequest request = Pages.request();
-        // A new session id at sign-in: an id planted before it, or seen while the second step
-        // was open, is worth nothing (session fixation).
-        request.changeSessionId();
+        freshSessionId(request);
         Instant now = Instant.now();
         if (session.handle() != null) {
             // Signing in again in a signed-in browser replaces that sign-in.
@@ -81,12 +79,26 @@ public class SignInCompletion {
     /** The password was right and a second step is due: not signed in until it is done. */
     void awaitSecondStep(long accountId, String email, String role, SecondStep step) {
         HttpServletRequest request = Pages.request();
-        request.changeSessionId();
+        freshSessionId(request);
         Instant now = Instant.now();
         if (session.handle() != null) {
             sessions.end(session.handle(), EndReason.SIGNED_OUT, now);
         }
         request.getSession().removeAttribute(SignedInSession.HANDLE_ATTRIBUTE);
         session.awaitSecondStep(accountId, email, role, step, now);
+    }
+
+    /**
+     * A new session id at sign-in: an id planted before it, or seen while the second step was
+     * open, is worth nothing (session fixation, OWASP Session Management Cheat Sheet). The
+     * sign-in page keeps nothing on the server (ADR 0034), so a browser usually arrives with no
+     * session at all, and the one made here is new.
+     */
+    private static void freshSessionId(HttpServletRequest request) {
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        } else {
+            request.getSession(true);
+        }
     }
 }

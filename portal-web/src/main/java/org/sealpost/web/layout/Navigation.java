@@ -24,7 +24,9 @@ public class Navigation {
     private Long unread;
 
     public boolean isSignedIn() {
-        return session.accountId() != null;
+        // No servlet session, nobody signed in: asking the session-scoped bean would make one.
+        return FacesContext.getCurrentInstance().getExternalContext().getSession(false) != null
+                && session.accountId() != null;
     }
 
     public String getSignedInAs() {

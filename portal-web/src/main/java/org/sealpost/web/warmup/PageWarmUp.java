@@ -42,7 +42,7 @@ import org.sealpost.portal.warmup.WarmUpReader;
  * much of it to be compiled again).
  *
  * <p>{@code SEALPOST_WARM_UP_WORKERS} workers (one per processor by default) run rounds at once,
- * each with its own anonymous HTTP session and its own reader: one at a time left a processor
+ * each as its own anonymous visitor and with its own reader: one at a time left a processor
  * idle and gave the JIT half the calls. The rounds run until the JIT compiler has settled or
  * {@code SEALPOST_WARM_UP_TIME} is up, whichever comes first ({@link WarmUpGate#roundsGoOn()});
  * then each worker deletes its reader.
@@ -122,8 +122,8 @@ public class PageWarmUp {
     private void run(Rounds rounds) {
         String base = "http://127.0.0.1:" + settings.httpPort();
         WarmUpReader.Visit visit = null;
-        // One client and cookie jar per worker for the public pages (one anonymous HTTP session,
-        // as each first visitor is), and one for the worker's reader, signed in.
+        // One client per worker for the public pages, a visitor who has not signed in (and so
+        // has no session, ADR 0034), and one with a cookie jar for the worker's reader, signed in.
         try (HttpClient http = client();
                 HttpClient signedIn = client()) {
             long[] messages = null;

@@ -68,17 +68,44 @@ class ErrorPagesIT {
     }
 
     /**
-     * A sign-in page left open past the session's idle timeout (or a restart) has lost its
-     * server-side view state; its post is that page again with a plain sentence (303 See Other,
-     * RFC 9110 §15.4.4: the browser fetches it with GET), not an error.
+     * A sign-in posted without the CSP nonce that the page's script adds to every post (a
+     * crafted request) is answered 400 with the portal's page, whether the nonce is missing or
+     * not one the portal could have made; before, PrimeFaces' refusal escaped as a 500.
+     */
+    @ParameterizedTest(name = "nonce {0}")
+    @CsvSource(
+            value = {"<none>", "not-base64!", "bm90IGEgdXVpZA=="},
+            nullValues = "<none>")
+    void aPostWithoutThePagesNonceIsABadRequestNotAFailure(String nonce) throws Exception {
+        String form = "signin=signin&signin%3Aemail=a%40b.example&signin%3Apassword=wrong&signin%3Asubmit="
+                + "&jakarta.faces.ViewState=stateless"
+                + (nonce == null ? "" : "&primefaces.nonce=" + URLEncoder.encode(nonce, StandardCharsets.UTF_8));
+
+        HttpResponse<String> r = http().send(
+                        HttpRequest.newBuilder(URI.create(portal + "login.xhtml"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertIsThePortalsErrorPage(r, 400, "Request not understood");
+    }
+
+    /**
+     * A page left open past the session's idle timeout (or a restart) has lost its server-side
+     * view state; its post is that page again with a plain sentence (303 See Other, RFC 9110
+     * §15.4.4: the browser fetches it with GET), not an error. The page here is a used or
+     * mistyped registration link's "send me a new link" form; the sign-in page keeps no state on
+     * the server and cannot expire (ADR 0034).
      */
     @Test
     void aFormPostedAfterItsSessionEndedIsShownAgainWithASentenceNotAnError() throws Exception {
-        HttpResponse<String> posted = postSignInFormWithoutItsSession(false);
+        HttpResponse<String> posted = postNewLinkFormWithoutItsSession(false);
 
         assertThat(posted.statusCode()).isEqualTo(303);
         String location = posted.headers().firstValue("Location").orElse("");
-        assertThat(location).endsWith("/login.xhtml?expired=true");
+        assertThat(location).endsWith("/register.xhtml?expired=true");
         HttpResponse<String> again = http().send(
                         HttpRequest.newBuilder(URI.create(portal.toString()).resolve(location))
                                 .build(),
@@ -87,38 +114,38 @@ class ErrorPagesIT {
         assertThat(again.body())
                 .contains("id=\"page-expired\"")
                 .contains("This page was open too long, so what you entered was not sent.")
-                .contains("id=\"signin\"");
+                .contains("id=\"newlink\"");
     }
 
     /** The same for an Ajax post: a partial response that sends the page's script there. */
     @Test
     void anAjaxPostAfterItsSessionEndedIsToldToGoToThePageAgain() throws Exception {
-        HttpResponse<String> posted = postSignInFormWithoutItsSession(true);
+        HttpResponse<String> posted = postNewLinkFormWithoutItsSession(true);
 
         assertThat(posted.statusCode()).isEqualTo(200);
         assertThat(posted.body())
                 .contains("<partial-response")
-                .containsPattern("<redirect url=\"[^\"]*/login\\.xhtml\\?expired=true\"");
+                .containsPattern("<redirect url=\"[^\"]*/register\\.xhtml\\?expired=true\"");
     }
 
-    /** The sign-in page's form, posted with its view state but not its session cookie: the session is gone. */
-    private HttpResponse<String> postSignInFormWithoutItsSession(boolean ajax) throws Exception {
+    /** The new-link form, posted with its view state but not its session cookie: the session is gone. */
+    private HttpResponse<String> postNewLinkFormWithoutItsSession(boolean ajax) throws Exception {
         HttpResponse<String> page = http().send(
-                        HttpRequest.newBuilder(URI.create(portal + "login.xhtml"))
+                        HttpRequest.newBuilder(URI.create(portal + "register.xhtml?token=no-such-link"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         Matcher viewState = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"")
                 .matcher(page.body());
         Matcher nonce =
                 Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)").matcher(page.body());
-        assertThat(viewState.find() && nonce.find())
-                .as("the sign-in page's form")
-                .isTrue();
-        String form = "signin=signin&signin%3Aemail=a%40b.example&signin%3Apassword=x&signin%3Asubmit="
+        assertThat(page.body()).as("the unusable link's page").contains("id=\"newlink\"");
+        assertThat(viewState.find() && nonce.find()).as("its form's state").isTrue();
+        assertThat(viewState.group(1)).as("kept on the server").isNotEqualTo("stateless");
+        String form = "newlink=newlink&newlink%3Aaddress=a%40b.example&newlink%3Asend="
                 + "&jakarta.faces.ViewState=" + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8)
                 + "&primefaces.nonce=" + URLEncoder.encode(nonce.group(1), StandardCharsets.UTF_8)
-                + (ajax ? "&jakarta.faces.partial.ajax=true&jakarta.faces.source=signin%3Asubmit" : "");
-        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(portal + "login.xhtml"))
+                + (ajax ? "&jakarta.faces.partial.ajax=true&jakarta.faces.source=newlink%3Asend" : "");
+        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(portal + "register.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         if (ajax) {

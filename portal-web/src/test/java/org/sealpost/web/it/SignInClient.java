@@ -25,6 +25,9 @@ final class SignInClient {
     private static final Pattern VIEW_STATE =
             Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
+    /** PrimeFaces' script adds the page's CSP nonce to every form it posts. */
+    private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
+
     private final HttpClient http;
     private final String base;
 
@@ -60,7 +63,8 @@ final class SignInClient {
 
     /**
      * Opens {@code page} (relative to the portal) and submits its form {@code formId} with
-     * {@code fields} (full client ids), as a browser would: the form's own action, its view state.
+     * {@code fields} (full client ids), as a browser would: the form's own action, its view state
+     * and the page's CSP nonce.
      */
     HttpResponse<String> submit(
             String page, String formId, Map<String, String> fields, Map<String, String> extraHeaders) throws Exception {
@@ -80,6 +84,10 @@ final class SignInClient {
         form.put(formId, formId);
         form.putAll(fields);
         form.put("jakarta.faces.ViewState", state.group(1).replace("&#58;", ":"));
+        Matcher nonce = NONCE.matcher(shown.body());
+        if (nonce.find()) {
+            form.put("primefaces.nonce", nonce.group(1));
+        }
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
