@@ -2,15 +2,12 @@ package org.sealpost.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
-import org.sealpost.portal.account.password.PasswordHasher;
 
 /**
  * Link hygiene end to end, over HTTP from outside the portal, with the test smarthost
@@ -101,14 +98,6 @@ class AccountLinksIT extends PortalClientTest {
 
     /** An ACTIVE account, written as registration would write it. */
     private String activeAccount(String purpose) throws Exception {
-        String address = Recipients.newAddress(purpose);
-        try (Connection c = store.connect();
-                PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO account (email, role, state, password_hash) VALUES (?, 'RECIPIENT', 'ACTIVE', ?)""")) {
-            ps.setString(1, address);
-            ps.setString(2, new PasswordHasher().hash(OLD_PASSWORD.toCharArray()));
-            ps.executeUpdate();
-        }
-        return address;
+        return Recipients.activeAccount(store, purpose, OLD_PASSWORD);
     }
 }

@@ -3,13 +3,10 @@ package org.sealpost.web.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
-import org.sealpost.portal.account.password.PasswordHasher;
 
 /**
  * The sign-in page keeps nothing on the server (ADR 0034): opening it, the landing page or the
@@ -105,14 +102,6 @@ class CrossSiteFormsIT extends PortalClientTest {
     }
 
     private String account(String name) throws Exception {
-        String address = Recipients.newAddress(name);
-        try (Connection c = store.connect();
-                PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO account (email, role, state, password_hash) VALUES (?, 'RECIPIENT', 'ACTIVE', ?)""")) {
-            ps.setString(1, address);
-            ps.setString(2, new PasswordHasher().hash(PASSWORD.toCharArray()));
-            ps.executeUpdate();
-        }
-        return address;
+        return Recipients.activeAccount(store, name, PASSWORD);
     }
 }

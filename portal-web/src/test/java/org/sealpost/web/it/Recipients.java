@@ -2,8 +2,11 @@ package org.sealpost.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.UUID;
+import org.sealpost.portal.account.password.PasswordHasher;
 
 /** Recipients for container tests: fresh addresses, their first mail, their registration. */
 final class Recipients {
@@ -16,6 +19,22 @@ final class Recipients {
     /** An address no other test uses. */
     static String newAddress(String purpose) {
         return purpose + "." + UUID.randomUUID().toString().substring(0, 8) + "@client.example";
+    }
+
+    /**
+     * An ACTIVE recipient account with {@code password}, written straight into the database as
+     * registration would write it: for tests about signing in, not about registering.
+     */
+    static String activeAccount(StoredMessages store, String purpose, String password) throws Exception {
+        String address = newAddress(purpose);
+        try (Connection c = store.connect();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO account (email, role, state, password_hash) VALUES (?, 'RECIPIENT', 'ACTIVE', ?)")) {
+            ps.setString(1, address);
+            ps.setString(2, new PasswordHasher().hash(password.toCharArray()));
+            ps.executeUpdate();
+        }
+        return address;
     }
 
     /** Sends the address a flagged message and waits for its notification's registration link. */

@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
-import org.sealpost.portal.account.password.PasswordHasher;
 
 /**
  * The absolute session lifetime ({@code SEALPOST_SESSION_MAX_AGE}, 12 hours by default): a
@@ -24,14 +23,7 @@ class SessionLifetimeIT extends PortalClientTest {
 
     @Test
     void aBusySessionEndsOnceItIsTwelveHoursOldAndSaysWhy() throws Exception {
-        String address = Recipients.newAddress("lifetime");
-        try (Connection c = store.connect();
-                PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO account (email, role, state, password_hash) VALUES (?, 'RECIPIENT', 'ACTIVE', ?)""")) {
-            ps.setString(1, address);
-            ps.setString(2, new PasswordHasher().hash(PASSWORD.toCharArray()));
-            ps.executeUpdate();
-        }
+        String address = Recipients.activeAccount(store, "lifetime", PASSWORD);
         SignInClient client = new SignInClient(portal.toString(), "127.0.0.10", null);
         assertThat(client.signIn(address, PASSWORD, NO_HEADERS)).isTrue();
         assertThat(client.get("inbox.xhtml", NO_HEADERS).statusCode()).isEqualTo(200);
