@@ -51,6 +51,14 @@ public class CrossSiteFormFilter extends HttpFilter {
     @Inject
     private PortalSettings settings;
 
+    /** {@code SEALPOST_PUBLIC_URL}'s host and port, read once: the setting is fixed at start. */
+    private String publicAuthority;
+
+    @Override
+    public void init() {
+        publicAuthority = authorityOf(settings.publicUrl());
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -72,8 +80,7 @@ public class CrossSiteFormFilter extends HttpFilter {
         }
         String authority = authorityOf(origin);
         return authority != null
-                && (authority.equals(normalised(request.getHeader("Host")))
-                        || authority.equals(authorityOf(settings.publicUrl())));
+                && (authority.equals(normalised(request.getHeader("Host"))) || authority.equals(publicAuthority));
     }
 
     /** {@code host[:port]} of a serialised origin or URL, lower case; null when it has none ("null"). */
