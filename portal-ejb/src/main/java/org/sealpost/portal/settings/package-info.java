@@ -11,5 +11,9 @@
  * ({@link org.sealpost.portal.settings.SettingsChangedMeanwhileException}) rather than merged.
  * Bad input is refused whole with a {@link org.sealpost.portal.settings.SettingsProblem} naming
  * the value ({@link org.sealpost.portal.settings.SettingsRefusedException}); nothing is half-saved.
+ *
+ * <p>Each node keeps a copy ({@link org.sealpost.portal.settings.RuntimeSettingsCache}), read
+ * again when the database signals a change; what every page shows reads it through {@link
+ * org.sealpost.portal.settings.RuntimeSettingsInForce}, without a transaction while it is current.
  */
 package org.sealpost.portal.settings;

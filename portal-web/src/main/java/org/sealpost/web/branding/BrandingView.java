@@ -6,7 +6,7 @@ import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.sealpost.portal.settings.RuntimeSettingsChanged;
-import org.sealpost.portal.settings.RuntimeSettingsService;
+import org.sealpost.portal.settings.RuntimeSettingsInForce;
 import org.sealpost.portal.settings.RuntimeSettingsView;
 
 /** The layout's header: the organisation's name, logo address and accent colour, read once per request. */
@@ -15,7 +15,7 @@ import org.sealpost.portal.settings.RuntimeSettingsView;
 public class BrandingView {
 
     @Inject
-    private RuntimeSettingsService settings;
+    private RuntimeSettingsInForce settings;
 
     private RuntimeSettingsView current;
 
