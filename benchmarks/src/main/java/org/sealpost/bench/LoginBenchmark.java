@@ -58,8 +58,11 @@ public final class LoginBenchmark {
         // its server CPU per sign-in was 56 ms after 5 s of sign-ins, 36 ms after 90 s and 26 ms
         // after 240 s (docs/BENCHMARKS.md). So the sign-ins warm up in windows of 15 s until the
         // portal's JIT compiler settles (under 10 % of a core in a window, after at least
-        // --sign-in-warm-up seconds), or for at most --sign-in-warm-up-max seconds.
-        int signInWarmUp = a.number("sign-in-warm-up", 180);
+        // --sign-in-warm-up seconds), or for at most --sign-in-warm-up-max seconds. At least 480
+        // s: on a 2-core node at ~33 sign-ins/s the compiler had quiet windows at three minutes
+        // and took 20 % of a core again in the next 30 s; it was done (1 %) after about 4.5
+        // minutes, code run once per sign-in reaching C2 after ~15,000 runs.
+        int signInWarmUp = a.number("sign-in-warm-up", 480);
         int signInWarmUpMax = a.number("sign-in-warm-up-max", 900);
         Argon2Settings argon2 = new Argon2Settings(
                 a.number("argon2-memory-kib", Argon2Settings.OWASP.memoryKiB()),
