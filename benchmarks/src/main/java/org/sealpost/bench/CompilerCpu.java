@@ -3,6 +3,7 @@ package org.sealpost.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -17,27 +18,27 @@ final class CompilerCpu {
 
     private CompilerCpu() {}
 
-    /** utime + stime of {@code pid}'s compiler threads, in {@link ServerCpu#TICKS_PER_SECOND}; 0 if gone. */
-    static long ticks(long pid) {
-        Path tasks = Path.of("/proc", Long.toString(pid), "task");
-        try (Stream<Path> threads = Files.list(tasks)) {
-            return threads.mapToLong(CompilerCpu::ifCompiler).sum();
-        } catch (IOException | RuntimeException gone) {
-            return 0;
+    /** utime + stime of the compiler threads of {@code pids} (processes without any count 0), in {@link ServerCpu#TICKS_PER_SECOND}. */
+    static long ticks(List<Long> pids) {
+        long total = 0;
+        for (long pid : pids) {
+            try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                total += threads.filter(CompilerCpu::isCompiler)
+                        .mapToLong(ServerCpu::ticksOf)
+                        .sum();
+            } catch (IOException | RuntimeException gone) {
+                // the process has ended: nothing more of it to count
+            }
         }
+        return total;
     }
 
-    private static long ifCompiler(Path task) {
+    private static boolean isCompiler(Path task) {
         try {
             String name = Files.readString(task.resolve("comm")).strip();
-            if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
-                return 0;
-            }
-            String stat = Files.readString(task.resolve("stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
         } catch (IOException | RuntimeException gone) {
-            return 0;
+            return false;
         }
     }
 }

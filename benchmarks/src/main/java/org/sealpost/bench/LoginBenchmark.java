@@ -113,13 +113,13 @@ public final class LoginBenchmark {
 
         warmUpSignIns(base, users, serverPids, signInWarmUp, signInWarmUpMax);
         long cpuBefore = ServerCpu.ticks(serverPids);
-        long compilerBefore = serverPids.isEmpty() ? 0 : CompilerCpu.ticks(serverPids.get(0));
+        long compilerBefore = CompilerCpu.ticks(serverPids);
         long driverCpuBefore = driverCpuNanos();
         MachineCpu machineBefore = MachineCpu.now();
         Result logins = signIns(base, users, seconds);
         double machineBusy = MachineCpu.now().busyPercentSince(machineBefore);
         long cpuTicks = ServerCpu.ticks(serverPids) - cpuBefore;
-        long compilerTicks = serverPids.isEmpty() ? 0 : CompilerCpu.ticks(serverPids.get(0)) - compilerBefore;
+        long compilerTicks = CompilerCpu.ticks(serverPids) - compilerBefore;
         long driverCpu = driverCpuNanos() - driverCpuBefore;
         logins.print("sign-ins", "sign-ins/s", "POST");
         // Below ~97 % the sign-ins were not limited by the processors but by the clients: too
@@ -249,7 +249,7 @@ public final class LoginBenchmark {
         long start = System.nanoTime();
         while (true) {
             long cpuBefore = ServerCpu.ticks(serverPids);
-            long compilerBefore = serverPids.isEmpty() ? 0 : CompilerCpu.ticks(serverPids.get(0));
+            long compilerBefore = CompilerCpu.ticks(serverPids);
             Result window = signIns(base, users, 15);
             double cpuPerSignIn = (ServerCpu.ticks(serverPids) - cpuBefore)
                     * 1000.0
@@ -257,7 +257,7 @@ public final class LoginBenchmark {
                     / Math.max(1, window.ok());
             double compilerShare = serverPids.isEmpty()
                     ? Double.NaN
-                    : (CompilerCpu.ticks(serverPids.get(0)) - compilerBefore)
+                    : (CompilerCpu.ticks(serverPids) - compilerBefore)
                             / (double) ServerCpu.TICKS_PER_SECOND
                             / window.seconds();
             double elapsed = (System.nanoTime() - start) / 1e9;

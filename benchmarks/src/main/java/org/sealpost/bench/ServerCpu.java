@@ -24,10 +24,18 @@ final class ServerCpu {
         return total;
     }
 
-    /** utime + stime (fields 14 and 15 of /proc/PID/stat, counted after the command's closing paren). */
     private static long own(long pid) {
+        return ticksOf(Path.of("/proc", Long.toString(pid)));
+    }
+
+    /**
+     * utime + stime of a process or thread directory ({@code /proc/PID} or {@code
+     * /proc/PID/task/TID}): fields 14 and 15 of its {@code stat}, counted after the command's
+     * closing paren; 0 if it is gone.
+     */
+    static long ticksOf(Path procDir) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(procDir.resolve("stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(f[11]) + Long.parseLong(f[12]);
         } catch (IOException | RuntimeException gone) {
