@@ -113,13 +113,13 @@ public final class LoginBenchmark {
 
         warmUpSignIns(base, users, serverPids, signInWarmUp, signInWarmUpMax);
         long cpuBefore = ServerCpu.ticks(serverPids);
-        long compilerBefore = CompilerCpu.ticks(serverPids);
+        long compilerBefore = JvmThreads.COMPILER.ticks(serverPids);
         long driverCpuBefore = driverCpuNanos();
         MachineCpu machineBefore = MachineCpu.now();
         Result logins = signIns(base, users, seconds);
         double machineBusy = MachineCpu.now().busyPercentSince(machineBefore);
         long cpuTicks = ServerCpu.ticks(serverPids) - cpuBefore;
-        long compilerTicks = CompilerCpu.ticks(serverPids) - compilerBefore;
+        long compilerTicks = JvmThreads.COMPILER.ticks(serverPids) - compilerBefore;
         long driverCpu = driverCpuNanos() - driverCpuBefore;
         logins.print("sign-ins", "sign-ins/s", "POST");
         // Below ~97 % the sign-ins were not limited by the processors but by the clients: too
@@ -238,7 +238,7 @@ public final class LoginBenchmark {
 
     /**
      * Sign-ins in windows of 15 s, each printed with the server's CPU per sign-in and the share of
-     * a core the portal's JIT compiler took ({@link CompilerCpu}), until, after {@code atLeast}
+     * a core the portal's JIT compiler took ({@link JvmThreads#COMPILER}), until, after {@code atLeast}
      * seconds, a window's compiler share is under 10 % (the portal's own warm-up gate's measure of
      * settled, ADR 0031), or {@code atMost} seconds have passed. The server's CPU per sign-in
      * alone was no measure of warm: two windows 5 % apart while the compiler still took 17 % of a
@@ -249,7 +249,7 @@ public final class LoginBenchmark {
         long start = System.nanoTime();
         while (true) {
             long cpuBefore = ServerCpu.ticks(serverPids);
-            long compilerBefore = CompilerCpu.ticks(serverPids);
+            long compilerBefore = JvmThreads.COMPILER.ticks(serverPids);
             Result window = signIns(base, users, 15);
             double cpuPerSignIn = (ServerCpu.ticks(serverPids) - cpuBefore)
                     * 1000.0
@@ -257,7 +257,7 @@ public final class LoginBenchmark {
                     / Math.max(1, window.ok());
             double compilerShare = serverPids.isEmpty()
                     ? Double.NaN
-                    : (CompilerCpu.ticks(serverPids) - compilerBefore)
+                    : (JvmThreads.COMPILER.ticks(serverPids) - compilerBefore)
                             / (double) ServerCpu.TICKS_PER_SECOND
                             / window.seconds();
             double elapsed = (System.nanoTime() - start) / 1e9;

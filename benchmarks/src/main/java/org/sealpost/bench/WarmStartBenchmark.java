@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -126,6 +127,7 @@ public final class WarmStartBenchmark {
         }
         long zero = System.nanoTime();
         long cpuZero = processCpuNanos();
+        Optional<PortalCpuTrace> portalCpu = PortalCpuTrace.start(zero);
         Crowd crowd = new Crowd(base, users, think, zero + minutes * 60_000_000_000L);
         crowd.run();
         List<Sample> signIns = crowd.signIns;
@@ -164,6 +166,9 @@ public final class WarmStartBenchmark {
         System.out.printf(
                 "warm [%s]: minute 1 by 10 s, p95 inbox/message ms (inbox requests):%s%n",
                 label, byTenSeconds(inbox, view));
+        portalCpu.ifPresent(cpu -> System.out.printf(
+                "warm [%s]: portal CPU, %% of a core total/compiler/GC: minute 1 by 10 s%s; by minute%s%n",
+                label, cpu.byTenSeconds(0), cpu.byMinute(minutes)));
         System.out.printf(
                 "warm [%s]: driver CPU %.1f s over the run (this JVM, on the portal's cores)%n",
                 label, (processCpuNanos() - cpuZero) / 1e9);
@@ -171,7 +176,7 @@ public final class WarmStartBenchmark {
             trace(Path.of(a.get("trace")), signIns, inbox, view);
         }
         if (a.number("second-wave", 1) > 0) {
-            secondWave(base, users, think, label, first);
+            secondWave(base, users, think, label, first, portalCpu.map(cpu -> new ControlCpu(cpu, zero)));
         }
     }
 
@@ -182,9 +187,11 @@ public final class WarmStartBenchmark {
      * JIT; this minute carries only the first, so "minute 1 / this" is what a start costs beyond
      * a storm that a warm portal would meet as well.
      */
-    private static void secondWave(String base, List<String> users, long think, String label, double firstP95)
+    private static void secondWave(
+            String base, List<String> users, long think, String label, double firstP95, Optional<ControlCpu> cpu)
             throws InterruptedException {
         long minute = 60_000_000_000L;
+        long waveZero = System.nanoTime();
         Crowd wave = new Crowd(base, users, think, System.nanoTime() + minute);
         wave.run();
         double waveP95 = pct(wave.inbox, 0, minute, 95);
@@ -200,7 +207,13 @@ public final class WarmStartBenchmark {
         System.out.printf(
                 "warm [%s]: control by 10 s, p95 inbox/message ms (inbox requests):%s%n",
                 label, byTenSeconds(wave.inbox, wave.view));
+        cpu.ifPresent(c -> System.out.printf(
+                "warm [%s]: control's portal CPU by 10 s, %% of a core total/compiler/GC:%s%n",
+                label, c.trace().byTenSeconds(waveZero - c.zero())));
     }
+
+    /** The portal's CPU trace and the run's zero, for the control's own minute. */
+    private record ControlCpu(PortalCpuTrace trace, long zero) {}
 
     /** A minute's inbox and message view p95 by 10 s, each with its inbox request count. */
     private static String byTenSeconds(List<Sample> inbox, List<Sample> view) {
