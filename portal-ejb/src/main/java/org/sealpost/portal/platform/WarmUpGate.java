@@ -31,10 +31,20 @@ public class WarmUpGate {
     /** The most readiness waits for the pages to be served before the rounds begin. */
     public static final Duration DEPLOYMENT_WAIT = Duration.ofMinutes(2);
 
+    /**
+     * How long readiness still waits once the rounds' time is up: for each worker to end the
+     * round it is in and delete its reader (ADR 0033). Readiness that turned UP at the deadline
+     * itself sent the first users in while the workers still ran rounds and shredded their
+     * readers' messages (docs/BENCHMARKS.md, "Session of 2026-12-06, seventh"). A round takes
+     * tens of milliseconds and a reader's deletion about as long; this bounds a hung one.
+     */
+    static final Duration LAST_ROUND = Duration.ofSeconds(15);
+
     @Inject
     private PortalSettings settings;
 
     private Duration time;
+    private Duration lastRound;
     private volatile long deadlineNanos;
     private volatile WarmUpState state;
     private volatile CompilerSettling compiler;
@@ -49,7 +59,12 @@ public class WarmUpGate {
     }
 
     void configure(boolean enabled, Duration configured) {
+        configure(enabled, configured, LAST_ROUND);
+    }
+
+    void configure(boolean enabled, Duration configured, Duration lastRound) {
         time = configured.isNegative() ? Duration.ZERO : configured;
+        this.lastRound = lastRound;
         deadlineNanos = System.nanoTime() + DEPLOYMENT_WAIT.toNanos();
         state = enabled ? WarmUpState.RUNNING : WarmUpState.OFF;
     }
@@ -81,7 +96,7 @@ public class WarmUpGate {
      */
     public boolean roundsGoOn() {
         CompilerSettling watched = compiler;
-        return state() == WarmUpState.RUNNING && (watched == null || !watched.settled());
+        return state == WarmUpState.RUNNING && timeLeft() && (watched == null || !watched.settled());
     }
 
     /** The warm-up ended (its time is up, or it failed). */
@@ -100,9 +115,14 @@ public class WarmUpGate {
         return watched == null ? Double.NaN : watched.lastShare();
     }
 
-    /** The state readiness reports; RUNNING turns DONE by itself when the time is up. */
+    /**
+     * The state readiness reports. The workers end it (DONE, or FAILED) once their rounds stop and
+     * their readers are deleted; RUNNING turns DONE by itself {@link #LAST_ROUND} after the time
+     * is up, so a hung warm-up delays a start, never stops it (ADR 0020).
+     */
     public WarmUpState state() {
         WarmUpState now = state;
-        return now == WarmUpState.RUNNING && !timeLeft() ? WarmUpState.DONE : now;
+        boolean givenUp = System.nanoTime() - (deadlineNanos + lastRound.toNanos()) >= 0;
+        return now == WarmUpState.RUNNING && givenUp ? WarmUpState.DONE : now;
     }
 }

@@ -4,13 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.sealpost.mailformat.metadata.MimeMetadataExtractor;
-import org.sealpost.mailformat.metadata.MimeReading;
 import org.sealpost.portal.account.SignedInRehearsal;
 import org.sealpost.portal.compose.ComposeService;
 import org.sealpost.portal.crypto.MessageSealer;
@@ -28,7 +25,8 @@ import org.sealpost.portal.session.SessionVerdict;
  * The reading paths of a signed-in recipient, rehearsed as the rehearsed sign-in's throw-away
  * account inside that sign-in's transaction, which is always rolled back ({@link
  * org.sealpost.portal.account.SignInRehearsal}, ADR 0027): the per-request session check on the
- * session the sign-in registered, a sample message sealed with the real key-encryption key and
+ * session the sign-in registered, a sample message ({@link SampleMail}, the next of the shapes mail
+ * comes in, round by round) sealed with the real key-encryption key and
  * delivered to the account's inbox, the inbox's page, count and unread count, and the message
  * opened (decrypted, parsed, rendered safe, marked read) as the message page opens it, and the
  * portal policy's answer for the writing buttons every signed-in page shows. Every row
@@ -38,46 +36,6 @@ import org.sealpost.portal.session.SessionVerdict;
  */
 @ApplicationScoped
 public class ReadingWarmUp implements SignedInRehearsal {
-
-    /**
-     * Plain text and HTML (the sanitiser's path), an inline image and an attachment (the parts
-     * list): what a typical notified message holds. RFC 5322, RFC 2046.
-     */
-    static final byte[] SAMPLE = """
-            From: Warm-up <warm-up@sealpost.invalid>\r
-            To: Nobody <nobody@sealpost.invalid>\r
-            Subject: warm-up\r
-            Date: Thu, 3 Dec 2026 12:00:00 +0000\r
-            Message-ID: <warm-up@sealpost.invalid>\r
-            MIME-Version: 1.0\r
-            Content-Type: multipart/mixed; boundary="outer"\r
-            \r
-            --outer\r
-            Content-Type: multipart/alternative; boundary="inner"\r
-            \r
-            --inner\r
-            Content-Type: text/plain; charset=utf-8\r
-            \r
-            Dear customer, your statement is attached.\r
-            --inner\r
-            Content-Type: text/html; charset=utf-8\r
-            \r
-            <html><body><p style="color:#333">Dear customer, your <b>statement</b> is attached.</p>\r
-            <img src="https://tracker.invalid/p.gif"><a href="https://bank.invalid/">bank</a><script>x()</script></body></html>\r
-            --inner--\r
-            --outer\r
-            Content-Type: application/pdf; name="statement.pdf"\r
-            Content-Disposition: attachment; filename="statement.pdf"\r
-            Content-Transfer-Encoding: base64\r
-            \r
-            JVBERi0xLjQKJcOkw7zDtsOfCjIgMCBvYmoKPDwvTGVuZ3RoIDMgMCBSPj4Kc3RyZWFtCg==\r
-            --outer--\r
-            """.getBytes(StandardCharsets.UTF_8);
-
-    /** The sample's metadata record, as the intake writes it; the same for every round. */
-    static final byte[] SAMPLE_METADATA = ((MimeReading.Readable) new MimeMetadataExtractor().extract(SAMPLE))
-            .metadata()
-            .encode();
 
     @PersistenceContext(unitName = "sealpost")
     private EntityManager em;
@@ -108,7 +66,8 @@ public class ReadingWarmUp implements SignedInRehearsal {
 
     @Override
     public void signedIn(long accountId, SessionHandle session, Instant now) throws Exception {
-        Round round = rehearse(em, sealer, reading, sessions, accountId, session, now);
+        // Each round the next of the shapes mail comes in, so the parser and the sanitiser see them all.
+        Round round = rehearse(em, sealer, reading, sessions, accountId, session, now, SampleMail.next());
         // The pages' own counts, through the mailbox as the navigation asks them.
         mailbox.count(accountId, Folder.INBOX);
         // The writing buttons' question, as every signed-in page asks it (WritingRights). On a
@@ -137,13 +96,14 @@ public class ReadingWarmUp implements SignedInRehearsal {
             SessionRegistry sessions,
             long accountId,
             SessionHandle session,
-            Instant now)
+            Instant now,
+            SampleMail sample)
             throws Exception {
         // SessionValidityFilter's check, on every signed-in request.
         SessionVerdict verdict = sessions.check(accountId, session, now, now);
         Connection c = em.unwrap(Connection.class);
         UUID id = UUID.randomUUID();
-        StoredMessages.storeContent(c, id, sealer.seal(id, SAMPLE, SAMPLE_METADATA), SAMPLE.length, now);
+        StoredMessages.storeContent(c, id, sealer.seal(id, sample.raw(), sample.metadata()), sample.raw().length, now);
         long entry = StoredMessages.deliverToInboxes(c, id, List.of(accountId), now)
                 .getFirst()
                 .entryId();

@@ -32,7 +32,8 @@ import org.sealpost.portal.message.StoredMessages;
  * bean, no session to check; the first real requests then threw much of the compiled code away.
  *
  * <p>The reader is an account at RFC 2606's reserved {@code .invalid} domain, registered at once
- * with a random password that only this process knows, holding a page and more of sealed sample messages; it
+ * with a random password that only this process knows, holding a page and more of sealed sample
+ * messages of the shapes mail comes in ({@link SampleMail}); it
  * is deleted when the warm-up ends, as an administrator deletes an account ({@link
  * AccountAdministration#delete}: messages shredded, sessions ended, search documents removed).
  * What stays is what every account leaves: its audit events ({@code REGISTERED}, the real {@code
@@ -108,12 +109,9 @@ public class WarmUpReader {
         List<StoredMessages.EntryKey> entries = new ArrayList<>();
         for (int i = 0; i < SAMPLES; i++) {
             UUID id = UUID.randomUUID();
+            SampleMail sample = SampleMail.nth(i);
             StoredMessages.storeContent(
-                    c,
-                    id,
-                    sealer.seal(id, ReadingWarmUp.SAMPLE, ReadingWarmUp.SAMPLE_METADATA),
-                    ReadingWarmUp.SAMPLE.length,
-                    now);
+                    c, id, sealer.seal(id, sample.raw(), sample.metadata()), sample.raw().length, now);
             entries.addAll(StoredMessages.deliverToInboxes(c, id, List.of(account.id()), now));
         }
         // Indexed as delivered mail is, so the index's worker runs its path too.

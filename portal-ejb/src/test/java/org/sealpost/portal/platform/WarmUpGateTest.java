@@ -30,7 +30,7 @@ class WarmUpGateTest {
 
     @Test
     void theRoundsGetTheirTimeFromWhenThePagesAreServedNotFromDeployment() {
-        gate.configure(true, Duration.ZERO);
+        gate.configure(true, Duration.ZERO, Duration.ZERO);
 
         assertThat(gate.state()).as("waiting for the pages to be served").isEqualTo(WarmUpState.RUNNING);
 
@@ -38,7 +38,7 @@ class WarmUpGateTest {
 
         assertThat(gate.timeLeft()).isFalse();
         assertThat(gate.state())
-                .as("rounds of no time: readiness stops waiting, whether or not the warm-up ends")
+                .as("rounds of no time and no last round: readiness stops waiting, whether or not the warm-up ends")
                 .isEqualTo(WarmUpState.DONE);
         assertThat(gate.state().holdsReadiness()).isFalse();
     }
@@ -79,5 +79,22 @@ class WarmUpGateTest {
         gate.ended(WarmUpState.DONE);
 
         assertThat(gate.roundsGoOn()).as("another worker ended it").isFalse();
+    }
+
+    @Test
+    void whenTheTimeIsUpTheRoundsStopButReadinessWaitsForTheWorkersToEndTheirLastRound() {
+        gate.configure(true, Duration.ZERO, Duration.ofMinutes(10));
+        gate.roundsStarted();
+
+        assertThat(gate.roundsGoOn()).as("the time is up").isFalse();
+        assertThat(gate.state())
+                .as("a worker still ends its round and deletes its reader")
+                .isEqualTo(WarmUpState.RUNNING);
+        assertThat(gate.state().holdsReadiness()).isTrue();
+
+        gate.ended(WarmUpState.DONE);
+
+        assertThat(gate.state()).isEqualTo(WarmUpState.DONE);
+        assertThat(gate.state().holdsReadiness()).isFalse();
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sealpost.mailformat.metadata.MessageMetadata;
 import org.sealpost.portal.PortalJpa;
 import org.sealpost.portal.account.Account;
 import org.sealpost.portal.account.AccountDirectory;
@@ -80,7 +81,8 @@ class ReadingWarmUpIT {
                     sessions,
                     account.id(),
                     session,
-                    now);
+                    now,
+                    SampleMail.nth(0));
             during = counts(PortalJpa.connectionOf(em));
             assertThat(readFlags(PortalJpa.connectionOf(em), account.id()))
                     .as("opened as the message page opens it: marked read")
@@ -111,6 +113,41 @@ class ReadingWarmUpIT {
     }
 
     @Test
+    void everyShapeOfSampleMailIsListedAndOpenedThroughTheRealReadingPath() throws Exception {
+        Instant now = Instant.now();
+        for (int shape = 0; shape < SampleMail.SHAPES.size(); shape++) {
+            SampleMail sample = SampleMail.nth(shape);
+            MessageMetadata metadata = MessageMetadata.decode(sample.metadata());
+            EntityManager em = db.entityManagerFactory().createEntityManager();
+            ReadingWarmUp.Round round;
+            try {
+                em.getTransaction().begin();
+                Account account = registered(em, "shape" + shape + "@warm-up.invalid", now);
+                SessionRegistry sessions = sessions(em);
+                SessionHandle session = sessions.register(account.id(), "127.0.0.1", "warm-up", now);
+                em.flush();
+                round = ReadingWarmUp.rehearse(
+                        em,
+                        sealer,
+                        new MessageReading(em, sealer, new OpenedMessageCache()),
+                        sessions,
+                        account.id(),
+                        session,
+                        now,
+                        sample);
+            } finally {
+                em.getTransaction().rollback();
+                em.close();
+            }
+            assertThat(round.complete()).as("shape %d", shape).isTrue();
+            assertThat(round.opened().subject()).as("shape %d", shape).isEqualTo(metadata.subject());
+            assertThat(round.opened().rendered().attachments())
+                    .as("shape %d", shape)
+                    .hasSize(metadata.attachments().size());
+        }
+    }
+
+    @Test
     void aRoundOnASessionTheRegistryDoesNotHaveIsIncomplete() throws Exception {
         Instant now = Instant.now();
         EntityManager em = db.entityManagerFactory().createEntityManager();
@@ -125,7 +162,8 @@ class ReadingWarmUpIT {
                     sessions(em),
                     account.id(),
                     SessionHandle.random(),
-                    now);
+                    now,
+                    SampleMail.nth(0));
         } finally {
             em.getTransaction().rollback();
             em.close();

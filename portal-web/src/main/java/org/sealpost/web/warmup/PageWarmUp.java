@@ -170,8 +170,18 @@ public class PageWarmUp {
         }
     }
 
-    private static HttpClient client() {
+    /**
+     * A client that speaks HTTP/1.1, as the first users' requests arrive: through the proxy
+     * (nginx speaks HTTP/1.x to its upstreams) or from a browser without one. The JDK's client
+     * would otherwise ask every new connection to upgrade to HTTP/2 (RFC 7540, section 3.2,
+     * {@code Upgrade: h2c}), Grizzly would accept, and the warm-up would compile the listener's
+     * HTTP/2 code: at readiness the first HTTP/1.1 requests then threw away what C2 had compiled
+     * of Grizzly's HTTP/1.1 filters for the warm-up's types, and the JIT spent the first users'
+     * minute compiling it again (docs/BENCHMARKS.md, "Session of 2026-12-06, seventh").
+     */
+    static HttpClient client() {
         return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(1))
@@ -241,7 +251,9 @@ public class PageWarmUp {
         expect(
                 get(signedIn, base + "/message.xhtml?id=" + messages[round % messages.length]),
                 "message page",
-                "body-html");
+                // The HTML body's frame or the text body: the reader's messages have either
+                // (SampleMail's shapes).
+                "id=\"body-");
     }
 
     /** A signed-in page without {@code expected} is a broken warm-up, which ends here rather than warm nothing. */
