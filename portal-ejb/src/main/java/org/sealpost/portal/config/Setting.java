@@ -214,7 +214,7 @@ public enum Setting {
             false),
     WARM_UP_TIME(
             "sealpost.warm.up.time",
-            "the longest the warm-up runs once the pages are served (ISO-8601 duration, default PT120S); it ends sooner once the JIT compiler has settled (under 10 % of a processor compiling over the last 5 s); readiness waits at most 2 minutes for the pages, then at most this long",
+            "the longest the warm-up runs once the pages are served (ISO-8601 duration, default PT120S); it ends sooner once the JIT compiler has settled (under 10 % of a processor compiling over the last 5 s); readiness waits at most 2 minutes for the pages, then at most this long, then at most 15 s for the workers' last round",
             false,
             false),
     WARM_UP_WORKERS(
