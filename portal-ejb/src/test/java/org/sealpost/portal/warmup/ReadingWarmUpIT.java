@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,34 +64,14 @@ class ReadingWarmUpIT {
     @Test
     void aSignedInRoundFindsItsSessionListsAndOpensTheSampleAndItsRollbackLeavesNoRow() throws Exception {
         Map<String, Long> before = committedCounts();
-        Instant now = Instant.now();
-        EntityManager em = db.entityManagerFactory().createEntityManager();
-        ReadingWarmUp.Round round;
-        Map<String, Long> during;
-        try {
-            em.getTransaction().begin();
-            Account account = registered(em, "reader@warm-up.invalid", now);
-            SessionRegistry sessions = sessions(em);
-            SessionHandle session = sessions.register(account.id(), "127.0.0.1", "warm-up", now);
-            em.flush();
-
-            round = ReadingWarmUp.rehearse(
-                    em,
-                    sealer,
-                    new MessageReading(em, sealer, new OpenedMessageCache()),
-                    sessions,
-                    account.id(),
-                    session,
-                    now,
-                    SampleMail.nth(0));
-            during = counts(PortalJpa.connectionOf(em));
-            assertThat(readFlags(PortalJpa.connectionOf(em), account.id()))
-                    .as("opened as the message page opens it: marked read")
-                    .containsExactly(true);
-        } finally {
-            em.getTransaction().rollback();
-            em.close();
-        }
+        AtomicReference<Map<String, Long>> during = new AtomicReference<>();
+        ReadingWarmUp.Round round =
+                signedInRound("reader@warm-up.invalid", SampleMail.nth(0), Instant.now(), (em, accountId) -> {
+                    during.set(counts(PortalJpa.connectionOf(em)));
+                    assertThat(readFlags(PortalJpa.connectionOf(em), accountId))
+                            .as("opened as the message page opens it: marked read")
+                            .containsExactly(true);
+                });
 
         assertThat(round.session()).isEqualTo(SessionVerdict.GOES_ON);
         assertThat(round.inboxLines()).isEqualTo(1);
@@ -104,7 +85,7 @@ class ReadingWarmUpIT {
         assertThat(round.opened().rendered().attachments())
                 .extracting(MessageAttachment::fileName)
                 .containsExactly("statement.pdf");
-        assertThat(during)
+        assertThat(during.get())
                 .as("inside the round's transaction")
                 .containsEntry("message_content", before.get("message_content") + 1)
                 .containsEntry("mailbox_entry", before.get("mailbox_entry") + 1)
@@ -114,36 +95,53 @@ class ReadingWarmUpIT {
 
     @Test
     void everyShapeOfSampleMailIsListedAndOpenedThroughTheRealReadingPath() throws Exception {
-        Instant now = Instant.now();
         for (int shape = 0; shape < SampleMail.SHAPES.size(); shape++) {
             SampleMail sample = SampleMail.nth(shape);
             MessageMetadata metadata = MessageMetadata.decode(sample.metadata());
-            EntityManager em = db.entityManagerFactory().createEntityManager();
-            ReadingWarmUp.Round round;
-            try {
-                em.getTransaction().begin();
-                Account account = registered(em, "shape" + shape + "@warm-up.invalid", now);
-                SessionRegistry sessions = sessions(em);
-                SessionHandle session = sessions.register(account.id(), "127.0.0.1", "warm-up", now);
-                em.flush();
-                round = ReadingWarmUp.rehearse(
-                        em,
-                        sealer,
-                        new MessageReading(em, sealer, new OpenedMessageCache()),
-                        sessions,
-                        account.id(),
-                        session,
-                        now,
-                        sample);
-            } finally {
-                em.getTransaction().rollback();
-                em.close();
-            }
+            ReadingWarmUp.Round round =
+                    signedInRound("shape" + shape + "@warm-up.invalid", sample, Instant.now(), (em, accountId) -> {});
+
             assertThat(round.complete()).as("shape %d", shape).isTrue();
             assertThat(round.opened().subject()).as("shape %d", shape).isEqualTo(metadata.subject());
             assertThat(round.opened().rendered().attachments())
                     .as("shape %d", shape)
                     .hasSize(metadata.attachments().size());
+        }
+    }
+
+    /** What a test looks at inside the round's transaction, before it is rolled back. */
+    @FunctionalInterface
+    private interface Inside {
+        void look(EntityManager em, long accountId) throws Exception;
+    }
+
+    /**
+     * One round as a registered account with a registered session, reading {@code sample}, in a
+     * transaction rolled back once {@code inside} has looked.
+     */
+    private ReadingWarmUp.Round signedInRound(String address, SampleMail sample, Instant now, Inside inside)
+            throws Exception {
+        EntityManager em = db.entityManagerFactory().createEntityManager();
+        try {
+            em.getTransaction().begin();
+            Account account = registered(em, address, now);
+            SessionRegistry sessions = sessions(em);
+            SessionHandle session = sessions.register(account.id(), "127.0.0.1", "warm-up", now);
+            em.flush();
+            ReadingWarmUp.Round round = ReadingWarmUp.rehearse(
+                    em,
+                    sealer,
+                    new MessageReading(em, sealer, new OpenedMessageCache()),
+                    sessions,
+                    account.id(),
+                    session,
+                    now,
+                    sample);
+            inside.look(em, account.id());
+            return round;
+        } finally {
+            em.getTransaction().rollback();
+            em.close();
         }
     }
 
