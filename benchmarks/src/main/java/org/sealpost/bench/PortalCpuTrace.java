@@ -19,24 +19,26 @@ final class PortalCpuTrace {
 
     private record Snapshot(long atNanos, long total, long compiler, long gc) {}
 
-    private final List<Long> pid;
+    /** The portal JVM's pid, as {@link JvmThreads#ticks} takes it. */
+    private final List<Long> portal;
+
     private final long zero;
     private final List<Snapshot> snapshots = new ArrayList<>();
 
     private PortalCpuTrace(long pid, long zero) {
-        this.pid = List.of(pid);
+        this.portal = List.of(pid);
         this.zero = zero;
     }
 
     /** Samples the portal from {@code zero} (System.nanoTime) on, if one runs on this machine. */
     static Optional<PortalCpuTrace> start(long zero) {
-        Optional<Long> portal = ProcessHandle.allProcesses()
+        Optional<Long> found = ProcessHandle.allProcesses()
                 .filter(p -> p.info().arguments().stream()
                         .flatMap(Arrays::stream)
                         .anyMatch(arg -> arg.endsWith("payara-micro.jar")))
                 .map(ProcessHandle::pid)
                 .findFirst();
-        return portal.map(pid -> {
+        return found.map(pid -> {
             PortalCpuTrace trace = new PortalCpuTrace(pid, zero);
             trace.sample();
             Thread sampler = new Thread(trace::sampleEveryStep, "portal-cpu-trace");
@@ -63,9 +65,9 @@ final class PortalCpuTrace {
     private void sample() {
         Snapshot s = new Snapshot(
                 System.nanoTime() - zero,
-                ServerCpu.ticksOf(Path.of("/proc", Long.toString(pid.get(0)))),
-                JvmThreads.COMPILER.ticks(pid),
-                JvmThreads.GC_AND_SAFEPOINTS.ticks(pid));
+                ServerCpu.ticksOf(Path.of("/proc", Long.toString(portal.get(0)))),
+                JvmThreads.COMPILER.ticks(portal),
+                JvmThreads.GC_AND_SAFEPOINTS.ticks(portal));
         synchronized (snapshots) {
             snapshots.add(s);
         }
@@ -90,11 +92,11 @@ final class PortalCpuTrace {
                 (to.gc() - from.gc()) / ticks);
     }
 
-    /** Six 10-second windows from {@code fromNanos} (since zero). */
-    String byTenSeconds(long fromNanos) {
+    /** Six 10-second windows from {@code startNanos} (System.nanoTime, as the caller took it). */
+    String byTenSecondsSince(long startNanos) {
         StringBuilder tens = new StringBuilder();
         for (int t = 0; t < 6; t++) {
-            long from = fromNanos + t * STEP_NANOS;
+            long from = startNanos - zero + t * STEP_NANOS;
             tens.append(String.format(" %d-%ds %s", t * 10, t * 10 + 10, shares(from, from + STEP_NANOS)));
         }
         return tens.toString();

@@ -168,7 +168,7 @@ public final class WarmStartBenchmark {
                 label, byTenSeconds(inbox, view));
         portalCpu.ifPresent(cpu -> System.out.printf(
                 "warm [%s]: portal CPU, %% of a core total/compiler/GC: minute 1 by 10 s%s; by minute%s%n",
-                label, cpu.byTenSeconds(0), cpu.byMinute(minutes)));
+                label, cpu.byTenSecondsSince(zero), cpu.byMinute(minutes)));
         System.out.printf(
                 "warm [%s]: driver CPU %.1f s over the run (this JVM, on the portal's cores)%n",
                 label, (processCpuNanos() - cpuZero) / 1e9);
@@ -176,7 +176,7 @@ public final class WarmStartBenchmark {
             trace(Path.of(a.get("trace")), signIns, inbox, view);
         }
         if (a.number("second-wave", 1) > 0) {
-            secondWave(base, users, think, label, first, portalCpu.map(cpu -> new ControlCpu(cpu, zero)));
+            secondWave(base, users, think, label, first, portalCpu);
         }
     }
 
@@ -188,7 +188,7 @@ public final class WarmStartBenchmark {
      * a storm that a warm portal would meet as well.
      */
     private static void secondWave(
-            String base, List<String> users, long think, String label, double firstP95, Optional<ControlCpu> cpu)
+            String base, List<String> users, long think, String label, double firstP95, Optional<PortalCpuTrace> cpu)
             throws InterruptedException {
         long minute = 60_000_000_000L;
         long waveZero = System.nanoTime();
@@ -209,11 +209,8 @@ public final class WarmStartBenchmark {
                 label, byTenSeconds(wave.inbox, wave.view));
         cpu.ifPresent(c -> System.out.printf(
                 "warm [%s]: control's portal CPU by 10 s, %% of a core total/compiler/GC:%s%n",
-                label, c.trace().byTenSeconds(waveZero - c.zero())));
+                label, c.byTenSecondsSince(waveZero)));
     }
-
-    /** The portal's CPU trace and the run's zero, for the control's own minute. */
-    private record ControlCpu(PortalCpuTrace trace, long zero) {}
 
     /** A minute's inbox and message view p95 by 10 s, each with its inbox request count. */
     private static String byTenSeconds(List<Sample> inbox, List<Sample> view) {
