@@ -361,35 +361,42 @@ public final class WarmStartBenchmark {
          * readiness fifty times at once. Each sign-in is a real one (audited, counted).
          */
         private void signIn(String base, String user) {
-            while (!ready.get()) {
-                try {
-                    HttpClient http = PortalHttp.signIn(base, user, InboxBenchmark.PASSWORD);
-                    PortalHttp.get(http, base + "/inbox.xhtml");
-                    requests.addAndGet(3);
-                    Thread.sleep(400);
-                } catch (Exception notServingYet) {
-                    try {
-                        Thread.sleep(200);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }
+            untilReady(() -> {
+                HttpClient http = PortalHttp.signIn(base, user, InboxBenchmark.PASSWORD);
+                PortalHttp.get(http, base + "/inbox.xhtml");
+                requests.addAndGet(3);
+                Thread.sleep(400);
+            });
         }
 
         private void read(String base, String user) {
+            untilReady(() -> {
+                HttpClient http = PortalHttp.signIn(base, user, InboxBenchmark.PASSWORD);
+                long[] mine = InboxBenchmark.messageIds(PortalHttp.get(http, base + "/inbox.xhtml"));
+                while (!ready.get()) {
+                    PortalHttp.get(http, base + "/inbox.xhtml");
+                    PortalHttp.get(
+                            http,
+                            base + "/message.xhtml?id="
+                                    + mine[ThreadLocalRandom.current().nextInt(mine.length)]);
+                    requests.addAndGet(2);
+                }
+            });
+        }
+
+        /** One experiment's step, again and again until readiness. */
+        private interface Step {
+            void run() throws Exception;
+        }
+
+        /** Runs {@code step} until readiness; a failure (the pages not served yet) waits 200 ms. */
+        private void untilReady(Step step) {
             while (!ready.get()) {
                 try {
-                    HttpClient http = PortalHttp.signIn(base, user, InboxBenchmark.PASSWORD);
-                    long[] mine = InboxBenchmark.messageIds(PortalHttp.get(http, base + "/inbox.xhtml"));
-                    while (!ready.get()) {
-                        PortalHttp.get(http, base + "/inbox.xhtml");
-                        PortalHttp.get(
-                                http,
-                                base + "/message.xhtml?id="
-                                        + mine[ThreadLocalRandom.current().nextInt(mine.length)]);
-                        requests.addAndGet(2);
-                    }
+                    step.run();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 } catch (Exception notServingYet) {
                     try {
                         Thread.sleep(200);
