@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 /**
  * The inbox load on a portal that has just become ready (issue 15): the first minute against a
@@ -117,8 +118,10 @@ public final class WarmStartBenchmark {
             int readers = a.number("signed-in-pre-warm", 0);
             int signingIn = a.number("sign-in-pre-warm", 0);
             SignedInPreWarm preWarm = readers > 0
-                    ? SignedInPreWarm.start(base, users.subList(0, readers), false)
-                    : signingIn > 0 ? SignedInPreWarm.start(base, users.subList(0, signingIn), true) : null;
+                    ? SignedInPreWarm.start(users.subList(0, readers), (p, user) -> p.read(base, user))
+                    : signingIn > 0
+                            ? SignedInPreWarm.start(users.subList(0, signingIn), (p, user) -> p.signIn(base, user))
+                            : null;
             awaitReady(a.get("wait-ready"));
             if (preWarm != null) {
                 System.err.printf("warm [%s]: %s%n", label, preWarm.stop());
@@ -341,16 +344,11 @@ public final class WarmStartBenchmark {
         private final AtomicLong requests = new AtomicLong();
         private final List<Thread> threads = new ArrayList<>();
 
-        static SignedInPreWarm start(String base, List<String> readers, boolean onlySignIn) {
+        /** One thread per user, each running {@code experiment} (its {@link #read} or {@link #signIn}). */
+        static SignedInPreWarm start(List<String> users, BiConsumer<SignedInPreWarm, String> experiment) {
             SignedInPreWarm p = new SignedInPreWarm();
-            for (String user : readers) {
-                p.threads.add(Thread.ofPlatform().start(() -> {
-                    if (onlySignIn) {
-                        p.signIn(base, user);
-                    } else {
-                        p.read(base, user);
-                    }
-                }));
+            for (String user : users) {
+                p.threads.add(Thread.ofPlatform().start(() -> experiment.accept(p, user)));
             }
             return p;
         }
@@ -360,7 +358,7 @@ public final class WarmStartBenchmark {
          * to: the portal's warm-up runs the sign-in page path once per reader, the storm after
          * readiness fifty times at once. Each sign-in is a real one (audited, counted).
          */
-        private void signIn(String base, String user) {
+        void signIn(String base, String user) {
             untilReady(() -> {
                 HttpClient http = PortalHttp.signIn(base, user, InboxBenchmark.PASSWORD);
                 PortalHttp.get(http, base + "/inbox.xhtml");
@@ -369,7 +367,7 @@ public final class WarmStartBenchmark {
             });
         }
 
-        private void read(String base, String user) {
+        void read(String base, String user) {
             untilReady(() -> {
                 HttpClient http = PortalHttp.signIn(base, user, InboxBenchmark.PASSWORD);
                 long[] mine = InboxBenchmark.messageIds(PortalHttp.get(http, base + "/inbox.xhtml"));
