@@ -116,7 +116,7 @@ public final class Main {
         long started = System.nanoTime();
         List<String> missing =
                 new java.util.ArrayList<>(ProductionReadiness.missingSettings(LauncherSettings::lookupWithDevDefault));
-        // The launcher starts Payara Micro with --nocluster: no clustering to find here.
+        // The launcher starts Payara Micro with --nohazelcast: no clustering to find here.
         missing.addAll(ProductionReadiness.unsafeSettings(LauncherSettings::lookupWithDevDefault, false));
         if (!missing.isEmpty()) {
             missing.forEach(line -> System.err.println("sealpost: " + line));

@@ -129,8 +129,12 @@ final class PortalProcess {
                 "--prebootcommandfile",
                 preboot.toString(),
                 "--disablephonehome",
-                // One node in development: no data grid to form, nothing to discover.
-                "--nocluster"));
+                // No data grid at all: nodes share nothing but PostgreSQL (sessions, queue and
+                // caches live there, docs/ARCHITECTURE.md), and with --nocluster Payara Micro still
+                // starts Hazelcast for its own caches, whose threads compile and run beside the
+                // portal's requests. Not together with --nocluster, which Payara checks first and
+                // which then leaves Hazelcast running.
+                "--nohazelcast"));
         return command;
     }
 

@@ -52,7 +52,7 @@ public final class ProductionReadiness {
      * when the start may go ahead.
      *
      * @param clusteringEnabled whether the server runs Payara's Hazelcast data grid (automatic
-     *     clustering); the launcher, which starts Payara itself with {@code --nocluster}, passes false
+     *     clustering); the launcher, which starts Payara itself with {@code --nohazelcast}, passes false
      */
     public static List<String> unsafeSettings(Function<String, Optional<String>> settings, boolean clusteringEnabled) {
         if (!isProduction(settings)) {
@@ -77,7 +77,8 @@ public final class ProductionReadiness {
             // Payara Micro joins any other Payara it discovers (multicast) and shares its data
             // grid, unauthenticated and unencrypted by default: never by accident in production.
             lines.add("Payara's Hazelcast clustering is on, but " + Setting.CLUSTER.environmentVariable()
-                    + " is not '" + CLUSTER_HAZELCAST + "': start Payara Micro with --nocluster, or secure its data"
+                    + " is not '" + CLUSTER_HAZELCAST
+                    + "': start Payara Micro with --nohazelcast (or --nocluster), or secure its data"
                     + " grid and set " + Setting.CLUSTER.environmentVariable() + "=" + CLUSTER_HAZELCAST);
         }
         settings.apply(Setting.KEYSTORE.property())

@@ -112,7 +112,10 @@ class ProductionReadinessTest {
         assertThat(ProductionReadiness.unsafeSettings(settings, true))
                 .singleElement()
                 .satisfies(line -> assertThat(line)
-                        .contains("Hazelcast clustering is on", "--nocluster", "SEALPOST_CLUSTER=hazelcast"));
+                        .contains(
+                                "Hazelcast clustering is on",
+                                "--nohazelcast (or --nocluster)",
+                                "SEALPOST_CLUSTER=hazelcast"));
 
         configured.put("sealpost.cluster", "none");
         assertThat(ProductionReadiness.unsafeSettings(settings, true)).hasSize(1);
