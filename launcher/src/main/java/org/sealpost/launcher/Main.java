@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sealpost.portal.config.HttpListenerAddress;
+import org.sealpost.portal.config.InvalidSettingException;
 import org.sealpost.portal.config.ProductionReadiness;
 
 /** {@code ./sealpost run}. Exit codes: 0 stopped cleanly, 2 refused to start, else Payara's. */
@@ -112,6 +114,16 @@ public final class Main {
         });
     }
 
+    /** {@code SEALPOST_HTTP_BIND}, checked before anything starts, as the node name is. */
+    static HttpListenerAddress httpListener() {
+        try {
+            return HttpListenerAddress.parse(
+                    LauncherSettings.lookup("sealpost.http.bind").orElse(HttpListenerAddress.DEFAULT));
+        } catch (InvalidSettingException e) {
+            throw new LaunchException(e.getMessage());
+        }
+    }
+
     static int run() {
         long started = System.nanoTime();
         List<String> missing =
@@ -129,6 +141,7 @@ public final class Main {
         Path dataDir = Path.of(LauncherSettings.lookup("sealpost.data.dir").orElse("data"))
                 .toAbsolutePath();
         int httpPort = LauncherSettings.integer("sealpost.http.port", 8080);
+        HttpListenerAddress listener = httpListener();
         Distribution dist = Distribution.besideLauncher();
         ConsoleMode console = ConsoleMode.fromSettings();
         Path logs = dataDir.resolve("logs");
@@ -214,7 +227,7 @@ public final class Main {
                     ? Optional.of(new RotatingLog(
                             logs.resolve("portal.log"), RotatingLog.DEFAULT_MAX_BYTES, RotatingLog.DEFAULT_FILES))
                     : Optional.empty();
-            portal = PortalProcess.start(dist, dataDir, httpPort, props, jvmOptions, portalLog);
+            portal = PortalProcess.start(dist, dataDir, listener, httpPort, props, jvmOptions, portalLog);
             portalLog.ifPresent(log ->
                     System.out.println("sealpost: starting the portal (Payara Micro), its log in " + log.file()));
         } catch (IOException e) {
@@ -264,7 +277,11 @@ public final class Main {
                 System.out.println("sealpost: mail bridge on "
                         + LauncherSettings.lookup("sealpost.smtp.bind").orElse("127.0.0.1") + ":"
                         + LauncherSettings.integer("sealpost.smtp.port", 2525));
-                System.out.println("sealpost: portal on http://localhost:" + httpPort + "/");
+                System.out.println("sealpost: portal on "
+                        + (listener.reachableOverLoopback()
+                                ? "http://localhost:" + httpPort
+                                : listener.selfUrl(httpPort))
+                        + "/" + (listener.address().isAnyLocalAddress() ? " (listening on every interface)" : ""));
                 System.out.printf(
                         "sealpost: ready in %.1f s (pid %d, mode %s, data %s)%n",
                         seconds, portal.pid(), production ? "prod" : "dev", dataDir);

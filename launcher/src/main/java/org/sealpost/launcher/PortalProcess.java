@@ -17,12 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.sealpost.portal.config.HttpListenerAddress;
 
 /** Payara Micro running the portal WAR, as a child process of the launcher. */
 final class PortalProcess {
 
     /**
-     * Hazelcast on loopback (docs/ARCHITECTURE.md, "Runtime facts"); SameSite=Strict on every cookie the HTTP listener
+     * The HTTP listener on the address {@code SEALPOST_HTTP_BIND} gives (Payara's own default is
+     * every interface); Hazelcast on loopback should an operator's JVM options start it again
+     * (docs/ARCHITECTURE.md, "Runtime facts"); SameSite=Strict on every cookie the HTTP listener
      * writes, the session cookie included, which the servlet API cannot set on it portably; no
      * {@code Server} or {@code X-Powered-By} header naming the container and its version
      * (the listener's {@code server-header} and {@code xpowered-by} attributes); Payara's own
@@ -30,7 +33,12 @@ final class PortalProcess {
      * counts) to anyone on the public listener — the portal's metrics have a listener of their
      * own ({@code SEALPOST_METRICS_ADDRESS}).
      */
-    static final String PREBOOT = """
+    static String preboot(HttpListenerAddress listener) {
+        return "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
+                + listener.bindAddress() + "\n" + PREBOOT;
+    }
+
+    private static final String PREBOOT = """
             set hazelcast-runtime-configuration.interface=127.0.0.1
             set configs.config.server-config.network-config.protocols.protocol.http-listener.http.cookie-same-site-enabled=true
             set configs.config.server-config.network-config.protocols.protocol.http-listener.http.cookie-same-site-value=Strict
@@ -40,16 +48,16 @@ final class PortalProcess {
             """;
 
     private final Process process;
-    private final int httpPort;
+    private final String selfUrl;
     /** Quiet console: where every line of the server's output goes; empty when it streams to stdout. */
     private final Optional<RotatingLog> log;
 
     private final ServerLogFilter filter = new ServerLogFilter();
     private Thread pump;
 
-    private PortalProcess(Process process, int httpPort, Optional<RotatingLog> log) {
+    private PortalProcess(Process process, String selfUrl, Optional<RotatingLog> log) {
         this.process = process;
-        this.httpPort = httpPort;
+        this.selfUrl = selfUrl;
         this.log = log;
     }
 
@@ -62,6 +70,7 @@ final class PortalProcess {
     static PortalProcess start(
             Distribution dist,
             Path dataDir,
+            HttpListenerAddress listener,
             int httpPort,
             Map<String, String> systemProperties,
             List<String> extraJvmOptions,
@@ -73,18 +82,18 @@ final class PortalProcess {
         // Hazelcast binds to the machine's address unless told otherwise; keep it on loopback
         // (docs/ARCHITECTURE.md, "Runtime facts"). Written each start so an upgrade of the launcher takes effect.
         Path preboot = dataDir.resolve("payara-preboot.asadmin");
-        Files.writeString(preboot, PREBOOT);
+        Files.writeString(preboot, preboot(listener));
         List<String> command = command(dist, preboot, httpPort, systemProperties, extraJvmOptions);
         ProcessBuilder builder = new ProcessBuilder(command);
         if (log.isEmpty()) {
             Process process = builder.inheritIO().start();
-            return new PortalProcess(process, httpPort, log);
+            return new PortalProcess(process, listener.selfUrl(httpPort), log);
         }
         // One stream for both: a stack trace on stderr stays next to the record it belongs to.
         Process process = builder.redirectInput(ProcessBuilder.Redirect.INHERIT)
                 .redirectErrorStream(true)
                 .start();
-        PortalProcess portal = new PortalProcess(process, httpPort, log);
+        PortalProcess portal = new PortalProcess(process, listener.selfUrl(httpPort), log);
         portal.pump = Thread.ofPlatform()
                 .name("portal-log")
                 .daemon()
@@ -214,7 +223,7 @@ final class PortalProcess {
     boolean awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        URI ready = URI.create("http://127.0.0.1:" + httpPort + "/health/ready");
+        URI ready = URI.create(selfUrl + "/health/ready");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,6 +67,29 @@ class LauncherIT {
         try {
             first.awaitLine("sealpost: ready in", 240);
             assertThat(ready(http)).isEqualTo(200);
+            // Nothing listens beyond loopback unless configured: the portal, its bridge, the
+            // development mailbox, the database; Payara's own listeners (Hazelcast) none at all.
+            assertThat(ListeningSockets.of(first.process.toHandle()))
+                    .as("the listening sockets of the launcher and its children")
+                    .extracting(socket -> socket.getAddress().isLoopbackAddress() ? "loopback" : socket.toString())
+                    .containsOnly("loopback");
+            // PostgreSQL is not among the launcher's descendants (pg_ctl starts it detached): its
+            // postmaster.pid names it.
+            long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid"))
+                    .get(0)
+                    .trim());
+            assertThat(ListeningSockets.of(ProcessHandle.of(postmaster).orElseThrow()))
+                    .extracting(socket -> socket.getAddress().isLoopbackAddress()
+                            ? "loopback:" + socket.getPort()
+                            : socket.toString())
+                    .containsOnly("loopback:" + db);
+            assertThat(ListeningSockets.of(first.process.toHandle()))
+                    .as("what /proc showed is these servers' sockets")
+                    .extracting(InetSocketAddress::getPort)
+                    .contains(
+                            http,
+                            Integer.parseInt(env.get("SEALPOST_SMTP_PORT")),
+                            Integer.parseInt(env.get("SEALPOST_DEV_MAILBOX_PORT")));
             // A person sees what they need; Payara's boot log (about 650 lines) is in the file.
             List<String> console = first.output();
             List<String> untilReady = console.subList(0, indexOfFirst(console, "sealpost: ready in") + 1);
@@ -109,12 +133,21 @@ class LauncherIT {
         assertThat(Files.exists(data.resolve("keys/kek.p12"))).isTrue();
         assertThat(Files.exists(data.resolve("tls/bridge.p12"))).isTrue();
 
-        // The second start as a container runs it: SEALPOST_LOG_CONSOLE=full streams the whole log.
+        // The second start as a container runs it: SEALPOST_LOG_CONSOLE=full streams the whole
+        // log, and the portal listens on every interface for a proxy outside the container.
         Map<String, String> full = new java.util.HashMap<>(env);
         full.put("SEALPOST_LOG_CONSOLE", "full");
+        full.put("SEALPOST_HTTP_BIND", "0.0.0.0");
         Launch second = Launch.start(data, full);
         try {
             second.awaitLine("sealpost: ready in", 240);
+            assertThat(second.output())
+                    .contains("sealpost: portal on http://localhost:" + http + "/ (listening on every interface)");
+            assertThat(ListeningSockets.of(second.process.toHandle()))
+                    .filteredOn(socket -> socket.getPort() == http)
+                    .singleElement()
+                    .satisfies(socket ->
+                            assertThat(socket.getAddress().isAnyLocalAddress()).isTrue());
             assertThat(second.output())
                     .anySatisfy(line -> assertThat(line).contains("(0 migration(s) applied now)"))
                     .anySatisfy(line -> assertThat(line).contains("[levelValue: 800]"));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sealpost.portal.config.HttpListenerAddress;
 
 class PortalProcessTest {
 
@@ -22,5 +23,26 @@ class PortalProcessTest {
                     .isLessThan(command.indexOf("-jar"));
             assertThat(command).containsAll(jvmOptions);
         }
+    }
+
+    @Test
+    void payaraMicroRunsWithoutHazelcastNotMerelyUnclustered() {
+        List<String> command = PortalProcess.command(
+                DIST, Path.of("preboot.asadmin"), 8080, Map.of(), Main.DEFAULT_PORTAL_JVM_OPTIONS);
+
+        // Payara Micro checks --nocluster first: given both, Hazelcast would still run.
+        assertThat(command).contains("--nohazelcast").doesNotContain("--nocluster");
+    }
+
+    @Test
+    void theHttpListenerBindsWhereTheSettingSaysAndNowhereElse() {
+        String listener = "set configs.config.server-config.network-config.network-listeners.network-listener"
+                + ".http-listener.address=";
+
+        assertThat(PortalProcess.preboot(HttpListenerAddress.parse(HttpListenerAddress.DEFAULT)))
+                .containsOnlyOnce(listener)
+                .contains(listener + "127.0.0.1\n");
+        assertThat(PortalProcess.preboot(HttpListenerAddress.parse("10.0.0.11")))
+                .contains(listener + "10.0.0.11\n");
     }
 }

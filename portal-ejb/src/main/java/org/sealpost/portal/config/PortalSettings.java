@@ -41,6 +41,10 @@ public class PortalSettings {
         return integer(Setting.HTTP_PORT, 8080);
     }
 
+    public HttpListenerAddress httpListener() {
+        return HttpListenerAddress.parse(get(Setting.HTTP_BIND).orElse(HttpListenerAddress.DEFAULT));
+    }
+
     public String publicUrl() {
         return get(Setting.PUBLIC_URL).orElse("http://localhost:" + httpPort());
     }

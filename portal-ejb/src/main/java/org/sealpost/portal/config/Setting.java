@@ -15,6 +15,11 @@ public enum Setting {
             false,
             false),
     HTTP_PORT("sealpost.http.port", "HTTP port of the portal", false, false),
+    HTTP_BIND(
+            "sealpost.http.bind",
+            "address the portal's HTTP listener binds to (default 127.0.0.1: a proxy on the same host); the node's address, or 0.0.0.0 for every interface, when the proxy runs on another host",
+            false,
+            false),
     PUBLIC_URL(
             "sealpost.public.url",
             "the portal's address as recipients reach it, used in notification links",

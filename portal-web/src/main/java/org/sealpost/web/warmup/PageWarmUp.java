@@ -31,7 +31,8 @@ import org.sealpost.portal.warmup.WarmUpReader;
 
 /**
  * Starts with the application and, while {@link WarmUpGate} holds readiness DOWN, runs the
- * portal's pages through its own HTTP listener on loopback, as its first users will: the sign-in
+ * portal's pages through its own HTTP listener (over loopback unless {@code SEALPOST_HTTP_BIND} names
+ * one address), as its first users will: the sign-in
  * page, its form posted with an address and no password (JSF's whole postback, stopped by the
  * required password before any sign-in is attempted), the forgotten-password page and a protected
  * page that answers with the redirect to sign in; and, signed in through that same form as the
@@ -120,7 +121,7 @@ public class PageWarmUp {
     }
 
     private void run(Rounds rounds) {
-        String base = "http://127.0.0.1:" + settings.httpPort();
+        String base = settings.httpListener().selfUrl(settings.httpPort());
         WarmUpReader.Visit visit = null;
         // One client per worker for the public pages, a visitor who has not signed in (and so
         // has no session, ADR 0034), and one with a cookie jar for the worker's reader, signed in.
