@@ -69,7 +69,8 @@ class LauncherIT {
             assertThat(ready(http)).isEqualTo(200);
             // Nothing listens beyond loopback unless configured: the portal, its bridge, the
             // development mailbox, the database; Payara's own listeners (Hazelcast) none at all.
-            assertThat(ListeningSockets.of(first.process.toHandle()))
+            List<InetSocketAddress> listening = ListeningSockets.of(first.process.toHandle());
+            assertThat(listening)
                     .as("the listening sockets of the launcher and its children")
                     .extracting(socket -> socket.getAddress().isLoopbackAddress() ? "loopback" : socket.toString())
                     .containsOnly("loopback");
@@ -83,7 +84,7 @@ class LauncherIT {
                             ? "loopback:" + socket.getPort()
                             : socket.toString())
                     .containsOnly("loopback:" + db);
-            assertThat(ListeningSockets.of(first.process.toHandle()))
+            assertThat(listening)
                     .as("what /proc showed is these servers' sockets")
                     .extracting(InetSocketAddress::getPort)
                     .contains(
