@@ -79,8 +79,8 @@ final class PortalProcess {
         // No --rootdir: with a kept root directory Payara Micro redeploys the previous run's
         // copy of the WAR at boot and then deploys --deploy again, doubling every restart's
         // deployment time (measured, docs/BENCHMARKS.md). The portal keeps no state there.
-        // Hazelcast binds to the machine's address unless told otherwise; keep it on loopback
-        // (docs/ARCHITECTURE.md, "Runtime facts"). Written each start so an upgrade of the launcher takes effect.
+        // The listener's address and the container's headers (see preboot). Written each start,
+        // so that a changed SEALPOST_HTTP_BIND or an upgrade of the launcher takes effect.
         Path preboot = dataDir.resolve("payara-preboot.asadmin");
         Files.writeString(preboot, preboot(listener));
         List<String> command = command(dist, preboot, httpPort, systemProperties, extraJvmOptions);
