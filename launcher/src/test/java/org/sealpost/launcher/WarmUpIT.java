@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +101,8 @@ class WarmUpIT {
         env.put("SEALPOST_WARM_UP", "true");
         env.put("SEALPOST_WARM_UP_TIME", "PT15S");
         env.put("SEALPOST_WARM_UP_WORKERS", "2");
+        // Each worker's reader signs in once, and four more times in all after signing out.
+        env.put("SEALPOST_WARM_UP_SIGN_INS", "6");
         Process second = launch(env);
         List<String> on;
         Map<String, Long> after;
@@ -123,7 +127,15 @@ class WarmUpIT {
                 .last()
                 .asString()
                 .contains("\"status\":\"UP\"", "\"warm-up\":\"done\"");
-        assertThat(Files.readString(data.resolve("launcher.out"))).containsPattern("warm-up done: [1-9][0-9]* rounds");
+        Matcher done = Pattern.compile("warm-up done: ([0-9]+) rounds and ([0-9]+) sign-ins")
+                .matcher(Files.readString(data.resolve("launcher.out")));
+        assertThat(done.find()).as("the warm-up's last line").isTrue();
+        int rounds = Integer.parseInt(done.group(1));
+        int again = Integer.parseInt(done.group(2));
+        assertThat(rounds).isPositive();
+        assertThat(again)
+                .as("sign-ins after the workers' first: one per round until the four are done")
+                .isEqualTo(Math.min(4, rounds));
         // The readers' messages were queued for the index when delivered and deleted; the
         // index's worker prunes those rows about once a minute, once every node has passed them.
         Map<String, Long> expected = new LinkedHashMap<>(before);
@@ -145,21 +157,25 @@ class WarmUpIT {
                 .contains("seeded from settings");
         assertThat(events)
                 .as("the audit trail of the start: each of the two workers' readers registered, signed in"
-                        + " through the sign-in page and was deleted, the one left behind was deleted, and"
-                        + " nothing else (no rehearsal)")
+                        + " through the sign-in page, signed out and in again, and was deleted, the one left"
+                        + " behind was deleted, and nothing else (no rehearsal)")
                 .filteredOn(e -> !e.startsWith("POLICY_CHANGED system "))
-                .hasSize(7)
+                .hasSize(7 + 2 * again)
                 .anyMatch(e -> e.startsWith("ACCOUNT_DELETED warm-up 127.0.0.1: reader-left@warm-up.invalid: "))
                 .allMatch(e -> e.contains("warm-up"))
                 .filteredOn(e -> e.startsWith("SIGNED_IN reader-") && e.contains("@warm-up.invalid 127.0.0.1"))
-                .hasSize(2);
+                .hasSize(2 + again);
+        assertThat(events)
+                .filteredOn(e -> e.startsWith("SIGNED_OUT reader-") && e.contains("@warm-up.invalid 127.0.0.1"))
+                .hasSize(again);
         assertThat(events)
                 .filteredOn(e -> e.startsWith("REGISTERED warm-up ") || e.startsWith("ACCOUNT_DELETED warm-up "))
                 .hasSize(5);
         assertThat(scraped)
-                .as("the readers' two sign-ins are counted, as every sign-in is; the rehearsals' are not")
-                .containsPattern("sealpost_sign_ins_total\\{outcome=\"success\"\\} 2(\\.0)?\\n")
-                .containsPattern("sealpost_audit_events_total\\{action=\"SIGNED_IN\"\\} 2(\\.0)?\\n");
+                .as("the readers' sign-ins are counted apart from the users'; the rehearsals' not at all")
+                .containsPattern("sealpost_warm_up_sign_ins_total " + (2 + again) + "(\\.0)?\\n")
+                .doesNotContainPattern("sealpost_sign_ins_total\\{outcome=\"success\"\\} [1-9]")
+                .containsPattern("sealpost_audit_events_total\\{action=\"SIGNED_IN\"\\} " + (2 + again) + "(\\.0)?\\n");
         try (Stream<Path> mails = Files.exists(data.resolve("dev-mailbox/mail"))
                 ? Files.list(data.resolve("dev-mailbox/mail"))
                 : Stream.empty()) {

@@ -42,11 +42,12 @@ public class AuditLog {
     /**
      * The filter for what an administrator typed. {@code account} is an address (case-folded;
      * matches what the account did and what was done to it) or another actor as the log names
-     * it ({@code system}, {@code mail-bridge}, {@code operator:root}); blank for all.
+     * it ({@code system}, {@code mail-bridge}, {@code operator:root}); blank for all. {@code
+     * warmUp} includes the portal's own start-up warm-up (ADR 0039).
      *
      * @throws IllegalArgumentException when the time range ends before it starts
      */
-    public AuditFilter filter(String account, AuditAction kind, Instant from, Instant until) {
+    public AuditFilter filter(String account, AuditAction kind, Instant from, Instant until, boolean warmUp) {
         String actor = account == null || account.isBlank() ? null : account.trim();
         Long accountId = null;
         if (actor != null && actor.indexOf('@') > 0) {
@@ -54,12 +55,12 @@ public class AuditLog {
             try {
                 address = EmailAddress.of(actor);
             } catch (IllegalArgumentException notAnAddress) {
-                return new AuditFilter(actor, null, kind, from, until);
+                return new AuditFilter(actor, null, kind, from, until, warmUp);
             }
             actor = address.value();
             accountId = accounts.find(address).map(Account::id).orElse(null);
         }
-        return new AuditFilter(actor, accountId, kind, from, until);
+        return new AuditFilter(actor, accountId, kind, from, until, warmUp);
     }
 
     public List<AuditEvent> page(AuditFilter filter, int first, int size) {

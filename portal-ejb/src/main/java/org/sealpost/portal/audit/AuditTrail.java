@@ -140,7 +140,7 @@ public class AuditTrail {
         } else {
             insert(em, event);
         }
-        CountAtCommit.count(event.action());
+        CountAtCommit.count(event.action(), WarmUpActors.isWarmUp(event.actor()));
     }
 
     /** Inserts one event in the caller's transaction. */
@@ -430,6 +430,9 @@ public class AuditTrail {
             if (filter.until() != null) {
                 sql.append(" AND occurred_at < ?");
                 parameters.add(filter.until().atOffset(ZoneOffset.UTC));
+            }
+            if (!filter.warmUp()) {
+                sql.append(" AND NOT ").append(WarmUpActors.SQL);
             }
             return new Where(sql.toString(), parameters);
         }

@@ -28,11 +28,12 @@ final class CountAtCommit {
 
     private CountAtCommit() {}
 
-    static void count(String action) {
-        count(action, registry());
+    /** @param warmUp whether the event is the portal's own warm-up's ({@link WarmUpActors}) */
+    static void count(String action, boolean warmUp) {
+        count(action, warmUp, registry());
     }
 
-    static void count(String action, TransactionSynchronizationRegistry transactions) {
+    static void count(String action, boolean warmUp, TransactionSynchronizationRegistry transactions) {
         int status = transactions == null ? Status.STATUS_NO_TRANSACTION : transactions.getTransactionStatus();
         if (status == Status.STATUS_ACTIVE) {
             transactions.registerInterposedSynchronization(new Synchronization() {
@@ -44,12 +45,12 @@ final class CountAtCommit {
                 @Override
                 public void afterCompletion(int outcome) {
                     if (outcome == Status.STATUS_COMMITTED) {
-                        PortalMeters.audited(action);
+                        PortalMeters.audited(action, warmUp);
                     }
                 }
             });
         } else if (status != Status.STATUS_MARKED_ROLLBACK) {
-            PortalMeters.audited(action);
+            PortalMeters.audited(action, warmUp);
         }
     }
 

@@ -227,6 +227,11 @@ public enum Setting {
             "warm-up rounds run at once, each its own anonymous HTTP session (default: the number of processors)",
             false,
             false),
+    WARM_UP_SIGN_INS(
+            "sealpost.warm.up.sign.ins",
+            "how many times in all the warm-up's readers sign in through the sign-in page, each after signing out (default 200, at least once per worker; 0 or less than the workers: once per worker); audited and counted apart from the users' sign-ins",
+            false,
+            false),
     CHANGE_SAFETY_POLL(
             "sealpost.change.safety.poll",
             "how often a node drops what it keeps in memory of a shared table (the runtime settings) even without a change notification from the database, in case one was lost (ISO-8601 duration, default PT60S)",

@@ -19,6 +19,7 @@ import org.sealpost.portal.administration.AccountAdministration;
 import org.sealpost.portal.administration.AdministrationRefusedException;
 import org.sealpost.portal.audit.AuditAction;
 import org.sealpost.portal.audit.AuditTrail;
+import org.sealpost.portal.audit.WarmUpActors;
 import org.sealpost.portal.crypto.MessageSealer;
 import org.sealpost.portal.message.OpenedMessageCache;
 import org.sealpost.portal.message.SearchIndexQueue;
@@ -46,10 +47,10 @@ import org.sealpost.portal.message.StoredMessages;
 public class WarmUpReader {
 
     /** RFC 2606's reserved top-level domain: no account of a real person can have this address. */
-    public static final String DOMAIN = "warm-up.invalid";
+    public static final String DOMAIN = WarmUpActors.DOMAIN;
 
     /** The actor its audit events name. */
-    static final String ACTOR = "warm-up";
+    static final String ACTOR = WarmUpActors.ACTOR;
 
     /** Where the warm-up's requests come from: the portal's own listener on loopback. */
     private static final String CLIENT = "127.0.0.1";

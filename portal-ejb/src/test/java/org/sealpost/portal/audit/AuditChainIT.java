@@ -367,6 +367,36 @@ class AuditChainIT {
     }
 
     @Test
+    void theWarmUpsEventsAreLeftOutUnlessAskedFor() throws Exception {
+        Instant t = Instant.parse("2026-12-02T10:00:00Z");
+        db.inTransaction(em -> {
+            AuditTrail trail = AuditTrail.on(em);
+            trail.record("warm-up", AuditAction.REGISTERED, "account", "9", "127.0.0.1", "reader", t);
+            trail.record("reader-1@warm-up.invalid", AuditAction.SIGNED_IN, "account", "9", "127.0.0.1", null, t);
+            trail.record("reader-1@warm-up.invalid", AuditAction.SIGNED_OUT, "account", "9", "127.0.0.1", null, t);
+            trail.record("anna@client.example", AuditAction.SIGNED_IN, "account", "7", "10.0.0.1", "anna", t);
+            // Look-alikes: another .invalid domain, a subdomain, an actor named like the domain.
+            trail.record("x@bench.invalid", AuditAction.SIGNED_IN, "account", "8", "10.0.0.2", "bench", t);
+            trail.record("x@a.warm-up.invalid.example", AuditAction.SIGNED_IN, "account", "8", null, "sub", t);
+            trail.record("warm-up.invalid", AuditAction.POLICY_CHANGED, null, null, null, "named", t);
+            return null;
+        });
+
+        try (Connection c = db.dataSource().getConnection()) {
+            assertThat(AuditTrail.page(c, AuditFilter.EVERYTHING_BUT_WARM_UP, 0, 100))
+                    .extracting(AuditEvent::detail)
+                    .containsExactly("named", "sub", "bench", "anna");
+            assertThat(AuditTrail.count(c, AuditFilter.EVERYTHING_BUT_WARM_UP, 1_000))
+                    .isEqualTo(4);
+            assertThat(AuditTrail.count(c, AuditFilter.EVERYTHING, 1_000)).isEqualTo(7);
+            assertThat(AuditTrail.count(
+                            c, new AuditFilter(null, null, AuditAction.SIGNED_IN, null, null, false), 1_000))
+                    .isEqualTo(3);
+        }
+        assertThat(AuditFilter.EVERYTHING_BUT_WARM_UP.describe()).endsWith("the portal's warm-up left out");
+    }
+
+    @Test
     void theAuditPageFiltersByAccountKindAndTimeAndPagesAndExportsFromTheDatabase() throws Exception {
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         db.inTransaction(em -> {
@@ -471,7 +501,7 @@ class AuditChainIT {
         assertThat(rows("SELECT actor || ' ' || client_address || ' ' || detail FROM audit_event"
                         + " WHERE action = 'AUDIT_LOG_EXPORTED'"))
                 .containsExactly("admin@bank.example 127.0.0.1 2501 event(s); account any, kind any, from the start,"
-                        + " until now");
+                        + " until now, the portal's warm-up included");
     }
 
     @Test

@@ -22,7 +22,7 @@ class CountAtCommitTest {
         Transaction tx = new Transaction(Status.STATUS_ACTIVE);
         double before = signIns();
 
-        CountAtCommit.count("SIGNED_IN", tx);
+        CountAtCommit.count("SIGNED_IN", false, tx);
         assertThat(signIns()).as("before the commit").isEqualTo(before);
         tx.complete(Status.STATUS_COMMITTED);
 
@@ -34,7 +34,7 @@ class CountAtCommitTest {
         Transaction tx = new Transaction(Status.STATUS_ACTIVE);
         double before = signIns();
 
-        CountAtCommit.count("SIGNED_IN", tx);
+        CountAtCommit.count("SIGNED_IN", false, tx);
         tx.complete(Status.STATUS_ROLLEDBACK);
 
         assertThat(signIns()).isEqualTo(before);
@@ -44,7 +44,7 @@ class CountAtCommitTest {
     void anEventOfATransactionMarkedForRollbackIsNeverCounted() {
         double before = signIns();
 
-        CountAtCommit.count("SIGNED_IN", new Transaction(Status.STATUS_MARKED_ROLLBACK));
+        CountAtCommit.count("SIGNED_IN", false, new Transaction(Status.STATUS_MARKED_ROLLBACK));
 
         assertThat(signIns()).isEqualTo(before);
     }
@@ -53,10 +53,23 @@ class CountAtCommitTest {
     void outsideATransactionTheEventIsCountedAtOnce() {
         double before = signIns();
 
-        CountAtCommit.count("SIGNED_IN", new Transaction(Status.STATUS_NO_TRANSACTION));
-        CountAtCommit.count("SIGNED_IN", null);
+        CountAtCommit.count("SIGNED_IN", false, new Transaction(Status.STATUS_NO_TRANSACTION));
+        CountAtCommit.count("SIGNED_IN", false, null);
 
         assertThat(signIns()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void theWarmUpReadersSignInIsCountedApartFromTheUsers() {
+        Transaction tx = new Transaction(Status.STATUS_ACTIVE);
+        double users = signIns();
+        double warmUp = warmUpSignIns();
+
+        CountAtCommit.count("SIGNED_IN", true, tx);
+        tx.complete(Status.STATUS_COMMITTED);
+
+        assertThat(signIns()).as("the users' sign-ins").isEqualTo(users);
+        assertThat(warmUpSignIns()).isEqualTo(warmUp + 1);
     }
 
     private static double signIns() {
@@ -64,6 +77,14 @@ class CountAtCommitTest {
                 .filter(s -> s.getMetadata().getPrometheusName().equals("sealpost_sign_ins"))
                 .flatMap(s -> ((CounterSnapshot) s).getDataPoints().stream())
                 .filter(p -> "success".equals(p.getLabels().get("outcome")))
+                .mapToDouble(CounterSnapshot.CounterDataPointSnapshot::getValue)
+                .sum();
+    }
+
+    private static double warmUpSignIns() {
+        return PortalMeters.registry().scrape().stream()
+                .filter(s -> s.getMetadata().getPrometheusName().equals("sealpost_warm_up_sign_ins"))
+                .flatMap(s -> ((CounterSnapshot) s).getDataPoints().stream())
                 .mapToDouble(CounterSnapshot.CounterDataPointSnapshot::getValue)
                 .sum();
     }

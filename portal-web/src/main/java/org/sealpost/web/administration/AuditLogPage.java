@@ -63,14 +63,15 @@ public class AuditLogPage implements Serializable {
     private AuditAction kind;
     private LocalDateTime from;
     private LocalDateTime until;
-    private AuditFilter applied = AuditFilter.EVERYTHING;
+    private boolean warmUp;
+    private AuditFilter applied = AuditFilter.EVERYTHING_BUT_WARM_UP;
     private boolean capped;
     private final LazyDataModel<AuditEvent> events = new Events();
 
     /** "Show": the typed filter becomes the table's (and the export's); a wrong range changes nothing. */
     public void apply() {
         try {
-            applied = log.filter(account, kind, instant(from), instant(until));
+            applied = log.filter(account, kind, instant(from), instant(until), warmUp);
         } catch (IllegalArgumentException wrongRange) {
             FacesContext.getCurrentInstance()
                     .addMessage(
@@ -84,7 +85,8 @@ public class AuditLogPage implements Serializable {
         kind = null;
         from = null;
         until = null;
-        applied = AuditFilter.EVERYTHING;
+        warmUp = false;
+        applied = AuditFilter.EVERYTHING_BUT_WARM_UP;
     }
 
     /** Verifies the chain now (linking what is committed first) and shows the result as a sentence. */
@@ -233,6 +235,14 @@ public class AuditLogPage implements Serializable {
 
     public void setAccount(String account) {
         this.account = account;
+    }
+
+    public boolean isWarmUp() {
+        return warmUp;
+    }
+
+    public void setWarmUp(boolean warmUp) {
+        this.warmUp = warmUp;
     }
 
     public AuditAction getKind() {

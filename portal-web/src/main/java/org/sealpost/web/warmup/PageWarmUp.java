@@ -48,6 +48,14 @@ import org.sealpost.portal.warmup.WarmUpReader;
  * {@code SEALPOST_WARM_UP_TIME} is up, whichever comes first ({@link WarmUpGate#roundsGoOn()});
  * then each worker deletes its reader.
  *
+ * <p>The readers sign out through the inbox's button and in again through the form, one sign-in
+ * per round, until they have signed in {@code SEALPOST_WARM_UP_SIGN_INS} times in all (200 by
+ * default): about as often as the first minute's users sign in at once after a restart. Once per
+ * reader left the sign-in POST's own path (the form's parameters, the Argon2id call, the new
+ * session, the redirect's flash) to be compiled among those users (ADR 0037). Each of these
+ * sign-ins is real and audited; the audit page leaves them out unless asked and {@code /metrics}
+ * counts them apart ({@code sealpost_warm_up_sign_ins_total}, ADR 0039).
+ *
  * <p>Each round also rehearses a sign-in's service path and then opens a freshly sealed message
  * ({@link ReadingWarmUp}) in one transaction that is always rolled back ({@link
  * SignInRehearsal}): the reader's pages open its few messages once and then serve them from the
@@ -63,6 +71,14 @@ public class PageWarmUp {
     private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
     /** How the inbox's lines link their messages. */
     private static final Pattern MESSAGE_LINK = Pattern.compile("message\\.xhtml\\?id=(\\d+)");
+
+    /**
+     * How many times the readers sign in per start, by default: about as often as the first
+     * minute's users do at once after a restart (fifty to two hundred), so that the sign-in
+     * POST's own path (the form's parameters, the Argon2id call, the new session, the redirect's
+     * flash) is compiled before them rather than among them (ADR 0037, ADR 0039).
+     */
+    static final int DEFAULT_SIGN_INS = 200;
 
     @Inject
     private WarmUpGate gate;
@@ -87,7 +103,8 @@ public class PageWarmUp {
         if (gate.enabled()) {
             int workers = workers(settings.integer(
                     Setting.WARM_UP_WORKERS, Runtime.getRuntime().availableProcessors()));
-            Rounds rounds = new Rounds(workers, System.nanoTime());
+            Rounds rounds = new Rounds(
+                    workers, signIns(settings.integer(Setting.WARM_UP_SIGN_INS, DEFAULT_SIGN_INS)), System.nanoTime());
             for (int i = 1; i <= workers; i++) {
                 Thread worker = threads.newThread(() -> run(rounds));
                 worker.setName("warm-up-" + i);
@@ -105,6 +122,15 @@ public class PageWarmUp {
         return configured;
     }
 
+    /** The configured number of sign-ins, or a start refused with the setting's name. */
+    static int signIns(int configured) {
+        if (configured < 0) {
+            throw new IllegalStateException(Setting.WARM_UP_SIGN_INS.environmentVariable()
+                    + " must be 0 or more (0: each worker's reader signs in once), not " + configured);
+        }
+        return configured;
+    }
+
     /**
      * The workers' shared count: the last to stop ends the warm-up (the first failure ends it at
      * once, and the others stop at their next round).
@@ -112,10 +138,16 @@ public class PageWarmUp {
     private static final class Rounds {
         private final AtomicInteger running;
         private final AtomicInteger done = new AtomicInteger();
+        /** Sign-ins still to do after each worker's first, taken one per round until none is left. */
+        private final AtomicInteger signInsLeft;
+        /** Sign-ins done after each worker's first. */
+        private final AtomicInteger signIns = new AtomicInteger();
+
         private final long startNanos;
 
-        Rounds(int workers, long startNanos) {
+        Rounds(int workers, int signIns, long startNanos) {
             this.running = new AtomicInteger(workers);
+            this.signInsLeft = new AtomicInteger(Math.max(0, signIns - workers));
             this.startNanos = startNanos;
         }
     }
@@ -124,9 +156,10 @@ public class PageWarmUp {
         String base = settings.httpListener().selfUrl(settings.httpPort());
         WarmUpReader.Visit visit = null;
         // One client per worker for the public pages, a visitor who has not signed in (and so
-        // has no session, ADR 0034), and one with a cookie jar for the worker's reader, signed in.
-        try (HttpClient http = client();
-                HttpClient signedIn = client()) {
+        // has no session, ADR 0034), and one with a cookie jar for the worker's reader, signed
+        // in; a new one for each sign-in after the first.
+        HttpClient signedIn = client();
+        try (HttpClient http = client()) {
             long[] messages = null;
             while (gate.roundsGoOn()) {
                 try {
@@ -141,7 +174,16 @@ public class PageWarmUp {
                     visit = reader.arrive(Instant.now());
                     messages = signIn(signedIn, base, visit);
                 }
-                read(signedIn, base, messages, rounds.done.get());
+                String inbox = read(signedIn, base, messages, rounds.done.get());
+                if (rounds.signInsLeft.getAndDecrement() > 0) {
+                    // Signed out through the page's button and in again through the form, as
+                    // the first minute's storm of users signs in (ADR 0039).
+                    signOut(signedIn, base, inbox);
+                    signedIn.close();
+                    signedIn = client();
+                    signIn(signedIn, base, visit);
+                    rounds.signIns.incrementAndGet();
+                }
                 if (!signIn.round(reading)) {
                     throw new IllegalStateException("the rehearsed sign-in did not sign in");
                 }
@@ -152,8 +194,9 @@ public class PageWarmUp {
             if (rounds.running.decrementAndGet() == 0 && gate.state() != WarmUpState.FAILED) {
                 gate.ended(WarmUpState.DONE);
                 LOG.info(() -> String.format(
-                        "warm-up done: %d rounds in %.1f s, ended by %s (the compiler's last 5 s: %.0f %% compiling); readiness no longer waits for it",
+                        "warm-up done: %d rounds and %d sign-ins in %.1f s, ended by %s (the compiler's last 5 s: %.0f %% compiling); readiness no longer waits for it",
                         rounds.done.get(),
+                        rounds.signIns.get(),
                         (System.nanoTime() - rounds.startNanos) / 1e9,
                         gate.timeLeft() ? "the compiler settling" : "its time bound",
                         100 * gate.compilerShare()));
@@ -168,6 +211,8 @@ public class PageWarmUp {
             gate.ended(WarmUpState.FAILED);
             leaveQuietly(visit);
             LOG.log(Level.WARNING, "warm-up stopped after " + rounds.done.get() + " rounds; the portal starts cold", e);
+        } finally {
+            signedIn.close();
         }
     }
 
@@ -245,16 +290,32 @@ public class PageWarmUp {
         return ids;
     }
 
-    /** The signed-in reader's round: its inbox, then one of its messages, through the real pages. */
-    private static void read(HttpClient signedIn, String base, long[] messages, int round)
+    /**
+     * The signed-in reader's round: its inbox, then one of its messages, through the real pages.
+     *
+     * @return the inbox page, whose sign-out button the next sign-in presses
+     */
+    private static String read(HttpClient signedIn, String base, long[] messages, int round)
             throws IOException, InterruptedException {
-        expect(get(signedIn, base + "/inbox.xhtml"), "inbox", "message.xhtml?id=");
+        String inbox = expect(get(signedIn, base + "/inbox.xhtml"), "inbox", "message.xhtml?id=");
         expect(
                 get(signedIn, base + "/message.xhtml?id=" + messages[round % messages.length]),
                 "message page",
                 // The HTML body's frame or the text body: the reader's messages have either
                 // (SampleMail's shapes).
                 "id=\"body-");
+        return inbox;
+    }
+
+    /** Presses the sign-out button of {@code page}: the session ends and the sign-in page follows. */
+    private static void signOut(HttpClient signedIn, String base, String page)
+            throws IOException, InterruptedException {
+        HttpResponse<String> answer = post(signedIn, base + "/inbox.xhtml", page, "signout=signout&signout%3Asubmit=");
+        if (answer.statusCode() != 302
+                || !answer.headers().firstValue("Location").orElse("").contains("/login.xhtml")) {
+            throw new IllegalStateException(
+                    "the warm-up's reader was not signed out: the sign-out button answered " + answer.statusCode());
+        }
     }
 
     /** A signed-in page without {@code expected} is a broken warm-up, which ends here rather than warm nothing. */
@@ -269,14 +330,24 @@ public class PageWarmUp {
     /** Posts the sign-in form of {@code page} (its view state and CSP nonce) with these fields. */
     private static HttpResponse<String> post(HttpClient http, String url, String page, String email, String password)
             throws IOException, InterruptedException {
+        return post(
+                http,
+                url,
+                page,
+                "signin=signin&signin%3Aemail=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                        + "&signin%3Apassword=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                        + "&signin%3Asubmit=");
+    }
+
+    /** Posts a form of {@code page} with these fields, its view state and its CSP nonce. */
+    private static HttpResponse<String> post(HttpClient http, String url, String page, String fields)
+            throws IOException, InterruptedException {
         Matcher viewState = VIEW_STATE.matcher(page);
         if (!viewState.find()) {
-            throw new IllegalStateException("the sign-in page has no view state");
+            throw new IllegalStateException("the page has no view state");
         }
         Matcher nonce = NONCE.matcher(page);
-        String form = "signin=signin&signin%3Aemail=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-                + "&signin%3Apassword=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
-                + "&signin%3Asubmit=&jakarta.faces.ViewState="
+        String form = fields + "&jakarta.faces.ViewState="
                 + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8)
                 + (nonce.find()
                         ? "&primefaces.nonce=" + URLEncoder.encode(nonce.group(1), StandardCharsets.UTF_8)

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The audit page in the browser: an administrator finds an account's events with the filter,
- * verifies the chain (intact), and after an UPDATE made directly in the database the same
- * button names the changed event.
+ * sees the portal's own start-up warm-up only when asking for it, verifies the chain (intact),
+ * and after an UPDATE made directly in the database the same button names the changed event.
  */
 @RunAsClient
 class AuditLogPageIT extends PortalClientTest {
@@ -44,7 +44,21 @@ class AuditLogPageIT extends PortalClientTest {
                     .type("password", PASSWORD)
                     .click("submit");
 
+            // What a start's warm-up leaves (ADR 0039): its reader's sign-in and its deletion.
+            String reader = "reader-" + java.util.UUID.randomUUID() + "@warm-up.invalid";
+            insert(reader, "SIGNED_IN");
+            insert("warm-up", "ACCOUNT_DELETED");
             browser.open("/admin/audit.xhtml");
+            assertThat(browser.find("log:events").getText())
+                    .as("the newest events, the warm-up's left out")
+                    .contains(admin)
+                    .doesNotContain(reader, "warm-up");
+            browser.click("filter:warm-up").click("filter:apply");
+            assertThat(browser.find("log:events").getText())
+                    .as("the newest events with the warm-up's")
+                    .contains(reader, "warm-up");
+            browser.click("filter:clear");
+
             browser.type("filter:account", recipient).click("filter:apply");
             browser.screenshot("audit-filtered");
             assertThat(browser.find("log:events").getText())
@@ -73,6 +87,15 @@ class AuditLogPageIT extends PortalClientTest {
                 update("UPDATE audit_event SET detail = ? WHERE chain_seq = ?", detail, seq);
             }
         }
+    }
+
+    /** An event as the portal's warm-up records one, from loopback, now. */
+    private void insert(String actor, String action) throws Exception {
+        update(
+                "INSERT INTO audit_event (actor, action, target_type, target_id, client_address)"
+                        + " VALUES (?, ?, 'account', '0', '127.0.0.1')",
+                actor,
+                action);
     }
 
     private void update(String sql, Object... args) throws Exception {

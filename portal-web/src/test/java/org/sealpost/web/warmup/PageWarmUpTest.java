@@ -33,6 +33,16 @@ class PageWarmUpTest {
                 .hasMessageContaining("not 0");
     }
 
+    @Test
+    void noSignInBeyondEachWorkersFirstIsTakenAndANegativeNumberRefusesTheStart() {
+        assertThat(PageWarmUp.signIns(0)).isZero();
+        assertThat(PageWarmUp.signIns(PageWarmUp.DEFAULT_SIGN_INS)).isEqualTo(200);
+        assertThatThrownBy(() -> PageWarmUp.signIns(-1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("SEALPOST_WARM_UP_SIGN_INS")
+                .hasMessageContaining("not -1");
+    }
+
     /**
      * A proxy speaks HTTP/1.x to the portal: a warm-up that upgraded its connections to HTTP/2
      * (h2c) would compile the listener's HTTP/2 code instead of the code its users' requests run.
