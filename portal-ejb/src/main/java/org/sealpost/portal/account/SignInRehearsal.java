@@ -38,7 +38,7 @@ import org.sealpost.portal.language.Language;
 public class SignInRehearsal {
 
     /** RFC 2606's reserved top-level domain: no account of a real person can have this address. */
-    static final String DOMAIN = "warm-up.invalid";
+    static final String DOMAIN = ReservedDomains.WARM_UP;
 
     /**
      * A throw-away password and its hash, made once (one Argon2id hash) and reused by every

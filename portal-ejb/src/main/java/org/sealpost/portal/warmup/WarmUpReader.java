@@ -15,6 +15,7 @@ import org.sealpost.portal.account.Account;
 import org.sealpost.portal.account.AccountDirectory;
 import org.sealpost.portal.account.EmailAddress;
 import org.sealpost.portal.account.Passwords;
+import org.sealpost.portal.account.ReservedDomains;
 import org.sealpost.portal.administration.AccountAdministration;
 import org.sealpost.portal.administration.AdministrationRefusedException;
 import org.sealpost.portal.audit.AuditAction;
@@ -45,8 +46,11 @@ import org.sealpost.portal.message.StoredMessages;
 @Transactional
 public class WarmUpReader {
 
-    /** RFC 2606's reserved top-level domain: no account of a real person can have this address. */
-    public static final String DOMAIN = "warm-up.invalid";
+    /**
+     * RFC 2606's reserved top-level domain: no account of a real person can have this address,
+     * and the mail bridge refuses recipients there, so no message is lost with a reader.
+     */
+    public static final String DOMAIN = ReservedDomains.WARM_UP;
 
     /** The actor its audit events name. */
     static final String ACTOR = "warm-up";
