@@ -56,6 +56,7 @@ public final class BridgeSettings {
     private final String flagHeaderValue;
     private final boolean acceptUnflagged;
     private final Set<String> internalDomains;
+    private final Set<String> reservedDomains;
     private final BridgeCertificates certificates;
     private final SSLContext sslContext;
     private final BridgeKeyMaterial keyMaterial;
@@ -79,6 +80,7 @@ public final class BridgeSettings {
         this.flagHeaderValue = builder.flagHeaderValue;
         this.acceptUnflagged = builder.acceptUnflagged;
         this.internalDomains = builder.internalDomains;
+        this.reservedDomains = builder.reservedDomains;
         this.certificates = builder.certificates;
         this.sslContext = builder.sslContext;
         this.keyMaterial = builder.keyMaterial;
@@ -161,6 +163,11 @@ public final class BridgeSettings {
         return internalDomains;
     }
 
+    /** The domains the portal keeps for accounts of its own, lower case. */
+    public Set<String> reservedDomains() {
+        return reservedDomains;
+    }
+
     public Optional<BridgeCertificates> certificates() {
         return Optional.ofNullable(certificates);
     }
@@ -201,6 +208,7 @@ public final class BridgeSettings {
         private String flagHeaderValue = DEFAULT_FLAG_HEADER_VALUE;
         private boolean acceptUnflagged;
         private Set<String> internalDomains = Set.of();
+        private Set<String> reservedDomains = Set.of();
         private BridgeCertificates certificates;
         private SSLContext sslContext;
         private BridgeKeyMaterial keyMaterial;
@@ -351,6 +359,24 @@ public final class BridgeSettings {
                 lowerCase.add(domain.toLowerCase(Locale.ROOT));
             }
             this.internalDomains = Set.copyOf(lowerCase);
+            return this;
+        }
+
+        /**
+         * The domains the portal keeps for accounts of its own (its warm-up's reader), which it
+         * deletes with their messages; recipients there are refused so that no accepted message
+         * is lost with them.
+         */
+        public Builder reservedDomains(Set<String> reservedDomains) {
+            Objects.requireNonNull(reservedDomains, "reservedDomains");
+            Set<String> lowerCase = new LinkedHashSet<>();
+            for (String domain : reservedDomains) {
+                if (!Mailbox.isDomain(domain)) {
+                    throw new IllegalArgumentException("reservedDomains: '" + domain + "' is not a domain name");
+                }
+                lowerCase.add(domain.toLowerCase(Locale.ROOT));
+            }
+            this.reservedDomains = Set.copyOf(lowerCase);
             return this;
         }
 

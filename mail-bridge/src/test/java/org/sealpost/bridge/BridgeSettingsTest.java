@@ -29,6 +29,7 @@ class BridgeSettingsTest {
         assertThat(settings.flagHeaderValue()).isEqualTo("yes");
         assertThat(settings.acceptUnflagged()).isFalse();
         assertThat(settings.internalDomains()).isEmpty();
+        assertThat(settings.reservedDomains()).isEmpty();
     }
 
     @Test
@@ -108,6 +109,9 @@ class BridgeSettingsTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> builder.internalDomains(Set.of("customer.example", "not a domain")))
                 .withMessageStartingWith("internalDomains: ");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> builder.reservedDomains(Set.of("warm-up.invalid", "not a domain")))
+                .withMessageStartingWith("reservedDomains: ");
     }
 
     @Test
@@ -116,6 +120,14 @@ class BridgeSettingsTest {
 
         assertThat(builder.sslContext(defaultContext()).build().internalDomains())
                 .containsExactly("customer.example");
+    }
+
+    @Test
+    void reservedDomainsAreKeptInLowerCase() {
+        BridgeSettings.Builder builder = BridgeSettings.builder().reservedDomains(Set.of("Warm-Up.INVALID"));
+
+        assertThat(builder.sslContext(defaultContext()).build().reservedDomains())
+                .containsExactly("warm-up.invalid");
     }
 
     @Test

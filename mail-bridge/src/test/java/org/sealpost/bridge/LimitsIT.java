@@ -22,8 +22,10 @@ class LimitsIT {
 
     @BeforeEach
     void startBridge() throws IOException {
-        fixture = BridgeFixture.start(settings ->
-                settings.maxMessageBytes(MAX_BYTES).maxRecipients(2).internalDomains(Set.of("Customer.Internal")));
+        fixture = BridgeFixture.start(settings -> settings.maxMessageBytes(MAX_BYTES)
+                .maxRecipients(2)
+                .internalDomains(Set.of("Customer.Internal"))
+                .reservedDomains(Set.of("warm-up.invalid")));
     }
 
     @AfterEach
@@ -103,6 +105,21 @@ class LimitsIT {
             assertThat(smtp.command("RCPT TO:<someone@sub.customer.internal>").line())
                     .isEqualTo("250 2.1.5 Ok");
         }
+    }
+
+    @Test
+    void recipientInAReservedDomainIsRefusedWith550AndTheMessageGoesToTheOthers() throws IOException {
+        try (SmtpDialogue smtp = fixture.connectSecure()) {
+            smtp.command("MAIL FROM:<sender@partner.example>");
+
+            assertThat(smtp.command("RCPT TO:<someone@Warm-Up.INVALID>").line())
+                    .isEqualTo("550 5.1.2 Recipient domain warm-up.invalid is reserved for the portal's own use"
+                            + " and receives no mail");
+            assertThat(smtp.command("RCPT TO:<alice@customer.example>").line()).isEqualTo("250 2.1.5 Ok");
+            assertThat(smtp.data(BridgeFixture.flaggedMessage("reserved")).code())
+                    .isEqualTo(250);
+        }
+        assertThat(fixture.sink().onlyMessage().recipients()).containsExactly("alice@customer.example");
     }
 
     @Test

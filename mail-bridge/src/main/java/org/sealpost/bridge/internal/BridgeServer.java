@@ -24,7 +24,7 @@ public final class BridgeServer {
         MessageSizeLimit sizeLimit = new MessageSizeLimit(settings.maxMessageBytes());
         InFlightBytes inFlight = new InFlightBytes(settings.maxBytesInFlight());
         TransactionRules rules = new TransactionRules(
-                new RecipientPolicy(settings.maxRecipients(), settings.internalDomains()),
+                new RecipientPolicy(settings.maxRecipients(), settings.internalDomains(), settings.reservedDomains()),
                 sizeLimit,
                 admission.encryptFlag(),
                 new ReceivedHeader(settings.hostName(), SOFTWARE_NAME),

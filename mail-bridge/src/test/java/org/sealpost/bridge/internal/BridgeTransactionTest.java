@@ -26,7 +26,7 @@ class BridgeTransactionTest {
     private static final ConnectionFacts CONNECTION = new ConnectionFacts(
             IpLiteral.parse("192.0.2.1"), "gw.customer.example", "TLSv1.3", "TLS_AES_256_GCM_SHA384");
     private static final TransactionRules RULES = new TransactionRules(
-            new RecipientPolicy(2, Set.of("customer.example")),
+            new RecipientPolicy(2, Set.of("customer.example"), Set.of()),
             new MessageSizeLimit(1000),
             new EncryptFlagRule("X-Sealpost-Encrypt", "yes", false),
             new ReceivedHeader("bridge.example.org", "Sealpost"));

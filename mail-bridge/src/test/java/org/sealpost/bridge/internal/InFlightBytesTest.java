@@ -88,7 +88,7 @@ class InFlightBytesTest {
 
     private static TransactionRules rules(InFlightBytes inFlight) {
         return new TransactionRules(
-                new RecipientPolicy(2, Set.of("customer.example")),
+                new RecipientPolicy(2, Set.of("customer.example"), Set.of()),
                 new MessageSizeLimit(1000),
                 new EncryptFlagRule("X-Sealpost-Encrypt", "yes", false),
                 new ReceivedHeader("bridge.example.org", "Sealpost"),

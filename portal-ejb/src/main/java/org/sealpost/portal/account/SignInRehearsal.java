@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.sealpost.portal.account.password.PasswordHasher;
-import org.sealpost.portal.audit.WarmUpActors;
 import org.sealpost.portal.language.Language;
 
 /**
@@ -39,7 +38,7 @@ import org.sealpost.portal.language.Language;
 public class SignInRehearsal {
 
     /** RFC 2606's reserved top-level domain: no account of a real person can have this address. */
-    static final String DOMAIN = WarmUpActors.DOMAIN;
+    static final String DOMAIN = ReservedDomains.WARM_UP;
 
     /**
      * A throw-away password and its hash, made once (one Argon2id hash) and reused by every

@@ -32,6 +32,7 @@ import org.sealpost.bridge.BridgeAdmission;
 import org.sealpost.bridge.BridgeSettings;
 import org.sealpost.bridge.MailBridge;
 import org.sealpost.bridge.tls.BridgeCertificates;
+import org.sealpost.portal.account.ReservedDomains;
 import org.sealpost.portal.certificate.BridgeCertificateDesk;
 import org.sealpost.portal.certificate.BridgeCertificateService;
 import org.sealpost.portal.certificate.CertificateRefusedException;
@@ -222,6 +223,8 @@ public class BridgeService {
                 .internalDomains(new HashSet<>(settings.list(Setting.INTERNAL_DOMAINS, List.of()).stream()
                         .map(d -> d.toLowerCase(Locale.ROOT))
                         .toList()))
+                // The warm-up's reader lives there and is deleted with its messages: refuse at RCPT.
+                .reservedDomains(ReservedDomains.ALL)
                 .keyMaterial(served.material())
                 .requireClientCertificate(clientCertificates);
         return b.build();

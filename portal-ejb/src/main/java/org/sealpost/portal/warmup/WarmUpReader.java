@@ -15,6 +15,7 @@ import org.sealpost.portal.account.Account;
 import org.sealpost.portal.account.AccountDirectory;
 import org.sealpost.portal.account.EmailAddress;
 import org.sealpost.portal.account.Passwords;
+import org.sealpost.portal.account.ReservedDomains;
 import org.sealpost.portal.administration.AccountAdministration;
 import org.sealpost.portal.administration.AdministrationRefusedException;
 import org.sealpost.portal.audit.AuditAction;
@@ -46,8 +47,11 @@ import org.sealpost.portal.message.StoredMessages;
 @Transactional
 public class WarmUpReader {
 
-    /** RFC 2606's reserved top-level domain: no account of a real person can have this address. */
-    public static final String DOMAIN = WarmUpActors.DOMAIN;
+    /**
+     * RFC 2606's reserved top-level domain: no account of a real person can have this address,
+     * and the mail bridge refuses recipients there, so no message is lost with a reader.
+     */
+    public static final String DOMAIN = ReservedDomains.WARM_UP;
 
     /** The actor its audit events name. */
     static final String ACTOR = WarmUpActors.ACTOR;
@@ -126,8 +130,11 @@ public class WarmUpReader {
     }
 
     private void deleteLeftBehind(Instant now) {
+        // The search matches a part of the address: only the domain itself is the warm-up's
+        // (x@warm-up.invalid.example is somebody's).
         for (Account a : AccountDirectory.search(em, "@" + DOMAIN, 0, 100)) {
-            if (a.createdAt().toInstant().isBefore(now.minus(LEFT_BEHIND))) {
+            if (a.email().value().endsWith("@" + DOMAIN)
+                    && a.createdAt().toInstant().isBefore(now.minus(LEFT_BEHIND))) {
                 delete(a.id(), a.email().value(), now);
             }
         }
