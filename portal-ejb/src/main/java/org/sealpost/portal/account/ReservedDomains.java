@@ -8,11 +8,13 @@ import org.sealpost.portal.audit.WarmUpActors;
  * reader (ADR 0033) is an account at {@link #WARM_UP}, and a later warm-up deletes every account
  * there once it is an hour old, with its messages; so the mail bridge refuses recipients in
  * these domains ({@code 550 5.1.2}, {@code intake.BridgeService}) rather than answer 250 for a
- * message that would be shredded.
+ * message that would be shredded, and the portal policy refuses them as recipients of a send
+ * ({@code policy.RefusalReason.RESERVED_ADDRESS}) rather than make a PENDING account there.
  *
- * <p>Kept here, at the bottom of the feature packages, because both the warm-up and the intake
- * need it, and the intake may not depend on the warm-up (which reaches the intake through
- * administration and compose: a cycle, which the architecture test forbids).
+ * <p>Kept here, at the bottom of the feature packages, because the warm-up, the intake and the
+ * policy need it, and neither the intake nor the policy may depend on the warm-up (which reaches
+ * the policy directly and the intake through administration and compose: a cycle, which the
+ * architecture test forbids).
  */
 public final class ReservedDomains {
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.sealpost.portal.account.ReservedDomains;
 
 /**
  * The one portal policy (there is one row): how far each action reaches, which domains are
@@ -189,6 +190,15 @@ public class PortalPolicy {
         return internalDomains().stream().anyMatch(d -> address.inDomain(d, subdomainsInternal));
     }
 
+    /**
+     * Whether {@code address} is in a domain the portal keeps for accounts of its own
+     * ({@link ReservedDomains}): that domain itself, not one below it, as the bridge matches. An
+     * administrator cannot make it internal by naming it among the internal domains.
+     */
+    private static boolean isReserved(RecipientAddress address) {
+        return ReservedDomains.ALL.contains(address.domain());
+    }
+
     /** A snapshot for pages: which buttons to show, which limits to name. */
     public EffectivePolicy effective() {
         return new EffectivePolicy(
@@ -202,6 +212,9 @@ public class PortalPolicy {
      * <li>the action is {@link Scope#DISABLED}: refused as a whole ({@link RefusalReason#ACTION_DISABLED});
      * <li>no address at all: {@link RefusalReason#NO_RECIPIENT};
      * <li>each malformed address: {@link RefusalReason#MALFORMED_ADDRESS};
+     * <li>each address in a domain the portal keeps for itself, whatever the scope:
+     * {@link RefusalReason#RESERVED_ADDRESS}; like a malformed one it counts as neither internal
+     * nor external, so it is refused once, for itself;
      * <li>each external address when the action is internal only: {@link RefusalReason#EXTERNAL_NOT_ALLOWED};
      * <li>external addresses allowed but no internal one among the well-formed addresses:
      * {@link RefusalReason#INTERNAL_RECIPIENT_REQUIRED} (the product's rule that a message to the
@@ -222,6 +235,7 @@ public class PortalPolicy {
         List<Refusal> refusals = new ArrayList<>();
         Set<RecipientAddress> internal = new LinkedHashSet<>();
         Set<RecipientAddress> external = new LinkedHashSet<>();
+        Set<RecipientAddress> reserved = new LinkedHashSet<>();
         Map<RecipientAddress, TypedAddress> firstTyped = new java.util.HashMap<>();
         for (TypedAddress typed : recipients) {
             if (typed.malformed()) {
@@ -229,7 +243,7 @@ public class PortalPolicy {
             }
             RecipientAddress address = typed.parsed().orElseThrow();
             firstTyped.putIfAbsent(address, typed);
-            (isInternal(address) ? internal : external).add(address);
+            (isReserved(address) ? reserved : isInternal(address) ? internal : external).add(address);
         }
         String domains = String.join(", ", internalDomains());
         Scope scope = scope(action);
@@ -244,6 +258,14 @@ public class PortalPolicy {
             if (typed.malformed()) {
                 refusals.add(Refusal.of(typed.field(), typed.typed(), RefusalReason.MALFORMED_ADDRESS, typed.typed()));
             }
+        }
+        // The warm-up deletes every account at its reserved domain, with its messages, once it is
+        // an hour old: a portal copy sent there would make a PENDING account that is shredded, and
+        // its notification could never arrive (RFC 2606 section 2: .invalid is never a real
+        // domain). Refused whatever the scope, as the mail bridge refuses RCPT TO there (550 5.1.2).
+        for (RecipientAddress address : reserved) {
+            TypedAddress typed = firstTyped.get(address);
+            refusals.add(Refusal.of(typed.field(), typed.typed(), RefusalReason.RESERVED_ADDRESS, address.domain()));
         }
         if (!scope.reachesExternal()) {
             for (RecipientAddress address : external) {

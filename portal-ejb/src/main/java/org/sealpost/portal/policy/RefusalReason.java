@@ -12,6 +12,12 @@ public enum RefusalReason {
     NO_RECIPIENT,
     /** Not an RFC 5322 addr-spec. Arguments: the text as typed. */
     MALFORMED_ADDRESS,
+    /**
+     * An address in a domain the portal keeps for accounts of its own
+     * ({@code account.ReservedDomains}), whatever the action's scope. Arguments: the address's
+     * domain (normalised, lower case).
+     */
+    RESERVED_ADDRESS,
     /** External address while the action's scope is internal only. Arguments: the action, the internal domains joined by ", ". */
     EXTERNAL_NOT_ALLOWED,
     /**

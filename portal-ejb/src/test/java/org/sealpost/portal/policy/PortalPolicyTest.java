@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sealpost.portal.config.InvalidSettingException;
 import org.sealpost.portal.config.Setting;
@@ -18,9 +19,13 @@ import org.sealpost.portal.config.Setting;
 class PortalPolicyTest {
 
     private static PortalPolicy everywhere(List<String> domains, boolean subdomains) {
+        return everywhere(Scope.INTERNAL_ONLY, domains, subdomains);
+    }
+
+    private static PortalPolicy everywhere(Scope scope, List<String> domains, boolean subdomains) {
         Map<PortalAction, Scope> scopes = new EnumMap<>(PortalAction.class);
         for (PortalAction a : PortalAction.values()) {
-            scopes.put(a, Scope.INTERNAL_ONLY);
+            scopes.put(a, scope);
         }
         return PortalPolicy.of(scopes, domains, subdomains, 25L << 20, 20, Instant.EPOCH);
     }
@@ -105,6 +110,73 @@ class PortalPolicyTest {
         SendDecision d = compose(everywhere(List.of("bank.example"), false), typed);
         assertThat(d.refusals()).extracting(Refusal::reason).containsExactly(RefusalReason.MALFORMED_ADDRESS);
         assertThat(d.refusals().get(0).arguments()).containsExactly(typed.strip());
+    }
+
+    /**
+     * The warm-up deletes every account at warm-up.invalid, with its messages, once it is an hour
+     * old: a portal copy for such an address would be a PENDING account that is shredded, and its
+     * notification could never arrive (RFC 2606 reserves .invalid). Refused for itself, once, and
+     * not also as external: letting external addresses through would not let it go.
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = Scope.class,
+            names = {"INTERNAL_ONLY", "INTERNAL_AND_EXTERNAL"})
+    void anAddressAtTheReservedDomainIsRefusedAtTheFieldItWasTypedInWhateverTheScope(Scope scope) {
+        SendDecision d = everywhere(scope, List.of("bank.example"), false)
+                .decide(
+                        PortalAction.REPLY_ALL,
+                        TypedAddress.read("anna@bank.example", "reader-1@warm-up.invalid"),
+                        new AttachmentLoad(1, 1000));
+
+        assertThat(d.refusals()).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(RefusalReason.RESERVED_ADDRESS);
+            assertThat(r.field()).isEqualTo(AddressField.CC);
+            assertThat(r.address()).isEqualTo("reader-1@warm-up.invalid");
+            assertThat(r.arguments()).containsExactly("warm-up.invalid");
+        });
+        assertThat(d.external()).isEmpty();
+    }
+
+    @Test
+    void theReservedDomainInAnyCaseIsRefusedOnceNamingItInLowerCase() {
+        SendDecision d = everywhere(Scope.INTERNAL_AND_EXTERNAL, List.of("bank.example"), false)
+                .decide(
+                        PortalAction.COMPOSE,
+                        TypedAddress.read("anna@bank.example, Reader-1@WARM-UP.Invalid", "reader-1@warm-up.INVALID"),
+                        AttachmentLoad.NONE);
+
+        assertThat(d.refusals()).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(RefusalReason.RESERVED_ADDRESS);
+            assertThat(r.field()).isEqualTo(AddressField.TO);
+            assertThat(r.address()).isEqualTo("Reader-1@WARM-UP.Invalid");
+            assertThat(r.arguments()).containsExactly("warm-up.invalid");
+        });
+    }
+
+    @Test
+    void anAddressAtTheReservedDomainAloneIsRefusedForItselfNotForWantingAnInternalOne() {
+        SendDecision d =
+                compose(everywhere(Scope.INTERNAL_AND_EXTERNAL, List.of("bank.example"), false), "x@warm-up.invalid");
+
+        assertThat(d.refusals()).extracting(Refusal::reason).containsExactly(RefusalReason.RESERVED_ADDRESS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "anna@warm-up.invalid.example",
+                "anna@sub.warm-up.invalid",
+                "anna@xwarm-up.invalid",
+                "anna@warm-up.example"
+            })
+    void aDomainThatMerelyLooksLikeTheReservedOneIsAnOrdinaryExternalAddress(String address) {
+        SendDecision d = compose(
+                everywhere(Scope.INTERNAL_AND_EXTERNAL, List.of("bank.example"), false),
+                "anna@bank.example, " + address);
+
+        assertThat(d.allowed()).isTrue();
+        assertThat(d.external()).extracting(RecipientAddress::value).containsExactly(address);
     }
 
     @Test

@@ -62,6 +62,19 @@ class RefusalTextsTest {
     }
 
     @Test
+    void anAddressAtTheReservedDomainIsToldItsDomainReceivesNoMailInEitherLanguage() {
+        Refusal refusal = Refusal.of(
+                AddressField.CC, "Reader-1@WARM-UP.invalid", RefusalReason.RESERVED_ADDRESS, "warm-up.invalid");
+
+        assertThat(texts.line(refusal))
+                .isEqualTo("Reader-1@WARM-UP.invalid: The domain warm-up.invalid belongs to the portal itself and"
+                        + " receives no mail");
+        assertThat(new RefusalTexts(BundleTexts.of(Locale.GERMAN)).line(refusal))
+                .isEqualTo("Reader-1@WARM-UP.invalid: Die Domain warm-up.invalid gehört dem Portal selbst und"
+                        + " empfängt keine Nachrichten");
+    }
+
+    @Test
     void aGermanReaderGetsTheGermanSentence() {
         RefusalTexts german = new RefusalTexts(BundleTexts.of(Locale.GERMAN));
         Refusal refusal = Refusal.of(
