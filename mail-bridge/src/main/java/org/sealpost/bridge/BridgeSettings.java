@@ -350,15 +350,7 @@ public final class BridgeSettings {
 
         /** The organisation's own domains, whose recipients the gateway serves itself. */
         public Builder internalDomains(Set<String> internalDomains) {
-            Objects.requireNonNull(internalDomains, "internalDomains");
-            Set<String> lowerCase = new LinkedHashSet<>();
-            for (String domain : internalDomains) {
-                if (!Mailbox.isDomain(domain)) {
-                    throw new IllegalArgumentException("internalDomains: '" + domain + "' is not a domain name");
-                }
-                lowerCase.add(domain.toLowerCase(Locale.ROOT));
-            }
-            this.internalDomains = Set.copyOf(lowerCase);
+            this.internalDomains = domainNames("internalDomains", internalDomains);
             return this;
         }
 
@@ -368,16 +360,21 @@ public final class BridgeSettings {
          * is lost with them.
          */
         public Builder reservedDomains(Set<String> reservedDomains) {
-            Objects.requireNonNull(reservedDomains, "reservedDomains");
+            this.reservedDomains = domainNames("reservedDomains", reservedDomains);
+            return this;
+        }
+
+        /** Domain names in lower case, each checked, or the setting named with the one that is not. */
+        private static Set<String> domainNames(String setting, Set<String> domains) {
+            Objects.requireNonNull(domains, setting);
             Set<String> lowerCase = new LinkedHashSet<>();
-            for (String domain : reservedDomains) {
+            for (String domain : domains) {
                 if (!Mailbox.isDomain(domain)) {
-                    throw new IllegalArgumentException("reservedDomains: '" + domain + "' is not a domain name");
+                    throw new IllegalArgumentException(setting + ": '" + domain + "' is not a domain name");
                 }
                 lowerCase.add(domain.toLowerCase(Locale.ROOT));
             }
-            this.reservedDomains = Set.copyOf(lowerCase);
-            return this;
+            return Set.copyOf(lowerCase);
         }
 
         /** The bridge's key and certificate (generated or operator-supplied). */
