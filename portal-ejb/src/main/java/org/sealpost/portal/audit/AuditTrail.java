@@ -140,7 +140,7 @@ public class AuditTrail {
         } else {
             insert(em, event);
         }
-        CountAtCommit.count(event.action(), WarmUpActors.isWarmUp(event.actor()));
+        CountAtCommit.count(event.action(), WarmUpActors.isWarmUp(event.actor(), event.action()));
     }
 
     /** Inserts one event in the caller's transaction. */

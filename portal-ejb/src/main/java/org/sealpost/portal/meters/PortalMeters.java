@@ -139,14 +139,8 @@ public final class PortalMeters {
      */
     public static void audited(String action, boolean warmUp) {
         AUDIT_EVENTS.labelValues(action).inc();
-        if (warmUp) {
-            if (action.equals("SIGNED_IN")) {
-                WARM_UP_SIGN_INS.inc();
-            }
-            return;
-        }
         switch (action) {
-            case "SIGNED_IN" -> SIGN_INS.labelValues("success").inc();
+            case "SIGNED_IN" -> (warmUp ? WARM_UP_SIGN_INS : SIGN_INS.labelValues("success")).inc();
             case "SIGN_IN_FAILED" -> SIGN_INS.labelValues("failed").inc();
             case "SIGN_IN_THROTTLED" -> SIGN_INS.labelValues("throttled").inc();
             default -> {

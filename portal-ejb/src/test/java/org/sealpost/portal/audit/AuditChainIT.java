@@ -375,6 +375,9 @@ class AuditChainIT {
             trail.record("reader-1@warm-up.invalid", AuditAction.SIGNED_IN, "account", "9", "127.0.0.1", null, t);
             trail.record("reader-1@warm-up.invalid", AuditAction.SIGNED_OUT, "account", "9", "127.0.0.1", null, t);
             trail.record("anna@client.example", AuditAction.SIGNED_IN, "account", "7", "10.0.0.1", "anna", t);
+            // Someone trying a reader's address is not the warm-up: that stays in sight.
+            trail.record(
+                    "reader-1@warm-up.invalid", AuditAction.SIGN_IN_FAILED, "account", "9", "10.0.0.9", "tried", t);
             // Look-alikes: another .invalid domain, a subdomain, an actor named like the domain.
             trail.record("x@bench.invalid", AuditAction.SIGNED_IN, "account", "8", "10.0.0.2", "bench", t);
             trail.record("x@a.warm-up.invalid.example", AuditAction.SIGNED_IN, "account", "8", null, "sub", t);
