@@ -388,10 +388,10 @@ class AuditChainIT {
         try (Connection c = db.dataSource().getConnection()) {
             assertThat(AuditTrail.page(c, AuditFilter.EVERYTHING_BUT_WARM_UP, 0, 100))
                     .extracting(AuditEvent::detail)
-                    .containsExactly("named", "sub", "bench", "anna");
+                    .containsExactly("named", "sub", "bench", "tried", "anna");
             assertThat(AuditTrail.count(c, AuditFilter.EVERYTHING_BUT_WARM_UP, 1_000))
-                    .isEqualTo(4);
-            assertThat(AuditTrail.count(c, AuditFilter.EVERYTHING, 1_000)).isEqualTo(7);
+                    .isEqualTo(5);
+            assertThat(AuditTrail.count(c, AuditFilter.EVERYTHING, 1_000)).isEqualTo(8);
             assertThat(AuditTrail.count(
                             c, new AuditFilter(null, null, AuditAction.SIGNED_IN, null, null, false), 1_000))
                     .isEqualTo(3);
