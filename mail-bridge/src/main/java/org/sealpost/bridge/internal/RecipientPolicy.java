@@ -31,12 +31,13 @@ public final class RecipientPolicy {
             throw new IllegalArgumentException("maxRecipients must be at least 1");
         }
         this.maxRecipients = maxRecipients;
-        this.internalDomains = internalDomains.stream()
-                .map(domain -> domain.toLowerCase(Locale.ROOT))
-                .collect(Collectors.toUnmodifiableSet());
-        this.reservedDomains = reservedDomains.stream()
-                .map(domain -> domain.toLowerCase(Locale.ROOT))
-                .collect(Collectors.toUnmodifiableSet());
+        this.internalDomains = lowerCase(internalDomains);
+        this.reservedDomains = lowerCase(reservedDomains);
+    }
+
+    /** Domain names compare without case (RFC 5321, section 2.4). */
+    private static Set<String> lowerCase(Set<String> domains) {
+        return domains.stream().map(domain -> domain.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     /**
