@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.Locale;
+import org.primefaces.PrimeFaces;
 import org.sealpost.portal.keys.DataKeyTable;
 import org.sealpost.portal.keys.KeyManagement;
 import org.sealpost.portal.keys.KeyStatus;
@@ -46,6 +47,16 @@ public class KeyManagementPage {
     /** Whether a rotation's re-wrap is still running: the page polls while it is. */
     public boolean isRotating() {
         return getStatus().rotation().map(p -> !p.finished()).orElse(false);
+    }
+
+    /**
+     * The progress poll's listener: once the re-wrap is done, the table's counts are shown
+     * anew as well (while it runs the poll updates the progress sentence alone, see keys.xhtml).
+     */
+    public void followRewrap() {
+        if (!isRotating()) {
+            PrimeFaces.current().ajax().update("keys:versions");
+        }
     }
 
     public String state(KeyStatus.VersionUse version) {

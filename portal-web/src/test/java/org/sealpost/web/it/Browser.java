@@ -139,6 +139,33 @@ final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /**
+     * Marks the element with the given client id, so {@link #awaitRenderedAnew} can tell when an
+     * AJAX update (a poll) has replaced it.
+     */
+    Browser mark(String clientId) {
+        driver.executeScript("document.getElementById(arguments[0]).dataset.testMark = 'old';", clientId);
+        return this;
+    }
+
+    /** Waits until the element {@link #mark}ed under this id has been replaced by a new rendering. */
+    Browser awaitRenderedAnew(String clientId) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> (Boolean) ((JavascriptExecutor) d)
+                .executeScript(
+                        "var e = document.getElementById(arguments[0]);"
+                                + " return e !== null && e.dataset.testMark === undefined;",
+                        clientId));
+        return this;
+    }
+
+    /** Waits until the PrimeFaces poll with this widgetVar has stopped polling. */
+    Browser awaitPollStopped(String widgetVar) {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> Boolean.FALSE.equals(
+                        ((JavascriptExecutor) d).executeScript("return PF(arguments[0]).isActive();", widgetVar)));
+        return this;
+    }
+
     /** Waits until the page's text contains the given text (after an AJAX update such as paging). */
     Browser awaitText(String text) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> text().contains(text));

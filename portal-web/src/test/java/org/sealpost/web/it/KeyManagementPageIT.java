@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
 
 /**
  * An administrator rotates the key-encryption key on /admin/keys.xhtml, watches the re-wrap's
@@ -44,9 +45,17 @@ class KeyManagementPageIT extends PortalClientTest {
             browser.press("keys:rotate").awaitText("kek-v" + (current + 1) + " is now current");
             browser.screenshot("keys-rotated");
 
-            // At once: refused, the old version still wraps the message's key.
+            // At once: refused, the old version still wraps the message's key. The page polls
+            // every 2 s while the re-wrap runs; the confirmation must stay open across a poll
+            // (it used to re-render the whole form, which closed the dialog and lost the click).
+            browser.mark("keys:progress");
             browser.press("keys:versions:" + (current - 1) + ":retire");
-            browser.visible("keys:confirm-yes").click();
+            WebElement confirm = browser.visible("keys:confirm-yes");
+            browser.awaitRenderedAnew("keys:progress");
+            assertThat(confirm.isDisplayed())
+                    .as("the confirmation is still open after a poll")
+                    .isTrue();
+            confirm.click();
             browser.awaitText("kek-v" + current + " still wraps");
 
             // The page polls while the re-wrap runs; it starts 10 s after the rotation.
@@ -54,6 +63,8 @@ class KeyManagementPageIT extends PortalClientTest {
             browser.screenshot("keys-rewrapped");
             assertThat(browser.text()).doesNotContain("no data key needed re-wrapping");
             assertThat(browser.text()).containsPattern("kek-v" + current + " older 0 0 0 0");
+            // An idle page must not keep the session alive: the poll stops with the re-wrap.
+            browser.awaitPollStopped("rewrapPoll");
         }
     }
 }
